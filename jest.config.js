@@ -1,0 +1,29 @@
+// Two tiers: `unit` (pure logic next to the code, milliseconds) and
+// `integration` (real Kafka and ClickHouse started by deploy/local/up.sh).
+// Packages are mapped to their sources so tests need no build step.
+const transform = { "^.+\\.ts$": ["@swc/jest", { jsc: { target: "es2022" } }] };
+const moduleNameMapper = {
+  "^@redline/proto$": "<rootDir>/proto/src",
+  "^@redline/cli$": "<rootDir>/tools/cli/src",
+  "^@redline/test-helpers$": "<rootDir>/test/helpers",
+  "^@redline/([a-z-]+)$": "<rootDir>/libs/$1/src",
+};
+module.exports = {
+  projects: [
+    {
+      displayName: "unit",
+      testEnvironment: "node",
+      transform,
+      moduleNameMapper,
+      testMatch: ["<rootDir>/{libs,services,tools}/*/src/**/*.test.ts"],
+    },
+    {
+      displayName: "integration",
+      testEnvironment: "node",
+      transform,
+      moduleNameMapper,
+      testMatch: ["<rootDir>/test/{integration,e2e}/**/*.test.ts"],
+      testTimeout: 120000,
+    },
+  ],
+};

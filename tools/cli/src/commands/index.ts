@@ -1,0 +1,7 @@
+/**
+ * The command table. Each line registers one subcommand module; keep the
+ * module itself free of start-up work so `redline --help` stays instant.
+ */
+import { registerCommand } from "../run-cli";
+
+registerCommand("version", "print the CLI and contract versions", () => import("./version"));
