@@ -1,0 +1,16 @@
+/**
+ * @redline/common — plumbing every Redline package shares: the error base
+ * class with `retriable` and context, one retry helper, structured logging
+ * and typed environment reads for `loadConfig(env)`.
+ *
+ * @example
+ * const cfg = new EnvReader(process.env);
+ * const port = cfg.int("PORT", 8080, { min: 1, max: 65535 });
+ * await retry(() => send(), { maxAttempts: 5, initialDelayMs: 100, maxDelayMs: 5000 });
+ */
+export { RedlineError, ConfigError, RetriesExhaustedError, isRetriable, describeError } from "./errors";
+export { retry, backoffDelayMs } from "./retry";
+export type { RetryOptions } from "./retry";
+export { createJsonLogger, silentLogger } from "./logger";
+export type { Logger, LogLevel, JsonLoggerOptions } from "./logger";
+export { EnvReader } from "./env-reader";

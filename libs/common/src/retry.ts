@@ -1,0 +1,46 @@
+import { isRetriable, RetriesExhaustedError } from "./errors";
+
+export interface RetryOptions {
+  /** Attempts in all, the first included. */
+  maxAttempts: number;
+  initialDelayMs: number;
+  maxDelayMs: number;
+  /** Multiplier applied to the delay after each failure. */
+  factor?: number;
+  /** Decides what is retried; defaults to `isRetriable`. */
+  shouldRetry?: (err: unknown) => boolean;
+  /** Uniform random in [0, 1); injected so tests are deterministic. */
+  random?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  onRetry?: (err: unknown, attempt: number, delayMs: number) => void;
+  signal?: AbortSignal;
+}
+
+const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Exponential backoff with full jitter: delay ∈ [0, min(max, initial·factor^n)). */
+export function backoffDelayMs(attempt: number, opts: RetryOptions, random: () => number): number {
+  const cap = Math.min(opts.maxDelayMs, opts.initialDelayMs * (opts.factor ?? 2) ** (attempt - 1));
+  return Math.floor(random() * cap);
+}
+
+/**
+ * Runs `fn` until it succeeds, a failure is not retriable (rethrown as is), or
+ * the attempts run out (`RetriesExhaustedError` with the last failure as cause).
+ */
+export async function retry<T>(fn: (attempt: number) => Promise<T>, opts: RetryOptions): Promise<T> {
+  const shouldRetry = opts.shouldRetry ?? isRetriable;
+  const random = opts.random ?? Math.random;
+  const sleep = opts.sleep ?? defaultSleep;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn(attempt);
+    } catch (err) {
+      if (!shouldRetry(err) || opts.signal?.aborted) throw err;
+      if (attempt >= opts.maxAttempts) throw new RetriesExhaustedError(attempt, err);
+      const delayMs = backoffDelayMs(attempt, opts, random);
+      opts.onRetry?.(err, attempt, delayMs);
+      await sleep(delayMs);
+    }
+  }
+}

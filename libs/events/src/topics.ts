@@ -1,0 +1,36 @@
+import type { LiveEvent } from "@redline/proto";
+
+export type BodyCase = NonNullable<LiveEvent["body"]>["$case"];
+
+/** Default input topic per body type. Co-partitioned by room: same partition count everywhere. */
+export const DEFAULT_INPUT_TOPICS: Readonly<Record<BodyCase, string>> = Object.freeze({
+  comment: "live.comments",
+  barrage: "live.barrage",
+  transaction: "live.transactions",
+  like: "live.likes",
+  follow: "live.follows",
+  view: "live.views",
+  moderation: "live.moderation",
+  room: "live.rooms",
+});
+
+export const DEFAULT_OUTPUT_TOPICS = Object.freeze({
+  alerts: "risk.alerts",
+  actions: "risk.actions",
+  feedback: "risk.feedback",
+});
+
+/** Where refused messages of `topic` go. */
+export function dlqTopicFor(topic: string): string {
+  return `${topic}.dlq`;
+}
+
+/** Headers a dead-lettered record carries beside its untouched key, value and original headers. */
+export const DLQ_HEADERS = Object.freeze({
+  reason: "redline-dlq-reason",
+  detail: "redline-dlq-detail",
+  sourceTopic: "redline-source-topic",
+  sourcePartition: "redline-source-partition",
+  sourceOffset: "redline-source-offset",
+  failedAtMs: "redline-dlq-failed-at-ms",
+});
