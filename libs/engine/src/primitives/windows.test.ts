@@ -1,0 +1,97 @@
+import { createSlidingWindow, swAdd, swSum } from "./sliding-window";
+import { createTumblingWindow, twAdd } from "./tumbling-window";
+import { burstAdd, chiSquareScore, createBurstScorer } from "./burst-score";
+import { createInterArrival, createRunningStats, iaAdd, rsAdd, rsCoefficientOfVariation } from "./running-stats";
+import { boundedGet, boundedUpsert } from "./bounded-map";
+import { isFreshAccount, DAY_MS } from "./account-age";
+
+describe("sliding window", () => {
+  it("sums the last span and forgets older buckets", () => {
+    const w = createSlidingWindow(1000, 10);
+    swAdd(w, 500, 2);
+    swAdd(w, 5_500, 3);
+    expect(swSum(w, 9_999)).toBe(5);
+    expect(swSum(w, 10_000)).toBe(3);
+    expect(swSum(w, 15_000)).toBe(0);
+  });
+  it("accepts out-of-order adds still inside the window, rejects older ones", () => {
+    const w = createSlidingWindow(1000, 10);
+    swAdd(w, 20_000);
+    expect(swAdd(w, 12_000)).toBe(true);
+    expect(swAdd(w, 9_000)).toBe(false);
+    expect(swSum(w, 20_000)).toBe(2);
+  });
+  it("jumps over a long gap without iterating it", () => {
+    const w = createSlidingWindow(1, 4);
+    swAdd(w, 1);
+    swAdd(w, 1e12);
+    expect(swSum(w, 1e12)).toBe(1);
+  });
+});
+
+describe("tumbling window", () => {
+  it("restarts at each aligned boundary", () => {
+    const w = createTumblingWindow(10_000);
+    expect(twAdd(w, 1_000, 5)).toBe(5);
+    expect(twAdd(w, 9_999, 5)).toBe(10);
+    expect(twAdd(w, 10_000, 1)).toBe(1);
+  });
+});
+
+describe("burst score (MIDAS-R style)", () => {
+  it("is zero on the first tick and high for a burst against a steady history", () => {
+    expect(chiSquareScore(5, 5, 1)).toBe(0);
+    const b = createBurstScorer(1000);
+    let steady = 0;
+    for (let t = 0; t < 60; t++) steady = burstAdd(b, 1, t * 1000);
+    expect(steady).toBeLessThan(5);
+    let burst = 0;
+    for (let i = 0; i < 40; i++) burst = burstAdd(b, 1, 60_000 + i);
+    expect(burst).toBeGreaterThan(100);
+  });
+  it("holds anomalous counts out of the history (MIDAS-F), so a second burst scores as high", () => {
+    const b = createBurstScorer(1000, { holdOutScore: 50 });
+    for (let t = 0; t < 60; t++) burstAdd(b, 7, t * 1000);
+    let first = 0;
+    for (let i = 0; i < 40; i++) first = burstAdd(b, 7, 60_000 + i);
+    for (let t = 61; t < 70; t++) burstAdd(b, 7, t * 1000);
+    let second = 0;
+    for (let i = 0; i < 40; i++) second = burstAdd(b, 7, 70_000 + i);
+    expect(second).toBeGreaterThan(first * 0.5);
+  });
+});
+
+describe("running stats / inter-arrival regularity", () => {
+  it("gives low CV for metronomic gaps and ~1 for exponential gaps", () => {
+    const metronome = createInterArrival();
+    for (let i = 0; i < 50; i++) iaAdd(metronome, i * 1000 + (i % 2) * 10);
+    expect(rsCoefficientOfVariation(metronome.gaps)).toBeLessThan(0.05);
+    const poisson = createRunningStats();
+    let x = 12345;
+    for (let i = 0; i < 5000; i++) {
+      x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+      rsAdd(poisson, -Math.log((x + 1) / 4294967297));
+    }
+    expect(rsCoefficientOfVariation(poisson)).toBeGreaterThan(0.9);
+    expect(rsCoefficientOfVariation(poisson)).toBeLessThan(1.1);
+  });
+});
+
+describe("bounded map", () => {
+  it("evicts the least recently touched entry past capacity", () => {
+    const m = new Map<string, number>();
+    boundedUpsert(m, "a", 2, () => 1);
+    boundedUpsert(m, "b", 2, () => 2);
+    boundedGet(m, "a");
+    boundedUpsert(m, "c", 2, () => 3);
+    expect([...m.keys()]).toEqual(["a", "c"]);
+  });
+});
+
+describe("account age", () => {
+  it("treats unknown creation time as not fresh", () => {
+    expect(isFreshAccount(0, 10 * DAY_MS, 7 * DAY_MS)).toBe(false);
+    expect(isFreshAccount(9 * DAY_MS, 10 * DAY_MS, 7 * DAY_MS)).toBe(true);
+    expect(isFreshAccount(1 * DAY_MS, 10 * DAY_MS, 7 * DAY_MS)).toBe(false);
+  });
+});
