@@ -1,1 +1,34 @@
-export {};
+/**
+ * @redline/kafka — the only package that imports a Kafka client. It owns
+ * client creation, consumer groups with manual commits after the handler
+ * resolves, retries with backoff, bounded chunks (backpressure), topic
+ * set-up, and dead-lettering of refused records to `<topic>.dlq`.
+ *
+ * @example
+ * const kafka = createKafkaClient(loadKafkaConfig(process.env, "risk-engine"), logger);
+ * const producer = await RecordProducer.connect(kafka, logger);
+ * const consumer = new EventConsumer({
+ *   kafka, groupId: "risk-engine", topics: ["live.comments"],
+ *   decode: liveEventDecoder(DEFAULT_LIMITS),
+ *   handleBatch: async (batch) => { await producer.send("risk.alerts", score(batch)); },
+ *   deadLetters: new DeadLetterWriter(producer, metrics, logger), logger,
+ * });
+ * await consumer.start();
+ */
+export { createKafkaClient } from "./client";
+export { loadKafkaConfig } from "./config";
+export type { KafkaConfig } from "./config";
+export { EventConsumer } from "./consumer";
+export type { DecodedRecord, EventConsumerOptions, PartitionBatch, RecordDecoder } from "./consumer";
+export { DeadLetterWriter, refusalOf } from "./dead-letter";
+export type { Refusal } from "./dead-letter";
+export { DeadLetterError, TopicLayoutError } from "./errors";
+export { liveEventDecoder } from "./live-event-decoder";
+export { CountingMetrics, noopConsumerMetrics } from "./metrics";
+export type { ConsumerMetrics } from "./metrics";
+export { RecordProducer } from "./producer";
+export type { ProducerOptions } from "./producer";
+export { headersToStrings, toInputRecord } from "./record";
+export type { InputRecord, OutputRecord } from "./record";
+export { ensureTopics, partitionCounts } from "./topics";
+export type { TopicSpec } from "./topics";

@@ -1,0 +1,146 @@
+import { isRetriable, retry, type Logger, type RetryOptions } from "@redline/common";
+import type { Consumer, EachBatchPayload, Kafka, PartitionAssigner } from "kafkajs";
+import { refusalOf, type DeadLetterWriter, type Refusal } from "./dead-letter";
+import { noopConsumerMetrics, type ConsumerMetrics } from "./metrics";
+import { toInputRecord, type InputRecord } from "./record";
+
+/** Turns a record into a value, or throws; a non-retriable throw dead-letters the record. */
+export type RecordDecoder<T> = (record: InputRecord) => T;
+
+export interface DecodedRecord<T> {
+  record: InputRecord;
+  value: T;
+}
+
+/** Records of one partition, in offset order, handed to the handler together. */
+export interface PartitionBatch<T> {
+  topic: string;
+  partition: number;
+  records: ReadonlyArray<DecodedRecord<T>>;
+  /** Call during long work so the group does not consider this member dead. */
+  heartbeat(): Promise<void>;
+}
+
+export interface EventConsumerOptions<T> {
+  kafka: Kafka;
+  groupId: string;
+  topics: readonly string[];
+  fromBeginning?: boolean;
+  decode: RecordDecoder<T>;
+  /**
+   * Resolves once the records' effects are durable (outputs acknowledged);
+   * only then are their offsets committed. A retriable rejection is retried
+   * with backoff; a non-retriable one dead-letters the records it was given.
+   */
+  handleBatch: (batch: PartitionBatch<T>) => Promise<void>;
+  deadLetters: DeadLetterWriter;
+  logger: Logger;
+  metrics?: ConsumerMetrics;
+  /** Upper bound on records decoded and held at once per partition (backpressure). */
+  maxRecordsPerChunk?: number;
+  handlerRetry?: Omit<RetryOptions, "shouldRetry" | "onRetry">;
+  sessionTimeoutMs?: number;
+  heartbeatIntervalMs?: number;
+  partitionsConsumedConcurrently?: number;
+  maxBytesPerPartition?: number;
+  partitionAssigners?: PartitionAssigner[];
+}
+
+const DEFAULT_HANDLER_RETRY = { maxAttempts: 8, initialDelayMs: 200, maxDelayMs: 10_000 };
+
+/**
+ * A consumer-group member that decodes, dead-letters what it must, hands
+ * the rest to a handler partition by partition, and commits offsets only
+ * after the handler resolved. Auto-commit is off: a crash redelivers at most
+ * the chunk in flight (at-least-once).
+ */
+export class EventConsumer<T> {
+  private readonly consumer: Consumer;
+  private readonly metrics: ConsumerMetrics;
+  private readonly logger: Logger;
+  private readonly maxRecordsPerChunk: number;
+
+  constructor(private readonly opts: EventConsumerOptions<T>) {
+    this.metrics = opts.metrics ?? noopConsumerMetrics;
+    this.logger = opts.logger.child("consumer", { groupId: opts.groupId });
+    this.maxRecordsPerChunk = opts.maxRecordsPerChunk ?? 500;
+    this.consumer = opts.kafka.consumer({
+      groupId: opts.groupId,
+      sessionTimeout: opts.sessionTimeoutMs ?? 30_000,
+      heartbeatInterval: opts.heartbeatIntervalMs ?? 3_000,
+      maxBytesPerPartition: opts.maxBytesPerPartition ?? 1_048_576,
+      allowAutoTopicCreation: false,
+      ...(opts.partitionAssigners ? { partitionAssigners: opts.partitionAssigners } : {}),
+    });
+    this.consumer.on(this.consumer.events.CRASH, (e) =>
+      this.logger.error("consumer crashed", { err: e.payload.error, restart: e.payload.restart }),
+    );
+  }
+
+  /** The underlying group member, for events (GROUP_JOIN) and pause/seek by the owner. */
+  get raw(): Consumer {
+    return this.consumer;
+  }
+
+  async start(): Promise<void> {
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics: [...this.opts.topics], fromBeginning: this.opts.fromBeginning ?? false });
+    await this.consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.opts.partitionsConsumedConcurrently ?? 1,
+      eachBatch: (payload) => this.onBatch(payload),
+    });
+  }
+
+  /** Finishes the chunk in flight, commits it, and leaves the group. */
+  async stop(): Promise<void> {
+    await this.consumer.disconnect();
+  }
+
+  private async onBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch, heartbeat, isRunning, isStale, resolveOffset } = payload;
+    const { topic, partition } = batch;
+    for (let i = 0; i < batch.messages.length; i += this.maxRecordsPerChunk) {
+      if (!isRunning() || isStale()) return;
+      const chunk = batch.messages.slice(i, i + this.maxRecordsPerChunk);
+      const decoded: DecodedRecord<T>[] = [];
+      const refused: Refusal[] = [];
+      for (const message of chunk) {
+        const record = toInputRecord(topic, partition, message);
+        try {
+          decoded.push({ record, value: this.opts.decode(record) });
+        } catch (err) {
+          if (isRetriable(err)) throw err;
+          refused.push(refusalOf(record, err, "UNDECODABLE"));
+        }
+      }
+      this.metrics.recordsConsumed(topic, chunk.length);
+      await this.opts.deadLetters.write(refused);
+      if (decoded.length > 0) await this.handle({ topic, partition, records: decoded, heartbeat });
+      const lastOffset = chunk[chunk.length - 1]!.offset;
+      await this.consumer.commitOffsets([{ topic, partition, offset: (BigInt(lastOffset) + 1n).toString() }]);
+      resolveOffset(lastOffset);
+      await heartbeat();
+    }
+  }
+
+  private async handle(batch: PartitionBatch<T>): Promise<void> {
+    try {
+      await retry(() => this.opts.handleBatch(batch), {
+        ...DEFAULT_HANDLER_RETRY,
+        ...this.opts.handlerRetry,
+        onRetry: (err, attempt, delayMs) => {
+          this.metrics.handlerRetried(batch.topic);
+          this.logger.warn("handler failed, retrying", { err, attempt, delayMs, topic: batch.topic, partition: batch.partition });
+          void batch.heartbeat().catch(() => undefined);
+        },
+      });
+    } catch (err) {
+      // Retries used up on a retriable failure: crash the run so kafkajs
+      // restarts it from the last commit; nothing is lost or skipped.
+      if (isRetriable(err) || (err as Error).name === "RetriesExhaustedError") throw err;
+      await this.opts.deadLetters.write(batch.records.map((r) => refusalOf(r.record, err, "HANDLER_FAILED")));
+    }
+  }
+}

@@ -1,0 +1,76 @@
+import { describeError, type Logger } from "@redline/common";
+import { DLQ_HEADERS, dlqTopicFor } from "@redline/events";
+import { DeadLetterError } from "./errors";
+import type { ConsumerMetrics } from "./metrics";
+import type { RecordProducer } from "./producer";
+import type { InputRecord, OutputRecord } from "./record";
+
+export interface Refusal {
+  record: InputRecord;
+  /** Machine-readable, e.g. `MISSING_FIELD`; becomes the `redline-dlq-reason` header. */
+  reason: string;
+  /** Human-readable; no payload content. */
+  detail: string;
+}
+
+/** Why a failure was refused, for errors that carry a `reason` (InvalidEventError) or not. */
+export function refusalOf(record: InputRecord, err: unknown, fallbackReason: string): Refusal {
+  const reason = (err as { reason?: unknown }).reason;
+  return {
+    record,
+    reason: typeof reason === "string" ? reason : fallbackReason,
+    detail: describeError(err).slice(0, 1000),
+  };
+}
+
+/**
+ * Writes refused records to `<topic>.dlq`: the original key, value and
+ * headers untouched, plus headers naming the reason and where it came from,
+ * so the record can be inspected and replayed.
+ */
+export class DeadLetterWriter {
+  constructor(
+    private readonly producer: RecordProducer,
+    private readonly metrics: ConsumerMetrics,
+    private readonly logger: Logger,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async write(refusals: readonly Refusal[]): Promise<void> {
+    if (refusals.length === 0) return;
+    const byTopic = new Map<string, OutputRecord[]>();
+    for (const { record, reason, detail } of refusals) {
+      const topic = dlqTopicFor(record.topic);
+      const list = byTopic.get(topic) ?? [];
+      list.push({
+        key: record.key,
+        value: record.value,
+        headers: {
+          ...record.headers,
+          [DLQ_HEADERS.reason]: reason,
+          [DLQ_HEADERS.detail]: detail,
+          [DLQ_HEADERS.sourceTopic]: record.topic,
+          [DLQ_HEADERS.sourcePartition]: String(record.partition),
+          [DLQ_HEADERS.sourceOffset]: record.offset,
+          [DLQ_HEADERS.failedAtMs]: String(this.now()),
+        },
+      });
+      byTopic.set(topic, list);
+    }
+    try {
+      await this.producer.sendMany([...byTopic].map(([topic, records]) => ({ topic, records })));
+    } catch (err) {
+      throw new DeadLetterError([...byTopic.keys()].join(","), err);
+    }
+    for (const r of refusals) {
+      this.metrics.recordDeadLettered(r.record.topic, r.reason);
+      this.logger.warn("record dead-lettered", {
+        topic: r.record.topic,
+        partition: r.record.partition,
+        offset: r.record.offset,
+        reason: r.reason,
+        detail: r.detail,
+      });
+    }
+  }
+}

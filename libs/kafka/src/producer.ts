@@ -1,0 +1,62 @@
+import { retry, type Logger } from "@redline/common";
+import type { Kafka, Producer, RecordMetadata } from "kafkajs";
+import type { OutputRecord } from "./record";
+
+export interface ProducerOptions {
+  /**
+   * Broker-side dedupe of producer retries (one in-flight request). Outputs
+   * are idempotent by their ids anyway; this keeps duplicates off the topic.
+   */
+  idempotent?: boolean;
+  /** How long a send may keep retrying retriable broker errors before failing. */
+  maxSendAttempts?: number;
+}
+
+/**
+ * Produces with acks from all in-sync replicas, so a resolved `send` means the
+ * records are durable: callers commit input offsets only after it resolves.
+ */
+export class RecordProducer {
+  private constructor(
+    private readonly producer: Producer,
+    private readonly maxSendAttempts: number,
+    private readonly logger: Logger,
+  ) {}
+
+  static async connect(kafka: Kafka, logger: Logger, opts: ProducerOptions = {}): Promise<RecordProducer> {
+    const idempotent = opts.idempotent ?? true;
+    const producer = kafka.producer({
+      idempotent,
+      maxInFlightRequests: idempotent ? 1 : 5,
+      allowAutoTopicCreation: false,
+    });
+    await producer.connect();
+    return new RecordProducer(producer, opts.maxSendAttempts ?? 5, logger.child("producer"));
+  }
+
+  async send(topic: string, records: readonly OutputRecord[]): Promise<RecordMetadata[]> {
+    return this.sendMany([{ topic, records }]);
+  }
+
+  /** One request for several topics; resolves when every record is acknowledged. */
+  async sendMany(batches: ReadonlyArray<{ topic: string; records: readonly OutputRecord[] }>): Promise<RecordMetadata[]> {
+    const topicMessages = batches
+      .filter((b) => b.records.length > 0)
+      .map((b) => ({
+        topic: b.topic,
+        messages: b.records.map((r) => ({ key: r.key, value: r.value, headers: r.headers })),
+      }));
+    if (topicMessages.length === 0) return [];
+    return retry(() => this.producer.sendBatch({ topicMessages, acks: -1 }), {
+      maxAttempts: this.maxSendAttempts,
+      initialDelayMs: 200,
+      maxDelayMs: 5000,
+      onRetry: (err, attempt, delayMs) =>
+        this.logger.warn("send failed, retrying", { err, attempt, delayMs, topics: topicMessages.map((t) => t.topic) }),
+    });
+  }
+
+  async disconnect(): Promise<void> {
+    await this.producer.disconnect();
+  }
+}
