@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Start the local stack: Kafka 4 (KRaft, single node) and ClickHouse, both on loopback, no
+# Docker. Idempotent: a component whose port already answers is left alone.
+#   bash deploy/local/up.sh [kafka|clickhouse ...]     (default: both)
+# Settings (env): see deploy/local/README.md.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+source "$DEPLOY_DIR/lib/kafka.sh"
+source "$DEPLOY_DIR/lib/clickhouse.sh"
+
+components=("$@")
+((${#components[@]})) || components=(kafka clickhouse)
+
+mkdir -p "$LOCAL_DIR" "$LOG_DIR"
+# Two concurrent up.sh runs (a developer and a test script) would both see a closed port
+# and start two brokers; the second waits here and then finds the first one running.
+exec 9>"$LOCAL_DIR/stack.lock"
+flock 9
+
+started_s=$SECONDS
+for component in "${components[@]}"; do
+  case "$component" in
+    kafka) kafka_up ;;
+    clickhouse) clickhouse_up ;;
+    *) die "unknown component '$component' (expected kafka or clickhouse)" ;;
+  esac
+done
+log "ready in $((SECONDS - started_s))s (${components[*]})"
