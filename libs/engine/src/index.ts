@@ -1,1 +1,36 @@
-export {};
+/**
+ * @redline/engine — the event-time risk engine: turns LiveEvents into
+ * explained Alerts. Pure and deterministic (no Kafka, gRPC or ClickHouse, no
+ * wall time in outputs); the Kafka service and `redline replay` both run it.
+ *
+ * @example
+ * const engine = new RiskEngine();
+ * for (const event of events) {
+ *   engine.ingest(event);
+ *   for (const out of engine.drain()) publish(out.alert);
+ * }
+ * engine.flush();
+ * for (const out of engine.drain()) publish(out.alert);
+ * const checkpoint = engine.snapshot(); // later: RiskEngine.restore(checkpoint, config)
+ */
+export { RiskEngine } from "./engine";
+export type { EngineOutput, EngineCounters, EngineDeps } from "./engine";
+export { DEFAULT_ENGINE_CONFIG, resolveEngineConfig } from "./config";
+export type { EngineConfig } from "./config";
+export { DEFAULT_FALSIFICATION_CONFIG } from "./detectors/falsification-config";
+export type { FalsificationConfig } from "./detectors/falsification-config";
+export { FAKE_FOLLOWS, FAKE_LIKES, FAKE_ORDERS, FAKE_VIEWS } from "./detectors/finding";
+export { alertIdOf } from "./alert";
+export { EngineError, EngineConfigError, SnapshotFormatError } from "./errors";
+export { hash32, hashHex64 } from "./primitives/hash";
+export { createHyperLogLog, hllAdd, hllEstimate, hllMerge } from "./primitives/hyperloglog";
+export type { HyperLogLog } from "./primitives/hyperloglog";
+export { createCountMin, cmsAdd, cmsEstimate, cmsScale } from "./primitives/count-min";
+export type { CountMinSketch } from "./primitives/count-min";
+export { createSpaceSaving, ssAdd, ssTop } from "./primitives/space-saving";
+export type { SpaceSaving } from "./primitives/space-saving";
+export { createSlidingWindow, swAdd, swSum } from "./primitives/sliding-window";
+export type { SlidingWindow } from "./primitives/sliding-window";
+export { createBurstScorer, burstAdd, chiSquareScore } from "./primitives/burst-score";
+export type { BurstScorer } from "./primitives/burst-score";
+export { topShare, normalizedEntropy } from "./primitives/concentration";

@@ -1,0 +1,115 @@
+import { RiskEngine } from "./engine";
+import { EngineConfigError, SnapshotFormatError } from "./errors";
+import type { LiveEvent } from "@redline/proto";
+import { actor, join, leave, like, roomEnded, seeded, T0 } from "./testing/event-builders";
+import { organicRoom } from "./testing/organic";
+
+/** A room with a farm-phone like attack from minute 3, so there is something to alert on. */
+function attackedStream(): LiveEvent[] {
+  const events = organicRoom("room-a", { seed: 1, viewersPerMinute: 40, durationMs: 10 * 60_000 });
+  for (let phone = 0; phone < 3; phone++) {
+    for (let a = 0; a < 12; a++) {
+      const bot = actor(`farm-${phone}-${a}`, { device: `phone-${phone}`, createdMs: T0 - 86_400_000 });
+      events.push(join("room-a", T0 + 170_000 + a * 100, bot));
+      for (let k = 0; k < 30; k++) events.push(like("room-a", T0 + 180_000 + k * 4_000 + phone * 300 + a * 37, bot, 5));
+    }
+  }
+  return events.sort((a, b) => a.eventTimeMs - b.eventTimeMs || (a.eventId < b.eventId ? -1 : 1));
+}
+
+function run(events: readonly LiveEvent[], engine = new RiskEngine()): string[] {
+  const out: string[] = [];
+  for (const e of events) {
+    engine.ingest(e);
+    for (const o of engine.drain()) out.push(JSON.stringify(o.alert));
+  }
+  engine.flush();
+  for (const o of engine.drain()) out.push(JSON.stringify(o.alert));
+  return out;
+}
+
+/** Displaces each event by up to `maxMs` of arrival order, as topic interleaving would. */
+function jitter(events: readonly LiveEvent[], maxMs: number, seed: number): LiveEvent[] {
+  const rand = seeded(seed);
+  return events
+    .map((e) => ({ e, key: e.eventTimeMs + rand() * maxMs }))
+    .sort((a, b) => a.key - b.key)
+    .map((x) => x.e);
+}
+
+describe("RiskEngine", () => {
+  it("alerts on the attack and gives identical output for any arrival order within the lateness bound", () => {
+    const stream = attackedStream();
+    const inOrder = run(stream);
+    expect(inOrder.length).toBeGreaterThan(0);
+    expect(run(jitter(stream, 4_000, 7))).toEqual(inOrder);
+    expect(run(jitter(stream, 4_000, 8))).toEqual(inOrder);
+  });
+
+  it("counts events later than the lateness bound and still applies them", () => {
+    const engine = new RiskEngine({ allowedLatenessMs: 1_000 });
+    const u = actor("u1");
+    engine.ingest(join("r", T0 + 10_000, u));
+    engine.ingest(join("r", T0 + 20_000, actor("u2")));
+    engine.ingest(leave("r", T0 + 5_000, u));
+    const c = engine.counters();
+    expect(c.lateEvents).toBe(1);
+    expect(c.eventsApplied).toBe(2);
+    engine.flush();
+    expect(engine.counters().eventsApplied).toBe(3);
+  });
+
+  it("continues identically after snapshot and restore mid-stream", () => {
+    const stream = jitter(attackedStream(), 3_000, 3);
+    const whole = run(stream);
+    const half = Math.floor(stream.length / 2);
+    const first = new RiskEngine();
+    const out: string[] = [];
+    for (const e of stream.slice(0, half)) first.ingest(e);
+    const restored = RiskEngine.restore(first.snapshot());
+    for (const e of stream.slice(half)) restored.ingest(e);
+    restored.flush();
+    for (const o of restored.drain()) out.push(JSON.stringify(o.alert));
+    expect(out).toEqual(whole);
+    expect(restored.counters().eventsApplied).toBe(stream.length);
+  });
+
+  it("releases a room after its end plus grace and after idleness", () => {
+    const engine = new RiskEngine({ allowedLatenessMs: 0, roomGraceMs: 60_000, roomIdleMs: 300_000 });
+    engine.ingest(join("ends", T0, actor("a")));
+    engine.ingest(roomEnded("ends", T0 + 1_000));
+    engine.ingest(join("idle", T0 + 1_000, actor("b")));
+    engine.ingest(join("live", T0 + 100_000, actor("c")));
+    expect(engine.counters().roomsTracked).toBe(2);
+    engine.ingest(join("live", T0 + 400_000, actor("d")));
+    expect(engine.counters().roomsTracked).toBe(1);
+    expect(engine.counters().roomsReleased).toBe(2);
+  });
+
+  it("keeps memory flat over many rooms: state is released as rooms end", () => {
+    const engine = new RiskEngine({ allowedLatenessMs: 0, roomGraceMs: 10_000 });
+    for (let r = 0; r < 500; r++) {
+      const t = T0 + r * 60_000;
+      for (let u = 0; u < 50; u++) engine.ingest(join(`room-${r}`, t + u, actor(`u${r}-${u}`)));
+      engine.ingest(roomEnded(`room-${r}`, t + 1_000));
+    }
+    expect(engine.counters().roomsTracked).toBeLessThanOrEqual(2);
+  });
+
+  it("rejects invalid config naming the option", () => {
+    expect(() => new RiskEngine({ maxRooms: 0 })).toThrow(EngineConfigError);
+    expect(() => new RiskEngine({ roomIdleMs: 10, allowedLatenessMs: 100 })).toThrow(/roomIdleMs/);
+  });
+
+  it("refuses snapshot bytes it cannot read", () => {
+    expect(() => RiskEngine.restore(new TextEncoder().encode("{\"version\":99}"))).toThrow(SnapshotFormatError);
+    expect(() => RiskEngine.restore(new TextEncoder().encode("not json"))).toThrow(SnapshotFormatError);
+  });
+
+  it("derives alert ids from room, subcategory and event-time episode only", () => {
+    const a = run(attackedStream()).map((s) => JSON.parse(s).alertId);
+    const b = run(attackedStream()).map((s) => JSON.parse(s).alertId);
+    expect(a).toEqual(b);
+    expect(a[0]).toMatch(/^al_[0-9a-f]{16}$/);
+  });
+});

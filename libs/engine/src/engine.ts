@@ -1,0 +1,215 @@
+/**
+ * The risk engine: buffers events up to the watermark, applies them in
+ * (eventTimeMs, eventId) order to bounded per-room state, and queues the
+ * alerts its detectors raise. Pure and deterministic: no I/O, no wall time
+ * in any output, so the Kafka service (one engine per partition) and
+ * `redline replay` produce the same alerts for the same input.
+ */
+import { LiveEvent } from "@redline/proto";
+import type { Alert } from "@redline/proto";
+import { resolveEngineConfig } from "./config";
+import type { EngineConfig } from "./config";
+import { EventHeap } from "./event-heap";
+import { createRoomState } from "./room-state";
+import type { RoomState } from "./room-state";
+import { applyFalsification } from "./falsification";
+import { alertFromFinding } from "./alert";
+import { decodeState, encodeState } from "./state-codec";
+import { SnapshotFormatError } from "./errors";
+
+/** One engine output. A later policy stage adds `{ action }` outputs alongside. */
+export interface EngineOutput {
+  alert: Alert;
+}
+
+export interface EngineCounters {
+  eventsIngested: number;
+  eventsApplied: number;
+  /** Events older than the watermark on arrival; applied at once, out of order. */
+  lateEvents: number;
+  eventsWithoutRoom: number;
+  alertsRaised: number;
+  roomsTracked: number;
+  roomsReleased: number;
+  /** Rooms released early because `maxRooms` was reached. */
+  roomsEvicted: number;
+  bufferedEvents: number;
+  watermarkMs: number;
+  /** Rough size of the held state: tracked accounts, devices and order keys across rooms. */
+  stateEntries: number;
+}
+
+export interface EngineDeps {
+  /** Wall clock, used only for `watermarkLagMs` in counters; never in outputs. */
+  clock?: () => number;
+}
+
+const SNAPSHOT_VERSION = 1;
+/** How often (event time) rooms are checked for release. */
+const SWEEP_EVERY_MS = 10_000;
+
+interface Progress {
+  maxSeenMs: number;
+  watermarkMs: number;
+  nextSweepMs: number;
+  counters: Omit<EngineCounters, "roomsTracked" | "bufferedEvents" | "watermarkMs" | "stateEntries">;
+}
+
+export class RiskEngine {
+  private readonly cfg: Readonly<EngineConfig>;
+  private readonly clock: () => number;
+  private heap = new EventHeap();
+  private rooms = new Map<string, RoomState>();
+  private outputs: EngineOutput[] = [];
+  private progress: Progress = {
+    maxSeenMs: -1,
+    watermarkMs: -1,
+    nextSweepMs: -1,
+    counters: { eventsIngested: 0, eventsApplied: 0, lateEvents: 0, eventsWithoutRoom: 0, alertsRaised: 0, roomsReleased: 0, roomsEvicted: 0 },
+  };
+
+  constructor(config: Partial<EngineConfig> = {}, deps: EngineDeps = {}) {
+    this.cfg = resolveEngineConfig(config);
+    this.clock = deps.clock ?? Date.now;
+  }
+
+  get config(): Readonly<EngineConfig> {
+    return this.cfg;
+  }
+
+  /** Buffers the event and applies every buffered event the watermark has passed. */
+  ingest(event: LiveEvent): void {
+    const p = this.progress;
+    p.counters.eventsIngested++;
+    if (event.eventTimeMs <= p.watermarkMs) {
+      // Later than the lateness bound: counted, and still applied where it can be.
+      p.counters.lateEvents++;
+      this.apply(event);
+      return;
+    }
+    this.heap.push(event);
+    if (event.eventTimeMs > p.maxSeenMs) {
+      p.maxSeenMs = event.eventTimeMs;
+      const watermark = p.maxSeenMs - this.cfg.allowedLatenessMs;
+      if (watermark > p.watermarkMs) this.advanceTo(watermark);
+    }
+  }
+
+  /** End of input: applies everything still buffered. */
+  flush(): void {
+    this.advanceTo(Math.max(this.progress.watermarkMs, this.progress.maxSeenMs));
+  }
+
+  /** Returns and forgets the outputs raised so far, in the order they were raised. */
+  drain(): EngineOutput[] {
+    const out = this.outputs;
+    this.outputs = [];
+    return out;
+  }
+
+  counters(): EngineCounters & { watermarkLagMs: number } {
+    let stateEntries = 0;
+    for (const room of this.rooms.values()) stateEntries += room.accounts.size + room.devices.size + room.orders.payments.size + room.orders.addresses.size;
+    return {
+      ...this.progress.counters,
+      roomsTracked: this.rooms.size,
+      bufferedEvents: this.heap.size,
+      watermarkMs: this.progress.watermarkMs,
+      stateEntries,
+      watermarkLagMs: this.progress.watermarkMs >= 0 ? this.clock() - this.progress.watermarkMs : 0,
+    };
+  }
+
+  private advanceTo(watermarkMs: number): void {
+    const p = this.progress;
+    p.watermarkMs = watermarkMs;
+    for (let next = this.heap.peek(); next !== undefined && next.eventTimeMs <= watermarkMs; next = this.heap.peek()) {
+      this.apply(this.heap.pop()!);
+    }
+    if (watermarkMs >= p.nextSweepMs) {
+      this.sweep(watermarkMs);
+      p.nextSweepMs = watermarkMs + SWEEP_EVERY_MS;
+    }
+  }
+
+  private isStale(room: RoomState, timeMs: number): boolean {
+    return timeMs > room.lastEventMs + this.cfg.roomIdleMs || (room.endedMs >= 0 && timeMs > room.endedMs + this.cfg.roomGraceMs);
+  }
+
+  /** Releases rooms that ended (plus grace) or went idle. Only frees memory: see `roomFor`. */
+  private sweep(watermarkMs: number): void {
+    for (const [roomId, room] of this.rooms) {
+      if (this.isStale(room, watermarkMs)) {
+        this.rooms.delete(roomId);
+        this.progress.counters.roomsReleased++;
+      }
+    }
+  }
+
+  private roomFor(roomId: string, timeMs: number): RoomState {
+    let room = this.rooms.get(roomId);
+    // A room past its end or idle period starts fresh whether or not a sweep
+    // has freed it yet, so alerts never depend on when sweeps happen to run.
+    if (room !== undefined && this.isStale(room, timeMs)) {
+      this.rooms.delete(roomId);
+      this.progress.counters.roomsReleased++;
+      room = undefined;
+    }
+    if (room === undefined) {
+      room = createRoomState(roomId, timeMs);
+      this.rooms.set(roomId, room);
+      if (this.rooms.size > this.cfg.maxRooms) {
+        const oldest = this.rooms.keys().next().value as string;
+        this.rooms.delete(oldest);
+        this.progress.counters.roomsEvicted++;
+      }
+    }
+    return room;
+  }
+
+  private apply(event: LiveEvent): void {
+    this.progress.counters.eventsApplied++;
+    if (event.roomId === "") {
+      this.progress.counters.eventsWithoutRoom++;
+      return;
+    }
+    const room = this.roomFor(event.roomId, event.eventTimeMs);
+    if (event.eventTimeMs > room.lastEventMs) room.lastEventMs = event.eventTimeMs;
+    const finding = applyFalsification(room, event, this.cfg);
+    if (finding !== null) {
+      this.outputs.push({ alert: alertFromFinding(room.roomId, finding, event.eventTimeMs, this.cfg.modelVersion) });
+      this.progress.counters.alertsRaised++;
+    }
+  }
+
+  /** Serialises the whole engine (buffer, rooms, undrained outputs) for checkpointing. */
+  snapshot(): Uint8Array {
+    return encodeState({
+      version: SNAPSHOT_VERSION,
+      progress: this.progress,
+      buffered: this.heap.items.map((e) => Buffer.from(LiveEvent.encode(e).finish()).toString("base64")),
+      rooms: this.rooms,
+      outputs: this.outputs,
+    });
+  }
+
+  /** Rebuilds an engine from `snapshot()` bytes; it continues exactly as the original would. */
+  static restore(bytes: Uint8Array, config: Partial<EngineConfig> = {}, deps: EngineDeps = {}): RiskEngine {
+    const state = decodeState(bytes) as {
+      version?: number;
+      progress: Progress;
+      buffered: string[];
+      rooms: Map<string, RoomState>;
+      outputs: EngineOutput[];
+    };
+    if (state?.version !== SNAPSHOT_VERSION) {
+      throw new SnapshotFormatError(`snapshot version ${String(state?.version)} is not ${SNAPSHOT_VERSION}; replay from the last committed offsets instead`);
+    }
+    const engine = new RiskEngine(config, deps);
+    engine.progress = state.progress;
+    engine.heap = new EventHeap(state.buffered.map((b) => LiveEvent.decode(Buffer.from(b, "base64"))));
+    engine.rooms = state.rooms;
+    engine.outputs = state.outputs;
+    return engine;
+  }
+}

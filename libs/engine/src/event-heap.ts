@@ -1,0 +1,56 @@
+/**
+ * Min-heap of events ordered by (eventTimeMs, eventId): the order in which the
+ * engine applies events, so any interleaving of the same input gives the
+ * same result. O(log n) push and pop.
+ */
+import type { LiveEvent } from "@redline/proto";
+
+export function eventBefore(a: LiveEvent, b: LiveEvent): boolean {
+  return a.eventTimeMs < b.eventTimeMs || (a.eventTimeMs === b.eventTimeMs && a.eventId < b.eventId);
+}
+
+export class EventHeap {
+  constructor(readonly items: LiveEvent[] = []) {}
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  peek(): LiveEvent | undefined {
+    return this.items[0];
+  }
+
+  push(event: LiveEvent): void {
+    const a = this.items;
+    a.push(event);
+    let i = a.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!eventBefore(a[i]!, a[parent]!)) break;
+      [a[i], a[parent]] = [a[parent]!, a[i]!];
+      i = parent;
+    }
+  }
+
+  pop(): LiveEvent | undefined {
+    const a = this.items;
+    if (a.length === 0) return undefined;
+    const top = a[0]!;
+    const last = a.pop()!;
+    if (a.length > 0) {
+      a[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < a.length && eventBefore(a[l]!, a[m]!)) m = l;
+        if (r < a.length && eventBefore(a[r]!, a[m]!)) m = r;
+        if (m === i) break;
+        [a[i], a[m]] = [a[m]!, a[i]!];
+        i = m;
+      }
+    }
+    return top;
+  }
+}

@@ -1,0 +1,156 @@
+/**
+ * Applies one event to its room's falsification features and evaluates the
+ * detector it concerns. Decisions happen only here, while applying events in
+ * (eventTimeMs, eventId) order, never on timers: a room's alerts depend on
+ * that room's events alone, whatever other rooms share the engine.
+ */
+import { RoomEventKind, TransactionKind, ViewKind } from "@redline/proto";
+import type { Actor, LiveEvent } from "@redline/proto";
+import { isFreshAccount } from "./primitives/account-age";
+import { accountSlot, accountsOnDevice } from "./room-state";
+import type { RoomState } from "./room-state";
+import type { EngineConfig } from "./config";
+import { detectFakeLikes, observeLike } from "./detectors/fake-likes";
+import { detectFakeViews, observeJoin, observeLeave } from "./detectors/fake-views";
+import { detectFakeFollows, observeFollow } from "./detectors/fake-follows";
+import { detectFakeOrders, observeOrder, observeRefund } from "./detectors/fake-orders";
+import { FAKE_FOLLOWS, FAKE_LIKES, FAKE_ORDERS, FAKE_VIEWS } from "./detectors/finding";
+import type { Finding } from "./detectors/finding";
+
+const ORDER_RATE_WINDOW_MS = 600_000;
+
+function markInteracted(room: RoomState, actor: Actor | undefined, cfg: Readonly<EngineConfig>): void {
+  if (actor !== undefined && actor.userId !== "") accountSlot(room, actor.userId, cfg).interacted = true;
+}
+
+/** Updates the room with `event`; returns the subcategory to evaluate, if any. */
+function observe(room: RoomState, event: LiveEvent, cfg: Readonly<EngineConfig>): string | null {
+  const t = event.eventTimeMs;
+  const f = cfg.falsification;
+  const body = event.body;
+  if (body === undefined) return null;
+  switch (body.$case) {
+    case "like": {
+      const user = body.value.user;
+      if (user === undefined || user.userId === "") return null;
+      const slot = accountSlot(room, user.userId, cfg);
+      slot.interacted = true;
+      const second = Math.floor(t / 1000);
+      const newAccountSecond = slot.lastLikeSecond !== second;
+      slot.lastLikeSecond = second;
+      observeLike(room.likes, {
+        eventId: event.eventId,
+        timeMs: t,
+        userId: user.userId,
+        taps: Math.max(1, body.value.count),
+        fresh: isFreshAccount(user.accountCreatedMs, t, f.freshAccountAgeMs),
+        accountsOnDevice: accountsOnDevice(room, user, cfg),
+        newAccountSecond,
+      }, f, cfg.maxEvidenceIds);
+      return FAKE_LIKES;
+    }
+    case "view": {
+      const user = body.value.user;
+      if (user === undefined || user.userId === "") return null;
+      const slot = accountSlot(room, user.userId, cfg);
+      const onDevice = accountsOnDevice(room, user, cfg);
+      if (body.value.kind === ViewKind.VIEW_KIND_JOIN) {
+        slot.joinMs = t;
+        slot.interacted = false;
+        observeJoin(room.views, t, user.userId);
+        return null;
+      }
+      if (body.value.kind !== ViewKind.VIEW_KIND_LEAVE) return null;
+      const dwellMs = slot.joinMs >= 0 ? t - slot.joinMs : -1;
+      observeLeave(room.views, {
+        eventId: event.eventId,
+        timeMs: t,
+        dwellMs,
+        interacted: slot.interacted,
+        fresh: isFreshAccount(user.accountCreatedMs, t, f.freshAccountAgeMs),
+        accountsOnDevice: onDevice,
+      }, f, cfg.maxEvidenceIds);
+      slot.joinMs = -1;
+      return FAKE_VIEWS;
+    }
+    case "follow": {
+      const user = body.value.user;
+      if (user === undefined || user.userId === "") return null;
+      accountSlot(room, user.userId, cfg).interacted = true;
+      observeFollow(room.follows, {
+        eventId: event.eventId,
+        timeMs: t,
+        fresh: isFreshAccount(user.accountCreatedMs, t, f.freshAccountAgeMs),
+        accountsOnDevice: accountsOnDevice(room, user, cfg),
+      }, f, cfg.maxEvidenceIds);
+      return FAKE_FOLLOWS;
+    }
+    case "transaction": {
+      const tx = body.value;
+      if (tx.kind === TransactionKind.TRANSACTION_KIND_REFUND) {
+        observeRefund(room.orders, event.eventId, t, tx.paymentAccountId, tx.shippingAddressHash, cfg.maxEvidenceIds);
+        return FAKE_ORDERS;
+      }
+      if (tx.kind !== TransactionKind.TRANSACTION_KIND_ORDER) return null;
+      const buyer = tx.buyer;
+      if (buyer === undefined || buyer.userId === "") return null;
+      const slot = accountSlot(room, buyer.userId, cfg);
+      slot.interacted = true;
+      const windowStart = Math.floor(t / ORDER_RATE_WINDOW_MS) * ORDER_RATE_WINDOW_MS;
+      if (windowStart > slot.orderWindowStartMs) {
+        slot.orderWindowStartMs = windowStart;
+        slot.ordersInWindow = 0;
+      }
+      slot.ordersInWindow++;
+      accountsOnDevice(room, buyer, cfg);
+      observeOrder(room.orders, {
+        eventId: event.eventId,
+        timeMs: t,
+        buyerId: buyer.userId,
+        paymentAccountId: tx.paymentAccountId,
+        shippingAddressHash: tx.shippingAddressHash,
+        amountCents: tx.amountCents,
+        fresh: isFreshAccount(buyer.accountCreatedMs, t, f.freshAccountAgeMs),
+        ordersByBuyerIn10m: slot.ordersInWindow,
+      }, f, cfg.maxOrderKeysPerRoom, cfg.maxEvidenceIds);
+      return FAKE_ORDERS;
+    }
+    case "comment":
+      markInteracted(room, body.value.author, cfg);
+      return null;
+    case "barrage":
+      markInteracted(room, body.value.author, cfg);
+      return null;
+    case "room":
+      if (body.value.kind === RoomEventKind.ROOM_EVENT_KIND_ENDED) room.endedMs = t;
+      return null;
+    default:
+      return null;
+  }
+}
+
+function detect(room: RoomState, subcategory: string, t: number, cfg: Readonly<EngineConfig>): Finding | null {
+  const f = cfg.falsification;
+  switch (subcategory) {
+    case FAKE_LIKES: return detectFakeLikes(room.likes, t, f);
+    case FAKE_VIEWS: return detectFakeViews(room.views, t, f);
+    case FAKE_FOLLOWS: return detectFakeFollows(room.follows, t, f);
+    case FAKE_ORDERS: return detectFakeOrders(room.orders, t, f);
+    default: return null;
+  }
+}
+
+/** Applies the event; returns a finding when one of the room's detectors fires outside an open episode. */
+export function applyFalsification(room: RoomState, event: LiveEvent, cfg: Readonly<EngineConfig>): Finding | null {
+  const subcategory = observe(room, event, cfg);
+  if (subcategory === null) return null;
+  const t = event.eventTimeMs;
+  const episode = room.episodeStartMs[subcategory];
+  if (episode !== undefined && t < episode + cfg.alertCooldownMs) return null;
+  const next = room.nextEvaluationMs[subcategory];
+  if (next !== undefined && t < next) return null;
+  room.nextEvaluationMs[subcategory] = t + cfg.evaluateEveryMs;
+  const finding = detect(room, subcategory, t, cfg);
+  if (finding !== null) room.episodeStartMs[subcategory] = t;
+  return finding;
+}
