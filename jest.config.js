@@ -9,6 +9,8 @@ const moduleNameMapper = {
   "^@redline/([a-z-]+)$": "<rootDir>/libs/$1/src",
 };
 module.exports = {
+  // Applies to integration hooks too (a per-project testTimeout does not).
+  testTimeout: 120000,
   projects: [
     {
       displayName: "unit",
@@ -23,7 +25,6 @@ module.exports = {
       transform,
       moduleNameMapper,
       testMatch: ["<rootDir>/test/{integration,e2e}/**/*.test.ts"],
-      testTimeout: 120000,
     },
   ],
 };

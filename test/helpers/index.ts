@@ -1,0 +1,9 @@
+/**
+ * Helpers for integration and end-to-end tests against the real local stack
+ * (deploy/local/up.sh): unique names per test, condition waits instead of
+ * sleeps, and readers for what landed on a topic.
+ */
+export { randomId, waitFor } from "./wait";
+export { testKafka, readTopic, committedOffsets } from "./kafka";
+export type { ReadRecord } from "./kafka";
+export { testClickHouse } from "./clickhouse";

@@ -1,0 +1,53 @@
+import { silentLogger } from "@redline/common";
+import { createKafkaClient, headersToStrings, loadKafkaConfig } from "@redline/kafka";
+import type { Kafka } from "kafkajs";
+import { randomId, waitFor } from "./wait";
+
+export function testKafka(clientId = "redline-test"): Kafka {
+  return createKafkaClient(loadKafkaConfig(process.env, clientId), silentLogger);
+}
+
+export interface ReadRecord {
+  partition: number;
+  offset: string;
+  key: string | null;
+  value: Buffer;
+  headers: Record<string, string>;
+}
+
+/** Reads a topic from the beginning with a throw-away group until `count` records arrived. */
+export async function readTopic(kafka: Kafka, topic: string, count: number, timeoutMs = 30_000): Promise<ReadRecord[]> {
+  const consumer = kafka.consumer({ groupId: randomId("reader") });
+  const records: ReadRecord[] = [];
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topics: [topic], fromBeginning: true });
+    await consumer.run({
+      eachMessage: async ({ partition, message }) => {
+        records.push({
+          partition,
+          offset: message.offset,
+          key: message.key?.toString("utf8") ?? null,
+          value: message.value ?? Buffer.alloc(0),
+          headers: headersToStrings(message.headers),
+        });
+      },
+    });
+    await waitFor(() => records.length >= count, { timeoutMs, what: `${count} records on ${topic}` });
+  } finally {
+    await consumer.disconnect();
+  }
+  return records;
+}
+
+/** Committed offset per partition for a group (-1 when nothing is committed). */
+export async function committedOffsets(kafka: Kafka, groupId: string, topic: string): Promise<Map<number, string>> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const res = await admin.fetchOffsets({ groupId, topics: [topic] });
+    return new Map(res[0]!.partitions.map((p) => [p.partition, p.offset]));
+  } finally {
+    await admin.disconnect();
+  }
+}
