@@ -4,4 +4,5 @@
  */
 import { registerCommand } from "../run-cli";
 
+registerCommand("topics", "create the Kafka topics Redline uses", () => import("./topics"));
 registerCommand("version", "print the CLI and contract versions", () => import("./version"));
