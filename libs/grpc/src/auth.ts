@@ -1,0 +1,45 @@
+import { Metadata, status as GrpcStatus, type ServerErrorResponse } from "@grpc/grpc-js";
+import { ConfigError } from "@redline/common";
+
+export type Role = "inspector" | "admin";
+
+export interface Principal {
+  id: string;
+  role: Role;
+}
+
+/**
+ * Parses `id:role:token,id:role:token` (e.g. from REDLINE_GATEWAY_TOKENS)
+ * into a token → principal map. Tokens are compared whole; a token shorter
+ * than 16 characters is refused at start-up as too guessable.
+ */
+export function parseTokens(spec: string, variable: string): Map<string, Principal> {
+  const tokens = new Map<string, Principal>();
+  for (const entry of spec.split(",").map((s) => s.trim()).filter(Boolean)) {
+    const [id, role, token] = entry.split(":");
+    if (!id || !token || (role !== "inspector" && role !== "admin")) {
+      throw new ConfigError(variable, "entries must look like id:inspector:token or id:admin:token");
+    }
+    if (token.length < 16) throw new ConfigError(variable, `the token of '${id}' is shorter than 16 characters`);
+    tokens.set(token, { id, role });
+  }
+  return tokens;
+}
+
+export function unauthenticated(details: string): ServerErrorResponse {
+  return Object.assign(new Error(details), { code: GrpcStatus.UNAUTHENTICATED, details, metadata: new Metadata() });
+}
+
+/** The caller behind `authorization: Bearer <token>`, or an UNAUTHENTICATED error to send back. */
+export function authenticate(metadata: Metadata, tokens: ReadonlyMap<string, Principal>): Principal | ServerErrorResponse {
+  const header = metadata.get("authorization")[0];
+  const value = typeof header === "string" ? header : header?.toString("utf8");
+  const m = value === undefined ? null : /^Bearer\s+(\S+)$/i.exec(value);
+  if (!m) return unauthenticated("missing bearer token");
+  const principal = tokens.get(m[1]!);
+  return principal ?? unauthenticated("unknown token");
+}
+
+export function isPrincipal(x: Principal | ServerErrorResponse): x is Principal {
+  return (x as Principal).role !== undefined && (x as ServerErrorResponse).code === undefined;
+}
