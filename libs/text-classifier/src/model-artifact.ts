@@ -1,0 +1,92 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { ModelArtifactError } from "./errors";
+import { FEATURE_SPEC_VERSION } from "./features";
+import { LABEL_COUNT, TEXT_LABELS, type TextLabel } from "./labels";
+
+/**
+ * The committed artifact is two files: `<name>.json` (this header: settings,
+ * calibration, metrics) and `<name>.weights.bin` (little-endian int16 weights,
+ * feature-major: the LABEL_COUNT weights of one hashed feature are adjacent so
+ * one cache line serves all labels).
+ */
+export const ARTIFACT_FORMAT = "redline-text-classifier/1";
+
+export interface LabelParameters {
+  /** Raw-score intercept learned with the weights. */
+  bias: number;
+  /** Multiplier turning the int16 weight sums back into raw-score units. */
+  weightScale: number;
+  /** Platt scaling: probability = sigmoid(plattA * raw + plattB). */
+  plattA: number;
+  plattB: number;
+}
+
+export interface ModelHeader {
+  format: typeof ARTIFACT_FORMAT;
+  version: string;
+  featureSpecVersion: number;
+  hashBits: number;
+  labels: TextLabel[];
+  parameters: Record<TextLabel, LabelParameters>;
+  /** Decision threshold per label on the calibrated score (0.5 by construction). */
+  thresholds: Record<TextLabel, number>;
+  weightsFile: string;
+  weightsSha256: string;
+  /** Free-form training record (data, splits, metrics); not read at inference. */
+  training?: unknown;
+}
+
+export interface ModelArtifact {
+  header: ModelHeader;
+  weights: Int16Array;
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+export function weightsToBytes(weights: Int16Array): Buffer {
+  const bytes = Buffer.alloc(weights.length * 2);
+  for (let i = 0; i < weights.length; i++) bytes.writeInt16LE(weights[i] as number, i * 2);
+  return bytes;
+}
+
+export function weightsDigest(weights: Int16Array): string {
+  return sha256(weightsToBytes(weights));
+}
+
+/** Reads and checks an artifact; throws ModelArtifactError naming the file and what is wrong. */
+export function readModelArtifact(headerPath: string, weightsPath: string): ModelArtifact {
+  let header: ModelHeader;
+  let bytes: Buffer;
+  try {
+    header = JSON.parse(readFileSync(headerPath, "utf8")) as ModelHeader;
+    bytes = readFileSync(weightsPath);
+  } catch (err) {
+    throw new ModelArtifactError(`cannot read text classifier artifact: ${(err as Error).message}`, { headerPath, weightsPath }, err);
+  }
+  const context = { headerPath, weightsPath };
+  if (header.format !== ARTIFACT_FORMAT) {
+    throw new ModelArtifactError(`artifact format ${String(header.format)} is not ${ARTIFACT_FORMAT}`, context);
+  }
+  if (header.featureSpecVersion !== FEATURE_SPEC_VERSION) {
+    throw new ModelArtifactError(
+      `artifact was trained with feature spec ${header.featureSpecVersion}, this code extracts ${FEATURE_SPEC_VERSION}: retrain with npm run train:classifier`,
+      context,
+    );
+  }
+  if (header.labels.join() !== TEXT_LABELS.join()) {
+    throw new ModelArtifactError(`artifact labels ${header.labels.join()} differ from ${TEXT_LABELS.join()}`, context);
+  }
+  const expectedBytes = (1 << header.hashBits) * LABEL_COUNT * 2;
+  if (bytes.length !== expectedBytes) {
+    throw new ModelArtifactError(`weights file has ${bytes.length} bytes, expected ${expectedBytes}`, context);
+  }
+  if (sha256(bytes) !== header.weightsSha256) {
+    throw new ModelArtifactError("weights file does not match the sha256 in its header", context);
+  }
+  const weights = new Int16Array(bytes.length / 2);
+  for (let i = 0; i < weights.length; i++) weights[i] = bytes.readInt16LE(i * 2);
+  return { header, weights };
+}

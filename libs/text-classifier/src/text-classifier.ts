@@ -1,0 +1,87 @@
+import { extractFeatures, MAX_FEATURES_PER_TEXT } from "./features";
+import type { ModelArtifact } from "./model-artifact";
+import type { TextScores } from "./labels";
+import { TEXT_LABELS } from "./labels";
+import { normalizeText } from "./normalize";
+
+function sigmoid(x: number): number {
+  return 1 / (1 + Math.exp(-x));
+}
+
+/**
+ * Scores a text for the five risk labels. Synchronous and allocation-light:
+ * the risk engine calls it once per comment. Not safe to share between
+ * worker threads (it reuses one feature buffer), which JS never does anyway.
+ */
+export class TextClassifier {
+  readonly version: string;
+  private readonly hashBits: number;
+  private readonly weights: Int16Array;
+  private readonly features = new Int32Array(MAX_FEATURES_PER_TEXT);
+  // Per-label constants unpacked into fields: indexing small arrays in the hot loop costs more.
+  private readonly bias: Float64Array;
+  private readonly scale: Float64Array;
+  private readonly plattA: Float64Array;
+  private readonly plattB: Float64Array;
+
+  constructor(artifact: ModelArtifact) {
+    const { header, weights } = artifact;
+    this.version = header.version;
+    this.hashBits = header.hashBits;
+    this.weights = weights;
+    const params = TEXT_LABELS.map((label) => header.parameters[label]);
+    this.bias = Float64Array.from(params, (p) => p.bias);
+    this.scale = Float64Array.from(params, (p) => p.weightScale);
+    this.plattA = Float64Array.from(params, (p) => p.plattA);
+    this.plattB = Float64Array.from(params, (p) => p.plattB);
+  }
+
+  /**
+   * Calibrated probability per label; 0.5 is each label's decision threshold.
+   * A text with no letters, digits or symbols left after normalisation scores
+   * 0 everywhere: there is no evidence, and the bias alone would otherwise
+   * score it like an average training example.
+   */
+  classify(text: string): TextScores {
+    const normalized = normalizeText(text);
+    if (normalized === "") return { NEGATIVE_REVIEW: 0, HARASSMENT: 0, DIVERSION: 0, PROHIBITED: 0, MINOR_RISK: 0 };
+    const raw = this.rawScores(normalized);
+    return {
+      NEGATIVE_REVIEW: sigmoid(this.plattA[0]! * raw[0]! + this.plattB[0]!),
+      HARASSMENT: sigmoid(this.plattA[1]! * raw[1]! + this.plattB[1]!),
+      DIVERSION: sigmoid(this.plattA[2]! * raw[2]! + this.plattB[2]!),
+      PROHIBITED: sigmoid(this.plattA[3]! * raw[3]! + this.plattB[3]!),
+      MINOR_RISK: sigmoid(this.plattA[4]! * raw[4]! + this.plattB[4]!),
+    };
+  }
+
+  private readonly raw = new Float64Array(TEXT_LABELS.length);
+
+  /** Uncalibrated logits of an already normalised text (used by training to fit calibration). */
+  rawScores(normalized: string): Float64Array {
+    const count = extractFeatures(normalized, this.hashBits, this.features);
+    const w = this.weights;
+    const f = this.features;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    let s4 = 0;
+    for (let i = 0; i < count; i++) {
+      const base = f[i]! * 5;
+      s0 += w[base]!;
+      s1 += w[base + 1]!;
+      s2 += w[base + 2]!;
+      s3 += w[base + 3]!;
+      s4 += w[base + 4]!;
+    }
+    const norm = count > 0 ? 1 / Math.sqrt(count) : 0;
+    const raw = this.raw;
+    raw[0] = this.bias[0]! + this.scale[0]! * norm * s0;
+    raw[1] = this.bias[1]! + this.scale[1]! * norm * s1;
+    raw[2] = this.bias[2]! + this.scale[2]! * norm * s2;
+    raw[3] = this.bias[3]! + this.scale[3]! * norm * s3;
+    raw[4] = this.bias[4]! + this.scale[4]! * norm * s4;
+    return raw;
+  }
+}
