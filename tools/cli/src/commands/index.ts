@@ -4,5 +4,6 @@
  */
 import { registerCommand } from "../run-cli";
 
+registerCommand("classify", "score JSON lines of text for risk labels", () => import("./classify"));
 registerCommand("topics", "create the Kafka topics Redline uses", () => import("./topics"));
 registerCommand("version", "print the CLI and contract versions", () => import("./version"));
