@@ -96,12 +96,10 @@ function observe(room: RoomState, event: LiveEvent, cfg: Readonly<EngineConfig>)
       if (buyer === undefined || buyer.userId === "") return null;
       const slot = accountSlot(room, buyer.userId, cfg);
       slot.interacted = true;
-      const windowStart = Math.floor(t / ORDER_RATE_WINDOW_MS) * ORDER_RATE_WINDOW_MS;
-      if (windowStart > slot.orderWindowStartMs) {
-        slot.orderWindowStartMs = windowStart;
-        slot.ordersInWindow = 0;
-      }
-      slot.ordersInWindow++;
+      slot.recentOrdersMs.push(t);
+      if (slot.recentOrdersMs.length > f.brushOrdersPerAccount10m) slot.recentOrdersMs.shift();
+      let ordersIn10m = 0;
+      for (const ms of slot.recentOrdersMs) if (t - ms < ORDER_RATE_WINDOW_MS) ordersIn10m++;
       accountsOnDevice(room, buyer, cfg);
       observeOrder(room.orders, {
         eventId: event.eventId,
@@ -111,7 +109,7 @@ function observe(room: RoomState, event: LiveEvent, cfg: Readonly<EngineConfig>)
         shippingAddressHash: tx.shippingAddressHash,
         amountCents: tx.amountCents,
         fresh: isFreshAccount(buyer.accountCreatedMs, t, f.freshAccountAgeMs),
-        ordersByBuyerIn10m: slot.ordersInWindow,
+        ordersByBuyerIn10m: ordersIn10m,
       }, f, cfg.maxOrderKeysPerRoom, cfg.maxEvidenceIds);
       return FAKE_ORDERS;
     }

@@ -22,8 +22,8 @@ export interface AccountSlot {
   interacted: boolean;
   /** Last whole second in which the account liked (wave counting is per account-second). */
   lastLikeSecond: number;
-  orderWindowStartMs: number;
-  ordersInWindow: number;
+  /** Event times of the account's latest orders here (at most as many as the rapid-order threshold). */
+  recentOrdersMs: number[];
 }
 
 export interface RoomState {
@@ -69,8 +69,7 @@ export function accountSlot(room: RoomState, userId: string, cfg: Readonly<Engin
     joinMs: -1,
     interacted: false,
     lastLikeSecond: -1,
-    orderWindowStartMs: -1,
-    ordersInWindow: 0,
+    recentOrdersMs: [],
   }));
 }
 

@@ -21,6 +21,9 @@ import type { FalsificationConfig } from "./falsification-config";
 /** Orders seen through one payment account or to one address in this room. */
 export interface SharedKey {
   buyers: string[];
+  /** Orders by each tracked buyer, parallel to `buyers`. */
+  buyerOrders: number[];
+  freshBuyers: number;
   orders: number;
   /** Set once the key is shared by more buyers than a household. */
   shared: boolean;
@@ -40,6 +43,7 @@ export interface OrderFeatures {
 }
 
 const MAX_BUYERS_TRACKED = 16;
+const REPEAT_ORDERS_PER_BUYER = 3;
 
 export function createOrderFeatures(): OrderFeatures {
   const w = (): SlidingWindow => createSlidingWindow(60_000, 10);
@@ -67,13 +71,34 @@ export interface OrderObservation {
   ordersByBuyerIn10m: number;
 }
 
+/**
+ * A key is shared beyond a household when more buyers use it than a family
+ * has, when several of its buyers are brand-new accounts (families are not
+ * sign-ups of this week), or when two or more buyers each order through
+ * it again and again. Order bursts alone are not enough: a family of four
+ * on one card can place six orders in ten minutes, one or two each.
+ */
+function isShared(k: SharedKey, cfg: Readonly<FalsificationConfig>): boolean {
+  if (k.buyers.length >= cfg.brushBuyersPerKey) return true;
+  if (k.buyers.length >= 3 && k.freshBuyers >= 2) return true;
+  let repeatBuyers = 0;
+  for (const n of k.buyerOrders) if (n >= REPEAT_ORDERS_PER_BUYER) repeatBuyers++;
+  return repeatBuyers >= 2;
+}
+
 /** Adds the buyer to the key; returns the orders to count as newly suspicious (all of the key's past orders once it turns shared). */
-function touchKey(map: Map<string, SharedKey>, key: string, buyerId: string, capacity: number, buyersPerKey: number): { shared: boolean; backlog: number; buyers: number } {
+function touchKey(map: Map<string, SharedKey>, key: string, o: OrderObservation, capacity: number, cfg: Readonly<FalsificationConfig>): { shared: boolean; backlog: number; buyers: number } {
   if (key === "") return { shared: false, backlog: 0, buyers: 0 };
-  const k = boundedUpsert(map, key, capacity, () => ({ buyers: [], orders: 0, shared: false }));
+  const k = boundedUpsert(map, key, capacity, () => ({ buyers: [], buyerOrders: [], freshBuyers: 0, orders: 0, shared: false }));
   k.orders++;
-  if (k.buyers.length < MAX_BUYERS_TRACKED && !k.buyers.includes(buyerId)) k.buyers.push(buyerId);
-  if (!k.shared && k.buyers.length >= buyersPerKey) {
+  const at = k.buyers.indexOf(o.buyerId);
+  if (at >= 0) k.buyerOrders[at]!++;
+  else if (k.buyers.length < MAX_BUYERS_TRACKED) {
+    k.buyers.push(o.buyerId);
+    k.buyerOrders.push(1);
+    if (o.fresh) k.freshBuyers++;
+  }
+  if (!k.shared && isShared(k, cfg)) {
     k.shared = true;
     return { shared: true, backlog: k.orders - 1, buyers: k.buyers.length };
   }
@@ -82,11 +107,13 @@ function touchKey(map: Map<string, SharedKey>, key: string, buyerId: string, cap
 
 export function observeOrder(f: OrderFeatures, o: OrderObservation, cfg: Readonly<FalsificationConfig>, keyCapacity: number, maxEvidence: number): void {
   swAdd(f.orders, o.timeMs, 1);
-  const pay = touchKey(f.payments, o.paymentAccountId, o.buyerId, keyCapacity, cfg.brushBuyersPerKey);
-  const addr = touchKey(f.addresses, o.shippingAddressHash, o.buyerId, keyCapacity, cfg.brushBuyersPerKey);
+  const pay = touchKey(f.payments, o.paymentAccountId, o, keyCapacity, cfg);
+  const addr = touchKey(f.addresses, o.shippingAddressHash, o, keyCapacity, cfg);
   const rapid = o.ordersByBuyerIn10m >= cfg.brushOrdersPerAccount10m;
-  // Past orders through a key that has just turned shared become suspicious now.
-  const backlog = Math.max(pay.backlog, addr.backlog);
+  // Past orders through a key that has just turned shared, or by an account
+  // that has just turned rapid, become suspicious now.
+  const rapidBacklog = o.ordersByBuyerIn10m === cfg.brushOrdersPerAccount10m ? o.ordersByBuyerIn10m - 1 : 0;
+  const backlog = Math.max(pay.backlog, addr.backlog, rapidBacklog);
   if (backlog > 0) {
     swAdd(f.suspiciousOrders, o.timeMs, backlog);
     f.suspiciousTotal += backlog;

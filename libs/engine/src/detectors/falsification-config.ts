@@ -47,5 +47,5 @@ export const DEFAULT_FALSIFICATION_CONFIG: Readonly<FalsificationConfig> = Objec
   minWaveAccounts: 40,
   minGhostViews: 30,
   minSuspiciousFollows: 15,
-  minSuspiciousOrders: 8,
+  minSuspiciousOrders: 5,
 });

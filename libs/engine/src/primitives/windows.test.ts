@@ -78,13 +78,14 @@ describe("running stats / inter-arrival regularity", () => {
 });
 
 describe("bounded map", () => {
-  it("evicts the least recently touched entry past capacity", () => {
+  it("evicts the oldest inserted entry past capacity", () => {
     const m = new Map<string, number>();
     boundedUpsert(m, "a", 2, () => 1);
     boundedUpsert(m, "b", 2, () => 2);
     boundedGet(m, "a");
     boundedUpsert(m, "c", 2, () => 3);
-    expect([...m.keys()]).toEqual(["a", "c"]);
+    expect([...m.keys()]).toEqual(["b", "c"]);
+    expect(boundedGet(m, "b")).toBe(2);
   });
 });
 
