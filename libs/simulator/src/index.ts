@@ -1,0 +1,17 @@
+/**
+ * @redline/simulator — seeded live-room traffic with room-level ground
+ * truth: organic rooms of several sizes, hard negatives (flash sales, viral
+ * spikes, families on one phone, devoted fans) and data-falsification
+ * attacks in several styles and intensities. It models platforms, not
+ * Redline's detectors, and never imports the engine.
+ *
+ * @example
+ * for (const hour of simulate({ seed: 7 })) {
+ *   for (const e of hour.events) out.write(JSON.stringify(LiveEvent.toJSON(e)) + "\n");
+ *   for (const t of hour.truth) truth.write(JSON.stringify(t) + "\n");
+ * }
+ */
+export { simulate, planHour, generateRoom, arrivalOrder, ATTACK_STYLES, SIMULATION_EPOCH_MS } from "./scenario";
+export type { ScenarioOptions, RoomPlan, AttackStyle, SimulatedHour } from "./scenario";
+export { Rng } from "./rng";
+export type { RoomTruth, TruthLabel, AttackIntensity, HardNegative, RoomSize, Subcategory } from "./truth";
