@@ -1,4 +1,4 @@
-import { normalizeText } from "./normalize";
+import { normalizeText, normalizeTextSlow } from "./normalize";
 
 describe("normalizeText", () => {
   it("folds full-width letters, digits and punctuation to ASCII (NFKC)", () => {
@@ -44,5 +44,34 @@ describe("normalizeText", () => {
 
   it("returns an empty string for whitespace or invisible-only input", () => {
     expect(normalizeText(" \u200b \ufeff ")).toBe("");
+  });
+});
+
+describe("normalizeText fast path", () => {
+  // The table-driven pass must agree with the regex + NFKC reference on every
+  // BMP code unit, alone and between letters and spaces.
+  it("agrees with the reference implementation on every BMP character", () => {
+    const mismatches: string[] = [];
+    for (let c = 1; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      for (const probe of [`A${ch}b`, ` ${ch} ${ch}  x`]) {
+        if (normalizeText(probe) !== normalizeTextSlow(probe)) mismatches.push(c.toString(16));
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it("agrees with the reference on emoji and on long text", () => {
+    for (let cp = 0x1f300; cp <= 0x1faff; cp++) {
+      const probe = `好${String.fromCodePoint(cp)} X`;
+      expect(normalizeText(probe)).toBe(normalizeTextSlow(probe));
+    }
+    const long = "這個 ＡＢＣ\u200b 好  ".repeat(5000);
+    expect(normalizeText(long)).toBe(normalizeTextSlow(long));
+  });
+
+  it("still applies NFKC to compatibility characters mixed into Chinese text", () => {
+    expect(normalizeText("加我⑦⑧⑨ 𝐯𝐱 ㊙")).toBe("加我789 vx 秘");
+    expect(normalizeText("好…")).toBe("好...");
   });
 });
