@@ -6,6 +6,7 @@ const moduleNameMapper = {
   "^@redline/proto$": "<rootDir>/proto/src",
   "^@redline/cli$": "<rootDir>/tools/cli/src",
   "^@redline/test-helpers$": "<rootDir>/test/helpers",
+  "^@redline/(archiver|action-dispatcher|alert-gateway|risk-engine)$": "<rootDir>/services/$1/src",
   "^@redline/([a-z-]+)$": "<rootDir>/libs/$1/src",
 };
 module.exports = {

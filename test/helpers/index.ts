@@ -7,3 +7,4 @@ export { randomId, waitFor } from "./wait";
 export { testKafka, readTopic, committedOffsets } from "./kafka";
 export type { ReadRecord } from "./kafka";
 export { testClickHouse } from "./clickhouse";
+export { TcpProxy } from "./tcp-proxy";

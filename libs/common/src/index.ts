@@ -14,3 +14,5 @@ export type { RetryOptions } from "./retry";
 export { createJsonLogger, silentLogger } from "./logger";
 export type { Logger, LogLevel, JsonLoggerOptions } from "./logger";
 export { EnvReader } from "./env-reader";
+export { runService } from "./service-runner";
+export type { RunningService, ServiceRunnerOptions } from "./service-runner";

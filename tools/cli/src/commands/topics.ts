@@ -18,7 +18,7 @@ export function redlineTopics(partitions: number): TopicSpec[] {
     ...inputs.map((topic) => ({ topic, numPartitions: partitions })),
     ...inputs.map((topic) => ({ topic: dlqTopicFor(topic), numPartitions: 1 })),
     ...Object.values(DEFAULT_OUTPUT_TOPICS).map((topic) => ({ topic, numPartitions: partitions })),
-    { topic: dlqTopicFor(DEFAULT_OUTPUT_TOPICS.actions), numPartitions: 1 },
+    ...Object.values(DEFAULT_OUTPUT_TOPICS).map((topic) => ({ topic: dlqTopicFor(topic), numPartitions: 1 })),
   ];
 }
 

@@ -1,0 +1,114 @@
+import { silentLogger, type Logger } from "@redline/common";
+import { ident, sql, SqlFragment, type ClickHouseClient } from "@redline/clickhouse";
+import type { Alert, ControlAction, Feedback, LiveEvent } from "@redline/proto";
+import type { KeyRoomTracker } from "./key-rooms";
+import { actionRow, alertRow, eventRow, feedbackRow } from "./rows";
+import { inSample } from "./sampling";
+
+export interface ArchiveBatch {
+  alerts: readonly Alert[];
+  actions: readonly ControlAction[];
+  feedback: readonly Feedback[];
+  events: readonly LiveEvent[];
+}
+
+export interface ArchiveWriterOptions {
+  /** Share of ordinary rooms' input events kept for the `normal` class (0..1). */
+  eventSampleRate: number;
+  /** How long evidence not yet archived (input lagging behind alerts) is looked for again. */
+  evidenceRetryMs: number;
+  /** Most evidence look-ups pending at once; beyond it the oldest give up (logged). */
+  maxPendingEvidence: number;
+  now?: () => number;
+  logger?: Logger;
+}
+
+interface PendingEvidence {
+  roomId: string;
+  alertId: string;
+  eventIds: string[];
+  giveUpAtMs: number;
+}
+
+const EVENT_COLUMNS = new SqlFragment(
+  "event_id, room_id, platform, body_case, event_time, event_time_ms, event_json, retention_class, ingested_at",
+);
+
+/**
+ * Writes one consumed batch to the archive, idempotently: rows are keyed by
+ * their ids in ReplacingMergeTree tables, so writing a redelivered batch again
+ * adds nothing visible. Every input event lands at least in the short
+ * `transient` class; an alert promotes the events it cites to `evidence`.
+ */
+export class ArchiveWriter {
+  private readonly pending: PendingEvidence[] = [];
+  private readonly now: () => number;
+  private readonly logger: Logger;
+
+  constructor(
+    private readonly db: ClickHouseClient,
+    private readonly keyRooms: KeyRoomTracker,
+    private readonly opts: ArchiveWriterOptions,
+  ) {
+    this.now = opts.now ?? Date.now;
+    this.logger = (opts.logger ?? silentLogger).child("archive");
+  }
+
+  get pendingEvidence(): number {
+    return this.pending.length;
+  }
+
+  async write(batch: ArchiveBatch): Promise<void> {
+    const now = this.now();
+    for (const e of batch.events) this.keyRooms.observeEvent(e);
+    for (const a of batch.actions) this.keyRooms.observeAction(a);
+    const classOf = (roomId: string) => (this.keyRooms.isKeyRoom(roomId) ? "key" : "normal");
+
+    const events: Record<string, unknown>[] = [];
+    for (const e of batch.events) {
+      if (this.keyRooms.isKeyRoom(e.roomId)) {
+        events.push(eventRow(e, "key", now));
+        continue;
+      }
+      events.push(eventRow(e, "transient", now));
+      if (inSample(e.eventId, this.opts.eventSampleRate)) events.push(eventRow(e, "normal", now));
+    }
+    // Events first: an alert in the same batch can then promote its evidence at once.
+    await this.db.insert("events", events);
+    await this.db.insert("alerts", batch.alerts.map((a) => alertRow(a, classOf(a.roomId), now)));
+    await this.db.insert("actions", batch.actions.map((a) => actionRow(a, classOf(a.roomId), now)));
+    await this.db.insert("feedback", batch.feedback.map((f) => feedbackRow(f, "key", now)));
+
+    for (const a of batch.alerts) {
+      if (a.evidenceEventIds.length === 0 || this.keyRooms.isKeyRoom(a.roomId)) continue;
+      this.pending.push({ roomId: a.roomId, alertId: a.alertId, eventIds: [...a.evidenceEventIds], giveUpAtMs: now + this.opts.evidenceRetryMs });
+    }
+    while (this.pending.length > this.opts.maxPendingEvidence) {
+      const dropped = this.pending.shift()!;
+      this.logger.warn("evidence look-up abandoned: too many pending", { alertId: dropped.alertId, missing: dropped.eventIds.length });
+    }
+    await this.promotePending(now);
+  }
+
+  /** Copies cited events still only in `transient` to `evidence`; keeps looking for the missing ones. */
+  private async promotePending(now: number): Promise<void> {
+    const still: PendingEvidence[] = [];
+    for (const p of this.pending.splice(0)) {
+      const found = await this.db.query<{ event_id: string }>(
+        sql`SELECT DISTINCT event_id FROM ${ident("events")} WHERE room_id = ${p.roomId} AND has(${p.eventIds}, event_id)`,
+      );
+      const foundIds = new Set(found.map((r) => r.event_id));
+      if (foundIds.size > 0) {
+        await this.db.exec(
+          sql`INSERT INTO ${ident("events")} (${EVENT_COLUMNS}) SELECT event_id, room_id, platform, body_case, event_time, event_time_ms, event_json, 'evidence', toDateTime(${Math.floor(now / 1000)}) FROM ${ident("events")} WHERE room_id = ${p.roomId} AND has(${[...foundIds]}, event_id) AND retention_class = 'transient' LIMIT 1 BY event_id`,
+        );
+      }
+      const missing = p.eventIds.filter((id) => !foundIds.has(id));
+      if (missing.length === 0) continue;
+      if (now < p.giveUpAtMs) still.push({ ...p, eventIds: missing });
+      else this.logger.warn("evidence not archived in time", { alertId: p.alertId, missing: missing.length });
+    }
+    this.pending.push(...still);
+  }
+}
+

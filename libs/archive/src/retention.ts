@@ -1,0 +1,52 @@
+/**
+ * Retention classes, the first element of every archive table's partition
+ * key, so expiry is a whole-partition drop on 18.16 and current ClickHouse alike.
+ * - `transient`: every input event, briefly, so evidence can be promoted later;
+ * - `normal`: sampled input events and outputs of ordinary rooms;
+ * - `key`: everything about key rooms (many fans, large sales), kept longer;
+ * - `evidence`: input events an alert cites, kept as long as key rooms.
+ */
+export type RetentionClass = "transient" | "normal" | "key" | "evidence";
+
+export const RETENTION_CLASSES: readonly RetentionClass[] = ["transient", "normal", "key", "evidence"];
+
+export type RetentionDays = Readonly<Record<RetentionClass, number>>;
+
+export const DEFAULT_RETENTION_DAYS: RetentionDays = Object.freeze({
+  transient: 2,
+  normal: 90,
+  key: 365,
+  evidence: 365,
+});
+
+export interface PartitionRef {
+  table: string;
+  partitionId: string;
+  retentionClass: RetentionClass;
+  /** yyyymmdd of the partition's day. */
+  day: number;
+}
+
+const PARTITION_TEXT = /^\('([a-z]+)',\s*(\d{8})\)$/;
+
+/**
+ * Parses `system.parts.partition` text of our own key, e.g. `('normal',20261101)`.
+ * Returns undefined for anything else, which the retention job leaves alone.
+ */
+export function parsePartition(table: string, partitionId: string, text: string): PartitionRef | undefined {
+  const m = PARTITION_TEXT.exec(text.replace(/\\'/g, "'"));
+  if (!m) return undefined;
+  const cls = m[1] as RetentionClass;
+  if (!RETENTION_CLASSES.includes(cls)) return undefined;
+  return { table, partitionId, retentionClass: cls, day: Number(m[2]) };
+}
+
+function yyyymmdd(ms: number): number {
+  const d = new Date(ms);
+  return d.getUTCFullYear() * 10000 + (d.getUTCMonth() + 1) * 100 + d.getUTCDate();
+}
+
+/** Partitions whose whole day lies before now minus their class's retention. */
+export function expiredPartitions(parts: readonly PartitionRef[], days: RetentionDays, nowMs: number): PartitionRef[] {
+  return parts.filter((p) => p.day < yyyymmdd(nowMs - days[p.retentionClass] * 86_400_000));
+}

@@ -1,0 +1,83 @@
+import {
+  actionKindToJSON,
+  Alert,
+  ControlAction,
+  riskCategoryToJSON,
+  severityToJSON,
+  verdictToJSON,
+  LiveEvent,
+  type Feedback,
+} from "@redline/proto";
+import type { RetentionClass } from "./retention";
+
+/** Unix seconds, the form both 18.16 and current ClickHouse read for DateTime in JSONEachRow. */
+const seconds = (ms: number): number => Math.floor(ms / 1000);
+
+export function alertRow(alert: Alert, retentionClass: RetentionClass, nowMs: number): Record<string, unknown> {
+  return {
+    alert_id: alert.alertId,
+    room_id: alert.roomId,
+    subject_user_id: alert.subjectUserId,
+    category: riskCategoryToJSON(alert.category),
+    subcategory: alert.subcategory,
+    severity: severityToJSON(alert.severity),
+    score: alert.score,
+    event_time: seconds(alert.eventTimeMs),
+    event_time_ms: alert.eventTimeMs,
+    summary: alert.explanation?.summary ?? "",
+    evidence_event_ids: alert.evidenceEventIds,
+    model_version: alert.modelVersion,
+    policy_version: alert.policyVersion,
+    alert_json: JSON.stringify(Alert.toJSON(alert)),
+    retention_class: retentionClass,
+    ingested_at: seconds(nowMs),
+  };
+}
+
+export function actionRow(action: ControlAction, retentionClass: RetentionClass, nowMs: number): Record<string, unknown> {
+  return {
+    action_id: action.actionId,
+    alert_id: action.alertId,
+    room_id: action.roomId,
+    target_user_id: action.targetUserId,
+    kind: actionKindToJSON(action.kind),
+    category: riskCategoryToJSON(action.category),
+    subcategory: action.subcategory,
+    issued_at: seconds(action.issuedAtMs),
+    issued_at_ms: action.issuedAtMs,
+    expires_at_ms: action.expiresAtMs,
+    policy_version: action.policyVersion,
+    shadow: action.shadow ? 1 : 0,
+    action_json: JSON.stringify(ControlAction.toJSON(action)),
+    retention_class: retentionClass,
+    ingested_at: seconds(nowMs),
+  };
+}
+
+export function feedbackRow(feedback: Feedback, retentionClass: RetentionClass, nowMs: number): Record<string, unknown> {
+  return {
+    alert_id: feedback.alertId,
+    room_id: feedback.roomId,
+    inspector_id: feedback.inspectorId,
+    verdict: verdictToJSON(feedback.verdict),
+    note: feedback.note,
+    reviewed_at: seconds(feedback.reviewedAtMs),
+    reviewed_at_ms: feedback.reviewedAtMs,
+    retention_class: retentionClass,
+    ingested_at: seconds(nowMs),
+  };
+}
+
+export function eventRow(event: LiveEvent, retentionClass: RetentionClass, nowMs: number): Record<string, unknown> {
+  return {
+    event_id: event.eventId,
+    room_id: event.roomId,
+    platform: event.platform,
+    body_case: event.body?.$case ?? "",
+    event_time: seconds(event.eventTimeMs),
+    event_time_ms: event.eventTimeMs,
+    event_json: JSON.stringify(LiveEvent.toJSON(event)),
+    retention_class: retentionClass,
+    ingested_at: seconds(nowMs),
+  };
+}

@@ -1,0 +1,65 @@
+import type { ArchiveBatch } from "@redline/archive";
+import { decodeLiveEvent, decodeMessage, encodingOf, CONTENT_TYPE_HEADER, REPLAY_LIMITS } from "@redline/events";
+import type { DecodedRecord, InputRecord } from "@redline/kafka";
+import { Alert, ControlAction, Feedback, type LiveEvent } from "@redline/proto";
+import { InvalidEventError } from "@redline/events";
+
+export type ArchiveRecord =
+  | { kind: "alert"; value: Alert }
+  | { kind: "action"; value: ControlAction }
+  | { kind: "feedback"; value: Feedback }
+  | { kind: "event"; value: LiveEvent }
+  /** Invalid input event: the risk engine dead-letters input topics, so the archiver only counts it. */
+  | { kind: "skipped"; reason: string };
+
+export interface OutputTopics {
+  alertsTopic: string;
+  actionsTopic: string;
+  feedbackTopic: string;
+}
+
+/**
+ * Decodes a record by the topic it came from. A bad output record throws
+ * (the consumer dead-letters it); a bad input event is skipped because the
+ * risk engine already dead-letters it and one DLQ record per bad event is enough.
+ * Input events are archived whatever their age (replays, late data), so no skew check.
+ */
+export function archiveDecoder(topics: OutputTopics) {
+  return (record: InputRecord): ArchiveRecord => {
+    const encoding = encodingOf(record.headers[CONTENT_TYPE_HEADER]);
+    const decodeOutput = <T>(codec: Parameters<typeof decodeMessage<T>>[0]): T => {
+      try {
+        return decodeMessage(codec, record.value, encoding);
+      } catch (err) {
+        throw new InvalidEventError("UNDECODABLE", `not a ${encoding} message for ${record.topic}`, { cause: err });
+      }
+    };
+    switch (record.topic) {
+      case topics.alertsTopic:
+        return { kind: "alert", value: decodeOutput(Alert) };
+      case topics.actionsTopic:
+        return { kind: "action", value: decodeOutput(ControlAction) };
+      case topics.feedbackTopic:
+        return { kind: "feedback", value: decodeOutput(Feedback) };
+      default:
+        try {
+          return { kind: "event", value: decodeLiveEvent(record.value, record.headers[CONTENT_TYPE_HEADER], REPLAY_LIMITS, 0) };
+        } catch (err) {
+          if (err instanceof InvalidEventError) return { kind: "skipped", reason: err.reason };
+          throw err;
+        }
+    }
+  };
+}
+
+export function toArchiveBatch(records: ReadonlyArray<DecodedRecord<ArchiveRecord>>): ArchiveBatch & { skipped: number } {
+  const batch = { alerts: [] as Alert[], actions: [] as ControlAction[], feedback: [] as Feedback[], events: [] as LiveEvent[], skipped: 0 };
+  for (const { value: r } of records) {
+    if (r.kind === "alert") batch.alerts.push(r.value);
+    else if (r.kind === "action") batch.actions.push(r.value);
+    else if (r.kind === "feedback") batch.feedback.push(r.value);
+    else if (r.kind === "event") batch.events.push(r.value);
+    else batch.skipped++;
+  }
+  return batch;
+}

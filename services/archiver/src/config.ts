@@ -1,0 +1,51 @@
+import { DEFAULT_RETENTION_DAYS, type RetentionDays } from "@redline/archive";
+import { loadClickHouseConfig, type ClickHouseConfig } from "@redline/clickhouse";
+import { EnvReader } from "@redline/common";
+import { DEFAULT_INPUT_TOPICS, DEFAULT_OUTPUT_TOPICS } from "@redline/events";
+import { loadKafkaConfig, type KafkaConfig } from "@redline/kafka";
+
+export interface ArchiverConfig {
+  kafka: KafkaConfig;
+  clickhouse: ClickHouseConfig;
+  groupId: string;
+  alertsTopic: string;
+  actionsTopic: string;
+  feedbackTopic: string;
+  inputTopics: readonly string[];
+  /** Share of ordinary rooms' input events kept beyond the transient class. */
+  eventSampleRate: number;
+  keyRoomMinFollowers: number;
+  maxKeyRooms: number;
+  retentionDays: RetentionDays;
+  retentionIntervalMs: number;
+  evidenceRetryMs: number;
+  maxRecordsPerChunk: number;
+  logLevel: "debug" | "info" | "warn" | "error";
+}
+
+/** Reads REDLINE_ARCHIVER_* (and the shared Kafka and ClickHouse variables); fails naming the variable. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): ArchiverConfig {
+  const r = new EnvReader(env);
+  return Object.freeze({
+    kafka: loadKafkaConfig(env, "redline-archiver"),
+    clickhouse: loadClickHouseConfig(env),
+    groupId: r.string("REDLINE_ARCHIVER_GROUP_ID", "redline-archiver"),
+    alertsTopic: r.string("REDLINE_ALERTS_TOPIC", DEFAULT_OUTPUT_TOPICS.alerts),
+    actionsTopic: r.string("REDLINE_ACTIONS_TOPIC", DEFAULT_OUTPUT_TOPICS.actions),
+    feedbackTopic: r.string("REDLINE_FEEDBACK_TOPIC", DEFAULT_OUTPUT_TOPICS.feedback),
+    inputTopics: Object.freeze(r.list("REDLINE_INPUT_TOPICS", [...new Set(Object.values(DEFAULT_INPUT_TOPICS))])),
+    eventSampleRate: r.number("REDLINE_ARCHIVER_EVENT_SAMPLE_RATE", 1, { min: 0, max: 1 }),
+    keyRoomMinFollowers: r.int("REDLINE_KEY_ROOM_MIN_FOLLOWERS", 100_000, { min: 0 }),
+    maxKeyRooms: r.int("REDLINE_ARCHIVER_MAX_KEY_ROOMS", 100_000, { min: 1 }),
+    retentionDays: Object.freeze({
+      transient: r.int("REDLINE_RETENTION_TRANSIENT_DAYS", DEFAULT_RETENTION_DAYS.transient, { min: 1 }),
+      normal: r.int("REDLINE_RETENTION_NORMAL_DAYS", DEFAULT_RETENTION_DAYS.normal, { min: 1 }),
+      key: r.int("REDLINE_RETENTION_KEY_DAYS", DEFAULT_RETENTION_DAYS.key, { min: 1 }),
+      evidence: r.int("REDLINE_RETENTION_EVIDENCE_DAYS", DEFAULT_RETENTION_DAYS.evidence, { min: 1 }),
+    }),
+    retentionIntervalMs: r.int("REDLINE_ARCHIVER_RETENTION_INTERVAL_MS", 3_600_000, { min: 1000 }),
+    evidenceRetryMs: r.int("REDLINE_ARCHIVER_EVIDENCE_RETRY_MS", 120_000, { min: 0 }),
+    maxRecordsPerChunk: r.int("REDLINE_ARCHIVER_MAX_RECORDS_PER_BATCH", 2000, { min: 1 }),
+    logLevel: r.oneOf("REDLINE_LOG_LEVEL", ["debug", "info", "warn", "error"] as const, "info"),
+  });
+}
