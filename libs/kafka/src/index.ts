@@ -32,3 +32,5 @@ export { headersToStrings, toInputRecord } from "./record";
 export type { InputRecord, OutputRecord } from "./record";
 export { ensureTopics, partitionCounts } from "./topics";
 export type { TopicSpec } from "./topics";
+export { TopicReader, latestOffsets } from "./topic-reader";
+export type { PartitionOffsets, TopicReaderOptions } from "./topic-reader";

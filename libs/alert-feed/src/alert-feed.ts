@@ -1,0 +1,125 @@
+import type { Alert } from "@redline/proto";
+import { AlertRing, type FeedRecord } from "./alert-ring";
+import type { FeedPositions } from "./cursor";
+import { FeedSubscription, type CatchUpOpener } from "./feed-subscription";
+import type { AlertFilter } from "./filters";
+
+export interface AlertFeedOptions {
+  /** Offsets the shared reader starts from (the live end at start-up). */
+  start: FeedPositions;
+  /** Recent alerts kept in memory for every client together. */
+  ringCapacity?: number;
+  /** Matching alerts held per client before it counts as full. */
+  maxQueuedAlerts?: number;
+  /** How long a client's queue may stay full before it is disconnected. */
+  slowClientGraceMs?: number;
+  /** Reads from Kafka for clients whose cursor is older than the ring. */
+  openCatchUp?: CatchUpOpener;
+  nowMs?: () => number;
+}
+
+export interface AlertFeedStats {
+  ringSize: number;
+  subscribers: number;
+  /** Largest per-client queue any current subscriber reached. */
+  peakQueued: number;
+  slowClientsDropped: number;
+}
+
+/**
+ * Fan-out of one alerts topic to many clients with bounded memory: one ring
+ * of recent alerts shared by all, plus at most `maxQueuedAlerts` per client.
+ * The owner feeds it records from one shared reader (`ingest`) and calls
+ * `enforceSlowClientPolicy` on a timer.
+ */
+export class AlertFeed {
+  private readonly ring: AlertRing;
+  private readonly subscribers = new Set<FeedSubscription>();
+  private readonly maxQueuedAlerts: number;
+  private readonly slowClientGraceMs: number;
+  private readonly nowMs: () => number;
+  private nextId = 1;
+  private slowClientsDropped = 0;
+
+  constructor(private readonly opts: AlertFeedOptions) {
+    this.maxQueuedAlerts = opts.maxQueuedAlerts ?? 1000;
+    this.slowClientGraceMs = opts.slowClientGraceMs ?? 10_000;
+    if (!Number.isInteger(this.maxQueuedAlerts) || this.maxQueuedAlerts < 1) {
+      throw new RangeError(`maxQueuedAlerts must be a positive integer, got ${this.maxQueuedAlerts}`);
+    }
+    this.ring = new AlertRing(opts.ringCapacity ?? 10_000, opts.start);
+    this.nowMs = opts.nowMs ?? Date.now;
+  }
+
+  /** Records from the shared reader, in offset order per partition. */
+  ingest(records: readonly FeedRecord[]): void {
+    // Pump after every record, not once per batch: a batch larger than the
+    // ring would otherwise evict what current clients have not queued yet.
+    for (const r of records) {
+      if (this.ring.append(r) === undefined) continue;
+      for (const sub of this.subscribers) {
+        if (sub.readingFromRing) sub.pumpRing();
+        else sub.trySwitchToRing();
+      }
+    }
+  }
+
+  /**
+   * A new client. Without positions it starts at the live end; with them it
+   * gets every matching alert after them, from the ring when it still holds
+   * them, otherwise from a catch-up read.
+   */
+  subscribe(filter: AlertFilter, positions: FeedPositions | undefined): FeedSubscription {
+    const limits = { maxQueuedAlerts: this.maxQueuedAlerts, slowClientGraceMs: this.slowClientGraceMs };
+    const onClosed = (sub: FeedSubscription) => {
+      this.subscribers.delete(sub);
+      if (sub.error !== undefined) this.slowClientsDropped += 1;
+    };
+    const id = this.nextId++;
+    const make = (start: FeedPositions, startSeq: number | undefined) =>
+      new FeedSubscription(id, filter, start, startSeq, this.ring, limits, this.opts.openCatchUp, this.nowMs, onClosed);
+    if (positions === undefined) {
+      const sub = make(this.ring.head(), this.ring.nextSeq);
+      this.subscribers.add(sub);
+      return sub;
+    }
+    const start = this.ring.complete(positions);
+    const fromRing = this.ring.covers(start);
+    const sub = make(start, fromRing ? this.ring.firstSeq : undefined);
+    this.subscribers.add(sub);
+    if (fromRing) sub.pumpRing();
+    else sub.startCatchUp();
+    return sub;
+  }
+
+  /** Fails every client whose queue stayed full past the grace. */
+  enforceSlowClientPolicy(): void {
+    for (const sub of [...this.subscribers]) sub.enforceGrace();
+  }
+
+  /** The most recent copy of an alert still in memory. */
+  findAlert(alertId: string): Alert | undefined {
+    return this.ring.findAlert(alertId);
+  }
+
+  /** Where a client starting now at the live end would begin. */
+  livePositions(): Map<number, number> {
+    return this.ring.head();
+  }
+
+  stats(): AlertFeedStats {
+    let peakQueued = 0;
+    for (const sub of this.subscribers) peakQueued = Math.max(peakQueued, sub.peakQueued);
+    return {
+      ringSize: this.ring.size,
+      subscribers: this.subscribers.size,
+      peakQueued,
+      slowClientsDropped: this.slowClientsDropped,
+    };
+  }
+
+  /** Closes every subscription (shutdown). */
+  closeAll(): void {
+    for (const sub of [...this.subscribers]) sub.close();
+  }
+}

@@ -1,0 +1,111 @@
+import { randomBytes } from "node:crypto";
+import type { Logger } from "@redline/common";
+import type { Consumer, Kafka } from "kafkajs";
+import { toInputRecord, type InputRecord } from "./record";
+
+/** Next offset to read, per partition. */
+export type PartitionOffsets = ReadonlyMap<number, number>;
+
+export interface TopicReaderOptions {
+  kafka: Kafka;
+  topic: string;
+  /** Where to start per partition; partitions not named start at the live end. */
+  from: PartitionOffsets;
+  /**
+   * Gets each fetched batch of one partition, in offset order. The reader
+   * fetches nothing more for that partition until the promise settles, so a
+   * slow sink holds the reader back instead of filling memory; a sink that
+   * waits long should call `heartbeat` now and then.
+   */
+  onRecords: (records: readonly InputRecord[], heartbeat: () => Promise<void>) => Promise<void>;
+  logger: Logger;
+  /** Prefix of the throw-away group id (kafkajs needs one; nothing is ever committed). */
+  groupIdPrefix?: string;
+  /** Upper bound on one fetch per partition. */
+  maxBytesPerPartition?: number;
+  sessionTimeoutMs?: number;
+}
+
+/** The live end (high-water mark) of every partition of `topic`. */
+export async function latestOffsets(kafka: Kafka, topic: string): Promise<Map<number, number>> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const offsets = await admin.fetchTopicOffsets(topic);
+    return new Map(offsets.map((o) => [o.partition, Number(o.high)]));
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/**
+ * Reads every partition of one topic from explicit offsets without
+ * committing anything: the position lives in the caller (e.g. a tail
+ * cursor), not in a consumer group. kafkajs has no manual assignment, so the
+ * reader joins a group of its own and seeks after every join; it also drops
+ * records below its own position, so a rejoin can never deliver a record
+ * twice.
+ */
+export class TopicReader {
+  private readonly next = new Map<number, number>();
+  private stopped = false;
+
+  private constructor(
+    private readonly consumer: Consumer,
+    private readonly opts: TopicReaderOptions,
+  ) {}
+
+  static async open(opts: TopicReaderOptions): Promise<TopicReader> {
+    const live = await latestOffsets(opts.kafka, opts.topic);
+    const groupId = `${opts.groupIdPrefix ?? "redline-topic-reader"}-${randomBytes(6).toString("hex")}`;
+    const consumer = opts.kafka.consumer({
+      groupId,
+      allowAutoTopicCreation: false,
+      maxBytesPerPartition: opts.maxBytesPerPartition ?? 1024 * 1024,
+      sessionTimeout: opts.sessionTimeoutMs ?? 30_000,
+      maxWaitTimeInMs: 200,
+    });
+    const reader = new TopicReader(consumer, opts);
+    for (const [partition, high] of live) reader.next.set(partition, opts.from.get(partition) ?? high);
+    consumer.on(consumer.events.GROUP_JOIN, () => reader.seekAll());
+    await consumer.connect();
+    await consumer.subscribe({ topics: [opts.topic], fromBeginning: false });
+    await consumer.run({
+      autoCommit: false,
+      eachBatch: async ({ batch, heartbeat, isRunning, isStale }) => {
+        const start = reader.next.get(batch.partition) ?? 0;
+        const fresh = batch.messages
+          .filter((m) => Number(m.offset) >= start)
+          .map((m) => toInputRecord(batch.topic, batch.partition, m));
+        if (fresh.length === 0 || reader.stopped || !isRunning() || isStale()) return;
+        await reader.opts.onRecords(fresh, heartbeat);
+        reader.next.set(batch.partition, Number(fresh[fresh.length - 1]!.offset) + 1);
+        await heartbeat();
+      },
+    });
+    reader.seekAll();
+    return reader;
+  }
+
+  /** The next offset this reader will deliver, per partition. */
+  positions(): Map<number, number> {
+    return new Map(this.next);
+  }
+
+  private seekAll(): void {
+    if (this.stopped) return;
+    for (const [partition, offset] of this.next) {
+      this.consumer.seek({ topic: this.opts.topic, partition, offset: String(offset) });
+    }
+  }
+
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    try {
+      await this.consumer.disconnect();
+    } catch (err) {
+      this.opts.logger.warn("topic reader did not disconnect cleanly", { err, topic: this.opts.topic });
+    }
+  }
+}

@@ -1,0 +1,144 @@
+import { Metadata, status as GrpcStatus, type ServerErrorResponse, type ServerWritableStream } from "@grpc/grpc-js";
+import { alertFilter, decodeCursor, InvalidCursorError, type AlertFeed } from "@redline/alert-feed";
+import { describeError, type Logger } from "@redline/common";
+import { authenticate, isPrincipal, type Principal } from "@redline/grpc";
+import {
+  Feedback,
+  GetEvidenceResponse,
+  ReviewResponse,
+  Severity,
+  Verdict,
+  type AlertStreamServer,
+  type TailRequest,
+  type TailResponse,
+} from "@redline/proto";
+import { EvidenceStoreUnavailableError, InvalidRequestError } from "./errors";
+import type { EvidenceStore } from "./evidence-store";
+import type { FeedbackSink } from "./feedback-sink";
+import { runTailSession } from "./tail-session";
+
+export interface AlertStreamDeps {
+  feed: AlertFeed;
+  feedback: FeedbackSink;
+  evidence: EvidenceStore;
+  tokens: ReadonlyMap<string, Principal>;
+  maxNoteChars: number;
+  logger: Logger;
+  /** Wall clock for `reviewedAtMs`: a review is about people, not the stream. */
+  nowMs?: () => number;
+}
+
+const MAX_ALERT_ID_CHARS = 256;
+const MAX_FILTER_ROOMS = 1000;
+
+function statusError(code: GrpcStatus, details: string): ServerErrorResponse {
+  return Object.assign(new Error(details), { code, details, metadata: new Metadata() });
+}
+
+function toStatus(err: unknown): ServerErrorResponse {
+  if (err instanceof InvalidRequestError || err instanceof InvalidCursorError) {
+    return statusError(GrpcStatus.INVALID_ARGUMENT, err.message);
+  }
+  if (err instanceof EvidenceStoreUnavailableError) return statusError(GrpcStatus.UNAVAILABLE, err.message);
+  return statusError(GrpcStatus.UNAVAILABLE, `internal failure: ${describeError(err)}`);
+}
+
+function validAlertId(alertId: string): string {
+  if (alertId.length === 0) throw new InvalidRequestError("alert_id", "is required");
+  if (alertId.length > MAX_ALERT_ID_CHARS) throw new InvalidRequestError("alert_id", `is longer than ${MAX_ALERT_ID_CHARS}`);
+  return alertId;
+}
+
+function validateTail(req: TailRequest): void {
+  if (req.rooms.length > MAX_FILTER_ROOMS) throw new InvalidRequestError("rooms", `names more than ${MAX_FILTER_ROOMS} rooms`);
+  if (!(req.minSeverity in Severity) || req.minSeverity < 0) {
+    throw new InvalidRequestError("min_severity", `is not a known severity (${req.minSeverity})`);
+  }
+}
+
+/** The AlertStream handlers: authenticate, validate, adapt to the feed, the feedback sink and the evidence store. */
+export function alertStreamHandlers(deps: AlertStreamDeps): AlertStreamServer {
+  const nowMs = deps.nowMs ?? Date.now;
+  const log = deps.logger;
+  return {
+    tail(call: ServerWritableStream<TailRequest, TailResponse>) {
+      const principal = authenticate(call.metadata, deps.tokens);
+      if (!isPrincipal(principal)) {
+        call.emit("error", principal);
+        return;
+      }
+      try {
+        validateTail(call.request);
+        const positions = decodeCursor(call.request.cursor);
+        const sub = deps.feed.subscribe(
+          alertFilter({ rooms: call.request.rooms, categories: call.request.categories, minSeverity: call.request.minSeverity }),
+          positions,
+        );
+        log.info("tail started", { subscription: sub.id, inspector: principal.id, resumed: positions !== undefined });
+        runTailSession(call, sub, log.child("tail"));
+      } catch (err) {
+        call.emit("error", toStatus(err));
+      }
+    },
+
+    review(call, callback) {
+      const principal = authenticate(call.metadata, deps.tokens);
+      if (!isPrincipal(principal)) return callback(principal);
+      if (principal.role !== "inspector" && principal.role !== "admin") {
+        return callback(statusError(GrpcStatus.PERMISSION_DENIED, "reviews need the inspector or admin role"));
+      }
+      const req = call.request;
+      let feedback: Feedback;
+      try {
+        const alertId = validAlertId(req.alertId);
+        if (req.verdict === Verdict.VERDICT_UNSPECIFIED || !(req.verdict in Verdict) || req.verdict < 0) {
+          throw new InvalidRequestError("verdict", "must be CONFIRMED, FALSE_POSITIVE or NEEDS_MORE_EVIDENCE");
+        }
+        if (req.note.length > deps.maxNoteChars) {
+          throw new InvalidRequestError("note", `is longer than ${deps.maxNoteChars} characters`);
+        }
+        feedback = Feedback.fromPartial({
+          alertId,
+          roomId: deps.feed.findAlert(alertId)?.roomId ?? "",
+          verdict: req.verdict,
+          note: req.note,
+          inspectorId: principal.id,
+          reviewedAtMs: nowMs(),
+        });
+      } catch (err) {
+        return callback(toStatus(err));
+      }
+      deps.feedback.write(feedback).then(
+        () => {
+          log.info("review recorded", { alertId: feedback.alertId, verdict: feedback.verdict, inspector: principal.id });
+          callback(null, ReviewResponse.fromPartial({ feedback }));
+        },
+        (err: unknown) => {
+          log.error("review could not be written", { err, alertId: feedback.alertId });
+          callback(statusError(GrpcStatus.UNAVAILABLE, "could not record the review; try again"));
+        },
+      );
+    },
+
+    getEvidence(call, callback) {
+      const principal = authenticate(call.metadata, deps.tokens);
+      if (!isPrincipal(principal)) return callback(principal);
+      let alertId: string;
+      try {
+        alertId = validAlertId(call.request.alertId);
+      } catch (err) {
+        return callback(toStatus(err));
+      }
+      deps.evidence.getEvidence(alertId).then(
+        (evidence) => {
+          if (evidence === undefined) return callback(statusError(GrpcStatus.NOT_FOUND, `alert ${alertId} is not archived`));
+          callback(null, GetEvidenceResponse.fromPartial(evidence));
+        },
+        (err: unknown) => {
+          log.warn("evidence lookup failed", { err, alertId });
+          callback(toStatus(err));
+        },
+      );
+    },
+  };
+}

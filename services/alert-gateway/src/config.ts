@@ -1,0 +1,58 @@
+import { ConfigError, EnvReader } from "@redline/common";
+import { DEFAULT_OUTPUT_TOPICS } from "@redline/events";
+import { loadTlsConfig, parseTokens, type Principal, type TlsConfig } from "@redline/grpc";
+import { loadKafkaConfig, type KafkaConfig } from "@redline/kafka";
+
+export interface GatewayConfig {
+  /** host:port to listen on; port 0 picks a free one (tests). */
+  address: string;
+  alertsTopic: string;
+  feedbackTopic: string;
+  /** Bearer token → principal, from REDLINE_GATEWAY_TOKENS. */
+  tokens: ReadonlyMap<string, Principal>;
+  tls: TlsConfig;
+  kafka: KafkaConfig;
+  /** Recent alerts held in memory for all clients together. */
+  ringCapacity: number;
+  /** Matching alerts held per client before it counts as full. */
+  maxQueuedAlertsPerClient: number;
+  /** How long a client's buffer may stay full before it is disconnected. */
+  slowClientGraceMs: number;
+  /** Longest review note accepted, in characters. */
+  maxNoteChars: number;
+  shutdownTimeoutMs: number;
+  logLevel: "debug" | "info" | "warn" | "error";
+}
+
+/** Reads the gateway's configuration; throws `ConfigError` naming the bad variable. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): GatewayConfig {
+  const r = new EnvReader(env);
+  const tokenSpec = r.optionalString("REDLINE_GATEWAY_TOKENS");
+  if (tokenSpec === undefined) {
+    throw new ConfigError("REDLINE_GATEWAY_TOKENS", "is required (id:inspector:token or id:admin:token, comma-separated)");
+  }
+  const tokens = parseTokens(tokenSpec, "REDLINE_GATEWAY_TOKENS");
+  if (tokens.size === 0) throw new ConfigError("REDLINE_GATEWAY_TOKENS", "names no token");
+  const ringCapacity = r.int("REDLINE_GATEWAY_RING_CAPACITY", 10_000, { min: 1, max: 1_000_000 });
+  const maxQueued = r.int("REDLINE_GATEWAY_MAX_QUEUED_ALERTS", 1000, { min: 1, max: 100_000 });
+  if (maxQueued > ringCapacity) {
+    throw new ConfigError(
+      "REDLINE_GATEWAY_MAX_QUEUED_ALERTS",
+      `(${maxQueued}) must not exceed REDLINE_GATEWAY_RING_CAPACITY (${ringCapacity}); raise the ring or lower the queue`,
+    );
+  }
+  return Object.freeze({
+    address: r.string("REDLINE_GATEWAY_ADDRESS", "127.0.0.1:7070"),
+    alertsTopic: r.string("REDLINE_ALERTS_TOPIC", DEFAULT_OUTPUT_TOPICS.alerts),
+    feedbackTopic: r.string("REDLINE_FEEDBACK_TOPIC", DEFAULT_OUTPUT_TOPICS.feedback),
+    tokens,
+    tls: loadTlsConfig(env, "REDLINE_GATEWAY"),
+    kafka: loadKafkaConfig(env, "alert-gateway"),
+    ringCapacity,
+    maxQueuedAlertsPerClient: maxQueued,
+    slowClientGraceMs: r.int("REDLINE_GATEWAY_SLOW_CLIENT_GRACE_MS", 10_000, { min: 10 }),
+    maxNoteChars: r.int("REDLINE_GATEWAY_MAX_NOTE_CHARS", 4000, { min: 1, max: 100_000 }),
+    shutdownTimeoutMs: r.int("REDLINE_GATEWAY_SHUTDOWN_TIMEOUT_MS", 5000, { min: 0 }),
+    logLevel: r.oneOf("REDLINE_LOG_LEVEL", ["debug", "info", "warn", "error"] as const, "info"),
+  });
+}

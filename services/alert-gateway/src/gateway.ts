@@ -1,0 +1,81 @@
+import { Server } from "@grpc/grpc-js";
+import { AlertFeed } from "@redline/alert-feed";
+import type { Logger } from "@redline/common";
+import { addHealthService, bindServer, serverCredentials, shutdownServer } from "@redline/grpc";
+import { createKafkaClient, latestOffsets, RecordProducer, TopicReader } from "@redline/kafka";
+import { AlertStreamService } from "@redline/proto";
+import { alertStreamHandlers } from "./alert-stream-handlers";
+import type { GatewayConfig } from "./config";
+import type { EvidenceStore } from "./evidence-store";
+import { KafkaFeedbackSink } from "./feedback-sink";
+import { alertRecords, kafkaCatchUpOpener } from "./kafka-alert-source";
+
+export interface RunningGateway {
+  /** The port actually bound (differs from the configured one with port 0). */
+  port: number;
+  feed: AlertFeed;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the gateway: one shared reader from the live end of the alerts
+ * topic into the feed, the slow-client timer, the feedback producer and the
+ * gRPC server with health. `stop` undoes it in reverse.
+ */
+export async function startGateway(
+  config: GatewayConfig,
+  deps: { logger: Logger; evidence: EvidenceStore },
+): Promise<RunningGateway> {
+  const logger = deps.logger;
+  const kafka = createKafkaClient(config.kafka, logger);
+  const producer = await RecordProducer.connect(kafka, logger);
+  const start = await latestOffsets(kafka, config.alertsTopic);
+  const feed = new AlertFeed({
+    start,
+    ringCapacity: config.ringCapacity,
+    maxQueuedAlerts: config.maxQueuedAlertsPerClient,
+    slowClientGraceMs: config.slowClientGraceMs,
+    openCatchUp: kafkaCatchUpOpener(kafka, config.alertsTopic, logger.child("catch-up")),
+  });
+  const reader = await TopicReader.open({
+    kafka,
+    topic: config.alertsTopic,
+    from: start,
+    logger,
+    groupIdPrefix: "redline-gateway-live",
+    onRecords: async (records) => feed.ingest(alertRecords(records, logger)),
+  });
+  const slowClientTimer = setInterval(
+    () => feed.enforceSlowClientPolicy(),
+    Math.max(5, Math.min(250, Math.floor(config.slowClientGraceMs / 4))),
+  );
+
+  const server = new Server();
+  server.addService(
+    AlertStreamService,
+    alertStreamHandlers({
+      feed,
+      feedback: new KafkaFeedbackSink(producer, config.feedbackTopic),
+      evidence: deps.evidence,
+      tokens: config.tokens,
+      maxNoteChars: config.maxNoteChars,
+      logger,
+    }),
+  );
+  const health = addHealthService(server, ["redline.v1.AlertStream"]);
+  const port = await bindServer(server, config.address, serverCredentials(config.tls));
+  logger.info("alert gateway listening", { port, alertsTopic: config.alertsTopic, partitions: start.size });
+
+  return {
+    port,
+    feed,
+    async stop() {
+      health.set("NOT_SERVING");
+      clearInterval(slowClientTimer);
+      feed.closeAll();
+      await shutdownServer(server, config.shutdownTimeoutMs);
+      await reader.stop();
+      await producer.disconnect();
+    },
+  };
+}
