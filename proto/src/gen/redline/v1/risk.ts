@@ -309,6 +309,8 @@ export interface ControlAction {
   policyVersion: string;
   /** Produced by a candidate policy for comparison; never sent to the platform. */
   shadow: boolean;
+  /** Tenant id of the platform the room belongs to (from the input events). */
+  platform: string;
 }
 
 export interface ControlAction_ParamsEntry {
@@ -816,6 +818,7 @@ function createBaseControlAction(): ControlAction {
     reason: "",
     policyVersion: "",
     shadow: false,
+    platform: "",
   };
 }
 
@@ -859,6 +862,9 @@ export const ControlAction: MessageFns<ControlAction> = {
     }
     if (message.shadow !== false) {
       writer.uint32(104).bool(message.shadow);
+    }
+    if (message.platform !== "") {
+      writer.uint32(114).string(message.platform);
     }
     return writer;
   },
@@ -983,6 +989,14 @@ export const ControlAction: MessageFns<ControlAction> = {
             message.shadow = reader.bool();
             continue;
           }
+          case 14: {
+            if (tag !== 114) {
+              break;
+            }
+
+            message.platform = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1051,6 +1065,7 @@ export const ControlAction: MessageFns<ControlAction> = {
         ? globalThis.String(object.policy_version)
         : "",
       shadow: isSet(object.shadow) ? globalThis.Boolean(object.shadow) : false,
+      platform: isSet(object.platform) ? globalThis.String(object.platform) : "",
     };
   },
 
@@ -1101,6 +1116,9 @@ export const ControlAction: MessageFns<ControlAction> = {
     if (message.shadow !== false) {
       obj.shadow = message.shadow;
     }
+    if (message.platform !== "") {
+      obj.platform = message.platform;
+    }
     return obj;
   },
 
@@ -1130,6 +1148,7 @@ export const ControlAction: MessageFns<ControlAction> = {
     message.reason = object.reason ?? "";
     message.policyVersion = object.policyVersion ?? "";
     message.shadow = object.shadow ?? false;
+    message.platform = object.platform ?? "";
     return message;
   },
 };
