@@ -34,3 +34,5 @@ export type { SlidingWindow } from "./primitives/sliding-window";
 export { createBurstScorer, burstAdd, chiSquareScore } from "./primitives/burst-score";
 export type { BurstScorer } from "./primitives/burst-score";
 export { topShare, normalizedEntropy } from "./primitives/concentration";
+export { RiskPipeline, outputToJsonLine } from "./pipeline";
+export type { PipelineOutput, OutputStage } from "./pipeline";

@@ -5,5 +5,7 @@
 import { registerCommand } from "../run-cli";
 
 registerCommand("classify", "score JSON lines of text for risk labels", () => import("./classify"));
+registerCommand("replay", "run LiveEvent JSON lines through the engine, print alerts", () => import("./replay"));
+registerCommand("simulate", "write seeded live-room traffic with ground truth", () => import("./simulate"));
 registerCommand("topics", "create the Kafka topics Redline uses", () => import("./topics"));
 registerCommand("version", "print the CLI and contract versions", () => import("./version"));
