@@ -87,7 +87,7 @@ describe("slow-client policy", () => {
     expect(slow.error).toBeInstanceOf(SlowClientError);
     expect(slow.error?.message).toMatch(/too slow.*5-alert buffer.*full for 600 ms/);
     expect(slow.queued).toBe(0); // memory released
-    expect(feed.stats()).toMatchObject({ subscribers: 0, slowClientsDropped: 1 });
+    expect(feed.stats()).toMatchObject({ subscribers: 0, slowClientsDropped: 1, peakQueued: 5 });
     expect(notified).toBeGreaterThan(0);
   });
 

@@ -21,9 +21,11 @@ export interface AlertFeedOptions {
 export interface AlertFeedStats {
   ringSize: number;
   subscribers: number;
-  /** Largest per-client queue any current subscriber reached. */
+  /** Largest per-client queue any client reached since start (the bound must hold). */
   peakQueued: number;
   slowClientsDropped: number;
+  /** Catch-up reads opened for clients the ring could not serve. */
+  catchUpsOpened: number;
 }
 
 /**
@@ -40,8 +42,11 @@ export class AlertFeed {
   private readonly nowMs: () => number;
   private nextId = 1;
   private slowClientsDropped = 0;
+  private peakQueuedOfClosed = 0;
+  private catchUpsOpened = 0;
+  private readonly openCatchUp: CatchUpOpener | undefined;
 
-  constructor(private readonly opts: AlertFeedOptions) {
+  constructor(opts: AlertFeedOptions) {
     this.maxQueuedAlerts = opts.maxQueuedAlerts ?? 1000;
     this.slowClientGraceMs = opts.slowClientGraceMs ?? 10_000;
     if (!Number.isInteger(this.maxQueuedAlerts) || this.maxQueuedAlerts < 1) {
@@ -49,6 +54,14 @@ export class AlertFeed {
     }
     this.ring = new AlertRing(opts.ringCapacity ?? 10_000, opts.start);
     this.nowMs = opts.nowMs ?? Date.now;
+    const open = opts.openCatchUp;
+    this.openCatchUp =
+      open === undefined
+        ? undefined
+        : (from, sink) => {
+            this.catchUpsOpened += 1;
+            return open(from, sink);
+          };
   }
 
   /** Records from the shared reader, in offset order per partition. */
@@ -73,11 +86,12 @@ export class AlertFeed {
     const limits = { maxQueuedAlerts: this.maxQueuedAlerts, slowClientGraceMs: this.slowClientGraceMs };
     const onClosed = (sub: FeedSubscription) => {
       this.subscribers.delete(sub);
+      this.peakQueuedOfClosed = Math.max(this.peakQueuedOfClosed, sub.peakQueued);
       if (sub.error !== undefined) this.slowClientsDropped += 1;
     };
     const id = this.nextId++;
     const make = (start: FeedPositions, startSeq: number | undefined) =>
-      new FeedSubscription(id, filter, start, startSeq, this.ring, limits, this.opts.openCatchUp, this.nowMs, onClosed);
+      new FeedSubscription(id, filter, start, startSeq, this.ring, limits, this.openCatchUp, this.nowMs, onClosed);
     if (positions === undefined) {
       const sub = make(this.ring.head(), this.ring.nextSeq);
       this.subscribers.add(sub);
@@ -108,13 +122,14 @@ export class AlertFeed {
   }
 
   stats(): AlertFeedStats {
-    let peakQueued = 0;
+    let peakQueued = this.peakQueuedOfClosed;
     for (const sub of this.subscribers) peakQueued = Math.max(peakQueued, sub.peakQueued);
     return {
       ringSize: this.ring.size,
       subscribers: this.subscribers.size,
       peakQueued,
       slowClientsDropped: this.slowClientsDropped,
+      catchUpsOpened: this.catchUpsOpened,
     };
   }
 
