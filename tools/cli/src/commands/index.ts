@@ -6,6 +6,8 @@ import { registerCommand } from "../run-cli";
 
 registerCommand("classify", "score JSON lines of text for risk labels", () => import("./classify"));
 registerCommand("replay", "run LiveEvent JSON lines through the engine, print alerts", () => import("./replay"));
+registerCommand("review", "record a verdict on an alert", () => import("./review"));
 registerCommand("simulate", "write seeded live-room traffic with ground truth", () => import("./simulate"));
+registerCommand("tail", "print the live alert stream from the alert gateway", () => import("./tail"));
 registerCommand("topics", "create the Kafka topics Redline uses", () => import("./topics"));
 registerCommand("version", "print the CLI and contract versions", () => import("./version"));
