@@ -3,8 +3,11 @@
 # the same ports is left alone. Data under .local/ is kept (rm -rf .local for a clean slate).
 #   bash deploy/local/down.sh [kafka|clickhouse ...]   (default: both)
 set -euo pipefail
+# shellcheck source=lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+# shellcheck source=lib/kafka.sh
 source "$DEPLOY_DIR/lib/kafka.sh"
+# shellcheck source=lib/clickhouse.sh
 source "$DEPLOY_DIR/lib/clickhouse.sh"
 
 components=("$@")

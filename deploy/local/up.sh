@@ -4,8 +4,11 @@
 #   bash deploy/local/up.sh [kafka|clickhouse ...]     (default: both)
 # Settings (env): see deploy/local/README.md.
 set -euo pipefail
+# shellcheck source=lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+# shellcheck source=lib/kafka.sh
 source "$DEPLOY_DIR/lib/kafka.sh"
+# shellcheck source=lib/clickhouse.sh
 source "$DEPLOY_DIR/lib/clickhouse.sh"
 
 components=("$@")

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # ClickHouse part of the local stack: Debian's clickhouse-server (18.16) run as a plain
 # process with a project-local config. Sourced after common.sh.
 
@@ -57,6 +58,7 @@ clickhouse_up() {
   if port_open "$REDLINE_CLICKHOUSE_TCP_PORT"; then
     die "clickhouse: native port $REDLINE_CLICKHOUSE_TCP_PORT is taken; free it or set REDLINE_CLICKHOUSE_TCP_PORT"
   fi
+  refuse_if_recorded_alive clickhouse "$CLICKHOUSE_PID_FILE" "--config-file=$CLICKHOUSE_CONFIG"
   clickhouse_install
   clickhouse_write_config
 
@@ -71,11 +73,12 @@ clickhouse_up() {
   until clickhouse_ready; do
     if ! pid_matches "$pid" "--config-file=$CLICKHOUSE_CONFIG"; then
       show_log_tail "$LOG_DIR/clickhouse.out" "$LOG_DIR/clickhouse.err.log"
-      die "clickhouse: server process $pid exited during start-up"
+      rm -f "$CLICKHOUSE_PID_FILE"
+      die "clickhouse: server process $pid exited during start-up (logs above)"
     fi
     if ((waited >= REDLINE_CLICKHOUSE_START_TIMEOUT_S * 5)); then
       show_log_tail "$LOG_DIR/clickhouse.out" "$LOG_DIR/clickhouse.err.log"
-      die "clickhouse: not ready within ${REDLINE_CLICKHOUSE_START_TIMEOUT_S}s (REDLINE_CLICKHOUSE_START_TIMEOUT_S)"
+      die "clickhouse: not ready within ${REDLINE_CLICKHOUSE_START_TIMEOUT_S}s (REDLINE_CLICKHOUSE_START_TIMEOUT_S); pid $pid left running for inspection, stop it with deploy/local/down.sh clickhouse"
     fi
     sleep 0.2
     waited=$((waited + 1))

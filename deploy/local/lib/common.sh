@@ -1,3 +1,5 @@
+# shellcheck shell=bash
+# shellcheck disable=SC2034 # the settings here are used by the files that source this one
 # Shared settings and helpers for deploy/local/{up,down,status}.sh. Sourced, not run.
 # Every setting has a default and can be overridden from the environment.
 
@@ -34,7 +36,9 @@ port_open() {
 
 # The command line of <pid> with NULs as spaces, or nothing when there is no such process.
 pid_cmdline() {
-  [[ -r "/proc/$1/cmdline" ]] && tr '\0' ' ' <"/proc/$1/cmdline" || true
+  if [[ -r "/proc/$1/cmdline" ]]; then
+    tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null || true
+  fi
 }
 
 # pid_matches <pid> <fixed string>: the process is alive and its command line contains the
@@ -82,6 +86,18 @@ show_log_tail() {
     warn "---- last lines of $f ----"
     tail -n 40 "$f" >&2
   done
+}
+
+# refuse_if_recorded_alive <name> <pid file> <marker>: a process up.sh started is still alive
+# although its port is silent (hung, or started on other ports). Starting another would
+# overwrite its pid file and leave it unstoppable by down.sh, so stop here instead.
+refuse_if_recorded_alive() {
+  local name="$1" pid_file="$2" marker="$3" pid
+  [[ -f "$pid_file" ]] || return 0
+  pid="$(tr -dc '0-9' <"$pid_file")"
+  if [[ -n "$pid" ]] && pid_matches "$pid" "$marker"; then
+    die "$name: pid $pid, started earlier by up.sh, is alive but not answering on the configured port; run deploy/local/down.sh $name first (same REDLINE_* settings)"
+  fi
 }
 
 # run_detached <pid file> <stdout file> <command...>: start a server in its own session so it

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Kafka part of the local stack: jars from Maven Central, KRaft storage, broker lifecycle.
 # Sourced after common.sh.
 
@@ -64,7 +65,7 @@ kafka_checker() {
 }
 
 # kafka_wait_ready <pid or empty> <timeout s>: a real metadata round trip (WaitReady.java),
-# giving up early when the broker process dies.
+# giving up early when the broker process dies. Returns 0 ready, 1 timed out, 2 process died.
 kafka_wait_ready() {
   local pid="$1" timeout_s="$2" checker rc=0
   local main
@@ -76,8 +77,7 @@ kafka_wait_ready() {
     if [[ -n "$pid" ]] && ! pid_matches "$pid" "kafka.Kafka $KAFKA_PROPERTIES"; then
       kill "$checker" 2>/dev/null || true
       wait "$checker" 2>/dev/null || true
-      warn "kafka: broker process $pid exited during start-up"
-      return 1
+      return 2
     fi
     sleep 0.2
   done
@@ -98,6 +98,7 @@ kafka_up() {
   if port_open "$REDLINE_KAFKA_CONTROLLER_PORT"; then
     die "kafka: controller port $REDLINE_KAFKA_CONTROLLER_PORT is taken; free it or set REDLINE_KAFKA_CONTROLLER_PORT"
   fi
+  refuse_if_recorded_alive kafka "$KAFKA_PID_FILE" "kafka.Kafka $KAFKA_PROPERTIES"
   kafka_resolve_jars
   kafka_write_properties
   kafka_format_storage
@@ -112,11 +113,16 @@ kafka_up() {
     -Dlog4j2.configurationFile="$DEPLOY_DIR/kafka/log4j2.xml" \
     -cp "$KAFKA_LIBS/*" kafka.Kafka "$KAFKA_PROPERTIES"
 
-  local pid
+  local pid rc=0
   pid="$(cat "$KAFKA_PID_FILE")"
-  if ! kafka_wait_ready "$pid" "$REDLINE_KAFKA_START_TIMEOUT_S"; then
+  kafka_wait_ready "$pid" "$REDLINE_KAFKA_START_TIMEOUT_S" || rc=$?
+  if ((rc == 2)); then
     show_log_tail "$LOG_DIR/kafka.out" "$LOG_DIR/kafka.log"
-    die "kafka: not ready within ${REDLINE_KAFKA_START_TIMEOUT_S}s (REDLINE_KAFKA_START_TIMEOUT_S)"
+    rm -f "$KAFKA_PID_FILE"
+    die "kafka: broker process $pid exited during start-up (logs above, full ones in ${LOG_DIR#"$REDLINE_ROOT"/})"
+  elif ((rc != 0)); then
+    show_log_tail "$LOG_DIR/kafka.out" "$LOG_DIR/kafka.log"
+    die "kafka: not ready within ${REDLINE_KAFKA_START_TIMEOUT_S}s (REDLINE_KAFKA_START_TIMEOUT_S); pid $pid left running for inspection, stop it with deploy/local/down.sh kafka"
   fi
   log "kafka: up (pid $pid)"
 }
