@@ -1,0 +1,72 @@
+/**
+ * The evaluation: default-intensity seeds for precision, recall and delay,
+ * and full-range intensity seeds for recall against intensity.
+ */
+import { DEFAULT_ENGINE_CONFIG } from "@redline/engine";
+import type { Alert } from "@redline/proto";
+import type { RoomTruth } from "@redline/simulator";
+import { median, recallByIntensity, round, scoreRooms, weakestDetected } from "./metrics";
+import type { IntensityBucket, RoomScoring } from "./metrics";
+import { runSeed } from "./run-seed";
+
+/** Seeds the detector thresholds were tuned on; never evaluated here. */
+export const TUNING_SEEDS = [1, 2, 3];
+export const EVALUATION_SEEDS = [101, 102, 103, 104, 105];
+export const SWEEP_SEEDS = [201, 202];
+
+interface RunSummary {
+  events: number;
+  rooms: number;
+  attackedRooms: number;
+  lateEvents: number;
+  invalidEvents: number;
+  scoring: RoomScoring;
+}
+
+export interface EvaluationReport {
+  modelVersion: string;
+  tuningSeeds: number[];
+  evaluationSeeds: number[];
+  sweepSeeds: number[];
+  default: RunSummary & { byStyle: Array<{ style: string; attacks: number; recall: number; medianDelayS: number | null }> };
+  sweep: RunSummary & { recallByIntensity: IntensityBucket[]; weakest: ReturnType<typeof weakestDetected> };
+}
+
+function runAll(seeds: readonly number[], strength: [number, number] | undefined, log: (line: string) => void): RunSummary {
+  const truth: RoomTruth[] = [];
+  const alerts: Alert[] = [];
+  let events = 0;
+  let lateEvents = 0;
+  let invalidEvents = 0;
+  for (const seed of seeds) {
+    const started = Date.now();
+    const r = runSeed(strength === undefined ? { seed } : { seed, strength });
+    truth.push(...r.truth);
+    alerts.push(...r.alerts);
+    events += r.events;
+    lateEvents += r.lateEvents;
+    invalidEvents += r.invalidEvents;
+    log(`eval: seed ${seed}: ${r.events} events, ${r.truth.length} rooms, ${r.alerts.length} alerts (${Date.now() - started} ms)`);
+  }
+  return { events, rooms: truth.length, attackedRooms: truth.filter((t) => t.labels.length > 0).length, lateEvents, invalidEvents, scoring: scoreRooms(truth, alerts) };
+}
+
+export function evaluate(log: (line: string) => void): EvaluationReport {
+  const def = runAll(EVALUATION_SEEDS, undefined, log);
+  const styles = [...new Set(def.scoring.detections.map((d) => d.style))].sort();
+  const byStyle = styles.map((style) => {
+    const ds = def.scoring.detections.filter((d) => d.style === style);
+    const delays = ds.filter((d) => d.delayS !== null).map((d) => d.delayS!);
+    const m = median(delays);
+    return { style, attacks: ds.length, recall: round(ds.filter((d) => d.detected).length / ds.length), medianDelayS: m === null ? null : round(m, 1) };
+  });
+  const sweep = runAll(SWEEP_SEEDS, [0, 1], log);
+  return {
+    modelVersion: DEFAULT_ENGINE_CONFIG.modelVersion,
+    tuningSeeds: TUNING_SEEDS,
+    evaluationSeeds: EVALUATION_SEEDS,
+    sweepSeeds: SWEEP_SEEDS,
+    default: { ...def, byStyle },
+    sweep: { ...sweep, recallByIntensity: recallByIntensity(sweep.scoring.detections), weakest: weakestDetected(sweep.scoring.detections) },
+  };
+}
