@@ -1,5 +1,7 @@
 import { credentials, Metadata, status, type ClientReadableStream, type ServiceError } from "@grpc/grpc-js";
-import { loadConfig, startGateway, UnconfiguredEvidenceStore, type RunningGateway } from "@redline/alert-gateway";
+import { loadConfig, startGateway, UnconfiguredEvidenceStore, type EvidenceStore, type RunningGateway } from "@redline/alert-gateway";
+import { ArchiveWriter, ClickHouseEvidenceStore, KeyRoomTracker, migrateArchive } from "@redline/archive";
+import { ident, sql } from "@redline/clickhouse";
 import { silentLogger } from "@redline/common";
 import { CONTENT_TYPE_HEADER, encodeMessage } from "@redline/events";
 import { ensureTopics, RecordProducer } from "@redline/kafka";
@@ -7,14 +9,16 @@ import {
   Alert,
   AlertStreamClient,
   Feedback,
+  LiveEvent,
   RiskCategory,
   Severity,
   TailRequest,
   Verdict,
+  type GetEvidenceResponse,
   type ReviewResponse,
   type TailResponse,
 } from "@redline/proto";
-import { randomId, readTopic, testKafka, waitFor } from "@redline/test-helpers";
+import { randomId, readTopic, testClickHouse, testKafka, waitFor } from "@redline/test-helpers";
 
 const kafka = testKafka();
 const ALICE = "alice-token-0123456789abcdef";
@@ -37,7 +41,10 @@ interface Harness {
 }
 
 /** A gateway on port 0 over fresh topics, and a client for it. */
-async function harness(overrides: Record<string, string> = {}): Promise<Harness> {
+async function harness(
+  overrides: Record<string, string> = {},
+  evidence: EvidenceStore = new UnconfiguredEvidenceStore(),
+): Promise<Harness> {
   const alertsTopic = randomId("it.gw.alerts");
   const feedbackTopic = randomId("it.gw.feedback");
   await ensureTopics(kafka, [
@@ -53,7 +60,7 @@ async function harness(overrides: Record<string, string> = {}): Promise<Harness>
     REDLINE_GATEWAY_SHUTDOWN_TIMEOUT_MS: "1000",
     ...overrides,
   });
-  const gateway = await startGateway(config, { logger: silentLogger, evidence: new UnconfiguredEvidenceStore() });
+  const gateway = await startGateway(config, { logger: silentLogger, evidence });
   const client = new AlertStreamClient(`127.0.0.1:${gateway.port}`, credentials.createInsecure());
   return {
     gateway,
@@ -277,6 +284,47 @@ describe("alert gateway on a real broker", () => {
       watcher.call.cancel();
     } finally {
       await h.stop();
+    }
+  });
+
+  it("GetEvidence returns the archived alert and its cited events from ClickHouse, in evidence order", async () => {
+    const server = testClickHouse(null);
+    const database = randomId("it_gw_evidence");
+    await migrateArchive(server, database);
+    const db = server.withDatabase(database);
+    const h = await harness({}, new ClickHouseEvidenceStore(db));
+    try {
+      const event = (id: string) =>
+        LiveEvent.fromPartial({
+          eventId: id,
+          roomId: "room-e",
+          eventTimeMs: Date.now() - 60_000,
+          platform: "demo",
+          body: { $case: "comment", value: { commentId: `c-${id}`, author: { userId: "u-1" }, text: "five stars" } },
+        });
+      // A hostile id must come back intact, not break the query.
+      const cited = ["evt-2", "evt-'\\\"-1", "evt-never-archived"];
+      const archived = alert("room-e", Severity.SEVERITY_HIGH, { evidenceEventIds: cited });
+      const writer = new ArchiveWriter(db, new KeyRoomTracker({ minFollowers: 1_000_000, maxRooms: 10 }), {
+        eventSampleRate: 0,
+        evidenceRetryMs: 0,
+        maxPendingEvidence: 10,
+      });
+      await writer.write({ alerts: [archived], actions: [], feedback: [], events: [event(cited[1]!), event("evt-2")] });
+      const get = (alertId: string) =>
+        new Promise<{ err: ServiceError | null; res?: GetEvidenceResponse }>((resolve) =>
+          h.client.getEvidence({ alertId }, auth(ALICE), (err, res) => resolve({ err, res })),
+        );
+      const found = await get(archived.alertId);
+      expect(found.err).toBeNull();
+      expect(found.res!.alert).toEqual(archived);
+      expect(found.res!.events.map((e) => e.eventId)).toEqual(["evt-2", cited[1]]);
+      expect(found.res!.missingEventIds).toEqual(["evt-never-archived"]);
+      const absent = await get("no-such-alert");
+      expect(absent.err?.code).toBe(status.NOT_FOUND);
+    } finally {
+      await h.stop();
+      await server.exec(sql`DROP DATABASE IF EXISTS ${ident(database)}`);
     }
   });
 });

@@ -1,6 +1,6 @@
 import { Metadata, status as GrpcStatus, type ServerErrorResponse, type ServerWritableStream } from "@grpc/grpc-js";
 import { alertFilter, decodeCursor, InvalidCursorError, type AlertFeed } from "@redline/alert-feed";
-import { describeError, type Logger } from "@redline/common";
+import type { Logger } from "@redline/common";
 import { authenticate, isPrincipal, type Principal } from "@redline/grpc";
 import {
   Feedback,
@@ -40,7 +40,9 @@ function toStatus(err: unknown): ServerErrorResponse {
     return statusError(GrpcStatus.INVALID_ARGUMENT, err.message);
   }
   if (err instanceof EvidenceStoreUnavailableError) return statusError(GrpcStatus.UNAVAILABLE, err.message);
-  return statusError(GrpcStatus.UNAVAILABLE, `internal failure: ${describeError(err)}`);
+  // Store failures are logged where they happen; the caller learns only that
+  // trying again may work, not the store's query or error text.
+  return statusError(GrpcStatus.UNAVAILABLE, "lookup failed; try again");
 }
 
 function validAlertId(alertId: string): string {

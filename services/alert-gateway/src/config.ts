@@ -1,3 +1,4 @@
+import { loadClickHouseConfig, type ClickHouseConfig } from "@redline/clickhouse";
 import { ConfigError, EnvReader } from "@redline/common";
 import { DEFAULT_OUTPUT_TOPICS } from "@redline/events";
 import { loadTlsConfig, parseTokens, type Principal, type TlsConfig } from "@redline/grpc";
@@ -12,6 +13,8 @@ export interface GatewayConfig {
   tokens: ReadonlyMap<string, Principal>;
   tls: TlsConfig;
   kafka: KafkaConfig;
+  /** The archive GetEvidence reads; undefined when REDLINE_GATEWAY_EVIDENCE_STORE=none. */
+  evidenceClickHouse: ClickHouseConfig | undefined;
   /** Recent alerts held in memory for all clients together. */
   ringCapacity: number;
   /** Matching alerts held per client before it counts as full. */
@@ -48,6 +51,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
     tokens,
     tls: loadTlsConfig(env, "REDLINE_GATEWAY"),
     kafka: loadKafkaConfig(env, "alert-gateway"),
+    evidenceClickHouse:
+      r.oneOf("REDLINE_GATEWAY_EVIDENCE_STORE", ["clickhouse", "none"] as const, "clickhouse") === "clickhouse"
+        ? loadClickHouseConfig(env)
+        : undefined,
     ringCapacity,
     maxQueuedAlertsPerClient: maxQueued,
     slowClientGraceMs: r.int("REDLINE_GATEWAY_SLOW_CLIENT_GRACE_MS", 10_000, { min: 10 }),

@@ -1,14 +1,29 @@
+import { ClickHouseEvidenceStore } from "@redline/archive";
+import { ClickHouseClient } from "@redline/clickhouse";
 import { createJsonLogger } from "@redline/common";
 import { loadConfig } from "./config";
-import { UnconfiguredEvidenceStore } from "./evidence-store";
+import { UnconfiguredEvidenceStore, type EvidenceStore } from "./evidence-store";
 import { startGateway } from "./gateway";
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const logger = createJsonLogger({ level: config.logLevel, namespace: "alert-gateway" });
-  // libs/archive (ClickHouseEvidenceStore) is not in the tree yet; until it
-  // is wired here GetEvidence answers UNAVAILABLE rather than inventing data.
-  const evidence = new UnconfiguredEvidenceStore();
+  // Reads the archive the archiver writes (and migrates); with the store
+  // turned off GetEvidence answers UNAVAILABLE rather than NOT_FOUND.
+  const ch = config.evidenceClickHouse;
+  const evidence: EvidenceStore =
+    ch === undefined
+      ? new UnconfiguredEvidenceStore()
+      : new ClickHouseEvidenceStore(
+          new ClickHouseClient({
+            url: ch.url,
+            database: ch.database,
+            user: ch.user,
+            password: ch.password,
+            requestTimeoutMs: ch.requestTimeoutMs,
+            logger: logger.child("clickhouse"),
+          }),
+        );
   const gateway = await startGateway(config, { logger, evidence });
   let stopping = false;
   const stop = (signal: string) => {
