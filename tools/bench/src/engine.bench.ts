@@ -1,0 +1,55 @@
+/**
+ * Engine throughput on one core over a simulated stream, next to the cost
+ * of merely decoding the same stream from JSON lines and from protobuf
+ * bytes, measured in the same run. Target (issue 4): the engine at >= 50 %
+ * of protobuf-decode throughput, so decoding, not risk logic, bounds a
+ * consumer.
+ */
+import { LiveEvent } from "@redline/proto";
+import { RiskEngine } from "@redline/engine";
+import { simulate } from "@redline/simulator";
+import { measureThroughput, printTable } from "./measure";
+import type { ThroughputResult } from "./measure";
+
+const SEED = 7;
+
+/** Best of `rounds` full passes, each on a fresh engine: state from one pass must not leak into the next. */
+function measureEngine(name: string, count: number, pass: () => void, rounds = 3): ThroughputResult {
+  pass();
+  let bestMs = Number.POSITIVE_INFINITY;
+  for (let r = 0; r < rounds; r++) {
+    const start = process.hrtime.bigint();
+    pass();
+    bestMs = Math.min(bestMs, Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return { name, items: count, elapsedMs: bestMs, perSecond: (count / bestMs) * 1000 };
+}
+
+function main(): void {
+  const events = [...simulate({ seed: SEED, scale: 0.5 })].flatMap((h) => h.events);
+  const jsonLines = events.map((e) => JSON.stringify(LiveEvent.toJSON(e)));
+  const protoBytes = events.map((e) => LiveEvent.encode(e).finish());
+  const decoded = protoBytes.map((b) => LiveEvent.decode(b));
+  let alerts = 0;
+  const results = [
+    measureThroughput("protobuf decode only", protoBytes, (b) => LiveEvent.decode(b)),
+    measureThroughput("JSON decode only", jsonLines, (l) => LiveEvent.fromJSON(JSON.parse(l))),
+    measureEngine("engine (decoded events)", decoded.length, () => {
+      const engine = new RiskEngine();
+      for (const e of decoded) engine.ingest(e);
+      engine.flush();
+      alerts = engine.drain().length;
+    }),
+    measureEngine("protobuf decode + engine", protoBytes.length, () => {
+      const engine = new RiskEngine();
+      for (const b of protoBytes) engine.ingest(LiveEvent.decode(b));
+      engine.flush();
+      engine.drain();
+    }),
+  ];
+  printTable(`engine vs decode, ${events.length.toLocaleString("en-US")} simulated events (seed ${SEED}), ${alerts} alerts`, results);
+  const ratio = results[2]!.perSecond / results[0]!.perSecond;
+  process.stdout.write(`\nengine / protobuf decode = ${ratio.toFixed(2)} (target >= 0.50)\n`);
+}
+
+main();
