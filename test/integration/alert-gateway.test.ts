@@ -237,6 +237,17 @@ describe("alert gateway on a real broker", () => {
       );
       expect(evidence?.code).toBe(status.UNAVAILABLE);
       expect(evidence?.details).toMatch(/evidence store not configured/);
+      // The standard health service answers without a token: HealthCheckResponse{status: SERVING} is 08 01.
+      const health = await new Promise<Buffer>((resolve, reject) =>
+        h.client.makeUnaryRequest(
+          "/grpc.health.v1.Health/Check",
+          (b: Buffer) => b,
+          (b: Buffer) => b,
+          Buffer.alloc(0),
+          (err, res) => (err ? reject(err) : resolve(res!)),
+        ),
+      );
+      expect([...health]).toEqual([0x08, 0x01]);
     } finally {
       await h.stop();
     }

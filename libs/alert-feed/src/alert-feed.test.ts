@@ -2,7 +2,7 @@ import { Alert, RiskCategory, Severity } from "@redline/proto";
 import { AlertFeed } from "./alert-feed";
 import type { FeedRecord } from "./alert-ring";
 import { decodeCursor } from "./cursor";
-import { SlowClientError } from "./errors";
+import { CatchUpLimitError, SlowClientError } from "./errors";
 import type { CatchUpOpener, FeedSubscription, QueuedAlert } from "./feed-subscription";
 import { alertFilter, MATCH_ALL } from "./filters";
 
@@ -169,5 +169,24 @@ describe("slow-client policy", () => {
     feed.ingest(interleaved(3, 3));
     expect(sub.take()).toBeUndefined();
     expect(feed.stats()).toMatchObject({ subscribers: 0, slowClientsDropped: 0 });
+  });
+
+  it("bounds the catch-up reads open at once and releases them when clients leave", async () => {
+    let stopped = 0;
+    const openCatchUp: CatchUpOpener = async () => ({ stop: async () => void (stopped += 1) });
+    const feed = new AlertFeed({ start, ringCapacity: 4, openCatchUp, maxCatchUps: 2 });
+    feed.ingest(interleaved(20)); // ring floor is now offset 8 on both partitions
+    const old = new Map([[0, 1], [1, 1]]);
+    const a = feed.subscribe(MATCH_ALL, old);
+    const b = feed.subscribe(MATCH_ALL, old);
+    const c = feed.subscribe(MATCH_ALL, old);
+    await new Promise((r) => setImmediate(r));
+    expect(feed.stats().catchUpsActive).toBe(2);
+    expect(c.error).toBeInstanceOf(CatchUpLimitError);
+    a.close();
+    b.close();
+    await new Promise((r) => setImmediate(r));
+    expect(stopped).toBe(2);
+    expect(feed.stats()).toMatchObject({ catchUpsActive: 0, catchUpsOpened: 2 });
   });
 });

@@ -1,6 +1,7 @@
 import type { Alert } from "@redline/proto";
 import { AlertRing, type FeedRecord } from "./alert-ring";
 import type { FeedPositions } from "./cursor";
+import { CatchUpLimitError, SlowClientError } from "./errors";
 import { FeedSubscription, type CatchUpOpener } from "./feed-subscription";
 import type { AlertFilter } from "./filters";
 
@@ -15,6 +16,8 @@ export interface AlertFeedOptions {
   slowClientGraceMs?: number;
   /** Reads from Kafka for clients whose cursor is older than the ring. */
   openCatchUp?: CatchUpOpener;
+  /** Most catch-up reads open at once (each holds a consumer and its buffers). */
+  maxCatchUps?: number;
   nowMs?: () => number;
 }
 
@@ -26,6 +29,8 @@ export interface AlertFeedStats {
   slowClientsDropped: number;
   /** Catch-up reads opened for clients the ring could not serve. */
   catchUpsOpened: number;
+  /** Catch-up reads open now. */
+  catchUpsActive: number;
 }
 
 /**
@@ -44,6 +49,7 @@ export class AlertFeed {
   private slowClientsDropped = 0;
   private peakQueuedOfClosed = 0;
   private catchUpsOpened = 0;
+  private catchUpsActive = 0;
   private readonly openCatchUp: CatchUpOpener | undefined;
 
   constructor(opts: AlertFeedOptions) {
@@ -55,12 +61,31 @@ export class AlertFeed {
     this.ring = new AlertRing(opts.ringCapacity ?? 10_000, opts.start);
     this.nowMs = opts.nowMs ?? Date.now;
     const open = opts.openCatchUp;
+    const maxCatchUps = opts.maxCatchUps ?? 16;
     this.openCatchUp =
       open === undefined
         ? undefined
-        : (from, sink) => {
+        : async (from, sink) => {
+            if (this.catchUpsActive >= maxCatchUps) throw new CatchUpLimitError(maxCatchUps);
+            this.catchUpsActive += 1;
             this.catchUpsOpened += 1;
-            return open(from, sink);
+            let released = false;
+            const release = () => {
+              if (!released) this.catchUpsActive -= 1;
+              released = true;
+            };
+            try {
+              const handle = await open(from, sink);
+              return {
+                stop: async () => {
+                  release();
+                  await handle.stop();
+                },
+              };
+            } catch (err) {
+              release();
+              throw err;
+            }
           };
   }
 
@@ -87,7 +112,7 @@ export class AlertFeed {
     const onClosed = (sub: FeedSubscription) => {
       this.subscribers.delete(sub);
       this.peakQueuedOfClosed = Math.max(this.peakQueuedOfClosed, sub.peakQueued);
-      if (sub.error !== undefined) this.slowClientsDropped += 1;
+      if (sub.error instanceof SlowClientError) this.slowClientsDropped += 1;
     };
     const id = this.nextId++;
     const make = (start: FeedPositions, startSeq: number | undefined) =>
@@ -130,6 +155,7 @@ export class AlertFeed {
       peakQueued,
       slowClientsDropped: this.slowClientsDropped,
       catchUpsOpened: this.catchUpsOpened,
+      catchUpsActive: this.catchUpsActive,
     };
   }
 

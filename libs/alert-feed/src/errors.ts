@@ -25,3 +25,17 @@ export class SlowClientError extends RedlineError {
     super(message, { context });
   }
 }
+
+/**
+ * Every catch-up reader the gateway allows is busy: each holds a Kafka
+ * consumer and its fetch buffers, so their number is bounded. Maps to
+ * RESOURCE_EXHAUSTED; the client may retry with the same cursor later.
+ */
+export class CatchUpLimitError extends RedlineError {
+  constructor(readonly maxCatchUps: number) {
+    super(`all ${maxCatchUps} catch-up readers are busy; retry with the same cursor later`, {
+      retriable: true,
+      context: { maxCatchUps },
+    });
+  }
+}

@@ -18,7 +18,7 @@ export { AlertRing } from "./alert-ring";
 export type { FeedRecord, RingEntry } from "./alert-ring";
 export { decodeCursor, encodeCursor } from "./cursor";
 export type { FeedPositions } from "./cursor";
-export { InvalidCursorError, SlowClientError } from "./errors";
+export { CatchUpLimitError, InvalidCursorError, SlowClientError } from "./errors";
 export { FeedSubscription } from "./feed-subscription";
 export type { CatchUpHandle, CatchUpOpener, QueuedAlert, SubscriptionLimits } from "./feed-subscription";
 export { MATCH_ALL, alertFilter, matchesFilter } from "./filters";

@@ -21,6 +21,8 @@ export interface GatewayConfig {
   maxQueuedAlertsPerClient: number;
   /** How long a client's buffer may stay full before it is disconnected. */
   slowClientGraceMs: number;
+  /** Most Kafka catch-up reads (clients resuming from before the ring) at once. */
+  maxCatchUpReaders: number;
   /** Longest review note accepted, in characters. */
   maxNoteChars: number;
   shutdownTimeoutMs: number;
@@ -58,6 +60,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
     ringCapacity,
     maxQueuedAlertsPerClient: maxQueued,
     slowClientGraceMs: r.int("REDLINE_GATEWAY_SLOW_CLIENT_GRACE_MS", 10_000, { min: 10 }),
+    maxCatchUpReaders: r.int("REDLINE_GATEWAY_MAX_CATCH_UP_READERS", 16, { min: 0, max: 1000 }),
     maxNoteChars: r.int("REDLINE_GATEWAY_MAX_NOTE_CHARS", 4000, { min: 1, max: 100_000 }),
     shutdownTimeoutMs: r.int("REDLINE_GATEWAY_SHUTDOWN_TIMEOUT_MS", 5000, { min: 0 }),
     logLevel: r.oneOf("REDLINE_LOG_LEVEL", ["debug", "info", "warn", "error"] as const, "info"),

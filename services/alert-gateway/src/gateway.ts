@@ -35,6 +35,7 @@ export async function startGateway(
     ringCapacity: config.ringCapacity,
     maxQueuedAlerts: config.maxQueuedAlertsPerClient,
     slowClientGraceMs: config.slowClientGraceMs,
+    maxCatchUps: config.maxCatchUpReaders,
     openCatchUp: kafkaCatchUpOpener(kafka, config.alertsTopic, logger.child("catch-up")),
   });
   const reader = await TopicReader.open({

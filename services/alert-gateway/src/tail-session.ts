@@ -1,5 +1,5 @@
 import { Metadata, status as GrpcStatus, type ServerWritableStream } from "@grpc/grpc-js";
-import { SlowClientError, type FeedSubscription } from "@redline/alert-feed";
+import { CatchUpLimitError, SlowClientError, type FeedSubscription } from "@redline/alert-feed";
 import type { Logger } from "@redline/common";
 import { TailResponse, type TailRequest } from "@redline/proto";
 
@@ -26,7 +26,8 @@ export function runTailSession(
     call.removeListener("drain", onDrain);
     sub.close();
     if (err === undefined) return;
-    const code = err instanceof SlowClientError ? GrpcStatus.RESOURCE_EXHAUSTED : GrpcStatus.UNAVAILABLE;
+    const exhausted = err instanceof SlowClientError || err instanceof CatchUpLimitError;
+    const code = exhausted ? GrpcStatus.RESOURCE_EXHAUSTED : GrpcStatus.UNAVAILABLE;
     logger.warn("tail ended by the server", { subscription: sub.id, code: GrpcStatus[code], err });
     call.emit("error", { code, details: err.message, metadata: new Metadata() });
   };
