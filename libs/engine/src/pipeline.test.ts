@@ -1,4 +1,4 @@
-import { ActionKind } from "@redline/proto";
+import { ActionKind, ControlAction } from "@redline/proto";
 import type { LiveEvent } from "@redline/proto";
 import { RiskEngine } from "./engine";
 import { outputToJsonLine, RiskPipeline } from "./pipeline";
@@ -26,7 +26,7 @@ describe("RiskPipeline", () => {
           out.push(o);
           if ("alert" in o) {
             seen.push(o.alert.alertId);
-            out.push({ action: { actionId: `act-${o.alert.alertId}`, alertId: o.alert.alertId, roomId: o.alert.roomId, targetUserId: "", kind: ActionKind.ACTION_KIND_ASSIGN_INSPECTOR, category: o.alert.category, subcategory: o.alert.subcategory, params: {}, issuedAtMs: o.alert.eventTimeMs, expiresAtMs: 0, reason: "test", policyVersion: "p1", shadow: false } });
+            out.push({ action: ControlAction.fromPartial({ actionId: `act-${o.alert.alertId}`, alertId: o.alert.alertId, roomId: o.alert.roomId, targetUserId: "", kind: ActionKind.ACTION_KIND_ASSIGN_INSPECTOR, category: o.alert.category, subcategory: o.alert.subcategory, params: {}, issuedAtMs: o.alert.eventTimeMs, expiresAtMs: 0, reason: "test", policyVersion: "p1", shadow: false }) });
           }
         }
         return out;
