@@ -47,7 +47,8 @@ export class AlertRing {
       this.floors.set(evicted.partition, evicted.offset + 1);
       this.first += 1;
     }
-    const entry: RingEntry = { ...record, seq: this.next };
+    // Explicit fields, not a spread: this runs once per alert and spread copies are several times slower.
+    const entry: RingEntry = { partition: record.partition, offset: record.offset, alert: record.alert, seq: this.next };
     this.slots[this.next % this.capacity] = entry;
     this.next += 1;
     this.heads.set(record.partition, record.offset + 1);

@@ -14,9 +14,16 @@ const MAX_PARTITIONS = 4096;
  * cursors with a clear error instead of misreading them.
  */
 export function encodeCursor(positions: FeedPositions): string {
-  const p: Record<string, number> = {};
-  for (const [partition, offset] of [...positions].sort(([a], [b]) => a - b)) p[String(partition)] = offset;
-  return Buffer.from(JSON.stringify({ v: CURSOR_VERSION, p }), "utf8").toString("base64url");
+  // Built by hand: one cursor is made per delivered alert per client, and
+  // this is several times faster than sorting entries into an object for
+  // JSON.stringify. Partitions and offsets are integers, so nothing needs escaping.
+  const partitions = [...positions.keys()].sort((a, b) => a - b);
+  let json = `{"v":${CURSOR_VERSION},"p":{`;
+  for (let i = 0; i < partitions.length; i += 1) {
+    const partition = partitions[i]!;
+    json += `${i === 0 ? "" : ","}"${partition}":${positions.get(partition)!}`;
+  }
+  return Buffer.from(`${json}}}`, "utf8").toString("base64url");
 }
 
 /** Empty string means "no cursor" (the live end) and returns undefined; anything unreadable throws `InvalidCursorError`. */
