@@ -15,6 +15,6 @@ export type { Principal, Role } from "./auth";
 export { GrpcCallError, RETRIABLE_STATUS_CODES, TlsConfigError } from "./errors";
 export { addHealthService } from "./health";
 export type { HealthState } from "./health";
-export { bindServer, shutdownServer } from "./server";
+export { bindServer, failStream, shutdownServer } from "./server";
 export { channelCredentials, loadTlsConfig, serverCredentials } from "./tls";
 export type { TlsConfig } from "./tls";

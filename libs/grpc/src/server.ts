@@ -20,3 +20,12 @@ export function shutdownServer(server: Server, timeoutMs: number): Promise<void>
     });
   });
 }
+
+/**
+ * Ends a server stream with a status. grpc-js sends the status only through
+ * the stream's 'error' listener; `destroy(err)` would drop the connection
+ * without one and leave the client guessing.
+ */
+export function failStream(call: NodeJS.EventEmitter, error: { code: number; details: string }): void {
+  call.emit("error", Object.assign(new Error(error.details), error));
+}

@@ -34,3 +34,4 @@ export { ensureTopics, partitionCounts } from "./topics";
 export type { TopicSpec } from "./topics";
 export { TopicReader, latestOffsets } from "./topic-reader";
 export type { PartitionOffsets, TopicReaderOptions } from "./topic-reader";
+export { earliestOffsets } from "./offsets";

@@ -1,0 +1,12 @@
+/**
+ * @redline/dispatch — how a control action reaches the platform: one Apply
+ * per attempt with a deadline, retries of retriable failures with backoff
+ * and jitter inside a retry budget, and a typed outcome for each action.
+ *
+ * @example
+ * const outcome = await deliverAction(action, controlPlanePort, { deadlineMs: 5000, retryBudgetMs: 900_000,
+ *   initialBackoffMs: 200, maxBackoffMs: 30_000 });
+ * if (outcome.kind === "failed") deadLetter(action, outcome.reason);
+ */
+export { deliverAction, realClock } from "./deliver";
+export type { ControlPlanePort, DeliveryClock, DeliveryOutcome, DeliveryPolicy, UndeliveredOutcome } from "./deliver";

@@ -1,0 +1,51 @@
+import { EnvReader } from "@redline/common";
+import type { DeliveryPolicy } from "@redline/dispatch";
+import { DEFAULT_OUTPUT_TOPICS } from "@redline/events";
+import { loadTlsConfig, parseTokens, type Principal, type TlsConfig } from "@redline/grpc";
+import { loadKafkaConfig, type KafkaConfig } from "@redline/kafka";
+
+export interface DispatcherConfig {
+  kafka: KafkaConfig;
+  groupId: string;
+  actionsTopic: string;
+  alertsTopic: string;
+  /** The platform's ControlPlane; empty disables push delivery (pull-only platforms). */
+  controlPlaneAddress: string;
+  controlPlaneTls: TlsConfig & { enabled: boolean };
+  delivery: DeliveryPolicy;
+  /** ActionFeed server for platforms that pull; empty disables it. */
+  actionFeedAddress: string;
+  actionFeedTls: TlsConfig;
+  /** Bearer tokens allowed to pull; empty map = no authentication (loopback demo only). */
+  actionFeedTokens: ReadonlyMap<string, Principal>;
+  partitionsConsumedConcurrently: number;
+  logLevel: "debug" | "info" | "warn" | "error";
+}
+
+/** Reads REDLINE_DISPATCHER_*, REDLINE_CONTROL_PLANE_*, REDLINE_ACTION_FEED_*; fails naming the variable. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): DispatcherConfig {
+  const r = new EnvReader(env);
+  const tokens = r.optionalString("REDLINE_ACTION_FEED_TOKENS");
+  return Object.freeze({
+    kafka: loadKafkaConfig(env, "redline-action-dispatcher"),
+    groupId: r.string("REDLINE_DISPATCHER_GROUP_ID", "redline-action-dispatcher"),
+    actionsTopic: r.string("REDLINE_ACTIONS_TOPIC", DEFAULT_OUTPUT_TOPICS.actions),
+    alertsTopic: r.string("REDLINE_ALERTS_TOPIC", DEFAULT_OUTPUT_TOPICS.alerts),
+    controlPlaneAddress: r.string("REDLINE_CONTROL_PLANE_ADDRESS", "127.0.0.1:7000"),
+    controlPlaneTls: Object.freeze({
+      ...loadTlsConfig(env, "REDLINE_CONTROL_PLANE"),
+      enabled: r.bool("REDLINE_CONTROL_PLANE_TLS", false),
+    }),
+    delivery: Object.freeze({
+      deadlineMs: r.int("REDLINE_DISPATCHER_APPLY_DEADLINE_MS", 5000, { min: 10 }),
+      retryBudgetMs: r.int("REDLINE_DISPATCHER_RETRY_BUDGET_MS", 15 * 60_000, { min: 0 }),
+      initialBackoffMs: r.int("REDLINE_DISPATCHER_INITIAL_BACKOFF_MS", 200, { min: 1 }),
+      maxBackoffMs: r.int("REDLINE_DISPATCHER_MAX_BACKOFF_MS", 30_000, { min: 1 }),
+    }),
+    actionFeedAddress: r.string("REDLINE_ACTION_FEED_ADDRESS", "127.0.0.1:7071"),
+    actionFeedTls: loadTlsConfig(env, "REDLINE_ACTION_FEED"),
+    actionFeedTokens: tokens === undefined ? new Map() : parseTokens(tokens, "REDLINE_ACTION_FEED_TOKENS"),
+    partitionsConsumedConcurrently: r.int("REDLINE_DISPATCHER_CONCURRENT_PARTITIONS", 3, { min: 1 }),
+    logLevel: r.oneOf("REDLINE_LOG_LEVEL", ["debug", "info", "warn", "error"] as const, "info"),
+  });
+}

@@ -1,0 +1,52 @@
+import type { Logger } from "@redline/common";
+import { deliverAction, realClock, type ControlPlanePort, type DeliveryClock, type DeliveryPolicy } from "@redline/dispatch";
+import { encodeMessage } from "@redline/events";
+import type { DeadLetterWriter, PartitionBatch, RecordProducer } from "@redline/kafka";
+import { actionKindToJSON, Alert, type ControlAction } from "@redline/proto";
+import type { DispatcherMetrics } from "./metrics";
+import { undeliveredActionAlert } from "./undelivered-alert";
+
+export interface DispatchHandlerDeps {
+  port: ControlPlanePort;
+  policy: DeliveryPolicy;
+  producer: RecordProducer;
+  deadLetters: DeadLetterWriter;
+  alertsTopic: string;
+  metrics: DispatcherMetrics;
+  logger: Logger;
+  clock?: DeliveryClock;
+}
+
+/**
+ * Applies a partition's actions one after another, so actions of one room
+ * (one key, one partition) reach the platform in order. The handler resolves
+ * only when every action is acknowledged or, past the retry budget, durably
+ * dead-lettered with an alert about it; only then are offsets committed.
+ */
+export function dispatchHandler(deps: DispatchHandlerDeps) {
+  const clock = deps.clock ?? realClock;
+  return async (batch: PartitionBatch<ControlAction>): Promise<void> => {
+    for (const { record, value: action } of batch.records) {
+      if (action.shadow) {
+        deps.metrics.shadowSkipped();
+        continue;
+      }
+      const kind = actionKindToJSON(action.kind);
+      const outcome = await deliverAction(action, deps.port, deps.policy, clock, (err, attempt, delayMs) => {
+        deps.metrics.applyRetried();
+        deps.logger.warn("Apply failed, retrying", { actionId: action.actionId, attempt, delayMs, err });
+        void batch.heartbeat().catch(() => undefined);
+      });
+      deps.metrics.actionDelivered(kind, outcome.kind);
+      if (outcome.kind === "applied" || outcome.kind === "duplicate") continue;
+      const reason = outcome.kind === "rejected" ? "REJECTED" : outcome.reason;
+      const detail = outcome.kind === "rejected" ? outcome.message : outcome.detail;
+      await deps.deadLetters.write([{ record, reason, detail: `${kind} ${action.actionId}: ${detail}`.slice(0, 1000) }]);
+      const alert = encodeMessage(Alert, undeliveredActionAlert(action, outcome), "protobuf");
+      await deps.producer.send(deps.alertsTopic, [
+        { key: action.roomId, value: alert.value, headers: { "content-type": alert.contentType } },
+      ]);
+      deps.logger.error("action not delivered", { actionId: action.actionId, kind, reason, attempts: outcome.attempts });
+    }
+  };
+}

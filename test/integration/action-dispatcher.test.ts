@@ -1,0 +1,207 @@
+import { credentials, status as GrpcStatus } from "@grpc/grpc-js";
+import { CountingDispatcherMetrics, loadConfig, startDispatcher, type Dispatcher } from "@redline/action-dispatcher";
+import { silentLogger } from "@redline/common";
+import { RecordingControlPlane } from "@redline/demo-platform";
+import { decodeMessage, DLQ_HEADERS, dlqTopicFor, encodeMessage } from "@redline/events";
+import { ensureTopics, RecordProducer } from "@redline/kafka";
+import {
+  ActionFeedClient,
+  ActionKind,
+  Alert,
+  ControlAction,
+  RiskCategory,
+  type SubscribeResponse,
+} from "@redline/proto";
+import { randomId, readTopic, testKafka, waitFor } from "@redline/test-helpers";
+
+const kafka = testKafka();
+let producer: RecordProducer;
+
+beforeAll(async () => {
+  producer = await RecordProducer.connect(kafka, silentLogger);
+});
+afterAll(async () => {
+  await producer.disconnect();
+});
+
+function action(room: string, seq: number, extra: Partial<ControlAction> = {}): ControlAction {
+  return ControlAction.fromPartial({
+    actionId: `act-${room}-${seq}`,
+    alertId: `alert-${room}-${seq}`,
+    roomId: room,
+    kind: seq % 2 === 0 ? ActionKind.ACTION_KIND_POPUP_PROMPT : ActionKind.ACTION_KIND_PROMINENT_LABEL,
+    category: RiskCategory.RISK_CATEGORY_DATA_FALSIFICATION,
+    subcategory: "FAKE_ORDERS",
+    params: { label: `step ${seq}` },
+    issuedAtMs: 1_764_000_000_000 + seq,
+    expiresAtMs: 1_764_003_600_000 + seq,
+    policyVersion: "p1",
+    platform: room.startsWith("t2") ? "tenant-2" : "tenant-1",
+    ...extra,
+  });
+}
+
+async function publish(topic: string, actions: ControlAction[]): Promise<void> {
+  await producer.send(
+    topic,
+    actions.map((a) => {
+      const enc = encodeMessage(ControlAction, a, "protobuf");
+      return { key: a.roomId, value: enc.value, headers: { "content-type": enc.contentType } };
+    }),
+  );
+}
+
+interface Rig {
+  topics: { actions: string; alerts: string };
+  platform: RecordingControlPlane;
+  env: Record<string, string>;
+}
+
+async function rig(extraEnv: Record<string, string> = {}): Promise<Rig> {
+  const id = randomId("it.dispatch");
+  const topics = { actions: `${id}.actions`, alerts: `${id}.alerts` };
+  await ensureTopics(kafka, [
+    { topic: topics.actions, numPartitions: 3 },
+    { topic: topics.alerts, numPartitions: 3 },
+    { topic: dlqTopicFor(topics.actions), numPartitions: 1 },
+  ]);
+  const platform = new RecordingControlPlane();
+  const port = await platform.start();
+  return {
+    topics,
+    platform,
+    env: {
+      REDLINE_DISPATCHER_GROUP_ID: `${id}.group`,
+      REDLINE_ACTIONS_TOPIC: topics.actions,
+      REDLINE_ALERTS_TOPIC: topics.alerts,
+      REDLINE_CONTROL_PLANE_ADDRESS: `127.0.0.1:${port}`,
+      REDLINE_ACTION_FEED_ADDRESS: "127.0.0.1:0",
+      REDLINE_DISPATCHER_APPLY_DEADLINE_MS: "1000",
+      REDLINE_DISPATCHER_INITIAL_BACKOFF_MS: "50",
+      REDLINE_DISPATCHER_MAX_BACKOFF_MS: "500",
+      ...extraEnv,
+    },
+  };
+}
+
+/** Every expected id arrives, repeats are byte-identical, nothing unexpected, per-room order holds. */
+function checkDelivery(platform: RecordingControlPlane, expected: ControlAction[]): void {
+  const expectedIds = new Set(expected.map((a) => a.actionId));
+  const firstBytes = new Map<string, Buffer>();
+  for (const call of platform.calls) {
+    expect(expectedIds.has(call.action.actionId)).toBe(true);
+    const seen = firstBytes.get(call.action.actionId);
+    if (seen) expect(call.bytes.equals(seen)).toBe(true);
+    else firstBytes.set(call.action.actionId, call.bytes);
+  }
+  expect(new Set(platform.appliedOrder)).toEqual(expectedIds);
+  const rooms = new Set(expected.map((a) => a.roomId));
+  for (const room of rooms) {
+    const want = expected.filter((a) => a.roomId === room).map((a) => a.actionId);
+    expect(platform.appliedOrder.filter((id) => id.startsWith(`act-${room}-`))).toEqual(want);
+  }
+  for (const a of expected) expect(platform.appliedAction(a.actionId)).toEqual(a);
+}
+
+describe("action-dispatcher against a recording ControlPlane", () => {
+  const running: Dispatcher[] = [];
+  const platforms: RecordingControlPlane[] = [];
+  afterEach(async () => {
+    for (const d of running.splice(0)) await d.stop();
+    for (const p of platforms.splice(0)) await p.stop();
+  });
+
+  it("delivers every action once in effect, in order per room, through a platform outage and a dispatcher restart", async () => {
+    const { topics, platform, env } = await rig();
+    platforms.push(platform);
+    const rooms = ["r1", "r2", "r3", "r4"];
+    const batch1 = rooms.flatMap((r) => [0, 1, 2].map((s) => action(r, s)));
+    const shadow = action("r1", 99, { shadow: true });
+    await publish(topics.actions, [...batch1, shadow]);
+    const first = await startDispatcher(loadConfig(env), { logger: silentLogger });
+    running.push(first);
+    await waitFor(() => platform.appliedOrder.length === batch1.length, { what: "first batch applied" });
+
+    // The platform goes away; actions published meanwhile wait, then all arrive.
+    await platform.stop();
+    const batch2 = rooms.flatMap((r) => [3, 4].map((s) => action(r, s)));
+    await publish(topics.actions, batch2);
+    await new Promise((r) => setTimeout(r, 1500));
+    await platform.restart();
+    await waitFor(() => platform.appliedOrder.length === batch1.length + batch2.length, {
+      what: "second batch applied after the outage",
+      timeoutMs: 60_000,
+    });
+
+    // The dispatcher restarts mid-stream: whatever it re-sends is a byte-identical repeat.
+    await first.stop();
+    running.pop();
+    const batch3 = rooms.flatMap((r) => [5, 6].map((s) => action(r, s)));
+    await publish(topics.actions, batch3);
+    running.push(await startDispatcher(loadConfig(env), { logger: silentLogger }));
+    const all = [...batch1, ...batch2, ...batch3];
+    await waitFor(() => platform.appliedOrder.length === all.length, { what: "third batch applied" });
+    checkDelivery(platform, all);
+    expect(platform.calls.some((c) => c.action.shadow)).toBe(false);
+  });
+
+  it("dead-letters rejected, non-retriable and out-of-budget actions and raises an alert for each", async () => {
+    const { topics, platform, env } = await rig({ REDLINE_DISPATCHER_RETRY_BUDGET_MS: "800" });
+    platforms.push(platform);
+    platform.rejectActionId("act-x-0");
+    const metrics = new CountingDispatcherMetrics();
+    running.push(await startDispatcher(loadConfig(env), { logger: silentLogger, metrics }));
+    await publish(topics.actions, [action("x", 0)]);
+    await waitFor(() => metrics.total("rejected") === 1, { what: "rejection" });
+    platform.failNextCalls(1, GrpcStatus.INVALID_ARGUMENT);
+    await publish(topics.actions, [action("x", 1)]);
+    await waitFor(() => metrics.total("failed") === 1, { what: "non-retriable failure" });
+    platform.failNextCalls(1000, GrpcStatus.UNAVAILABLE);
+    await publish(topics.actions, [action("x", 2)]);
+    await waitFor(() => metrics.total("failed") === 2, { what: "retry budget exhausted" });
+    platform.failNextCalls(0);
+    await publish(topics.actions, [action("x", 3)]);
+    await waitFor(() => platform.appliedOrder.includes("act-x-3"), { what: "later action still applied" });
+
+    const dlq = await readTopic(kafka, dlqTopicFor(topics.actions), 3);
+    expect(dlq.map((r) => r.headers[DLQ_HEADERS.reason])).toEqual(["REJECTED", "NON_RETRIABLE", "RETRY_BUDGET_EXHAUSTED"]);
+    expect(dlq.map((r) => decodeMessage(ControlAction, r.value, "protobuf").actionId)).toEqual(["act-x-0", "act-x-1", "act-x-2"]);
+    const alerts = (await readTopic(kafka, topics.alerts, 3)).map((r) => decodeMessage(Alert, r.value, "protobuf"));
+    expect(alerts.map((a) => a.subcategory)).toEqual(["ACTION_UNDELIVERED", "ACTION_UNDELIVERED", "ACTION_UNDELIVERED"]);
+    expect(alerts[2]!.explanation?.summary).toMatch(/RETRY_BUDGET_EXHAUSTED/);
+    expect(metrics.retries).toBeGreaterThan(0);
+  });
+
+  it("serves ActionFeed: all non-shadow actions from the start, resumable from a cursor, filtered by platform", async () => {
+    const { topics, platform, env } = await rig();
+    platforms.push(platform);
+    const dispatcher = await startDispatcher(loadConfig(env), { logger: silentLogger });
+    running.push(dispatcher);
+    const actions = [action("a", 0), action("t2b", 0), action("a", 1, { shadow: true }), action("a", 2)];
+    await publish(topics.actions, actions);
+    const client = new ActionFeedClient(`127.0.0.1:${dispatcher.actionFeedPort}`, credentials.createInsecure());
+    const take = (cursor: string, platformFilter: string, n: number) =>
+      new Promise<SubscribeResponse[]>((resolve, reject) => {
+        const got: SubscribeResponse[] = [];
+        const stream = client.subscribe({ cursor, platform: platformFilter });
+        stream.on("data", (m: SubscribeResponse) => {
+          got.push(m);
+          if (got.length === n) {
+            stream.cancel();
+            resolve(got);
+          }
+        });
+        stream.on("error", (e: { code?: number }) => (e.code === GrpcStatus.CANCELLED ? undefined : reject(e)));
+      });
+    const all = await take("", "", 3);
+    expect(all.map((m) => m.action!.actionId).sort()).toEqual(["act-a-0", "act-a-2", "act-t2b-0"]);
+    const tenant1 = await take("", "tenant-1", 2);
+    expect(tenant1.map((m) => m.action!.actionId)).toEqual(["act-a-0", "act-a-2"]);
+    await publish(topics.actions, [action("a", 3)]);
+    const resumed = await take(tenant1[1]!.cursor, "tenant-1", 1);
+    expect(resumed.map((m) => m.action!.actionId)).toEqual(["act-a-3"]);
+    const bad = await take("not a cursor!", "", 1).catch((e: { code?: number }) => e);
+    expect((bad as { code?: number }).code).toBe(GrpcStatus.INVALID_ARGUMENT);
+    client.close();
+  });
+});

@@ -1,0 +1,15 @@
+/** demo-platform: a ControlPlane that prints every action it applies (for `npm start`). */
+import { createJsonLogger, EnvReader, runService } from "@redline/common";
+import { formatAction } from "./format-action";
+import { RecordingControlPlane } from "./recording-control-plane";
+
+const logger = createJsonLogger({ namespace: "redline.demo-platform" });
+void runService(
+  async () => {
+    const address = new EnvReader(process.env).string("REDLINE_DEMO_PLATFORM_ADDRESS", "127.0.0.1:7000");
+    const platform = new RecordingControlPlane({ onApplied: (a) => process.stdout.write(`${formatAction(a)}\n`) });
+    await platform.start(address);
+    return platform;
+  },
+  { name: "demo-platform", logger, stopTimeoutMs: 5000 },
+);
