@@ -75,6 +75,8 @@ export function emulatorWaveLikes(ctx: AttackContext): TruthLabel {
   const bots = Math.round(lerp(ctx, 12, 80) * rng.uniform(0.8, 1.2));
   const periodMs = rng.int(4, 15) * 1_000;
   const participation = rng.uniform(0.7, 0.95);
+  // How tightly the emulators' clocks line up: some farms fire within half a second, others drift over a few.
+  const spreadMs = rng.uniform(400, 2_500);
   const accounts: Actor[] = [];
   for (let b = 0; b < bots; b++) {
     const bot = botAccount(`ew-${room.roomId}-${b}`, ctx.startMs - rng.uniform(2, 400) * DAY_MS, `emu-${room.roomId}-${b}-${rng.int(0, 1e9)}`, ipPrefix(rng.int(0, 60_000)));
@@ -85,12 +87,12 @@ export function emulatorWaveLikes(ctx: AttackContext): TruthLabel {
   for (let wave = ctx.startMs; wave < ctx.startMs + ctx.durationMs; wave += periodMs * rng.uniform(0.9, 1.1)) {
     for (const bot of accounts) {
       if (!rng.chance(participation)) continue;
-      room.like(wave + rng.uniform(0, 900), bot, rng.int(1, 5));
+      room.like(wave + rng.uniform(0, spreadMs), bot, rng.int(1, 5));
       actions++;
     }
   }
   for (const bot of accounts) room.leave(ctx.startMs + ctx.durationMs + rng.uniform(0, 20_000), bot);
-  return label(ctx, "FAKE_LIKES", "emulator_waves", bots, actions, { periodS: periodMs / 1000, participation: Math.round(participation * 100) / 100 });
+  return label(ctx, "FAKE_LIKES", "emulator_waves", bots, actions, { periodS: periodMs / 1000, participation: Math.round(participation * 100) / 100, spreadMs: Math.round(spreadMs) });
 }
 
 /** Bought aged accounts on their own phones, each tapping far faster than a thumb can. */

@@ -4,7 +4,10 @@
  * - farm phones: many accounts on one device (families share 2-4);
  * - bought accounts tapping beyond a human thumb (per-account count-min, 10 s);
  * - emulator waves: many accounts liking in the same second, then silence
- *   (a spike against the ten seconds around it; a viral ramp is not a spike).
+ *   (a spike against the ten seconds around it; a viral ramp is not a spike),
+ *   or, when waves come too often to stand out from their neighbours, a
+ *   16-second frame whose per-second liker counts are far more dispersed
+ *   than independent people produce (variance/mean well above Poisson's 1).
  * Fresh-account share supports but never carries an alert on its own.
  */
 import { cmsAdd, cmsScale, createCountMin } from "../primitives/count-min";
@@ -32,6 +35,7 @@ export interface LikeFeatures {
   freshTaps: SlidingWindow;
   accountSeconds: SlidingWindow;
   waveAccountSeconds: SlidingWindow;
+  dispersedAccountSeconds: SlidingWindow;
   /** Taps per account in the current 10 s window; reset at each boundary. */
   tapsPer10s: CountMinSketch;
   tapsWindowStartMs: number;
@@ -51,6 +55,7 @@ export function createLikeFeatures(): LikeFeatures {
     freshTaps: w(),
     accountSeconds: w(),
     waveAccountSeconds: w(),
+    dispersedAccountSeconds: w(),
     tapsPer10s: createCountMin(256, 2),
     tapsWindowStartMs: -1,
     secondCounts: new Float64Array(SECOND_RING),
@@ -85,6 +90,9 @@ function advanceSeconds(f: LikeFeatures, second: number, cfg: Readonly<Falsifica
     return;
   }
   if (second <= old) return;
+  // The ring holds exactly one frame when a frame boundary is crossed.
+  const boundary = (Math.floor(old / SECOND_RING) + 1) * SECOND_RING;
+  if (boundary <= second) judgeFrame(f, boundary - SECOND_RING, old, cfg);
   // Seconds after `old` saw no likes, so only seconds up to `old` can be waves.
   const lastCandidate = Math.min(second - WAVE_LOOKAHEAD_S, old);
   for (let c = old - WAVE_LOOKAHEAD_S + 1; c <= lastCandidate; c++) judgeSecond(f, c, old, cfg, maxEvidence);
@@ -97,6 +105,21 @@ function advanceSeconds(f: LikeFeatures, second: number, cfg: Readonly<Falsifica
 
 function countAt(f: LikeFeatures, second: number, newest: number): number {
   return second <= newest && second > newest - SECOND_RING ? f.secondCounts[second % SECOND_RING]! : 0;
+}
+
+/** Index of dispersion of one frame's per-second liker counts. */
+function judgeFrame(f: LikeFeatures, firstSecond: number, newest: number, cfg: Readonly<FalsificationConfig>): void {
+  let sum = 0;
+  let sumSq = 0;
+  for (let s = firstSecond; s < firstSecond + SECOND_RING; s++) {
+    const c = countAt(f, s, newest);
+    sum += c;
+    sumSq += c * c;
+  }
+  const mean = sum / SECOND_RING;
+  if (mean < 1 || sum < cfg.waveMinAccounts * 2) return;
+  const dispersion = (sumSq / SECOND_RING - mean * mean) / mean;
+  if (dispersion >= cfg.waveDispersion) swAdd(f.dispersedAccountSeconds, (firstSecond + SECOND_RING - 1) * 1000, sum);
 }
 
 function judgeSecond(f: LikeFeatures, candidate: number, newest: number, cfg: Readonly<FalsificationConfig>, maxEvidence: number): void {
@@ -147,7 +170,7 @@ export function detectFakeLikes(f: LikeFeatures, timeMs: number, cfg: Readonly<F
   const taps = swSum(f.taps, timeMs);
   const superTaps = swSum(f.superhumanTaps, timeMs);
   const farmTaps = swSum(f.farmTaps, timeMs);
-  const waveAccounts = swSum(f.waveAccountSeconds, timeMs);
+  const waveAccounts = Math.max(swSum(f.waveAccountSeconds, timeMs), swSum(f.dispersedAccountSeconds, timeMs));
   if (superTaps + farmTaps < cfg.minSuspiciousTaps && waveAccounts < cfg.minWaveAccounts) return null;
   const accountSeconds = swSum(f.accountSeconds, timeMs);
   const superShare = ratio(superTaps, taps);

@@ -17,6 +17,8 @@ export interface FalsificationConfig {
   waveMinAccounts: number;
   /** ...and it is this many times the median of the ten seconds around it. */
   waveNeighbourRatio: number;
+  /** A 16 s frame whose per-second liker counts have variance/mean above this is synchronised (Poisson gives ~1). */
+  waveDispersion: number;
   /** A join followed by a leave within this, with no interaction between, is a ghost view. */
   ghostDwellMs: number;
   /** Payment accounts or shipping addresses used by this many buyers in one room are shared beyond a household. */
@@ -39,6 +41,7 @@ export const DEFAULT_FALSIFICATION_CONFIG: Readonly<FalsificationConfig> = Objec
   humanMaxTapsPer10s: 120,
   waveMinAccounts: 8,
   waveNeighbourRatio: 3,
+  waveDispersion: 5,
   ghostDwellMs: 5_000,
   brushBuyersPerKey: 5,
   brushOrdersPerAccount10m: 6,

@@ -74,6 +74,19 @@ describe("FAKE_LIKES", () => {
     expect(alerts[0]!.explanation!.signals[0]!.name).toBe("synchronised_wave_share");
   });
 
+  it("fires on waves too frequent and too smeared to stand out from their neighbours (dispersion)", () => {
+    const events = background();
+    const rand = seeded(6);
+    for (let b = 0; b < 50; b++) {
+      const bot = actor(`emu4-${b}`, { createdMs: T0 - 200 * DAY, ip: `203.1.${b}.0/24` });
+      events.push(join(ROOM, T0 + 200_000, bot));
+      for (let wave = 0; wave < 40; wave++) if (rand() < 0.9) events.push(like(ROOM, T0 + 210_000 + wave * 4_000 + Math.floor(rand() * 2_000), bot, 2));
+    }
+    const alerts = alertsFor(events);
+    expect(subcategories(alerts)).toEqual(["FAKE_LIKES"]);
+    expect(alerts[0]!.explanation!.signals[0]!.name).toBe("synchronised_wave_share");
+  });
+
   it("stays quiet for a viral spike of ordinary accounts liking at human rates", () => {
     const events = background();
     const rand = seeded(9);
