@@ -1,0 +1,174 @@
+import { context, metrics as metricsApi, propagation, trace, type Meter, type Tracer } from "@opentelemetry/api";
+import { W3CTraceContextPropagator } from "@opentelemetry/core";
+import { OTLPMetricExporter } from "@opentelemetry/exporter-metrics-otlp-http";
+import { PrometheusExporter } from "@opentelemetry/exporter-prometheus";
+import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
+import { defaultResource, resourceFromAttributes, type Resource } from "@opentelemetry/resources";
+import { MeterProvider, PeriodicExportingMetricReader, type IMetricReader } from "@opentelemetry/sdk-metrics";
+import {
+  BatchSpanProcessor,
+  NodeTracerProvider,
+  ParentBasedSampler,
+  SimpleSpanProcessor,
+  TraceIdRatioBasedSampler,
+  type SpanExporter,
+  type SpanProcessor,
+} from "@opentelemetry/sdk-trace-node";
+import { ATTR_SERVICE_NAME } from "@opentelemetry/semantic-conventions";
+import { silentLogger, type Logger } from "@redline/common";
+import type { TelemetryConfig } from "./config";
+import { TelemetryErrorHandler, type TelemetryErrorListener } from "./error-handler";
+import { GuardedMetricExporter, GuardedSpanExporter } from "./guarded-exporters";
+import { METRIC_NAMES } from "./metric-names";
+import { MetricsEndpoint } from "./metrics-endpoint";
+import { RedlineMetrics } from "./redline-metrics";
+import { TRACER_NAME } from "./spans";
+
+export interface TelemetryOptions {
+  logger?: Logger;
+  /**
+   * Extra span exporters, each behind a `SimpleSpanProcessor` (spans exported
+   * as they end) — for tests, an `InMemorySpanExporter`.
+   */
+  spanExporters?: SpanExporter[];
+  /** Replaces the default rate-limited warn log for telemetry failures (still counted). */
+  onError?: TelemetryErrorListener;
+  /**
+   * Become the process-wide provider for `@opentelemetry/api` (tracer, meter,
+   * context manager, propagator, error handler). Default true; when another
+   * live handle already owns them this one stays local and logs a warning.
+   */
+  registerGlobal?: boolean;
+  now?: () => number;
+}
+
+/** A running telemetry setup; `shutdown()` flushes and releases everything. */
+export interface Telemetry {
+  readonly config: TelemetryConfig;
+  readonly tracer: Tracer;
+  readonly meter: Meter;
+  /** The Redline instruments on `meter`; pass to adapters and handlers. */
+  readonly metrics: RedlineMetrics;
+  /** The port actually bound (useful with `REDLINE_METRICS_PORT=0`); undefined when off or bind failed. */
+  readonly metricsPort: number | undefined;
+  readonly metricsUrl: string | undefined;
+  readonly errors: TelemetryErrorHandler;
+  /** Pushes buffered spans and metrics to their exporters (tests, before a check). */
+  forceFlush(): Promise<void>;
+  shutdown(): Promise<void>;
+}
+
+/** The handle that currently owns the API globals, so a second init neither steals nor breaks them. */
+let globalOwner: object | undefined;
+
+/**
+ * Sets up tracing and metrics for one service. Call it first in `main`, before
+ * building consumers or servers, so their spans and instruments have a
+ * provider. It never throws for runtime trouble (an unbindable port, an
+ * unreachable collector): those go to the error handler and the service runs on.
+ */
+export async function initTelemetry(config: TelemetryConfig, opts: TelemetryOptions = {}): Promise<Telemetry> {
+  const logger = (opts.logger ?? silentLogger).child("telemetry");
+  const errors = new TelemetryErrorHandler({ logger, now: opts.now });
+  if (opts.onError) errors.setListener(opts.onError);
+  const owner = {};
+  const ownsGlobals = (opts.registerGlobal ?? true) && globalOwner === undefined;
+  if ((opts.registerGlobal ?? true) && !ownsGlobals) {
+    logger.warn("another telemetry handle owns the global providers; this one stays local", { service: config.serviceName });
+  }
+  if (ownsGlobals) {
+    globalOwner = owner;
+    errors.install();
+  }
+
+  const resource: Resource = defaultResource().merge(resourceFromAttributes({ [ATTR_SERVICE_NAME]: config.serviceName }));
+  const tracerProvider = new NodeTracerProvider({
+    resource,
+    sampler: new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(config.traceSampleRatio) }),
+    spanProcessors: spanProcessors(config, opts.spanExporters ?? [], errors),
+  });
+
+  let prometheus: PrometheusExporter | undefined;
+  const readers: IMetricReader[] = [];
+  if (config.metricsPort !== undefined) {
+    // Scope labels would add otel_scope_* to every series without telling an SRE anything.
+    prometheus = new PrometheusExporter({ preventServerStart: true, withoutScopeInfo: true });
+    readers.push(prometheus);
+  }
+  if (config.otlpEndpoint !== undefined) {
+    readers.push(
+      new PeriodicExportingMetricReader({
+        exporter: new GuardedMetricExporter(new OTLPMetricExporter({ url: `${config.otlpEndpoint}/v1/metrics` }), errors),
+        exportIntervalMillis: config.otlpExportIntervalMs,
+      }),
+    );
+  }
+  const meterProvider = new MeterProvider({ resource, readers });
+  const meter = meterProvider.getMeter(TRACER_NAME);
+  meter
+    .createObservableCounter(METRIC_NAMES.telemetryErrors, { description: "Telemetry failures the service survived, by component" })
+    .addCallback((result) => {
+      for (const [component, n] of errors.countsByComponent()) result.observe(n, { component });
+    });
+
+  if (ownsGlobals) {
+    tracerProvider.register({ propagator: new W3CTraceContextPropagator() });
+    metricsApi.setGlobalMeterProvider(meterProvider);
+  }
+
+  let endpoint: MetricsEndpoint | undefined;
+  if (prometheus && config.metricsPort !== undefined) {
+    try {
+      endpoint = await MetricsEndpoint.listen(prometheus, config.metricsHost, config.metricsPort);
+    } catch (err) {
+      errors.report("metrics-endpoint", err);
+    }
+  }
+
+  let shutdownPromise: Promise<void> | undefined;
+  const guarded = async (fn: () => Promise<void>): Promise<void> => {
+    try {
+      await fn();
+    } catch (err) {
+      errors.report("shutdown", err);
+    }
+  };
+  return {
+    config,
+    tracer: tracerProvider.getTracer(TRACER_NAME),
+    meter,
+    metrics: new RedlineMetrics(meter),
+    metricsPort: endpoint?.port,
+    metricsUrl: endpoint?.url,
+    errors,
+    forceFlush: async () => {
+      await guarded(() => tracerProvider.forceFlush());
+      await guarded(() => meterProvider.forceFlush());
+    },
+    shutdown: () => {
+      shutdownPromise ??= (async () => {
+        await guarded(() => tracerProvider.shutdown());
+        await guarded(() => meterProvider.shutdown());
+        if (endpoint) await guarded(() => endpoint!.close());
+        if (globalOwner === owner) {
+          trace.disable();
+          metricsApi.disable();
+          propagation.disable();
+          context.disable();
+          errors.uninstall();
+          globalOwner = undefined;
+        }
+      })();
+      return shutdownPromise;
+    },
+  };
+}
+
+function spanProcessors(config: TelemetryConfig, extra: readonly SpanExporter[], errors: TelemetryErrorHandler): SpanProcessor[] {
+  const processors: SpanProcessor[] = extra.map((exporter) => new SimpleSpanProcessor(new GuardedSpanExporter(exporter, errors)));
+  if (config.otlpEndpoint !== undefined) {
+    const otlp = new OTLPTraceExporter({ url: `${config.otlpEndpoint}/v1/traces` });
+    processors.push(new BatchSpanProcessor(new GuardedSpanExporter(otlp, errors)));
+  }
+  return processors;
+}

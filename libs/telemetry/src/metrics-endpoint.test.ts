@@ -1,0 +1,118 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { loadTelemetryConfig } from "./config";
+import { initTelemetry, type Telemetry } from "./init-telemetry";
+import { consumerMetricsAdapter, dispatcherMetricsAdapter } from "./metric-adapters";
+
+async function scrape(telemetry: Telemetry): Promise<string> {
+  const res = await fetch(`http://127.0.0.1:${telemetry.metricsPort}/metrics`);
+  expect(res.status).toBe(200);
+  return res.text();
+}
+
+function sample(body: string, series: string): number | undefined {
+  const line = body.split("\n").find((l) => l.startsWith(`${series} `));
+  return line === undefined ? undefined : Number(line.slice(series.length + 1).trim().split(" ")[0]);
+}
+
+describe("Prometheus endpoint", () => {
+  let telemetry: Telemetry;
+  beforeEach(async () => {
+    telemetry = await initTelemetry(loadTelemetryConfig({ REDLINE_METRICS_PORT: "0" }, "test-service"));
+  });
+  afterEach(() => telemetry.shutdown());
+
+  it("binds a random port readable from the handle and serves counters after they move", async () => {
+    expect(telemetry.metricsPort).toBeGreaterThan(0);
+    expect(telemetry.metricsUrl).toBe(`http://127.0.0.1:${telemetry.metricsPort}/metrics`);
+    const m = telemetry.metrics;
+    m.eventsConsumed("live.comments", 3);
+    m.eventsConsumed("live.comments", 2);
+    m.alertRaised("FAKE_ENGAGEMENT", "FAKE_LIKES", "HIGH");
+    m.actionDelivered("STREAM_BLOCK", "delivered");
+    m.grpcClientCall("ControlPlane/Apply", "OK", 12);
+    m.setConsumerLag("live.comments", 3, 42);
+    m.setStateBytes(3, 2048);
+    m.eventToActionLatencyMs("STREAM_BLOCK", 1500);
+
+    const body = await scrape(telemetry);
+    expect(sample(body, 'redline_events_consumed_total{topic="live.comments"}')).toBe(5);
+    expect(sample(body, 'redline_alerts_total{category="FAKE_ENGAGEMENT",subcategory="FAKE_LIKES",severity="HIGH"}')).toBe(1);
+    expect(sample(body, 'redline_actions_total{kind="STREAM_BLOCK",outcome="delivered"}')).toBe(1);
+    expect(sample(body, 'redline_grpc_client_latency_ms_count{method="ControlPlane/Apply",code="OK"}')).toBe(1);
+    expect(sample(body, 'redline_grpc_client_latency_ms_bucket{method="ControlPlane/Apply",code="OK",le="25"}')).toBe(1);
+    expect(sample(body, 'redline_grpc_client_latency_ms_bucket{method="ControlPlane/Apply",code="OK",le="10"}')).toBe(0);
+    expect(sample(body, 'redline_consumer_lag{topic="live.comments",partition="3"}')).toBe(42);
+    expect(sample(body, 'redline_state_bytes{partition="3"}')).toBe(2048);
+    expect(sample(body, 'redline_event_to_action_latency_ms_sum{kind="STREAM_BLOCK"}')).toBe(1500);
+    expect(body).toContain('service_name="test-service"');
+  });
+
+  it("drops a partition's gauges after forgetPartition (rebalance)", async () => {
+    telemetry.metrics.setConsumerLag("t", 1, 5);
+    telemetry.metrics.setConsumerLag("t", 2, 7);
+    telemetry.metrics.setStateBytes(1, 10);
+    telemetry.metrics.forgetPartition(1);
+    const body = await scrape(telemetry);
+    expect(sample(body, 'redline_consumer_lag{topic="t",partition="1"}')).toBeUndefined();
+    expect(sample(body, 'redline_consumer_lag{topic="t",partition="2"}')).toBe(7);
+    expect(sample(body, 'redline_state_bytes{partition="1"}')).toBeUndefined();
+  });
+
+  it("the ConsumerMetrics adapter counts consumed, DLQ, decode failures (not handler failures) and retries", async () => {
+    const consumer = consumerMetricsAdapter(telemetry.metrics);
+    consumer.recordsConsumed("live.gifts", 10);
+    consumer.recordDeadLettered("live.gifts", "MISSING_FIELD");
+    consumer.recordDeadLettered("live.gifts", "HANDLER_FAILED");
+    consumer.handlerRetried("live.gifts");
+    const body = await scrape(telemetry);
+    expect(sample(body, 'redline_events_consumed_total{topic="live.gifts"}')).toBe(10);
+    expect(sample(body, 'redline_dlq_records_total{topic="live.gifts",reason="MISSING_FIELD"}')).toBe(1);
+    expect(sample(body, 'redline_dlq_records_total{topic="live.gifts",reason="HANDLER_FAILED"}')).toBe(1);
+    expect(sample(body, 'redline_decode_failures_total{topic="live.gifts",reason="MISSING_FIELD"}')).toBe(1);
+    expect(sample(body, 'redline_decode_failures_total{topic="live.gifts",reason="HANDLER_FAILED"}')).toBeUndefined();
+    expect(sample(body, 'redline_handler_retries_total{topic="live.gifts"}')).toBe(1);
+  });
+
+  it("the DispatcherMetrics adapter counts outcomes, Apply retries and shadow skips", async () => {
+    const dispatcher = dispatcherMetricsAdapter(telemetry.metrics);
+    dispatcher.actionDelivered("MUTE_USER", "rejected");
+    dispatcher.applyRetried();
+    dispatcher.applyRetried();
+    dispatcher.shadowSkipped();
+    const body = await scrape(telemetry);
+    expect(sample(body, 'redline_actions_total{kind="MUTE_USER",outcome="rejected"}')).toBe(1);
+    expect(sample(body, "redline_apply_retries_total")).toBe(2);
+    expect(sample(body, "redline_shadow_actions_total")).toBe(1);
+  });
+
+  it("answers 404 off the metrics path", async () => {
+    const res = await fetch(`http://127.0.0.1:${telemetry.metricsPort}/other`);
+    expect(res.status).toBe(404);
+  });
+});
+
+describe("metrics endpoint that cannot bind", () => {
+  let blocker: Server;
+  beforeAll(async () => {
+    blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen({ host: "127.0.0.1", port: 0 }, resolve));
+  });
+  afterAll(() => new Promise<void>((resolve) => blocker.close(() => resolve())));
+
+  it("reports to the error handler and starts anyway", async () => {
+    const taken = (blocker.address() as AddressInfo).port;
+    const seen: string[] = [];
+    const telemetry = await initTelemetry(loadTelemetryConfig({ REDLINE_METRICS_PORT: String(taken) }, "x"), {
+      onError: (err) => seen.push(err.component),
+    });
+    try {
+      expect(telemetry.metricsPort).toBeUndefined();
+      expect(seen).toEqual(["metrics-endpoint"]);
+      expect(telemetry.errors.count("metrics-endpoint")).toBe(1);
+      telemetry.metrics.eventsConsumed("t", 1); // instruments still work without an endpoint
+    } finally {
+      await telemetry.shutdown();
+    }
+  });
+});
