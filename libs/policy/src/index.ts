@@ -1,0 +1,31 @@
+/**
+ * @redline/policy — the versioned, declarative action policy: turns alerts
+ * into ControlActions through ladders with cooldowns and escalation windows,
+ * marks key rooms (followers or sales) for inspectors and longer retention,
+ * names every action with a deterministic id, reloads its file without a
+ * restart and can run a candidate policy in shadow beside the live one.
+ * Pure except `PolicyStore.watch` (file polling). Format: docs/policy.md.
+ *
+ * @example
+ * const store = PolicyStore.load("deploy/policy/default-policy.json", { onError: (e) => log.warn(e.message) }).watch();
+ * const stage = new PolicyStage({ live: store, shadow: fixedPolicy(loadPolicyFile("candidate.json")) });
+ * const pipeline = new RiskPipeline(new RiskEngine(), [stage]);
+ * for (const event of events) for (const out of pipeline.push(event)) publish(out);
+ * const checkpoint = stage.snapshot(); // later: stage.restore(checkpoint)
+ */
+export { PolicyStage } from "./policy-stage";
+export type { PolicyStageOptions } from "./policy-stage";
+export { PolicyRunner, KEY_ROOM_SUBCATEGORY } from "./policy-runner";
+export type { PolicySource, RunnerCounters, KeyRoomOutput } from "./policy-runner";
+export { PolicyStore, fixedPolicy, loadPolicyFile } from "./policy-store";
+export type { PolicyStoreOptions } from "./policy-store";
+export { parsePolicy, parsePolicyText, SEVERE_KINDS, UNDERAGE_SUBCATEGORY, RESTRICTABLE_FUNCTIONS } from "./validate-policy";
+export { matchRule, climbLadder, offenceKey } from "./ladder";
+export type { LadderDecision, LadderOutcome } from "./ladder";
+export { actionIdOf } from "./action-id";
+export type { ActionIdentity } from "./action-id";
+export { PolicyState, DEFAULT_STATE_LIMITS } from "./policy-state";
+export type { StateLimits, OffenceTrack, RoomFacts } from "./policy-state";
+export { POLICY_SCHEMA_VERSION } from "./policy-types";
+export type { Policy, PolicyRule, LadderStep, PolicyAction, KeyRoomPolicy, ActionTarget, RoomTier, RuleTier, RuleAbout } from "./policy-types";
+export { PolicyError, PolicyValidationError, PolicyLoadError, PolicySnapshotError } from "./errors";

@@ -1,0 +1,86 @@
+/**
+ * The action policy as a pipeline output stage: stamps each alert with the
+ * live policy's version and appends the actions the live policy takes, then
+ * (in shadow mode) the candidate's, marked `shadow` so the dispatcher never
+ * sends them. Learns room facts from events through `observe`, and
+ * checkpoints both runners' state beside the engine's.
+ */
+import type { LiveEvent } from "@redline/proto";
+import type { OutputStage, PipelineOutput } from "@redline/engine";
+import { PolicySnapshotError } from "./errors";
+import { PolicyRunner } from "./policy-runner";
+import type { PolicySource, RunnerCounters } from "./policy-runner";
+import { DEFAULT_STATE_LIMITS } from "./policy-state";
+import type { StateLimits } from "./policy-state";
+
+export interface PolicyStageOptions {
+  live: PolicySource;
+  /** A candidate policy to compare: its actions come out with `shadow: true`. */
+  shadow?: PolicySource;
+  limits?: Partial<StateLimits>;
+}
+
+export class PolicyStage implements OutputStage {
+  readonly name = "policy";
+  private readonly live: PolicyRunner;
+  private readonly candidate: PolicyRunner | undefined;
+
+  constructor(options: PolicyStageOptions) {
+    const limits = { ...DEFAULT_STATE_LIMITS, ...options.limits };
+    this.live = new PolicyRunner(options.live, false, limits);
+    this.candidate = options.shadow === undefined ? undefined : new PolicyRunner(options.shadow, true, limits);
+  }
+
+  observe(event: LiveEvent): PipelineOutput[] {
+    const out: PipelineOutput[] = [];
+    const live = this.live.observe(event);
+    if (live !== null) {
+      if (live.alert !== undefined) out.push({ alert: live.alert });
+      for (const action of live.actions) out.push({ action });
+    }
+    const shadow = this.candidate?.observe(event);
+    if (shadow) for (const action of shadow.actions) out.push({ action });
+    return out;
+  }
+
+  process(outputs: PipelineOutput[]): PipelineOutput[] {
+    const out: PipelineOutput[] = [];
+    for (const o of outputs) {
+      if (!("alert" in o)) {
+        out.push(o);
+        continue;
+      }
+      const alert = { ...o.alert, policyVersion: this.live.source.current().policyVersion };
+      out.push({ alert });
+      for (const action of this.live.onAlert(alert)) out.push({ action });
+      if (this.candidate !== undefined) for (const action of this.candidate.onAlert(alert)) out.push({ action });
+    }
+    return out;
+  }
+
+  counters(): { live: RunnerCounters; shadow?: RunnerCounters } {
+    return this.candidate === undefined ? { live: { ...this.live.counters } } : { live: { ...this.live.counters }, shadow: { ...this.candidate.counters } };
+  }
+
+  stateSize(): { offenceTracks: number; rooms: number; evicted: number } {
+    return this.live.stateSize();
+  }
+
+  snapshot(): Uint8Array {
+    const parts = { live: Buffer.from(this.live.snapshot()).toString("base64"), shadow: this.candidate === undefined ? null : Buffer.from(this.candidate.snapshot()).toString("base64") };
+    return Buffer.from(JSON.stringify(parts), "utf8");
+  }
+
+  restore(bytes: Uint8Array): void {
+    let parts: { live?: unknown; shadow?: unknown };
+    try {
+      parts = JSON.parse(Buffer.from(bytes).toString("utf8"));
+    } catch (err) {
+      throw new PolicySnapshotError("policy stage snapshot is not JSON", { cause: err });
+    }
+    if (typeof parts?.live !== "string") throw new PolicySnapshotError("policy stage snapshot has no live state");
+    this.live.restore(Buffer.from(parts.live, "base64"));
+    // A checkpoint taken without a candidate leaves a new candidate starting fresh.
+    if (this.candidate !== undefined && typeof parts.shadow === "string") this.candidate.restore(Buffer.from(parts.shadow, "base64"));
+  }
+}
