@@ -12,6 +12,11 @@ export class GuardedSpanExporter implements SpanExporter {
   constructor(
     private readonly inner: SpanExporter,
     private readonly errors: TelemetryErrorHandler,
+    /**
+     * False for exporters the caller owns (an `InMemorySpanExporter` shared by
+     * several in-process services): one service's shutdown must not stop it.
+     */
+    private readonly forwardShutdown = true,
   ) {}
 
   export(spans: ReadableSpan[], resultCallback: (result: ExportResult) => void): void {
@@ -32,7 +37,7 @@ export class GuardedSpanExporter implements SpanExporter {
   }
 
   async shutdown(): Promise<void> {
-    await guard(this.errors, () => this.inner.shutdown());
+    if (this.forwardShutdown) await guard(this.errors, () => this.inner.shutdown());
   }
 
   async forceFlush(): Promise<void> {

@@ -28,7 +28,9 @@ export interface TelemetryOptions {
   logger?: Logger;
   /**
    * Extra span exporters, each behind a `SimpleSpanProcessor` (spans exported
-   * as they end) — for tests, an `InMemorySpanExporter`.
+   * as they end) — for tests, an `InMemorySpanExporter`. The caller owns
+   * them: `shutdown()` flushes but does not shut them down, so one exporter
+   * can collect the spans of several in-process services.
    */
   spanExporters?: SpanExporter[];
   /** Replaces the default rate-limited warn log for telemetry failures (still counted). */
@@ -165,7 +167,7 @@ export async function initTelemetry(config: TelemetryConfig, opts: TelemetryOpti
 }
 
 function spanProcessors(config: TelemetryConfig, extra: readonly SpanExporter[], errors: TelemetryErrorHandler): SpanProcessor[] {
-  const processors: SpanProcessor[] = extra.map((exporter) => new SimpleSpanProcessor(new GuardedSpanExporter(exporter, errors)));
+  const processors: SpanProcessor[] = extra.map((exporter) => new SimpleSpanProcessor(new GuardedSpanExporter(exporter, errors, false)));
   if (config.otlpEndpoint !== undefined) {
     const otlp = new OTLPTraceExporter({ url: `${config.otlpEndpoint}/v1/traces` });
     processors.push(new BatchSpanProcessor(new GuardedSpanExporter(otlp, errors)));
