@@ -45,6 +45,8 @@ function observe(room: RoomState, event: LiveEvent, cfg: Readonly<EngineConfig>)
         taps: Math.max(1, body.value.count),
         fresh: isFreshAccount(user.accountCreatedMs, t, f.freshAccountAgeMs),
         accountsOnDevice: accountsOnDevice(room, user, cfg),
+        ipPrefix: user.ipPrefix,
+        deviceId: user.deviceId,
         newAccountSecond,
       }, f, cfg.maxEvidenceIds);
       return FAKE_LIKES;

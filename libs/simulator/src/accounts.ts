@@ -22,13 +22,13 @@ export interface AccountFactory {
   next(kind?: "ordinary" | "fresh"): Actor;
 }
 
-/** Ordinary people: ~4% signed up this week, the rest months to years ago. */
-export function ordinaryAccounts(rng: Rng, prefix: string, nowMs: number): AccountFactory {
+/** Ordinary people: a few percent signed up this week (`freshShare`), the rest months to years ago. */
+export function ordinaryAccounts(rng: Rng, prefix: string, nowMs: number, freshShare = 0.04): AccountFactory {
   let n = 0;
   return {
     next(kind = "ordinary"): Actor {
       const id = `${prefix}${(n++).toString(36)}`;
-      const fresh = kind === "fresh" || rng.chance(0.04);
+      const fresh = kind === "fresh" || rng.chance(freshShare);
       const ageMs = fresh ? rng.uniform(0.05, 7) * DAY_MS : Math.max(8, rng.logNormal(420, 0.9)) * DAY_MS;
       return {
         userId: id,

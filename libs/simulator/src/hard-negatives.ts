@@ -7,7 +7,7 @@ import type { Rng } from "./rng";
 import type { RoomEvents } from "./room-events";
 import { arrivals, family } from "./organic";
 import { buy, ORDINARY, ownWallet, visit } from "./viewer";
-import type { Session, Shop } from "./viewer";
+import type { Behaviour, Session, Shop } from "./viewer";
 
 /** Hundreds of real buyers in about a minute, same SKU at the same sale price, each with their own card and home. */
 export function flashSale(room: RoomEvents, rng: Rng, accounts: AccountFactory, shop: Shop, atMs: number, buyers: number, present: readonly Session[]): void {
@@ -31,9 +31,9 @@ export function flashSale(room: RoomEvents, rng: Rng, accounts: AccountFactory, 
 }
 
 /** A sudden crowd of ordinary accounts (the room got recommended): more joins, likes and follows, all human. */
-export function viralSpike(room: RoomEvents, rng: Rng, accounts: AccountFactory, shop: Shop | null, atMs: number, perMinute: number, durationMs: number): Session[] {
+export function viralSpike(room: RoomEvents, rng: Rng, accounts: AccountFactory, shop: Shop | null, atMs: number, perMinute: number, durationMs: number, base: Behaviour = ORDINARY): Session[] {
   const sessions: Session[] = [];
-  const b = { ...ORDINARY, likerShare: 0.45, followShare: 0.08 };
+  const b = { ...base, likerShare: 0.45, followShare: 0.08 };
   arrivals(room, rng, atMs, atMs + durationMs, perMinute, (t) => sessions.push(visit(room, rng, accounts.next(), t, b, shop)));
   return sessions;
 }

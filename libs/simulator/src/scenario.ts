@@ -12,7 +12,8 @@ import { devotedFan, familyDevices, flashSale, viralSpike } from "./hard-negativ
 import { brushingMules, brushingRepeat, deviceFarmLikes, emulatorWaveLikes, freshFollowBurst, superhumanLikes, viewerBots } from "./attacks";
 import type { AttackContext } from "./attacks";
 import type { HardNegative, RoomSize, RoomTruth, TruthLabel } from "./truth";
-import type { Shop } from "./viewer";
+import { ORDINARY } from "./viewer";
+import type { Behaviour, Shop } from "./viewer";
 
 export const ATTACK_STYLES = {
   device_farm: deviceFarmLikes,
@@ -91,7 +92,9 @@ export function generateRoom(plan: RoomPlan, rng: Rng, hourStartMs: number): { e
   const startMs = Math.round(hourStartMs + rng.uniform(0, 25 * 60_000));
   const endMs = Math.round(startMs + rng.uniform(18, 30) * 60_000);
   const room = new RoomEvents(plan.roomId, rng.pick(["tenant-a", "tenant-b"]), startMs, endMs);
-  const accounts = ordinaryAccounts(rng, `${plan.roomId}-u`, startMs);
+  // Rooms differ: feed-driven rooms see more swipe-throughs, some audiences more new sign-ups.
+  const accounts = ordinaryAccounts(rng, `${plan.roomId}-u`, startMs, rng.uniform(0.02, 0.1));
+  const behaviour: Behaviour = { ...ORDINARY, swipeShare: rng.uniform(0.25, 0.6), swipeMedianMs: rng.uniform(4_000, 9_000) };
   const [vLo, vHi] = SIZE_VIEWERS_PER_MIN[plan.size];
   const perMinute = rng.uniform(vLo, vHi);
   const commerce = plan.hardNegative === "flash_sale" || rng.chance(0.6);
@@ -101,10 +104,11 @@ export function generateRoom(plan: RoomPlan, rng: Rng, hourStartMs: number): { e
     viewersPerMinute: perMinute,
     familyShare: 0.03,
     promptEveryMs: plan.size === "small" ? 0 : rng.uniform(180_000, 480_000),
+    behaviour,
   }, shop);
   const eventAt = (): number => startMs + rng.uniform(4, 10) * 60_000;
   if (plan.hardNegative === "flash_sale") flashSale(room, rng, accounts, shop!, eventAt(), rng.int(150, 400), sessions);
-  if (plan.hardNegative === "viral_spike") viralSpike(room, rng, accounts, shop, eventAt(), perMinute * rng.uniform(8, 20) + 30, rng.uniform(3, 6) * 60_000);
+  if (plan.hardNegative === "viral_spike") viralSpike(room, rng, accounts, shop, eventAt(), perMinute * rng.uniform(8, 20) + 30, rng.uniform(3, 6) * 60_000, behaviour);
   if (plan.hardNegative === "family_device") familyDevices(room, rng, accounts, shop, rng.int(3, 6));
   if (plan.hardNegative === "devoted_fan") devotedFan(room, rng, accounts, shop);
   const labels: TruthLabel[] = [];

@@ -10,6 +10,8 @@ import type { RoomEvents } from "./room-events";
 
 export interface Behaviour {
   swipeShare: number;
+  /** Median seconds-long visit of a swipe-through viewer, in ms. */
+  swipeMedianMs: number;
   likerShare: number;
   commentShare: number;
   followShare: number;
@@ -21,6 +23,7 @@ export interface Behaviour {
 
 export const ORDINARY: Readonly<Behaviour> = Object.freeze({
   swipeShare: 0.4,
+  swipeMedianMs: 6_000,
   likerShare: 0.35,
   commentShare: 0.2,
   followShare: 0.04,
@@ -77,7 +80,7 @@ export function buy(room: RoomEvents, rng: Rng, user: Actor, t: number, shop: Sh
 export function visit(room: RoomEvents, rng: Rng, user: Actor, joinMs: number, b: Behaviour, shop: Shop | null, wallet: Wallet = ownWallet(user)): Session {
   room.join(joinMs, user);
   if (rng.chance(b.swipeShare)) {
-    const leaveMs = joinMs + rng.logNormal(6_000, 0.6);
+    const leaveMs = joinMs + rng.logNormal(b.swipeMedianMs, 0.6);
     room.leave(leaveMs, user);
     return { user, joinMs, leaveMs, liker: false };
   }

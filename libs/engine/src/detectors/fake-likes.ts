@@ -15,6 +15,9 @@ import type { CountMinSketch } from "../primitives/count-min";
 import { hash32 } from "../primitives/hash";
 import { createSlidingWindow, swAdd, swSum } from "../primitives/sliding-window";
 import type { SlidingWindow } from "../primitives/sliding-window";
+import { createSpaceSaving, ssAdd } from "../primitives/space-saving";
+import type { SpaceSaving } from "../primitives/space-saving";
+import { normalizedEntropy, topShare } from "../primitives/concentration";
 import { addEvidence } from "../evidence";
 import type { EvidenceItem } from "../evidence";
 import { combine, ramp, ratio } from "./scoring";
@@ -43,6 +46,9 @@ export interface LikeFeatures {
   secondCounts: Float64Array;
   secondEventIds: string[];
   currentSecond: number;
+  /** Heaviest IP prefixes and devices by taps over the room's life (context for reviewers; CGNAT makes prefixes weak alone). */
+  ipPrefixes: SpaceSaving;
+  devices: SpaceSaving;
   evidence: EvidenceItem[];
 }
 
@@ -61,6 +67,8 @@ export function createLikeFeatures(): LikeFeatures {
     secondCounts: new Float64Array(SECOND_RING),
     secondEventIds: new Array<string>(SECOND_RING).fill(""),
     currentSecond: -1,
+    ipPrefixes: createSpaceSaving(16),
+    devices: createSpaceSaving(16),
     evidence: [],
   };
 }
@@ -72,6 +80,8 @@ export interface LikeObservation {
   taps: number;
   fresh: boolean;
   accountsOnDevice: number;
+  ipPrefix: string;
+  deviceId: string;
   /** True when this account has not liked yet in this second. */
   newAccountSecond: boolean;
 }
@@ -147,6 +157,8 @@ export function observeLike(f: LikeFeatures, o: LikeObservation, cfg: Readonly<F
     }
   }
   swAdd(f.taps, o.timeMs, o.taps);
+  if (o.ipPrefix !== "") ssAdd(f.ipPrefixes, o.ipPrefix, o.taps);
+  if (o.deviceId !== "") ssAdd(f.devices, o.deviceId, o.taps);
   const windowStart = Math.floor(o.timeMs / 10_000) * 10_000;
   if (windowStart > f.tapsWindowStartMs) {
     cmsScale(f.tapsPer10s, 0);
@@ -177,11 +189,16 @@ export function detectFakeLikes(f: LikeFeatures, timeMs: number, cfg: Readonly<F
   const farmShare = ratio(farmTaps, taps);
   const waveShare = ratio(waveAccounts, accountSeconds);
   const freshShare = ratio(swSum(f.freshTaps, timeMs), taps);
+  const ipTop3Share = topShare(f.ipPrefixes.counts, f.ipPrefixes.total, 3);
+  const deviceEntropy = normalizedEntropy(f.devices.counts, f.devices.total);
   const { score, signals } = combine([
     { name: "superhuman_tap_share", value: superShare, strength: ramp(superShare, 0.1, 0.35), weight: 0.9 },
     { name: "farm_device_tap_share", value: farmShare, strength: ramp(farmShare, 0.1, 0.35), weight: 0.9 },
     { name: "synchronised_wave_share", value: waveShare, strength: ramp(waveShare, 0.1, 0.35), weight: 0.85 },
     { name: "fresh_account_tap_share", value: freshShare, strength: ramp(freshShare, 0.2, 0.6), weight: 0.3 },
+    { name: "ip_prefix_top3_tap_share", value: ipTop3Share, strength: ramp(ipTop3Share, 0.4, 0.8), weight: 0.1 },
+    // Reported for reviewers only: a farm lowers it, but so does a small room with one keen fan.
+    { name: "device_tap_entropy", value: deviceEntropy, strength: 0, weight: 0 },
   ]);
   if (score < cfg.alertScore) return null;
   return {
