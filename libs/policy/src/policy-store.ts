@@ -4,8 +4,7 @@
  * assignment, so a decision never sees half a policy; a bad file is
  * reported through `onError` and the previous policy stays in force.
  */
-import { readFileSync, unwatchFile, watchFile } from "node:fs";
-import type { Stats } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { PolicyError, PolicyLoadError } from "./errors";
 import type { Policy } from "./policy-types";
 import type { PolicySource } from "./policy-runner";
@@ -18,6 +17,13 @@ export interface PolicyStoreOptions {
   onError?: (err: PolicyError) => void;
   onReload?: (policy: Policy, previous: Policy) => void;
   readFile?: (path: string) => string;
+  /** What identifies a version of the file; a change triggers a reload. Defaults to mtime, size and inode. */
+  stampFile?: (path: string) => string;
+}
+
+function defaultStamp(path: string): string {
+  const st = statSync(path);
+  return `${st.mtimeMs}:${st.size}:${st.ino}`;
 }
 
 /** A source that never changes: tests, and `redline replay`. */
@@ -37,18 +43,25 @@ export function loadPolicyFile(path: string, readFile: (path: string) => string 
 
 export class PolicyStore implements PolicySource {
   private policy: Policy;
-  private watching = false;
-  private readonly listener = (curr: Stats, prev: Stats): void => {
-    if (curr.mtimeMs !== prev.mtimeMs || curr.size !== prev.size) this.reload();
-  };
+  private timer: NodeJS.Timeout | undefined;
 
-  private constructor(readonly path: string, initial: Policy, private readonly options: PolicyStoreOptions) {
+  private constructor(readonly path: string, initial: Policy, private stamp: string, private readonly options: PolicyStoreOptions) {
     this.policy = initial;
   }
 
   /** Loads the file now; throws if the first version is unreadable or invalid (start-up should fail). */
   static load(path: string, options: PolicyStoreOptions = {}): PolicyStore {
-    return new PolicyStore(path, loadPolicyFile(path, options.readFile), options);
+    // Stamp before reading: an edit landing during the read shows up as a change on the next poll.
+    const stamp = PolicyStore.stampOf(path, options);
+    return new PolicyStore(path, loadPolicyFile(path, options.readFile), stamp, options);
+  }
+
+  private static stampOf(path: string, options: PolicyStoreOptions): string {
+    try {
+      return (options.stampFile ?? defaultStamp)(path);
+    } catch (err) {
+      throw new PolicyLoadError(path, `cannot stat: ${(err as Error).message}`, err);
+    }
   }
 
   current(): Policy {
@@ -71,17 +84,37 @@ export class PolicyStore implements PolicySource {
     return true;
   }
 
-  /** Starts polling the file (`fs.watchFile`, which also sees edits made by renaming a new file into place). */
+  /** Reloads if the file changed since the last load or check; a stat failure (file being replaced) is reported once. */
+  checkForChange(): boolean {
+    let stamp: string;
+    try {
+      stamp = PolicyStore.stampOf(this.path, this.options);
+    } catch (err) {
+      if (this.stamp !== "unreadable") this.options.onError?.(err as PolicyLoadError);
+      this.stamp = "unreadable";
+      return false;
+    }
+    if (stamp === this.stamp) return false;
+    this.stamp = stamp;
+    return this.reload();
+  }
+
+  /**
+   * Starts polling the file. Stat polling against the stamp taken at load
+   * (rather than `fs.watchFile`, whose baseline is taken asynchronously)
+   * cannot miss an edit made between loading and watching, and sees edits
+   * made by renaming a new file into place.
+   */
   watch(): this {
-    if (!this.watching) {
-      watchFile(this.path, { interval: this.options.pollIntervalMs ?? 2_000, persistent: false }, this.listener);
-      this.watching = true;
+    if (this.timer === undefined) {
+      this.timer = setInterval(() => this.checkForChange(), this.options.pollIntervalMs ?? 2_000);
+      this.timer.unref();
     }
     return this;
   }
 
   close(): void {
-    if (this.watching) unwatchFile(this.path, this.listener);
-    this.watching = false;
+    if (this.timer !== undefined) clearInterval(this.timer);
+    this.timer = undefined;
   }
 }
