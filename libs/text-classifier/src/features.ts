@@ -12,11 +12,13 @@
  * - Latin word unigrams (digits folded to 0), for English;
  * - shape features: length of the longest run of digit-like characters
  *   (ASCII digits and Chinese numerals, separators skipped) and ids that mix
- *   letters and digits, which is what contact ids look like in any language.
+ *   letters and digits, which is what contact ids look like in any language;
+ * - a length bucket (letters, digits and CJK counted), so one-word comments
+ *   get their own learned bias instead of inheriting that of long reviews.
  */
 
 /** Bump when the extraction below changes; the artifact records the version it was trained with. */
-export const FEATURE_SPEC_VERSION = 1;
+export const FEATURE_SPEC_VERSION = 2;
 
 /** Longer texts are cut: the opening of a long review carries its polarity and it bounds cost. */
 export const MAX_FEATURE_CHARS = 400;
@@ -56,6 +58,9 @@ const CHAR_KIND: Uint8Array = (() => {
 /** Digit-run lengths at which a shape feature fires (a price has 2–4, a QQ id 5–11, a phone 11). */
 const DIGIT_RUN_BUCKETS = [4, 6, 8, 10] as const;
 
+/** Upper bounds of the length buckets, in squeezed characters. */
+const LENGTH_BUCKETS = [1, 2, 4, 8, 16, 32] as const;
+
 function bucketIndex(hash: number, shift: number): number {
   return Math.imul(hash, GOLDEN) >>> shift;
 }
@@ -82,6 +87,7 @@ export function extractFeatures(normalized: string, hashBits: number, out: Int32
   let wordDigits = 0;
   let wordLetters = 0;
   let alnumIds = 0;
+  let squeezedLength = 0;
 
   for (let i = 0; i <= n; i++) {
     // One extra step with a trailing space closes the last n-grams and word.
@@ -100,6 +106,7 @@ export function extractFeatures(normalized: string, hashBits: number, out: Int32
         out[count++] = bucketIndex(Math.imul(Math.imul(SEED_SQUEEZED ^ squeezedPrev, FNV_PRIME) ^ folded, FNV_PRIME), shift);
       }
       squeezedPrev = folded;
+      squeezedLength++;
       if (kind === KIND_DIGIT || kind === KIND_CN_NUMERAL) {
         digitRun++;
         if (digitRun > maxDigitRun) maxDigitRun = digitRun;
@@ -142,5 +149,10 @@ export function extractFeatures(normalized: string, hashBits: number, out: Int32
     }
   }
   if (alnumIds > 0) out[count++] = bucketIndex(Math.imul(SEED_SHAPE ^ 201, FNV_PRIME), shift);
+  if (count > 0) {
+    let bucket = 0;
+    while (bucket < LENGTH_BUCKETS.length && squeezedLength > (LENGTH_BUCKETS[bucket] as number)) bucket++;
+    out[count++] = bucketIndex(Math.imul(SEED_SHAPE ^ (301 + bucket), FNV_PRIME), shift);
+  }
   return count;
 }

@@ -29,6 +29,12 @@ describe("loadDefaultClassifier", () => {
   });
 });
 
+describe("one-word comments", () => {
+  it.each(["好", "嗯", "1", "666", "ok", "wow", "👍", "❤️", "哈哈哈", "来了"])("scores %s low on every label", (text) => {
+    for (const label of TEXT_LABELS) expect(score(text, label)).toBeLessThan(0.5);
+  });
+});
+
 describe("DIVERSION", () => {
   it.each([
     "加我微信 abc12345 私聊更便宜",
@@ -107,8 +113,11 @@ describe("NEGATIVE_REVIEW", () => {
     expect(score(text, "NEGATIVE_REVIEW")).toBeLessThan(0.5);
   });
 
-  it("does not let a product category carry polarity", () => {
-    // 热水器 (water heater) is 83% positive in the shared set; balancing per category keeps the word neutral.
-    expect(Math.abs(score("热水器", "NEGATIVE_REVIEW") - score("书", "NEGATIVE_REVIEW"))).toBeLessThan(0.3);
-  });
+  it.each(["书", "衣服", "手机", "热水器", "酒店", "水果", "平板", "洗发水", "蒙牛", "计算机"])(
+    "does not score the bare product category %s as a negative review",
+    (text) => {
+      // Category balancing and short fragments in training keep category words neutral.
+      expect(score(text, "NEGATIVE_REVIEW")).toBeLessThan(0.5);
+    },
+  );
 });

@@ -24,6 +24,7 @@ import type { FloatModel, TrainerOptions } from "./logistic-trainer";
 import { trainLogistic } from "./logistic-trainer";
 import { binaryMetrics, type BinaryMetrics } from "./metrics";
 import { createRandom, shuffleInPlace } from "./rng";
+import { neutralFragments, reviewFragments } from "./fragments";
 import { expandSeedLines, readSeedFile, seedTargets } from "./seed-data";
 
 const PACKAGE_DIR = resolve(__dirname, "..", "..");
@@ -42,6 +43,9 @@ export interface TrainConfig {
    * sets are long reviews and tweets.
    */
   seedNegativeWeight: number;
+  /** Short fragments of training reviews and of neutral seed lines (see fragments.ts). */
+  reviewFragments: number;
+  neutralFragments: number;
   /** See fitPlatt: the prior assumed for labels rare in the calibration split. */
   calibrationMinPositiveShare: number;
   /** Log every seed-test example the model gets wrong (for error analysis). */
@@ -65,6 +69,8 @@ export function parseArgs(argv: readonly string[]): TrainConfig {
       minPositiveRatio: Number(value("--min-positive-ratio") ?? 0.08),
     },
     seedNegativeWeight: Number(value("--seed-negative-weight") ?? 3),
+    reviewFragments: Number(value("--review-fragments") ?? 10000),
+    neutralFragments: Number(value("--neutral-fragments") ?? 3000),
     calibrationMinPositiveShare: Number(value("--calibration-positive-share") ?? 0.03),
     seedTrainVariants: 12,
     seedCalibrationVariants: 3,
@@ -139,7 +145,12 @@ export function train(config: TrainConfig, log: (line: string) => void): ModelHe
   );
   const seedCalibration = expandSeedLines(seedLines[1] as [], config.seedCalibrationVariants, random, "seed");
 
-  const trainSet: Example[] = [...(reviews[0] as Example[]), ...(cold[0] as Example[]), ...(davidson[0] as Example[]), ...seedTrain];
+  const neutralSeedTexts = (seedLines[0] ?? []).filter((l) => l.labels.length === 0 && !/\{/.test(l.text)).map((l) => l.text);
+  const fragments = [
+    ...reviewFragments(reviews[0] as Example[], config.reviewFragments, random),
+    ...neutralFragments(neutralSeedTexts, config.neutralFragments, random),
+  ];
+  const trainSet: Example[] = [...(reviews[0] as Example[]), ...(cold[0] as Example[]), ...(davidson[0] as Example[]), ...seedTrain, ...fragments];
   const calibrationSet: Example[] = [...(reviews[1] as Example[]), ...(cold[1] as Example[]), ...(davidson[1] as Example[]), ...seedCalibration];
   const testSets: Record<string, Example[]> = {
     "zh-reviews (10% held out)": reviews[2] as Example[],
@@ -149,7 +160,15 @@ export function train(config: TrainConfig, log: (line: string) => void): ModelHe
     "seed-test.tsv (hand-written, untouched held-out)": seedTest,
   };
   const sizes = {
-    train: { total: trainSet.length, reviews: reviews[0]?.length, cold: cold[0]?.length, davidson: davidson[0]?.length, seedLines: seedLines[0]?.length, seedExamples: seedTrain.length },
+    train: {
+      total: trainSet.length,
+      reviews: reviews[0]?.length,
+      cold: cold[0]?.length,
+      davidson: davidson[0]?.length,
+      seedLines: seedLines[0]?.length,
+      seedExamples: seedTrain.length,
+      fragments: fragments.length,
+    },
     calibration: { total: calibrationSet.length, reviews: reviews[1]?.length, cold: cold[1]?.length, davidson: davidson[1]?.length, seedLines: seedLines[1]?.length, seedExamples: seedCalibration.length },
     test: Object.fromEntries(Object.entries(testSets).map(([name, set]) => [name, set.length])),
   };
@@ -205,6 +224,8 @@ export function train(config: TrainConfig, log: (line: string) => void): ModelHe
     seedTrainVariants: config.seedTrainVariants,
     seedCalibrationVariants: config.seedCalibrationVariants,
     seedNegativeWeight: config.seedNegativeWeight,
+    reviewFragments: config.reviewFragments,
+    neutralFragments: config.neutralFragments,
     calibrationMinPositiveShare: config.calibrationMinPositiveShare,
     splits: sizes,
     calibrationSplitMetrics: calibrationMetrics,
