@@ -4,7 +4,10 @@
  * sleeps, and readers for what landed on a topic.
  */
 export { randomId, waitFor } from "./wait";
-export { testKafka, readTopic, committedOffsets } from "./kafka";
-export type { ReadRecord } from "./kafka";
+export { testKafka, readTopic, committedOffsets, collectTopic } from "./kafka";
+export type { ReadRecord, TopicCollector } from "./kafka";
 export { testClickHouse } from "./clickhouse";
 export { TcpProxy } from "./tcp-proxy";
+export { spawnService } from "./processes";
+export type { ServiceProcess } from "./processes";
+export { inputTopics, publishEvents } from "./live-events";

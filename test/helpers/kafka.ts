@@ -51,3 +51,28 @@ export async function committedOffsets(kafka: Kafka, groupId: string, topic: str
     await admin.disconnect();
   }
 }
+
+export interface TopicCollector {
+  readonly records: ReadRecord[];
+  stop(): Promise<void>;
+}
+
+/** Collects everything on `topic` (from the beginning) in the background until stopped. */
+export async function collectTopic(kafka: Kafka, topic: string): Promise<TopicCollector> {
+  const consumer = kafka.consumer({ groupId: randomId("collector"), maxWaitTimeInMs: 200 });
+  const records: ReadRecord[] = [];
+  await consumer.connect();
+  await consumer.subscribe({ topics: [topic], fromBeginning: true });
+  await consumer.run({
+    eachMessage: async ({ partition, message }) => {
+      records.push({
+        partition,
+        offset: message.offset,
+        key: message.key?.toString("utf8") ?? null,
+        value: message.value ?? Buffer.alloc(0),
+        headers: headersToStrings(message.headers),
+      });
+    },
+  });
+  return { records, stop: () => consumer.disconnect() };
+}

@@ -12,11 +12,23 @@ export interface DecodedRecord<T> {
   value: T;
 }
 
+/**
+ * What a handler that holds records back (e.g. to merge topics in event
+ * time) tells the consumer: commit only up to here, not past the batch.
+ */
+export interface HandledBatch {
+  commitOffset: string;
+}
+
 /** Records of one partition, in offset order, handed to the handler together. */
 export interface PartitionBatch<T> {
   topic: string;
   partition: number;
   records: ReadonlyArray<DecodedRecord<T>>;
+  /** Offset of the last record of the chunk, refused ones included. */
+  lastOffset: string;
+  /** The partition's high-water mark when the batch was fetched. */
+  highWatermark: string;
   /** Call during long work so the group does not consider this member dead. */
   heartbeat(): Promise<void>;
 }
@@ -32,7 +44,7 @@ export interface EventConsumerOptions<T> {
    * only then are their offsets committed. A retriable rejection is retried
    * with backoff; a non-retriable one dead-letters the records it was given.
    */
-  handleBatch: (batch: PartitionBatch<T>) => Promise<void>;
+  handleBatch: (batch: PartitionBatch<T>) => Promise<void | HandledBatch>;
   deadLetters: DeadLetterWriter;
   logger: Logger;
   metrics?: ConsumerMetrics;
@@ -44,6 +56,13 @@ export interface EventConsumerOptions<T> {
   partitionsConsumedConcurrently?: number;
   maxBytesPerPartition?: number;
   partitionAssigners?: PartitionAssigner[];
+  /**
+   * Called before a batch of a partition is decoded. Returning an offset
+   * other than the batch's first makes the consumer seek there and drop the
+   * batch: how state restored from a snapshot resumes at the offsets it
+   * covers (kafkajs has no blocking rebalance listener to do it earlier).
+   */
+  positionFor?: (topic: string, partition: number, firstOffset: string) => Promise<string | undefined>;
 }
 
 const DEFAULT_HANDLER_RETRY = { maxAttempts: 8, initialDelayMs: 200, maxDelayMs: 10_000 };
@@ -59,6 +78,9 @@ export class EventConsumer<T> {
   private readonly metrics: ConsumerMetrics;
   private readonly logger: Logger;
   private readonly maxRecordsPerChunk: number;
+  private inFlight = 0;
+  private draining = false;
+  private readonly idleWaiters: Array<() => void> = [];
 
   constructor(private readonly opts: EventConsumerOptions<T>) {
     this.metrics = opts.metrics ?? noopConsumerMetrics;
@@ -98,11 +120,44 @@ export class EventConsumer<T> {
     await this.consumer.disconnect();
   }
 
+  /**
+   * Stops handling while staying in the group: pauses every topic, lets the
+   * chunk in flight finish and commit, and resolves when nothing runs. The
+   * owner can then checkpoint before `stop()` hands the partitions over.
+   */
+  async drain(): Promise<void> {
+    this.draining = true;
+    this.consumer.pause(this.opts.topics.map((topic) => ({ topic })));
+    if (this.inFlight === 0) return;
+    await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+  }
+
   private async onBatch(payload: EachBatchPayload): Promise<void> {
+    if (this.draining) return;
+    this.inFlight++;
+    try {
+      await this.processBatch(payload);
+    } finally {
+      this.inFlight--;
+      if (this.inFlight === 0) for (const wake of this.idleWaiters.splice(0)) wake();
+    }
+  }
+
+  private async processBatch(payload: EachBatchPayload): Promise<void> {
     const { batch, heartbeat, isRunning, isStale, resolveOffset } = payload;
     const { topic, partition } = batch;
+    const first = batch.messages[0];
+    if (first === undefined) return;
+    if (this.opts.positionFor) {
+      const wanted = await this.opts.positionFor(topic, partition, first.offset);
+      if (wanted !== undefined && wanted !== first.offset) {
+        this.logger.info("seeking to the position state was restored at", { topic, partition, from: first.offset, to: wanted });
+        this.consumer.seek({ topic, partition, offset: wanted });
+        return;
+      }
+    }
     for (let i = 0; i < batch.messages.length; i += this.maxRecordsPerChunk) {
-      if (!isRunning() || isStale()) return;
+      if (!isRunning() || isStale() || this.draining) return;
       const chunk = batch.messages.slice(i, i + this.maxRecordsPerChunk);
       const decoded: DecodedRecord<T>[] = [];
       const refused: Refusal[] = [];
@@ -117,17 +172,20 @@ export class EventConsumer<T> {
       }
       this.metrics.recordsConsumed(topic, chunk.length);
       await this.opts.deadLetters.write(refused);
-      if (decoded.length > 0) await this.handle({ topic, partition, records: decoded, heartbeat });
       const lastOffset = chunk[chunk.length - 1]!.offset;
-      await this.consumer.commitOffsets([{ topic, partition, offset: (BigInt(lastOffset) + 1n).toString() }]);
+      const highWatermark = batch.highWatermark;
+      // Called even when every record was refused, so a handler that holds records back can say what is safe to commit.
+      const handled = await this.handle({ topic, partition, records: decoded, heartbeat, lastOffset, highWatermark });
+      const commitOffset = handled?.commitOffset ?? (BigInt(lastOffset) + 1n).toString();
+      await this.consumer.commitOffsets([{ topic, partition, offset: commitOffset }]);
       resolveOffset(lastOffset);
       await heartbeat();
     }
   }
 
-  private async handle(batch: PartitionBatch<T>): Promise<void> {
+  private async handle(batch: PartitionBatch<T>): Promise<void | HandledBatch> {
     try {
-      await retry(() => this.opts.handleBatch(batch), {
+      return await retry(() => this.opts.handleBatch(batch), {
         ...DEFAULT_HANDLER_RETRY,
         ...this.opts.handlerRetry,
         onRetry: (err, attempt, delayMs) => {
@@ -141,6 +199,7 @@ export class EventConsumer<T> {
       // restarts it from the last commit; nothing is lost or skipped.
       if (isRetriable(err) || (err as Error).name === "RetriesExhaustedError") throw err;
       await this.opts.deadLetters.write(batch.records.map((r) => refusalOf(r.record, err, "HANDLER_FAILED")));
+      return undefined;
     }
   }
 }

@@ -1,5 +1,5 @@
 import { retry, type Logger } from "@redline/common";
-import type { Kafka, Producer, RecordMetadata } from "kafkajs";
+import { CompressionTypes, type Kafka, type Producer, type RecordMetadata } from "kafkajs";
 import type { OutputRecord } from "./record";
 
 export interface ProducerOptions {
@@ -10,6 +10,11 @@ export interface ProducerOptions {
   idempotent?: boolean;
   /** How long a send may keep retrying retriable broker errors before failing. */
   maxSendAttempts?: number;
+}
+
+export interface SendOptions {
+  /** Compress the batch (large state snapshots). */
+  gzip?: boolean;
 }
 
 /**
@@ -34,12 +39,15 @@ export class RecordProducer {
     return new RecordProducer(producer, opts.maxSendAttempts ?? 5, logger.child("producer"));
   }
 
-  async send(topic: string, records: readonly OutputRecord[]): Promise<RecordMetadata[]> {
-    return this.sendMany([{ topic, records }]);
+  async send(topic: string, records: readonly OutputRecord[], opts: SendOptions = {}): Promise<RecordMetadata[]> {
+    return this.sendMany([{ topic, records }], opts);
   }
 
   /** One request for several topics; resolves when every record is acknowledged. */
-  async sendMany(batches: ReadonlyArray<{ topic: string; records: readonly OutputRecord[] }>): Promise<RecordMetadata[]> {
+  async sendMany(
+    batches: ReadonlyArray<{ topic: string; records: readonly OutputRecord[] }>,
+    opts: SendOptions = {},
+  ): Promise<RecordMetadata[]> {
     const topicMessages = batches
       .filter((b) => b.records.length > 0)
       .map((b) => ({
@@ -47,7 +55,8 @@ export class RecordProducer {
         messages: b.records.map((r) => ({ key: r.key, value: r.value, headers: r.headers })),
       }));
     if (topicMessages.length === 0) return [];
-    return retry(() => this.producer.sendBatch({ topicMessages, acks: -1 }), {
+    const compression = opts.gzip ? CompressionTypes.GZIP : CompressionTypes.None;
+    return retry(() => this.producer.sendBatch({ topicMessages, acks: -1, compression }), {
       maxAttempts: this.maxSendAttempts,
       initialDelayMs: 200,
       maxDelayMs: 5000,

@@ -5,6 +5,7 @@
 import { registerCommand } from "../run-cli";
 
 registerCommand("classify", "score JSON lines of text for risk labels", () => import("./classify"));
+registerCommand("produce", "publish LiveEvent JSON lines to the input topics", () => import("./produce"));
 registerCommand("replay", "run LiveEvent JSON lines through the engine, print alerts", () => import("./replay"));
 registerCommand("review", "record a verdict on an alert", () => import("./review"));
 registerCommand("simulate", "write seeded live-room traffic with ground truth", () => import("./simulate"));

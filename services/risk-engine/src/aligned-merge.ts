@@ -1,0 +1,121 @@
+import type { LiveEvent } from "@redline/proto";
+
+interface Queued {
+  offset: bigint;
+  event: LiveEvent;
+}
+
+interface TopicLane {
+  queue: Queued[];
+  head: number;
+  /** Next offset expected from the broker (everything below was received). */
+  received: bigint | undefined;
+  /** The lane had nothing more to fetch when last heard from. */
+  caughtUp: boolean;
+}
+
+/**
+ * Merges one partition number's input topics into event-time order before
+ * the engine sees them. Each topic of a partition is its own lane; an event
+ * is released only when no lane that is still behind its broker's high-water
+ * mark has run dry, so a topic whose batch happens to be fetched later (a
+ * backlog after a restart, a slow fetch) does not turn its events into late
+ * ones. A lane that is caught up never blocks: live events arrive in
+ * real-time order and the engine's lateness bound absorbs the rest.
+ */
+export class AlignedMerge {
+  private readonly lanes = new Map<string, TopicLane>();
+
+  constructor(topics: readonly string[]) {
+    for (const t of topics) this.lanes.set(t, { queue: [], head: 0, received: undefined, caughtUp: true });
+  }
+
+  /** Sets where a lane starts and whether the broker holds more for it. */
+  startLane(topic: string, nextOffset: bigint, highWatermark: bigint): void {
+    const lane = this.lane(topic);
+    lane.received = nextOffset;
+    lane.caughtUp = nextOffset >= highWatermark;
+  }
+
+  /** Next offset expected on `topic`; records below it were already received. */
+  received(topic: string): bigint | undefined {
+    return this.lane(topic).received;
+  }
+
+  /** Queues a fetched batch of one topic (in offset order); returns how many were new. */
+  add(topic: string, records: ReadonlyArray<{ offset: bigint; event: LiveEvent }>, highWatermark: bigint): number {
+    const lane = this.lane(topic);
+    let added = 0;
+    for (const r of records) {
+      if (lane.received !== undefined && r.offset < lane.received) continue;
+      lane.queue.push({ offset: r.offset, event: r.event });
+      lane.received = r.offset + 1n;
+      added++;
+    }
+    if (lane.received !== undefined) lane.caughtUp = lane.received >= highWatermark;
+    return added;
+  }
+
+  /** Records refused before reaching the merge still move the lane's position on. */
+  advance(topic: string, nextOffset: bigint, highWatermark: bigint): void {
+    const lane = this.lane(topic);
+    if (lane.received === undefined || nextOffset > lane.received) lane.received = nextOffset;
+    lane.caughtUp = lane.received >= highWatermark;
+  }
+
+  /** Takes every event that can be released now, in (eventTimeMs, eventId) order. */
+  release(): LiveEvent[] {
+    const out: LiveEvent[] = [];
+    for (;;) {
+      let best: TopicLane | undefined;
+      for (const lane of this.lanes.values()) {
+        const head = lane.queue[lane.head];
+        if (head === undefined) {
+          if (!lane.caughtUp) return out;
+          continue;
+        }
+        const bestHead = best?.queue[best.head];
+        if (
+          bestHead === undefined ||
+          head.event.eventTimeMs < bestHead.event.eventTimeMs ||
+          (head.event.eventTimeMs === bestHead.event.eventTimeMs && head.event.eventId < bestHead.event.eventId)
+        ) {
+          best = lane;
+        }
+      }
+      if (best === undefined) return out;
+      out.push(best.queue[best.head]!.event);
+      best.head++;
+      if (best.head > 1024 && best.head * 2 > best.queue.length) {
+        best.queue = best.queue.slice(best.head);
+        best.head = 0;
+      }
+    }
+  }
+
+  /** Per topic, the first offset not yet released to the engine: what a snapshot covers. */
+  firstUnreleased(): Map<string, bigint> {
+    const out = new Map<string, bigint>();
+    for (const [topic, lane] of this.lanes) {
+      const head = lane.queue[lane.head];
+      if (head !== undefined) out.set(topic, head.offset);
+      else if (lane.received !== undefined) out.set(topic, lane.received);
+    }
+    return out;
+  }
+
+  /** Events waiting on `topic`, for backpressure. */
+  queued(topic: string): number {
+    const lane = this.lane(topic);
+    return lane.queue.length - lane.head;
+  }
+
+  private lane(topic: string): TopicLane {
+    let lane = this.lanes.get(topic);
+    if (!lane) {
+      lane = { queue: [], head: 0, received: undefined, caughtUp: true };
+      this.lanes.set(topic, lane);
+    }
+    return lane;
+  }
+}

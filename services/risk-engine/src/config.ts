@@ -1,0 +1,53 @@
+import { EnvReader } from "@redline/common";
+import type { EngineConfig } from "@redline/engine";
+import { DEFAULT_INPUT_TOPICS, DEFAULT_LIMITS, DEFAULT_OUTPUT_TOPICS, type ValidationLimits } from "@redline/events";
+import { loadKafkaConfig, type KafkaConfig } from "@redline/kafka";
+
+export interface RiskEngineConfig {
+  kafka: KafkaConfig;
+  groupId: string;
+  inputTopics: readonly string[];
+  alertsTopic: string;
+  actionsTopic: string;
+  /** Compacted topic holding one state snapshot per input partition number. */
+  changelogTopic: string;
+  snapshotIntervalMs: number;
+  limits: ValidationLimits;
+  engine: Partial<EngineConfig>;
+  maxRecordsPerChunk: number;
+  /** Fetch size per partition; smaller keeps the topics of a partition closer in event time. */
+  maxBytesPerPartition: number;
+  /** Events held per topic lane while the merge waits for a slower topic; beyond it the lane pauses. */
+  maxQueuedPerTopic: number;
+  sessionTimeoutMs: number;
+  logLevel: "debug" | "info" | "warn" | "error";
+}
+
+/** Reads REDLINE_ENGINE_* and the shared variables; fails naming the variable. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): RiskEngineConfig {
+  const r = new EnvReader(env);
+  const groupId = r.string("REDLINE_ENGINE_GROUP_ID", "redline-risk-engine");
+  return Object.freeze({
+    kafka: loadKafkaConfig(env, "redline-risk-engine"),
+    groupId,
+    inputTopics: Object.freeze(r.list("REDLINE_INPUT_TOPICS", [...new Set(Object.values(DEFAULT_INPUT_TOPICS))])),
+    alertsTopic: r.string("REDLINE_ALERTS_TOPIC", DEFAULT_OUTPUT_TOPICS.alerts),
+    actionsTopic: r.string("REDLINE_ACTIONS_TOPIC", DEFAULT_OUTPUT_TOPICS.actions),
+    changelogTopic: r.string("REDLINE_ENGINE_CHANGELOG_TOPIC", `${groupId}.state`),
+    snapshotIntervalMs: r.int("REDLINE_ENGINE_SNAPSHOT_INTERVAL_MS", 30_000, { min: 0 }),
+    limits: Object.freeze({
+      maxTextChars: r.int("REDLINE_MAX_TEXT_CHARS", DEFAULT_LIMITS.maxTextChars, { min: 1 }),
+      maxIdChars: r.int("REDLINE_MAX_ID_CHARS", DEFAULT_LIMITS.maxIdChars, { min: 1 }),
+      maxPastSkewMs: r.int("REDLINE_MAX_PAST_SKEW_MS", DEFAULT_LIMITS.maxPastSkewMs!, { min: 0 }),
+      maxFutureSkewMs: r.int("REDLINE_MAX_FUTURE_SKEW_MS", DEFAULT_LIMITS.maxFutureSkewMs!, { min: 0 }),
+    }),
+    engine: Object.freeze({
+      allowedLatenessMs: r.int("REDLINE_ENGINE_ALLOWED_LATENESS_MS", 10_000, { min: 0 }),
+    }),
+    maxRecordsPerChunk: r.int("REDLINE_ENGINE_MAX_RECORDS_PER_BATCH", 1000, { min: 1 }),
+    maxBytesPerPartition: r.int("REDLINE_ENGINE_MAX_BYTES_PER_PARTITION", 256 * 1024, { min: 1024 }),
+    maxQueuedPerTopic: r.int("REDLINE_ENGINE_MAX_QUEUED_PER_TOPIC", 20_000, { min: 100 }),
+    sessionTimeoutMs: r.int("REDLINE_ENGINE_SESSION_TIMEOUT_MS", 30_000, { min: 6000 }),
+    logLevel: r.oneOf("REDLINE_LOG_LEVEL", ["debug", "info", "warn", "error"] as const, "info"),
+  });
+}

@@ -1,0 +1,28 @@
+import type { PipelineOutput, RiskPipeline } from "@redline/engine";
+import { AlignedMerge } from "./aligned-merge";
+
+/**
+ * One input partition number's share of the work: the merge of its topics
+ * in event time, its pipeline, and outputs produced by released events but
+ * not yet acknowledged by the broker.
+ */
+export class PartitionTask {
+  readonly merge: AlignedMerge;
+  pending: PipelineOutput[] = [];
+  lastSnapshotAtMs: number;
+
+  constructor(
+    readonly partition: number,
+    public pipeline: RiskPipeline,
+    topics: readonly string[],
+    nowMs: number,
+  ) {
+    this.merge = new AlignedMerge(topics);
+    this.lastSnapshotAtMs = nowMs;
+  }
+
+  /** Offsets a snapshot taken now covers: per topic, the first event the pipeline has not seen. */
+  snapshotOffsets(): Record<string, string> {
+    return Object.fromEntries([...this.merge.firstUnreleased()].map(([t, o]) => [t, o.toString()]));
+  }
+}

@@ -1,0 +1,272 @@
+import type { Logger, RunningService } from "@redline/common";
+import { encodeMessage } from "@redline/events";
+import type { EngineCounters, PipelineOutput } from "@redline/engine";
+import {
+  coPartitionAssigner,
+  CountingMetrics,
+  createKafkaClient,
+  DeadLetterWriter,
+  ensureTopics,
+  EventConsumer,
+  liveEventDecoder,
+  partitionCounts,
+  readLatestByKey,
+  RecordProducer,
+  TopicLayoutError,
+  type ConsumerMetrics,
+  type HandledBatch,
+  type OutputRecord,
+  type PartitionBatch,
+} from "@redline/kafka";
+import { Alert, ControlAction, type LiveEvent } from "@redline/proto";
+import type { RiskEngineConfig } from "./config";
+import { decodeSnapshot, encodeSnapshot } from "./partition-snapshot";
+import { PartitionTask } from "./partition-task";
+import { createPipeline, restorePipeline, snapshotPipeline } from "./pipeline-factory";
+
+export interface RiskEngineDeps {
+  logger: Logger;
+  metrics?: ConsumerMetrics;
+  now?: () => number;
+}
+
+interface GenerationInfo {
+  /** Latest snapshot per partition number, from the changelog. */
+  snapshots: Map<string, Buffer>;
+  /** High-water mark and start position per `topic|partition`. */
+  highs: Map<string, bigint>;
+  starts: Map<string, bigint>;
+}
+
+export interface RiskEngineService extends RunningService {
+  /** Partition numbers this member owns, with their engines' counters. */
+  status(): Array<{ partition: number; counters: EngineCounters; offsets: Record<string, string> }>;
+  /** Checkpoints every owned partition now (also done on an interval and at stop). */
+  snapshotAll(): Promise<void>;
+  readonly metrics: ConsumerMetrics;
+}
+
+/**
+ * The risk-engine service: one consumer group over all input topics, one
+ * pipeline per partition number.
+ *
+ * Rebalances, without a blocking rebalance listener (kafkajs has none) or
+ * static membership: the co-partitioning assignor gives a member partition p
+ * of every topic together. A partition's state is restored lazily, by the
+ * first batch fetched for it after a join: the latest snapshot is read from
+ * the compacted changelog and the consumer seeks every topic of p to the
+ * offsets that snapshot covers, dropping the fetched batch (`positionFor`).
+ * A member that loses p drops its state without writing it: the new owner
+ * may already have restored, so the old owner's later snapshot could only
+ * confuse. What was not yet snapshotted is re-read from the snapshot offsets;
+ * the engine is deterministic and outputs carry deterministic ids, so the
+ * re-read repeats outputs byte for byte instead of inventing new ones. A
+ * clean stop (SIGTERM) drains, snapshots everything, then leaves the group,
+ * so a deploy re-reads nothing. Session timeouts bound how long a crashed
+ * member holds partitions.
+ */
+export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngineDeps): Promise<RiskEngineService> {
+  const logger = deps.logger.child("risk-engine");
+  const now = deps.now ?? Date.now;
+  const metrics = deps.metrics ?? new CountingMetrics();
+  const kafka = createKafkaClient(config.kafka, logger);
+
+  const counts = await partitionCounts(kafka, config.inputTopics);
+  if (new Set(counts.values()).size !== 1) {
+    const detail = [...counts].map(([t, n]) => `${t}=${n}`).join(", ");
+    throw new TopicLayoutError(
+      `input topics must have the same partition count (rooms are co-partitioned), got ${detail}; recreate them with one count (npx redline topics ensure --partitions N)`,
+      { partitionCounts: Object.fromEntries(counts) },
+    );
+  }
+  await ensureTopics(kafka, [
+    {
+      topic: config.changelogTopic,
+      numPartitions: 1,
+      configs: { "cleanup.policy": "compact", "max.message.bytes": String(64 * 1024 * 1024) },
+    },
+  ]);
+  const producer = await RecordProducer.connect(kafka, logger);
+
+  const tasks = new Map<number, PartitionTask>();
+  /** What a partition new to this member starts from; read once per group generation. */
+  let generation: Promise<GenerationInfo> | undefined;
+  const loadGeneration = async (): Promise<GenerationInfo> => {
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      const [snapshots, offsets, committed] = await Promise.all([
+        readLatestByKey(kafka, config.changelogTopic, logger),
+        Promise.all(config.inputTopics.map(async (t) => [t, await admin.fetchTopicOffsets(t)] as const)),
+        admin.fetchOffsets({ groupId: config.groupId, topics: [...config.inputTopics] }),
+      ]);
+      const highs = new Map<string, bigint>();
+      const starts = new Map<string, bigint>();
+      for (const [topic, parts] of offsets) {
+        for (const o of parts) {
+          highs.set(`${topic}|${o.partition}`, BigInt(o.high));
+          starts.set(`${topic}|${o.partition}`, BigInt(o.low));
+        }
+      }
+      for (const t of committed) {
+        for (const o of t.partitions) if (Number(o.offset) >= 0) starts.set(`${t.topic}|${o.partition}`, BigInt(o.offset));
+      }
+      return { snapshots, highs, starts };
+    } finally {
+      await admin.disconnect();
+    }
+  };
+
+  const snapshotTask = async (task: PartitionTask): Promise<void> => {
+    const value = encodeSnapshot({
+      partition: task.partition,
+      offsets: task.snapshotOffsets(),
+      pipeline: snapshotPipeline(task.pipeline),
+      takenAtMs: now(),
+    });
+    await producer.send(config.changelogTopic, [{ key: String(task.partition), value }], { gzip: true });
+    task.lastSnapshotAtMs = now();
+  };
+
+  const restoreTask = async (partition: number): Promise<PartitionTask> => {
+    const existing = tasks.get(partition);
+    if (existing) return existing;
+    const startedAt = now();
+    const info = await (generation ??= loadGeneration());
+    const bytes = info.snapshots.get(String(partition));
+    let task: PartitionTask | undefined;
+    if (bytes !== undefined) {
+      try {
+        const snap = decodeSnapshot(String(partition), bytes);
+        task = new PartitionTask(partition, restorePipeline(snap.pipeline, config.engine), config.inputTopics, now());
+        for (const [topic, offset] of Object.entries(snap.offsets)) info.starts.set(`${topic}|${partition}`, BigInt(offset));
+      } catch (err) {
+        logger.error("snapshot unusable; starting this partition from its committed offsets", { partition, err });
+      }
+    }
+    task ??= new PartitionTask(partition, createPipeline(config.engine), config.inputTopics, now());
+    for (const topic of config.inputTopics) {
+      const key = `${topic}|${partition}`;
+      task.merge.startLane(topic, info.starts.get(key) ?? 0n, info.highs.get(key) ?? 0n);
+    }
+    tasks.set(partition, task);
+    // A first snapshot pins the start offsets, so even a crash before the next one resumes here.
+    if (bytes === undefined) await snapshotTask(task);
+    logger.info("partition state ready", { partition, restored: bytes !== undefined, restoreMs: now() - startedAt });
+    return task;
+  };
+
+  const toRecord = (out: PipelineOutput): { topic: string; record: OutputRecord } => {
+    if ("alert" in out) {
+      const enc = encodeMessage(Alert, out.alert, "protobuf");
+      return { topic: config.alertsTopic, record: { key: out.alert.roomId, value: enc.value, headers: { "content-type": enc.contentType } } };
+    }
+    const enc = encodeMessage(ControlAction, out.action, "protobuf");
+    return { topic: config.actionsTopic, record: { key: out.action.roomId, value: enc.value, headers: { "content-type": enc.contentType } } };
+  };
+
+  const flushPending = async (task: PartitionTask): Promise<void> => {
+    if (task.pending.length === 0) return;
+    const byTopic = new Map<string, OutputRecord[]>();
+    for (const out of task.pending) {
+      const { topic, record } = toRecord(out);
+      byTopic.set(topic, [...(byTopic.get(topic) ?? []), record]);
+    }
+    await producer.sendMany([...byTopic].map(([topic, records]) => ({ topic, records })));
+    task.pending = [];
+  };
+
+  const paused = new Set<string>();
+  const applyBackpressure = (task: PartitionTask): void => {
+    for (const topic of config.inputTopics) {
+      const key = `${topic}|${task.partition}`;
+      const queued = task.merge.queued(topic);
+      if (queued > config.maxQueuedPerTopic && !paused.has(key)) {
+        consumer.raw.pause([{ topic, partitions: [task.partition] }]);
+        paused.add(key);
+      } else if (queued <= config.maxQueuedPerTopic / 2 && paused.has(key)) {
+        consumer.raw.resume([{ topic, partitions: [task.partition] }]);
+        paused.delete(key);
+      }
+    }
+  };
+
+  let busy = false;
+  const handleBatch = async (batch: PartitionBatch<LiveEvent>): Promise<HandledBatch> => {
+    busy = true;
+    try {
+      const task = await restoreTask(batch.partition);
+      const high = BigInt(batch.highWatermark);
+      // A retried batch finds its records already received: only the outputs are sent again.
+      task.merge.add(batch.topic, batch.records.map((r) => ({ offset: BigInt(r.record.offset), event: r.value })), high);
+      task.merge.advance(batch.topic, BigInt(batch.lastOffset) + 1n, high);
+      for (const event of task.merge.release()) task.pending.push(...task.pipeline.push(event));
+      await flushPending(task);
+      applyBackpressure(task);
+      if (now() - task.lastSnapshotAtMs >= config.snapshotIntervalMs) await snapshotTask(task);
+      return { commitOffset: (task.merge.firstUnreleased().get(batch.topic) ?? BigInt(batch.lastOffset) + 1n).toString() };
+    } finally {
+      busy = false;
+    }
+  };
+
+  const consumer = new EventConsumer<LiveEvent>({
+    kafka,
+    groupId: config.groupId,
+    topics: config.inputTopics,
+    fromBeginning: true,
+    decode: liveEventDecoder(config.limits, now),
+    handleBatch,
+    deadLetters: new DeadLetterWriter(producer, metrics, logger),
+    logger,
+    metrics,
+    maxRecordsPerChunk: config.maxRecordsPerChunk,
+    maxBytesPerPartition: config.maxBytesPerPartition,
+    sessionTimeoutMs: config.sessionTimeoutMs,
+    partitionAssigners: [coPartitionAssigner],
+    positionFor: async (topic, partition, firstOffset) => {
+      const task = await restoreTask(partition);
+      return (task.merge.received(topic) ?? BigInt(firstOffset)).toString();
+    },
+  });
+  consumer.raw.on(consumer.raw.events.GROUP_JOIN, (e) => {
+    const owned = new Set(Object.values(e.payload.memberAssignment).flat() as number[]);
+    for (const p of [...tasks.keys()]) if (!owned.has(p)) tasks.delete(p);
+    // Partitions new to this member must read the changelog and offsets as they are now.
+    generation = undefined;
+    paused.clear();
+    logger.info("partitions assigned", { partitions: [...owned].sort((a, b) => a - b) });
+  });
+  await consumer.start();
+
+  const snapshotTimer = setInterval(() => {
+    if (busy || stopping) return;
+    snapshotAll().catch((err: unknown) => logger.warn("periodic snapshot failed; the next one retries", { err }));
+  }, Math.max(1000, config.snapshotIntervalMs));
+  snapshotTimer.unref();
+  let stopping = false;
+
+  const snapshotAll = async (): Promise<void> => {
+    for (const task of tasks.values()) {
+      await flushPending(task);
+      await snapshotTask(task);
+    }
+  };
+
+  return {
+    metrics,
+    snapshotAll,
+    status: () =>
+      [...tasks.values()]
+        .sort((a, b) => a.partition - b.partition)
+        .map((t) => ({ partition: t.partition, counters: t.pipeline.engine.counters(), offsets: t.snapshotOffsets() })),
+    async stop() {
+      stopping = true;
+      clearInterval(snapshotTimer);
+      await consumer.drain();
+      await snapshotAll();
+      await consumer.stop();
+      await producer.disconnect();
+    },
+  };
+}

@@ -1,0 +1,261 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PassThrough } from "node:stream";
+import { runCli } from "@redline/cli";
+import { silentLogger } from "@redline/common";
+import { decodeMessage, dlqTopicFor, DLQ_HEADERS, partitionForKey } from "@redline/events";
+import { ensureTopics, readLatestByKey, RecordProducer } from "@redline/kafka";
+import { Alert, LiveEvent, RoomEventKind } from "@redline/proto";
+import { decodeSnapshot, loadConfig, startRiskEngine, type RiskEngineService } from "@redline/risk-engine";
+import { generateRoom, Rng, SIMULATION_EPOCH_MS, type AttackStyle } from "@redline/simulator";
+import {
+  collectTopic,
+  inputTopics,
+  publishEvents,
+  randomId,
+  readTopic,
+  spawnService,
+  testKafka,
+  waitFor,
+  type TopicCollector,
+} from "@redline/test-helpers";
+
+const PARTITIONS = 3;
+const kafka = testKafka();
+let producer: RecordProducer;
+
+beforeAll(async () => {
+  producer = await RecordProducer.connect(kafka, silentLogger);
+});
+afterAll(async () => {
+  await producer.disconnect();
+});
+
+/** A room id that Kafka's default partitioner puts on partition `p`. */
+function roomOn(p: number, base: string): string {
+  for (let i = 0; ; i++) if (partitionForKey(`${base}-${i}`, PARTITIONS) === p) return `${base}-${i}`;
+}
+
+const byTime = (a: LiveEvent, b: LiveEvent) => a.eventTimeMs - b.eventTimeMs || (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0);
+
+function room(roomId: string, attack: AttackStyle | null, seed: number): LiveEvent[] {
+  return generateRoom({ roomId, size: "medium", hardNegative: null, attack, strength: 1 }, new Rng(seed), SIMULATION_EPOCH_MS).events;
+}
+
+/** One room event per partition far after the traffic, so every partition's watermark passes everything. */
+function sentinels(afterMs: number): LiveEvent[] {
+  return Array.from({ length: PARTITIONS }, (_, p) =>
+    LiveEvent.fromPartial({
+      eventId: `sentinel-${p}`,
+      roomId: roomOn(p, "sentinel"),
+      eventTimeMs: afterMs,
+      platform: "test",
+      body: { $case: "room", value: { kind: RoomEventKind.ROOM_EVENT_KIND_UPDATED, followerCount: 1 } },
+    }),
+  );
+}
+
+interface Rig {
+  prefix: string;
+  env: Record<string, string>;
+  alerts: TopicCollector;
+}
+
+async function rig(extra: Record<string, string> = {}): Promise<Rig> {
+  const prefix = `${randomId("it.engine")}.`;
+  const inputs = inputTopics(prefix);
+  await ensureTopics(kafka, [
+    ...inputs.map((topic) => ({ topic, numPartitions: PARTITIONS })),
+    ...inputs.map((topic) => ({ topic: dlqTopicFor(topic), numPartitions: 1 })),
+    { topic: `${prefix}alerts`, numPartitions: PARTITIONS },
+    { topic: `${prefix}actions`, numPartitions: PARTITIONS },
+  ]);
+  const env = {
+    REDLINE_INPUT_TOPICS: inputs.join(","),
+    REDLINE_ALERTS_TOPIC: `${prefix}alerts`,
+    REDLINE_ACTIONS_TOPIC: `${prefix}actions`,
+    REDLINE_ENGINE_GROUP_ID: `${prefix}engine`,
+    REDLINE_ENGINE_SNAPSHOT_INTERVAL_MS: "500",
+    REDLINE_ENGINE_ALLOWED_LATENESS_MS: "5000",
+    REDLINE_ENGINE_SESSION_TIMEOUT_MS: "10000",
+    // The simulator's clock starts on 2026-11-01; the skew check is about live traffic.
+    REDLINE_MAX_PAST_SKEW_MS: String(10 * 365 * 86_400_000),
+    REDLINE_MAX_FUTURE_SKEW_MS: String(10 * 365 * 86_400_000),
+    ...extra,
+  };
+  return { prefix, env, alerts: await collectTopic(kafka, `${prefix}alerts`) };
+}
+
+/** Alerts on the topic by id; fails if one id was ever emitted with two different payloads. */
+function alertsById(records: TopicCollector["records"]): Map<string, Alert> {
+  const bytes = new Map<string, Buffer>();
+  const out = new Map<string, Alert>();
+  for (const r of records) {
+    const alert = decodeMessage(Alert, r.value, "protobuf");
+    const seen = bytes.get(alert.alertId);
+    if (seen) expect(r.value.equals(seen)).toBe(true);
+    else {
+      bytes.set(alert.alertId, r.value);
+      out.set(alert.alertId, alert);
+    }
+  }
+  return out;
+}
+
+/**
+ * `redline replay` as the service runs it: one engine per partition number.
+ * (Evaluation is paced by each engine's watermark, so a single engine over
+ * all rooms may raise the same alert a few events earlier or later.)
+ */
+async function replayByPartition(events: LiveEvent[]): Promise<Alert[]> {
+  const out: Alert[] = [];
+  for (let p = 0; p < PARTITIONS; p++) out.push(...(await replay(events.filter((e) => partitionForKey(e.roomId, PARTITIONS) === p))));
+  return out;
+}
+
+async function replay(events: LiveEvent[]): Promise<Alert[]> {
+  const file = join(mkdtempSync(join(tmpdir(), "replay-")), "events.jsonl");
+  writeFileSync(file, events.map((e) => JSON.stringify(LiveEvent.toJSON(e))).join("\n") + "\n");
+  const stdout = new PassThrough();
+  const chunks: Buffer[] = [];
+  stdout.on("data", (c: Buffer) => chunks.push(c));
+  const code = await runCli(["replay", "--input", file], { stdin: new PassThrough(), stdout, stderr: new PassThrough(), env: {} });
+  expect(code).toBe(0);
+  return Buffer.concat(chunks)
+    .toString("utf8")
+    .split("\n")
+    .filter((l) => l.includes('"alert"'))
+    .map((l) => Alert.fromJSON((JSON.parse(l) as { alert: unknown }).alert));
+}
+
+describe("risk-engine service on the real broker", () => {
+  const services: RiskEngineService[] = [];
+  const collectors: TopicCollector[] = [];
+  afterEach(async () => {
+    for (const s of services.splice(0)) await s.stop().catch(() => undefined);
+    for (const c of collectors.splice(0)) await c.stop();
+  });
+
+  it("produces what `redline replay` produces for the same events, and dead-letters malformed input mid-stream", async () => {
+    const r = await rig();
+    collectors.push(r.alerts);
+    const events = [
+      ...room(roomOn(0, "follows"), "fresh_follow_burst", 11),
+      ...room(roomOn(1, "likes"), "device_farm", 12),
+      ...room(roomOn(2, "orders"), "brushing_mules", 13),
+    ].sort(byTime);
+    const all = [...events, ...sentinels(events[events.length - 1]!.eventTimeMs + 5 * 60_000)];
+    const expected = await replayByPartition(all);
+    expect(expected.length).toBeGreaterThanOrEqual(3);
+
+    // Published before the service starts: it reads a backlog, where topics of one partition are
+    // fetched in unrelated batches and only the merge in event time keeps the result exact.
+    const half = Math.floor(all.length / 2);
+    await publishEvents(producer, r.prefix, all.slice(0, half));
+    await producer.send(`${r.prefix}live.follows`, [
+      { key: roomOn(0, "follows"), value: Buffer.from("not protobuf at all \xff") },
+      { key: roomOn(0, "follows"), value: Buffer.from("{}"), headers: { "content-type": "application/json" } },
+    ]);
+    await publishEvents(producer, r.prefix, all.slice(half));
+    services.push(await startRiskEngine(loadConfig(r.env), { logger: silentLogger }));
+
+    await waitFor(() => alertsById(r.alerts.records).size >= expected.length, { what: "the replayed alerts", timeoutMs: 90_000 });
+    const got = alertsById(r.alerts.records);
+    expect([...got.keys()].sort()).toEqual(expected.map((a) => a.alertId).sort());
+    for (const a of expected) expect(got.get(a.alertId)).toEqual(a);
+
+    const dlq = await readTopic(kafka, dlqTopicFor(`${r.prefix}live.follows`), 2);
+    expect(dlq.map((d) => d.headers[DLQ_HEADERS.reason]).sort()).toEqual(["MISSING_FIELD", "UNDECODABLE"]);
+  });
+
+  it("splits partitions between two instances and moves a room with its state when one stops", async () => {
+    const r = await rig();
+    collectors.push(r.alerts);
+    const attacked = roomOn(1, "split");
+    const events = [
+      ...room(roomOn(0, "organic"), null, 31),
+      ...room(attacked, "fresh_follow_burst", 11),
+      ...room(roomOn(2, "organic"), null, 32),
+    ].sort(byTime);
+    const all = [...events, ...sentinels(events[events.length - 1]!.eventTimeMs + 5 * 60_000)];
+    const expected = (await replayByPartition(all)).find((a) => a.roomId === attacked)!;
+    const index = new Map(all.map((e, i) => [e.eventId, i]));
+    const cited = expected.evidenceEventIds.map((id) => index.get(id)!).sort((x, y) => x - y);
+    const split = Math.floor((cited[0]! + cited[1]!) / 2);
+
+    const a = await startRiskEngine(loadConfig(r.env), { logger: silentLogger });
+    const b = await startRiskEngine(loadConfig(r.env), { logger: silentLogger });
+    services.push(a, b);
+    await publishEvents(producer, r.prefix, all.slice(0, split));
+    const owned = (s: RiskEngineService) => s.status().map((x) => x.partition);
+    await waitFor(() => owned(a).length + owned(b).length === 3, { what: "all three partitions owned", timeoutMs: 60_000 });
+    expect([...owned(a), ...owned(b)].sort()).toEqual([0, 1, 2]);
+    expect(owned(a).length * owned(b).length).toBeGreaterThan(0);
+
+    // Stop the member that holds the attacked room once it has seen the first part.
+    const holder = owned(a).includes(1) ? a : b;
+    const other = holder === a ? b : a;
+    const firstPart = all.slice(0, split).filter((e) => e.roomId === attacked).length;
+    await waitFor(() => (holder.status().find((x) => x.partition === 1)?.counters.eventsIngested ?? 0) >= firstPart, {
+      what: "the holder to ingest the first part",
+      timeoutMs: 60_000,
+    });
+    await holder.stop();
+    services.splice(services.indexOf(holder), 1);
+    await publishEvents(producer, r.prefix, all.slice(split));
+    await waitFor(() => owned(other).length === 3, { what: "the other member to own every partition", timeoutMs: 60_000 });
+    await waitFor(() => alertsById(r.alerts.records).has(expected.alertId), { what: "the attacked room's alert", timeoutMs: 90_000 });
+    const alert = alertsById(r.alerts.records).get(expected.alertId)!;
+    const before = new Set(all.slice(0, split).map((e) => e.eventId));
+    expect(alert.evidenceEventIds.some((id) => before.has(id))).toBe(true);
+    expect(alert.evidenceEventIds.some((id) => !before.has(id))).toBe(true);
+  });
+
+  it("survives kill -9: the restarted engine resumes from its snapshot and its alert needs both halves", async () => {
+    const r = await rig({ REDLINE_ENGINE_SNAPSHOT_INTERVAL_MS: "1000" });
+    collectors.push(r.alerts);
+    const roomId = roomOn(1, "crash");
+    const events = room(roomId, "fresh_follow_burst", 11).sort(byTime);
+    const all = [...events, ...sentinels(events[events.length - 1]!.eventTimeMs + 5 * 60_000)];
+    const expected = await replayByPartition(all);
+    const follows = expected.find((a) => a.subcategory === "FAKE_FOLLOWS")!;
+    expect(follows).toBeDefined();
+    const index = new Map(all.map((e, i) => [e.eventId, i]));
+    const cited = follows.evidenceEventIds.map((id) => index.get(id)!).sort((x, y) => x - y);
+    // Split between the earliest cited event and the rest: only an engine that kept its state can cite both.
+    const split = Math.floor((cited[0]! + cited[1]!) / 2);
+    expect(cited[0]).toBeLessThan(split);
+
+    const first = spawnService("risk-engine", r.env, "risk-engine-crash-1");
+    await publishEvents(producer, r.prefix, all.slice(0, split));
+    const changelog = `${r.prefix}engine.state`;
+    await waitFor(
+      async () => {
+        const latest = await readLatestByKey(kafka, changelog, silentLogger).catch(() => new Map<string, Buffer>());
+        const snap = latest.get("1");
+        const covered = snap ? Object.values(decodeSnapshot("1", snap).offsets).reduce((n, o) => n + Number(o), 0) : 0;
+        return covered >= split;
+      },
+      { what: "a snapshot covering the first half", timeoutMs: 60_000, intervalMs: 1000 },
+    );
+    first.child.kill("SIGKILL");
+    expect(await first.exited).toBe("SIGKILL");
+
+    const second = spawnService("risk-engine", r.env, "risk-engine-crash-2");
+    try {
+      await publishEvents(producer, r.prefix, all.slice(split));
+      await waitFor(() => alertsById(r.alerts.records).has(follows.alertId), { what: "the FAKE_FOLLOWS alert", timeoutMs: 90_000 });
+      const got = alertsById(r.alerts.records);
+      expect(got.get(follows.alertId)).toEqual(follows);
+      for (const [id, alert] of got) {
+        const want = expected.find((a) => a.alertId === id);
+        expect(want).toBeDefined();
+        expect(alert).toEqual(want);
+      }
+    } finally {
+      second.child.kill("SIGTERM");
+      expect(await second.exited).toBe(0);
+    }
+  });
+});
