@@ -1,35 +1,43 @@
 /**
- * `redline replay [--input FILE|-] [--lateness-ms N] [--progress-every N]`
+ * `redline replay [--input FILE|-] [--lateness-ms N] [--progress-every N] [--policy FILE [--shadow-policy FILE]]`
  *
  * Reads LiveEvent proto3-JSON lines (FILE, or stdin when absent or `-`),
  * runs them through the engine and its output stages exactly as the
  * service does, and writes one JSON line per output (`{"alert": ...}` or
  * `{"action": ...}`) to stdout. Same input, same bytes out. Invalid lines
  * are counted by reason on stderr and skipped; progress goes to stderr.
+ * `--policy` backtests an action policy file (actions appear beside the
+ * alerts); `--shadow-policy` runs a candidate beside it, its actions marked
+ * `shadow`, and both policies' action counts go to stderr at the end.
  */
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { once } from "node:events";
 import { outputToJsonLine, RiskEngine, RiskPipeline } from "@redline/engine";
 import type { OutputStage } from "@redline/engine";
+import { fixedPolicy, loadPolicyFile, PolicyStage } from "@redline/policy";
 import type { CommandContext } from "../command";
 import { parseReplayLine } from "./replay-input";
 
-const USAGE = "usage: redline replay [--input FILE|-] [--lateness-ms N] [--progress-every N]\n";
+const USAGE = "usage: redline replay [--input FILE|-] [--lateness-ms N] [--progress-every N] [--policy FILE [--shadow-policy FILE]]\n";
 
 interface ReplayOptions {
   inputPath: string | undefined;
   allowedLatenessMs: number | undefined;
   progressEveryLines: number;
+  policyPath: string | undefined;
+  shadowPolicyPath: string | undefined;
 }
 
 function parseOptions(args: readonly string[]): ReplayOptions | string {
-  const o: ReplayOptions = { inputPath: undefined, allowedLatenessMs: undefined, progressEveryLines: 1_000_000 };
+  const o: ReplayOptions = { inputPath: undefined, allowedLatenessMs: undefined, progressEveryLines: 1_000_000, policyPath: undefined, shadowPolicyPath: undefined };
   for (let i = 0; i < args.length; i += 2) {
     const flag = args[i];
     const value = args[i + 1];
     if (value === undefined) return `${String(flag)} needs a value`;
     if (flag === "--input") o.inputPath = value === "-" ? undefined : value;
+    else if (flag === "--policy") o.policyPath = value;
+    else if (flag === "--shadow-policy") o.shadowPolicyPath = value;
     else if (flag === "--lateness-ms" || flag === "--progress-every") {
       const n = Number(value);
       if (!Number.isInteger(n) || n < (flag === "--lateness-ms" ? 0 : 1)) return `${flag} must be a ${flag === "--lateness-ms" ? "non-negative" : "positive"} integer, got ${value}`;
@@ -37,6 +45,7 @@ function parseOptions(args: readonly string[]): ReplayOptions | string {
       else o.progressEveryLines = n;
     } else return `unknown option ${String(flag)}`;
   }
+  if (o.shadowPolicyPath !== undefined && o.policyPath === undefined) return "--shadow-policy needs --policy (the live policy to compare with)";
   return o;
 }
 
@@ -45,16 +54,30 @@ export function defaultStages(): OutputStage[] {
   return [];
 }
 
+/** The policy stage for `--policy` (and `--shadow-policy`); throws the policy's load or validation error. */
+function policyStage(o: ReplayOptions): PolicyStage | undefined {
+  if (o.policyPath === undefined) return undefined;
+  const live = fixedPolicy(loadPolicyFile(o.policyPath));
+  return new PolicyStage({ live, shadow: o.shadowPolicyPath === undefined ? undefined : fixedPolicy(loadPolicyFile(o.shadowPolicyPath)) });
+}
+
 export async function run(args: string[], ctx: CommandContext): Promise<number> {
   const parsed = parseOptions(args);
   if (typeof parsed === "string") {
     ctx.stderr.write(`redline replay: ${parsed}\n${USAGE}`);
     return 2;
   }
+  let policy: PolicyStage | undefined;
+  try {
+    policy = policyStage(parsed);
+  } catch (err) {
+    ctx.stderr.write(`redline replay: ${(err as Error).message}\n`);
+    return 2;
+  }
   const input: NodeJS.ReadableStream = parsed.inputPath === undefined ? ctx.stdin : createReadStream(parsed.inputPath);
   const failedOpen = new Promise<Error>((resolve) => input.once("error", resolve));
   const engine = new RiskEngine(parsed.allowedLatenessMs === undefined ? {} : { allowedLatenessMs: parsed.allowedLatenessMs });
-  const pipeline = new RiskPipeline(engine, defaultStages());
+  const pipeline = new RiskPipeline(engine, policy === undefined ? defaultStages() : [...defaultStages(), policy]);
   const invalid = new Map<string, number>();
   let lines = 0;
   let outputs = 0;
@@ -104,5 +127,11 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
   await write(true);
   progress();
   for (const [reason, n] of [...invalid].sort()) ctx.stderr.write(`replay: skipped ${n} invalid line(s): ${reason}\n`);
+  if (policy !== undefined) {
+    const c = policy.counters();
+    for (const [which, k] of [["policy", c.live], ["shadow policy", c.shadow]] as const) {
+      if (k !== undefined) ctx.stderr.write(`replay: ${which}: ${k.actionsIssued} actions on ${k.alertsSeen} alerts (${k.skippedCooldown} in cooldown, ${k.skippedNoRule} without a rule), ${k.keyRoomsQualified} key rooms\n`);
+    }
+  }
   return 0;
 }
