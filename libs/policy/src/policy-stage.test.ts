@@ -1,8 +1,8 @@
 import { ActionKind, AgeBand, LiveEvent, RoomEventKind, Severity, ViewKind } from "@redline/proto";
 import type { Actor, ControlAction } from "@redline/proto";
 import { outputToJsonLine, RiskEngine, RiskPipeline } from "@redline/engine";
-import type { PipelineOutput } from "@redline/engine";
-import { PolicySnapshotError } from "./errors";
+import type { OutputStage, PipelineOutput } from "@redline/engine";
+import { PolicyError, PolicySnapshotError } from "./errors";
 import { PolicyStage } from "./policy-stage";
 import { fixedPolicy } from "./policy-store";
 import { parsePolicy } from "./validate-policy";
@@ -55,6 +55,11 @@ describe("PolicyStage determinism", () => {
   it("refuses bytes that are not its snapshot", () => {
     expect(() => new PolicyStage({ live: live() }).restore(Buffer.from("nope"))).toThrow(PolicySnapshotError);
     expect(() => new PolicyStage({ live: live() }).restore(Buffer.from('{"live":"e30="}'))).toThrow(/version undefined/);
+  });
+
+  it("refuses nonsensical state limits at construction", () => {
+    expect(() => new PolicyStage({ live: live(), limits: { maxRooms: 0 } })).toThrow(PolicyError);
+    expect(() => new PolicyStage({ live: live(), limits: { evictionSlackMs: 1.5 } })).toThrow(/evictionSlackMs must be an integer >= 0/);
   });
 
   it("bounds its state: idle streaks are dropped once they cannot matter, and a cap drops the least recent", () => {
@@ -138,5 +143,20 @@ describe("PolicyStage in the RiskPipeline", () => {
     expect(kinds[4]!.action!.platform).toBe("shop-a");
     expect(run(events, 250)).toEqual(whole);
     expect(run(events, events.length)).toEqual(whole);
+  });
+
+  it("passes what the policy adds while observing through the stages after it", () => {
+    const seen: string[] = [];
+    const recorder: OutputStage = {
+      name: "recorder",
+      process(outputs) {
+        for (const o of outputs) seen.push("alert" in o ? `alert ${o.alert.subcategory}` : `action ${ActionKind[o.action.kind]}`);
+        return outputs;
+      },
+    };
+    const pipeline = new RiskPipeline(new RiskEngine(), [new PolicyStage({ live: live() }), recorder]);
+    const out = [...farmAttack().flatMap((e) => pipeline.push(e)), ...pipeline.end()];
+    expect(seen).toEqual(["alert KEY_ROOM", "action ACTION_KIND_ASSIGN_INSPECTOR", "action ACTION_KIND_EXTEND_RETENTION", "alert FAKE_LIKES", "action ACTION_KIND_PROMINENT_LABEL"]);
+    expect(out).toHaveLength(5);
   });
 });

@@ -7,7 +7,7 @@
  */
 import type { LiveEvent } from "@redline/proto";
 import type { OutputStage, PipelineOutput } from "@redline/engine";
-import { PolicySnapshotError } from "./errors";
+import { PolicyError, PolicySnapshotError } from "./errors";
 import { PolicyRunner } from "./policy-runner";
 import type { PolicySource, RunnerCounters } from "./policy-runner";
 import { DEFAULT_STATE_LIMITS } from "./policy-state";
@@ -27,6 +27,10 @@ export class PolicyStage implements OutputStage {
 
   constructor(options: PolicyStageOptions) {
     const limits = { ...DEFAULT_STATE_LIMITS, ...options.limits };
+    for (const [name, value] of Object.entries(limits)) {
+      const min = name === "evictionSlackMs" ? 0 : 1;
+      if (!Number.isSafeInteger(value) || value < min) throw new PolicyError(`policy stage limit ${name} must be an integer >= ${min}, got ${String(value)}`, { context: { limit: name } });
+    }
     this.live = new PolicyRunner(options.live, false, limits);
     this.candidate = options.shadow === undefined ? undefined : new PolicyRunner(options.shadow, true, limits);
   }
