@@ -33,7 +33,8 @@ export function flashSale(room: RoomEvents, rng: Rng, accounts: AccountFactory, 
 /** A sudden crowd of ordinary accounts (the room got recommended): more joins, likes and follows, all human. */
 export function viralSpike(room: RoomEvents, rng: Rng, accounts: AccountFactory, shop: Shop | null, atMs: number, perMinute: number, durationMs: number, base: Behaviour = ORDINARY): Session[] {
   const sessions: Session[] = [];
-  const b = { ...base, likerShare: 0.45, followShare: 0.08 };
+  // A feed push brings many who swipe straight on, as well as many who stay.
+  const b = { ...base, likerShare: 0.45, followShare: 0.08, swipeShare: rng.uniform(0.3, 0.7) };
   arrivals(room, rng, atMs, atMs + durationMs, perMinute, (t) => sessions.push(visit(room, rng, accounts.next(), t, b, shop)));
   return sessions;
 }
