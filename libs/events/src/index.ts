@@ -31,3 +31,4 @@ export type { MessageCodec, EncodedMessage } from "./codec";
 export { DEFAULT_INPUT_TOPICS, DEFAULT_OUTPUT_TOPICS, DLQ_HEADERS, dlqTopicFor } from "./topics";
 export type { BodyCase } from "./topics";
 export { murmur2, partitionForKey } from "./partition";
+export { shiftEventTime } from "./shift-time";

@@ -1,11 +1,13 @@
 import { retry, type Logger } from "@redline/common";
-import { CompressionTypes, type Kafka, type Producer, type RecordMetadata } from "kafkajs";
+import { CompressionTypes, Partitioners, type Kafka, type Producer, type RecordMetadata } from "kafkajs";
 import type { OutputRecord } from "./record";
 
 export interface ProducerOptions {
   /**
-   * Broker-side dedupe of producer retries (one in-flight request). Outputs
-   * are idempotent by their ids anyway; this keeps duplicates off the topic.
+   * Broker-side dedupe of producer retries. Off by default: every Redline
+   * output carries a deterministic id its consumers dedupe by, a restart
+   * repeats outputs anyway, and kafkajs only honours idempotence with
+   * unlimited retries, which would hide a dead broker from the caller.
    */
   idempotent?: boolean;
   /** How long a send may keep retrying retriable broker errors before failing. */
@@ -29,11 +31,12 @@ export class RecordProducer {
   ) {}
 
   static async connect(kafka: Kafka, logger: Logger, opts: ProducerOptions = {}): Promise<RecordProducer> {
-    const idempotent = opts.idempotent ?? true;
     const producer = kafka.producer({
-      idempotent,
-      maxInFlightRequests: idempotent ? 1 : 5,
+      idempotent: opts.idempotent ?? false,
+      // One request in flight: a retried batch cannot overtake the next, so per-room order holds.
+      maxInFlightRequests: 1,
       allowAutoTopicCreation: false,
+      createPartitioner: Partitioners.DefaultPartitioner,
     });
     await producer.connect();
     return new RecordProducer(producer, opts.maxSendAttempts ?? 5, logger.child("producer"));

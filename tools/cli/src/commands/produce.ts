@@ -2,7 +2,7 @@ import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { createJsonLogger } from "@redline/common";
-import { DEFAULT_INPUT_TOPICS, encodeMessage, InvalidEventError, parseLiveEventJson, REPLAY_LIMITS } from "@redline/events";
+import { DEFAULT_INPUT_TOPICS, encodeMessage, InvalidEventError, parseLiveEventJson, REPLAY_LIMITS, shiftEventTime } from "@redline/events";
 import { createKafkaClient, loadKafkaConfig, RecordProducer, type OutputRecord } from "@redline/kafka";
 import { LiveEvent } from "@redline/proto";
 import type { CommandContext } from "../command";
@@ -12,7 +12,7 @@ const USAGE = `usage: redline produce [--input FILE] [--rate N] [--json] [--reti
   of each event's body type (live.comments, live.transactions, …), keyed by
   room, protobuf-encoded unless --json.
   --rate N          at most N events per second (default: as fast as possible)
-  --retime          shift event times so the first event happens now, keeping the gaps
+  --retime          shift event times (and account ages with them) so the first event happens now
   --topic-prefix P  publish to P + topic name (e.g. a test's own topics)
   Brokers: REDLINE_KAFKA_BROKERS (default 127.0.0.1:9092).
 `;
@@ -87,7 +87,7 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
       }
       if (values.retime) {
         shiftMs ??= Date.now() - event.eventTimeMs;
-        event.eventTimeMs += shiftMs;
+        shiftEventTime(event, shiftMs);
       }
       const topic = prefix + DEFAULT_INPUT_TOPICS[event.body!.$case];
       const enc = encodeMessage(LiveEvent, event, values.json ? "json" : "protobuf");

@@ -1,0 +1,79 @@
+import { shiftEventTime } from "@redline/events";
+import { LiveEvent, RoomEventKind } from "@redline/proto";
+import { generateRoom, Rng, SIMULATION_EPOCH_MS, type AttackStyle, type HardNegative, type RoomTruth } from "@redline/simulator";
+
+export interface DemoRoom {
+  roomId: string;
+  /** What a viewer of the demo should expect from this room. */
+  expect: string;
+  truth: RoomTruth | undefined;
+}
+
+export interface DemoScenario {
+  /** Sorted by event time. */
+  events: LiveEvent[];
+  rooms: DemoRoom[];
+}
+
+const PLANS: Array<{ name: string; attack: AttackStyle | null; hardNegative: HardNegative | null }> = [
+  { name: "farm-likes", attack: "device_farm", hardNegative: null },
+  { name: "bot-viewers", attack: "viewer_bots", hardNegative: null },
+  { name: "fresh-follows", attack: "fresh_follow_burst", hardNegative: null },
+  { name: "brushing", attack: "brushing_mules", hardNegative: null },
+  { name: "flash-sale", attack: null, hardNegative: "flash_sale" },
+  { name: "ordinary", attack: null, hardNegative: null },
+];
+
+const byTime = (a: LiveEvent, b: LiveEvent): number =>
+  a.eventTimeMs - b.eventTimeMs || (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0);
+
+function streamerRoom(roomId: string, atMs: number, age: number, guardianConsent: boolean | undefined): LiveEvent {
+  return LiveEvent.fromPartial({
+    eventId: `${roomId}-start`,
+    roomId,
+    eventTimeMs: atMs,
+    platform: "demo",
+    body: {
+      $case: "room",
+      value: {
+        kind: RoomEventKind.ROOM_EVENT_KIND_STARTED,
+        streamer: { userId: `${roomId}-streamer`, age, guardianConsent, realNameVerified: true },
+        followerCount: 1200,
+        category: "toys",
+        title: "new arrivals",
+      },
+    },
+  });
+}
+
+/**
+ * One demo cycle starting at `startMs` (wall clock): simulated rooms moved in
+ * time so that each attack begins `attackLeadMs` after the start (the rooms'
+ * earlier traffic lies in the recent past, as if the demo joined live rooms),
+ * plus an under-age streamer and a consented 17-year-old going live.
+ */
+export function demoScenario(seed: number, startMs: number, attackLeadMs = 60_000): DemoScenario {
+  const rng = new Rng(seed);
+  const events: LiveEvent[] = [];
+  const rooms: DemoRoom[] = [];
+  PLANS.forEach((plan, i) => {
+    const roomId = `demo-${seed}-${plan.name}`;
+    const generated = generateRoom({ roomId, size: "medium", hardNegative: plan.hardNegative, attack: plan.attack, strength: 1 }, rng, SIMULATION_EPOCH_MS);
+    const anchor = generated.truth.labels[0]?.attackStartMs ?? generated.truth.startMs + 5 * 60_000;
+    const delta = startMs + attackLeadMs + i * 10_000 - anchor;
+    for (const e of generated.events) events.push(shiftEventTime(e, delta));
+    rooms.push({
+      roomId,
+      expect: plan.attack ? `${generated.truth.labels[0]?.subcategory ?? "attack"} (${plan.attack})` : plan.hardNegative ? `nothing (${plan.hardNegative}, a hard negative)` : "nothing",
+      truth: generated.truth,
+    });
+  });
+  const underage = `demo-${seed}-underage`;
+  events.push(streamerRoom(underage, startMs + 20_000, 14, undefined));
+  rooms.push({ roomId: underage, expect: "STREAMER_UNDERAGE: stream blocked at once", truth: undefined });
+  const consented = `demo-${seed}-consented-17`;
+  events.push(streamerRoom(consented, startMs + 25_000, 17, true));
+  rooms.push({ roomId: consented, expect: "nothing (17, guardian consent)", truth: undefined });
+  events.sort(byTime);
+  return { events, rooms };
+}
