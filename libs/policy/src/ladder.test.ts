@@ -3,6 +3,7 @@ import type { Alert, ControlAction } from "@redline/proto";
 import { PolicyStage } from "./policy-stage";
 import { fixedPolicy } from "./policy-store";
 import { parsePolicy } from "./validate-policy";
+import type { Policy } from "./policy-types";
 import { alertAt, HOUR, MIN, roomStarted, smallPolicyDoc, T0 } from "./testing/fixtures";
 
 function stage(): PolicyStage {
@@ -101,5 +102,21 @@ describe("ladder", () => {
     expect(action.actionId).toMatch(/^ac_[0-9a-f]{32}$/);
     // Unknown room: platform left empty rather than guessed.
     expect(actionsFor(s, alertAt(T0, { roomId: "elsewhere" }))[0]!.platform).toBe("");
+  });
+
+  it("refuses at run time what validation would have refused: a severe rung on a low alert, a subject rung without a subject", () => {
+    // Built by hand, bypassing parsePolicy, to exercise the stage's own guard.
+    const unchecked: Policy = {
+      schemaVersion: 1,
+      policyVersion: "unchecked",
+      description: "",
+      keyRooms: null,
+      rules: [{ id: "bad", category: RiskCategory.RISK_CATEGORY_DATA_FALSIFICATION, subcategory: "*", minSeverity: Severity.SEVERITY_LOW, roomTier: "*", about: "*", cooldownMs: 0, escalationWindowMs: HOUR,
+        ladder: [{ kind: K.ACTION_KIND_BLOCK_STREAM, target: "room", params: {}, expiresAfterMs: 0, with: [{ kind: K.ACTION_KIND_POPUP_PROMPT, target: "subject", params: { text: "t" }, expiresAfterMs: 0 }, { kind: K.ACTION_KIND_PROMINENT_LABEL, target: "room", params: { text: "l" }, expiresAfterMs: 0 }] }] }],
+    };
+    const s = new PolicyStage({ live: fixedPolicy(unchecked) });
+    expect(actionsFor(s, alertAt(T0, { severity: Severity.SEVERITY_MEDIUM })).map((a) => a.kind)).toEqual([K.ACTION_KIND_PROMINENT_LABEL]);
+    expect(s.counters().live.skippedUnactionable).toBe(2);
+    expect(actionsFor(s, alertAt(T0 + 1, { severity: Severity.SEVERITY_HIGH })).map((a) => a.kind)).toEqual([K.ACTION_KIND_BLOCK_STREAM, K.ACTION_KIND_PROMINENT_LABEL]);
   });
 });
