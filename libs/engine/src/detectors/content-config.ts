@@ -1,0 +1,72 @@
+/**
+ * Thresholds of the content detectors (review suppression, minor protection,
+ * text risks). Minimum counts and effect-size floors are set from what a
+ * reviewer would call a pattern, not fitted; the few ramps were tuned on the
+ * content simulator's seeds 1-3 only (docs/eval/content.md), evaluation
+ * uses other seeds.
+ */
+export interface ContentConfig {
+  /** Classifier probability at or above which a text counts as having a label (the model's decision threshold). */
+  labelThreshold: number;
+  /** Stricter probability for texts counted towards offender and flood alerts (one ambiguous text must not count). */
+  offenceThreshold: number;
+  /** Texts remembered per room for joining moderation to them; older ones are forgotten (FIFO). */
+  maxTextsPerRoom: number;
+  /** Authors whose recent text ids are remembered per room (for mutes and blocks). */
+  maxAuthorsPerRoom: number;
+  /** A mute or block removes the author's texts posted this long before it. */
+  muteLookbackMs: number;
+
+  /** SELECTIVE_DELETION: removed negative reviews needed before testing at all. */
+  minRemovedNegatives: number;
+  /** ...and negative reviews and other comments seen. */
+  minNegatives: number;
+  minOtherComments: number;
+  /** One-sided Fisher exact p-value at or below which the removal rates differ (evaluated repeatedly, hence strict). */
+  maxPValue: number;
+  /** Effect-size floors: negative-review removal rate over the other comments' (smoothed)... */
+  minRateRatio: number;
+  /** ...and minus it. Both must hold, so a big honest room deleting slightly more complaints never fires. */
+  minRateDifference: number;
+
+  /** Window of the per-author and per-room text counts. */
+  textWindowMs: number;
+  /** REPEAT_OFFENDER: texts of one label at offenceThreshold by one author within textWindowMs. */
+  repeatOffenderTexts: number;
+  /** ROOM_FLOOD: flagged texts left standing (not removed within floodGraceMs) within textWindowMs... */
+  floodTexts: number;
+  /** ...from at least this many authors... */
+  floodAuthors: number;
+  /** ...while the operator removed less than this share of the flagged texts it had time to judge. */
+  floodMaxRemovedShare: number;
+  floodGraceMs: number;
+
+  /** MINOR_HARMFUL_CONTENT per room: MINOR_RISK texts at offenceThreshold within textWindowMs, from at least minorRoomAuthors authors. */
+  minorRoomTexts: number;
+  minorRoomAuthors: number;
+  /** MINOR_HARMFUL_CONTENT per author. */
+  minorAuthorTexts: number;
+}
+
+export const DEFAULT_CONTENT_CONFIG: Readonly<ContentConfig> = Object.freeze({
+  labelThreshold: 0.5,
+  offenceThreshold: 0.7,
+  maxTextsPerRoom: 4_096,
+  maxAuthorsPerRoom: 4_096,
+  muteLookbackMs: 5 * 60_000,
+  minRemovedNegatives: 5,
+  minNegatives: 10,
+  minOtherComments: 20,
+  maxPValue: 1e-4,
+  minRateRatio: 3,
+  minRateDifference: 0.2,
+  textWindowMs: 10 * 60_000,
+  repeatOffenderTexts: 3,
+  floodTexts: 12,
+  floodAuthors: 4,
+  floodMaxRemovedShare: 0.5,
+  floodGraceMs: 60_000,
+  minorRoomTexts: 4,
+  minorRoomAuthors: 2,
+  minorAuthorTexts: 3,
+});

@@ -1,0 +1,151 @@
+/**
+ * Applies one event to its room's content features (texts, moderation,
+ * tips, streamer facts) and returns what the content detectors conclude.
+ * Each text is classified once, here, and its scores are kept with the
+ * text, so a moderation event minutes later joins to the score the text
+ * had, and a replay or restored engine decides exactly the same way.
+ * Likes, views and follows never reach this code: no text, no cost.
+ */
+import { ModerationKind, OperatorRole, RoomEventKind, TransactionKind } from "@redline/proto";
+import type { Actor, LiveEvent, ModerationEvent } from "@redline/proto";
+import { boundedUpsert } from "../primitives/bounded-map";
+import type { RoomState } from "../room-state";
+import type { EngineConfig } from "../config";
+import type { ContentConfig } from "./content-config";
+import type { ContentFinding } from "./content-finding";
+import { createContentFeatures, recordOffence } from "./content-state";
+import type { ContentFeatures, TextRecord } from "./content-state";
+import { ABUSE_LABELS } from "./text-scorer";
+import type { TextScorer } from "./text-scorer";
+import { detectSelectiveDeletion, observeRemoval, observeText } from "./review-suppression";
+import { detectMinorContentAuthor, detectMinorContentRoom, detectMinorStreamer, detectMinorTip, observeMinorText } from "./minor-protection";
+import { detectRepeatOffender, detectRoomFlood, judgePending, queueFlagged } from "./text-risks";
+
+/** Latest text ids remembered per author, for mutes and blocks. */
+const TEXTS_PER_AUTHOR = 8;
+
+function contentOf(room: RoomState, c: Readonly<ContentConfig>): ContentFeatures {
+  room.content ??= createContentFeatures(c.textWindowMs);
+  return room.content;
+}
+
+/** Opens an episode for `key` unless one is open; the finding is raised only when this returns true. */
+function openEpisode(f: ContentFeatures, finding: ContentFinding, label: string, timeMs: number, cfg: Readonly<EngineConfig>): boolean {
+  const key = `${finding.subcategory}\u0000${label}\u0000${finding.subjectUserId}`;
+  const start = f.episodes.get(key);
+  if (start !== undefined && timeMs < start + cfg.alertCooldownMs) return false;
+  f.episodes.delete(key);
+  f.episodes.set(key, timeMs);
+  if (f.episodes.size > cfg.content.maxAuthorsPerRoom) f.episodes.delete(f.episodes.keys().next().value as string);
+  return true;
+}
+
+function raise(out: ContentFinding[], f: ContentFeatures, finding: ContentFinding | null, label: string, timeMs: number, cfg: Readonly<EngineConfig>): void {
+  if (finding !== null && openEpisode(f, finding, label, timeMs, cfg)) out.push(finding);
+}
+
+function observeTextEvent(room: RoomState, event: LiveEvent, textId: string, author: Actor | undefined, text: string, cfg: Readonly<EngineConfig>, scorer: TextScorer, out: ContentFinding[]): void {
+  const c = cfg.content;
+  const f = contentOf(room, c);
+  const t = event.eventTimeMs;
+  const id = textId !== "" ? textId : event.eventId;
+  const authorId = author?.userId ?? "";
+  if (f.texts.has(id)) return; // a redelivered text counts once
+  const s = scorer.classify(text);
+  const abusive = Math.max(s.HARASSMENT, s.DIVERSION, s.PROHIBITED, s.MINOR_RISK) >= c.labelThreshold;
+  const record: TextRecord = { eventId: event.eventId, authorId, timeMs: t, negativeScore: s.NEGATIVE_REVIEW, abusive, removed: false };
+  boundedUpsert(f.texts, id, c.maxTextsPerRoom, () => record);
+  observeText(f.suppression, record, c);
+  if (authorId !== "") {
+    const ids = boundedUpsert(f.authorTexts, authorId, c.maxAuthorsPerRoom, () => [] as string[]);
+    ids.push(id);
+    if (ids.length > TEXTS_PER_AUTHOR) ids.shift();
+  }
+  for (const label of ABUSE_LABELS) {
+    const score = s[label];
+    if (score < c.offenceThreshold) continue;
+    queueFlagged(f.floods[label], { textId: id, eventId: event.eventId, authorId, timeMs: t, score });
+    if (authorId === "") continue;
+    const slot = recordOffence(f.offences, `${label}\u0000${authorId}`, { eventId: event.eventId, timeMs: t, score }, c.maxAuthorsPerRoom, cfg.maxEvidenceIds);
+    raise(out, f, detectRepeatOffender(label, slot, authorId, t, c), label, t, cfg);
+  }
+  if (s.MINOR_RISK >= c.offenceThreshold) {
+    observeMinorText(f.minor, authorId, event.eventId, t, s.MINOR_RISK, c, cfg.maxEvidenceIds);
+    if (authorId !== "") {
+      const slot = recordOffence(f.offences, `MINOR_RISK\u0000${authorId}`, { eventId: event.eventId, timeMs: t, score: s.MINOR_RISK }, c.maxAuthorsPerRoom, cfg.maxEvidenceIds);
+      raise(out, f, detectMinorContentAuthor(slot, authorId, t, c), "", t, cfg);
+    }
+    raise(out, f, detectMinorContentRoom(f.minor, t, c), "", t, cfg);
+  }
+}
+
+function observeModeration(room: RoomState, event: LiveEvent, m: ModerationEvent, cfg: Readonly<EngineConfig>, out: ContentFinding[]): void {
+  // The platform's own removals say nothing about the room's operators.
+  if (m.operatorRole === OperatorRole.OPERATOR_ROLE_PLATFORM) return;
+  const c = cfg.content;
+  const f = contentOf(room, c);
+  const t = event.eventTimeMs;
+  const before = f.suppression.negativeRemoved;
+  const remove = (textId: string): void => {
+    const record = f.texts.get(textId);
+    if (record !== undefined) observeRemoval(f.suppression, record, event.eventId, t, c, cfg.maxEvidenceIds);
+  };
+  if (m.kind === ModerationKind.MODERATION_KIND_DELETE_COMMENT || m.kind === ModerationKind.MODERATION_KIND_HIDE_COMMENT) {
+    remove(m.targetCommentId);
+  } else if (m.kind === ModerationKind.MODERATION_KIND_MUTE_USER || m.kind === ModerationKind.MODERATION_KIND_BLOCK_USER) {
+    for (const id of f.authorTexts.get(m.targetUserId) ?? []) {
+      const record = f.texts.get(id);
+      if (record !== undefined && t - record.timeMs <= c.muteLookbackMs) remove(id);
+    }
+  }
+  // Only a newly removed negative review can tip the test; anything else can only weaken it.
+  if (f.suppression.negativeRemoved > before) raise(out, f, detectSelectiveDeletion(f.suppression, c), "", t, cfg);
+}
+
+function judgeFloods(room: RoomState, t: number, cfg: Readonly<EngineConfig>, out: ContentFinding[]): void {
+  const f = room.content;
+  if (f === undefined) return;
+  for (const label of ABUSE_LABELS) {
+    const flood = f.floods[label];
+    if (flood.pending.length === 0 || flood.pending[0]!.timeMs + cfg.content.floodGraceMs > t) continue;
+    judgePending(flood, f.texts, t, cfg.content, cfg.maxEvidenceIds);
+    raise(out, f, detectRoomFlood(label, flood, t, cfg.content), label, t, cfg);
+  }
+}
+
+/** Applies the event to the room's content features; returns the findings to raise (usually none). */
+export function applyContent(room: RoomState, event: LiveEvent, cfg: Readonly<EngineConfig>, scorer: TextScorer): ContentFinding[] {
+  const body = event.body;
+  if (body === undefined) return [];
+  const out: ContentFinding[] = [];
+  const t = event.eventTimeMs;
+  switch (body.$case) {
+    case "comment":
+      observeTextEvent(room, event, body.value.commentId, body.value.author, body.value.text, cfg, scorer, out);
+      break;
+    case "barrage":
+      observeTextEvent(room, event, body.value.barrageId, body.value.author, body.value.text, cfg, scorer, out);
+      break;
+    case "moderation":
+      observeModeration(room, event, body.value, cfg, out);
+      break;
+    case "transaction": {
+      const tx = body.value;
+      if (tx.kind !== TransactionKind.TRANSACTION_KIND_TIP || tx.buyer === undefined || tx.buyer.userId === "") break;
+      const finding = detectMinorTip(tx.buyer.userId, tx.buyer.ageBand, tx.amountCents, event.eventId, t);
+      if (finding !== null) raise(out, contentOf(room, cfg.content), finding, "", t, cfg);
+      break;
+    }
+    case "room": {
+      const kind = body.value.kind;
+      if (kind !== RoomEventKind.ROOM_EVENT_KIND_STARTED && kind !== RoomEventKind.ROOM_EVENT_KIND_UPDATED) break;
+      const finding = detectMinorStreamer(body.value.streamer, event.eventId, t);
+      if (finding !== null) raise(out, contentOf(room, cfg.content), finding, "", t, cfg);
+      break;
+    }
+    default:
+      return out;
+  }
+  judgeFloods(room, t, cfg, out);
+  return out;
+}

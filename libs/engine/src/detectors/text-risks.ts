@@ -1,0 +1,92 @@
+/**
+ * Harassment, diversion and prohibited content in comments and barrage.
+ * REPEAT_OFFENDER: one account posting texts of a label again and again
+ * (one rude or ambiguous comment is not a pattern). ROOM_FLOOD: many
+ * accounts' texts of a label left standing in the room; each flagged text
+ * gets a grace period for the operator to remove it, and a room whose
+ * operator removes most of them is moderating, not flooded.
+ */
+import { RiskCategory } from "@redline/proto";
+import { swAdd, swSum } from "../primitives/sliding-window";
+import { addEvidence } from "../evidence";
+import { combine, ramp, severityOf } from "./scoring";
+import { REPEAT_OFFENDER, ROOM_FLOOD } from "./content-finding";
+import type { ContentFinding } from "./content-finding";
+import type { ContentConfig } from "./content-config";
+import { activeCount, recentOffences, touchLastSeen } from "./content-state";
+import type { FloodState, OffenceSlot, PendingText, TextRecord } from "./content-state";
+import type { AbuseLabel } from "./text-scorer";
+
+export const CATEGORY_OF_LABEL: Readonly<Record<AbuseLabel, RiskCategory>> = {
+  HARASSMENT: RiskCategory.RISK_CATEGORY_HARASSMENT,
+  DIVERSION: RiskCategory.RISK_CATEGORY_DIVERSION,
+  PROHIBITED: RiskCategory.RISK_CATEGORY_PROHIBITED_CONTENT,
+};
+
+const WORDS: Readonly<Record<AbuseLabel, string>> = { HARASSMENT: "harassing", DIVERSION: "off-platform diversion", PROHIBITED: "prohibited-content" };
+
+/** Pending flagged texts kept per label; past this the oldest is judged at once. */
+const MAX_PENDING = 512;
+
+export function detectRepeatOffender(label: AbuseLabel, slot: OffenceSlot, authorId: string, timeMs: number, cfg: Readonly<ContentConfig>): ContentFinding | null {
+  const { count, meanScore } = recentOffences(slot, timeMs, cfg.textWindowMs);
+  if (count < cfg.repeatOffenderTexts) return null;
+  const { score, signals } = combine([
+    { name: `${label.toLowerCase()}_texts_by_account`, value: count, strength: ramp(count, cfg.repeatOffenderTexts - 1, cfg.repeatOffenderTexts + 4), weight: 0.75 },
+    { name: `mean_${label.toLowerCase()}_score`, value: meanScore, strength: ramp(meanScore, cfg.offenceThreshold - 0.1, 0.98), weight: 0.6 },
+  ]);
+  return {
+    category: CATEGORY_OF_LABEL[label],
+    subcategory: REPEAT_OFFENDER,
+    subjectUserId: authorId,
+    severity: severityOf(score),
+    score,
+    summary: `one account posted ${count} ${WORDS[label]} texts within ${Math.round(cfg.textWindowMs / 60_000)} min (mean classifier score ${meanScore.toFixed(2)})`,
+    signals,
+    evidence: slot.evidence,
+  };
+}
+
+export function queueFlagged(f: FloodState, text: PendingText): void {
+  f.pending.push(text);
+}
+
+/** Judges flagged texts whose grace period has passed: removed by then, or left standing. */
+export function judgePending(f: FloodState, texts: ReadonlyMap<string, TextRecord>, timeMs: number, cfg: Readonly<ContentConfig>, maxEvidence: number): void {
+  while (f.pending.length > 0 && (f.pending[0]!.timeMs + cfg.floodGraceMs <= timeMs || f.pending.length > MAX_PENDING)) {
+    const p = f.pending.shift()!;
+    const judgedMs = Math.max(p.timeMs, timeMs - cfg.floodGraceMs);
+    if (texts.get(p.textId)?.removed === true) {
+      swAdd(f.removed, judgedMs, 1);
+      continue;
+    }
+    swAdd(f.standing, judgedMs, 1);
+    touchLastSeen(f.authors, p.authorId, judgedMs, cfg.maxAuthorsPerRoom);
+    addEvidence(f.evidence, { eventId: p.eventId, weight: p.score, timeMs: p.timeMs }, maxEvidence);
+  }
+}
+
+export function detectRoomFlood(label: AbuseLabel, f: FloodState, timeMs: number, cfg: Readonly<ContentConfig>): ContentFinding | null {
+  const standing = swSum(f.standing, timeMs);
+  if (standing < cfg.floodTexts) return null;
+  const authors = activeCount(f.authors, timeMs, cfg.textWindowMs);
+  if (authors < cfg.floodAuthors) return null;
+  const removed = swSum(f.removed, timeMs);
+  const removedShare = removed / (removed + standing);
+  if (removedShare >= cfg.floodMaxRemovedShare) return null;
+  const { score, signals } = combine([
+    { name: `standing_${label.toLowerCase()}_texts`, value: standing, strength: ramp(standing, cfg.floodTexts - 1, 3 * cfg.floodTexts), weight: 0.8 },
+    { name: `${label.toLowerCase()}_authors`, value: authors, strength: ramp(authors, cfg.floodAuthors - 1, 3 * cfg.floodAuthors), weight: 0.6 },
+    { name: "operator_removed_share", value: removedShare, strength: 1 - removedShare / cfg.floodMaxRemovedShare, weight: 0.4 },
+  ]);
+  return {
+    category: CATEGORY_OF_LABEL[label],
+    subcategory: ROOM_FLOOD,
+    subjectUserId: "",
+    severity: severityOf(score),
+    score,
+    summary: `${standing} ${WORDS[label]} texts from ${authors} accounts left standing in ${Math.round(cfg.textWindowMs / 60_000)} min; the operator removed ${removed} within ${Math.round(cfg.floodGraceMs / 1000)} s`,
+    signals,
+    evidence: f.evidence,
+  };
+}

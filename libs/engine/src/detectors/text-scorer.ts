@@ -1,0 +1,18 @@
+/**
+ * The engine's view of the text classifier: one call per comment or barrage
+ * text, five calibrated probabilities. Injected so tests can use a fake and
+ * so the engine's alerts can name the classifier version they relied on.
+ */
+import type { TextScores } from "@redline/text-classifier";
+
+export type { TextScores };
+
+export interface TextScorer {
+  /** Goes into every alert's modelVersion (`<rules>+text-<version>`). */
+  readonly version: string;
+  classify(text: string): TextScores;
+}
+
+/** Labels whose removal is legitimate moderation and which the text-risk detectors track. */
+export const ABUSE_LABELS = ["HARASSMENT", "DIVERSION", "PROHIBITED"] as const;
+export type AbuseLabel = (typeof ABUSE_LABELS)[number];
