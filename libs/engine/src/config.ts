@@ -5,6 +5,8 @@
 import { EngineConfigError } from "./errors";
 import { DEFAULT_FALSIFICATION_CONFIG } from "./detectors/falsification-config";
 import type { FalsificationConfig } from "./detectors/falsification-config";
+import { DEFAULT_CONTENT_CONFIG } from "./detectors/content-config";
+import type { ContentConfig } from "./detectors/content-config";
 
 export interface EngineConfig {
   /** Events are held until the watermark (max event time seen minus this) passes them. */
@@ -26,6 +28,7 @@ export interface EngineConfig {
   maxEvidenceIds: number;
   modelVersion: string;
   falsification: FalsificationConfig;
+  content: ContentConfig;
 }
 
 export const DEFAULT_ENGINE_CONFIG: Readonly<EngineConfig> = Object.freeze({
@@ -41,6 +44,7 @@ export const DEFAULT_ENGINE_CONFIG: Readonly<EngineConfig> = Object.freeze({
   maxEvidenceIds: 20,
   modelVersion: "falsification-rules-1",
   falsification: DEFAULT_FALSIFICATION_CONFIG,
+  content: DEFAULT_CONTENT_CONFIG,
 });
 
 export function resolveEngineConfig(partial: Partial<EngineConfig> = {}): Readonly<EngineConfig> {
@@ -48,6 +52,7 @@ export function resolveEngineConfig(partial: Partial<EngineConfig> = {}): Readon
     ...DEFAULT_ENGINE_CONFIG,
     ...partial,
     falsification: { ...DEFAULT_FALSIFICATION_CONFIG, ...(partial.falsification ?? {}) },
+    content: { ...DEFAULT_CONTENT_CONFIG, ...(partial.content ?? {}) },
   };
   const nonNegative: Array<keyof EngineConfig> = ["allowedLatenessMs", "roomGraceMs"];
   for (const key of nonNegative) {

@@ -16,6 +16,10 @@ import { applyFalsification } from "./falsification";
 import { alertFromFinding } from "./alert";
 import { decodeState, encodeState } from "./state-codec";
 import { SnapshotFormatError } from "./errors";
+import { loadDefaultClassifier } from "@redline/text-classifier";
+import { applyContent } from "./detectors/content";
+import { alertFromContentFinding } from "./detectors/content-alert";
+import type { TextScorer } from "./detectors/text-scorer";
 
 /** One engine output. A later policy stage adds `{ action }` outputs alongside. */
 export interface EngineOutput {
@@ -42,6 +46,8 @@ export interface EngineCounters {
 export interface EngineDeps {
   /** Wall clock, used only for `watermarkLagMs` in counters; never in outputs. */
   clock?: () => number;
+  /** Scores comment and barrage texts; defaults to the committed text classifier. */
+  textScorer?: TextScorer;
 }
 
 const SNAPSHOT_VERSION = 1;
@@ -58,6 +64,9 @@ interface Progress {
 export class RiskEngine {
   private readonly cfg: Readonly<EngineConfig>;
   private readonly clock: () => number;
+  private readonly scorer: TextScorer;
+  /** Rules version plus the classifier version the content alerts relied on. */
+  readonly modelVersion: string;
   private heap = new EventHeap();
   private rooms = new Map<string, RoomState>();
   private outputs: EngineOutput[] = [];
@@ -71,6 +80,8 @@ export class RiskEngine {
   constructor(config: Partial<EngineConfig> = {}, deps: EngineDeps = {}) {
     this.cfg = resolveEngineConfig(config);
     this.clock = deps.clock ?? Date.now;
+    this.scorer = deps.textScorer ?? loadDefaultClassifier();
+    this.modelVersion = `${this.cfg.modelVersion}+text-${this.scorer.version}`;
   }
 
   get config(): Readonly<EngineConfig> {
@@ -177,7 +188,11 @@ export class RiskEngine {
     if (event.eventTimeMs > room.lastEventMs) room.lastEventMs = event.eventTimeMs;
     const finding = applyFalsification(room, event, this.cfg);
     if (finding !== null) {
-      this.outputs.push({ alert: alertFromFinding(room.roomId, finding, event.eventTimeMs, this.cfg.modelVersion) });
+      this.outputs.push({ alert: alertFromFinding(room.roomId, finding, event.eventTimeMs, this.modelVersion) });
+      this.progress.counters.alertsRaised++;
+    }
+    for (const content of applyContent(room, event, this.cfg, this.scorer)) {
+      this.outputs.push({ alert: alertFromContentFinding(room.roomId, content, event.eventTimeMs, this.modelVersion) });
       this.progress.counters.alertsRaised++;
     }
   }

@@ -20,6 +20,13 @@ export type { EngineConfig } from "./config";
 export { DEFAULT_FALSIFICATION_CONFIG } from "./detectors/falsification-config";
 export type { FalsificationConfig } from "./detectors/falsification-config";
 export { FAKE_FOLLOWS, FAKE_LIKES, FAKE_ORDERS, FAKE_VIEWS } from "./detectors/finding";
+export { DEFAULT_CONTENT_CONFIG } from "./detectors/content-config";
+export type { ContentConfig } from "./detectors/content-config";
+export {
+  SELECTIVE_DELETION, STREAMER_UNDERAGE, STREAMER_MINOR_NO_CONSENT, MINOR_TIPPING, MINOR_HARMFUL_CONTENT, REPEAT_OFFENDER, ROOM_FLOOD,
+} from "./detectors/content-finding";
+export type { TextScorer, TextScores } from "./detectors/text-scorer";
+export { fisherGreater } from "./detectors/fisher-exact";
 export { alertIdOf } from "./alert";
 export { EngineError, EngineConfigError, SnapshotFormatError } from "./errors";
 export { hash32, hashHex64 } from "./primitives/hash";

@@ -14,6 +14,7 @@ import type { FollowFeatures } from "./detectors/fake-follows";
 import { createOrderFeatures } from "./detectors/fake-orders";
 import type { OrderFeatures } from "./detectors/fake-orders";
 import type { EngineConfig } from "./config";
+import type { ContentFeatures } from "./detectors/content-state";
 
 export interface AccountSlot {
   /** Event time of the account's open join; -1 when not in the room (or unknown). */
@@ -42,6 +43,8 @@ export interface RoomState {
   /** Per subcategory: event time the current alert episode opened, and when it may next be evaluated. */
   episodeStartMs: Record<string, number>;
   nextEvaluationMs: Record<string, number>;
+  /** Texts, moderation and minor-protection features; created on the room's first text, moderation or minor fact. */
+  content?: ContentFeatures;
 }
 
 /** Accounts per device beyond this are not tracked individually: the device is a farm either way. */
