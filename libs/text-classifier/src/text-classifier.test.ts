@@ -30,8 +30,17 @@ describe("loadDefaultClassifier", () => {
 });
 
 describe("one-word comments", () => {
-  it.each(["好", "嗯", "1", "666", "ok", "wow", "👍", "❤️", "哈哈哈", "来了"])("scores %s low on every label", (text) => {
+  it.each(["好", "嗯", "1", "666", "1111", "ok", "wow", "👍", "❤️", "哈哈哈", "来了"])("scores %s low on every label", (text) => {
     for (const label of TEXT_LABELS) expect(score(text, label)).toBeLessThan(0.5);
+  });
+});
+
+describe("bare numbers", () => {
+  it("may read a phone-like number as DIVERSION but never as PROHIBITED or MINOR_RISK", () => {
+    for (const text of ["12345678901", "202311150098765"]) {
+      expect(score(text, "PROHIBITED")).toBeLessThan(0.5);
+      expect(score(text, "MINOR_RISK")).toBeLessThan(0.5);
+    }
   });
 });
 

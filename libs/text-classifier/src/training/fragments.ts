@@ -42,6 +42,32 @@ export function reviewFragments(reviews: readonly Example[], count: number, rand
   return out;
 }
 
+/**
+ * Bare numbers, a common live-room comment (votes such as "1111", counts,
+ * prices). Short and repeated-digit ones are labelled 0 everywhere; a long
+ * random one may be a phone or QQ number, so its DIVERSION target is left
+ * unknown, but it is not prohibited, a minor risk or a negative review.
+ */
+export function numberComments(count: number, random: Random): Example[] {
+  const out: Example[] = [];
+  for (let i = 0; i < count; i++) {
+    const digit = () => String(Math.floor(random() * 10));
+    const kind = random();
+    let text: string;
+    if (kind < 0.4) text = Array.from({ length: 1 + Math.floor(random() * 4) }, digit).join("");
+    else if (kind < 0.7) text = digit().repeat(2 + Math.floor(random() * 8));
+    else text = Array.from({ length: 5 + Math.floor(random() * 8) }, digit).join("");
+    const longRandom = kind >= 0.7;
+    out.push({
+      text,
+      targets: targetsOf({ NEGATIVE_REVIEW: 0, HARASSMENT: 0, ...(longRandom ? {} : { DIVERSION: 0 as const }), PROHIBITED: 0, MINOR_RISK: 0 }),
+      weight: 1,
+      source: "fragments",
+    });
+  }
+  return out;
+}
+
 /** Fragments of texts with no label at all (the seed's hard negatives), and symbol-only comments. */
 export function neutralFragments(texts: readonly string[], count: number, random: Random): Example[] {
   const out: Example[] = [];

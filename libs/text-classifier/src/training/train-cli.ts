@@ -24,7 +24,7 @@ import type { FloatModel, TrainerOptions } from "./logistic-trainer";
 import { trainLogistic } from "./logistic-trainer";
 import { binaryMetrics, type BinaryMetrics } from "./metrics";
 import { createRandom, shuffleInPlace } from "./rng";
-import { neutralFragments, reviewFragments } from "./fragments";
+import { neutralFragments, numberComments, reviewFragments } from "./fragments";
 import { expandSeedLines, readSeedFile, seedTargets } from "./seed-data";
 
 const PACKAGE_DIR = resolve(__dirname, "..", "..");
@@ -46,6 +46,7 @@ export interface TrainConfig {
   /** Short fragments of training reviews and of neutral seed lines (see fragments.ts). */
   reviewFragments: number;
   neutralFragments: number;
+  numberComments: number;
   /** See fitPlatt: the prior assumed for labels rare in the calibration split. */
   calibrationMinPositiveShare: number;
   /** Log every seed-test example the model gets wrong (for error analysis). */
@@ -71,6 +72,7 @@ export function parseArgs(argv: readonly string[]): TrainConfig {
     seedNegativeWeight: Number(value("--seed-negative-weight") ?? 3),
     reviewFragments: Number(value("--review-fragments") ?? 10000),
     neutralFragments: Number(value("--neutral-fragments") ?? 3000),
+    numberComments: Number(value("--number-comments") ?? 1000),
     calibrationMinPositiveShare: Number(value("--calibration-positive-share") ?? 0.03),
     seedTrainVariants: 12,
     seedCalibrationVariants: 3,
@@ -149,6 +151,7 @@ export function train(config: TrainConfig, log: (line: string) => void): ModelHe
   const fragments = [
     ...reviewFragments(reviews[0] as Example[], config.reviewFragments, random),
     ...neutralFragments(neutralSeedTexts, config.neutralFragments, random),
+    ...numberComments(config.numberComments, random),
   ];
   const trainSet: Example[] = [...(reviews[0] as Example[]), ...(cold[0] as Example[]), ...(davidson[0] as Example[]), ...seedTrain, ...fragments];
   const calibrationSet: Example[] = [...(reviews[1] as Example[]), ...(cold[1] as Example[]), ...(davidson[1] as Example[]), ...seedCalibration];
@@ -226,6 +229,7 @@ export function train(config: TrainConfig, log: (line: string) => void): ModelHe
     seedNegativeWeight: config.seedNegativeWeight,
     reviewFragments: config.reviewFragments,
     neutralFragments: config.neutralFragments,
+    numberComments: config.numberComments,
     calibrationMinPositiveShare: config.calibrationMinPositiveShare,
     splits: sizes,
     calibrationSplitMetrics: calibrationMetrics,
