@@ -70,6 +70,7 @@ export class RiskEngine {
   private heap = new EventHeap();
   private rooms = new Map<string, RoomState>();
   private outputs: EngineOutput[] = [];
+  private appliedListener: ((event: LiveEvent) => void) | undefined;
   private progress: Progress = {
     maxSeenMs: -1,
     watermarkMs: -1,
@@ -109,6 +110,15 @@ export class RiskEngine {
   /** End of input: applies everything still buffered. */
   flush(): void {
     this.advanceTo(Math.max(this.progress.watermarkMs, this.progress.maxSeenMs));
+  }
+
+  /**
+   * Registers the one listener told of each event right after it is applied
+   * (in application order, late events included). The pipeline uses it so
+   * stages observe the stream exactly as the engine does.
+   */
+  onApplied(listener: (event: LiveEvent) => void): void {
+    this.appliedListener = listener;
   }
 
   /** Returns and forgets the outputs raised so far, in the order they were raised. */
@@ -195,6 +205,7 @@ export class RiskEngine {
       this.outputs.push({ alert: alertFromContentFinding(room.roomId, content, event.eventTimeMs, this.modelVersion) });
       this.progress.counters.alertsRaised++;
     }
+    this.appliedListener?.(event);
   }
 
   /** Serialises the whole engine (buffer, rooms, undrained outputs) for checkpointing. */

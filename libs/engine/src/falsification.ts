@@ -5,7 +5,7 @@
  * that room's events alone, whatever other rooms share the engine.
  */
 import { RoomEventKind, TransactionKind, ViewKind } from "@redline/proto";
-import type { Actor, LiveEvent } from "@redline/proto";
+import type { Actor, FollowEvent, LikeEvent, LiveEvent, TransactionEvent, ViewEvent } from "@redline/proto";
 import { isFreshAccount } from "./primitives/account-age";
 import { accountSlot, accountsOnDevice } from "./room-state";
 import type { RoomState } from "./room-state";
@@ -23,106 +23,111 @@ function markInteracted(room: RoomState, actor: Actor | undefined, cfg: Readonly
   if (actor !== undefined && actor.userId !== "") accountSlot(room, actor.userId, cfg).interacted = true;
 }
 
-/** Updates the room with `event`; returns the subcategory to evaluate, if any. */
-function observe(room: RoomState, event: LiveEvent, cfg: Readonly<EngineConfig>): string | null {
+function onLike(room: RoomState, event: LiveEvent, like: LikeEvent, cfg: Readonly<EngineConfig>): string | null {
+  const user = like.user;
+  if (user === undefined || user.userId === "") return null;
+  const t = event.eventTimeMs;
+  const slot = accountSlot(room, user.userId, cfg);
+  slot.interacted = true;
+  const second = Math.floor(t / 1000);
+  const newAccountSecond = slot.lastLikeSecond !== second;
+  slot.lastLikeSecond = second;
+  observeLike(room.likes, {
+    eventId: event.eventId,
+    timeMs: t,
+    userId: user.userId,
+    taps: Math.max(1, like.count),
+    fresh: isFreshAccount(user.accountCreatedMs, t, cfg.falsification.freshAccountAgeMs),
+    accountsOnDevice: accountsOnDevice(room, user, cfg),
+    ipPrefix: user.ipPrefix,
+    deviceId: user.deviceId,
+    newAccountSecond,
+  }, cfg.falsification, cfg.maxEvidenceIds);
+  return FAKE_LIKES;
+}
+
+function onView(room: RoomState, event: LiveEvent, view: ViewEvent, cfg: Readonly<EngineConfig>): string | null {
+  const user = view.user;
+  if (user === undefined || user.userId === "") return null;
+  const t = event.eventTimeMs;
+  const slot = accountSlot(room, user.userId, cfg);
+  const onDevice = accountsOnDevice(room, user, cfg);
+  if (view.kind === ViewKind.VIEW_KIND_JOIN) {
+    slot.joinMs = t;
+    slot.interacted = false;
+    observeJoin(room.views, t, user.userId);
+    return null;
+  }
+  if (view.kind !== ViewKind.VIEW_KIND_LEAVE) return null;
+  observeLeave(room.views, {
+    eventId: event.eventId,
+    timeMs: t,
+    dwellMs: slot.joinMs >= 0 ? t - slot.joinMs : -1,
+    interacted: slot.interacted,
+    fresh: isFreshAccount(user.accountCreatedMs, t, cfg.falsification.freshAccountAgeMs),
+    accountsOnDevice: onDevice,
+  }, cfg.falsification, cfg.maxEvidenceIds);
+  slot.joinMs = -1;
+  return FAKE_VIEWS;
+}
+
+function onFollow(room: RoomState, event: LiveEvent, follow: FollowEvent, cfg: Readonly<EngineConfig>): string | null {
+  const user = follow.user;
+  if (user === undefined || user.userId === "") return null;
+  accountSlot(room, user.userId, cfg).interacted = true;
+  observeFollow(room.follows, {
+    eventId: event.eventId,
+    timeMs: event.eventTimeMs,
+    fresh: isFreshAccount(user.accountCreatedMs, event.eventTimeMs, cfg.falsification.freshAccountAgeMs),
+    accountsOnDevice: accountsOnDevice(room, user, cfg),
+  }, cfg.falsification, cfg.maxEvidenceIds);
+  return FAKE_FOLLOWS;
+}
+
+function onTransaction(room: RoomState, event: LiveEvent, tx: TransactionEvent, cfg: Readonly<EngineConfig>): string | null {
   const t = event.eventTimeMs;
   const f = cfg.falsification;
+  if (tx.kind === TransactionKind.TRANSACTION_KIND_REFUND) {
+    observeRefund(room.orders, event.eventId, t, tx.paymentAccountId, tx.shippingAddressHash, cfg.maxEvidenceIds);
+    return FAKE_ORDERS;
+  }
+  if (tx.kind !== TransactionKind.TRANSACTION_KIND_ORDER) return null;
+  const buyer = tx.buyer;
+  if (buyer === undefined || buyer.userId === "") return null;
+  const slot = accountSlot(room, buyer.userId, cfg);
+  slot.interacted = true;
+  slot.recentOrdersMs.push(t);
+  if (slot.recentOrdersMs.length > f.brushOrdersPerAccount10m) slot.recentOrdersMs.shift();
+  let ordersIn10m = 0;
+  for (const ms of slot.recentOrdersMs) if (t - ms < ORDER_RATE_WINDOW_MS) ordersIn10m++;
+  accountsOnDevice(room, buyer, cfg);
+  observeOrder(room.orders, {
+    eventId: event.eventId,
+    timeMs: t,
+    buyerId: buyer.userId,
+    paymentAccountId: tx.paymentAccountId,
+    shippingAddressHash: tx.shippingAddressHash,
+    amountCents: tx.amountCents,
+    fresh: isFreshAccount(buyer.accountCreatedMs, t, f.freshAccountAgeMs),
+    ordersByBuyerIn10m: ordersIn10m,
+  }, f, cfg.maxOrderKeysPerRoom, cfg.maxEvidenceIds);
+  return FAKE_ORDERS;
+}
+
+/** Updates the room with `event`; returns the subcategory to evaluate, if any. */
+function observe(room: RoomState, event: LiveEvent, cfg: Readonly<EngineConfig>): string | null {
   const body = event.body;
-  if (body === undefined) return null;
-  switch (body.$case) {
-    case "like": {
-      const user = body.value.user;
-      if (user === undefined || user.userId === "") return null;
-      const slot = accountSlot(room, user.userId, cfg);
-      slot.interacted = true;
-      const second = Math.floor(t / 1000);
-      const newAccountSecond = slot.lastLikeSecond !== second;
-      slot.lastLikeSecond = second;
-      observeLike(room.likes, {
-        eventId: event.eventId,
-        timeMs: t,
-        userId: user.userId,
-        taps: Math.max(1, body.value.count),
-        fresh: isFreshAccount(user.accountCreatedMs, t, f.freshAccountAgeMs),
-        accountsOnDevice: accountsOnDevice(room, user, cfg),
-        ipPrefix: user.ipPrefix,
-        deviceId: user.deviceId,
-        newAccountSecond,
-      }, f, cfg.maxEvidenceIds);
-      return FAKE_LIKES;
-    }
-    case "view": {
-      const user = body.value.user;
-      if (user === undefined || user.userId === "") return null;
-      const slot = accountSlot(room, user.userId, cfg);
-      const onDevice = accountsOnDevice(room, user, cfg);
-      if (body.value.kind === ViewKind.VIEW_KIND_JOIN) {
-        slot.joinMs = t;
-        slot.interacted = false;
-        observeJoin(room.views, t, user.userId);
-        return null;
-      }
-      if (body.value.kind !== ViewKind.VIEW_KIND_LEAVE) return null;
-      const dwellMs = slot.joinMs >= 0 ? t - slot.joinMs : -1;
-      observeLeave(room.views, {
-        eventId: event.eventId,
-        timeMs: t,
-        dwellMs,
-        interacted: slot.interacted,
-        fresh: isFreshAccount(user.accountCreatedMs, t, f.freshAccountAgeMs),
-        accountsOnDevice: onDevice,
-      }, f, cfg.maxEvidenceIds);
-      slot.joinMs = -1;
-      return FAKE_VIEWS;
-    }
-    case "follow": {
-      const user = body.value.user;
-      if (user === undefined || user.userId === "") return null;
-      accountSlot(room, user.userId, cfg).interacted = true;
-      observeFollow(room.follows, {
-        eventId: event.eventId,
-        timeMs: t,
-        fresh: isFreshAccount(user.accountCreatedMs, t, f.freshAccountAgeMs),
-        accountsOnDevice: accountsOnDevice(room, user, cfg),
-      }, f, cfg.maxEvidenceIds);
-      return FAKE_FOLLOWS;
-    }
-    case "transaction": {
-      const tx = body.value;
-      if (tx.kind === TransactionKind.TRANSACTION_KIND_REFUND) {
-        observeRefund(room.orders, event.eventId, t, tx.paymentAccountId, tx.shippingAddressHash, cfg.maxEvidenceIds);
-        return FAKE_ORDERS;
-      }
-      if (tx.kind !== TransactionKind.TRANSACTION_KIND_ORDER) return null;
-      const buyer = tx.buyer;
-      if (buyer === undefined || buyer.userId === "") return null;
-      const slot = accountSlot(room, buyer.userId, cfg);
-      slot.interacted = true;
-      slot.recentOrdersMs.push(t);
-      if (slot.recentOrdersMs.length > f.brushOrdersPerAccount10m) slot.recentOrdersMs.shift();
-      let ordersIn10m = 0;
-      for (const ms of slot.recentOrdersMs) if (t - ms < ORDER_RATE_WINDOW_MS) ordersIn10m++;
-      accountsOnDevice(room, buyer, cfg);
-      observeOrder(room.orders, {
-        eventId: event.eventId,
-        timeMs: t,
-        buyerId: buyer.userId,
-        paymentAccountId: tx.paymentAccountId,
-        shippingAddressHash: tx.shippingAddressHash,
-        amountCents: tx.amountCents,
-        fresh: isFreshAccount(buyer.accountCreatedMs, t, f.freshAccountAgeMs),
-        ordersByBuyerIn10m: ordersIn10m,
-      }, f, cfg.maxOrderKeysPerRoom, cfg.maxEvidenceIds);
-      return FAKE_ORDERS;
-    }
+  switch (body?.$case) {
+    case "like": return onLike(room, event, body.value, cfg);
+    case "view": return onView(room, event, body.value, cfg);
+    case "follow": return onFollow(room, event, body.value, cfg);
+    case "transaction": return onTransaction(room, event, body.value, cfg);
     case "comment":
-      markInteracted(room, body.value.author, cfg);
-      return null;
     case "barrage":
       markInteracted(room, body.value.author, cfg);
       return null;
     case "room":
-      if (body.value.kind === RoomEventKind.ROOM_EVENT_KIND_ENDED) room.endedMs = t;
+      if (body.value.kind === RoomEventKind.ROOM_EVENT_KIND_ENDED) room.endedMs = event.eventTimeMs;
       return null;
     default:
       return null;

@@ -39,4 +39,37 @@ describe("RiskPipeline", () => {
     expect(lines.map((l) => Object.keys(JSON.parse(l))[0])).toEqual(["alert", "action"]);
     expect(JSON.parse(lines[1]!).action.kind).toBe("ACTION_KIND_ASSIGN_INSPECTOR");
   });
+
+  it("lets stages observe events in application order; observed outputs pass only through later stages; stage state checkpoints", () => {
+    const observed: string[] = [];
+    const counter: OutputStage & { count: number } = {
+      name: "counter",
+      count: 0,
+      observe(event: LiveEvent): PipelineOutput[] {
+        observed.push(event.eventId);
+        this.count++;
+        return [];
+      },
+      process: (outputs) => outputs,
+      snapshot() {
+        return new TextEncoder().encode(String(this.count));
+      },
+      restore(bytes: Uint8Array) {
+        this.count = Number(new TextDecoder().decode(bytes));
+      },
+    };
+    const seenByLast: string[] = [];
+    const last: OutputStage = { name: "last", process: (outputs) => (outputs.forEach((o) => seenByLast.push("alert" in o ? o.alert.subcategory : "action")), outputs) };
+    const events = farmAttack();
+    const reversed = [...events].reverse();
+    const pipeline = new RiskPipeline(new RiskEngine({ allowedLatenessMs: 120_000 }), [counter, last]);
+    for (const e of reversed) pipeline.push(e);
+    pipeline.end();
+    expect(observed).toEqual(events.map((e) => e.eventId));
+    expect(seenByLast).toEqual(["FAKE_LIKES"]);
+    const snap = pipeline.snapshotStages();
+    const fresh = { ...counter, count: 0 };
+    new RiskPipeline(new RiskEngine(), [fresh, last]).restoreStages(snap);
+    expect(fresh.count).toBe(events.length);
+  });
 });

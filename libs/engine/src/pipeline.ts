@@ -1,8 +1,11 @@
 /**
  * The engine plus its output stages, exactly as both the Kafka service and
  * `redline replay` run it. A stage sees each batch of outputs and returns
- * the batch to pass on; the action policy (a later issue) is a stage that
- * appends `{ action }` outputs for the alerts it acts on.
+ * the batch to pass on; the action policy is a stage that stamps alerts and
+ * appends `{ action }` outputs. A stage may also observe every event as the
+ * engine applies it, in (eventTimeMs, eventId) order, so its view of the
+ * stream is as deterministic as the engine's; what it returns from
+ * `observe` passes through the stages after it only.
  */
 import { Alert, ControlAction } from "@redline/proto";
 import type { LiveEvent } from "@redline/proto";
@@ -11,29 +14,32 @@ import type { RiskEngine } from "./engine";
 export type PipelineOutput = { alert: Alert } | { action: ControlAction };
 
 export interface OutputStage {
+  /** Names the stage's state in pipeline snapshots; unique within a pipeline. */
   readonly name: string;
   process(outputs: PipelineOutput[]): PipelineOutput[];
-  /**
-   * Sees every input event, in arrival order (the engine does not expose its
-   * released order), before the engine ingests it; its outputs go through the
-   * stages after this one. The policy uses it for room facts (tier, platform).
-   */
+  /** Called with each event right after the engine applies it. */
   observe?(event: LiveEvent): PipelineOutput[];
-  /** Serialises the stage's state so it can be checkpointed with the engine. */
   snapshot?(): Uint8Array;
-  /** Replaces the stage's state with `snapshot()` bytes. */
   restore?(bytes: Uint8Array): void;
 }
 
+interface Pending {
+  output: PipelineOutput;
+  /** Index of the first stage this output still has to pass through. */
+  fromStage: number;
+}
+
 export class RiskPipeline {
-  constructor(readonly engine: RiskEngine, private readonly stages: readonly OutputStage[] = []) {}
+  private pending: Pending[] = [];
+
+  constructor(readonly engine: RiskEngine, private readonly stages: readonly OutputStage[] = []) {
+    engine.onApplied((event) => this.applied(event));
+  }
 
   /** Ingests one event; returns whatever outputs it released (often none). */
   push(event: LiveEvent): PipelineOutput[] {
-    const observed = this.observe(event);
     this.engine.ingest(event);
-    const released = this.release();
-    return observed.length === 0 ? released : [...observed, ...released];
+    return this.release();
   }
 
   /** End of input: flushes the engine's buffer through the stages. */
@@ -42,39 +48,46 @@ export class RiskPipeline {
     return this.release();
   }
 
-  /** Snapshots of the stages that keep state, by stage name, for checkpointing beside `engine.snapshot()`. */
+  /** Each stage's state by name, for checkpointing beside `engine.snapshot()`. */
   snapshotStages(): Map<string, Uint8Array> {
-    const snapshots = new Map<string, Uint8Array>();
-    for (const stage of this.stages) if (stage.snapshot !== undefined) snapshots.set(stage.name, stage.snapshot());
-    return snapshots;
+    const out = new Map<string, Uint8Array>();
+    for (const stage of this.stages) if (stage.snapshot !== undefined) out.set(stage.name, stage.snapshot());
+    return out;
   }
 
-  /** Restores stages from `snapshotStages()`; a stage without an entry keeps its state. */
-  restoreStages(snapshots: ReadonlyMap<string, Uint8Array>): void {
+  restoreStages(states: ReadonlyMap<string, Uint8Array>): void {
     for (const stage of this.stages) {
-      const bytes = snapshots.get(stage.name);
+      const bytes = states.get(stage.name);
       if (bytes !== undefined && stage.restore !== undefined) stage.restore(bytes);
     }
   }
 
-  private observe(event: LiveEvent): PipelineOutput[] {
-    let observed: PipelineOutput[] = [];
-    for (const stage of this.stages) {
-      if (observed.length > 0) observed = stage.process(observed);
-      if (stage.observe !== undefined) {
-        const added = stage.observe(event);
-        if (added.length > 0) observed = observed.length === 0 ? added : [...observed, ...added];
-      }
-    }
-    return observed;
+  /** Keeps engine outputs and stage observations in the order the events were applied. */
+  private applied(event: LiveEvent): void {
+    for (const output of this.engine.drain()) this.pending.push({ output, fromStage: 0 });
+    this.stages.forEach((stage, i) => {
+      if (stage.observe !== undefined) for (const output of stage.observe(event)) this.pending.push({ output, fromStage: i + 1 });
+    });
   }
 
   private release(): PipelineOutput[] {
-    const drained = this.engine.drain();
-    if (drained.length === 0) return [];
-    let outputs: PipelineOutput[] = drained;
-    for (const stage of this.stages) outputs = stage.process(outputs);
-    return outputs;
+    for (const output of this.engine.drain()) this.pending.push({ output, fromStage: 0 });
+    if (this.pending.length === 0) return [];
+    const pending = this.pending;
+    this.pending = [];
+    const released: PipelineOutput[] = [];
+    // Consecutive outputs entering at the same stage travel as one batch; order is kept.
+    for (let i = 0; i < pending.length; ) {
+      const fromStage = pending[i]!.fromStage;
+      let j = i;
+      const batch: PipelineOutput[] = [];
+      while (j < pending.length && pending[j]!.fromStage === fromStage) batch.push(pending[j++]!.output);
+      let outputs = batch;
+      for (let s = fromStage; s < this.stages.length; s++) outputs = this.stages[s]!.process(outputs);
+      for (const o of outputs) released.push(o);
+      i = j;
+    }
+    return released;
   }
 }
 
