@@ -9,6 +9,7 @@ describe("loadTelemetryConfig", () => {
       traceSampleRatio: 1,
       otlpEndpoint: undefined,
       otlpExportIntervalMs: 15_000,
+      otlpTimeoutMs: 5_000,
       metricsPort: DEFAULT_METRICS_PORT,
       metricsHost: "127.0.0.1",
     });

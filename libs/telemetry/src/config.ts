@@ -11,6 +11,8 @@ export interface TelemetryConfig {
   /** OTLP/HTTP base URL, e.g. `http://collector:4318`; unset = no OTLP export. */
   readonly otlpEndpoint: string | undefined;
   readonly otlpExportIntervalMs: number;
+  /** Per-export bound, retries included; an unreachable collector costs at most this per batch. */
+  readonly otlpTimeoutMs: number;
   /** Prometheus endpoint; port 0 binds a random free port (tests), `undefined` disables it. */
   readonly metricsPort: number | undefined;
   readonly metricsHost: string;
@@ -43,6 +45,7 @@ export function loadTelemetryConfig(
     traceSampleRatio: read.number("REDLINE_TRACE_SAMPLE_RATIO", 1, { min: 0, max: 1 }),
     otlpEndpoint: otlpEndpoint?.replace(/\/+$/, ""),
     otlpExportIntervalMs: read.int("REDLINE_OTLP_EXPORT_INTERVAL_MS", 15_000, { min: 100 }),
+    otlpTimeoutMs: read.int("REDLINE_OTLP_TIMEOUT_MS", 5_000, { min: 100 }),
     metricsPort,
     metricsHost: read.string("REDLINE_METRICS_HOST", "127.0.0.1"),
   });

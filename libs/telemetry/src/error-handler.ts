@@ -24,6 +24,7 @@ export class TelemetryErrorHandler {
   private readonly now: () => number;
   private lastLogMs = Number.NEGATIVE_INFINITY;
   private suppressed = 0;
+  private lastWarnMs = Number.NEGATIVE_INFINITY;
   private listener: TelemetryErrorListener;
 
   constructor(private readonly opts: TelemetryErrorHandlerOptions) {
@@ -78,7 +79,13 @@ export class TelemetryErrorHandler {
     const log = this.opts.logger.child("otel");
     return {
       error: (msg, ...args) => this.report("sdk", new Error(toText(msg, args))),
-      warn: (msg, ...args) => log.warn(toText(msg, args)),
+      // SDK warnings (e.g. each retry against a down collector) are advisory: rate-limited, not counted.
+      warn: (msg, ...args) => {
+        const nowMs = this.now();
+        if (nowMs - this.lastWarnMs < this.minLogIntervalMs) return;
+        this.lastWarnMs = nowMs;
+        log.warn(toText(msg, args));
+      },
       info: () => undefined,
       debug: () => undefined,
       verbose: () => undefined,

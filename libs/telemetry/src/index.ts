@@ -15,6 +15,10 @@
  * });
  * telemetry.metrics.actionDelivered("STREAM_BLOCK", "delivered");
  * await telemetry.shutdown();
+ *
+ * Tests: pass an `InMemorySpanExporter` in `spanExporters` (in-process), or
+ * point services' `OTEL_EXPORTER_OTLP_ENDPOINT` at an `OtlpTestCollector`
+ * (separate processes) and check `findTracePath(spans, from, to)`.
  */
 export { loadTelemetryConfig, DEFAULT_METRICS_PORT } from "./config";
 export type { TelemetryConfig } from "./config";
@@ -38,6 +42,9 @@ export {
   TRACE_CONTEXT_HEADERS,
 } from "./propagation";
 export type { GrpcMetadataCarrier } from "./propagation";
+export { OtlpTestCollector } from "./otlp-test-collector";
+export { findTracePath, spanRecordOf } from "./span-records";
+export type { SpanRecord } from "./span-records";
 export { withSpan, contextWithSpan, traceContextFields, SPAN_NAMES, TRACER_NAME } from "./spans";
 export type { WithSpanOptions } from "./spans";
 // Re-exported so services and tests need no direct OpenTelemetry imports.

@@ -41,6 +41,12 @@ export interface TelemetryOptions {
    * live handle already owns them this one stays local and logs a warning.
    */
   registerGlobal?: boolean;
+  /**
+   * Upper bound on `shutdown()` and `forceFlush()`: exports still pending
+   * then (a collector that is down) are abandoned and reported, so telemetry
+   * never makes a service overrun its own stop deadline.
+   */
+  shutdownTimeoutMs?: number;
   now?: () => number;
 }
 
@@ -84,8 +90,11 @@ export async function initTelemetry(config: TelemetryConfig, opts: TelemetryOpti
   }
 
   const resource: Resource = defaultResource().merge(resourceFromAttributes({ [ATTR_SERVICE_NAME]: config.serviceName }));
+  const stepTimeoutMs = opts.shutdownTimeoutMs ?? 3_000;
   const tracerProvider = new NodeTracerProvider({
     resource,
+    // The SDK's own flush timer, aligned with ours so none outlives shutdown.
+    forceFlushTimeoutMillis: stepTimeoutMs,
     sampler: new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(config.traceSampleRatio) }),
     spanProcessors: spanProcessors(config, opts.spanExporters ?? [], errors),
   });
@@ -100,8 +109,9 @@ export async function initTelemetry(config: TelemetryConfig, opts: TelemetryOpti
   if (config.otlpEndpoint !== undefined) {
     readers.push(
       new PeriodicExportingMetricReader({
-        exporter: new GuardedMetricExporter(new OTLPMetricExporter({ url: `${config.otlpEndpoint}/v1/metrics` }), errors),
+        exporter: new GuardedMetricExporter(new OTLPMetricExporter({ url: `${config.otlpEndpoint}/v1/metrics`, timeoutMillis: config.otlpTimeoutMs }), errors),
         exportIntervalMillis: config.otlpExportIntervalMs,
+        exportTimeoutMillis: config.otlpTimeoutMs,
       }),
     );
   }
@@ -128,13 +138,7 @@ export async function initTelemetry(config: TelemetryConfig, opts: TelemetryOpti
   }
 
   let shutdownPromise: Promise<void> | undefined;
-  const guarded = async (fn: () => Promise<void>): Promise<void> => {
-    try {
-      await fn();
-    } catch (err) {
-      errors.report("shutdown", err);
-    }
-  };
+  const bounded = boundedRunner(errors, stepTimeoutMs);
   return {
     config,
     tracer: tracerProvider.getTracer(TRACER_NAME),
@@ -143,15 +147,16 @@ export async function initTelemetry(config: TelemetryConfig, opts: TelemetryOpti
     metricsPort: endpoint?.port,
     metricsUrl: endpoint?.url,
     errors,
-    forceFlush: async () => {
-      await guarded(() => tracerProvider.forceFlush());
-      await guarded(() => meterProvider.forceFlush());
-    },
+    forceFlush: () =>
+      bounded(async () => {
+        await Promise.all([tracerProvider.forceFlush(), meterProvider.forceFlush({ timeoutMillis: stepTimeoutMs })]);
+      }),
     shutdown: () => {
       shutdownPromise ??= (async () => {
-        await guarded(() => tracerProvider.shutdown());
-        await guarded(() => meterProvider.shutdown());
-        if (endpoint) await guarded(() => endpoint!.close());
+        await bounded(async () => {
+          await Promise.all([tracerProvider.shutdown(), meterProvider.shutdown({ timeoutMillis: stepTimeoutMs })]);
+        });
+        if (endpoint) await bounded(() => endpoint!.close());
         if (globalOwner === owner) {
           trace.disable();
           metricsApi.disable();
@@ -166,10 +171,28 @@ export async function initTelemetry(config: TelemetryConfig, opts: TelemetryOpti
   };
 }
 
+/** Runs a flush or shutdown step to completion or `timeoutMs`, whichever is first; never rejects. */
+function boundedRunner(errors: TelemetryErrorHandler, timeoutMs: number): (step: () => Promise<void>) => Promise<void> {
+  return async (step) => {
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<"timeout">((resolve) => {
+      timer = setTimeout(() => resolve("timeout"), timeoutMs);
+    });
+    try {
+      const outcome = await Promise.race([step(), timedOut]);
+      if (outcome === "timeout") errors.report("shutdown", new Error(`gave up waiting after ${timeoutMs} ms`));
+    } catch (err) {
+      errors.report("shutdown", err);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+}
+
 function spanProcessors(config: TelemetryConfig, extra: readonly SpanExporter[], errors: TelemetryErrorHandler): SpanProcessor[] {
   const processors: SpanProcessor[] = extra.map((exporter) => new SimpleSpanProcessor(new GuardedSpanExporter(exporter, errors, false)));
   if (config.otlpEndpoint !== undefined) {
-    const otlp = new OTLPTraceExporter({ url: `${config.otlpEndpoint}/v1/traces` });
+    const otlp = new OTLPTraceExporter({ url: `${config.otlpEndpoint}/v1/traces`, timeoutMillis: config.otlpTimeoutMs });
     processors.push(new BatchSpanProcessor(new GuardedSpanExporter(otlp, errors)));
   }
   return processors;

@@ -81,18 +81,26 @@ describe("telemetry failures never reach the service", () => {
       await telemetry.shutdown();
     }
   });
+});
 
-  it("an unreachable OTLP collector costs errors, not the service", async () => {
+describe("bounded shutdown", () => {
+  it("a flush that never finishes is abandoned after shutdownTimeoutMs and reported", async () => {
+    const hanging: SpanExporter = {
+      export: (_spans, done) => done({ code: ExportResultCode.SUCCESS }),
+      shutdown: () => new Promise<void>(() => undefined),
+      forceFlush: () => new Promise<void>(() => undefined),
+    };
     const seen: TelemetryError[] = [];
-    // Port 9 (discard) on loopback refuses connections: a collector that is down.
-    const cfg = loadTelemetryConfig({ REDLINE_METRICS_PORT: "off", OTEL_EXPORTER_OTLP_ENDPOINT: "http://127.0.0.1:9" }, "x");
-    const telemetry = await initTelemetry(cfg, { onError: (e) => seen.push(e) });
+    const telemetry = await initTelemetry(loadTelemetryConfig({ REDLINE_METRICS_PORT: "off" }, "x"), {
+      spanExporters: [hanging],
+      shutdownTimeoutMs: 50,
+      onError: (e) => seen.push(e),
+    });
     withSpan("work", {}, () => undefined);
-    telemetry.metrics.eventsConsumed("t", 1);
     await telemetry.forceFlush();
-    await expect(telemetry.shutdown()).resolves.toBeUndefined();
-    expect(seen.length).toBeGreaterThanOrEqual(1);
-    expect(seen.every((e) => e instanceof TelemetryError)).toBe(true);
+    await telemetry.shutdown();
+    expect(seen.map((e) => e.component)).toEqual(["shutdown"]);
+    expect(seen[0]!.message).toMatch(/gave up waiting after 50 ms|time/i);
   });
 });
 
