@@ -6,7 +6,7 @@ import { runCli } from "@redline/cli";
 import { silentLogger } from "@redline/common";
 import { decodeMessage, dlqTopicFor, DLQ_HEADERS, partitionForKey } from "@redline/events";
 import { ensureTopics, readLatestByKey, RecordProducer } from "@redline/kafka";
-import { Alert, LiveEvent, RoomEventKind } from "@redline/proto";
+import { Alert, ControlAction, LiveEvent, RoomEventKind } from "@redline/proto";
 import { decodeSnapshot, loadConfig, startRiskEngine, type RiskEngineService } from "@redline/risk-engine";
 import { generateRoom, Rng, SIMULATION_EPOCH_MS, type AttackStyle } from "@redline/simulator";
 import {
@@ -22,6 +22,7 @@ import {
 } from "@redline/test-helpers";
 
 const PARTITIONS = 3;
+const POLICY = join(__dirname, "..", "..", "deploy", "policy", "default-policy.json");
 const kafka = testKafka();
 let producer: RecordProducer;
 
@@ -60,6 +61,7 @@ interface Rig {
   prefix: string;
   env: Record<string, string>;
   alerts: TopicCollector;
+  actions: TopicCollector;
 }
 
 async function rig(extra: Record<string, string> = {}): Promise<Rig> {
@@ -79,54 +81,74 @@ async function rig(extra: Record<string, string> = {}): Promise<Rig> {
     REDLINE_ENGINE_SNAPSHOT_INTERVAL_MS: "500",
     REDLINE_ENGINE_ALLOWED_LATENESS_MS: "5000",
     REDLINE_ENGINE_SESSION_TIMEOUT_MS: "10000",
+    REDLINE_POLICY_FILE: POLICY,
     // The simulator's clock starts on 2026-11-01; the skew check is about live traffic.
     REDLINE_MAX_PAST_SKEW_MS: String(10 * 365 * 86_400_000),
     REDLINE_MAX_FUTURE_SKEW_MS: String(10 * 365 * 86_400_000),
     ...extra,
   };
-  return { prefix, env, alerts: await collectTopic(kafka, `${prefix}alerts`) };
+  return { prefix, env, alerts: await collectTopic(kafka, `${prefix}alerts`), actions: await collectTopic(kafka, `${prefix}actions`) };
 }
 
-/** Alerts on the topic by id; fails if one id was ever emitted with two different payloads. */
-function alertsById(records: TopicCollector["records"]): Map<string, Alert> {
+/** Messages on a topic by id; fails if one id was ever emitted with two different payloads. */
+function byId<T>(records: TopicCollector["records"], decode: (b: Buffer) => T, idOf: (m: T) => string): Map<string, T> {
   const bytes = new Map<string, Buffer>();
-  const out = new Map<string, Alert>();
+  const out = new Map<string, T>();
   for (const r of records) {
-    const alert = decodeMessage(Alert, r.value, "protobuf");
-    const seen = bytes.get(alert.alertId);
+    const message = decode(r.value);
+    const id = idOf(message);
+    const seen = bytes.get(id);
     if (seen) expect(r.value.equals(seen)).toBe(true);
     else {
-      bytes.set(alert.alertId, r.value);
-      out.set(alert.alertId, alert);
+      bytes.set(id, r.value);
+      out.set(id, message);
     }
   }
   return out;
 }
+
+const alertsById = (records: TopicCollector["records"]) =>
+  byId(records, (b) => decodeMessage(Alert, b, "protobuf"), (a) => a.alertId);
+const actionsById = (records: TopicCollector["records"]) =>
+  byId(records, (b) => decodeMessage(ControlAction, b, "protobuf"), (a) => a.actionId);
 
 /**
  * `redline replay` as the service runs it: one engine per partition number.
  * (Evaluation is paced by each engine's watermark, so a single engine over
  * all rooms may raise the same alert a few events earlier or later.)
  */
-async function replayByPartition(events: LiveEvent[]): Promise<Alert[]> {
-  const out: Alert[] = [];
-  for (let p = 0; p < PARTITIONS; p++) out.push(...(await replay(events.filter((e) => partitionForKey(e.roomId, PARTITIONS) === p))));
+async function replayByPartition(events: LiveEvent[]): Promise<Replayed> {
+  const out: Replayed = { alerts: [], actions: [] };
+  for (let p = 0; p < PARTITIONS; p++) {
+    const r = await replay(events.filter((e) => partitionForKey(e.roomId, PARTITIONS) === p));
+    out.alerts.push(...r.alerts);
+    out.actions.push(...r.actions);
+  }
   return out;
 }
 
-async function replay(events: LiveEvent[]): Promise<Alert[]> {
+interface Replayed {
+  alerts: Alert[];
+  actions: ControlAction[];
+}
+
+async function replay(events: LiveEvent[]): Promise<Replayed> {
   const file = join(mkdtempSync(join(tmpdir(), "replay-")), "events.jsonl");
   writeFileSync(file, events.map((e) => JSON.stringify(LiveEvent.toJSON(e))).join("\n") + "\n");
   const stdout = new PassThrough();
   const chunks: Buffer[] = [];
   stdout.on("data", (c: Buffer) => chunks.push(c));
-  const code = await runCli(["replay", "--input", file], { stdin: new PassThrough(), stdout, stderr: new PassThrough(), env: {} });
+  const code = await runCli(["replay", "--input", file, "--policy", POLICY], { stdin: new PassThrough(), stdout, stderr: new PassThrough(), env: {} });
   expect(code).toBe(0);
-  return Buffer.concat(chunks)
+  const lines = Buffer.concat(chunks)
     .toString("utf8")
     .split("\n")
-    .filter((l) => l.includes('"alert"'))
-    .map((l) => Alert.fromJSON((JSON.parse(l) as { alert: unknown }).alert));
+    .filter((l) => l !== "")
+    .map((l) => JSON.parse(l) as { alert?: unknown; action?: unknown });
+  return {
+    alerts: lines.filter((l) => l.alert !== undefined).map((l) => Alert.fromJSON(l.alert)),
+    actions: lines.filter((l) => l.action !== undefined).map((l) => ControlAction.fromJSON(l.action)),
+  };
 }
 
 describe("risk-engine service on the real broker", () => {
@@ -139,15 +161,17 @@ describe("risk-engine service on the real broker", () => {
 
   it("produces what `redline replay` produces for the same events, and dead-letters malformed input mid-stream", async () => {
     const r = await rig();
-    collectors.push(r.alerts);
+    collectors.push(r.alerts, r.actions);
     const events = [
       ...room(roomOn(0, "follows"), "fresh_follow_burst", 11),
       ...room(roomOn(1, "likes"), "device_farm", 12),
       ...room(roomOn(2, "orders"), "brushing_mules", 13),
     ].sort(byTime);
     const all = [...events, ...sentinels(events[events.length - 1]!.eventTimeMs + 5 * 60_000)];
-    const expected = await replayByPartition(all);
+    const replayed = await replayByPartition(all);
+    const expected = replayed.alerts;
     expect(expected.length).toBeGreaterThanOrEqual(3);
+    expect(replayed.actions.length).toBeGreaterThanOrEqual(3);
 
     // Published before the service starts: it reads a backlog, where topics of one partition are
     // fetched in unrelated batches and only the merge in event time keeps the result exact.
@@ -164,6 +188,10 @@ describe("risk-engine service on the real broker", () => {
     const got = alertsById(r.alerts.records);
     expect([...got.keys()].sort()).toEqual(expected.map((a) => a.alertId).sort());
     for (const a of expected) expect(got.get(a.alertId)).toEqual(a);
+    await waitFor(() => actionsById(r.actions.records).size >= replayed.actions.length, { what: "the replayed actions" });
+    const gotActions = actionsById(r.actions.records);
+    expect([...gotActions.keys()].sort()).toEqual(replayed.actions.map((a) => a.actionId).sort());
+    for (const a of replayed.actions) expect(gotActions.get(a.actionId)).toEqual(a);
 
     const dlq = await readTopic(kafka, dlqTopicFor(`${r.prefix}live.follows`), 2);
     expect(dlq.map((d) => d.headers[DLQ_HEADERS.reason]).sort()).toEqual(["MISSING_FIELD", "UNDECODABLE"]);
@@ -171,7 +199,7 @@ describe("risk-engine service on the real broker", () => {
 
   it("splits partitions between two instances and moves a room with its state when one stops", async () => {
     const r = await rig();
-    collectors.push(r.alerts);
+    collectors.push(r.alerts, r.actions);
     const attacked = roomOn(1, "split");
     const events = [
       ...room(roomOn(0, "organic"), null, 31),
@@ -179,7 +207,7 @@ describe("risk-engine service on the real broker", () => {
       ...room(roomOn(2, "organic"), null, 32),
     ].sort(byTime);
     const all = [...events, ...sentinels(events[events.length - 1]!.eventTimeMs + 5 * 60_000)];
-    const expected = (await replayByPartition(all)).find((a) => a.roomId === attacked)!;
+    const expected = (await replayByPartition(all)).alerts.find((a) => a.roomId === attacked && a.subcategory === "FAKE_FOLLOWS")!;
     const index = new Map(all.map((e, i) => [e.eventId, i]));
     const cited = expected.evidenceEventIds.map((id) => index.get(id)!).sort((x, y) => x - y);
     const split = Math.floor((cited[0]! + cited[1]!) / 2);
@@ -214,11 +242,12 @@ describe("risk-engine service on the real broker", () => {
 
   it("survives kill -9: the restarted engine resumes from its snapshot and its alert needs both halves", async () => {
     const r = await rig({ REDLINE_ENGINE_SNAPSHOT_INTERVAL_MS: "1000" });
-    collectors.push(r.alerts);
+    collectors.push(r.alerts, r.actions);
     const roomId = roomOn(1, "crash");
     const events = room(roomId, "fresh_follow_burst", 11).sort(byTime);
     const all = [...events, ...sentinels(events[events.length - 1]!.eventTimeMs + 5 * 60_000)];
-    const expected = await replayByPartition(all);
+    const replayed = await replayByPartition(all);
+    const expected = replayed.alerts;
     const follows = expected.find((a) => a.subcategory === "FAKE_FOLLOWS")!;
     expect(follows).toBeDefined();
     const index = new Map(all.map((e, i) => [e.eventId, i]));
@@ -253,6 +282,10 @@ describe("risk-engine service on the real broker", () => {
         expect(want).toBeDefined();
         expect(alert).toEqual(want);
       }
+      // Actions: every one the replay produced, none other, each id with one payload.
+      await waitFor(() => actionsById(r.actions.records).size >= replayed.actions.length, { what: "the replayed actions" });
+      const actions = actionsById(r.actions.records);
+      expect([...actions.keys()].sort()).toEqual(replayed.actions.map((a) => a.actionId).sort());
     } finally {
       second.child.kill("SIGTERM");
       expect(await second.exited).toBe(0);

@@ -14,6 +14,11 @@ export interface RiskEngineConfig {
   snapshotIntervalMs: number;
   limits: ValidationLimits;
   engine: Partial<EngineConfig>;
+  /** Live action policy file (hot-reloaded); empty disables actions. */
+  policyFile: string;
+  /** Candidate policy run in shadow beside the live one; empty for none. */
+  shadowPolicyFile: string;
+  policyPollMs: number;
   maxRecordsPerChunk: number;
   /** Fetch size per partition; smaller keeps the topics of a partition closer in event time. */
   maxBytesPerPartition: number;
@@ -44,6 +49,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): R
     engine: Object.freeze({
       allowedLatenessMs: r.int("REDLINE_ENGINE_ALLOWED_LATENESS_MS", 10_000, { min: 0 }),
     }),
+    policyFile: r.string("REDLINE_POLICY_FILE", "deploy/policy/default-policy.json"),
+    shadowPolicyFile: r.optionalString("REDLINE_SHADOW_POLICY_FILE") ?? "",
+    policyPollMs: r.int("REDLINE_POLICY_POLL_MS", 2000, { min: 100 }),
     maxRecordsPerChunk: r.int("REDLINE_ENGINE_MAX_RECORDS_PER_BATCH", 1000, { min: 1 }),
     maxBytesPerPartition: r.int("REDLINE_ENGINE_MAX_BYTES_PER_PARTITION", 256 * 1024, { min: 1024 }),
     maxQueuedPerTopic: r.int("REDLINE_ENGINE_MAX_QUEUED_PER_TOPIC", 20_000, { min: 100 }),

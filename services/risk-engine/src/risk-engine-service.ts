@@ -22,7 +22,8 @@ import { Alert, ControlAction, type LiveEvent } from "@redline/proto";
 import type { RiskEngineConfig } from "./config";
 import { decodeSnapshot, encodeSnapshot } from "./partition-snapshot";
 import { PartitionTask } from "./partition-task";
-import { createPipeline, restorePipeline, snapshotPipeline } from "./pipeline-factory";
+import { openPolicies } from "./policies";
+import { createPipeline, restorePipeline, snapshotPipeline, type PipelineSpec } from "./pipeline-factory";
 
 export interface RiskEngineDeps {
   logger: Logger;
@@ -87,6 +88,8 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
     },
   ]);
   const producer = await RecordProducer.connect(kafka, logger);
+  const policies = openPolicies(config, logger);
+  const spec: PipelineSpec = { engine: config.engine, ...policies.sources };
 
   const tasks = new Map<number, PartitionTask>();
   /** What a partition new to this member starts from; read once per group generation. */
@@ -138,13 +141,13 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
     if (bytes !== undefined) {
       try {
         const snap = decodeSnapshot(String(partition), bytes);
-        task = new PartitionTask(partition, restorePipeline(snap.pipeline, config.engine), config.inputTopics, now());
+        task = new PartitionTask(partition, restorePipeline(snap.pipeline, spec), config.inputTopics, now());
         for (const [topic, offset] of Object.entries(snap.offsets)) info.starts.set(`${topic}|${partition}`, BigInt(offset));
       } catch (err) {
         logger.error("snapshot unusable; starting this partition from its committed offsets", { partition, err });
       }
     }
-    task ??= new PartitionTask(partition, createPipeline(config.engine), config.inputTopics, now());
+    task ??= new PartitionTask(partition, createPipeline(spec), config.inputTopics, now());
     for (const topic of config.inputTopics) {
       const key = `${topic}|${partition}`;
       task.merge.startLane(topic, info.starts.get(key) ?? 0n, info.highs.get(key) ?? 0n);
@@ -267,6 +270,7 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
       await snapshotAll();
       await consumer.stop();
       await producer.disconnect();
+      policies.close();
     },
   };
 }
