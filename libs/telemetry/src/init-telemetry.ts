@@ -123,6 +123,11 @@ export async function initTelemetry(config: TelemetryConfig, opts: TelemetryOpti
       for (const [component, n] of errors.countsByComponent()) result.observe(n, { component });
     });
 
+  logger.info("telemetry started", {
+    service: config.serviceName,
+    traceSampleRatio: config.traceSampleRatio,
+    otlp: config.otlpEndpoint ?? "off",
+  });
   if (ownsGlobals) {
     tracerProvider.register({ propagator: new W3CTraceContextPropagator() });
     metricsApi.setGlobalMeterProvider(meterProvider);
@@ -132,6 +137,8 @@ export async function initTelemetry(config: TelemetryConfig, opts: TelemetryOpti
   if (prometheus && config.metricsPort !== undefined) {
     try {
       endpoint = await MetricsEndpoint.listen(prometheus, config.metricsHost, config.metricsPort);
+      // Tests that start services on port 0 read the bound port from this line.
+      logger.info("metrics endpoint listening", { url: endpoint.url, port: endpoint.port });
     } catch (err) {
       errors.report("metrics-endpoint", err);
     }

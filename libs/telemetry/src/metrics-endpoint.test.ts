@@ -1,5 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { createJsonLogger } from "@redline/common";
 import { loadTelemetryConfig } from "./config";
 import { initTelemetry, type Telemetry } from "./init-telemetry";
 import { consumerMetricsAdapter, dispatcherMetricsAdapter } from "./metric-adapters";
@@ -17,14 +18,19 @@ function sample(body: string, series: string): number | undefined {
 
 describe("Prometheus endpoint", () => {
   let telemetry: Telemetry;
+  const logLines: Array<Record<string, unknown>> = [];
   beforeEach(async () => {
-    telemetry = await initTelemetry(loadTelemetryConfig({ REDLINE_METRICS_PORT: "0" }, "test-service"));
+    logLines.length = 0;
+    const logger = createJsonLogger({ write: (l) => logLines.push(JSON.parse(l) as Record<string, unknown>) });
+    telemetry = await initTelemetry(loadTelemetryConfig({ REDLINE_METRICS_PORT: "0" }, "test-service"), { logger });
   });
   afterEach(() => telemetry.shutdown());
 
   it("binds a random port readable from the handle and serves counters after they move", async () => {
     expect(telemetry.metricsPort).toBeGreaterThan(0);
     expect(telemetry.metricsUrl).toBe(`http://127.0.0.1:${telemetry.metricsPort}/metrics`);
+    // A parent process that started the service on port 0 finds the port in its log.
+    expect(logLines.find((l) => l.msg === "metrics endpoint listening")).toMatchObject({ port: telemetry.metricsPort });
     const m = telemetry.metrics;
     m.eventsConsumed("live.comments", 3);
     m.eventsConsumed("live.comments", 2);
