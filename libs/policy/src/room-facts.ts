@@ -2,8 +2,9 @@
  * Learns room facts from input events: the platform (tenant) a room belongs
  * to, its episode, its follower count and its net sales over a window, and
  * decides when the room becomes a key room (once per episode). Sees events
- * in arrival order, so sales near the window edge are counted within the
- * engine's lateness bound; buckets of 1/60 of the window bound the memory.
+ * as the engine applies them (event-time order; only events beyond the
+ * lateness bound come out of order, and are placed in their bucket anyway);
+ * buckets of 1/60 of the window bound the memory.
  */
 import { RoomEventKind, TransactionKind } from "@redline/proto";
 import type { LiveEvent } from "@redline/proto";
