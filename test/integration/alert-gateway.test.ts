@@ -1,3 +1,4 @@
+import { createConnection, createServer, type AddressInfo, type Server as NetServer, type Socket } from "node:net";
 import { credentials, Metadata, status, type ClientReadableStream, type ServiceError } from "@grpc/grpc-js";
 import { loadConfig, startGateway, UnconfiguredEvidenceStore, type EvidenceStore, type RunningGateway } from "@redline/alert-gateway";
 import { ArchiveWriter, ClickHouseEvidenceStore, KeyRoomTracker, migrateArchive } from "@redline/archive";
@@ -78,6 +79,43 @@ function auth(token: string): Metadata {
   const md = new Metadata();
   md.set("authorization", `Bearer ${token}`);
   return md;
+}
+
+/** Forwards to the gateway; `stall` stops reading the gateway's bytes, as a client that stopped reading would. */
+class StallingProxy {
+  private readonly server: NetServer;
+  private readonly upstreams = new Set<Socket>();
+
+  constructor(private readonly targetPort: number) {
+    this.server = createServer((client) => {
+      const upstream = createConnection(this.targetPort, "127.0.0.1");
+      this.upstreams.add(upstream);
+      for (const s of [client, upstream]) s.on("error", () => s.destroy());
+      client.on("close", () => upstream.destroy());
+      upstream.on("close", () => client.destroy());
+      client.pipe(upstream);
+      // Not `pipe`: its drain handling would resume a stalled upstream.
+      upstream.on("data", (chunk: Buffer) => client.write(chunk));
+    });
+  }
+
+  async start(): Promise<number> {
+    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
+    return (this.server.address() as AddressInfo).port;
+  }
+
+  stall(): void {
+    for (const u of this.upstreams) u.pause();
+  }
+
+  resume(): void {
+    for (const u of this.upstreams) u.resume();
+  }
+
+  close(): void {
+    for (const u of this.upstreams) u.destroy();
+    this.server.close();
+  }
 }
 
 let serial = 0;
@@ -190,20 +228,30 @@ describe("alert gateway on a real broker", () => {
     const h = await harness({
       REDLINE_GATEWAY_MAX_QUEUED_ALERTS: String(bound),
       REDLINE_GATEWAY_RING_CAPACITY: "200",
-      REDLINE_GATEWAY_SLOW_CLIENT_GRACE_MS: "500",
+      // Long enough that the fast client, sharing this loaded test process
+      // with the gateway, is never mistaken for a slow one.
+      REDLINE_GATEWAY_SLOW_CLIENT_GRACE_MS: "3000",
     });
+    // A paused grpc-js client is not slow on the wire (Node's HTTP/2 client
+    // keeps acknowledging and buffers on its side), so the slow reader is a
+    // client whose bytes stop being read: a proxy that stops forwarding.
+    const proxy = new StallingProxy(h.gateway.port);
+    const slowClient = new AlertStreamClient(`127.0.0.1:${await proxy.start()}`, credentials.createInsecure());
     try {
-      const slow = tail(h.client, {});
-      slow.call.pause(); // reads nothing: gRPC flow control backs up to the server
-      await subscribed(h, 1);
-      // Large alerts so gRPC's and HTTP/2's own buffers fill quickly.
+      const slow = tail(slowClient, {});
+      const fast = tail(h.client, {});
+      await subscribed(h, 2);
+      proxy.stall();
       const padding = "x".repeat(8 * 1024);
       const alerts = Array.from({ length: 400 }, (_, i) => alert(`slow-${i % 5}`, Severity.SEVERITY_HIGH, { subcategory: padding }));
       for (let i = 0; i < alerts.length; i += 50) await publish(h.alertsTopic, alerts.slice(i, i + 50));
       await waitFor(() => h.gateway.feed.stats().slowClientsDropped === 1, { what: "the slow client dropped" });
-      expect(h.gateway.feed.stats()).toMatchObject({ subscribers: 0, peakQueued: bound });
-      slow.call.resume();
-      await waitFor(() => slow.ended.error, { what: "the stream to end with an error" });
+      expect(h.gateway.feed.stats()).toMatchObject({ subscribers: 1, peakQueued: bound });
+      await waitFor(() => fast.got.length === alerts.length, { what: "every alert on the fast client" });
+      expect(fast.ended.error).toBeUndefined();
+
+      proxy.resume();
+      await waitFor(() => slow.ended.error, { what: "the slow stream to end with an error" });
       expect(slow.ended.error!.code).toBe(status.RESOURCE_EXHAUSTED);
       expect(slow.ended.error!.details).toMatch(/too slow/);
       expect(slow.got.length).toBeLessThan(alerts.length);
@@ -214,7 +262,10 @@ describe("alert gateway on a real broker", () => {
       expect(new Set([...slow.ids(), ...rest.ids()])).toEqual(new Set(alerts.map((a) => a.alertId)));
       expect(slow.got.length + rest.got.length).toBe(alerts.length);
       rest.call.cancel();
+      fast.call.cancel();
     } finally {
+      slowClient.close();
+      proxy.close();
       await h.stop();
     }
   });
