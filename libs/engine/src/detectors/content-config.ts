@@ -40,7 +40,15 @@ export interface ContentConfig {
   /** ...while the operator removed less than this share of the flagged texts it had time to judge. */
   floodMaxRemovedShare: number;
   floodGraceMs: number;
+  /** Standing texts one author adds to a flood at most: one loud account is a repeat offender, not a flood. */
+  floodTextsPerAuthor: number;
 
+  /**
+   * MINOR_RISK probability at or above which a text counts towards MINOR_HARMFUL_CONTENT. Stricter than
+   * the other labels: the model card notes that bare words about children ("kids", 小朋友) score high,
+   * and parents shopping for their children say them all the time (tuned on content seeds 1-3).
+   */
+  minorRiskThreshold: number;
   /** MINOR_HARMFUL_CONTENT per room: MINOR_RISK texts at offenceThreshold within textWindowMs, from at least minorRoomAuthors authors. */
   minorRoomTexts: number;
   minorRoomAuthors: number;
@@ -59,13 +67,15 @@ export const DEFAULT_CONTENT_CONFIG: Readonly<ContentConfig> = Object.freeze({
   minOtherComments: 20,
   maxPValue: 1e-4,
   minRateRatio: 3,
-  minRateDifference: 0.2,
+  minRateDifference: 0.15,
   textWindowMs: 10 * 60_000,
   repeatOffenderTexts: 3,
   floodTexts: 12,
   floodAuthors: 4,
   floodMaxRemovedShare: 0.5,
   floodGraceMs: 60_000,
+  floodTextsPerAuthor: 2,
+  minorRiskThreshold: 0.9,
   minorRoomTexts: 4,
   minorRoomAuthors: 2,
   minorAuthorTexts: 3,

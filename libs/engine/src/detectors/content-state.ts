@@ -54,8 +54,8 @@ export interface FloodState {
   pending: PendingText[];
   standing: SlidingWindow;
   removed: SlidingWindow;
-  /** Author → event time of their latest standing flagged text. */
-  authors: Map<string, number>;
+  /** Author → event times of their latest standing flagged texts (at most floodTextsPerAuthor). */
+  authors: Map<string, number[]>;
   evidence: EvidenceItem[];
 }
 

@@ -69,7 +69,7 @@ function observeTextEvent(room: RoomState, event: LiveEvent, textId: string, aut
     const slot = recordOffence(f.offences, `${label}\u0000${authorId}`, { eventId: event.eventId, timeMs: t, score }, c.maxAuthorsPerRoom, cfg.maxEvidenceIds);
     raise(out, f, detectRepeatOffender(label, slot, authorId, t, c), label, t, cfg);
   }
-  if (s.MINOR_RISK >= c.offenceThreshold) {
+  if (s.MINOR_RISK >= c.minorRiskThreshold) {
     observeMinorText(f.minor, authorId, event.eventId, t, s.MINOR_RISK, c, cfg.maxEvidenceIds);
     if (authorId !== "") {
       const slot = recordOffence(f.offences, `MINOR_RISK\u0000${authorId}`, { eventId: event.eventId, timeMs: t, score: s.MINOR_RISK }, c.maxAuthorsPerRoom, cfg.maxEvidenceIds);

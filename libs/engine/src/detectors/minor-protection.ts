@@ -77,7 +77,7 @@ export function detectMinorContentAuthor(slot: OffenceSlot, authorId: string, ti
   if (recent < cfg.minorAuthorTexts) return null;
   const { score, signals } = combine([
     { name: "minor_risk_texts_by_account", value: recent, strength: ramp(recent, cfg.minorAuthorTexts - 1, cfg.minorAuthorTexts + 3), weight: 0.8 },
-    { name: "mean_minor_risk_score", value: meanScore, strength: ramp(meanScore, cfg.offenceThreshold - 0.1, 0.98), weight: 0.5 },
+    { name: "mean_minor_risk_score", value: meanScore, strength: ramp(meanScore, cfg.minorRiskThreshold - 0.1, 0.99), weight: 0.5 },
   ]);
   return minorFinding(MINOR_HARMFUL_CONTENT, authorId, severityOf(score), score,
     `one account posted ${recent} texts scored as minor risk within ${Math.round(cfg.textWindowMs / 60_000)} min`, signals, slot.evidence);

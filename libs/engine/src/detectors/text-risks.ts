@@ -13,7 +13,7 @@ import { combine, ramp, severityOf } from "./scoring";
 import { REPEAT_OFFENDER, ROOM_FLOOD } from "./content-finding";
 import type { ContentFinding } from "./content-finding";
 import type { ContentConfig } from "./content-config";
-import { activeCount, recentOffences, touchLastSeen } from "./content-state";
+import { recentOffences } from "./content-state";
 import type { FloodState, OffenceSlot, PendingText, TextRecord } from "./content-state";
 import type { AbuseLabel } from "./text-scorer";
 
@@ -60,16 +60,22 @@ export function judgePending(f: FloodState, texts: ReadonlyMap<string, TextRecor
       swAdd(f.removed, judgedMs, 1);
       continue;
     }
-    swAdd(f.standing, judgedMs, 1);
-    touchLastSeen(f.authors, p.authorId, judgedMs, cfg.maxAuthorsPerRoom);
     addEvidence(f.evidence, { eventId: p.eventId, weight: p.score, timeMs: p.timeMs }, maxEvidence);
+    const times = (f.authors.get(p.authorId) ?? []).filter((ms) => judgedMs - ms < cfg.textWindowMs);
+    if (times.length >= cfg.floodTextsPerAuthor) continue;
+    times.push(judgedMs);
+    f.authors.delete(p.authorId);
+    f.authors.set(p.authorId, times);
+    if (f.authors.size > cfg.maxAuthorsPerRoom) f.authors.delete(f.authors.keys().next().value as string);
+    swAdd(f.standing, judgedMs, 1);
   }
 }
 
 export function detectRoomFlood(label: AbuseLabel, f: FloodState, timeMs: number, cfg: Readonly<ContentConfig>): ContentFinding | null {
   const standing = swSum(f.standing, timeMs);
   if (standing < cfg.floodTexts) return null;
-  const authors = activeCount(f.authors, timeMs, cfg.textWindowMs);
+  let authors = 0;
+  for (const times of f.authors.values()) if (times.some((ms) => timeMs - ms < cfg.textWindowMs)) authors++;
   if (authors < cfg.floodAuthors) return null;
   const removed = swSum(f.removed, timeMs);
   const removedShare = removed / (removed + standing);
