@@ -15,3 +15,8 @@ export { simulate, planHour, generateRoom, arrivalOrder, ATTACK_STYLES, SIMULATI
 export type { ScenarioOptions, RoomPlan, AttackStyle, SimulatedHour } from "./scenario";
 export { Rng } from "./rng";
 export type { RoomTruth, TruthLabel, AttackIntensity, HardNegative, RoomSize, Subcategory } from "./truth";
+export { simulateContent, CONTENT_SCENARIOS } from "./content-scenario";
+export type { ContentScenarioOptions } from "./content-scenario";
+export type { ContentRoomTruth, ContentLabel } from "./content-truth";
+export { textOf } from "./texts";
+export type { TextKind } from "./texts";
