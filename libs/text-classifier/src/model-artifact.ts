@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { endianness } from "node:os";
 import { ModelArtifactError } from "./errors";
 import { FEATURE_SPEC_VERSION } from "./features";
 import { LABEL_COUNT, TEXT_LABELS, type TextLabel } from "./labels";
@@ -46,10 +47,21 @@ function sha256(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
+const LITTLE_ENDIAN = endianness() === "LE";
+
 export function weightsToBytes(weights: Int16Array): Buffer {
+  if (LITTLE_ENDIAN) return Buffer.from(new Uint8Array(weights.buffer, weights.byteOffset, weights.byteLength));
   const bytes = Buffer.alloc(weights.length * 2);
   for (let i = 0; i < weights.length; i++) bytes.writeInt16LE(weights[i] as number, i * 2);
   return bytes;
+}
+
+/** A copy, so the weights are aligned whatever the Buffer's offset in Node's pool. */
+function bytesToWeights(bytes: Buffer): Int16Array {
+  const weights = new Int16Array(bytes.length / 2);
+  if (LITTLE_ENDIAN) new Uint8Array(weights.buffer).set(bytes);
+  else for (let i = 0; i < weights.length; i++) weights[i] = bytes.readInt16LE(i * 2);
+  return weights;
 }
 
 export function weightsDigest(weights: Int16Array): string {
@@ -86,7 +98,5 @@ export function readModelArtifact(headerPath: string, weightsPath: string): Mode
   if (sha256(bytes) !== header.weightsSha256) {
     throw new ModelArtifactError("weights file does not match the sha256 in its header", context);
   }
-  const weights = new Int16Array(bytes.length / 2);
-  for (let i = 0; i < weights.length; i++) weights[i] = bytes.readInt16LE(i * 2);
-  return { header, weights };
+  return { header, weights: bytesToWeights(bytes) };
 }
