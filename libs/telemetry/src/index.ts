@@ -42,6 +42,8 @@ export {
   TRACE_CONTEXT_HEADERS,
 } from "./propagation";
 export type { GrpcMetadataCarrier } from "./propagation";
+export { traceGrpcClientCall, traceGrpcServerCall, grpcCodeOf, grpcStatusName } from "./grpc-calls";
+export type { GrpcCallTelemetry } from "./grpc-calls";
 export { OtlpTestCollector } from "./otlp-test-collector";
 export { findTracePath, spanRecordOf } from "./span-records";
 export type { SpanRecord } from "./span-records";

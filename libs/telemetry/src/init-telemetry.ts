@@ -1,26 +1,11 @@
 import { context, metrics as metricsApi, propagation, trace, type Meter, type Tracer } from "@opentelemetry/api";
 import { W3CTraceContextPropagator } from "@opentelemetry/core";
-import { OTLPMetricExporter } from "@opentelemetry/exporter-metrics-otlp-http";
-import { PrometheusExporter } from "@opentelemetry/exporter-prometheus";
-import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
-import { defaultResource, resourceFromAttributes, type Resource } from "@opentelemetry/resources";
-import { MeterProvider, PeriodicExportingMetricReader, type IMetricReader } from "@opentelemetry/sdk-metrics";
-import {
-  BatchSpanProcessor,
-  NodeTracerProvider,
-  ParentBasedSampler,
-  SimpleSpanProcessor,
-  TraceIdRatioBasedSampler,
-  type SpanExporter,
-  type SpanProcessor,
-} from "@opentelemetry/sdk-trace-node";
-import { ATTR_SERVICE_NAME } from "@opentelemetry/semantic-conventions";
+import type { SpanExporter } from "@opentelemetry/sdk-trace-node";
 import { silentLogger, type Logger } from "@redline/common";
 import type { TelemetryConfig } from "./config";
 import { TelemetryErrorHandler, type TelemetryErrorListener } from "./error-handler";
-import { GuardedMetricExporter, GuardedSpanExporter } from "./guarded-exporters";
-import { METRIC_NAMES } from "./metric-names";
 import { MetricsEndpoint } from "./metrics-endpoint";
+import { createMeterProvider, createTracerProvider, serviceResource } from "./providers";
 import { RedlineMetrics } from "./redline-metrics";
 import { TRACER_NAME } from "./spans";
 
@@ -89,39 +74,11 @@ export async function initTelemetry(config: TelemetryConfig, opts: TelemetryOpti
     errors.install();
   }
 
-  const resource: Resource = defaultResource().merge(resourceFromAttributes({ [ATTR_SERVICE_NAME]: config.serviceName }));
   const stepTimeoutMs = opts.shutdownTimeoutMs ?? 3_000;
-  const tracerProvider = new NodeTracerProvider({
-    resource,
-    // The SDK's own flush timer, aligned with ours so none outlives shutdown.
-    forceFlushTimeoutMillis: stepTimeoutMs,
-    sampler: new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(config.traceSampleRatio) }),
-    spanProcessors: spanProcessors(config, opts.spanExporters ?? [], errors),
-  });
-
-  let prometheus: PrometheusExporter | undefined;
-  const readers: IMetricReader[] = [];
-  if (config.metricsPort !== undefined) {
-    // Scope labels would add otel_scope_* to every series without telling an SRE anything.
-    prometheus = new PrometheusExporter({ preventServerStart: true, withoutScopeInfo: true });
-    readers.push(prometheus);
-  }
-  if (config.otlpEndpoint !== undefined) {
-    readers.push(
-      new PeriodicExportingMetricReader({
-        exporter: new GuardedMetricExporter(new OTLPMetricExporter({ url: `${config.otlpEndpoint}/v1/metrics`, timeoutMillis: config.otlpTimeoutMs }), errors),
-        exportIntervalMillis: config.otlpExportIntervalMs,
-        exportTimeoutMillis: config.otlpTimeoutMs,
-      }),
-    );
-  }
-  const meterProvider = new MeterProvider({ resource, readers });
+  const resource = serviceResource(config.serviceName);
+  const tracerProvider = createTracerProvider(config, resource, opts.spanExporters ?? [], errors, stepTimeoutMs);
+  const { meterProvider, prometheus } = createMeterProvider(config, resource, errors);
   const meter = meterProvider.getMeter(TRACER_NAME);
-  meter
-    .createObservableCounter(METRIC_NAMES.telemetryErrors, { description: "Telemetry failures the service survived, by component" })
-    .addCallback((result) => {
-      for (const [component, n] of errors.countsByComponent()) result.observe(n, { component });
-    });
 
   logger.info("telemetry started", {
     service: config.serviceName,
@@ -194,13 +151,4 @@ function boundedRunner(errors: TelemetryErrorHandler, timeoutMs: number): (step:
       clearTimeout(timer);
     }
   };
-}
-
-function spanProcessors(config: TelemetryConfig, extra: readonly SpanExporter[], errors: TelemetryErrorHandler): SpanProcessor[] {
-  const processors: SpanProcessor[] = extra.map((exporter) => new SimpleSpanProcessor(new GuardedSpanExporter(exporter, errors, false)));
-  if (config.otlpEndpoint !== undefined) {
-    const otlp = new OTLPTraceExporter({ url: `${config.otlpEndpoint}/v1/traces`, timeoutMillis: config.otlpTimeoutMs });
-    processors.push(new BatchSpanProcessor(new GuardedSpanExporter(otlp, errors)));
-  }
-  return processors;
 }
