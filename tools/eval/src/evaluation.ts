@@ -15,6 +15,7 @@ export const EVALUATION_SEEDS = [101, 102, 103, 104, 105];
 export const SWEEP_SEEDS = [201, 202];
 
 interface RunSummary {
+  modelVersion: string | undefined;
   events: number;
   rooms: number;
   attackedRooms: number;
@@ -48,7 +49,7 @@ function runAll(seeds: readonly number[], strength: [number, number] | undefined
     invalidEvents += r.invalidEvents;
     log(`eval: seed ${seed}: ${r.events} events, ${r.truth.length} rooms, ${r.alerts.length} alerts (${Date.now() - started} ms)`);
   }
-  return { events, rooms: truth.length, attackedRooms: truth.filter((t) => t.labels.length > 0).length, lateEvents, invalidEvents, scoring: scoreRooms(truth, alerts) };
+  return { modelVersion: alerts[0]?.modelVersion, events, rooms: truth.length, attackedRooms: truth.filter((t) => t.labels.length > 0).length, lateEvents, invalidEvents, scoring: scoreRooms(truth, alerts) };
 }
 
 export function evaluate(log: (line: string) => void): EvaluationReport {
@@ -62,7 +63,8 @@ export function evaluate(log: (line: string) => void): EvaluationReport {
   });
   const sweep = runAll(SWEEP_SEEDS, [0, 1], log);
   return {
-    modelVersion: DEFAULT_ENGINE_CONFIG.modelVersion,
+    // The engine may extend its configured version (e.g. with the text model's); report what alerts carry.
+    modelVersion: def.modelVersion ?? DEFAULT_ENGINE_CONFIG.modelVersion,
     tuningSeeds: TUNING_SEEDS,
     evaluationSeeds: EVALUATION_SEEDS,
     sweepSeeds: SWEEP_SEEDS,

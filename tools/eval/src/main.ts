@@ -1,11 +1,12 @@
 /**
  * `npm run eval`: simulate → replay over seeds the detectors were not tuned
- * on, and write docs/eval/falsification.{json,md}. Wiring only.
+ * on, and write docs/eval/falsification.{json,md} and content.{json,md}. Wiring only.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { evaluate } from "./evaluation";
 import { renderMarkdown } from "./report";
+import { writeContentReport } from "./content-main";
 
 function main(): void {
   const outDir = resolve(process.env.REDLINE_EVAL_OUT_DIR ?? join(__dirname, "..", "..", "..", "docs", "eval"));
@@ -16,6 +17,7 @@ function main(): void {
   writeFileSync(join(outDir, "falsification.md"), renderMarkdown(report));
   const c = report.default.scoring.category;
   process.stdout.write(`eval: precision ${c.precision}, recall ${c.recall}, median delay ${c.medianDelayS} s; wrote ${outDir}/falsification.{json,md}\n`);
+  writeContentReport(outDir, (line) => process.stderr.write(line + "\n"));
 }
 
 main();
