@@ -22,6 +22,9 @@ import {
 import { randomId, readTopic, testClickHouse, testKafka, waitFor } from "@redline/test-helpers";
 
 const kafka = testKafka();
+// Ports are reused between tests; a shared subchannel to a port whose last
+// listener (a closed proxy) failed would be backing off and fail new calls.
+const OWN_SUBCHANNELS = { "grpc.use_local_subchannel_pool": 1 };
 const ALICE = "alice-token-0123456789abcdef";
 const ROOT = "root-token-0123456789abcdef";
 let producer: RecordProducer;
@@ -62,7 +65,7 @@ async function harness(
     ...overrides,
   });
   const gateway = await startGateway(config, { logger: silentLogger, evidence });
-  const client = new AlertStreamClient(`127.0.0.1:${gateway.port}`, credentials.createInsecure());
+  const client = new AlertStreamClient(`127.0.0.1:${gateway.port}`, credentials.createInsecure(), OWN_SUBCHANNELS);
   return {
     gateway,
     client,
@@ -236,7 +239,7 @@ describe("alert gateway on a real broker", () => {
     // keeps acknowledging and buffers on its side), so the slow reader is a
     // client whose bytes stop being read: a proxy that stops forwarding.
     const proxy = new StallingProxy(h.gateway.port);
-    const slowClient = new AlertStreamClient(`127.0.0.1:${await proxy.start()}`, credentials.createInsecure());
+    const slowClient = new AlertStreamClient(`127.0.0.1:${await proxy.start()}`, credentials.createInsecure(), OWN_SUBCHANNELS);
     try {
       const slow = tail(slowClient, {});
       const fast = tail(h.client, {});
