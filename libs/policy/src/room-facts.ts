@@ -58,6 +58,10 @@ function addSale(facts: RoomFacts, timeMs: number, cents: number, windowMs: numb
   return facts.sales.reduce((sum, [, c]) => sum + c, 0);
 }
 
+function windowSalesCents(facts: RoomFacts): number {
+  return facts.sales.reduce((sum, [, c]) => sum + c, 0);
+}
+
 /** Records the event's facts; returns a qualification when the room has just become key. */
 export function observeRoom(state: PolicyState, event: LiveEvent, keyRooms: KeyRoomPolicy | null): KeyRoomQualification | null {
   if (event.roomId === "") return null;
@@ -72,15 +76,15 @@ export function observeRoom(state: PolicyState, event: LiveEvent, keyRooms: KeyR
     if (roomEvent.kind === RoomEventKind.ROOM_EVENT_KIND_ENDED) facts.ended = true;
     else if (roomEvent.followerCount > 0) facts.followerCount = roomEvent.followerCount;
   }
-  let salesCents = 0;
-  const delta = salesDeltaCents(event);
-  if (keyRooms !== null && delta !== 0) salesCents = addSale(facts, t, delta, keyRooms.salesWindowMs);
-  else salesCents = facts.sales.reduce((sum, [, c]) => sum + c, 0);
   state.touchRoom(event.roomId, facts);
-  if (keyRooms === null || facts.keySinceMs >= 0) return null;
+  if (keyRooms === null) return null;
+  const delta = salesDeltaCents(event);
+  // Only a sale can move the sales total, so only a sale pays for summing the window.
+  const salesCents = delta !== 0 ? addSale(facts, t, delta, keyRooms.salesWindowMs) : -1;
+  if (facts.keySinceMs >= 0) return null;
   const byFollowers = facts.followerCount >= keyRooms.minFollowers;
   const bySales = salesCents >= keyRooms.minSalesCents;
   if (!byFollowers && !bySales) return null;
   facts.keySinceMs = t;
-  return { roomId: event.roomId, facts, timeMs: t, eventId: event.eventId, byFollowers, bySales, salesCents };
+  return { roomId: event.roomId, facts, timeMs: t, eventId: event.eventId, byFollowers, bySales, salesCents: bySales ? salesCents : windowSalesCents(facts) };
 }
