@@ -39,5 +39,9 @@ export function renderMarkdown(r: EvaluationReport): string {
     lines.push(`| ${style} | ${f(w.detectedMin.bots)} | ${f(w.missedMax.bots)} | ${f(w.detectedMin.actionsPerMinute)} | ${f(w.missedMax.actionsPerMinute)} | ${f(w.detectedMin.roomShare)} | ${f(w.missedMax.roomShare)} |`);
   }
   lines.push("", `Sweep overall: recall ${pct(r.sweep.scoring.category.recall)}, precision ${pct(r.sweep.scoring.category.precision)} over ${r.sweep.attackedRooms} attacked rooms.`, "");
+  lines.push("## Caveats", "");
+  lines.push("- The simulator and the detectors were written by the same team. Seeds were kept apart, and the simulator models platform behaviour rather than detector features, but an attack style the simulator does not know (e.g. viewer bots that stay 10 s, farms of 4 accounts per phone, brushing through many real-looking wallets) is not measured here. The sweep's weakest-detected rows are the more honest guide.");
+  lines.push("- Delay is measured from the first fake action to the first alert in event time; order brushing needs several orders through one wallet before it is visible, so its delay grows as the brushing slows.");
+  lines.push("- Room-level only: alerts name the room, not individual bot accounts (`subject_user_id` is empty); evidence ids point at the most telling events.", "");
   return lines.join("\n");
 }
