@@ -139,4 +139,35 @@ describe("redline tail against a gateway", () => {
       gw.stop();
     }
   });
+
+  it("holds the stream back while stdout is not being drained", async () => {
+    const gw = await fakeGateway((call) => {
+      for (let i = 0; i < 5; i += 1) call.write(TailResponse.fromPartial({ alert: { ...alert, alertId: `a-${i}` }, cursor: `c${i}` }));
+      call.end();
+    });
+    try {
+      const stdout = new PassThrough({ highWaterMark: 16 }); // nobody reads it yet
+      const stderr = new PassThrough();
+      stderr.resume();
+      let done = false;
+      const finished = run(["--address", gw.address, "--json", "--token", "t-0123456789abcdef"], {
+        stdin: new PassThrough(),
+        stdout,
+        stderr,
+        env: {},
+      }).then((code) => {
+        done = true;
+        return code;
+      });
+      await new Promise((r) => setTimeout(r, 300));
+      expect(done).toBe(false); // paused on the first full write
+      expect(stdout.readableLength).toBeLessThan(2 * JSON.stringify(TailResponse.toJSON({ alert, cursor: "c0" })).length + 2);
+      let text = "";
+      stdout.on("data", (c: Buffer) => (text += c.toString()));
+      expect(await finished).toBe(0);
+      expect(text.trim().split("\n").map((l) => JSON.parse(l).cursor)).toEqual(["c0", "c1", "c2", "c3", "c4"]);
+    } finally {
+      gw.stop();
+    }
+  });
 });

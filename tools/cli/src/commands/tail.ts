@@ -112,8 +112,16 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
     return await new Promise<number>((resolve) => {
       call.on("data", (response: TailResponse) => {
         lastCursor = response.cursor;
-        if (values.json) ctx.stdout.write(`${JSON.stringify(TailResponse.toJSON(response))}\n`);
-        else if (response.alert) ctx.stdout.write(formatAlert(response.alert));
+        const text = values.json
+          ? `${JSON.stringify(TailResponse.toJSON(response))}\n`
+          : response.alert
+            ? formatAlert(response.alert)
+            : "";
+        // A slow pipe (`| less`) holds the stream back rather than piling output up here.
+        if (text && !ctx.stdout.write(text)) {
+          call.pause();
+          ctx.stdout.once("drain", () => call.resume());
+        }
       });
       call.on("error", (err: ServiceError) => {
         if (interrupted && err.code === GrpcStatus.CANCELLED) return resolve(0);
