@@ -1,6 +1,10 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+// Type-only: erased at run time, checked by tsconfig.test.json, so telemetry
+// keeps no dependency on Kafka or the dispatcher while the shapes must still fit.
+import type { DispatcherMetrics } from "@redline/action-dispatcher";
 import { createJsonLogger } from "@redline/common";
+import type { ConsumerMetrics } from "@redline/kafka";
 import { loadTelemetryConfig } from "./config";
 import { initTelemetry, type Telemetry } from "./init-telemetry";
 import { consumerMetricsAdapter, dispatcherMetricsAdapter } from "./metric-adapters";
@@ -66,7 +70,7 @@ describe("Prometheus endpoint", () => {
   });
 
   it("the ConsumerMetrics adapter counts consumed, DLQ, decode failures (not handler failures) and retries", async () => {
-    const consumer = consumerMetricsAdapter(telemetry.metrics);
+    const consumer: ConsumerMetrics = consumerMetricsAdapter(telemetry.metrics);
     consumer.recordsConsumed("live.gifts", 10);
     consumer.recordDeadLettered("live.gifts", "MISSING_FIELD");
     consumer.recordDeadLettered("live.gifts", "HANDLER_FAILED");
@@ -81,7 +85,7 @@ describe("Prometheus endpoint", () => {
   });
 
   it("the DispatcherMetrics adapter counts outcomes, Apply retries and shadow skips", async () => {
-    const dispatcher = dispatcherMetricsAdapter(telemetry.metrics);
+    const dispatcher: DispatcherMetrics = dispatcherMetricsAdapter(telemetry.metrics);
     dispatcher.actionDelivered("MUTE_USER", "rejected");
     dispatcher.applyRetried();
     dispatcher.applyRetried();
