@@ -2,13 +2,17 @@
  * Thresholds of the content detectors (review suppression, minor protection,
  * text risks). Minimum counts and effect-size floors are set from what a
  * reviewer would call a pattern, not fitted; the few ramps were tuned on the
- * content simulator's seeds 1-3 only (docs/eval/content.md), evaluation
- * uses other seeds.
+ * content simulator's seeds 1-3, then checked once on development seeds
+ * 101-108; the reported numbers use seeds 201-210 (docs/eval/content.md).
  */
 export interface ContentConfig {
   /** Classifier probability at or above which a text counts as having a label (the model's decision threshold). */
   labelThreshold: number;
-  /** Stricter probability for texts counted towards offender and flood alerts (one ambiguous text must not count). */
+  /**
+   * Probability at or above which a text counts towards REPEAT_OFFENDER and ROOM_FLOOD. The model's own
+   * threshold: the minimum counts (several texts, several authors) are what keep one ambiguous text from
+   * firing; 0.7 missed more offenders on the tuning seeds without removing any false alert.
+   */
   offenceThreshold: number;
   /** Texts remembered per room for joining moderation to them; older ones are forgotten (FIFO). */
   maxTextsPerRoom: number;
@@ -58,14 +62,14 @@ export interface ContentConfig {
 
 export const DEFAULT_CONTENT_CONFIG: Readonly<ContentConfig> = Object.freeze({
   labelThreshold: 0.5,
-  offenceThreshold: 0.7,
+  offenceThreshold: 0.5,
   maxTextsPerRoom: 4_096,
   maxAuthorsPerRoom: 4_096,
   muteLookbackMs: 5 * 60_000,
   minRemovedNegatives: 5,
   minNegatives: 10,
   minOtherComments: 20,
-  maxPValue: 1e-4,
+  maxPValue: 1e-3,
   minRateRatio: 3,
   minRateDifference: 0.15,
   textWindowMs: 10 * 60_000,
@@ -76,7 +80,7 @@ export const DEFAULT_CONTENT_CONFIG: Readonly<ContentConfig> = Object.freeze({
   floodGraceMs: 60_000,
   floodTextsPerAuthor: 2,
   minorRiskThreshold: 0.9,
-  minorRoomTexts: 4,
+  minorRoomTexts: 3,
   minorRoomAuthors: 2,
   minorAuthorTexts: 3,
 });
