@@ -49,6 +49,7 @@ interface Posted {
 type Mix = Partial<Record<TextKind, number>>;
 
 const MINUTE_MS = 60_000;
+const ABUSIVE: ReadonlySet<TextKind> = new Set(["harassment", "diversion", "prohibited", "minor_risk"]);
 
 function drawKind(rng: Rng, mix: Mix): TextKind {
   const entries = Object.entries(mix) as Array<[TextKind, number]>;
@@ -62,8 +63,10 @@ function chatter(ctx: Ctx, perMinute: number, mix: Mix, fromMs = ctx.startMs, to
   const people = Array.from({ length: Math.max(3, Math.round(perMinute * 2.5)) }, () => ctx.accounts.next());
   const posted: Posted[] = [];
   for (let t = fromMs + ctx.rng.exp(MINUTE_MS / perMinute); t < toMs; t += ctx.rng.exp(MINUTE_MS / perMinute)) {
-    const user = ctx.rng.pick(people);
     const kind = drawKind(ctx.rng, mix);
+    // The odd rude or spammy line in ordinary chat comes from someone passing by, not a regular:
+    // a regular posting several would be a repeat offender the truth does not label.
+    const user = ABUSIVE.has(kind) ? ctx.accounts.next() : ctx.rng.pick(people);
     const id = ctx.ce.text(t, user, textOf(ctx.rng, kind), ctx.rng.chance(0.2));
     if (id !== null) posted.push({ id, kind, timeMs: t, user });
   }
