@@ -14,11 +14,14 @@ import type { ContentScoring } from "./content-scoring";
 
 /** Seeds the content thresholds were tuned on; never in the reported numbers. */
 export const CONTENT_TUNING_SEEDS = [1, 2, 3];
-export const CONTENT_EVALUATION_SEEDS = [101, 102, 103, 104, 105, 106, 107, 108];
+/** Looked at once after tuning (their misses led to p <= 1e-3 and 3 minor-risk texts); not reported either. */
+export const CONTENT_DEVELOPMENT_SEEDS = [101, 102, 103, 104, 105, 106, 107, 108];
+export const CONTENT_EVALUATION_SEEDS = [201, 202, 203, 204, 205, 206, 207, 208, 209, 210];
 
 export interface ContentEvaluationReport {
   modelVersion: string;
   tuningSeeds: number[];
+  developmentSeeds: number[];
   evaluationSeeds: number[];
   events: number;
   rooms: number;
@@ -65,6 +68,7 @@ export function evaluateContent(log: (line: string) => void = () => {}, seeds: r
   return {
     modelVersion: r.modelVersion,
     tuningSeeds: CONTENT_TUNING_SEEDS,
+    developmentSeeds: CONTENT_DEVELOPMENT_SEEDS,
     evaluationSeeds: [...seeds],
     events: r.events,
     rooms: r.truth.length,

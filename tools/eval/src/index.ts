@@ -13,7 +13,7 @@ export type { Confusion, Detection, RoomScoring, IntensityBucket } from "./metri
 export { runSeed } from "./run-seed";
 export type { SeedResult } from "./run-seed";
 export { renderMarkdown } from "./report";
-export { evaluateContent, runContentSeeds, CONTENT_TUNING_SEEDS, CONTENT_EVALUATION_SEEDS } from "./content-evaluation";
+export { evaluateContent, runContentSeeds, CONTENT_TUNING_SEEDS, CONTENT_DEVELOPMENT_SEEDS, CONTENT_EVALUATION_SEEDS } from "./content-evaluation";
 export type { ContentEvaluationReport } from "./content-evaluation";
 export { scoreContent, keyOf, CONTENT_CATEGORIES } from "./content-scoring";
 export type { ContentScoring } from "./content-scoring";
