@@ -1,11 +1,10 @@
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
-import { createJsonLogger } from "@redline/common";
-import { DEFAULT_INPUT_TOPICS, encodeMessage, InvalidEventError, parseLiveEventJson, REPLAY_LIMITS, shiftEventTime } from "@redline/events";
-import { createKafkaClient, loadKafkaConfig, RecordProducer, type OutputRecord } from "@redline/kafka";
-import { LiveEvent } from "@redline/proto";
+import { InvalidEventError, parseLiveEventJson, REPLAY_LIMITS } from "@redline/events";
+import type { LiveEvent } from "@redline/proto";
 import type { CommandContext } from "../command";
+import { publishEvents } from "./publish-events";
 
 const USAGE = `usage: redline produce [--input FILE] [--rate N] [--json] [--retime] [--topic-prefix P]
   Publishes LiveEvent JSON lines (stdin when no --input) to the input topic
@@ -16,8 +15,6 @@ const USAGE = `usage: redline produce [--input FILE] [--rate N] [--json] [--reti
   --topic-prefix P  publish to P + topic name (e.g. a test's own topics)
   Brokers: REDLINE_KAFKA_BROKERS (default 127.0.0.1:9092).
 `;
-
-const BATCH = 500;
 
 export async function run(args: string[], ctx: CommandContext): Promise<number> {
   const { values } = parseArgs({
@@ -40,67 +37,27 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
     ctx.stderr.write(`redline produce: --rate must be a number ≥ 0, got '${values.rate}'\n${USAGE}`);
     return 2;
   }
-  const logger = createJsonLogger({ level: "warn", write: (l) => ctx.stderr.write(l) });
-  const kafka = createKafkaClient(loadKafkaConfig(ctx.env, "redline-cli"), logger);
-  const producer = await RecordProducer.connect(kafka, logger);
-  const input = values.input === undefined ? ctx.stdin : createReadStream(values.input);
-  const lines = createInterface({ input, crlfDelay: Infinity });
-  const prefix = values["topic-prefix"];
-  const startedAt = Date.now();
-  let shiftMs: number | undefined;
-  let sent = 0;
   let invalid = 0;
-  let lineNo = 0;
-  let lastProgress = startedAt;
-  let batch = new Map<string, OutputRecord[]>();
-  let batchSize = 0;
-
-  const flush = async (): Promise<void> => {
-    if (batchSize === 0) return;
-    await producer.sendMany([...batch].map(([topic, records]) => ({ topic, records })));
-    sent += batchSize;
-    batch = new Map();
-    batchSize = 0;
-    if (rate > 0) {
-      const dueMs = startedAt + (sent / rate) * 1000;
-      const waitMs = dueMs - Date.now();
-      if (waitMs > 0) await new Promise((r) => setTimeout(r, waitMs));
-    }
-    if (Date.now() - lastProgress > 5000) {
-      lastProgress = Date.now();
-      ctx.stderr.write(`produce: ${sent} events sent, ${invalid} invalid lines\n`);
-    }
-  };
-
-  try {
-    for await (const line of lines) {
+  async function* parsed(): AsyncGenerator<LiveEvent> {
+    const input = values.input === undefined ? ctx.stdin : createReadStream(values.input);
+    let lineNo = 0;
+    for await (const line of createInterface({ input, crlfDelay: Infinity })) {
       lineNo++;
       if (line.trim() === "") continue;
-      let event: LiveEvent;
       try {
-        event = parseLiveEventJson(line, REPLAY_LIMITS, Date.now());
+        yield parseLiveEventJson(line, REPLAY_LIMITS, Date.now());
       } catch (err) {
         invalid++;
         const why = err instanceof InvalidEventError ? `${err.reason}: ${err.detail}` : (err as Error).message;
         ctx.stderr.write(`produce: line ${lineNo} skipped (${why})\n`);
-        continue;
       }
-      if (values.retime) {
-        shiftMs ??= Date.now() - event.eventTimeMs;
-        shiftEventTime(event, shiftMs);
-      }
-      const topic = prefix + DEFAULT_INPUT_TOPICS[event.body!.$case];
-      const enc = encodeMessage(LiveEvent, event, values.json ? "json" : "protobuf");
-      const list = batch.get(topic) ?? [];
-      list.push({ key: event.roomId, value: enc.value, headers: { "content-type": enc.contentType } });
-      batch.set(topic, list);
-      batchSize++;
-      if (batchSize >= (rate > 0 ? Math.max(1, Math.min(BATCH, Math.ceil(rate / 10))) : BATCH)) await flush();
     }
-    await flush();
-  } finally {
-    await producer.disconnect();
   }
-  ctx.stderr.write(`produce: done, ${sent} events sent, ${invalid} invalid lines, ${((Date.now() - startedAt) / 1000).toFixed(1)} s\n`);
+  const { sent, elapsedMs } = await publishEvents(
+    parsed(),
+    { rate, json: values.json, retime: values.retime, topicPrefix: values["topic-prefix"], label: "produce" },
+    ctx,
+  );
+  ctx.stderr.write(`produce: done, ${sent} events sent, ${invalid} invalid lines, ${(elapsedMs / 1000).toFixed(1)} s\n`);
   return invalid > 0 && sent === 0 ? 1 : 0;
 }

@@ -35,8 +35,10 @@ describe("redline simulate", () => {
     expect(rooms.some((t) => t.hardNegative !== null)).toBe(true);
   });
 
-  it("requires --seed and --out", async () => {
+  it("requires --seed and exactly one destination", async () => {
     expect((await cli(["simulate", "--out", "/tmp/x"])).code).toBe(2);
-    expect((await cli(["simulate", "--seed", "1"])).stderr).toMatch(/--out is required/);
+    expect((await cli(["simulate", "--seed", "1"])).stderr).toMatch(/exactly one of --out FILE and --to-kafka/);
+    expect((await cli(["simulate", "--seed", "1", "--out", "/tmp/x", "--to-kafka"])).code).toBe(2);
+    expect((await cli(["simulate", "--seed", "1", "--out", "/tmp/x", "--rate", "5"])).stderr).toMatch(/--rate goes with --to-kafka/);
   });
 });

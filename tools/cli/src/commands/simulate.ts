@@ -1,9 +1,10 @@
 /**
- * `redline simulate --seed N --out FILE [--truth FILE] [--hours H] [--scale S] [--strength LO,HI]`
+ * `redline simulate --seed N (--out FILE | --to-kafka [--rate N] [--topic-prefix P]) [--truth FILE] [--hours H] [--scale S] [--strength LO,HI]`
  *
  * Writes simulated LiveEvent proto3-JSON lines (roughly time-ordered, with
  * delivery jitter) and, with --truth, one room-level ground-truth JSON line
- * per room. Hours are generated one at a time, so memory stays flat.
+ * per room. Hours are generated one at a time, so memory stays flat. With
+ * --to-kafka the events go to the input topics instead, moved to start now.
  */
 import { createWriteStream } from "node:fs";
 import { once } from "node:events";
@@ -11,16 +12,23 @@ import { LiveEvent } from "@redline/proto";
 import { simulate } from "@redline/simulator";
 import type { ScenarioOptions } from "@redline/simulator";
 import type { CommandContext } from "../command";
+import { publishEvents } from "./publish-events";
 
-const USAGE = "usage: redline simulate --seed N --out FILE [--truth FILE] [--hours H] [--scale S] [--strength LO,HI]\n";
+const USAGE =
+  "usage: redline simulate --seed N (--out FILE | --to-kafka [--rate N] [--topic-prefix P]) [--truth FILE] [--hours H] [--scale S] [--strength LO,HI]\n";
 
 interface SimulateOptions {
   scenario: ScenarioOptions;
-  outPath: string;
+  /** A file, or "kafka" for --to-kafka. */
+  outPath: string | undefined;
   truthPath: string | undefined;
+  toKafka: { rate: number; topicPrefix: string } | undefined;
 }
 
-function parseOptions(args: readonly string[]): SimulateOptions | string {
+function parseOptions(allArgs: readonly string[]): SimulateOptions | string {
+  // --to-kafka is the one flag without a value; the rest come in pairs.
+  const toKafka = allArgs.includes("--to-kafka") ? { rate: 0, topicPrefix: "" } : undefined;
+  const args = allArgs.filter((a) => a !== "--to-kafka");
   let seed: number | undefined;
   let outPath: string | undefined;
   let truthPath: string | undefined;
@@ -36,6 +44,14 @@ function parseOptions(args: readonly string[]): SimulateOptions | string {
         seed = n;
         break;
       case "--out": outPath = value; break;
+      case "--rate":
+        if (!toKafka || !(n >= 0)) return `--rate goes with --to-kafka and must be a number >= 0, got ${value}`;
+        toKafka.rate = n;
+        break;
+      case "--topic-prefix":
+        if (!toKafka) return "--topic-prefix goes with --to-kafka";
+        toKafka.topicPrefix = value;
+        break;
       case "--truth": truthPath = value; break;
       case "--hours":
         if (!Number.isInteger(n) || n < 1) return `--hours must be a positive integer, got ${value}`;
@@ -56,8 +72,8 @@ function parseOptions(args: readonly string[]): SimulateOptions | string {
     }
   }
   if (seed === undefined) return "--seed is required";
-  if (outPath === undefined) return "--out is required";
-  return { scenario: { ...scenario, seed }, outPath, truthPath };
+  if ((outPath === undefined) === (toKafka === undefined)) return "give exactly one of --out FILE and --to-kafka";
+  return { scenario: { ...scenario, seed }, outPath, truthPath, toKafka };
 }
 
 async function writeAll(stream: NodeJS.WritableStream, lines: Iterable<string>): Promise<void> {
@@ -83,7 +99,8 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
     ctx.stderr.write(`redline simulate: ${parsed}\n${USAGE}`);
     return 2;
   }
-  const out = createWriteStream(parsed.outPath);
+  if (parsed.toKafka) return toKafka(parsed, parsed.toKafka, ctx);
+  const out = createWriteStream(parsed.outPath!);
   const truth = parsed.truthPath === undefined ? undefined : createWriteStream(parsed.truthPath);
   let events = 0;
   let rooms = 0;
@@ -99,6 +116,34 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
     }
     await close(out);
     if (truth !== undefined) await close(truth);
+  } catch (err) {
+    ctx.stderr.write(`redline simulate: ${(err as Error).message}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+/** Streams the simulation to the input topics, hour by hour, moved so that it starts now. */
+async function toKafka(parsed: SimulateOptions, o: { rate: number; topicPrefix: string }, ctx: CommandContext): Promise<number> {
+  const truth = parsed.truthPath === undefined ? undefined : createWriteStream(parsed.truthPath);
+  const truthLines: string[] = [];
+  function* events(): Generator<LiveEvent> {
+    for (const hour of simulate(parsed.scenario)) {
+      for (const t of hour.truth) truthLines.push(JSON.stringify(t) + "\n");
+      yield* hour.events;
+    }
+  }
+  try {
+    const { sent, elapsedMs } = await publishEvents(
+      events(),
+      { rate: o.rate, json: false, retime: true, topicPrefix: o.topicPrefix, label: "simulate" },
+      ctx,
+    );
+    if (truth !== undefined) {
+      await writeAll(truth, truthLines);
+      await close(truth);
+    }
+    ctx.stderr.write(`simulate: ${sent} events sent to Kafka in ${(elapsedMs / 1000).toFixed(1)} s\n`);
   } catch (err) {
     ctx.stderr.write(`redline simulate: ${(err as Error).message}\n`);
     return 1;
