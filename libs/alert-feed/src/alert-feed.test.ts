@@ -189,4 +189,21 @@ describe("slow-client policy", () => {
     expect(stopped).toBe(2);
     expect(feed.stats()).toMatchObject({ catchUpsActive: 0, catchUpsOpened: 2 });
   });
+
+  it("ends a client whose catch-up read fails, releasing its slot", async () => {
+    let reportError: (err: Error) => void = () => undefined;
+    const openCatchUp: CatchUpOpener = async (_from, _sink, onError) => {
+      reportError = onError;
+      return { stop: async () => undefined };
+    };
+    const feed = new AlertFeed({ start, ringCapacity: 4, openCatchUp });
+    feed.ingest(interleaved(20));
+    const sub = feed.subscribe(MATCH_ALL, new Map([[0, 0], [1, 0]]));
+    await new Promise((r) => setImmediate(r));
+    expect(feed.stats().catchUpsActive).toBe(1);
+    reportError(new Error("broker gone"));
+    expect(sub.closed).toBe(true);
+    expect(sub.error?.message).toBe("broker gone");
+    expect(feed.stats()).toMatchObject({ catchUpsActive: 0, subscribers: 0, slowClientsDropped: 0 });
+  });
 });

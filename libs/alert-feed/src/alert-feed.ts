@@ -65,7 +65,7 @@ export class AlertFeed {
     this.openCatchUp =
       open === undefined
         ? undefined
-        : async (from, sink) => {
+        : async (from, sink, onError) => {
             if (this.catchUpsActive >= maxCatchUps) throw new CatchUpLimitError(maxCatchUps);
             this.catchUpsActive += 1;
             this.catchUpsOpened += 1;
@@ -75,7 +75,10 @@ export class AlertFeed {
               released = true;
             };
             try {
-              const handle = await open(from, sink);
+              const handle = await open(from, sink, (err) => {
+                release();
+                onError(err);
+              });
               return {
                 stop: async () => {
                   release();
@@ -157,6 +160,11 @@ export class AlertFeed {
       catchUpsOpened: this.catchUpsOpened,
       catchUpsActive: this.catchUpsActive,
     };
+  }
+
+  /** Ends every subscription with `err` (the feed itself stopped). */
+  failAll(err: Error): void {
+    for (const sub of [...this.subscribers]) sub.fail(err);
   }
 
   /** Closes every subscription (shutdown). */

@@ -18,10 +18,12 @@ export interface CatchUpHandle {
 /**
  * Opens a catch-up read from `from`; `sink` gets records in offset order per
  * partition and resolves when it can take more (that is the backpressure).
+ * `onError` reports a read that stopped for good after it opened.
  */
 export type CatchUpOpener = (
   from: ReadonlyMap<number, number>,
   sink: (records: readonly FeedRecord[]) => Promise<void>,
+  onError: (err: Error) => void,
 ) => Promise<CatchUpHandle>;
 
 export interface SubscriptionLimits {
@@ -124,7 +126,10 @@ export class FeedSubscription {
     }
     const mode: Mode = { kind: "catch-up" };
     this.mode = mode;
-    this.openCatchUp(new Map(this.positions), (records) => this.acceptCatchUp(mode, records)).then(
+    const onError = (err: Error) => {
+      if (this.mode === mode) this.fail(err);
+    };
+    this.openCatchUp(new Map(this.positions), (records) => this.acceptCatchUp(mode, records), onError).then(
       (handle) => {
         if (this.mode === mode) mode.handle = handle;
         else void handle.stop();

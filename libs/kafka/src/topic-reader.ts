@@ -24,6 +24,12 @@ export interface TopicReaderOptions {
   /** Upper bound on one fetch per partition. */
   maxBytesPerPartition?: number;
   sessionTimeoutMs?: number;
+  /**
+   * Called once if the reader stops for good (kafkajs gave up restarting it,
+   * or `onRecords` threw something not retriable); a crash kafkajs restarts
+   * from is not reported, the reader re-seeks to its own positions instead.
+   */
+  onFatal?: (err: Error) => void;
 }
 
 /** The live end (high-water mark) of every partition of `topic`. */
@@ -68,23 +74,37 @@ export class TopicReader {
     const reader = new TopicReader(consumer, opts);
     for (const [partition, high] of live) reader.next.set(partition, opts.from.get(partition) ?? high);
     consumer.on(consumer.events.GROUP_JOIN, () => reader.seekAll());
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      if (payload.restart || reader.stopped) return;
+      reader.stopped = true;
+      opts.onFatal?.(payload.error);
+    });
     await consumer.connect();
-    await consumer.subscribe({ topics: [opts.topic], fromBeginning: false });
-    await consumer.run({
+    try {
+      await consumer.subscribe({ topics: [opts.topic], fromBeginning: false });
+      await reader.run();
+    } catch (err) {
+      await consumer.disconnect().catch(() => undefined);
+      throw err;
+    }
+    reader.seekAll();
+    return reader;
+  }
+
+  private async run(): Promise<void> {
+    await this.consumer.run({
       autoCommit: false,
       eachBatch: async ({ batch, heartbeat, isRunning, isStale }) => {
-        const start = reader.next.get(batch.partition) ?? 0;
+        const start = this.next.get(batch.partition) ?? 0;
         const fresh = batch.messages
           .filter((m) => Number(m.offset) >= start)
           .map((m) => toInputRecord(batch.topic, batch.partition, m));
-        if (fresh.length === 0 || reader.stopped || !isRunning() || isStale()) return;
-        await reader.opts.onRecords(fresh, heartbeat);
-        reader.next.set(batch.partition, Number(fresh[fresh.length - 1]!.offset) + 1);
+        if (fresh.length === 0 || this.stopped || !isRunning() || isStale()) return;
+        await this.opts.onRecords(fresh, heartbeat);
+        this.next.set(batch.partition, Number(fresh[fresh.length - 1]!.offset) + 1);
         await heartbeat();
       },
     });
-    reader.seekAll();
-    return reader;
   }
 
   /** The next offset this reader will deliver, per partition. */

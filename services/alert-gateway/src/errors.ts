@@ -16,3 +16,17 @@ export class InvalidRequestError extends RedlineError {
     super(`${field} ${problem}`, { context: { field } });
   }
 }
+
+/** A client's catch-up read from Kafka stopped for good; its Tail ends with UNAVAILABLE and may resume from its cursor. */
+export class CatchUpFailedError extends RedlineError {
+  constructor(topic: string, cause: unknown) {
+    super(`catch-up read of ${topic} failed; resume from the last cursor`, { retriable: true, cause, context: { topic } });
+  }
+}
+
+/** The shared reader of the alerts topic stopped for good; the gateway reports NOT_SERVING. */
+export class LiveReaderFailedError extends RedlineError {
+  constructor(topic: string, cause: unknown) {
+    super(`live reader of ${topic} stopped`, { cause, context: { topic } });
+  }
+}

@@ -7,6 +7,7 @@ import { AlertStreamService } from "@redline/proto";
 import { alertStreamHandlers } from "./alert-stream-handlers";
 import type { GatewayConfig } from "./config";
 import type { EvidenceStore } from "./evidence-store";
+import { LiveReaderFailedError } from "./errors";
 import { KafkaFeedbackSink } from "./feedback-sink";
 import { alertRecords, kafkaCatchUpOpener } from "./kafka-alert-source";
 
@@ -38,6 +39,8 @@ export async function startGateway(
     maxCatchUps: config.maxCatchUpReaders,
     openCatchUp: kafkaCatchUpOpener(kafka, config.alertsTopic, logger.child("catch-up")),
   });
+  // Set once the server exists; the reader can only fail after it started.
+  let onLiveReaderFailed = (_err: Error): void => undefined;
   const reader = await TopicReader.open({
     kafka,
     topic: config.alertsTopic,
@@ -45,6 +48,7 @@ export async function startGateway(
     logger,
     groupIdPrefix: "redline-gateway-live",
     onRecords: async (records) => feed.ingest(alertRecords(records, logger)),
+    onFatal: (err) => onLiveReaderFailed(err),
   });
   const slowClientTimer = setInterval(
     () => feed.enforceSlowClientPolicy(),
@@ -64,6 +68,13 @@ export async function startGateway(
     }),
   );
   const health = addHealthService(server, ["redline.v1.AlertStream"]);
+  onLiveReaderFailed = (err) => {
+    // Tails would silently stop receiving alerts; say so to health checks
+    // and end them so clients reconnect (to a healthy replica) with their cursor.
+    logger.error("live alert reader stopped; gateway is NOT_SERVING", { err: new LiveReaderFailedError(config.alertsTopic, err) });
+    health.set("NOT_SERVING");
+    feed.failAll(new LiveReaderFailedError(config.alertsTopic, err));
+  };
   const port = await bindServer(server, config.address, serverCredentials(config.tls));
   logger.info("alert gateway listening", { port, alertsTopic: config.alertsTopic, partitions: start.size });
 

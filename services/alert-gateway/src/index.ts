@@ -12,7 +12,7 @@ export { alertStreamHandlers } from "./alert-stream-handlers";
 export type { AlertStreamDeps } from "./alert-stream-handlers";
 export { loadConfig } from "./config";
 export type { GatewayConfig } from "./config";
-export { EvidenceStoreUnavailableError, InvalidRequestError } from "./errors";
+export { CatchUpFailedError, EvidenceStoreUnavailableError, InvalidRequestError, LiveReaderFailedError } from "./errors";
 export { UnconfiguredEvidenceStore } from "./evidence-store";
 export type { Evidence, EvidenceStore } from "./evidence-store";
 export { KafkaFeedbackSink } from "./feedback-sink";

@@ -1,5 +1,6 @@
 import type { CatchUpOpener, FeedRecord } from "@redline/alert-feed";
 import type { Logger } from "@redline/common";
+import { CatchUpFailedError } from "./errors";
 import { decodeMessage, encodingOf, CONTENT_TYPE_HEADER } from "@redline/events";
 import { TopicReader, type createKafkaClient, type InputRecord } from "@redline/kafka";
 import { Alert } from "@redline/proto";
@@ -25,13 +26,17 @@ export function alertRecords(records: readonly InputRecord[], logger: Logger): F
 
 /** Catch-up reads for clients whose cursor is older than the ring: one throw-away reader each. */
 export function kafkaCatchUpOpener(kafka: Kafka, topic: string, logger: Logger): CatchUpOpener {
-  return async (from, sink) =>
+  return async (from, sink, onError) =>
     TopicReader.open({
       kafka,
       topic,
       from,
       logger,
       groupIdPrefix: "redline-gateway-catch-up",
+      onFatal: (err) => {
+        logger.error("catch-up reader stopped", { err, topic });
+        onError(new CatchUpFailedError(topic, err));
+      },
       onRecords: async (records, heartbeat) => {
         const timer = setInterval(() => void heartbeat().catch(() => undefined), HEARTBEAT_WHILE_WAITING_MS);
         try {
