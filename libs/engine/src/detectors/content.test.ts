@@ -185,6 +185,13 @@ describe("text risks", () => {
     expect(alerts[0]!.evidenceEventIds).toHaveLength(3);
   });
 
+  it("counts a text towards its strongest risk label only", () => {
+    const insult: TextScorer = { version: "fake", classify: () => ({ NEGATIVE_REVIEW: 0.1, HARASSMENT: 0.9, DIVERSION: 0.05, PROHIBITED: 0.6, MINOR_RISK: 0 }) };
+    const troll = actor("troll");
+    const alerts = run([0, 1, 2].map((i) => text(T0 + i * MIN, troll, "you idiot")), insult);
+    expect(alerts.map((a) => [a.category, a.subcategory])).toEqual([[RiskCategory.RISK_CATEGORY_HARASSMENT, "REPEAT_OFFENDER"]]);
+  });
+
   function spam(removeAfterMs: number | null): LiveEvent[] {
     const events: LiveEvent[] = [];
     for (let i = 0; i < 20; i++) {

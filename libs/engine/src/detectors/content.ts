@@ -16,10 +16,16 @@ import type { ContentFinding } from "./content-finding";
 import { createContentFeatures, recordOffence } from "./content-state";
 import type { ContentFeatures, TextRecord } from "./content-state";
 import { ABUSE_LABELS } from "./text-scorer";
-import type { TextScorer } from "./text-scorer";
+import type { AbuseLabel, TextScorer, TextScores } from "./text-scorer";
 import { detectSelectiveDeletion, observeRemoval, observeText } from "./review-suppression";
 import { detectMinorContentAuthor, detectMinorContentRoom, detectMinorStreamer, detectMinorTip, observeMinorText } from "./minor-protection";
 import { detectRepeatOffender, detectRoomFlood, judgePending, queueFlagged } from "./text-risks";
+
+function topAbuseLabel(s: TextScores): AbuseLabel {
+  let top: AbuseLabel = ABUSE_LABELS[0];
+  for (const label of ABUSE_LABELS) if (s[label] > s[top]) top = label;
+  return top;
+}
 
 /** Latest text ids remembered per author, for mutes and blocks. */
 const TEXTS_PER_AUTHOR = 8;
@@ -61,9 +67,12 @@ function observeTextEvent(room: RoomState, event: LiveEvent, textId: string, aut
     ids.push(id);
     if (ids.length > TEXTS_PER_AUTHOR) ids.shift();
   }
+  // A text counts towards its strongest risk label only: the model card notes the labels overlap
+  // (an insult can score PROHIBITED 0.6), and one text must not make its author two kinds of offender.
+  const top = topAbuseLabel(s);
   for (const label of ABUSE_LABELS) {
     const score = s[label];
-    if (score < c.offenceThreshold) continue;
+    if (label !== top || score < c.offenceThreshold) continue;
     queueFlagged(f.floods[label], { textId: id, eventId: event.eventId, authorId, timeMs: t, score });
     if (authorId === "") continue;
     const slot = recordOffence(f.offences, `${label}\u0000${authorId}`, { eventId: event.eventId, timeMs: t, score }, c.maxAuthorsPerRoom, cfg.maxEvidenceIds);
