@@ -2,8 +2,11 @@
  * @redline/simulator — seeded live-room traffic with room-level ground
  * truth: organic rooms of several sizes, hard negatives (flash sales, viral
  * spikes, families on one phone, devoted fans) and data-falsification
- * attacks in several styles and intensities. It models platforms, not
- * Redline's detectors, and never imports the engine.
+ * attacks in several styles and intensities; and, separately
+ * (`simulateContent`), content scenarios: selective deletion of negative
+ * reviews, minor streamers and tippers, diversion floods and repeat
+ * offenders, with their hard negatives. It models platforms, not Redline's
+ * detectors, and never imports the engine.
  *
  * @example
  * for (const hour of simulate({ seed: 7 })) {
