@@ -14,9 +14,13 @@ import type { ContentScoring } from "./content-scoring";
 
 /** Seeds the content thresholds were tuned on; never in the reported numbers. */
 export const CONTENT_TUNING_SEEDS = [1, 2, 3];
-/** Looked at once after tuning (their misses led to p <= 1e-3 and 3 minor-risk texts); not reported either. */
-export const CONTENT_DEVELOPMENT_SEEDS = [101, 102, 103, 104, 105, 106, 107, 108];
-export const CONTENT_EVALUATION_SEEDS = [201, 202, 203, 204, 205, 206, 207, 208, 209, 210];
+/**
+ * Looked at once each after tuning, never reported: 101-108 led to 3 minor-risk texts per room (and to a
+ * Fisher bound of 1e-3, reverted when 201-210 showed it fire on an honest room's early fluctuation);
+ * 201-210 led to counting a text towards its strongest risk label only.
+ */
+export const CONTENT_DEVELOPMENT_SEEDS = [101, 102, 103, 104, 105, 106, 107, 108, 201, 202, 203, 204, 205, 206, 207, 208, 209, 210];
+export const CONTENT_EVALUATION_SEEDS = [301, 302, 303, 304, 305, 306, 307, 308, 309, 310];
 
 export interface ContentEvaluationReport {
   modelVersion: string;
