@@ -52,9 +52,9 @@ stop_program() {
 DEMO_TOKEN="demo-inspector-token"
 DEMO_PROGRAMS=(
   "demo-platform tools/demo-platform/dist/main.js REDLINE_DEMO_PLATFORM_ADDRESS=127.0.0.1:7000"
-  "risk-engine services/risk-engine/dist/main.js REDLINE_METRICS_PORT=9464"
-  "action-dispatcher services/action-dispatcher/dist/main.js REDLINE_CONTROL_PLANE_ADDRESS=127.0.0.1:7000 REDLINE_METRICS_PORT=9465"
-  "alert-gateway services/alert-gateway/dist/main.js REDLINE_GATEWAY_TOKENS=demo:inspector:$DEMO_TOKEN REDLINE_METRICS_PORT=9466"
-  "archiver services/archiver/dist/main.js REDLINE_METRICS_PORT=9467"
+  "risk-engine services/risk-engine/dist/main.js"
+  "action-dispatcher services/action-dispatcher/dist/main.js REDLINE_CONTROL_PLANE_ADDRESS=127.0.0.1:7000"
+  "alert-gateway services/alert-gateway/dist/main.js REDLINE_GATEWAY_TOKENS=demo:inspector:$DEMO_TOKEN"
+  "archiver services/archiver/dist/main.js"
   "demo-feed tools/demo-feed/dist/main.js"
 )

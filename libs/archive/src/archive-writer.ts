@@ -21,6 +21,8 @@ export interface ArchiveWriterOptions {
   maxPendingEvidence: number;
   now?: () => number;
   logger?: Logger;
+  /** Told the size of every insert and every failed one (telemetry). */
+  onInsert?: (table: string, rows: number, ok: boolean) => void;
 }
 
 interface PendingEvidence {
@@ -74,10 +76,10 @@ export class ArchiveWriter {
       if (inSample(e.eventId, this.opts.eventSampleRate)) events.push(eventRow(e, "normal", now));
     }
     // Events first: an alert in the same batch can then promote its evidence at once.
-    await this.db.insert("events", events);
-    await this.db.insert("alerts", batch.alerts.map((a) => alertRow(a, classOf(a.roomId), now)));
-    await this.db.insert("actions", batch.actions.map((a) => actionRow(a, classOf(a.roomId), now)));
-    await this.db.insert("feedback", batch.feedback.map((f) => feedbackRow(f, "key", now)));
+    await this.insert("events", events);
+    await this.insert("alerts", batch.alerts.map((a) => alertRow(a, classOf(a.roomId), now)));
+    await this.insert("actions", batch.actions.map((a) => actionRow(a, classOf(a.roomId), now)));
+    await this.insert("feedback", batch.feedback.map((f) => feedbackRow(f, "key", now)));
 
     for (const a of batch.alerts) {
       if (a.evidenceEventIds.length === 0 || this.keyRooms.isKeyRoom(a.roomId)) continue;
@@ -88,6 +90,17 @@ export class ArchiveWriter {
       this.logger.warn("evidence look-up abandoned: too many pending", { alertId: dropped.alertId, missing: dropped.eventIds.length });
     }
     await this.promotePending(now);
+  }
+
+  private async insert(table: string, rows: ReadonlyArray<Record<string, unknown>>): Promise<void> {
+    if (rows.length === 0) return;
+    try {
+      await this.db.insert(table, rows);
+      this.opts.onInsert?.(table, rows.length, true);
+    } catch (err) {
+      this.opts.onInsert?.(table, rows.length, false);
+      throw err;
+    }
   }
 
   /** Copies cited events still only in `transient` to `evidence`; keeps looking for the missing ones. */

@@ -1,5 +1,5 @@
 import { performance } from "node:perf_hooks";
-import { SpanKind } from "@opentelemetry/api";
+import { SpanKind, SpanStatusCode } from "@opentelemetry/api";
 import { extractGrpcContext, type GrpcMetadataCarrier } from "./propagation";
 import type { RedlineMetrics } from "./redline-metrics";
 import { SPAN_NAMES, withSpan } from "./spans";
@@ -99,4 +99,40 @@ function timedCall<T>(
       throw err;
     }
   });
+}
+
+type UnaryHandler = (call: { metadata?: GrpcMetadataCarrier }, callback: (err: unknown, value?: unknown) => void) => void;
+
+/**
+ * Wraps the unary handlers of a grpc-js service implementation so each call
+ * records `redline_grpc_server_latency_ms{method,code}` and runs in a SERVER
+ * span continuing the caller's trace. Streaming handlers (one argument) are
+ * passed through unchanged.
+ */
+export function timeUnaryHandlers<T extends object>(service: string, impl: T, metrics: RedlineMetrics, nowMs: () => number = () => performance.now()): T {
+  const out: Record<string, unknown> = {};
+  for (const [name, handler] of Object.entries(impl)) {
+    if (typeof handler !== "function" || handler.length < 2) {
+      out[name] = handler;
+      continue;
+    }
+    const method = name.charAt(0).toUpperCase() + name.slice(1);
+    out[name] = ((call, callback) => {
+      const startedAt = nowMs();
+      const parent = extractGrpcContext(call.metadata);
+      // The span lasts until the handler answers, not until it returns.
+      void withSpan(SPAN_NAMES.grpc(service, method), { kind: SpanKind.SERVER, parent }, (span) =>
+        new Promise<void>((resolve) => {
+          (handler as UnaryHandler).call(impl, call, (err, value) => {
+            const code = err ? grpcCodeOf(err) : 0;
+            metrics.grpcServerCall(`${service}/${method}`, grpcStatusName(code), nowMs() - startedAt);
+            if (err) span.setStatus({ code: SpanStatusCode.ERROR, message: grpcStatusName(code) });
+            callback(err, value);
+            resolve();
+          });
+        }),
+      );
+    }) as UnaryHandler;
+  }
+  return out as T;
 }

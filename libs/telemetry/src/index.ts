@@ -47,6 +47,7 @@ export type { GrpcCallTelemetry } from "./grpc-calls";
 export { OtlpTestCollector } from "./otlp-test-collector";
 export { findTracePath, spanRecordOf } from "./span-records";
 export type { SpanRecord } from "./span-records";
+export { timeUnaryHandlers } from "./grpc-calls";
 export { withSpan, contextWithSpan, traceContextFields, SPAN_NAMES, TRACER_NAME } from "./spans";
 export type { WithSpanOptions } from "./spans";
 // Re-exported so services and tests need no direct OpenTelemetry imports.

@@ -3,6 +3,7 @@ import { deliverAction, realClock, type ControlPlanePort, type DeliveryClock, ty
 import { encodeMessage } from "@redline/events";
 import type { DeadLetterWriter, PartitionBatch, RecordProducer } from "@redline/kafka";
 import { actionKindToJSON, Alert, type ControlAction } from "@redline/proto";
+import { extractKafkaContext, SPAN_NAMES, SpanKind, withSpan } from "@redline/telemetry";
 import type { DispatcherMetrics } from "./metrics";
 import { undeliveredActionAlert } from "./undelivered-alert";
 
@@ -15,6 +16,8 @@ export interface DispatchHandlerDeps {
   metrics: DispatcherMetrics;
   logger: Logger;
   clock?: DeliveryClock;
+  /** Wall-clock milliseconds from an action's event time to its acknowledgement. */
+  onApplied?: (kind: string, latencyMs: number) => void;
 }
 
 /**
@@ -32,12 +35,19 @@ export function dispatchHandler(deps: DispatchHandlerDeps) {
         continue;
       }
       const kind = actionKindToJSON(action.kind);
-      const outcome = await deliverAction(action, deps.port, deps.policy, clock, (err, attempt, delayMs) => {
-        deps.metrics.applyRetried();
-        deps.logger.warn("Apply failed, retrying", { actionId: action.actionId, attempt, delayMs, err });
-        void batch.heartbeat().catch(() => undefined);
-      });
+      // The action record carries the trace of the event that caused it, from the risk engine.
+      const parent = extractKafkaContext(record.headers);
+      const outcome = await withSpan(SPAN_NAMES.kafkaConsume(batch.topic), { kind: SpanKind.CONSUMER, parent }, () =>
+        withSpan(SPAN_NAMES.dispatchApply, { attributes: { "redline.action.kind": kind } }, () =>
+          deliverAction(action, deps.port, deps.policy, clock, (err, attempt, delayMs) => {
+            deps.metrics.applyRetried();
+            deps.logger.warn("Apply failed, retrying", { actionId: action.actionId, attempt, delayMs, err });
+            void batch.heartbeat().catch(() => undefined);
+          }),
+        ),
+      );
       deps.metrics.actionDelivered(kind, outcome.kind);
+      if (outcome.kind === "applied") deps.onApplied?.(kind, clock.now() - action.issuedAtMs);
       if (outcome.kind === "applied" || outcome.kind === "duplicate") continue;
       const reason = outcome.kind === "rejected" ? "REJECTED" : outcome.reason;
       const detail = outcome.kind === "rejected" ? outcome.message : outcome.detail;

@@ -10,6 +10,7 @@ import {
   type ConsumerMetrics,
 } from "@redline/kafka";
 import { ActionFeedService, type ControlAction } from "@redline/proto";
+import { consumerMetricsAdapter, dispatcherMetricsAdapter, type Telemetry } from "@redline/telemetry";
 import { decodeActionRecord } from "./action-codec";
 import { actionFeedService } from "./action-feed-service";
 import type { DispatcherConfig } from "./config";
@@ -19,6 +20,8 @@ import { CountingDispatcherMetrics, type DispatcherMetrics } from "./metrics";
 
 export interface DispatcherDeps {
   logger: Logger;
+  /** Metrics and traces; when given, its instruments replace the counting defaults. */
+  telemetry?: Telemetry;
   metrics?: DispatcherMetrics;
   consumerMetrics?: ConsumerMetrics;
 }
@@ -31,12 +34,13 @@ export interface Dispatcher extends RunningService {
 /** Consumes `risk.actions`, applies each on the platform, and serves ActionFeed. */
 export async function startDispatcher(config: DispatcherConfig, deps: DispatcherDeps): Promise<Dispatcher> {
   const logger = deps.logger.child("dispatcher");
-  const metrics = deps.metrics ?? new CountingDispatcherMetrics();
-  const consumerMetrics = deps.consumerMetrics ?? new CountingMetrics();
+  const instruments = deps.telemetry?.metrics;
+  const metrics = deps.metrics ?? (instruments ? dispatcherMetricsAdapter(instruments) : new CountingDispatcherMetrics());
+  const consumerMetrics = deps.consumerMetrics ?? (instruments ? consumerMetricsAdapter(instruments) : new CountingMetrics());
   const kafka = createKafkaClient(config.kafka, logger);
   const producer = await RecordProducer.connect(kafka, logger);
   const deadLetters = new DeadLetterWriter(producer, consumerMetrics, logger);
-  const controlPlane = new GrpcControlPlane(config.controlPlaneAddress, config.controlPlaneTls);
+  const controlPlane = new GrpcControlPlane(config.controlPlaneAddress, config.controlPlaneTls, instruments);
 
   const consumer = new EventConsumer<ControlAction>({
     kafka,
@@ -52,6 +56,7 @@ export async function startDispatcher(config: DispatcherConfig, deps: Dispatcher
       alertsTopic: config.alertsTopic,
       metrics,
       logger,
+      ...(instruments ? { onApplied: (kind: string, ms: number) => instruments.eventToActionLatencyMs(kind, ms) } : {}),
     }),
     deadLetters,
     logger,

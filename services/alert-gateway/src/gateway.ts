@@ -4,6 +4,7 @@ import type { Logger } from "@redline/common";
 import { addHealthService, bindServer, serverCredentials, shutdownServer } from "@redline/grpc";
 import { createKafkaClient, latestOffsets, RecordProducer, TopicReader } from "@redline/kafka";
 import { AlertStreamService } from "@redline/proto";
+import { timeUnaryHandlers, type Telemetry } from "@redline/telemetry";
 import { alertStreamHandlers } from "./alert-stream-handlers";
 import type { GatewayConfig } from "./config";
 import type { EvidenceStore } from "./evidence-store";
@@ -25,7 +26,7 @@ export interface RunningGateway {
  */
 export async function startGateway(
   config: GatewayConfig,
-  deps: { logger: Logger; evidence: EvidenceStore },
+  deps: { logger: Logger; evidence: EvidenceStore; telemetry?: Telemetry },
 ): Promise<RunningGateway> {
   const logger = deps.logger;
   const kafka = createKafkaClient(config.kafka, logger);
@@ -47,7 +48,10 @@ export async function startGateway(
     from: start,
     logger,
     groupIdPrefix: "redline-gateway-live",
-    onRecords: async (records) => feed.ingest(alertRecords(records, logger)),
+    onRecords: async (records) => {
+      deps.telemetry?.metrics.eventsConsumed(config.alertsTopic, records.length);
+      feed.ingest(alertRecords(records, logger));
+    },
     onFatal: (err) => onLiveReaderFailed(err),
   });
   const slowClientTimer = setInterval(
@@ -56,17 +60,15 @@ export async function startGateway(
   );
 
   const server = new Server();
-  server.addService(
-    AlertStreamService,
-    alertStreamHandlers({
-      feed,
-      feedback: new KafkaFeedbackSink(producer, config.feedbackTopic),
-      evidence: deps.evidence,
-      tokens: config.tokens,
-      maxNoteChars: config.maxNoteChars,
-      logger,
-    }),
-  );
+  const handlers = alertStreamHandlers({
+    feed,
+    feedback: new KafkaFeedbackSink(producer, config.feedbackTopic),
+    evidence: deps.evidence,
+    tokens: config.tokens,
+    maxNoteChars: config.maxNoteChars,
+    logger,
+  });
+  server.addService(AlertStreamService, deps.telemetry ? timeUnaryHandlers("AlertStream", handlers, deps.telemetry.metrics) : handlers);
   const health = addHealthService(server, ["redline.v1.AlertStream"]);
   onLiveReaderFailed = (err) => {
     // Tails would silently stop receiving alerts; say so to health checks

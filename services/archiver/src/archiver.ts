@@ -9,11 +9,13 @@ import {
   RecordProducer,
   type ConsumerMetrics,
 } from "@redline/kafka";
+import { consumerMetricsAdapter, type Telemetry } from "@redline/telemetry";
 import { archiveDecoder, toArchiveBatch, type ArchiveRecord } from "./archive-records";
 import type { ArchiverConfig } from "./config";
 
 export interface ArchiverDeps {
   logger: Logger;
+  telemetry?: Telemetry;
   metrics?: ConsumerMetrics;
   now?: () => number;
 }
@@ -32,7 +34,8 @@ export interface Archiver extends RunningService {
  */
 export async function startArchiver(config: ArchiverConfig, deps: ArchiverDeps): Promise<Archiver> {
   const logger = deps.logger.child("archiver");
-  const metrics = deps.metrics ?? new CountingMetrics();
+  const instruments = deps.telemetry?.metrics;
+  const metrics = deps.metrics ?? (instruments ? consumerMetricsAdapter(instruments) : new CountingMetrics());
   const server = new ClickHouseClient({
     url: config.clickhouse.url,
     database: null,
@@ -48,6 +51,7 @@ export async function startArchiver(config: ArchiverConfig, deps: ArchiverDeps):
     evidenceRetryMs: config.evidenceRetryMs,
     maxPendingEvidence: 10_000,
     logger,
+    onInsert: (table, rows, ok) => (ok ? instruments?.clickhouseBatch(table, rows) : instruments?.clickhouseFailed(table)),
     ...(deps.now ? { now: deps.now } : {}),
   });
 

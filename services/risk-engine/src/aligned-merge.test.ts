@@ -1,9 +1,9 @@
 import { LiveEvent } from "@redline/proto";
-import { AlignedMerge } from "./aligned-merge";
+import { AlignedMerge, type Released } from "./aligned-merge";
 
 const ev = (id: string, t: number) => LiveEvent.fromPartial({ eventId: id, roomId: "r", eventTimeMs: t });
 const recs = (start: number, ...events: LiveEvent[]) => events.map((event, i) => ({ offset: BigInt(start + i), event }));
-const ids = (events: LiveEvent[]) => events.map((e) => e.eventId);
+const ids = (released: Released[]) => released.map((r) => r.event.eventId);
 
 describe("AlignedMerge", () => {
   it("holds a backlog until a lagging topic delivers, then releases in event-time order", () => {
@@ -30,6 +30,12 @@ describe("AlignedMerge", () => {
     m.add("y", recs(0, ev("a", 5)), 1n);
     expect(m.add("x", recs(0, ev("b", 5)), 1n)).toBe(0);
     expect(ids(m.release())).toEqual(["a", "b"]);
+  });
+
+  it("hands each event back with its topic and trace context", () => {
+    const m = new AlignedMerge(["x"]);
+    m.add("x", [{ offset: 0n, event: ev("a", 1), traceparent: "00-abc-def-01" }], 1n);
+    expect(m.release()).toEqual([{ event: ev("a", 1), topic: "x", traceparent: "00-abc-def-01" }]);
   });
 
   it("reports the first unreleased offset per topic for snapshots", () => {

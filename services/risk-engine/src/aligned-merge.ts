@@ -3,6 +3,15 @@ import type { LiveEvent } from "@redline/proto";
 interface Queued {
   offset: bigint;
   event: LiveEvent;
+  /** W3C traceparent of the record that carried the event, if any. */
+  traceparent?: string;
+}
+
+/** An event leaving the merge, with where it came from. */
+export interface Released {
+  event: LiveEvent;
+  topic: string;
+  traceparent: string | undefined;
 }
 
 interface TopicLane {
@@ -43,12 +52,12 @@ export class AlignedMerge {
   }
 
   /** Queues a fetched batch of one topic (in offset order); returns how many were new. */
-  add(topic: string, records: ReadonlyArray<{ offset: bigint; event: LiveEvent }>, highWatermark: bigint): number {
+  add(topic: string, records: ReadonlyArray<Queued>, highWatermark: bigint): number {
     const lane = this.lane(topic);
     let added = 0;
     for (const r of records) {
       if (lane.received !== undefined && r.offset < lane.received) continue;
-      lane.queue.push({ offset: r.offset, event: r.event });
+      lane.queue.push(r);
       lane.received = r.offset + 1n;
       added++;
     }
@@ -64,11 +73,12 @@ export class AlignedMerge {
   }
 
   /** Takes every event that can be released now, in (eventTimeMs, eventId) order. */
-  release(): LiveEvent[] {
-    const out: LiveEvent[] = [];
+  release(): Released[] {
+    const out: Released[] = [];
     for (;;) {
       let best: TopicLane | undefined;
-      for (const lane of this.lanes.values()) {
+      let bestTopic = "";
+      for (const [topic, lane] of this.lanes) {
         const head = lane.queue[lane.head];
         if (head === undefined) {
           if (!lane.caughtUp) return out;
@@ -81,10 +91,12 @@ export class AlignedMerge {
           (head.event.eventTimeMs === bestHead.event.eventTimeMs && head.event.eventId < bestHead.event.eventId)
         ) {
           best = lane;
+          bestTopic = topic;
         }
       }
       if (best === undefined) return out;
-      out.push(best.queue[best.head]!.event);
+      const q = best.queue[best.head]!;
+      out.push({ event: q.event, topic: bestTopic, traceparent: q.traceparent });
       best.head++;
       if (best.head > 1024 && best.head * 2 > best.queue.length) {
         best.queue = best.queue.slice(best.head);

@@ -1,5 +1,6 @@
-/** risk-engine: wires configuration, logging and Kafka; the work is in startRiskEngine. */
+/** risk-engine: wires configuration, logging, telemetry and Kafka; the work is in startRiskEngine. */
 import { createJsonLogger, runService } from "@redline/common";
+import { initTelemetry, loadTelemetryConfig, traceContextFields } from "@redline/telemetry";
 import { loadConfig } from "./config";
 import { startRiskEngine } from "./risk-engine-service";
 
@@ -7,8 +8,15 @@ const bootLogger = createJsonLogger({ namespace: "redline.risk-engine" });
 void runService(
   async () => {
     const config = loadConfig(process.env);
-    const logger = createJsonLogger({ namespace: "redline", level: config.logLevel });
-    return startRiskEngine(config, { logger });
+    const logger = createJsonLogger({ namespace: "redline", level: config.logLevel, contextFields: traceContextFields });
+    const telemetry = await initTelemetry(loadTelemetryConfig(process.env, "risk-engine", { metricsPort: 9464 }), { logger });
+    const service = await startRiskEngine(config, { logger, telemetry });
+    return {
+      async stop() {
+        await service.stop();
+        await telemetry.shutdown();
+      },
+    };
   },
   { name: "risk-engine", logger: bootLogger, stopTimeoutMs: 60_000 },
 );

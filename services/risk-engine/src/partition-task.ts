@@ -1,5 +1,6 @@
-import type { PipelineOutput, RiskPipeline } from "@redline/engine";
+import type { RiskPipeline } from "@redline/engine";
 import { AlignedMerge } from "./aligned-merge";
+import type { TracedOutput } from "./output-tracing";
 
 /**
  * One input partition number's share of the work: the merge of its topics
@@ -8,7 +9,9 @@ import { AlignedMerge } from "./aligned-merge";
  */
 export class PartitionTask {
   readonly merge: AlignedMerge;
-  pending: PipelineOutput[] = [];
+  pending: TracedOutput[] = [];
+  /** Engine late-event count already reported to metrics. */
+  lateReported = 0;
   lastSnapshotAtMs: number;
 
   constructor(

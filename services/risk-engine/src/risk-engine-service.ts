@@ -18,16 +18,19 @@ import {
   type OutputRecord,
   type PartitionBatch,
 } from "@redline/kafka";
-import { Alert, ControlAction, type LiveEvent } from "@redline/proto";
+import { Alert, ControlAction, riskCategoryToJSON, severityToJSON, type LiveEvent } from "@redline/proto";
+import { consumerMetricsAdapter, type Telemetry } from "@redline/telemetry";
 import type { RiskEngineConfig } from "./config";
 import { decodeSnapshot, encodeSnapshot } from "./partition-snapshot";
+import { traceOutputs, type TracedOutput } from "./output-tracing";
 import { PartitionTask } from "./partition-task";
 import { openPolicies } from "./policies";
 import { createPipeline, restorePipeline, snapshotPipeline, type PipelineSpec } from "./pipeline-factory";
 
 export interface RiskEngineDeps {
   logger: Logger;
-  metrics?: ConsumerMetrics;
+  /** Metrics and traces; absent in tests that do not look at them. */
+  telemetry?: Telemetry;
   now?: () => number;
 }
 
@@ -69,7 +72,8 @@ export interface RiskEngineService extends RunningService {
 export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngineDeps): Promise<RiskEngineService> {
   const logger = deps.logger.child("risk-engine");
   const now = deps.now ?? Date.now;
-  const metrics = deps.metrics ?? new CountingMetrics();
+  const telemetryMetrics = deps.telemetry?.metrics;
+  const metrics: ConsumerMetrics = telemetryMetrics ? consumerMetricsAdapter(telemetryMetrics) : new CountingMetrics();
   const kafka = createKafkaClient(config.kafka, logger);
 
   const counts = await partitionCounts(kafka, config.inputTopics);
@@ -129,6 +133,7 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
     });
     await producer.send(config.changelogTopic, [{ key: String(task.partition), value }], { gzip: true });
     task.lastSnapshotAtMs = now();
+    telemetryMetrics?.setStateBytes(task.partition, value.length);
   };
 
   const restoreTask = async (partition: number): Promise<PartitionTask> => {
@@ -155,25 +160,24 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
     tasks.set(partition, task);
     // A first snapshot pins the start offsets, so even a crash before the next one resumes here.
     if (bytes === undefined) await snapshotTask(task);
+    telemetryMetrics?.stateRestoredMs(now() - startedAt);
     logger.info("partition state ready", { partition, restored: bytes !== undefined, restoreMs: now() - startedAt });
     return task;
   };
 
-  const toRecord = (out: PipelineOutput): { topic: string; record: OutputRecord } => {
-    if ("alert" in out) {
-      const enc = encodeMessage(Alert, out.alert, "protobuf");
-      return { topic: config.alertsTopic, record: { key: out.alert.roomId, value: enc.value, headers: { "content-type": enc.contentType } } };
-    }
-    const enc = encodeMessage(ControlAction, out.action, "protobuf");
-    return { topic: config.actionsTopic, record: { key: out.action.roomId, value: enc.value, headers: { "content-type": enc.contentType } } };
+  const topicOf = (out: PipelineOutput): string => ("alert" in out ? config.alertsTopic : config.actionsTopic);
+  const toRecord = ({ output: out, headers }: TracedOutput): OutputRecord => {
+    const enc = "alert" in out ? encodeMessage(Alert, out.alert, "protobuf") : encodeMessage(ControlAction, out.action, "protobuf");
+    const key = "alert" in out ? out.alert.roomId : out.action.roomId;
+    return { key, value: enc.value, headers: { ...headers, "content-type": enc.contentType } };
   };
 
   const flushPending = async (task: PartitionTask): Promise<void> => {
     if (task.pending.length === 0) return;
     const byTopic = new Map<string, OutputRecord[]>();
-    for (const out of task.pending) {
-      const { topic, record } = toRecord(out);
-      byTopic.set(topic, [...(byTopic.get(topic) ?? []), record]);
+    for (const traced of task.pending) {
+      const topic = topicOf(traced.output);
+      byTopic.set(topic, [...(byTopic.get(topic) ?? []), toRecord(traced)]);
     }
     await producer.sendMany([...byTopic].map(([topic, records]) => ({ topic, records })));
     task.pending = [];
@@ -201,9 +205,27 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
       const task = await restoreTask(batch.partition);
       const high = BigInt(batch.highWatermark);
       // A retried batch finds its records already received: only the outputs are sent again.
-      task.merge.add(batch.topic, batch.records.map((r) => ({ offset: BigInt(r.record.offset), event: r.value })), high);
+      task.merge.add(
+        batch.topic,
+        batch.records.map((r) => ({ offset: BigInt(r.record.offset), event: r.value, traceparent: r.record.headers.traceparent })),
+        high,
+      );
       task.merge.advance(batch.topic, BigInt(batch.lastOffset) + 1n, high);
-      for (const event of task.merge.release()) task.pending.push(...task.pipeline.push(event));
+      telemetryMetrics?.setConsumerLag(batch.topic, batch.partition, Number(high - BigInt(batch.lastOffset) - 1n));
+      const released = task.merge.release();
+      const scoringStartedAt = performance.now();
+      for (const { event, topic, traceparent } of released) {
+        const outputs = task.pipeline.push(event);
+        if (outputs.length === 0) continue;
+        task.pending.push(...traceOutputs(topic, traceparent, outputs, topicOf));
+        for (const out of outputs) {
+          if ("alert" in out) telemetryMetrics?.alertRaised(riskCategoryToJSON(out.alert.category), out.alert.subcategory, severityToJSON(out.alert.severity));
+        }
+      }
+      if (released.length > 0) telemetryMetrics?.scoringLatencyMs((performance.now() - scoringStartedAt) / released.length);
+      const late = task.pipeline.engine.counters().lateEvents;
+      if (late > task.lateReported) telemetryMetrics?.lateEvent("input", late - task.lateReported);
+      task.lateReported = late;
       await flushPending(task);
       applyBackpressure(task);
       if (now() - task.lastSnapshotAtMs >= config.snapshotIntervalMs) await snapshotTask(task);
@@ -234,7 +256,11 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
   });
   consumer.raw.on(consumer.raw.events.GROUP_JOIN, (e) => {
     const owned = new Set(Object.values(e.payload.memberAssignment).flat() as number[]);
-    for (const p of [...tasks.keys()]) if (!owned.has(p)) tasks.delete(p);
+    for (const p of [...tasks.keys()]) {
+      if (owned.has(p)) continue;
+      tasks.delete(p);
+      telemetryMetrics?.forgetPartition(p);
+    }
     // Partitions new to this member must read the changelog and offsets as they are now.
     generation = undefined;
     paused.clear();

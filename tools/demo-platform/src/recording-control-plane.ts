@@ -1,6 +1,7 @@
 import { Server, status as GrpcStatus, type sendUnaryData, type ServerUnaryCall } from "@grpc/grpc-js";
 import { addHealthService, bindServer, serverCredentials, shutdownServer, type TlsConfig } from "@redline/grpc";
 import { ApplyStatus, ControlAction, ControlPlaneService, type ApplyAck } from "@redline/proto";
+import { timeUnaryHandlers, type RedlineMetrics } from "@redline/telemetry";
 
 /** One Apply call as it arrived, before any dedupe. */
 export interface RecordedCall {
@@ -15,6 +16,8 @@ export interface RecordingControlPlaneOptions {
   /** Called for every action applied for the first time (the demo prints it). */
   onApplied?: (action: ControlAction) => void;
   tls?: TlsConfig;
+  /** Server spans and latency for Apply, continuing the dispatcher's trace. */
+  metrics?: RedlineMetrics;
 }
 
 /**
@@ -37,7 +40,8 @@ export class RecordingControlPlane {
 
   async start(address = "127.0.0.1:0"): Promise<number> {
     const server = new Server();
-    server.addService(ControlPlaneService, { apply: (call: ServerUnaryCall<ControlAction, ApplyAck>, cb: sendUnaryData<ApplyAck>) => this.apply(call, cb) });
+    const impl = { apply: (call: ServerUnaryCall<ControlAction, ApplyAck>, cb: sendUnaryData<ApplyAck>) => this.apply(call, cb) };
+    server.addService(ControlPlaneService, this.opts.metrics ? timeUnaryHandlers("ControlPlane", impl, this.opts.metrics) : impl);
     addHealthService(server, ["redline.v1.ControlPlane"]);
     this.port = await bindServer(server, address, serverCredentials(this.opts.tls ?? { certFile: undefined, keyFile: undefined, caFile: undefined }));
     this.server = server;
