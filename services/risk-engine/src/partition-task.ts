@@ -1,6 +1,6 @@
 import type { RiskPipeline } from "@redline/engine";
 import { AlignedMerge } from "./aligned-merge";
-import type { TracedOutput } from "./output-tracing";
+import { RecentTraces, type TracedOutput } from "./output-tracing";
 
 /**
  * One input partition number's share of the work: the merge of its topics
@@ -10,6 +10,8 @@ import type { TracedOutput } from "./output-tracing";
 export class PartitionTask {
   readonly merge: AlignedMerge;
   pending: TracedOutput[] = [];
+  /** Traces of recent input records, so outputs continue the trace of the events they cite. */
+  readonly traces = new RecentTraces();
   /** Engine late-event count already reported to metrics. */
   lateReported = 0;
   lastSnapshotAtMs: number;

@@ -215,9 +215,10 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
       const released = task.merge.release();
       const scoringStartedAt = performance.now();
       for (const { event, topic, traceparent } of released) {
+        task.traces.remember(event.eventId, { topic, traceparent });
         const outputs = task.pipeline.push(event);
         if (outputs.length === 0) continue;
-        task.pending.push(...traceOutputs(topic, traceparent, outputs, topicOf));
+        task.pending.push(...traceOutputs({ topic, traceparent }, outputs, task.traces, topicOf));
         for (const out of outputs) {
           if ("alert" in out) telemetryMetrics?.alertRaised(riskCategoryToJSON(out.alert.category), out.alert.subcategory, severityToJSON(out.alert.severity));
         }
