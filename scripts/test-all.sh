@@ -19,7 +19,8 @@ run bash deploy/local/up.sh || { echo "the local stack did not start; see above"
 run npm run --silent proto:check || check_failures=$((check_failures + 1))
 run npm run --silent typecheck || check_failures=$((check_failures + 1))
 run npx jest --selectProjects unit --json --outputFile="$results/unit.json"
-run npx jest --selectProjects integration --runInBand --json --outputFile="$results/integration.json"
+# --forceExit: a failed test can leave a Kafka client open, and the run must still end.
+run npx jest --selectProjects integration --runInBand --forceExit --json --outputFile="$results/integration.json"
 
 node -e '
   const fs = require("fs");

@@ -17,27 +17,13 @@ export interface ReadRecord {
 
 /** Reads a topic from the beginning with a throw-away group until `count` records arrived. */
 export async function readTopic(kafka: Kafka, topic: string, count: number, timeoutMs = 30_000): Promise<ReadRecord[]> {
-  const consumer = kafka.consumer({ groupId: randomId("reader") });
-  const records: ReadRecord[] = [];
-  await consumer.connect();
+  const collector = await collectTopic(kafka, topic);
   try {
-    await consumer.subscribe({ topics: [topic], fromBeginning: true });
-    await consumer.run({
-      eachMessage: async ({ partition, message }) => {
-        records.push({
-          partition,
-          offset: message.offset,
-          key: message.key?.toString("utf8") ?? null,
-          value: message.value ?? Buffer.alloc(0),
-          headers: headersToStrings(message.headers),
-        });
-      },
-    });
-    await waitFor(() => records.length >= count, { timeoutMs, what: `${count} records on ${topic}` });
+    await waitFor(() => collector.records.length >= count, { timeoutMs, what: `${count} records on ${topic}` });
   } finally {
-    await consumer.disconnect();
+    await collector.stop();
   }
-  return records;
+  return [...collector.records];
 }
 
 /** Committed offset per partition for a group (-1 when nothing is committed). */

@@ -106,7 +106,11 @@ export class EventConsumer<T> {
 
   async start(): Promise<void> {
     await this.consumer.connect();
-    await this.consumer.subscribe({ topics: [...this.opts.topics], fromBeginning: this.opts.fromBeginning ?? false });
+    // A topic created a moment ago may not be in every broker's metadata yet (retriable UNKNOWN_TOPIC_OR_PARTITION).
+    await retry(
+      () => this.consumer.subscribe({ topics: [...this.opts.topics], fromBeginning: this.opts.fromBeginning ?? false }),
+      { maxAttempts: 20, initialDelayMs: 200, maxDelayMs: 2000 },
+    );
     await this.consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,

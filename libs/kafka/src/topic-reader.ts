@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { Logger } from "@redline/common";
+import { retry, type Logger } from "@redline/common";
 import type { Consumer, Kafka } from "kafkajs";
 import { toInputRecord, type InputRecord } from "./record";
 
@@ -81,7 +81,12 @@ export class TopicReader {
     });
     await consumer.connect();
     try {
-      await consumer.subscribe({ topics: [opts.topic], fromBeginning: false });
+      // A topic created a moment ago may not be in the broker's metadata yet (retriable).
+      await retry(() => consumer.subscribe({ topics: [opts.topic], fromBeginning: false }), {
+        maxAttempts: 20,
+        initialDelayMs: 200,
+        maxDelayMs: 2000,
+      });
       await reader.run();
     } catch (err) {
       await consumer.disconnect().catch(() => undefined);
@@ -114,8 +119,14 @@ export class TopicReader {
 
   private seekAll(): void {
     if (this.stopped) return;
-    for (const [partition, offset] of this.next) {
-      this.consumer.seek({ topic: this.opts.topic, partition, offset: String(offset) });
+    try {
+      for (const [partition, offset] of this.next) {
+        this.consumer.seek({ topic: this.opts.topic, partition, offset: String(offset) });
+      }
+    } catch (err) {
+      // The first GROUP_JOIN can fire before kafkajs has set up its group
+      // ("consumer#run must be called first"); the seek after run() covers it.
+      this.opts.logger.debug("seek deferred until the reader runs", { err, topic: this.opts.topic });
     }
   }
 

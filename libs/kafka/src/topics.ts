@@ -1,5 +1,26 @@
-import type { Kafka } from "kafkajs";
+import { retry } from "@redline/common";
+import type { Admin, Kafka } from "kafkajs";
 import { TopicLayoutError } from "./errors";
+
+const METADATA_RETRY = { maxAttempts: 30, initialDelayMs: 100, maxDelayMs: 2000 };
+
+/**
+ * Waits until every partition of `topics` has a leader in fresh metadata. A
+ * just-created topic can take a while to show up everywhere (a cold broker,
+ * a loaded machine), and a consumer subscribing before then fails.
+ */
+async function waitForLeaders(admin: Admin, topics: readonly string[]): Promise<void> {
+  await retry(async () => {
+    const meta = await admin.fetchTopicMetadata({ topics: [...topics] });
+    const missing = topics.filter((t) => {
+      const found = meta.topics.find((m) => m.name === t);
+      return !found || found.partitions.length === 0 || found.partitions.some((p) => p.leader < 0);
+    });
+    if (missing.length > 0) {
+      throw new TopicLayoutError(`topics without leaders yet: ${missing.join(", ")}`, { missing });
+    }
+  }, { ...METADATA_RETRY, shouldRetry: () => true });
+}
 
 export interface TopicSpec {
   topic: string;
@@ -25,6 +46,7 @@ export async function ensureTopics(kafka: Kafka, specs: readonly TopicSpec[]): P
         configEntries: Object.entries(s.configs ?? {}).map(([name, value]) => ({ name, value })),
       })),
     });
+    await waitForLeaders(admin, missing.map((s) => s.topic));
   } finally {
     await admin.disconnect();
   }
@@ -35,7 +57,8 @@ export async function partitionCounts(kafka: Kafka, topics: readonly string[]): 
   const admin = kafka.admin();
   await admin.connect();
   try {
-    const meta = await admin.fetchTopicMetadata({ topics: [...topics] });
+    // Retriable metadata errors (a topic still propagating) are retried; a missing topic is reported below.
+    const meta = await retry(() => admin.fetchTopicMetadata({ topics: [...topics] }), METADATA_RETRY);
     const counts = new Map(meta.topics.map((t) => [t.name, t.partitions.length]));
     for (const t of topics) {
       if (!counts.has(t) || counts.get(t) === 0) {

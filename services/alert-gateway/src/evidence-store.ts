@@ -1,18 +1,8 @@
-import type { Alert, LiveEvent } from "@redline/proto";
+import type { Evidence, EvidenceStore } from "@redline/archive";
 import { EvidenceStoreUnavailableError } from "./errors";
 
-export interface Evidence {
-  alert: Alert;
-  /** The cited events that are archived, in evidence order. */
-  events: LiveEvent[];
-  missingEventIds: string[];
-}
-
-/** Where GetEvidence looks alerts and their cited events up (the ClickHouse archive in production). */
-export interface EvidenceStore {
-  /** Undefined when the alert is not archived. */
-  getEvidence(alertId: string): Promise<Evidence | undefined>;
-}
+// The archive owns what evidence is; the gateway only serves it.
+export type { Evidence, EvidenceStore };
 
 /**
  * Wired when no archive is configured, so GetEvidence says so (UNAVAILABLE)
