@@ -70,7 +70,9 @@ async function rig(extraEnv: Record<string, string> = {}): Promise<Rig> {
   return {
     topics,
     platform,
+    // The shared variables (brokers, ClickHouse) come from the environment the tests run in.
     env: {
+      ...(process.env as Record<string, string>),
       REDLINE_DISPATCHER_GROUP_ID: `${id}.group`,
       REDLINE_ACTIONS_TOPIC: topics.actions,
       REDLINE_ALERTS_TOPIC: topics.alerts,

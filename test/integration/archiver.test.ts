@@ -47,7 +47,9 @@ async function setup(extraEnv: Record<string, string> = {}): Promise<Setup> {
   );
   const database = randomId("it_archive");
   databases.push(database);
+  // The shared variables (brokers, ClickHouse) come from the environment the tests run in.
   const env = {
+    ...(process.env as Record<string, string>),
     REDLINE_ARCHIVER_GROUP_ID: `${id}.group`,
     REDLINE_ALERTS_TOPIC: topics.alerts,
     REDLINE_ACTIONS_TOPIC: topics.actions,

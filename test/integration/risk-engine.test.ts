@@ -73,7 +73,9 @@ async function rig(extra: Record<string, string> = {}): Promise<Rig> {
     { topic: `${prefix}alerts`, numPartitions: PARTITIONS },
     { topic: `${prefix}actions`, numPartitions: PARTITIONS },
   ]);
+  // The shared variables (brokers, ClickHouse) come from the environment the tests run in.
   const env = {
+    ...(process.env as Record<string, string>),
     REDLINE_INPUT_TOPICS: inputs.join(","),
     REDLINE_ALERTS_TOPIC: `${prefix}alerts`,
     REDLINE_ACTIONS_TOPIC: `${prefix}actions`,
