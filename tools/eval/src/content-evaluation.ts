@@ -1,16 +1,19 @@
 /**
  * The content evaluation: content scenarios simulated per seed, written as
  * proto3-JSON lines and parsed back through the input contract, run
- * through the same pipeline as `redline replay`, scored per subcategory.
+ * through the same pipeline as `redline replay --policy` with the default
+ * policy; alerts scored per subcategory, actions by the policy scoring.
  */
 import { parseLiveEventJson, REPLAY_LIMITS } from "@redline/events";
 import { LiveEvent } from "@redline/proto";
-import type { Alert } from "@redline/proto";
-import { RiskEngine, RiskPipeline } from "@redline/engine";
+import type { Alert, ControlAction } from "@redline/proto";
 import { simulateContent } from "@redline/simulator";
 import type { ContentRoomTruth } from "@redline/simulator";
-import { scoreContent } from "./content-scoring";
+import { keyOf, scoreContent } from "./content-scoring";
 import type { ContentScoring } from "./content-scoring";
+import { loadDefaultPolicy, pipelineWithPolicy, PolicyRecorder } from "./policy-run";
+import { scorePolicy } from "./policy-scoring";
+import type { AgeStatement, PolicyScoring } from "./policy-scoring";
 
 /** Seeds the content thresholds were tuned on; never in the reported numbers. */
 export const CONTENT_TUNING_SEEDS = [1, 2, 3];
@@ -32,23 +35,35 @@ export interface ContentEvaluationReport {
   labelledRooms: number;
   invalidEvents: number;
   scoring: ContentScoring;
+  policyVersion: string;
+  policy: PolicyScoring;
 }
 
-export function runContentSeeds(seeds: readonly number[], log: (line: string) => void = () => {}): { truth: ContentRoomTruth[]; alerts: Alert[]; events: number; invalidEvents: number; modelVersion: string } {
+export interface ContentRun {
+  truth: ContentRoomTruth[];
+  /** Detector alerts (the policy's key-room alerts left out). */
+  alerts: Alert[];
+  actions: ControlAction[];
+  ageStatements: AgeStatement[];
+  events: number;
+  invalidEvents: number;
+  modelVersion: string;
+}
+
+export function runContentSeeds(seeds: readonly number[], log: (line: string) => void = () => {}): ContentRun {
   const truth: ContentRoomTruth[] = [];
   const alerts: Alert[] = [];
+  const actions: ControlAction[] = [];
+  const ageStatements: AgeStatement[] = [];
   let events = 0;
   let invalidEvents = 0;
   let modelVersion = "";
   for (const seed of seeds) {
     const started = Date.now();
-    const engine = new RiskEngine();
-    modelVersion = engine.modelVersion;
-    const pipeline = new RiskPipeline(engine);
+    const pipeline = pipelineWithPolicy();
+    modelVersion = pipeline.engine.modelVersion;
+    const recorder = new PolicyRecorder();
     const sim = simulateContent({ seed });
-    const collect = (outputs: ReturnType<RiskPipeline["push"]>): void => {
-      for (const o of outputs) if ("alert" in o) alerts.push(o.alert);
-    };
     for (const e of sim.events) {
       events++;
       let parsed: LiveEvent;
@@ -58,13 +73,17 @@ export function runContentSeeds(seeds: readonly number[], log: (line: string) =>
         invalidEvents++;
         continue;
       }
-      collect(pipeline.push(parsed));
+      recorder.observe(parsed);
+      recorder.collect(pipeline.push(parsed));
     }
-    collect(pipeline.end());
+    recorder.collect(pipeline.end());
     truth.push(...sim.truth);
-    log(`content eval: seed ${seed}: ${sim.events.length} events, ${sim.truth.length} rooms (${Date.now() - started} ms)`);
+    alerts.push(...recorder.alerts);
+    actions.push(...recorder.actions);
+    ageStatements.push(...recorder.ageStatements());
+    log(`content eval: seed ${seed}: ${sim.events.length} events, ${sim.truth.length} rooms, ${recorder.actions.length} actions (${Date.now() - started} ms)`);
   }
-  return { truth, alerts, events, invalidEvents, modelVersion };
+  return { truth, alerts, actions, ageStatements, events, invalidEvents, modelVersion };
 }
 
 export function evaluateContent(log: (line: string) => void = () => {}, seeds: readonly number[] = CONTENT_EVALUATION_SEEDS): ContentEvaluationReport {
@@ -79,5 +98,7 @@ export function evaluateContent(log: (line: string) => void = () => {}, seeds: r
     labelledRooms: r.truth.filter((t) => t.labels.length > 0).length,
     invalidEvents: r.invalidEvents,
     scoring: scoreContent(r.truth, r.alerts),
+    policyVersion: loadDefaultPolicy().policyVersion,
+    policy: scorePolicy(r.truth.map((t) => ({ roomId: t.roomId, group: t.scenario, labels: t.labels.map((l) => keyOf(l.category, l.subcategory)) })), r.actions, r.ageStatements),
   };
 }

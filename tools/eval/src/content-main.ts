@@ -13,7 +13,8 @@ export function writeContentReport(outDir: string, log: (line: string) => void):
   writeFileSync(join(outDir, "content.json"), JSON.stringify(report, null, 2) + "\n");
   writeFileSync(join(outDir, "content.md"), renderContentMarkdown(report));
   const worst = Object.entries(report.scoring.perSubcategory).reduce((w, [k, c]) => (Math.min(c.precision, c.recall) < w.v ? { k, v: Math.min(c.precision, c.recall) } : w), { k: "-", v: 1 });
-  process.stdout.write(`content eval: ${report.rooms} rooms, lowest precision/recall ${worst.v} (${worst.k}); wrote ${outDir}/content.{json,md}\n`);
+  const p = report.policy;
+  process.stdout.write(`content eval: ${report.rooms} rooms, lowest precision/recall ${worst.v} (${worst.k}); policy: ${p.innocent.roomsWithSevere} of ${p.innocent.rooms} innocent rooms with a severe action, ${p.underage.blockedOnStatement} of ${p.underage.rooms} underage streams blocked on the stating event; wrote ${outDir}/content.{json,md}\n`);
 }
 
 if (require.main === module) {

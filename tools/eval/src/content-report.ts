@@ -1,5 +1,6 @@
 /** Renders the content evaluation as a markdown page for docs/eval/content.md. */
 import type { ContentEvaluationReport } from "./content-evaluation";
+import { renderPolicySection } from "./policy-report";
 
 const f3 = (x: number): string => x.toFixed(3);
 
@@ -41,6 +42,7 @@ export function renderContentMarkdown(r: ContentEvaluationReport): string {
   lines.push("| scenario | rooms | labelled violations | detected | rooms with a false alert | false alerts |", "|---|---:|---:|---:|---:|---|");
   for (const sc of s.perScenario) lines.push(`| ${sc.scenario} | ${sc.rooms} | ${sc.labelled} | ${sc.detected} | ${sc.roomsWithFalseAlert} | ${sc.falseKeys.join(", ") || "-"} |`);
   lines.push("", `Data-falsification alerts raised in these rooms: ${s.falsificationAlerts}.`, "");
+  lines.push(...renderPolicySection(r.policy, r.policyVersion, true));
   lines.push("## Known limits", "");
   lines.push("- Selective deletion at 30% in a small room is near what any test can show: the classifier recognises roughly three in four simulated complaints and reads some questions (\"能退换吗\") as complaints, so the measured negative-review removal rate is nearer 15-25% over a few dozen negatives. The strict Fisher bound (1e-4, checked at every removed negative review) is the price of zero false alerts on honest rooms.");
   lines.push("- REPEAT_OFFENDER recall is bounded by the classifier's per-text recall on the phrasing: an offender posting four texts must have three recognised, and about 30% of the simulated prohibited phrasings (fake invoices, stolen cards, pyramid schemes in English) score below 0.5.");

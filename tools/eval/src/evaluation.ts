@@ -3,11 +3,15 @@
  * and full-range intensity seeds for recall against intensity.
  */
 import { DEFAULT_ENGINE_CONFIG } from "@redline/engine";
-import type { Alert } from "@redline/proto";
+import type { Alert, ControlAction } from "@redline/proto";
 import type { RoomTruth } from "@redline/simulator";
 import { median, recallByIntensity, round, scoreRooms, weakestDetected } from "./metrics";
 import type { IntensityBucket, RoomScoring } from "./metrics";
 import { runSeed } from "./run-seed";
+import { keyOf } from "./content-scoring";
+import { loadDefaultPolicy } from "./policy-run";
+import { scorePolicy } from "./policy-scoring";
+import type { AgeStatement, PolicyRoom, PolicyScoring } from "./policy-scoring";
 
 /** Seeds the detector thresholds were tuned on; never evaluated here. */
 export const TUNING_SEEDS = [1, 2, 3];
@@ -22,10 +26,13 @@ interface RunSummary {
   lateEvents: number;
   invalidEvents: number;
   scoring: RoomScoring;
+  /** What the default policy did with the alerts. */
+  policy: PolicyScoring;
 }
 
 export interface EvaluationReport {
   modelVersion: string;
+  policyVersion: string;
   tuningSeeds: number[];
   evaluationSeeds: number[];
   sweepSeeds: number[];
@@ -33,9 +40,16 @@ export interface EvaluationReport {
   sweep: RunSummary & { recallByIntensity: IntensityBucket[]; weakest: ReturnType<typeof weakestDetected> };
 }
 
+function policyRoomOf(t: RoomTruth): PolicyRoom {
+  const group = t.hardNegative !== null ? `hard negative: ${t.hardNegative}` : t.labels.length > 0 ? "attacked" : `organic: ${t.size}`;
+  return { roomId: t.roomId, group, labels: t.labels.map((l) => keyOf(l.category, l.subcategory)) };
+}
+
 function runAll(seeds: readonly number[], strength: [number, number] | undefined, log: (line: string) => void): RunSummary {
   const truth: RoomTruth[] = [];
   const alerts: Alert[] = [];
+  const actions: ControlAction[] = [];
+  const ageStatements: AgeStatement[] = [];
   let events = 0;
   let lateEvents = 0;
   let invalidEvents = 0;
@@ -44,12 +58,14 @@ function runAll(seeds: readonly number[], strength: [number, number] | undefined
     const r = runSeed(strength === undefined ? { seed } : { seed, strength });
     truth.push(...r.truth);
     alerts.push(...r.alerts);
+    actions.push(...r.actions);
+    ageStatements.push(...r.ageStatements);
     events += r.events;
     lateEvents += r.lateEvents;
     invalidEvents += r.invalidEvents;
-    log(`eval: seed ${seed}: ${r.events} events, ${r.truth.length} rooms, ${r.alerts.length} alerts (${Date.now() - started} ms)`);
+    log(`eval: seed ${seed}: ${r.events} events, ${r.truth.length} rooms, ${r.alerts.length} alerts, ${r.actions.length} actions (${Date.now() - started} ms)`);
   }
-  return { modelVersion: alerts[0]?.modelVersion, events, rooms: truth.length, attackedRooms: truth.filter((t) => t.labels.length > 0).length, lateEvents, invalidEvents, scoring: scoreRooms(truth, alerts) };
+  return { modelVersion: alerts[0]?.modelVersion, events, rooms: truth.length, attackedRooms: truth.filter((t) => t.labels.length > 0).length, lateEvents, invalidEvents, scoring: scoreRooms(truth, alerts), policy: scorePolicy(truth.map(policyRoomOf), actions, ageStatements) };
 }
 
 export function evaluate(log: (line: string) => void): EvaluationReport {
@@ -65,6 +81,7 @@ export function evaluate(log: (line: string) => void): EvaluationReport {
   return {
     // The engine may extend its configured version (e.g. with the text model's); report what alerts carry.
     modelVersion: def.modelVersion ?? DEFAULT_ENGINE_CONFIG.modelVersion,
+    policyVersion: loadDefaultPolicy().policyVersion,
     tuningSeeds: TUNING_SEEDS,
     evaluationSeeds: EVALUATION_SEEDS,
     sweepSeeds: SWEEP_SEEDS,

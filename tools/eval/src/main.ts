@@ -16,7 +16,8 @@ function main(): void {
   writeFileSync(join(outDir, "falsification.json"), JSON.stringify(report, null, 2) + "\n");
   writeFileSync(join(outDir, "falsification.md"), renderMarkdown(report));
   const c = report.default.scoring.category;
-  process.stdout.write(`eval: precision ${c.precision}, recall ${c.recall}, median delay ${c.medianDelayS} s; wrote ${outDir}/falsification.{json,md}\n`);
+  const i = report.default.policy.innocent;
+  process.stdout.write(`eval: precision ${c.precision}, recall ${c.recall}, median delay ${c.medianDelayS} s; policy: ${i.roomsWithSevere} of ${i.rooms} innocent rooms with a severe action; wrote ${outDir}/falsification.{json,md}\n`);
   writeContentReport(outDir, (line) => process.stderr.write(line + "\n"));
 }
 

@@ -1,5 +1,6 @@
 /** Renders the evaluation as a markdown page for docs/eval. */
 import type { EvaluationReport } from "./evaluation";
+import { renderPolicySection } from "./policy-report";
 
 function pct(x: number): string {
   return x.toFixed(3);
@@ -39,6 +40,9 @@ export function renderMarkdown(r: EvaluationReport): string {
     lines.push(`| ${style} | ${f(w.detectedMin.bots)} | ${f(w.missedMax.bots)} | ${f(w.detectedMin.actionsPerMinute)} | ${f(w.missedMax.actionsPerMinute)} | ${f(w.detectedMin.roomShare)} | ${f(w.missedMax.roomShare)} |`);
   }
   lines.push("", `Sweep overall: recall ${pct(r.sweep.scoring.category.recall)}, precision ${pct(r.sweep.scoring.category.precision)} over ${r.sweep.attackedRooms} attacked rooms.`, "");
+  lines.push(...renderPolicySection(d.policy, r.policyVersion, false));
+  const sp = r.sweep.policy.innocent;
+  lines.push(`Sweep (seeds ${r.sweepSeeds.join(", ")}): ${sp.roomsWithSevere} of ${sp.rooms} innocent rooms received a severe action, ${sp.roomsWithSanction} a sanction; ${r.sweep.policy.attacked.roomsWithAction} of ${r.sweep.policy.attacked.rooms} attacked rooms an action.`, "");
   lines.push("## Caveats", "");
   lines.push("- The simulator and the detectors were written by the same team. Seeds were kept apart, and the simulator models platform behaviour rather than detector features, but an attack style the simulator does not know (e.g. viewer bots that stay 10 s, farms of 4 accounts per phone, brushing through many real-looking wallets) is not measured here. The sweep's weakest-detected rows are the more honest guide.");
   lines.push("- Delay is measured from the first fake action to the first alert in event time; order brushing needs several orders through one wallet before it is visible, so its delay grows as the brushing slows.");

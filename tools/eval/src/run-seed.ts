@@ -1,34 +1,35 @@
 /**
  * One seed end to end, the way an operator would run it: simulate, write
  * each event as a proto3-JSON line, parse it back through the input
- * contract, and run the same pipeline as `redline replay`. In memory, so
- * the evaluation needs no temp files.
+ * contract, and run the same pipeline as `redline replay --policy` with the
+ * default policy. In memory, so the evaluation needs no temp files.
  */
 import { parseLiveEventJson, REPLAY_LIMITS } from "@redline/events";
 import { LiveEvent } from "@redline/proto";
-import type { Alert } from "@redline/proto";
-import { RiskEngine, RiskPipeline } from "@redline/engine";
+import type { Alert, ControlAction } from "@redline/proto";
 import { simulate } from "@redline/simulator";
 import type { RoomTruth, ScenarioOptions } from "@redline/simulator";
+import { pipelineWithPolicy, PolicyRecorder } from "./policy-run";
+import type { AgeStatement } from "./policy-scoring";
 
 export interface SeedResult {
   seed: number;
   events: number;
+  /** Detector alerts (the policy's key-room alerts left out). */
   alerts: Alert[];
+  actions: ControlAction[];
+  ageStatements: AgeStatement[];
   truth: RoomTruth[];
   lateEvents: number;
   invalidEvents: number;
 }
 
 export function runSeed(options: ScenarioOptions): SeedResult {
-  const pipeline = new RiskPipeline(new RiskEngine());
-  const alerts: Alert[] = [];
+  const pipeline = pipelineWithPolicy();
+  const recorder = new PolicyRecorder();
   const truth: RoomTruth[] = [];
   let events = 0;
   let invalidEvents = 0;
-  const collect = (outputs: ReturnType<RiskPipeline["push"]>): void => {
-    for (const o of outputs) if ("alert" in o) alerts.push(o.alert);
-  };
   for (const hour of simulate(options)) {
     truth.push(...hour.truth);
     for (const e of hour.events) {
@@ -40,9 +41,10 @@ export function runSeed(options: ScenarioOptions): SeedResult {
         invalidEvents++;
         continue;
       }
-      collect(pipeline.push(parsed));
+      recorder.observe(parsed);
+      recorder.collect(pipeline.push(parsed));
     }
   }
-  collect(pipeline.end());
-  return { seed: options.seed, events, alerts, truth, lateEvents: pipeline.engine.counters().lateEvents, invalidEvents };
+  recorder.collect(pipeline.end());
+  return { seed: options.seed, events, alerts: recorder.alerts, actions: recorder.actions, ageStatements: recorder.ageStatements(), truth, lateEvents: pipeline.engine.counters().lateEvents, invalidEvents };
 }
