@@ -99,6 +99,6 @@ export function evaluateContent(log: (line: string) => void = () => {}, seeds: r
     invalidEvents: r.invalidEvents,
     scoring: scoreContent(r.truth, r.alerts),
     policyVersion: loadDefaultPolicy().policyVersion,
-    policy: scorePolicy(r.truth.map((t) => ({ roomId: t.roomId, group: t.scenario, labels: t.labels.map((l) => keyOf(l.category, l.subcategory)) })), r.actions, r.ageStatements),
+    policy: scorePolicy(r.truth.map((t) => ({ roomId: t.roomId, group: t.scenario, labels: t.labels.map((l) => keyOf(l.category, l.subcategory)) })), r.alerts, r.actions, r.ageStatements),
   };
 }

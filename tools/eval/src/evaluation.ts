@@ -65,7 +65,7 @@ function runAll(seeds: readonly number[], strength: [number, number] | undefined
     invalidEvents += r.invalidEvents;
     log(`eval: seed ${seed}: ${r.events} events, ${r.truth.length} rooms, ${r.alerts.length} alerts, ${r.actions.length} actions (${Date.now() - started} ms)`);
   }
-  return { modelVersion: alerts[0]?.modelVersion, events, rooms: truth.length, attackedRooms: truth.filter((t) => t.labels.length > 0).length, lateEvents, invalidEvents, scoring: scoreRooms(truth, alerts), policy: scorePolicy(truth.map(policyRoomOf), actions, ageStatements) };
+  return { modelVersion: alerts[0]?.modelVersion, events, rooms: truth.length, attackedRooms: truth.filter((t) => t.labels.length > 0).length, lateEvents, invalidEvents, scoring: scoreRooms(truth, alerts), policy: scorePolicy(truth.map(policyRoomOf), alerts, actions, ageStatements) };
 }
 
 export function evaluate(log: (line: string) => void): EvaluationReport {

@@ -6,7 +6,7 @@
  * @example
  * const scoring = scoreRooms(truth, alerts);
  * console.log(scoring.perSubcategory.FAKE_LIKES.recall);
- * const policy = scorePolicy(rooms, actions, ageStatements);
+ * const policy = scorePolicy(rooms, alerts, actions, ageStatements);
  * console.log(policy.innocent.roomsWithSevere); // issue 5's target: 0
  */
 export { evaluate, TUNING_SEEDS, EVALUATION_SEEDS, SWEEP_SEEDS } from "./evaluation";
@@ -21,7 +21,7 @@ export type { ContentEvaluationReport, ContentRun } from "./content-evaluation";
 export { scoreContent, keyOf, CONTENT_CATEGORIES } from "./content-scoring";
 export type { ContentScoring } from "./content-scoring";
 export { renderContentMarkdown } from "./content-report";
-export { scorePolicy, actionTable, blockDelayEvents, kindName, SEVERE_ACTION_KINDS, KEY_ROOM_SUBCATEGORY, UNDERAGE_KEY } from "./policy-scoring";
-export type { PolicyScoring, PolicyRoom, AgeStatement, ActionCount } from "./policy-scoring";
+export { scorePolicy, actionTable, labelCoverage, blockDelayEvents, kindName, SEVERE_ACTION_KINDS, KEY_ROOM_SUBCATEGORY, UNDERAGE_KEY } from "./policy-scoring";
+export type { PolicyScoring, PolicyRoom, AgeStatement, ActionCount, LabelCoverage } from "./policy-scoring";
 export { PolicyRecorder, pipelineWithPolicy, loadDefaultPolicy, DEFAULT_POLICY_PATH } from "./policy-run";
 export { renderPolicySection } from "./policy-report";

@@ -38,5 +38,12 @@ export function renderPolicySection(p: PolicyScoring, policyVersion: string, und
   lines.push(`### Attacked rooms: actions per subcategory and kind`, "");
   lines.push(`${p.attacked.roomsWithAction} of ${p.attacked.rooms} rooms with a ground-truth label received an action. "Rooms not labelled with it": rooms that got the action for a subcategory other than their own.`, "");
   lines.push(...tableLines(p.attacked.actionTable, "No actions."), "");
+  lines.push("From alert to action, per ground-truth label: labelled rooms, rooms the detectors flagged for the label, rooms the policy acted on for it, and the flagged rooms left without an action by the highest severity of their alerts (a rule acts only from its `minSeverity`; see deploy/policy/default-policy.json).", "");
+  lines.push("| label | rooms | alerted | acted on | alerted, no action (by severity) |", "|---|---:|---:|---:|---|");
+  for (const c of p.attacked.coverage) {
+    const missed = Object.entries(c.alertedNotActedBySeverity).map(([sev, n]) => `${sev} ${n}`).join(", ");
+    lines.push(`| ${c.key} | ${c.labelledRooms} | ${c.alerted} | ${c.acted} | ${missed || "-"} |`);
+  }
+  lines.push("");
   return lines;
 }

@@ -1,10 +1,13 @@
-import { ActionKind, RiskCategory } from "@redline/proto";
-import type { ControlAction } from "@redline/proto";
-import { actionTable, blockDelayEvents, scorePolicy } from "./policy-scoring";
+import { ActionKind, RiskCategory, Severity } from "@redline/proto";
+import type { Alert, ControlAction } from "@redline/proto";
+import { actionTable, blockDelayEvents, labelCoverage, scorePolicy } from "./policy-scoring";
 import type { AgeStatement, PolicyRoom } from "./policy-scoring";
 
 function action(roomId: string, kind: ActionKind, category: RiskCategory, subcategory: string, issuedAtMs: number, shadow = false): ControlAction {
   return { actionId: `${roomId}-${kind}-${issuedAtMs}`, alertId: "a", roomId, targetUserId: "", kind, category, subcategory, params: {}, issuedAtMs, expiresAtMs: 0, reason: "", policyVersion: "v", shadow, platform: "tenant-a" };
+}
+function alert(roomId: string, category: RiskCategory, subcategory: string, severity: Severity): Alert {
+  return { alertId: `${roomId}-${subcategory}-${severity}`, roomId, subjectUserId: "", category, subcategory, severity, score: 0.9, eventTimeMs: 0, explanation: undefined, evidenceEventIds: [], modelVersion: "m", policyVersion: "v" };
 }
 const MINOR = RiskCategory.RISK_CATEGORY_MINOR_PROTECTION;
 const FALSIFICATION = RiskCategory.RISK_CATEGORY_DATA_FALSIFICATION;
@@ -60,7 +63,7 @@ describe("scorePolicy", () => {
     action("u1", ActionKind.ACTION_KIND_BLOCK_STREAM, MINOR, "STREAMER_UNDERAGE", 100),
     action("u2", ActionKind.ACTION_KIND_BLOCK_STREAM, MINOR, "STREAMER_UNDERAGE", 300),
   ];
-  const s = scorePolicy(rooms, actions, statements);
+  const s = scorePolicy(rooms, [alert("a1", FALSIFICATION, "FAKE_LIKES", Severity.SEVERITY_MEDIUM)], actions, statements);
 
   it("counts innocent rooms with any action, a sanction and a severe action, and lists severe ones; shadow actions are not received", () => {
     expect(s.actions).toBe(9);
@@ -85,6 +88,28 @@ describe("scorePolicy", () => {
       { key: "DATA_FALSIFICATION/FAKE_VIEWS", kind: "POPUP_PROMPT", actions: 1, rooms: 1, roomsNotLabelled: 1 },
     ]);
     expect(s.attacked).toMatchObject({ rooms: 5, roomsWithAction: 3 });
+    expect(s.attacked.coverage.find((c) => c.key === "DATA_FALSIFICATION/FAKE_LIKES")).toEqual({ key: "DATA_FALSIFICATION/FAKE_LIKES", labelledRooms: 1, alerted: 1, acted: 1, alertedNotActedBySeverity: {} });
+    expect(s.attacked.coverage.find((c) => c.key === UNDERAGE)).toMatchObject({ labelledRooms: 4, alerted: 0, acted: 2 });
+  });
+});
+
+describe("labelCoverage", () => {
+  it("counts labelled rooms alerted and acted on per label, and the alerted-but-unacted by their highest severity", () => {
+    const HARASS = RiskCategory.RISK_CATEGORY_HARASSMENT;
+    const rooms: PolicyRoom[] = ["r1", "r2", "r3", "r4"].map((roomId) => ({ roomId, group: "harassment", labels: ["HARASSMENT/REPEAT_OFFENDER"] }));
+    const alerts = [
+      alert("r1", HARASS, "REPEAT_OFFENDER", Severity.SEVERITY_MEDIUM),
+      alert("r2", HARASS, "REPEAT_OFFENDER", Severity.SEVERITY_LOW),
+      alert("r2", HARASS, "REPEAT_OFFENDER", Severity.SEVERITY_MEDIUM),
+      alert("r3", HARASS, "REPEAT_OFFENDER", Severity.SEVERITY_LOW),
+      alert("r4", HARASS, "ROOM_FLOOD", Severity.SEVERITY_HIGH),
+    ];
+    // r4's action is for another subcategory, so its label is neither alerted nor acted on.
+    const byRoom = new Map([
+      ["r1", [action("r1", ActionKind.ACTION_KIND_POPUP_PROMPT, HARASS, "REPEAT_OFFENDER", 0)]],
+      ["r4", [action("r4", ActionKind.ACTION_KIND_POPUP_PROMPT, HARASS, "ROOM_FLOOD", 0)]],
+    ]);
+    expect(labelCoverage(rooms, alerts, byRoom)).toEqual([{ key: "HARASSMENT/REPEAT_OFFENDER", labelledRooms: 4, alerted: 3, acted: 1, alertedNotActedBySeverity: { MEDIUM: 1, LOW: 1 } }]);
   });
 });
 

@@ -5,8 +5,8 @@
  * age, and a table of actions per subcategory and kind. Pure: rooms,
  * actions and age statements in, numbers out.
  */
-import { ActionKind, actionKindToJSON } from "@redline/proto";
-import type { ControlAction } from "@redline/proto";
+import { ActionKind, actionKindToJSON, severityToJSON } from "@redline/proto";
+import type { Alert, ControlAction } from "@redline/proto";
 import { keyOf } from "./content-scoring";
 
 /**
@@ -44,6 +44,18 @@ export interface ActionCount {
   roomsNotLabelled: number;
 }
 
+/** Per ground-truth label: how many labelled rooms the detectors flagged and the policy then acted on. */
+export interface LabelCoverage {
+  key: string;
+  labelledRooms: number;
+  /** Rooms with an alert of the labelled category/subcategory. */
+  alerted: number;
+  /** Rooms with an action of the labelled category/subcategory. */
+  acted: number;
+  /** Alerted but not acted on, by the highest severity of the room's alerts for the label (e.g. the policy has no LOW rule). */
+  alertedNotActedBySeverity: Record<string, number>;
+}
+
 export interface PolicyScoring {
   actions: number;
   innocent: {
@@ -56,7 +68,7 @@ export interface PolicyScoring {
     severe: Array<{ roomId: string; group: string; kind: string; key: string }>;
     actionTable: ActionCount[];
   };
-  attacked: { rooms: number; roomsWithAction: number; actionTable: ActionCount[] };
+  attacked: { rooms: number; roomsWithAction: number; actionTable: ActionCount[]; coverage: LabelCoverage[] };
   underage: { rooms: number; blockedOnStatement: number; maxDelayEvents: number | null; notBlocked: string[]; noStatement: string[] };
 }
 
@@ -152,8 +164,34 @@ function underageScoring(rooms: readonly PolicyRoom[], byRoom: ReadonlyMap<strin
   return r;
 }
 
+export function labelCoverage(rooms: readonly PolicyRoom[], alerts: readonly Alert[], byRoom: ReadonlyMap<string, readonly ControlAction[]>): LabelCoverage[] {
+  const alertsByRoom = new Map<string, Alert[]>();
+  for (const a of alerts) {
+    const list = alertsByRoom.get(a.roomId) ?? [];
+    list.push(a);
+    alertsByRoom.set(a.roomId, list);
+  }
+  const rows = new Map<string, LabelCoverage>();
+  for (const room of rooms) {
+    for (const key of new Set(room.labels)) {
+      let row = rows.get(key);
+      if (row === undefined) rows.set(key, (row = { key, labelledRooms: 0, alerted: 0, acted: 0, alertedNotActedBySeverity: {} }));
+      row.labelledRooms++;
+      const keyAlerts = (alertsByRoom.get(room.roomId) ?? []).filter((a) => keyOf(a.category, a.subcategory) === key);
+      const acted = (byRoom.get(room.roomId) ?? []).some((a) => actionKey(a) === key);
+      if (keyAlerts.length > 0) row.alerted++;
+      if (acted) row.acted++;
+      if (keyAlerts.length > 0 && !acted) {
+        const severity = severityToJSON(Math.max(...keyAlerts.map((a) => a.severity))).replace(/^SEVERITY_/, "");
+        row.alertedNotActedBySeverity[severity] = (row.alertedNotActedBySeverity[severity] ?? 0) + 1;
+      }
+    }
+  }
+  return [...rows.values()].sort((a, b) => a.key.localeCompare(b.key));
+}
+
 /** Live actions only: shadow actions are never sent, so they are not what rooms receive. */
-export function scorePolicy(rooms: readonly PolicyRoom[], actions: readonly ControlAction[], statements: readonly AgeStatement[]): PolicyScoring {
+export function scorePolicy(rooms: readonly PolicyRoom[], alerts: readonly Alert[], actions: readonly ControlAction[], statements: readonly AgeStatement[]): PolicyScoring {
   const byRoom = new Map<string, ControlAction[]>();
   let live = 0;
   for (const a of actions) {
@@ -168,7 +206,7 @@ export function scorePolicy(rooms: readonly PolicyRoom[], actions: readonly Cont
   return {
     actions: live,
     innocent: innocentScoring(innocent, byRoom),
-    attacked: { rooms: attacked.length, roomsWithAction: attacked.filter((r) => (byRoom.get(r.roomId)?.length ?? 0) > 0).length, actionTable: actionTable(attacked, byRoom) },
+    attacked: { rooms: attacked.length, roomsWithAction: attacked.filter((r) => (byRoom.get(r.roomId)?.length ?? 0) > 0).length, actionTable: actionTable(attacked, byRoom), coverage: labelCoverage(attacked, alerts, byRoom) },
     underage: underageScoring(rooms, byRoom, statements),
   };
 }
