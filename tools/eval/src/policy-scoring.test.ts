@@ -63,11 +63,12 @@ describe("scorePolicy", () => {
     action("u1", ActionKind.ACTION_KIND_BLOCK_STREAM, MINOR, "STREAMER_UNDERAGE", 100),
     action("u2", ActionKind.ACTION_KIND_BLOCK_STREAM, MINOR, "STREAMER_UNDERAGE", 300),
   ];
-  const s = scorePolicy(rooms, [alert("a1", FALSIFICATION, "FAKE_LIKES", Severity.SEVERITY_MEDIUM)], actions, statements);
+  const alerts = [alert("a1", FALSIFICATION, "FAKE_LIKES", Severity.SEVERITY_MEDIUM), alert("h1", FALSIFICATION, "FAKE_ORDERS", Severity.SEVERITY_HIGH), alert("o2", FALSIFICATION, "FAKE_LIKES", Severity.SEVERITY_LOW)];
+  const s = scorePolicy(rooms, alerts, actions, statements);
 
   it("counts innocent rooms with any action, a sanction and a severe action, and lists severe ones; shadow actions are not received", () => {
     expect(s.actions).toBe(9);
-    expect(s.innocent).toMatchObject({ rooms: 4, roomsWithAction: 3, roomsWithSanction: 2, roomsWithSevere: 1 });
+    expect(s.innocent).toMatchObject({ rooms: 4, roomsWithAlert: 2, roomsWithAction: 3, roomsWithSanction: 2, roomsWithSevere: 1 });
     expect(s.innocent.severe).toEqual([{ roomId: "h1", group: "hard negative: flash_sale", kind: "BLOCK_STREAM", key: "DATA_FALSIFICATION/FAKE_ORDERS" }]);
     expect(s.innocent.byGroup).toEqual([
       { group: "hard negative: flash_sale", rooms: 1, withAction: 1, withSanction: 1, withSevere: 1 },

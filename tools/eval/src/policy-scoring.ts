@@ -60,6 +60,8 @@ export interface PolicyScoring {
   actions: number;
   innocent: {
     rooms: number;
+    /** Rooms with any detector alert: without one the policy had nothing to act on, so zero actions says little about it. */
+    roomsWithAlert: number;
     roomsWithAction: number;
     /** Any action other than a key-room one. */
     roomsWithSanction: number;
@@ -113,7 +115,8 @@ export function blockDelayEvents(statement: AgeStatement, actions: readonly Cont
   return statement.laterEventTimesMs.filter((t) => t <= blockedAtMs).length;
 }
 
-function innocentScoring(rooms: readonly PolicyRoom[], byRoom: ReadonlyMap<string, readonly ControlAction[]>): PolicyScoring["innocent"] {
+function innocentScoring(rooms: readonly PolicyRoom[], alerts: readonly Alert[], byRoom: ReadonlyMap<string, readonly ControlAction[]>): PolicyScoring["innocent"] {
+  const alerted = new Set(alerts.map((a) => a.roomId));
   const groups = new Map<string, PolicyScoring["innocent"]["byGroup"][number]>();
   const severe: PolicyScoring["innocent"]["severe"] = [];
   let withAction = 0;
@@ -133,6 +136,7 @@ function innocentScoring(rooms: readonly PolicyRoom[], byRoom: ReadonlyMap<strin
   }
   return {
     rooms: rooms.length,
+    roomsWithAlert: rooms.filter((r) => alerted.has(r.roomId)).length,
     roomsWithAction: withAction,
     roomsWithSanction: withSanction,
     roomsWithSevere: withSevere,
@@ -205,7 +209,7 @@ export function scorePolicy(rooms: readonly PolicyRoom[], alerts: readonly Alert
   const attacked = rooms.filter((r) => r.labels.length > 0);
   return {
     actions: live,
-    innocent: innocentScoring(innocent, byRoom),
+    innocent: innocentScoring(innocent, alerts, byRoom),
     attacked: { rooms: attacked.length, roomsWithAction: attacked.filter((r) => (byRoom.get(r.roomId)?.length ?? 0) > 0).length, actionTable: actionTable(attacked, byRoom), coverage: labelCoverage(attacked, alerts, byRoom) },
     underage: underageScoring(rooms, byRoom, statements),
   };
