@@ -47,6 +47,6 @@ export function renderContentMarkdown(r: ContentEvaluationReport): string {
   lines.push("- Selective deletion at 30% in a small room is near what any test can show: the classifier recognises roughly three in four simulated complaints and reads some questions (\"能退换吗\") as complaints, so the measured negative-review removal rate is nearer 15-25% over a few dozen negatives. The strict Fisher bound (1e-4, checked at every removed negative review) is the price of zero false alerts on honest rooms.");
   lines.push("- REPEAT_OFFENDER recall is bounded by the classifier's per-text recall on the phrasing: an offender posting four texts must have three recognised, and about 30% of the simulated prohibited phrasings (fake invoices, stolen cards, pyramid schemes in English) score below 0.5.");
   lines.push("- MINOR_HARMFUL_CONTENT counts a text only from MINOR_RISK 0.9: parents writing about their children (\"小朋友穿会不会太大\") score 0.8+, and the kids-products hard negative fired in 11 of 12 rooms at 0.7 on the tuning seeds.");
-  lines.push("- Account-level MINOR_HARMFUL_CONTENT alerts carry the author as subject; the default policy's rules for this subcategory are about rooms, so only the room alert leads to an action.", "");
+  lines.push("- Account-level MINOR_HARMFUL_CONTENT alerts carry the author as subject; since policy 2026-11-29.2 a LOW one warns that account (pop-up, then a 24 h mute on repeat).", "");
   return lines.join("\n");
 }
