@@ -4,8 +4,6 @@
  * through the same pipeline as `redline replay --policy` with the default
  * policy; alerts scored per subcategory, actions by the policy scoring.
  */
-import { parseLiveEventJson, REPLAY_LIMITS } from "@redline/events";
-import { LiveEvent } from "@redline/proto";
 import type { Alert, ControlAction } from "@redline/proto";
 import { simulateContent } from "@redline/simulator";
 import type { ContentRoomTruth } from "@redline/simulator";
@@ -13,6 +11,7 @@ import { keyOf, scoreContent } from "./content-scoring";
 import type { ContentScoring } from "./content-scoring";
 import { loadDefaultPolicy, pipelineWithPolicy, PolicyRecorder } from "./policy-run";
 import { scorePolicy } from "./policy-scoring";
+import { feedThroughContract } from "./run-seed";
 import type { AgeStatement, PolicyScoring } from "./policy-scoring";
 
 /** Seeds the content thresholds were tuned on; never in the reported numbers. */
@@ -64,18 +63,9 @@ export function runContentSeeds(seeds: readonly number[], log: (line: string) =>
     modelVersion = pipeline.engine.modelVersion;
     const recorder = new PolicyRecorder();
     const sim = simulateContent({ seed });
-    for (const e of sim.events) {
-      events++;
-      let parsed: LiveEvent;
-      try {
-        parsed = parseLiveEventJson(JSON.stringify(LiveEvent.toJSON(e)), REPLAY_LIMITS, 0);
-      } catch {
-        invalidEvents++;
-        continue;
-      }
-      recorder.observe(parsed);
-      recorder.collect(pipeline.push(parsed));
-    }
+    const fed = feedThroughContract(sim.events, pipeline, recorder);
+    events += fed.events;
+    invalidEvents += fed.invalid;
     recorder.collect(pipeline.end());
     truth.push(...sim.truth);
     alerts.push(...recorder.alerts);

@@ -24,6 +24,33 @@ export interface SeedResult {
   invalidEvents: number;
 }
 
+/**
+ * Feeds simulated events through the input contract (JSON line out, parsed
+ * back in) into the pipeline and the recorder; returns how many were fed and
+ * how many the contract refused.
+ */
+export function feedThroughContract(
+  events: Iterable<LiveEvent>,
+  pipeline: ReturnType<typeof pipelineWithPolicy>,
+  recorder: PolicyRecorder,
+): { events: number; invalid: number } {
+  let count = 0;
+  let invalid = 0;
+  for (const e of events) {
+    count++;
+    let parsed: LiveEvent;
+    try {
+      parsed = parseLiveEventJson(JSON.stringify(LiveEvent.toJSON(e)), REPLAY_LIMITS, 0);
+    } catch {
+      invalid++;
+      continue;
+    }
+    recorder.observe(parsed);
+    recorder.collect(pipeline.push(parsed));
+  }
+  return { events: count, invalid };
+}
+
 export function runSeed(options: ScenarioOptions): SeedResult {
   const pipeline = pipelineWithPolicy();
   const recorder = new PolicyRecorder();
@@ -32,18 +59,9 @@ export function runSeed(options: ScenarioOptions): SeedResult {
   let invalidEvents = 0;
   for (const hour of simulate(options)) {
     truth.push(...hour.truth);
-    for (const e of hour.events) {
-      events++;
-      let parsed: LiveEvent;
-      try {
-        parsed = parseLiveEventJson(JSON.stringify(LiveEvent.toJSON(e)), REPLAY_LIMITS, 0);
-      } catch {
-        invalidEvents++;
-        continue;
-      }
-      recorder.observe(parsed);
-      recorder.collect(pipeline.push(parsed));
-    }
+    const fed = feedThroughContract(hour.events, pipeline, recorder);
+    events += fed.events;
+    invalidEvents += fed.invalid;
   }
   recorder.collect(pipeline.end());
   return { seed: options.seed, events, alerts: recorder.alerts, actions: recorder.actions, ageStatements: recorder.ageStatements(), truth, lateEvents: pipeline.engine.counters().lateEvents, invalidEvents };
