@@ -4,11 +4,7 @@ import type { ValidationLimits } from "./limits";
 
 function requireId(value: string, field: string, limits: ValidationLimits): void {
   if (value === "") throw new InvalidEventError("MISSING_FIELD", `${field} is required`, { context: { field } });
-  if (value.length > limits.maxIdChars) {
-    throw new InvalidEventError("INVALID_FIELD", `${field} is longer than ${limits.maxIdChars} characters`, {
-      context: { field },
-    });
-  }
+  checkIdLength(value, field, limits);
 }
 
 function checkIdLength(value: string, field: string, limits: ValidationLimits): void {

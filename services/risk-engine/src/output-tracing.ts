@@ -60,7 +60,9 @@ export function traceOutputs(
   for (const output of outputs) {
     const origin = traces.originOf(output, alertOrigins, released);
     if ("alert" in output) alertOrigins.set(output.alert.alertId, origin);
-    groups.set(origin, [...(groups.get(origin) ?? []), output]);
+    const group = groups.get(origin) ?? [];
+    group.push(output);
+    groups.set(origin, group);
   }
   const traced: TracedOutput[] = [];
   for (const [origin, group] of groups) {

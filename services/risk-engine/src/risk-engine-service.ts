@@ -177,7 +177,9 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
     const byTopic = new Map<string, OutputRecord[]>();
     for (const traced of task.pending) {
       const topic = topicOf(traced.output);
-      byTopic.set(topic, [...(byTopic.get(topic) ?? []), toRecord(traced)]);
+      const records = byTopic.get(topic) ?? [];
+      records.push(toRecord(traced));
+      byTopic.set(topic, records);
     }
     await producer.sendMany([...byTopic].map(([topic, records]) => ({ topic, records })));
     task.pending = [];

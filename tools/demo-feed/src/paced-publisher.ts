@@ -26,7 +26,9 @@ export async function publishPaced(events: readonly LiveEvent[], opts: PacedPubl
       const e = events[next++]!;
       const topic = opts.topicPrefix + DEFAULT_INPUT_TOPICS[e.body!.$case];
       const enc = encodeMessage(LiveEvent, e, "protobuf");
-      due.set(topic, [...(due.get(topic) ?? []), { key: e.roomId, value: enc.value, headers: { "content-type": enc.contentType } }]);
+      const records = due.get(topic) ?? [];
+      records.push({ key: e.roomId, value: enc.value, headers: { "content-type": enc.contentType } });
+      due.set(topic, records);
       count++;
     }
     if (count > 0) {
