@@ -26,6 +26,7 @@ export interface EngineConfig {
   /** After an alert, the same room and subcategory stay quiet this long (one episode). */
   alertCooldownMs: number;
   maxEvidenceIds: number;
+  /** The detectors' rules version, bumped when their logic changes, so an alert names the logic that raised it. */
   modelVersion: string;
   falsification: FalsificationConfig;
   content: ContentConfig;
@@ -42,7 +43,7 @@ export const DEFAULT_ENGINE_CONFIG: Readonly<EngineConfig> = Object.freeze({
   evaluateEveryMs: 1_000,
   alertCooldownMs: 30 * 60_000,
   maxEvidenceIds: 20,
-  modelVersion: "falsification-rules-1",
+  modelVersion: "redline-rules-2",
   falsification: DEFAULT_FALSIFICATION_CONFIG,
   content: DEFAULT_CONTENT_CONFIG,
 });

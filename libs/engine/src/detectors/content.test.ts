@@ -1,6 +1,9 @@
 import { AgeBand, ModerationKind, OperatorRole, RiskCategory, RoomEventKind, Severity, TransactionKind } from "@redline/proto";
 import type { Actor, Alert, LiveEvent, Streamer } from "@redline/proto";
 import { RiskEngine } from "../engine";
+import { resolveEngineConfig } from "../config";
+import { createRoomState } from "../room-state";
+import { applyContent } from "./content";
 import { actor, like, T0 } from "../testing/event-builders";
 import { fisherGreater } from "./fisher-exact";
 import type { TextScorer, TextScores } from "./text-scorer";
@@ -92,7 +95,7 @@ describe("SELECTIVE_DELETION", () => {
     expect(a.evidenceEventIds.length).toBeLessThanOrEqual(20);
     expect(removedNegativeIds.has(a.evidenceEventIds[0]!)).toBe(true);
     expect(a.explanation!.signals.map((s) => s.name)).toContain("fisher_minus_log10_p");
-    expect(a.modelVersion).toBe("falsification-rules-1+text-fake");
+    expect(a.modelVersion).toBe("redline-rules-2+text-fake");
   });
 
   it("stays quiet in a big honest room that removes complaints slightly more often (significant, not substantial)", () => {
@@ -120,6 +123,53 @@ describe("SELECTIVE_DELETION", () => {
       if (i < 20) events.push(moderation(T0 + i * 20 * SEC + 30 * SEC, i % 2 === 0 ? ModerationKind.MODERATION_KIND_MUTE_USER : ModerationKind.MODERATION_KIND_BLOCK_USER, { userId: critic.userId }));
     }
     expect(run(events).map((a) => a.subcategory)).toEqual(["SELECTIVE_DELETION"]);
+  });
+
+  /** The room's deletion-test counters after feeding `events` through the content features. */
+  function suppressionAfter(events: LiveEvent[]): { negatives: number; others: number; negativeRemoved: number; otherRemoved: number } {
+    const room = createRoomState(ROOM, T0);
+    const cfg = resolveEngineConfig();
+    const scorer = new TagScorer();
+    for (const e of [...events].sort((a, b) => a.eventTimeMs - b.eventTimeMs || (a.eventId < b.eventId ? -1 : 1))) applyContent(room, e, cfg, scorer);
+    const { negatives, others, negativeRemoved, otherRemoved } = room.content!.suppression;
+    return { negatives, others, negativeRemoved, otherRemoved };
+  }
+
+  it("counts a mute once, against the text that prompted it, not against the author's earlier comments", () => {
+    // Critics chat for a while before complaining; muting them must not read as removing their praise.
+    const events: LiveEvent[] = [];
+    for (let i = 0; i < 60; i++) events.push(text(T0 + i * 10 * SEC, actor(`p${i}`), "love it"));
+    for (let i = 0; i < 30; i++) {
+      const critic = actor(`critic${i}`);
+      const t = T0 + i * 20 * SEC;
+      for (let k = 0; k < 3; k++) events.push(text(t + k * SEC, critic, "love it"));
+      events.push(text(t + 10 * SEC, critic, "NEG never arrived"));
+      if (i < 20) events.push(moderation(t + 40 * SEC, ModerationKind.MODERATION_KIND_MUTE_USER, { userId: critic.userId }));
+    }
+    expect(suppressionAfter(events)).toEqual({ negatives: 30, others: 150, negativeRemoved: 20, otherRemoved: 0 });
+    expect(run(events).map((a) => a.subcategory)).toEqual(["SELECTIVE_DELETION"]);
+  });
+
+  it("joins a mute to the author's latest text: nothing more after a delete, praise when praise came last", () => {
+    const events: LiveEvent[] = [];
+    for (let i = 0; i < 30; i++) {
+      const critic = actor(`critic${i}`);
+      const t = T0 + i * 20 * SEC;
+      const complaint = text(t, critic, "NEG never arrived");
+      events.push(complaint);
+      if (i < 12) {
+        // Delete then block: one act of moderation on one complaint.
+        events.push(moderation(t + 10 * SEC, ModerationKind.MODERATION_KIND_DELETE_COMMENT, { commentId: (complaint.body as { value: { commentId: string } }).value.commentId }));
+        events.push(moderation(t + 15 * SEC, ModerationKind.MODERATION_KIND_BLOCK_USER, { userId: critic.userId }));
+      } else if (i < 22) {
+        events.push(text(t + 5 * SEC, critic, "love it anyway"));
+        events.push(moderation(t + 15 * SEC, ModerationKind.MODERATION_KIND_MUTE_USER, { userId: critic.userId }));
+      }
+    }
+    // A mute before the author's first text, or after the lookback, acts on nothing.
+    events.push(moderation(T0 + 30 * MIN, ModerationKind.MODERATION_KIND_MUTE_USER, { userId: "critic29" }));
+    events.push(moderation(T0 - SEC, ModerationKind.MODERATION_KIND_MUTE_USER, { userId: "critic28" }));
+    expect(suppressionAfter(events)).toEqual({ negatives: 30, others: 10, negativeRemoved: 12, otherRemoved: 10 });
   });
 });
 
@@ -238,7 +288,7 @@ describe("engine integration", () => {
 
   it("uses the committed classifier by default and names its version", () => {
     const engine = new RiskEngine();
-    expect(engine.modelVersion).toMatch(/^falsification-rules-1\+text-\S+$/);
+    expect(engine.modelVersion).toMatch(/^redline-rules-2\+text-\S+$/);
     const events: LiveEvent[] = [];
     for (let i = 0; i < 16; i++) events.push(text(T0 + i * 10 * SEC, actor(`bot${i}`), `加我微信 vip${1000 + i * 7}，私聊更便宜`));
     for (const e of events) engine.ingest(e);

@@ -102,10 +102,17 @@ function observeModeration(room: RoomState, event: LiveEvent, m: ModerationEvent
   if (m.kind === ModerationKind.MODERATION_KIND_DELETE_COMMENT || m.kind === ModerationKind.MODERATION_KIND_HIDE_COMMENT) {
     remove(m.targetCommentId);
   } else if (m.kind === ModerationKind.MODERATION_KIND_MUTE_USER || m.kind === ModerationKind.MODERATION_KIND_BLOCK_USER) {
-    for (const id of f.authorTexts.get(m.targetUserId) ?? []) {
+    // A mute is one decision about one person, prompted by what they said last: only that text
+    // enters the deletion test. Counting each of their recent texts would weigh one decision
+    // several times and put an outspoken critic's praise and questions among "other comments
+    // removed", hiding the bias the test looks for. All of them still leave the room's view.
+    const recent = (f.authorTexts.get(m.targetUserId) ?? []).filter((id) => {
       const record = f.texts.get(id);
-      if (record !== undefined && t - record.timeMs <= c.muteLookbackMs) remove(id);
-    }
+      return record !== undefined && record.timeMs <= t && t - record.timeMs <= c.muteLookbackMs;
+    });
+    const trigger = recent[recent.length - 1];
+    if (trigger !== undefined) remove(trigger);
+    for (const id of recent) f.texts.get(id)!.removed = true;
   }
   // Only a newly removed negative review can tip the test; anything else can only weaken it.
   if (f.suppression.negativeRemoved > before) raise(out, f, detectSelectiveDeletion(f.suppression, c), "", t, cfg);

@@ -1,9 +1,11 @@
 /**
  * SELECTIVE_DELETION: operators removing negative reviews far more often
- * than other comments. Each removal (delete or hide of a comment, mute or
- * block of its author) is joined to the negative-review score the comment
- * had when posted. Removals of abusive texts (harassment, diversion,
- * prohibited, minor risk) are legitimate and stay out of the test.
+ * than other comments. Each removal decision is joined to the
+ * negative-review score of the text it acted on, as scored when posted: a
+ * delete or hide to its comment, a mute or block to the author's latest
+ * text before it (one decision, one text). Removals of abusive texts
+ * (harassment, diversion, prohibited, minor risk) are legitimate and stay
+ * out of the test.
  *
  * The decision needs all of: a minimum sample, a one-sided Fisher exact
  * test, and two effect-size floors (rate ratio and rate difference), so a
