@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
-import { Metadata, status as GrpcStatus, type ServiceError } from "@grpc/grpc-js";
+import { Metadata, status as GrpcStatus, type ClientReadableStream, type ServiceError } from "@grpc/grpc-js";
 import { loadConfig, startDispatcher } from "@redline/action-dispatcher";
 import { loadConfig as loadGatewayConfig, startGateway, UnconfiguredEvidenceStore } from "@redline/alert-gateway";
 import { runCli } from "@redline/cli";
@@ -24,8 +24,6 @@ import {
   Severity,
   TailRequest,
   Verdict,
-  type SubscribeResponse,
-  type TailResponse,
 } from "@redline/proto";
 import { randomId, readTopic, testKafka, waitFor } from "@redline/test-helpers";
 
@@ -49,13 +47,13 @@ const kafka = testKafka();
 const OWN_SUBCHANNELS = { "grpc.use_local_subchannel_pool": 1 };
 
 /** The first message of a server stream, or the error that ended it. */
-function firstMessage<T>(stream: { on(event: string, fn: (x: never) => void): unknown; cancel(): void }): Promise<T | ServiceError> {
+function firstMessage<T>(stream: ClientReadableStream<T>): Promise<T | ServiceError> {
   return new Promise((resolve) => {
-    stream.on("data", (m: never) => {
+    stream.on("data", (m: T) => {
       stream.cancel();
-      resolve(m as T);
+      resolve(m);
     });
-    stream.on("error", (e: never) => resolve(e as ServiceError));
+    stream.on("error", (e: ServiceError) => resolve(e));
   });
 }
 
@@ -151,7 +149,7 @@ describe("TLS on the services' own gRPC servers", () => {
         score: 0.9,
         eventTimeMs: 1_700_000_000_000,
       });
-      const tailed = firstMessage<TailResponse>(inspector.tail(TailRequest.fromPartial({}), md));
+      const tailed = firstMessage(inspector.tail(TailRequest.fromPartial({}), md));
       await waitFor(() => gateway.feed.stats().subscribers === 1, { what: "the inspector's tail over mTLS" });
       const enc = encodeMessage(Alert, alert, "protobuf");
       await producer.send(alertsTopic, [{ key: "room-tls", value: enc.value, headers: { "content-type": enc.contentType } }]);
@@ -173,7 +171,7 @@ describe("TLS on the services' own gRPC servers", () => {
       expect(await runCli([...args, "--ca-file", certs.ca], ctx)).toBe(1);
       expect(Buffer.concat(errText).toString("utf8")).toMatch(/UNAVAILABLE/);
 
-      const refused = await firstMessage<TailResponse>(anonymous.tail(TailRequest.fromPartial({}), md));
+      const refused = await firstMessage(anonymous.tail(TailRequest.fromPartial({}), md));
       expect(isError(refused) && refused.code).toBe(GrpcStatus.UNAVAILABLE);
     } finally {
       inspector.close();
@@ -213,9 +211,9 @@ describe("TLS on the services' own gRPC servers", () => {
       const action = ControlAction.fromPartial({ actionId: "feed-tls-1", roomId: "room-tls", kind: ActionKind.ACTION_KIND_POPUP_PROMPT, platform: "tenant-a" });
       const enc = encodeMessage(ControlAction, action, "protobuf");
       await producer.send(`${id}.actions`, [{ key: "room-tls", value: enc.value, headers: { "content-type": enc.contentType } }]);
-      const got = await firstMessage<SubscribeResponse>(trusting.subscribe({ cursor: "", platform: "" }));
+      const got = await firstMessage(trusting.subscribe({ cursor: "", platform: "" }));
       expect(isError(got) ? got.code : got.action?.actionId).toBe("feed-tls-1");
-      const refused = await firstMessage<SubscribeResponse>(plaintext.subscribe({ cursor: "", platform: "" }));
+      const refused = await firstMessage(plaintext.subscribe({ cursor: "", platform: "" }));
       expect(isError(refused) && refused.code).toBe(GrpcStatus.UNAVAILABLE);
     } finally {
       trusting.close();
