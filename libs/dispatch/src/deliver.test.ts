@@ -1,6 +1,7 @@
 import { RedlineError } from "@redline/common";
 import { ApplyStatus, ControlAction, type ApplyAck } from "@redline/proto";
 import { deliverAction, type ControlPlanePort, type DeliveryClock } from "./deliver";
+import { DeliveryInterruptedError } from "./errors";
 
 const action = ControlAction.fromPartial({ actionId: "a-1", roomId: "r" });
 const policy = { deadlineMs: 1000, retryBudgetMs: 10_000, initialBackoffMs: 100, maxBackoffMs: 1000 };
@@ -68,5 +69,19 @@ describe("deliverAction", () => {
     expect(out).toMatchObject({ kind: "failed", reason: "RETRY_BUDGET_EXHAUSTED" });
     expect(clock.t).toBeLessThanOrEqual(3000);
     expect(p.calls.length).toBeGreaterThan(3);
+  });
+
+  it("gives up at once on shutdown, mid-backoff, without an outcome to dead-letter", async () => {
+    const stop = new AbortController();
+    const p = port([unavailable(), unavailable(), unavailable()]);
+    // A backoff that never ends on its own: only the abort can end this delivery.
+    const endless: DeliveryClock = { now: () => 0, sleep: () => new Promise<void>(() => undefined), random: () => 1 };
+    const delivery = deliverAction(action, p, policy, endless, () => setImmediate(() => stop.abort()), stop.signal);
+    await expect(delivery).rejects.toBeInstanceOf(DeliveryInterruptedError);
+    expect(p.calls).toHaveLength(1);
+    // Aborted before the first attempt: nothing is sent at all.
+    const q = port([]);
+    await expect(deliverAction(action, q, policy, fakeClock(), undefined, stop.signal)).rejects.toThrow(/interrupted by shutdown after 0 attempt/);
+    expect(q.calls).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { backoffDelayMs, describeError, isRetriable } from "@redline/common";
 import { ApplyStatus, type ApplyAck, type ControlAction } from "@redline/proto";
+import { DeliveryInterruptedError } from "./errors";
 
 /** The platform's ControlPlane as the dispatcher sees it; errors say whether they are retriable. */
 export interface ControlPlanePort {
@@ -40,6 +41,10 @@ export type DeliveryOutcome = { kind: "applied"; attempts: number } | { kind: "d
  * backoff and full jitter, within the retry budget. The same action (same
  * actionId, same payload) is sent every time, so the platform's dedupe
  * makes the retries harmless.
+ *
+ * `signal` (shutdown) ends the wait between attempts at once and throws
+ * DeliveryInterruptedError: a stop during a platform outage must not sit
+ * out a retry budget of minutes. An Apply already sent runs to its deadline.
  */
 export async function deliverAction(
   action: ControlAction,
@@ -47,10 +52,12 @@ export async function deliverAction(
   policy: DeliveryPolicy,
   clock: DeliveryClock = realClock,
   onRetry?: (err: unknown, attempt: number, delayMs: number) => void,
+  signal?: AbortSignal,
 ): Promise<DeliveryOutcome> {
   const startedAt = clock.now();
   const backoff = { maxAttempts: Number.MAX_SAFE_INTEGER, initialDelayMs: policy.initialBackoffMs, maxDelayMs: policy.maxBackoffMs };
   for (let attempt = 1; ; attempt++) {
+    if (signal?.aborted) throw new DeliveryInterruptedError(action.actionId, attempt - 1);
     try {
       const ack = await port.apply(action, policy.deadlineMs);
       switch (ack.status) {
@@ -70,7 +77,22 @@ export async function deliverAction(
         return { kind: "failed", attempts: attempt, reason: "RETRY_BUDGET_EXHAUSTED", detail: describeError(err) };
       }
       onRetry?.(err, attempt, delayMs);
-      await clock.sleep(delayMs);
+      await sleepUnlessAborted(clock, delayMs, signal);
     }
+  }
+}
+
+async function sleepUnlessAborted(clock: DeliveryClock, ms: number, signal: AbortSignal | undefined): Promise<void> {
+  if (signal === undefined) return clock.sleep(ms);
+  if (signal.aborted) return;
+  let onAbort = (): void => {};
+  const aborted = new Promise<void>((resolve) => {
+    onAbort = resolve;
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+  try {
+    await Promise.race([clock.sleep(ms), aborted]);
+  } finally {
+    signal.removeEventListener("abort", onAbort);
   }
 }

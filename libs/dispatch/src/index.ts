@@ -9,4 +9,5 @@
  * if (outcome.kind === "failed") deadLetter(action, outcome.reason);
  */
 export { deliverAction, realClock } from "./deliver";
+export { DeliveryInterruptedError } from "./errors";
 export type { ControlPlanePort, DeliveryClock, DeliveryOutcome, DeliveryPolicy, UndeliveredOutcome } from "./deliver";

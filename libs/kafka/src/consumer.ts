@@ -31,6 +31,12 @@ export interface PartitionBatch<T> {
   highWatermark: string;
   /** Call during long work so the group does not consider this member dead. */
   heartbeat(): Promise<void>;
+  /**
+   * Aborted when the consumer stops. Work that can wait a long time (retrying
+   * a peer that is down) should give up on it by throwing: the chunk is then
+   * neither committed nor dead-lettered, and goes to the partition's next owner.
+   */
+  signal: AbortSignal;
 }
 
 export interface EventConsumerOptions<T> {
@@ -66,6 +72,9 @@ export interface EventConsumerOptions<T> {
 }
 
 const DEFAULT_HANDLER_RETRY = { maxAttempts: 8, initialDelayMs: 200, maxDelayMs: 10_000 };
+/** The handler gave up because the consumer is stopping: commit nothing more. */
+const INTERRUPTED = Symbol("interrupted");
+const STOPPED = new Error("consumer stopping");
 
 /**
  * A consumer-group member that decodes, dead-letters what it must, hands
@@ -80,6 +89,7 @@ export class EventConsumer<T> {
   private readonly maxRecordsPerChunk: number;
   private inFlight = 0;
   private draining = false;
+  private readonly stopping = new AbortController();
   private readonly idleWaiters: Array<() => void> = [];
 
   constructor(private readonly opts: EventConsumerOptions<T>) {
@@ -119,8 +129,13 @@ export class EventConsumer<T> {
     });
   }
 
-  /** Finishes the chunk in flight, commits it, and leaves the group. */
+  /**
+   * Leaves the group. A chunk whose handler finishes is committed; a handler
+   * that gives up on the stop signal leaves its chunk uncommitted for the
+   * next owner, so stopping never waits out a retry budget.
+   */
   async stop(): Promise<void> {
+    this.stopping.abort();
     await this.consumer.disconnect();
   }
 
@@ -179,7 +194,8 @@ export class EventConsumer<T> {
       const lastOffset = chunk[chunk.length - 1]!.offset;
       const highWatermark = batch.highWatermark;
       // Called even when every record was refused, so a handler that holds records back can say what is safe to commit.
-      const handled = await this.handle({ topic, partition, records: decoded, heartbeat, lastOffset, highWatermark });
+      const handled = await this.handle({ topic, partition, records: decoded, heartbeat, lastOffset, highWatermark, signal: this.stopping.signal });
+      if (handled === INTERRUPTED) return;
       const commitOffset = handled?.commitOffset ?? (BigInt(lastOffset) + 1n).toString();
       await this.consumer.commitOffsets([{ topic, partition, offset: commitOffset }]);
       resolveOffset(lastOffset);
@@ -187,9 +203,9 @@ export class EventConsumer<T> {
     }
   }
 
-  private async handle(batch: PartitionBatch<T>): Promise<void | HandledBatch> {
+  private async handle(batch: PartitionBatch<T>): Promise<void | HandledBatch | typeof INTERRUPTED> {
     try {
-      return await retry(() => this.opts.handleBatch(batch), {
+      return await retry(() => (this.stopping.signal.aborted ? Promise.reject(STOPPED) : this.opts.handleBatch(batch)), {
         ...DEFAULT_HANDLER_RETRY,
         ...this.opts.handlerRetry,
         onRetry: (err, attempt, delayMs) => {
@@ -199,6 +215,11 @@ export class EventConsumer<T> {
         },
       });
     } catch (err) {
+      // Whatever failed while stopping is left to the next owner: not retried here, not dead-lettered.
+      if (this.stopping.signal.aborted) {
+        this.logger.info("chunk left uncommitted at shutdown", { topic: batch.topic, partition: batch.partition, lastOffset: batch.lastOffset, reason: (err as Error).message });
+        return INTERRUPTED;
+      }
       // Retries used up on a retriable failure: crash the run so kafkajs
       // restarts it from the last commit; nothing is lost or skipped.
       if (isRetriable(err) || (err as Error).name === "RetriesExhaustedError") throw err;

@@ -25,6 +25,8 @@ export interface DispatchHandlerDeps {
  * (one key, one partition) reach the platform in order. The handler resolves
  * only when every action is acknowledged or, past the retry budget, durably
  * dead-lettered with an alert about it; only then are offsets committed.
+ * On shutdown a delivery in retries gives up (DeliveryInterruptedError) and
+ * the chunk stays uncommitted: the next owner re-sends, the platform dedupes.
  */
 export function dispatchHandler(deps: DispatchHandlerDeps) {
   const clock = deps.clock ?? realClock;
@@ -43,7 +45,7 @@ export function dispatchHandler(deps: DispatchHandlerDeps) {
             deps.metrics.applyRetried();
             deps.logger.warn("Apply failed, retrying", { actionId: action.actionId, attempt, delayMs, err });
             void batch.heartbeat().catch(() => undefined);
-          }),
+          }, batch.signal),
         ),
       );
       deps.metrics.actionDelivered(kind, outcome.kind);
