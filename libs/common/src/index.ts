@@ -9,7 +9,7 @@
  * await retry(() => send(), { maxAttempts: 5, initialDelayMs: 100, maxDelayMs: 5000 });
  */
 export { RedlineError, ConfigError, RetriesExhaustedError, isRetriable, describeError } from "./errors";
-export { retry, backoffDelayMs } from "./retry";
+export { retry, backoffDelayMs, sleepUnlessAborted } from "./retry";
 export type { RetryOptions } from "./retry";
 export { createJsonLogger, silentLogger } from "./logger";
 export type { Logger, LogLevel, JsonLoggerOptions } from "./logger";

@@ -71,4 +71,18 @@ describe("retry", () => {
     expect(backoffDelayMs(8, opts, almostOne)).toBe(999);
     expect(backoffDelayMs(3, opts, () => 0)).toBe(0);
   });
+
+  it("stops on its signal: the backoff in progress ends and the last failure is rethrown", async () => {
+    const stop = new AbortController();
+    let calls = 0;
+    const failing = async (): Promise<never> => {
+      calls++;
+      throw new RedlineError(`down ${calls}`, { retriable: true });
+    };
+    // A backoff that never ends on its own: only the abort can end this retry.
+    const pending = retry(failing, { maxAttempts: 100, initialDelayMs: 1, maxDelayMs: 1, sleep: () => new Promise<void>(() => undefined), onRetry: () => setImmediate(() => stop.abort()), signal: stop.signal });
+    await expect(pending).rejects.toThrow("down 1");
+    expect(calls).toBe(1);
+  });
 });
+

@@ -13,6 +13,7 @@ export interface RetryOptions {
   random?: () => number;
   sleep?: (ms: number) => Promise<void>;
   onRetry?: (err: unknown, attempt: number, delayMs: number) => void;
+  /** Stops retrying: the wait in progress ends at once and the last failure is rethrown. */
   signal?: AbortSignal;
 }
 
@@ -40,7 +41,24 @@ export async function retry<T>(fn: (attempt: number) => Promise<T>, opts: RetryO
       if (attempt >= opts.maxAttempts) throw new RetriesExhaustedError(attempt, err);
       const delayMs = backoffDelayMs(attempt, opts, random);
       opts.onRetry?.(err, attempt, delayMs);
-      await sleep(delayMs);
+      await sleepUnlessAborted(sleep, delayMs, opts.signal);
+      if (opts.signal?.aborted) throw err;
     }
+  }
+}
+
+/** `sleep(ms)`, cut short when `signal` aborts (shutdown should not wait out a backoff). */
+export async function sleepUnlessAborted(sleep: (ms: number) => Promise<void>, ms: number, signal: AbortSignal | undefined): Promise<void> {
+  if (signal === undefined) return sleep(ms);
+  if (signal.aborted) return;
+  let onAbort = (): void => {};
+  const aborted = new Promise<void>((resolve) => {
+    onAbort = resolve;
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+  try {
+    await Promise.race([sleep(ms), aborted]);
+  } finally {
+    signal.removeEventListener("abort", onAbort);
   }
 }

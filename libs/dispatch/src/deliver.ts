@@ -1,4 +1,4 @@
-import { backoffDelayMs, describeError, isRetriable } from "@redline/common";
+import { backoffDelayMs, describeError, isRetriable, sleepUnlessAborted } from "@redline/common";
 import { ApplyStatus, type ApplyAck, type ControlAction } from "@redline/proto";
 import { DeliveryInterruptedError } from "./errors";
 
@@ -77,22 +77,7 @@ export async function deliverAction(
         return { kind: "failed", attempts: attempt, reason: "RETRY_BUDGET_EXHAUSTED", detail: describeError(err) };
       }
       onRetry?.(err, attempt, delayMs);
-      await sleepUnlessAborted(clock, delayMs, signal);
+      await sleepUnlessAborted((ms) => clock.sleep(ms), delayMs, signal);
     }
-  }
-}
-
-async function sleepUnlessAborted(clock: DeliveryClock, ms: number, signal: AbortSignal | undefined): Promise<void> {
-  if (signal === undefined) return clock.sleep(ms);
-  if (signal.aborted) return;
-  let onAbort = (): void => {};
-  const aborted = new Promise<void>((resolve) => {
-    onAbort = resolve;
-    signal.addEventListener("abort", onAbort, { once: true });
-  });
-  try {
-    await Promise.race([clock.sleep(ms), aborted]);
-  } finally {
-    signal.removeEventListener("abort", onAbort);
   }
 }

@@ -208,6 +208,7 @@ export class EventConsumer<T> {
       return await retry(() => (this.stopping.signal.aborted ? Promise.reject(STOPPED) : this.opts.handleBatch(batch)), {
         ...DEFAULT_HANDLER_RETRY,
         ...this.opts.handlerRetry,
+        signal: this.stopping.signal,
         onRetry: (err, attempt, delayMs) => {
           this.metrics.handlerRetried(batch.topic);
           this.logger.warn("handler failed, retrying", { err, attempt, delayMs, topic: batch.topic, partition: batch.partition });
