@@ -25,7 +25,7 @@ import { trainLogistic } from "./logistic-trainer";
 import { binaryMetrics, type BinaryMetrics } from "./metrics";
 import { createRandom, shuffleInPlace, type Random } from "./rng";
 import { neutralFragments, numberComments, reviewFragments } from "./fragments";
-import { expandSeedLines, OBFUSCATIONS, readSeedFile, seedTargets } from "./seed-data";
+import { expandSeedLines, OBFUSCATIONS, readSeedFile, seedTargets, type SeedLine } from "./seed-data";
 
 const PACKAGE_DIR = resolve(__dirname, "..", "..");
 const REPO_ROOT = resolve(PACKAGE_DIR, "..", "..");
@@ -90,6 +90,31 @@ function split<T>(items: T[], fractions: readonly number[], seed: number): T[][]
     start = end;
   });
   return parts;
+}
+
+/**
+ * Seed lines go to calibration by a hash of their text rather than by a
+ * shuffle of the file, so writing a new line moves no other line between
+ * training and calibration, and a retrain after a seed batch changes what
+ * the batch changed, not a reshuffle of every label's examples.
+ */
+function splitSeedLines(lines: readonly SeedLine[], calibrationShare: number, seed: number): [SeedLine[], SeedLine[]] {
+  const train: SeedLine[] = [];
+  const calibration: SeedLine[] = [];
+  for (const line of lines) (textHash(line.text, seed) / 2 ** 32 < calibrationShare ? calibration : train).push(line);
+  return [train, calibration];
+}
+
+/** Variants and obfuscations of each line from its own random stream: a new line leaves the others' variants as they were. */
+function expandEachLine(lines: readonly SeedLine[], variants: number, seed: number): Example[] {
+  return lines.flatMap((line) => expandSeedLines([line], variants, createRandom(textHash(line.text, seed)), "seed"));
+}
+
+/** FNV-1a over UTF-16 code units, mixed with `seed`. */
+function textHash(text: string, seed: number): number {
+  let h = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
 }
 
 /** int16 per label with one scale each: 4× smaller than float32, scores change by < 1e-3. */
@@ -159,17 +184,17 @@ function prepareData(config: TrainConfig): PreparedData {
   const cold = split(loadColdTrain(config.datasetsDir), [0.9, 0.1], seed + 2);
   const coldTest = loadColdDev(config.datasetsDir);
   const davidson = split(loadDavidson(config.datasetsDir), [0.8, 0.1, 0.1], seed + 3);
-  const seedLines = split(readSeedFile(join(PACKAGE_DIR, "data", "seed-train.tsv")), [0.8, 0.2], seed + 4);
+  const seedLines = splitSeedLines(readSeedFile(join(PACKAGE_DIR, "data", "seed-train.tsv")), 0.2, seed + 4);
   const heldOut = (file: string): Example[] =>
     readSeedFile(join(PACKAGE_DIR, "data", file)).map((line) => ({ text: line.text, targets: seedTargets(line.labels), weight: 1, source: file }));
   const seedDev = heldOut("seed-dev.tsv");
   const seedTest = heldOut("seed-test.tsv");
   assertDisjoint([...(seedLines[0] ?? []), ...(seedLines[1] ?? [])].map((l) => l.text), [...seedDev, ...seedTest].map((e) => e.text));
   const random = createRandom(seed + 5);
-  const seedTrain = expandSeedLines(seedLines[0] as [], config.seedTrainVariants, random, "seed").map((e) =>
+  const seedTrain = expandEachLine(seedLines[0] ?? [], config.seedTrainVariants, seed + 6).map((e) =>
     e.targets.every((t) => t === 0) ? { ...e, weight: config.seedNegativeWeight } : e,
   );
-  const seedCalibration = expandSeedLines(seedLines[1] as [], config.seedCalibrationVariants, random, "seed");
+  const seedCalibration = expandEachLine(seedLines[1] ?? [], config.seedCalibrationVariants, seed + 7);
 
   const neutralSeedTexts = (seedLines[0] ?? []).filter((l) => l.labels.length === 0 && !/\{/.test(l.text)).map((l) => l.text);
   const fragments = [
