@@ -17,12 +17,16 @@ import type { AgeStatement, PolicyScoring } from "./policy-scoring";
 /** Seeds the content thresholds were tuned on; never in the reported numbers. */
 export const CONTENT_TUNING_SEEDS = [1, 2, 3];
 /**
- * Looked at once each after tuning, never reported: 101-108 led to 3 minor-risk texts per room (and to a
+ * Looked at after tuning, never reported again: 101-108 led to 3 minor-risk texts per room (and to a
  * Fisher bound of 1e-3, reverted when 201-210 showed it fire on an honest room's early fluctuation);
- * 201-210 led to counting a text towards its strongest risk label only.
+ * 201-210 led to counting a text towards its strongest risk label only. 301-310 were the first report;
+ * their selective-deletion misses were analysed on 101-108 and 201-210 (one count per mute, against the
+ * muted author's latest text), and the classifier gained seed batches written blind to the simulator.
  */
-export const CONTENT_DEVELOPMENT_SEEDS = [101, 102, 103, 104, 105, 106, 107, 108, 201, 202, 203, 204, 205, 206, 207, 208, 209, 210];
-export const CONTENT_EVALUATION_SEEDS = [301, 302, 303, 304, 305, 306, 307, 308, 309, 310];
+export const CONTENT_DEVELOPMENT_SEEDS = [
+  101, 102, 103, 104, 105, 106, 107, 108, 201, 202, 203, 204, 205, 206, 207, 208, 209, 210, 301, 302, 303, 304, 305, 306, 307, 308, 309, 310,
+];
+export const CONTENT_EVALUATION_SEEDS = [401, 402, 403, 404, 405, 406, 407, 408, 409, 410];
 
 export interface ContentEvaluationReport {
   modelVersion: string;
