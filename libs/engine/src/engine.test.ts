@@ -59,6 +59,15 @@ describe("RiskEngine", () => {
     expect(engine.counters().eventsApplied).toBe(3);
   });
 
+  it("holds at most maxRooms rooms, counting each one dropped early", () => {
+    const engine = new RiskEngine({ maxRooms: 2, allowedLatenessMs: 0 });
+    for (const [i, room] of ["a", "b", "c", "a"].entries()) engine.ingest(join(room, T0 + i * 1_000, actor(`u${i}`)));
+    engine.flush();
+    // "a" was dropped when "c" arrived and came back as a new room, which in turn dropped "b".
+    expect(engine.counters().roomsEvicted).toBe(2);
+    expect(engine.counters().roomsReleased).toBe(0);
+  });
+
   it("continues identically after snapshot and restore mid-stream", () => {
     const stream = jitter(attackedStream(), 3_000, 3);
     const whole = run(stream);

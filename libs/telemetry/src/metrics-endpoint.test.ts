@@ -44,6 +44,8 @@ describe("Prometheus endpoint", () => {
     m.setConsumerLag("live.comments", 3, 42);
     m.setStateBytes(3, 2048);
     m.eventToActionLatencyMs("STREAM_BLOCK", 1500);
+    m.roomsEvicted(2);
+    m.roomsEvicted(1);
 
     const body = await scrape(telemetry);
     expect(sample(body, 'redline_events_consumed_total{topic="live.comments"}')).toBe(5);
@@ -55,6 +57,7 @@ describe("Prometheus endpoint", () => {
     expect(sample(body, 'redline_consumer_lag{topic="live.comments",partition="3"}')).toBe(42);
     expect(sample(body, 'redline_state_bytes{partition="3"}')).toBe(2048);
     expect(sample(body, 'redline_event_to_action_latency_ms_sum{kind="STREAM_BLOCK"}')).toBe(1500);
+    expect(sample(body, "redline_rooms_evicted_total")).toBe(3);
     expect(body).toContain('service_name="test-service"');
   });
 

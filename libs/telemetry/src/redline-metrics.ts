@@ -10,6 +10,7 @@ export class RedlineMetrics {
   private readonly consumed: Counter;
   private readonly decodeFailures: Counter;
   private readonly lateEvents: Counter;
+  private readonly roomsEvictedCounter: Counter;
   private readonly handlerRetries: Counter;
   private readonly dlqRecords: Counter;
   private readonly scoringLatency: Histogram;
@@ -36,6 +37,7 @@ export class RedlineMetrics {
     this.consumed = counter(METRIC_NAMES.eventsConsumed, "Records fetched from Kafka, by topic");
     this.decodeFailures = counter(METRIC_NAMES.decodeFailures, "Records that failed to decode, by topic and reason");
     this.lateEvents = counter(METRIC_NAMES.lateEvents, "Events older than the watermark allows, by topic");
+    this.roomsEvictedCounter = counter(METRIC_NAMES.roomsEvicted, "Rooms whose detector state was dropped early because a partition held its maximum of rooms");
     this.handlerRetries = counter(METRIC_NAMES.handlerRetries, "Retries of a failed batch handler, by topic");
     this.dlqRecords = counter(METRIC_NAMES.dlqRecords, "Records written to a dead-letter topic, by source topic and reason");
     this.scoringLatency = histogram(METRIC_NAMES.scoringLatencyMs, "Wall time to score one batch", "ms", BUCKETS.fastMs);
@@ -81,6 +83,11 @@ export class RedlineMetrics {
 
   lateEvent(topic: string, count = 1): void {
     this.lateEvents.add(count, { topic });
+  }
+
+  /** State dropped before its room ended: detections in those rooms start over. */
+  roomsEvicted(count: number): void {
+    this.roomsEvictedCounter.add(count);
   }
 
   handlerRetried(topic: string): void {

@@ -1,5 +1,5 @@
 import { EnvReader } from "@redline/common";
-import type { EngineConfig } from "@redline/engine";
+import { DEFAULT_ENGINE_CONFIG, type EngineConfig } from "@redline/engine";
 import { DEFAULT_INPUT_TOPICS, DEFAULT_LIMITS, DEFAULT_OUTPUT_TOPICS, type ValidationLimits } from "@redline/events";
 import { loadKafkaConfig, type KafkaConfig } from "@redline/kafka";
 
@@ -48,6 +48,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): R
     }),
     engine: Object.freeze({
       allowedLatenessMs: r.int("REDLINE_ENGINE_ALLOWED_LATENESS_MS", 10_000, { min: 0 }),
+      maxRooms: r.int("REDLINE_ENGINE_MAX_ROOMS_PER_PARTITION", DEFAULT_ENGINE_CONFIG.maxRooms, { min: 1 }),
     }),
     policyFile: r.string("REDLINE_POLICY_FILE", "deploy/policy/default-policy.json"),
     shadowPolicyFile: r.optionalString("REDLINE_SHADOW_POLICY_FILE") ?? "",

@@ -14,6 +14,8 @@ export class PartitionTask {
   readonly traces = new RecentTraces();
   /** Engine late-event count already reported to metrics. */
   lateReported = 0;
+  /** Engine room-eviction count already reported. */
+  evictedReported = 0;
   lastSnapshotAtMs: number;
 
   constructor(

@@ -226,9 +226,18 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
         }
       }
       if (released.length > 0) telemetryMetrics?.scoringLatencyMs((performance.now() - scoringStartedAt) / released.length);
-      const late = task.pipeline.engine.counters().lateEvents;
+      const { lateEvents: late, roomsEvicted: evicted } = task.pipeline.engine.counters();
       if (late > task.lateReported) telemetryMetrics?.lateEvent("input", late - task.lateReported);
       task.lateReported = late;
+      if (evicted > task.evictedReported) {
+        telemetryMetrics?.roomsEvicted(evicted - task.evictedReported);
+        logger.warn("rooms evicted: the partition holds its maximum of rooms; raise REDLINE_ENGINE_MAX_ROOMS_PER_PARTITION or add partitions", {
+          partition: task.partition,
+          evicted: evicted - task.evictedReported,
+          maxRooms: config.engine.maxRooms,
+        });
+        task.evictedReported = evicted;
+      }
       await flushPending(task);
       applyBackpressure(task);
       if (now() - task.lastSnapshotAtMs >= config.snapshotIntervalMs) await snapshotTask(task);
