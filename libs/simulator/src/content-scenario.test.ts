@@ -13,7 +13,7 @@ describe("simulateContent", () => {
 
   it("covers every scenario, labels only the violating ones, and emits nothing outside a room's lifetime", () => {
     expect(new Set(sim.truth.map((t) => t.scenario))).toEqual(new Set(Object.keys(CONTENT_SCENARIOS)));
-    const innocent = ["organic", "price_questions", "honest_negative_heavy", "honest_big_room_more_complaints", "spam_only_deletion", "platform_removals", "kids_products", "consented_minor", "adult_or_unknown_age", "adult_tipping_minors_watching"];
+    const innocent = ["organic", "price_questions", "honest_negative_heavy", "honest_big_room_more_complaints", "spam_only_deletion", "platform_removals", "kids_products", "consented_minor", "adult_or_unknown_age", "adult_tipping_minors_watching", "service_chat"];
     for (const t of sim.truth) expect(t.labels.length === 0).toBe(innocent.includes(t.scenario));
     const lifetime = new Map(sim.truth.map((t) => [t.roomId, t]));
     for (const e of sim.events) {

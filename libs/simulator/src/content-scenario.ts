@@ -262,6 +262,15 @@ export const CONTENT_SCENARIOS: Record<string, [number, Build]> = {
     }
     void posted;
   }],
+  // Hard negative: staff answer order questions by sending buyers to private messages, over and over.
+  service_chat: [4, (ctx) => {
+    chatter(ctx, ctx.rng.uniform(4, 15), { ...ORGANIC_MIX, kids_shopping: 0.1 });
+    const staff = Array.from({ length: ctx.rng.int(1, 3) }, () => ctx.accounts.next());
+    for (let t = ctx.startMs + ctx.rng.uniform(0.5, 2) * MINUTE_MS; t < ctx.endMs - 30_000; t += ctx.rng.uniform(0.5, 2) * MINUTE_MS) {
+      ctx.ce.text(t, ctx.rng.pick(staff), textOf(ctx.rng, "service"));
+    }
+    ctx.params.staffAccounts = staff.length;
+  }],
 };
 
 function generateContentRoom(roomId: string, scenario: string, build: Build, rng: Rng, hourStartMs: number): { events: LiveEvent[]; truth: ContentRoomTruth } {

@@ -6,7 +6,7 @@
  */
 import type { Rng } from "./rng";
 
-export type TextKind = "praise" | "question" | "complaint" | "kids_shopping" | "diversion" | "harassment" | "prohibited" | "minor_risk";
+export type TextKind = "praise" | "question" | "complaint" | "kids_shopping" | "diversion" | "harassment" | "prohibited" | "minor_risk" | "service";
 
 const ITEMS_ZH = ["这件外套", "这个锅", "口红", "面膜", "这双鞋", "耳机", "连衣裙", "保温杯", "床单", "充电宝"];
 const ITEMS_EN = ["jacket", "pan", "lipstick", "sneakers", "headphones", "dress", "mug", "blender", "charger", "bed sheets"];
@@ -39,6 +39,11 @@ const TEMPLATES: Record<TextKind, { zh: string[]; en: string[] }> = {
   prohibited: {
     zh: ["出售枪支弹药，私聊", "网上赌博稳赚不赔，带你飞", "代开发票，各种证件都能办", "高仿名牌一比一，假货便宜出", "出冰毒和摇头丸", "投资拉人头，月入十万", "办假证，身份证驾照都有"],
     en: ["selling guns and ammo, message me", "online casino, bet now and win guaranteed", "fake passports and ids for sale", "cheap replica designer bags, exact copies", "got weed and pills, hit me up", "join my investment scheme, recruit friends and earn 10k a month", "buy stolen credit card numbers here"],
+  },
+  // A shop's staff and helpful viewers moving an order question to the platform's own private messages: not diversion, not grooming.
+  service: {
+    zh: ["私信我订单号，帮你查物流", "有问题私信客服哦", "尺码拿不准的私信我", "地址写错了私信改一下", "退换货请私信客服处理", "私我，帮你看下单子", "已回复你的私信，请查收"],
+    en: ["dm me your order number and I'll look into it", "pm me for sizing help", "send us a private message with your address", "message me if your parcel hasn't arrived", "check your dms, I replied about the refund", "dm me", "inbox me the order id please"],
   },
   minor_risk: {
     zh: ["小朋友们快用爸妈手机给主播刷礼物", "未成年也可以打赏，偷偷用家长的卡", "小学生来私聊，给你发红包", "初中生妹妹加我，带你玩", "小孩子不怕，一起挑战从楼上跳下去", "学生党没钱就用爸妈支付密码充值"],
