@@ -59,13 +59,24 @@ describe("RiskEngine", () => {
     expect(engine.counters().eventsApplied).toBe(3);
   });
 
-  it("holds at most maxRooms rooms, counting each one dropped early", () => {
+  it("holds at most maxRooms rooms, dropping the one quiet the longest and counting it", () => {
     const engine = new RiskEngine({ maxRooms: 2, allowedLatenessMs: 0 });
-    for (const [i, room] of ["a", "b", "c", "a"].entries()) engine.ingest(join(room, T0 + i * 1_000, actor(`u${i}`)));
+    // "a" arrives first but stays busy; "b" goes quiet: "c" pushes out "b", not "a".
+    const arrivals: Array<[string, number]> = [["a", 0], ["b", 1], ["a", 5], ["c", 6], ["a", 7], ["b", 8]];
+    for (const [room, s] of arrivals) engine.ingest(join(room, T0 + s * 1_000, actor(`u${room}${s}`)));
     engine.flush();
-    // "a" was dropped when "c" arrived and came back as a new room, which in turn dropped "b".
+    // "b" was dropped for "c"; when "b" came back, the quieter of "a" (7 s) and "c" (6 s) made room.
     expect(engine.counters().roomsEvicted).toBe(2);
     expect(engine.counters().roomsReleased).toBe(0);
+    const held = engine.snapshot();
+    const restored = RiskEngine.restore(held, { maxRooms: 2, allowedLatenessMs: 0 });
+    restored.ingest(join("d", T0 + 9_000, actor("ud")));
+    restored.flush();
+    // The order survives a snapshot: "a" (7 s) is now the quietest and goes, "b" stays.
+    expect(restored.counters().roomsEvicted).toBe(3);
+    restored.ingest(join("b", T0 + 10_000, actor("ub10")));
+    restored.flush();
+    expect(restored.counters().roomsEvicted).toBe(3);
   });
 
   it("continues identically after snapshot and restore mid-stream", () => {

@@ -61,6 +61,9 @@ interface Progress {
   counters: Omit<EngineCounters, "roomsTracked" | "bufferedEvents" | "watermarkMs" | "stateEntries">;
 }
 
+/** Event-time gap after which a room's next event moves it to the recently-active end of the room map. */
+const TOUCH_EVERY_MS = 1_000;
+
 export class RiskEngine {
   private readonly cfg: Readonly<EngineConfig>;
   private readonly clock: () => number;
@@ -175,6 +178,11 @@ export class RiskEngine {
       this.rooms.delete(roomId);
       this.progress.counters.roomsReleased++;
       room = undefined;
+    } else if (room !== undefined && timeMs - room.lastEventMs >= TOUCH_EVERY_MS) {
+      // Keeps the map in rough order of last activity, so the cap below drops the room quiet the
+      // longest, not a busy room that merely arrived first. At most once a second per room: cheap.
+      this.rooms.delete(roomId);
+      this.rooms.set(roomId, room);
     }
     if (room === undefined) {
       room = createRoomState(roomId, timeMs);
