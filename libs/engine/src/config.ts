@@ -11,6 +11,12 @@ import type { ContentConfig } from "./detectors/content-config";
 export interface EngineConfig {
   /** Events are held until the watermark (max event time seen minus this) passes them. */
   allowedLatenessMs: number;
+  /**
+   * A repeated room + event id is dropped while its event time is within this
+   * long behind the watermark (0: no duplicate detection). Costs about 20 bytes
+   * per event in the window, in memory and in each snapshot.
+   */
+  dedupeWindowMs: number;
   /** A room's state is released this long after its ROOM_ENDED event. */
   roomGraceMs: number;
   /** ...or after this long without events. A room that comes back later starts fresh. */
@@ -41,6 +47,7 @@ export const DEFAULT_ENGINE_CONFIG: Readonly<EngineConfig> = Object.freeze({
   maxDevicesPerRoom: 8_192,
   maxOrderKeysPerRoom: 2_048,
   evaluateEveryMs: 1_000,
+  dedupeWindowMs: 30_000,
   alertCooldownMs: 30 * 60_000,
   maxEvidenceIds: 20,
   modelVersion: "redline-rules-2",
@@ -55,7 +62,7 @@ export function resolveEngineConfig(partial: Partial<EngineConfig> = {}): Readon
     falsification: { ...DEFAULT_FALSIFICATION_CONFIG, ...(partial.falsification ?? {}) },
     content: { ...DEFAULT_CONTENT_CONFIG, ...(partial.content ?? {}) },
   };
-  const nonNegative: Array<keyof EngineConfig> = ["allowedLatenessMs", "roomGraceMs"];
+  const nonNegative: Array<keyof EngineConfig> = ["allowedLatenessMs", "roomGraceMs", "dedupeWindowMs"];
   for (const key of nonNegative) {
     const v = cfg[key] as number;
     if (!Number.isFinite(v) || v < 0) throw new EngineConfigError(key, `must be a finite number >= 0, got ${v}`);

@@ -59,6 +59,31 @@ describe("RiskEngine", () => {
     expect(engine.counters().eventsApplied).toBe(3);
   });
 
+  it("counts a record published twice once, across a snapshot, and forgets ids past the window", () => {
+    const twice = (e: LiveEvent): LiveEvent[] => [e, { ...e }];
+    const u = actor("u1");
+    const events = [...twice(like("r", T0, u, 50)), join("r", T0 + 1_000, actor("u2")), ...twice(like("r", T0 + 2_000, u, 50))];
+    const engine = new RiskEngine({ allowedLatenessMs: 1_000, dedupeWindowMs: 5_000 });
+    for (const e of events.slice(0, 3)) engine.ingest(e);
+    const restored = RiskEngine.restore(engine.snapshot(), { allowedLatenessMs: 1_000, dedupeWindowMs: 5_000 });
+    for (const e of events.slice(3)) restored.ingest(e);
+    // The first like again, after the snapshot: still a duplicate.
+    restored.ingest({ ...events[0]! });
+    restored.flush();
+    expect(restored.counters().duplicateEvents).toBe(3);
+    expect(restored.counters().eventsApplied).toBe(3);
+    // Long after, the window has passed: the same id is applied again (as a late event).
+    restored.ingest(join("r", T0 + 120_000, actor("u3")));
+    restored.ingest({ ...events[0]! });
+    expect(restored.counters().duplicateEvents).toBe(3);
+    expect(restored.counters().lateEvents).toBe(1);
+    // Off: every record counts.
+    const off = new RiskEngine({ dedupeWindowMs: 0 });
+    for (const e of events) off.ingest(e);
+    off.flush();
+    expect(off.counters().eventsApplied).toBe(5);
+  });
+
   it("holds at most maxRooms rooms, dropping the one quiet the longest and counting it", () => {
     const engine = new RiskEngine({ maxRooms: 2, allowedLatenessMs: 0 });
     // "a" arrives first but stays busy; "b" goes quiet: "c" pushes out "b", not "a".

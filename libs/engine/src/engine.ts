@@ -10,6 +10,7 @@ import type { Alert } from "@redline/proto";
 import { resolveEngineConfig } from "./config";
 import type { EngineConfig } from "./config";
 import { EventHeap } from "./event-heap";
+import { SeenEvents } from "./seen-events";
 import { createRoomState } from "./room-state";
 import type { RoomState } from "./room-state";
 import { applyFalsification } from "./falsification";
@@ -31,6 +32,8 @@ export interface EngineCounters {
   eventsApplied: number;
   /** Events older than the watermark on arrival; applied at once, out of order. */
   lateEvents: number;
+  /** Events dropped because the same room and event id were seen within `dedupeWindowMs`. */
+  duplicateEvents: number;
   eventsWithoutRoom: number;
   alertsRaised: number;
   roomsTracked: number;
@@ -71,6 +74,7 @@ export class RiskEngine {
   /** Rules version plus the classifier version the content alerts relied on. */
   readonly modelVersion: string;
   private heap = new EventHeap();
+  private seen: SeenEvents;
   private rooms = new Map<string, RoomState>();
   private outputs: EngineOutput[] = [];
   private appliedListener: ((event: LiveEvent) => void) | undefined;
@@ -78,11 +82,12 @@ export class RiskEngine {
     maxSeenMs: -1,
     watermarkMs: -1,
     nextSweepMs: -1,
-    counters: { eventsIngested: 0, eventsApplied: 0, lateEvents: 0, eventsWithoutRoom: 0, alertsRaised: 0, roomsReleased: 0, roomsEvicted: 0 },
+    counters: { eventsIngested: 0, eventsApplied: 0, lateEvents: 0, duplicateEvents: 0, eventsWithoutRoom: 0, alertsRaised: 0, roomsReleased: 0, roomsEvicted: 0 },
   };
 
   constructor(config: Partial<EngineConfig> = {}, deps: EngineDeps = {}) {
     this.cfg = resolveEngineConfig(config);
+    this.seen = new SeenEvents(this.cfg.dedupeWindowMs);
     this.clock = deps.clock ?? Date.now;
     this.scorer = deps.textScorer ?? loadDefaultClassifier();
     this.modelVersion = `${this.cfg.modelVersion}+text-${this.scorer.version}`;
@@ -96,6 +101,10 @@ export class RiskEngine {
   ingest(event: LiveEvent): void {
     const p = this.progress;
     p.counters.eventsIngested++;
+    if (!this.seen.firstSighting(event.roomId, event.eventId, event.eventTimeMs)) {
+      p.counters.duplicateEvents++;
+      return;
+    }
     if (event.eventTimeMs <= p.watermarkMs) {
       // Later than the lateness bound: counted, and still applied where it can be.
       p.counters.lateEvents++;
@@ -151,6 +160,7 @@ export class RiskEngine {
       this.apply(this.heap.pop()!);
     }
     if (watermarkMs >= p.nextSweepMs) {
+      this.seen.forgetBefore(watermarkMs);
       this.sweep(watermarkMs);
       p.nextSweepMs = watermarkMs + SWEEP_EVERY_MS;
     }
@@ -222,6 +232,7 @@ export class RiskEngine {
       version: SNAPSHOT_VERSION,
       progress: this.progress,
       buffered: this.heap.items.map((e) => Buffer.from(LiveEvent.encode(e).finish()).toString("base64")),
+      seen: this.seen.toPlain(),
       rooms: this.rooms,
       outputs: this.outputs,
     });
@@ -233,6 +244,8 @@ export class RiskEngine {
       version?: number;
       progress: Progress;
       buffered: string[];
+      /** Absent in snapshots taken before duplicate detection: restores with nothing seen. */
+      seen?: Array<[number, number[]]>;
       rooms: Map<string, RoomState>;
       outputs: EngineOutput[];
     };
@@ -240,7 +253,9 @@ export class RiskEngine {
       throw new SnapshotFormatError(`snapshot version ${String(state?.version)} is not ${SNAPSHOT_VERSION}; replay from the last committed offsets instead`);
     }
     const engine = new RiskEngine(config, deps);
-    engine.progress = state.progress;
+    // Snapshots from before duplicate detection have no such counter.
+    engine.progress = { ...state.progress, counters: { ...state.progress.counters, duplicateEvents: state.progress.counters.duplicateEvents ?? 0 } };
+    engine.seen = SeenEvents.fromPlain(engine.cfg.dedupeWindowMs, state.seen);
     engine.heap = new EventHeap(state.buffered.map((b) => LiveEvent.decode(Buffer.from(b, "base64"))));
     engine.rooms = state.rooms;
     engine.outputs = state.outputs;

@@ -9,6 +9,7 @@ export const METRIC_NAMES = {
   consumerLag: "redline_consumer_lag",
   lateEvents: "redline_late_events_total",
   roomsEvicted: "redline_rooms_evicted_total",
+  duplicateEvents: "redline_duplicate_events_total",
   handlerRetries: "redline_handler_retries_total",
   dlqRecords: "redline_dlq_records_total",
   scoringLatencyMs: "redline_scoring_latency_ms",

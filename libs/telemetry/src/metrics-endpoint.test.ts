@@ -46,6 +46,7 @@ describe("Prometheus endpoint", () => {
     m.eventToActionLatencyMs("STREAM_BLOCK", 1500);
     m.roomsEvicted(2);
     m.roomsEvicted(1);
+    m.duplicateEvents(4);
 
     const body = await scrape(telemetry);
     expect(sample(body, 'redline_events_consumed_total{topic="live.comments"}')).toBe(5);
@@ -58,6 +59,7 @@ describe("Prometheus endpoint", () => {
     expect(sample(body, 'redline_state_bytes{partition="3"}')).toBe(2048);
     expect(sample(body, 'redline_event_to_action_latency_ms_sum{kind="STREAM_BLOCK"}')).toBe(1500);
     expect(sample(body, "redline_rooms_evicted_total")).toBe(3);
+    expect(sample(body, "redline_duplicate_events_total")).toBe(4);
     expect(body).toContain('service_name="test-service"');
   });
 

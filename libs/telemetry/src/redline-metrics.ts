@@ -11,6 +11,7 @@ export class RedlineMetrics {
   private readonly decodeFailures: Counter;
   private readonly lateEvents: Counter;
   private readonly roomsEvictedCounter: Counter;
+  private readonly duplicateEventsCounter: Counter;
   private readonly handlerRetries: Counter;
   private readonly dlqRecords: Counter;
   private readonly scoringLatency: Histogram;
@@ -37,6 +38,7 @@ export class RedlineMetrics {
     this.consumed = counter(METRIC_NAMES.eventsConsumed, "Records fetched from Kafka, by topic");
     this.decodeFailures = counter(METRIC_NAMES.decodeFailures, "Records that failed to decode, by topic and reason");
     this.lateEvents = counter(METRIC_NAMES.lateEvents, "Events older than the watermark allows, by topic");
+    this.duplicateEventsCounter = counter(METRIC_NAMES.duplicateEvents, "Input records dropped as repeats of a room and event id already seen");
     this.roomsEvictedCounter = counter(METRIC_NAMES.roomsEvicted, "Rooms whose detector state was dropped early because a partition held its maximum of rooms");
     this.handlerRetries = counter(METRIC_NAMES.handlerRetries, "Retries of a failed batch handler, by topic");
     this.dlqRecords = counter(METRIC_NAMES.dlqRecords, "Records written to a dead-letter topic, by source topic and reason");
@@ -83,6 +85,11 @@ export class RedlineMetrics {
 
   lateEvent(topic: string, count = 1): void {
     this.lateEvents.add(count, { topic });
+  }
+
+  /** Repeats of an input record (an at-least-once producer's retry), dropped by the engine. */
+  duplicateEvents(count: number): void {
+    this.duplicateEventsCounter.add(count);
   }
 
   /** State dropped before its room ended: detections in those rooms start over. */

@@ -49,6 +49,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): R
     engine: Object.freeze({
       allowedLatenessMs: r.int("REDLINE_ENGINE_ALLOWED_LATENESS_MS", 10_000, { min: 0 }),
       maxRooms: r.int("REDLINE_ENGINE_MAX_ROOMS_PER_PARTITION", DEFAULT_ENGINE_CONFIG.maxRooms, { min: 1 }),
+      dedupeWindowMs: r.int("REDLINE_ENGINE_DEDUPE_WINDOW_MS", DEFAULT_ENGINE_CONFIG.dedupeWindowMs, { min: 0 }),
     }),
     policyFile: r.string("REDLINE_POLICY_FILE", "deploy/policy/default-policy.json"),
     shadowPolicyFile: r.optionalString("REDLINE_SHADOW_POLICY_FILE") ?? "",

@@ -16,6 +16,8 @@ export class PartitionTask {
   lateReported = 0;
   /** Engine room-eviction count already reported. */
   evictedReported = 0;
+  /** Engine duplicate-event count already reported. */
+  duplicatesReported = 0;
   lastSnapshotAtMs: number;
 
   constructor(

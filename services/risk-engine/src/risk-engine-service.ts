@@ -226,7 +226,9 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
         }
       }
       if (released.length > 0) telemetryMetrics?.scoringLatencyMs((performance.now() - scoringStartedAt) / released.length);
-      const { lateEvents: late, roomsEvicted: evicted } = task.pipeline.engine.counters();
+      const { lateEvents: late, roomsEvicted: evicted, duplicateEvents: duplicates } = task.pipeline.engine.counters();
+      if (duplicates > task.duplicatesReported) telemetryMetrics?.duplicateEvents(duplicates - task.duplicatesReported);
+      task.duplicatesReported = duplicates;
       if (late > task.lateReported) telemetryMetrics?.lateEvent("input", late - task.lateReported);
       task.lateReported = late;
       if (evicted > task.evictedReported) {
