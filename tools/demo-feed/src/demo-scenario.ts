@@ -51,13 +51,16 @@ function streamerRoom(roomId: string, atMs: number, age: number, guardianConsent
  * time so that each attack begins `attackLeadMs` after the start (the rooms'
  * earlier traffic lies in the recent past, as if the demo joined live rooms),
  * plus an under-age streamer and a consented 17-year-old going live.
+ * `roomPrefix` names the cycle's rooms: a demo started again minutes later
+ * needs new rooms, or the engine (state restored from its changelog) still
+ * holds the old ones and their alert cooldowns, and stays quiet.
  */
-export function demoScenario(seed: number, startMs: number, attackLeadMs = 60_000): DemoScenario {
+export function demoScenario(seed: number, startMs: number, attackLeadMs = 60_000, roomPrefix = `demo-${seed}`): DemoScenario {
   const rng = new Rng(seed);
   const events: LiveEvent[] = [];
   const rooms: DemoRoom[] = [];
   PLANS.forEach((plan, i) => {
-    const roomId = `demo-${seed}-${plan.name}`;
+    const roomId = `${roomPrefix}-${plan.name}`;
     const generated = generateRoom({ roomId, size: "medium", hardNegative: plan.hardNegative, attack: plan.attack, strength: 1 }, rng, SIMULATION_EPOCH_MS);
     const anchor = generated.truth.labels[0]?.attackStartMs ?? generated.truth.startMs + 5 * 60_000;
     const delta = startMs + attackLeadMs + i * 10_000 - anchor;
@@ -68,10 +71,10 @@ export function demoScenario(seed: number, startMs: number, attackLeadMs = 60_00
       truth: generated.truth,
     });
   });
-  const underage = `demo-${seed}-underage`;
+  const underage = `${roomPrefix}-underage`;
   events.push(streamerRoom(underage, startMs + 20_000, 14, undefined));
   rooms.push({ roomId: underage, expect: "STREAMER_UNDERAGE: stream blocked at once", truth: undefined });
-  const consented = `demo-${seed}-consented-17`;
+  const consented = `${roomPrefix}-consented-17`;
   events.push(streamerRoom(consented, startMs + 25_000, 17, true));
   rooms.push({ roomId: consented, expect: "nothing (17, guardian consent)", truth: undefined });
   events.sort(byTime);

@@ -13,9 +13,11 @@ void runService(
     const kafka = createKafkaClient(loadKafkaConfig(process.env, "redline-demo-feed"), logger);
     const producer = await RecordProducer.connect(kafka, logger);
     const abort = new AbortController();
+    // Each run names its rooms afresh (see demoScenario); the traffic itself depends on the seed only.
+    const run = Date.now().toString(36).slice(-4);
     const loop = (async () => {
       for (let seed = firstSeed; !abort.signal.aborted; seed++) {
-        const scenario = demoScenario(seed, Date.now());
+        const scenario = demoScenario(seed, Date.now(), undefined, `demo-${run}-${seed}`);
         process.stdout.write(`demo cycle ${seed}: ${scenario.events.length} events in ${scenario.rooms.length} rooms\n`);
         for (const r of scenario.rooms) process.stdout.write(`  ${r.roomId.padEnd(34)} expect: ${r.expect}\n`);
         let lastReport = 0;
