@@ -97,6 +97,15 @@ describe("RiskEngine", () => {
     const restored = RiskEngine.restore(held, { maxRooms: 2, allowedLatenessMs: 0 });
     restored.ingest(join("d", T0 + 9_000, actor("ud")));
     restored.flush();
+    // A room busy with an event every 100 ms counts as active too, not only one with gaps.
+    const busy = new RiskEngine({ maxRooms: 2, allowedLatenessMs: 0 });
+    busy.ingest(join("a", T0, actor("a0")));
+    busy.ingest(join("b", T0 + 50, actor("b0")));
+    for (let t = 100; t <= 3_000; t += 100) busy.ingest(join("a", T0 + t, actor(`a${t}`)));
+    busy.ingest(join("c", T0 + 3_100, actor("c0")));
+    busy.ingest(join("a", T0 + 3_200, actor("a-last")));
+    busy.flush();
+    expect(busy.counters().roomsEvicted).toBe(1); // "b" went; "a" was still held at 3.2 s
     // The order survives a snapshot: "a" (7 s) is now the quietest and goes, "b" stays.
     expect(restored.counters().roomsEvicted).toBe(3);
     restored.ingest(join("b", T0 + 10_000, actor("ub10")));

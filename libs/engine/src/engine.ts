@@ -188,11 +188,12 @@ export class RiskEngine {
       this.rooms.delete(roomId);
       this.progress.counters.roomsReleased++;
       room = undefined;
-    } else if (room !== undefined && timeMs - room.lastEventMs >= TOUCH_EVERY_MS) {
+    } else if (room !== undefined && timeMs - (room.movedToFrontMs ?? room.firstEventMs) >= TOUCH_EVERY_MS) {
       // Keeps the map in rough order of last activity, so the cap below drops the room quiet the
       // longest, not a busy room that merely arrived first. At most once a second per room: cheap.
       this.rooms.delete(roomId);
       this.rooms.set(roomId, room);
+      room.movedToFrontMs = timeMs;
     }
     if (room === undefined) {
       room = createRoomState(roomId, timeMs);

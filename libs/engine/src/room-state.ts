@@ -31,6 +31,8 @@ export interface RoomState {
   roomId: string;
   firstEventMs: number;
   lastEventMs: number;
+  /** Event time the room last moved to the recently-active end of the engine's room map (absent in old snapshots). */
+  movedToFrontMs?: number;
   /** Event time of ROOM_ENDED; -1 while live. */
   endedMs: number;
   accounts: Map<string, AccountSlot>;
@@ -55,6 +57,7 @@ export function createRoomState(roomId: string, timeMs: number): RoomState {
     roomId,
     firstEventMs: timeMs,
     lastEventMs: timeMs,
+    movedToFrontMs: timeMs,
     endedMs: -1,
     accounts: new Map(),
     devices: new Map(),
