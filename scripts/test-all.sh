@@ -16,6 +16,7 @@ run() {
 }
 
 run bash deploy/local/up.sh || { echo "the local stack did not start; see above" >&2; exit 1; }
+node scripts/remove-test-leftovers.js || true
 run npm run --silent proto:check || check_failures=$((check_failures + 1))
 run npm run --silent typecheck || check_failures=$((check_failures + 1))
 run npx jest --selectProjects unit --json --outputFile="$results/unit.json"
