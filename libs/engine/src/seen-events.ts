@@ -48,12 +48,6 @@ export class SeenEvents {
     for (const second of this.bySecond.keys()) if (second < oldest) this.bySecond.delete(second);
   }
 
-  get size(): number {
-    let n = 0;
-    for (const ids of this.bySecond.values()) n += ids.size;
-    return n;
-  }
-
   /** Plain data for a snapshot: [second, ids][]. */
   toPlain(): Array<[number, number[]]> {
     return [...this.bySecond].map(([second, ids]) => [second, [...ids]]);

@@ -226,19 +226,16 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
         }
       }
       if (released.length > 0) telemetryMetrics?.scoringLatencyMs((performance.now() - scoringStartedAt) / released.length);
-      const { lateEvents: late, roomsEvicted: evicted, duplicateEvents: duplicates } = task.pipeline.engine.counters();
-      if (duplicates > task.duplicatesReported) telemetryMetrics?.duplicateEvents(duplicates - task.duplicatesReported);
-      task.duplicatesReported = duplicates;
-      if (late > task.lateReported) telemetryMetrics?.lateEvent("input", late - task.lateReported);
-      task.lateReported = late;
-      if (evicted > task.evictedReported) {
-        telemetryMetrics?.roomsEvicted(evicted - task.evictedReported);
+      const fresh = task.countsSinceLastReport();
+      if (fresh.lateEvents > 0) telemetryMetrics?.lateEvent("input", fresh.lateEvents);
+      if (fresh.duplicateEvents > 0) telemetryMetrics?.duplicateEvents(fresh.duplicateEvents);
+      if (fresh.roomsEvicted > 0) {
+        telemetryMetrics?.roomsEvicted(fresh.roomsEvicted);
         logger.warn("rooms evicted: the partition holds its maximum of rooms; raise REDLINE_ENGINE_MAX_ROOMS_PER_PARTITION or add partitions", {
           partition: task.partition,
-          evicted: evicted - task.evictedReported,
+          evicted: fresh.roomsEvicted,
           maxRooms: config.engine.maxRooms,
         });
-        task.evictedReported = evicted;
       }
       await flushPending(task);
       applyBackpressure(task);
