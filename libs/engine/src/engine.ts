@@ -40,6 +40,8 @@ export interface EngineCounters {
   roomsReleased: number;
   /** Rooms released early because `maxRooms` was reached. */
   roomsEvicted: number;
+  /** Times quiet input moved the watermark to the newest event seen (`flush`). */
+  idleAdvances: number;
   bufferedEvents: number;
   watermarkMs: number;
   /** Rough size of the held state: tracked accounts, devices and order keys across rooms. */
@@ -82,7 +84,7 @@ export class RiskEngine {
     maxSeenMs: -1,
     watermarkMs: -1,
     nextSweepMs: -1,
-    counters: { eventsIngested: 0, eventsApplied: 0, lateEvents: 0, duplicateEvents: 0, eventsWithoutRoom: 0, alertsRaised: 0, roomsReleased: 0, roomsEvicted: 0 },
+    counters: { eventsIngested: 0, eventsApplied: 0, lateEvents: 0, duplicateEvents: 0, eventsWithoutRoom: 0, alertsRaised: 0, roomsReleased: 0, roomsEvicted: 0, idleAdvances: 0 },
   };
 
   constructor(config: Partial<EngineConfig> = {}, deps: EngineDeps = {}) {
@@ -119,9 +121,28 @@ export class RiskEngine {
     }
   }
 
-  /** End of input: applies everything still buffered. */
+  /**
+   * End of input, or input gone quiet (issue 16): applies everything still
+   * buffered and moves the watermark to the newest event time seen, so an
+   * event arriving later at or before that time counts as late. The service
+   * calls it after its idle timeout and replay at the end of its input: the
+   * same step, so both produce the same outputs.
+   */
   flush(): void {
-    this.advanceTo(Math.max(this.progress.watermarkMs, this.progress.maxSeenMs));
+    const p = this.progress;
+    if (this.heap.size === 0 && p.watermarkMs >= p.maxSeenMs) return;
+    p.counters.idleAdvances++;
+    this.advanceTo(Math.max(p.watermarkMs, p.maxSeenMs));
+  }
+
+  /** Events held until the watermark passes them. */
+  get bufferedEvents(): number {
+    return this.heap.size;
+  }
+
+  /** Event time up to which every event has been applied (-1 before any). */
+  get watermarkMs(): number {
+    return this.progress.watermarkMs;
   }
 
   /**
@@ -254,8 +275,11 @@ export class RiskEngine {
       throw new SnapshotFormatError(`snapshot version ${String(state?.version)} is not ${SNAPSHOT_VERSION}; replay from the last committed offsets instead`);
     }
     const engine = new RiskEngine(config, deps);
-    // Snapshots from before duplicate detection have no such counter.
-    engine.progress = { ...state.progress, counters: { ...state.progress.counters, duplicateEvents: state.progress.counters.duplicateEvents ?? 0 } };
+    // Snapshots from before duplicate detection or idle advances have no such counters.
+    engine.progress = {
+      ...state.progress,
+      counters: { ...state.progress.counters, duplicateEvents: state.progress.counters.duplicateEvents ?? 0, idleAdvances: state.progress.counters.idleAdvances ?? 0 },
+    };
     engine.seen = SeenEvents.fromPlain(engine.cfg.dedupeWindowMs, state.seen);
     engine.heap = new EventHeap(state.buffered.map((b) => LiveEvent.decode(Buffer.from(b, "base64"))));
     engine.rooms = state.rooms;

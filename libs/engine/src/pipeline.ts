@@ -42,10 +42,23 @@ export class RiskPipeline {
     return this.release();
   }
 
-  /** End of input: flushes the engine's buffer through the stages. */
-  end(): PipelineOutput[] {
+  /**
+   * Input went quiet (the service's idle timeout) or ended (replay): applies
+   * every held event up to the newest event time seen, through the stages.
+   */
+  idle(): PipelineOutput[] {
     this.engine.flush();
     return this.release();
+  }
+
+  /** End of input: the same step as `idle`, so a replay ends as the service goes quiet. */
+  end(): PipelineOutput[] {
+    return this.idle();
+  }
+
+  /** The stage of that name, for its own counters (the policy's). */
+  stageNamed(name: string): OutputStage | undefined {
+    return this.stages.find((s) => s.name === name);
   }
 
   /** Each stage's state by name, for checkpointing beside `engine.snapshot()`. */

@@ -37,3 +37,5 @@ export type { PartitionOffsets, TopicReaderOptions } from "./topic-reader";
 export { earliestOffsets } from "./offsets";
 export { assignCoPartitioned, coPartitionAssigner, CO_PARTITION_ASSIGNER_NAME } from "./co-partition-assignor";
 export { readLatestByKey } from "./changelog";
+export { fetchGroupLag, GroupLagMonitor } from "./group-lag";
+export type { GroupLagMonitorOptions, PartitionLag } from "./group-lag";

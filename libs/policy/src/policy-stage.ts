@@ -21,7 +21,9 @@ export interface PolicyStageOptions {
 }
 
 export class PolicyStage implements OutputStage {
-  readonly name = "policy";
+  /** The name its state has in pipeline snapshots. */
+  static readonly STAGE_NAME = "policy";
+  readonly name = PolicyStage.STAGE_NAME;
   private readonly live: PolicyRunner;
   private readonly candidate: PolicyRunner | undefined;
 

@@ -28,6 +28,10 @@ export class RedlineMetrics {
   /** `topic|partition` → lag in records. */
   private readonly lagByPartition = new Map<string, { topic: string; partition: number; lag: number }>();
   private readonly stateBytesByPartition = new Map<number, number>();
+  /** `group|topic|partition` → committed-offset lag read from the broker. */
+  private readonly groupLagByPartition = new Map<string, { group: string; topic: string; partition: number; lag: number }>();
+  private readonly oldestUnappliedByPartition = new Map<number, number>();
+  private readonly idleAdvancesCounter: Counter;
 
   constructor(meter: Meter) {
     const counter = (name: string, description: string, unit = "1"): Counter =>
@@ -57,12 +61,26 @@ export class RedlineMetrics {
     this.grpcClientLatency = histogram(METRIC_NAMES.grpcClientLatencyMs, "gRPC client call time, by method and status code", "ms", BUCKETS.fastMs);
     this.clickhouseBatchRows = histogram(METRIC_NAMES.clickhouseBatchRows, "Rows per ClickHouse insert, by table", "1", BUCKETS.batchRows);
     this.clickhouseFailures = counter(METRIC_NAMES.clickhouseFailures, "Failed ClickHouse inserts, by table");
+    this.idleAdvancesCounter = counter(METRIC_NAMES.idleAdvances, "Times a partition's input went quiet and its held events were applied up to the newest event time");
     this.stateRestore = histogram(METRIC_NAMES.stateRestoreMs, "Time to restore partition state from its changelog", "ms", BUCKETS.restoreMs);
 
     meter
       .createObservableGauge(METRIC_NAMES.consumerLag, { description: "Records behind the partition's end offset", unit: "1" })
       .addCallback((result: ObservableResult) => {
         for (const { topic, partition, lag } of this.lagByPartition.values()) result.observe(lag, { topic, partition: String(partition) });
+      });
+    meter
+      .createObservableGauge(METRIC_NAMES.groupLag, { description: "Records between the group's committed offset and the end offset, read from the broker", unit: "1" })
+      .addCallback((result: ObservableResult) => {
+        for (const { group, topic, partition, lag } of this.groupLagByPartition.values()) result.observe(lag, { group, topic, partition: String(partition) });
+      });
+    meter
+      .createObservableGauge(METRIC_NAMES.oldestUnappliedAgeMs, {
+        description: "Wall time since the oldest event received but not yet applied by the engine was received, per partition",
+        unit: "ms",
+      })
+      .addCallback((result: ObservableResult) => {
+        for (const [partition, ms] of this.oldestUnappliedByPartition) result.observe(ms, { partition: String(partition) });
       });
     meter
       .createObservableGauge(METRIC_NAMES.stateBytes, { description: "Encoded size of a partition's detector state", unit: "By" })
@@ -81,6 +99,20 @@ export class RedlineMetrics {
 
   setConsumerLag(topic: string, partition: number, lag: number): void {
     this.lagByPartition.set(`${topic}|${partition}`, { topic, partition, lag });
+  }
+
+  /** Broker-side lag of a consumer group, reported for every partition whether or not a member owns it. */
+  setGroupLag(group: string, topic: string, partition: number, lag: number): void {
+    this.groupLagByPartition.set(`${group}|${topic}|${partition}`, { group, topic, partition, lag });
+  }
+
+  /** How long the partition's oldest held event has waited, in wall time (0 when nothing is held). */
+  setOldestUnappliedAgeMs(partition: number, ms: number): void {
+    this.oldestUnappliedByPartition.set(partition, ms);
+  }
+
+  idleAdvanced(count = 1): void {
+    this.idleAdvancesCounter.add(count);
   }
 
   lateEvent(topic: string, count = 1): void {
@@ -157,6 +189,7 @@ export class RedlineMetrics {
   /** Stops reporting gauges for a partition this member no longer owns (rebalance). */
   forgetPartition(partition: number, topic?: string): void {
     this.stateBytesByPartition.delete(partition);
+    this.oldestUnappliedByPartition.delete(partition);
     for (const [key, entry] of this.lagByPartition) {
       if (entry.partition === partition && (topic === undefined || entry.topic === topic)) this.lagByPartition.delete(key);
     }

@@ -72,6 +72,15 @@ export class AlignedMerge {
     lane.caughtUp = lane.received >= highWatermark;
   }
 
+  /**
+   * Input went quiet: nothing arrived on any lane for the idle timeout, so a
+   * lane still marked behind its high-water mark (a mark read before records
+   * were refused or compacted away) is not waited for any longer.
+   */
+  markQuiet(): void {
+    for (const lane of this.lanes.values()) lane.caughtUp = true;
+  }
+
   /** Takes every event that can be released now, in (eventTimeMs, eventId) order. */
   release(): Released[] {
     const out: Released[] = [];

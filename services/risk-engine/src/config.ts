@@ -1,5 +1,6 @@
 import { EnvReader } from "@redline/common";
 import { DEFAULT_ENGINE_CONFIG, type EngineConfig } from "@redline/engine";
+import { PIPELINE_DEFAULTS } from "@redline/pipeline";
 import { DEFAULT_INPUT_TOPICS, DEFAULT_LIMITS, DEFAULT_OUTPUT_TOPICS, type ValidationLimits } from "@redline/events";
 import { loadKafkaConfig, type KafkaConfig } from "@redline/kafka";
 
@@ -12,6 +13,10 @@ export interface RiskEngineConfig {
   /** Compacted topic holding one state snapshot per input partition number. */
   changelogTopic: string;
   snapshotIntervalMs: number;
+  /** Wall time without input after which a partition's held events are applied (0: never). */
+  idleTimeoutMs: number;
+  /** How often the group's lag is read from the broker (0: never). */
+  lagPollMs: number;
   limits: ValidationLimits;
   engine: Partial<EngineConfig>;
   /** Live action policy file (hot-reloaded); empty disables actions. */
@@ -40,6 +45,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): R
     actionsTopic: r.string("REDLINE_ACTIONS_TOPIC", DEFAULT_OUTPUT_TOPICS.actions),
     changelogTopic: r.string("REDLINE_ENGINE_CHANGELOG_TOPIC", `${groupId}.state`),
     snapshotIntervalMs: r.int("REDLINE_ENGINE_SNAPSHOT_INTERVAL_MS", 30_000, { min: 0 }),
+    idleTimeoutMs: r.int("REDLINE_ENGINE_IDLE_TIMEOUT_MS", PIPELINE_DEFAULTS.idleTimeoutMs, { min: 0 }),
+    lagPollMs: r.int("REDLINE_ENGINE_LAG_POLL_MS", 10_000, { min: 0 }),
     limits: Object.freeze({
       maxTextChars: r.int("REDLINE_MAX_TEXT_CHARS", DEFAULT_LIMITS.maxTextChars, { min: 1 }),
       maxIdChars: r.int("REDLINE_MAX_ID_CHARS", DEFAULT_LIMITS.maxIdChars, { min: 1 }),
@@ -47,7 +54,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): R
       maxFutureSkewMs: r.int("REDLINE_MAX_FUTURE_SKEW_MS", DEFAULT_LIMITS.maxFutureSkewMs!, { min: 0 }),
     }),
     engine: Object.freeze({
-      allowedLatenessMs: r.int("REDLINE_ENGINE_ALLOWED_LATENESS_MS", 10_000, { min: 0 }),
+      allowedLatenessMs: r.int("REDLINE_ENGINE_ALLOWED_LATENESS_MS", PIPELINE_DEFAULTS.allowedLatenessMs, { min: 0 }),
       maxRooms: r.int("REDLINE_ENGINE_MAX_ROOMS_PER_PARTITION", DEFAULT_ENGINE_CONFIG.maxRooms, { min: 1 }),
       dedupeWindowMs: r.int("REDLINE_ENGINE_DEDUPE_WINDOW_MS", DEFAULT_ENGINE_CONFIG.dedupeWindowMs, { min: 0 }),
     }),

@@ -10,4 +10,4 @@ export { loadConfig } from "./config";
 export type { RiskEngineConfig } from "./config";
 export { decodeSnapshot, encodeSnapshot } from "./partition-snapshot";
 export type { PartitionSnapshot } from "./partition-snapshot";
-export { createPipeline, restorePipeline, snapshotPipeline } from "./pipeline-factory";
+export { createPipeline, restorePipeline, snapshotPipeline, SnapshotRecordError } from "@redline/pipeline";

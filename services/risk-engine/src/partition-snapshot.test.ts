@@ -1,5 +1,5 @@
 import { decodeSnapshot, encodeSnapshot } from "./partition-snapshot";
-import { SnapshotRecordError } from "./errors";
+import { SnapshotRecordError } from "@redline/pipeline";
 
 describe("partition snapshots", () => {
   it("round-trips offsets and state bytes", () => {

@@ -1,4 +1,4 @@
-import { SnapshotRecordError } from "./errors";
+import { SnapshotRecordError } from "@redline/pipeline";
 
 const SNAPSHOT_FORMAT = 1;
 

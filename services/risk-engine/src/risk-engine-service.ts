@@ -8,6 +8,7 @@ import {
   DeadLetterWriter,
   ensureTopics,
   EventConsumer,
+  GroupLagMonitor,
   liveEventDecoder,
   partitionCounts,
   readLatestByKey,
@@ -25,7 +26,8 @@ import { decodeSnapshot, encodeSnapshot } from "./partition-snapshot";
 import { traceOutputs, type TracedOutput } from "./output-tracing";
 import { PartitionTask } from "./partition-task";
 import { openPolicies } from "./policies";
-import { createPipeline, restorePipeline, snapshotPipeline, type PipelineSpec } from "./pipeline-factory";
+import { createPipeline, restorePipeline, snapshotPipeline, type PipelineSpec } from "@redline/pipeline";
+import type { Released } from "./aligned-merge";
 
 export interface RiskEngineDeps {
   logger: Logger;
@@ -146,7 +148,7 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
     if (bytes !== undefined) {
       try {
         const snap = decodeSnapshot(String(partition), bytes);
-        task = new PartitionTask(partition, restorePipeline(snap.pipeline, spec), config.inputTopics, now());
+        task = new PartitionTask(partition, restorePipeline(snap.pipeline, spec, String(partition)), config.inputTopics, now());
         for (const [topic, offset] of Object.entries(snap.offsets)) info.starts.set(`${topic}|${partition}`, BigInt(offset));
       } catch (err) {
         logger.error("snapshot unusable; starting this partition from its committed offsets", { partition, err });
@@ -200,49 +202,93 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
     }
   };
 
+  /** Runs released events through the pipeline and queues their outputs with trace context. */
+  const score = (task: PartitionTask, released: readonly Released[]): void => {
+    const scoringStartedAt = performance.now();
+    for (const { event, topic, traceparent } of released) {
+      task.traces.remember(event.eventId, { topic, traceparent });
+      queueOutputs(task, { topic, traceparent }, task.pipeline.push(event));
+    }
+    if (released.length > 0) telemetryMetrics?.scoringLatencyMs((performance.now() - scoringStartedAt) / released.length);
+  };
+
+  const queueOutputs = (task: PartitionTask, origin: { topic: string; traceparent: string | undefined }, outputs: PipelineOutput[]): void => {
+    if (outputs.length === 0) return;
+    task.pending.push(...traceOutputs(origin, outputs, task.traces, topicOf));
+    for (const out of outputs) {
+      if ("alert" in out) telemetryMetrics?.alertRaised(riskCategoryToJSON(out.alert.category), out.alert.subcategory, severityToJSON(out.alert.severity));
+    }
+  };
+
+  const reportCounts = (task: PartitionTask): void => {
+    const fresh = task.countsSinceLastReport();
+    if (fresh.lateEvents > 0) telemetryMetrics?.lateEvent("input", fresh.lateEvents);
+    if (fresh.duplicateEvents > 0) telemetryMetrics?.duplicateEvents(fresh.duplicateEvents);
+    if (fresh.idleAdvances > 0) telemetryMetrics?.idleAdvanced(fresh.idleAdvances);
+    if (fresh.roomsEvicted > 0) {
+      telemetryMetrics?.roomsEvicted(fresh.roomsEvicted);
+      logger.warn("rooms evicted: the partition holds its maximum of rooms; raise REDLINE_ENGINE_MAX_ROOMS_PER_PARTITION or add partitions", {
+        partition: task.partition,
+        evicted: fresh.roomsEvicted,
+        maxRooms: config.engine.maxRooms,
+      });
+    }
+    telemetryMetrics?.setOldestUnappliedAgeMs(task.partition, task.oldestUnappliedAgeMs(now()));
+  };
+
   let busy = false;
   const handleBatch = async (batch: PartitionBatch<LiveEvent>): Promise<HandledBatch> => {
     busy = true;
     try {
       const task = await restoreTask(batch.partition);
-      const high = BigInt(batch.highWatermark);
-      // A retried batch finds its records already received: only the outputs are sent again.
-      task.merge.add(
-        batch.topic,
-        batch.records.map((r) => ({ offset: BigInt(r.record.offset), event: r.value, traceparent: r.record.headers.traceparent })),
-        high,
-      );
-      task.merge.advance(batch.topic, BigInt(batch.lastOffset) + 1n, high);
-      telemetryMetrics?.setConsumerLag(batch.topic, batch.partition, Number(high - BigInt(batch.lastOffset) - 1n));
-      const released = task.merge.release();
-      const scoringStartedAt = performance.now();
-      for (const { event, topic, traceparent } of released) {
-        task.traces.remember(event.eventId, { topic, traceparent });
-        const outputs = task.pipeline.push(event);
-        if (outputs.length === 0) continue;
-        task.pending.push(...traceOutputs({ topic, traceparent }, outputs, task.traces, topicOf));
-        for (const out of outputs) {
-          if ("alert" in out) telemetryMetrics?.alertRaised(riskCategoryToJSON(out.alert.category), out.alert.subcategory, severityToJSON(out.alert.severity));
-        }
-      }
-      if (released.length > 0) telemetryMetrics?.scoringLatencyMs((performance.now() - scoringStartedAt) / released.length);
-      const fresh = task.countsSinceLastReport();
-      if (fresh.lateEvents > 0) telemetryMetrics?.lateEvent("input", fresh.lateEvents);
-      if (fresh.duplicateEvents > 0) telemetryMetrics?.duplicateEvents(fresh.duplicateEvents);
-      if (fresh.roomsEvicted > 0) {
-        telemetryMetrics?.roomsEvicted(fresh.roomsEvicted);
-        logger.warn("rooms evicted: the partition holds its maximum of rooms; raise REDLINE_ENGINE_MAX_ROOMS_PER_PARTITION or add partitions", {
-          partition: task.partition,
-          evicted: fresh.roomsEvicted,
-          maxRooms: config.engine.maxRooms,
-        });
-      }
-      await flushPending(task);
-      applyBackpressure(task);
-      if (now() - task.lastSnapshotAtMs >= config.snapshotIntervalMs) await snapshotTask(task);
-      return { commitOffset: (task.merge.firstUnreleased().get(batch.topic) ?? BigInt(batch.lastOffset) + 1n).toString() };
+      return await task.exclusive(async () => {
+        const high = BigInt(batch.highWatermark);
+        let maxEventTimeMs = -1;
+        for (const r of batch.records) if (r.value.eventTimeMs > maxEventTimeMs) maxEventTimeMs = r.value.eventTimeMs;
+        if (batch.records.length > 0) task.received(maxEventTimeMs, now());
+        // A retried batch finds its records already received: only the outputs are sent again.
+        task.merge.add(
+          batch.topic,
+          batch.records.map((r) => ({ offset: BigInt(r.record.offset), event: r.value, traceparent: r.record.headers.traceparent })),
+          high,
+        );
+        task.merge.advance(batch.topic, BigInt(batch.lastOffset) + 1n, high);
+        telemetryMetrics?.setConsumerLag(batch.topic, batch.partition, Number(high - BigInt(batch.lastOffset) - 1n));
+        score(task, task.merge.release());
+        reportCounts(task);
+        await flushPending(task);
+        applyBackpressure(task);
+        if (now() - task.lastSnapshotAtMs >= config.snapshotIntervalMs) await snapshotTask(task);
+        return { commitOffset: (task.merge.firstUnreleased().get(batch.topic) ?? BigInt(batch.lastOffset) + 1n).toString() };
+      });
     } finally {
       busy = false;
+    }
+  };
+
+  /**
+   * A partition whose topics have all been quiet for the idle timeout applies
+   * what it holds up to the newest event time it has seen (issue 16): without
+   * this, the last events of a quiet partition (an under-age stream's start,
+   * at night) waited for input that might never come. Replay does the same at
+   * the end of its input. Events that arrive afterwards at or before that time
+   * are late, and counted.
+   */
+  const advanceIdlePartitions = async (): Promise<void> => {
+    for (const task of [...tasks.values()]) {
+      if (!task.isIdle(now(), config.idleTimeoutMs)) {
+        telemetryMetrics?.setOldestUnappliedAgeMs(task.partition, task.oldestUnappliedAgeMs(now()));
+        continue;
+      }
+      await task.exclusive(async () => {
+        if (tasks.get(task.partition) !== task || !task.isIdle(now(), config.idleTimeoutMs)) return;
+        task.merge.markQuiet();
+        score(task, task.merge.release());
+        queueOutputs(task, { topic: "idle", traceparent: undefined }, task.pipeline.idle());
+        reportCounts(task);
+        await flushPending(task);
+        logger.debug("partition idle: held events applied", { partition: task.partition, watermarkMs: task.pipeline.engine.watermarkMs });
+      });
     }
   };
 
@@ -279,6 +325,35 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
   });
   await consumer.start();
 
+  let idleTimer: NodeJS.Timeout | undefined;
+  if (config.idleTimeoutMs > 0) {
+    let checking = false;
+    idleTimer = setInterval(() => {
+      if (checking || stopping) return;
+      checking = true;
+      advanceIdlePartitions()
+        .catch((err: unknown) => logger.warn("idle advance failed; the next check retries", { err }))
+        .finally(() => {
+          checking = false;
+        });
+    }, Math.max(100, Math.floor(config.idleTimeoutMs / 4)));
+    idleTimer.unref();
+  }
+  const lagMonitor =
+    config.lagPollMs > 0 && telemetryMetrics !== undefined
+      ? new GroupLagMonitor({
+          kafka,
+          groupId: config.groupId,
+          topics: config.inputTopics,
+          intervalMs: config.lagPollMs,
+          logger,
+          onLag: (lags) => {
+            for (const l of lags) telemetryMetrics.setGroupLag(config.groupId, l.topic, l.partition, l.lag);
+          },
+        })
+      : undefined;
+  await lagMonitor?.start();
+
   const snapshotTimer = setInterval(() => {
     if (busy || stopping) return;
     snapshotAll().catch((err: unknown) => logger.warn("periodic snapshot failed; the next one retries", { err }));
@@ -288,8 +363,10 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
 
   const snapshotAll = async (): Promise<void> => {
     for (const task of tasks.values()) {
-      await flushPending(task);
-      await snapshotTask(task);
+      await task.exclusive(async () => {
+        await flushPending(task);
+        await snapshotTask(task);
+      });
     }
   };
 
@@ -303,6 +380,8 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
     async stop() {
       stopping = true;
       clearInterval(snapshotTimer);
+      clearInterval(idleTimer);
+      await lagMonitor?.stop();
       await consumer.drain();
       await snapshotAll();
       await consumer.stop();

@@ -5,9 +5,9 @@
  */
 import { join } from "node:path";
 import type { Alert, ControlAction, LiveEvent } from "@redline/proto";
-import { RiskEngine, RiskPipeline } from "@redline/engine";
-import type { PipelineOutput } from "@redline/engine";
-import { fixedPolicy, loadPolicyFile, PolicyStage } from "@redline/policy";
+import type { PipelineOutput, RiskPipeline } from "@redline/engine";
+import { createPipeline } from "@redline/pipeline";
+import { fixedPolicy, loadPolicyFile } from "@redline/policy";
 import type { Policy } from "@redline/policy";
 import { KEY_ROOM_SUBCATEGORY } from "./policy-scoring";
 import type { AgeStatement } from "./policy-scoring";
@@ -56,7 +56,7 @@ export class PolicyRecorder {
   }
 }
 
-/** A fresh engine and default-policy stage per seed: no state crosses seeds. */
+/** The service's pipeline with the default policy, fresh per seed: no state crosses seeds. */
 export function pipelineWithPolicy(policy: Policy = loadDefaultPolicy()): RiskPipeline {
-  return new RiskPipeline(new RiskEngine(), [new PolicyStage({ live: fixedPolicy(policy) })]);
+  return createPipeline({ policy: fixedPolicy(policy) });
 }

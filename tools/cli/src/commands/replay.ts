@@ -13,9 +13,9 @@
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { once } from "node:events";
-import { outputToJsonLine, RiskEngine, RiskPipeline } from "@redline/engine";
-import type { OutputStage } from "@redline/engine";
-import { fixedPolicy, loadPolicyFile, PolicyStage } from "@redline/policy";
+import { outputToJsonLine } from "@redline/engine";
+import { createPipeline, policyCounters, type PipelineSpec } from "@redline/pipeline";
+import { fixedPolicy, loadPolicyFile } from "@redline/policy";
 import type { CommandContext } from "../command";
 import { parseReplayLine } from "./replay-input";
 
@@ -49,16 +49,17 @@ function parseOptions(args: readonly string[]): ReplayOptions | string {
   return o;
 }
 
-/** Output stages after the engine; empty until the action policy lands. */
-export function defaultStages(): OutputStage[] {
-  return [];
-}
-
-/** The policy stage for `--policy` (and `--shadow-policy`); throws the policy's load or validation error. */
-function policyStage(o: ReplayOptions): PolicyStage | undefined {
-  if (o.policyPath === undefined) return undefined;
-  const live = fixedPolicy(loadPolicyFile(o.policyPath));
-  return new PolicyStage({ live, shadow: o.shadowPolicyPath === undefined ? undefined : fixedPolicy(loadPolicyFile(o.shadowPolicyPath)) });
+/**
+ * The service's pipeline for these options: `--policy` (and `--shadow-policy`)
+ * as fixed policies, `--lateness-ms` over the service's default. Throws the
+ * policy's load or validation error.
+ */
+function pipelineSpec(o: ReplayOptions): PipelineSpec {
+  return {
+    ...(o.allowedLatenessMs === undefined ? {} : { engine: { allowedLatenessMs: o.allowedLatenessMs } }),
+    ...(o.policyPath === undefined ? {} : { policy: fixedPolicy(loadPolicyFile(o.policyPath)) }),
+    ...(o.shadowPolicyPath === undefined ? {} : { shadowPolicy: fixedPolicy(loadPolicyFile(o.shadowPolicyPath)) }),
+  };
 }
 
 export async function run(args: string[], ctx: CommandContext): Promise<number> {
@@ -67,17 +68,17 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
     ctx.stderr.write(`redline replay: ${parsed}\n${USAGE}`);
     return 2;
   }
-  let policy: PolicyStage | undefined;
+  let spec: PipelineSpec;
   try {
-    policy = policyStage(parsed);
+    spec = pipelineSpec(parsed);
   } catch (err) {
     ctx.stderr.write(`redline replay: ${(err as Error).message}\n`);
     return 2;
   }
   const input: NodeJS.ReadableStream = parsed.inputPath === undefined ? ctx.stdin : createReadStream(parsed.inputPath);
   const failedOpen = new Promise<Error>((resolve) => input.once("error", resolve));
-  const engine = new RiskEngine(parsed.allowedLatenessMs === undefined ? {} : { allowedLatenessMs: parsed.allowedLatenessMs });
-  const pipeline = new RiskPipeline(engine, policy === undefined ? defaultStages() : [...defaultStages(), policy]);
+  const pipeline = createPipeline(spec);
+  const engine = pipeline.engine;
   const invalid = new Map<string, number>();
   let lines = 0;
   let outputs = 0;
@@ -127,8 +128,8 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
   await write(true);
   progress();
   for (const [reason, n] of [...invalid].sort()) ctx.stderr.write(`replay: skipped ${n} invalid line(s): ${reason}\n`);
-  if (policy !== undefined) {
-    const c = policy.counters();
+  const c = policyCounters(pipeline);
+  if (c !== undefined) {
     for (const [which, k] of [["policy", c.live], ["shadow policy", c.shadow]] as const) {
       if (k !== undefined) ctx.stderr.write(`replay: ${which}: ${k.actionsIssued} actions on ${k.alertsSeen} alerts (${k.skippedCooldown} in cooldown, ${k.skippedNoRule} without a rule), ${k.keyRoomsQualified} key rooms\n`);
     }

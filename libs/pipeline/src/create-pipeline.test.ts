@@ -1,0 +1,61 @@
+import { join } from "node:path";
+import { ActionKind, LiveEvent, RoomEventKind } from "@redline/proto";
+import { fixedPolicy, loadPolicyFile } from "@redline/policy";
+import { createPipeline, policyCounters } from "./create-pipeline";
+import { PIPELINE_DEFAULTS } from "./pipeline-defaults";
+import { restorePipeline, snapshotPipeline } from "./pipeline-snapshot";
+import { SnapshotRecordError } from "./errors";
+
+const POLICY = join(__dirname, "..", "..", "..", "deploy", "policy", "default-policy.json");
+const T0 = Date.UTC(2026, 10, 1, 12, 0, 0);
+const policy = () => fixedPolicy(loadPolicyFile(POLICY));
+
+function started(roomId: string, timeMs: number, age: number): LiveEvent {
+  return LiveEvent.fromPartial({
+    eventId: `start-${roomId}`,
+    roomId,
+    eventTimeMs: timeMs,
+    platform: "test",
+    body: { $case: "room", value: { kind: RoomEventKind.ROOM_EVENT_KIND_STARTED, followerCount: 10, streamer: { userId: `s-${roomId}`, age, realNameVerified: true } } },
+  });
+}
+
+describe("createPipeline", () => {
+  it("runs the service's defaults unless told otherwise", () => {
+    expect(createPipeline().engine.config.allowedLatenessMs).toBe(PIPELINE_DEFAULTS.allowedLatenessMs);
+    expect(createPipeline({ engine: { allowedLatenessMs: 1_234 } }).engine.config.allowedLatenessMs).toBe(1_234);
+  });
+
+  it("holds a lone under-age start until input goes quiet, then blocks on it", () => {
+    const pipeline = createPipeline({ policy: policy() });
+    expect(pipeline.push(started("r1", T0, 14))).toEqual([]);
+    const outputs = pipeline.idle();
+    const kinds = outputs.flatMap((o) => ("action" in o ? [o.action.kind] : []));
+    expect(kinds).toContain(ActionKind.ACTION_KIND_BLOCK_STREAM);
+    expect(pipeline.engine.counters().idleAdvances).toBe(1);
+    expect(policyCounters(pipeline)?.live.actionsIssued).toBeGreaterThan(0);
+    // Quiet again with nothing new: no second advance, nothing repeated.
+    expect(pipeline.idle()).toEqual([]);
+    expect(pipeline.engine.counters().idleAdvances).toBe(1);
+  });
+
+  it("counts an event that arrives after an idle advance at or before its time as late, and still applies it", () => {
+    const pipeline = createPipeline({ policy: policy() });
+    pipeline.push(started("r1", T0 + 5_000, 30));
+    pipeline.idle();
+    pipeline.push(started("r2", T0 + 1_000, 14));
+    expect(pipeline.engine.counters().lateEvents).toBe(1);
+    expect(pipeline.engine.counters().eventsApplied).toBe(2);
+  });
+
+  it("restores from its snapshot and continues as the original; a bad record names its partition", () => {
+    const spec = { policy: policy() };
+    const original = createPipeline(spec);
+    original.push(started("r1", T0, 14));
+    const restored = restorePipeline(snapshotPipeline(original), spec, "7");
+    expect(restored.idle()).toEqual(original.idle());
+    expect(() => restorePipeline(Buffer.from("garbage"), spec, "7")).toThrow(SnapshotRecordError);
+    expect(() => restorePipeline(Buffer.from("garbage"), spec, "7")).toThrow(/partition 7/);
+    expect(() => restorePipeline(Buffer.from('{"engine":"e30="}'), spec, "3")).toThrow(/partition 3/);
+  });
+});

@@ -1,0 +1,35 @@
+import { RiskEngine, RiskPipeline, type EngineConfig, type EngineDeps } from "@redline/engine";
+import { PolicyStage, type PolicySource, type RunnerCounters } from "@redline/policy";
+import { PIPELINE_DEFAULTS } from "./pipeline-defaults";
+
+export interface PipelineSpec {
+  /** Engine settings over `PIPELINE_DEFAULTS` (the service's); absent fields take those. */
+  engine?: Partial<EngineConfig>;
+  /** The live policy (a hot-reloaded store or a fixed file); absent → alerts only. */
+  policy?: PolicySource;
+  /** A candidate policy whose actions come out marked `shadow`. */
+  shadowPolicy?: PolicySource;
+  /** Engine dependencies (text scorer, clock for lag counters). */
+  deps?: EngineDeps;
+}
+
+/** The engine settings a spec resolves to: the service's defaults, then the spec's overrides. */
+export function engineSettings(spec: PipelineSpec): Partial<EngineConfig> {
+  return { allowedLatenessMs: PIPELINE_DEFAULTS.allowedLatenessMs, ...(spec.engine ?? {}) };
+}
+
+/**
+ * The pipeline per input partition: the engine, then the action policy. The
+ * service, `redline replay` and the eval all build it here, so the same
+ * input gives the same outputs in all three.
+ */
+export function createPipeline(spec: PipelineSpec = {}, engine = new RiskEngine(engineSettings(spec), spec.deps)): RiskPipeline {
+  const stages = spec.policy === undefined ? [] : [new PolicyStage({ live: spec.policy, shadow: spec.shadowPolicy })];
+  return new RiskPipeline(engine, stages);
+}
+
+/** What the live (and shadow) policy of a pipeline did so far; undefined without a policy. */
+export function policyCounters(pipeline: RiskPipeline): { live: RunnerCounters; shadow?: RunnerCounters } | undefined {
+  const stage = pipeline.stageNamed(PolicyStage.STAGE_NAME);
+  return stage instanceof PolicyStage ? stage.counters() : undefined;
+}

@@ -1,0 +1,16 @@
+/**
+ * @redline/pipeline — the one assembly of the risk pipeline (engine, then
+ * the action policy) and its snapshots. The risk-engine service, `redline
+ * replay` and the eval all call `createPipeline`, with the service's
+ * defaults, so they produce the same outputs for the same input.
+ *
+ * @example
+ * const pipeline = createPipeline({ policy: fixedPolicy(loadPolicyFile(path)) });
+ * for (const event of events) emit(pipeline.push(event));
+ * emit(pipeline.end()); // or pipeline.idle() when live input goes quiet
+ */
+export { createPipeline, engineSettings, policyCounters } from "./create-pipeline";
+export type { PipelineSpec } from "./create-pipeline";
+export { PIPELINE_DEFAULTS } from "./pipeline-defaults";
+export { restorePipeline, snapshotPipeline } from "./pipeline-snapshot";
+export { SnapshotRecordError } from "./errors";

@@ -1,0 +1,139 @@
+import { join } from "node:path";
+import { PassThrough } from "node:stream";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { loadConfig as dispatcherConfig, startDispatcher, type Dispatcher } from "@redline/action-dispatcher";
+import { runCli } from "@redline/cli";
+import { silentLogger } from "@redline/common";
+import { RecordingControlPlane } from "@redline/demo-platform";
+import { decodeMessage, dlqTopicFor, partitionForKey } from "@redline/events";
+import { ensureTopics, RecordProducer } from "@redline/kafka";
+import { ActionKind, ControlAction, LiveEvent, RoomEventKind } from "@redline/proto";
+import { loadConfig as engineConfig, startRiskEngine, type RiskEngineService } from "@redline/risk-engine";
+import { initTelemetry, loadTelemetryConfig, type Telemetry } from "@redline/telemetry";
+import { collectTopic, inputTopics, publishEvents, randomId, testKafka, waitFor, type TopicCollector } from "@redline/test-helpers";
+
+const PARTITIONS = 3;
+const IDLE_TIMEOUT_MS = 2_000;
+const POLICY = join(__dirname, "..", "..", "deploy", "policy", "default-policy.json");
+
+/** A room id that Kafka's default partitioner puts on partition `p`. */
+function roomOn(p: number, base: string): string {
+  for (let i = 0; ; i++) if (partitionForKey(`${base}-${i}`, PARTITIONS) === p) return `${base}-${i}`;
+}
+
+function underageStart(roomId: string, timeMs: number): LiveEvent {
+  return LiveEvent.fromPartial({
+    eventId: `start-${roomId}`,
+    roomId,
+    eventTimeMs: timeMs,
+    platform: "test",
+    body: {
+      $case: "room",
+      value: { kind: RoomEventKind.ROOM_EVENT_KIND_STARTED, followerCount: 50, category: "toys", streamer: { userId: `s-${roomId}`, age: 14, realNameVerified: true } },
+    },
+  });
+}
+
+/** `redline replay --policy` over one partition's recorded input; its actions. */
+async function replayActions(events: readonly LiveEvent[]): Promise<ControlAction[]> {
+  const file = join(mkdtempSync(join(tmpdir(), "idle-replay-")), "events.jsonl");
+  writeFileSync(file, events.map((e) => JSON.stringify(LiveEvent.toJSON(e))).join("\n") + "\n");
+  const stdout = new PassThrough();
+  const chunks: Buffer[] = [];
+  stdout.on("data", (c: Buffer) => chunks.push(c));
+  const code = await runCli(["replay", "--input", file, "--policy", POLICY], { stdin: new PassThrough(), stdout, stderr: new PassThrough(), env: {} });
+  expect(code).toBe(0);
+  return Buffer.concat(chunks)
+    .toString("utf8")
+    .split("\n")
+    .filter((l) => l !== "")
+    .map((l) => JSON.parse(l) as { action?: unknown })
+    .filter((l) => l.action !== undefined)
+    .map((l) => ControlAction.fromJSON(l.action));
+}
+
+describe("a partition whose input goes quiet (issue 16)", () => {
+  const kafka = testKafka();
+  const prefix = `${randomId("it.idle")}.`;
+  let producer: RecordProducer;
+  let platform: RecordingControlPlane;
+  let telemetry: Telemetry;
+  let engine: RiskEngineService;
+  let dispatcher: Dispatcher;
+  let actions: TopicCollector;
+
+  beforeAll(async () => {
+    const inputs = inputTopics(prefix);
+    await ensureTopics(kafka, [
+      ...inputs.map((topic) => ({ topic, numPartitions: PARTITIONS })),
+      ...inputs.map((topic) => ({ topic: dlqTopicFor(topic), numPartitions: 1 })),
+      { topic: `${prefix}alerts`, numPartitions: PARTITIONS },
+      { topic: `${prefix}actions`, numPartitions: PARTITIONS },
+      { topic: dlqTopicFor(`${prefix}actions`), numPartitions: 1 },
+    ]);
+    producer = await RecordProducer.connect(kafka, silentLogger);
+    platform = new RecordingControlPlane();
+    const port = await platform.start();
+    telemetry = await initTelemetry(loadTelemetryConfig({ REDLINE_METRICS_PORT: "0" }, "risk-engine"), { logger: silentLogger });
+    const env = {
+      ...(process.env as Record<string, string>),
+      REDLINE_INPUT_TOPICS: inputs.join(","),
+      REDLINE_ALERTS_TOPIC: `${prefix}alerts`,
+      REDLINE_ACTIONS_TOPIC: `${prefix}actions`,
+      REDLINE_ENGINE_GROUP_ID: `${prefix}engine`,
+      REDLINE_DISPATCHER_GROUP_ID: `${prefix}dispatcher`,
+      REDLINE_POLICY_FILE: POLICY,
+      REDLINE_CONTROL_PLANE_ADDRESS: `127.0.0.1:${port}`,
+      REDLINE_ACTION_FEED_ADDRESS: "",
+      // The service's lateness (10 s) stays; only the idle timeout is shortened for the test.
+      REDLINE_ENGINE_IDLE_TIMEOUT_MS: String(IDLE_TIMEOUT_MS),
+      REDLINE_ENGINE_LAG_POLL_MS: "1000",
+    };
+    actions = await collectTopic(kafka, `${prefix}actions`);
+    engine = await startRiskEngine(engineConfig(env), { logger: silentLogger, telemetry });
+    dispatcher = await startDispatcher(dispatcherConfig(env), { logger: silentLogger });
+  });
+
+  afterAll(async () => {
+    await dispatcher?.stop();
+    await engine?.stop();
+    await actions?.stop();
+    await platform?.stop();
+    await producer?.disconnect();
+    await telemetry?.shutdown();
+  });
+
+  it("blocks a lone under-age stream on every partition with nothing after it, as a replay of the input does", async () => {
+    const rooms = Array.from({ length: PARTITIONS }, (_, p) => roomOn(p, `${prefix}minor`));
+    const events = rooms.map((roomId) => underageStart(roomId, Date.now()));
+    // Only live.rooms ever receives a record: the seven other topics of each partition stay empty.
+    await publishEvents(producer, prefix, events);
+
+    const blocked = () => new Set(platform.calls.filter((c) => c.action.kind === ActionKind.ACTION_KIND_BLOCK_STREAM).map((c) => c.action.roomId));
+    // Without the idle advance nothing after these events ever moves the watermark, and this never holds.
+    await waitFor(() => rooms.every((r) => blocked().has(r)), { what: "BLOCK_STREAM for each partition's room", timeoutMs: IDLE_TIMEOUT_MS + 25_000 });
+
+    const live = new Map<string, ControlAction>();
+    await waitFor(() => actions.records.length >= platform.appliedOrder.length, { what: "the action records" });
+    for (const r of actions.records) {
+      const a = decodeMessage(ControlAction, r.value, "protobuf");
+      live.set(a.actionId, a);
+    }
+    const replayed = new Map<string, ControlAction>();
+    for (let p = 0; p < PARTITIONS; p++) {
+      for (const a of await replayActions(events.filter((e) => partitionForKey(e.roomId, PARTITIONS) === p))) replayed.set(a.actionId, a);
+    }
+    expect([...live.keys()].sort()).toEqual([...replayed.keys()].sort());
+    for (const [id, a] of replayed) expect(live.get(id)).toEqual(a);
+
+    const scrape = async () => (await fetch(telemetry.metricsUrl!)).text();
+    await waitFor(async () => /redline_engine_idle_advances_total(\{[^}]*\})? [1-9]/.test(await scrape()), { what: "idle advances on /metrics" });
+    const text = await scrape();
+    for (let p = 0; p < PARTITIONS; p++) {
+      expect(text).toMatch(new RegExp(`redline_engine_oldest_unapplied_age_ms\\{partition="${p}"\\} 0\\b`));
+      // Broker-side lag for every input partition, empty topics included, at 0 once all is committed.
+      expect(text).toMatch(new RegExp(`redline_consumer_group_lag\\{group="${prefix.replace(/\./g, "\\.")}engine",topic="${prefix.replace(/\./g, "\\.")}live\\.comments",partition="${p}"\\} 0\\b`));
+    }
+  });
+});
