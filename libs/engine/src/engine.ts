@@ -55,7 +55,8 @@ export interface EngineDeps {
   textScorer?: TextScorer;
 }
 
-const SNAPSHOT_VERSION = 1;
+// 2: rules-3 room state (account facts and cohorts); a version-1 snapshot is refused and the partition rebuilt from its offsets.
+const SNAPSHOT_VERSION = 2;
 /** How often (event time) rooms are checked for release. */
 const SWEEP_EVERY_MS = 10_000;
 
@@ -163,7 +164,7 @@ export class RiskEngine {
 
   counters(): EngineCounters & { watermarkLagMs: number } {
     let stateEntries = 0;
-    for (const room of this.rooms.values()) stateEntries += room.accounts.size + room.devices.size + room.orders.payments.size + room.orders.addresses.size;
+    for (const room of this.rooms.values()) stateEntries += room.accounts.size + room.devices.size + room.cohort.payments.size + room.cohort.addresses.size + room.cohort.subnets.size;
     return {
       ...this.progress.counters,
       roomsTracked: this.rooms.size,

@@ -1,121 +1,126 @@
 /**
- * Applies one event to its room's falsification features and evaluates the
- * detector it concerns. Decisions happen only here, while applying events in
- * (eventTimeMs, eventId) order, never on timers: a room's alerts depend on
- * that room's events alone, whatever other rooms share the engine.
+ * Applies one event to what its room knows of the acting account and to the
+ * cohort of its kind, and evaluates that kind's detector. Decisions happen
+ * only here, while applying events in (eventTimeMs, eventId) order, never on
+ * timers: a room's alerts depend on that room's events alone, whatever other
+ * rooms share the engine.
  */
 import { RoomEventKind, TransactionKind, ViewKind } from "@redline/proto";
 import type { Actor, FollowEvent, LikeEvent, LiveEvent, TransactionEvent, ViewEvent } from "@redline/proto";
 import { isFreshAccount } from "./primitives/account-age";
-import { accountSlot, accountsOnDevice } from "./room-state";
-import type { RoomState } from "./room-state";
+import { accountSlot, accountsOnDevice, addGap } from "./room-state";
+import type { AccountSlot, RoomState } from "./room-state";
 import type { EngineConfig } from "./config";
-import { detectFakeLikes, observeLike } from "./detectors/fake-likes";
-import { detectFakeViews, observeJoin, observeLeave } from "./detectors/fake-views";
-import { detectFakeFollows, observeFollow } from "./detectors/fake-follows";
-import { detectFakeOrders, observeOrder, observeRefund } from "./detectors/fake-orders";
-import { FAKE_FOLLOWS, FAKE_LIKES, FAKE_ORDERS, FAKE_VIEWS } from "./detectors/finding";
+import { addToKey, touchWindow, type CohortKind } from "./detectors/cohort-state";
+import { detectCohort, SUBCATEGORY_OF } from "./detectors/cohort";
+import { severityOf } from "./detectors/scoring";
 import type { Finding } from "./detectors/finding";
 
-const ORDER_RATE_WINDOW_MS = 600_000;
-
-function markInteracted(room: RoomState, actor: Actor | undefined, cfg: Readonly<EngineConfig>): void {
-  if (actor !== undefined && actor.userId !== "") accountSlot(room, actor.userId, cfg).interacted = true;
+/** The acting account's slot, registering it with the room's device and /24 maps on first sight. */
+function slotOf(room: RoomState, actor: Actor, t: number, cfg: Readonly<EngineConfig>): AccountSlot {
+  const slot = accountSlot(room, actor, cfg);
+  if (!slot.registered) {
+    slot.registered = true;
+    accountsOnDevice(room, actor, cfg);
+    addToKey(room.cohort.subnets, slot.ipPrefix, actor.userId, isFreshAccount(slot.createdMs, t, cfg.falsification.freshAccountAgeMs), cfg.maxDevicesPerRoom);
+  }
+  return slot;
 }
 
-function onLike(room: RoomState, event: LiveEvent, like: LikeEvent, cfg: Readonly<EngineConfig>): string | null {
-  const user = like.user;
-  if (user === undefined || user.userId === "") return null;
-  const t = event.eventTimeMs;
-  const slot = accountSlot(room, user.userId, cfg);
-  slot.interacted = true;
-  const second = Math.floor(t / 1000);
-  const newAccountSecond = slot.lastLikeSecond !== second;
-  slot.lastLikeSecond = second;
-  observeLike(room.likes, {
-    eventId: event.eventId,
-    timeMs: t,
-    userId: user.userId,
-    taps: Math.max(1, like.count),
-    fresh: isFreshAccount(user.accountCreatedMs, t, cfg.falsification.freshAccountAgeMs),
-    accountsOnDevice: accountsOnDevice(room, user, cfg),
-    ipPrefix: user.ipPrefix,
-    deviceId: user.deviceId,
-    newAccountSecond,
-  }, cfg.falsification, cfg.maxEvidenceIds);
-  return FAKE_LIKES;
+function touch(room: RoomState, kind: CohortKind, userId: string, event: LiveEvent, amount: number, cfg: Readonly<EngineConfig>): CohortKind {
+  touchWindow(room.cohort.windows[kind], userId, event.eventTimeMs, amount, event.eventId, cfg.falsification.activityHalfLifeMs, cfg.maxAccountsPerRoom);
+  return kind;
 }
 
-function onView(room: RoomState, event: LiveEvent, view: ViewEvent, cfg: Readonly<EngineConfig>): string | null {
+function onView(room: RoomState, event: LiveEvent, view: ViewEvent, cfg: Readonly<EngineConfig>): CohortKind | null {
   const user = view.user;
   if (user === undefined || user.userId === "") return null;
   const t = event.eventTimeMs;
-  const slot = accountSlot(room, user.userId, cfg);
-  const onDevice = accountsOnDevice(room, user, cfg);
+  const slot = slotOf(room, user, t, cfg);
   if (view.kind === ViewKind.VIEW_KIND_JOIN) {
+    slot.joins++;
+    if (slot.firstJoinMs < 0) slot.firstJoinMs = t;
+    addGap(slot.joinGaps, t);
     slot.joinMs = t;
     slot.interacted = false;
-    observeJoin(room.views, t, user.userId);
-    return null;
+    return touch(room, "views", user.userId, event, 1, cfg);
   }
   if (view.kind !== ViewKind.VIEW_KIND_LEAVE) return null;
-  observeLeave(room.views, {
-    eventId: event.eventId,
-    timeMs: t,
-    dwellMs: slot.joinMs >= 0 ? t - slot.joinMs : -1,
-    interacted: slot.interacted,
-    fresh: isFreshAccount(user.accountCreatedMs, t, cfg.falsification.freshAccountAgeMs),
-    accountsOnDevice: onDevice,
-  }, cfg.falsification, cfg.maxEvidenceIds);
+  if (slot.joinMs >= 0 && t - slot.joinMs < cfg.falsification.ghostDwellMs && !slot.interacted) slot.shortVisits++;
   slot.joinMs = -1;
-  return FAKE_VIEWS;
+  return touch(room, "views", user.userId, event, 0, cfg);
 }
 
-function onFollow(room: RoomState, event: LiveEvent, follow: FollowEvent, cfg: Readonly<EngineConfig>): string | null {
+function onLike(room: RoomState, event: LiveEvent, like: LikeEvent, cfg: Readonly<EngineConfig>): CohortKind | null {
+  const user = like.user;
+  if (user === undefined || user.userId === "") return null;
+  const t = event.eventTimeMs;
+  const slot = slotOf(room, user, t, cfg);
+  const taps = Math.max(1, like.count);
+  slot.interacted = true;
+  slot.engaged = true;
+  if (slot.joins === 0) slot.actedWithoutJoin = true;
+  slot.lastLikeSecond = Math.floor(t / 1000);
+  slot.lastLikeMs = t;
+  addGap(slot.likeGaps, t);
+  if (taps > slot.maxTapsPerEvent) slot.maxTapsPerEvent = taps;
+  // Tumbling frames from the account's first tap: cheap, and a sustained rate shows in either alignment.
+  if (slot.tapFrame10sMs < 0 || t - slot.tapFrame10sMs >= 10_000) [slot.tapFrame10sMs, slot.taps10s] = [t, 0];
+  if (slot.tapFrame60sMs < 0 || t - slot.tapFrame60sMs >= 60_000) [slot.tapFrame60sMs, slot.taps60s] = [t, 0];
+  slot.taps10s += taps;
+  slot.taps60s += taps;
+  if (slot.taps10s > slot.maxTaps10s) slot.maxTaps10s = slot.taps10s;
+  if (slot.taps60s > slot.maxTaps60s) slot.maxTaps60s = slot.taps60s;
+  return touch(room, "likes", user.userId, event, taps, cfg);
+}
+
+function onFollow(room: RoomState, event: LiveEvent, follow: FollowEvent, cfg: Readonly<EngineConfig>): CohortKind | null {
   const user = follow.user;
   if (user === undefined || user.userId === "") return null;
-  accountSlot(room, user.userId, cfg).interacted = true;
-  observeFollow(room.follows, {
-    eventId: event.eventId,
-    timeMs: event.eventTimeMs,
-    fresh: isFreshAccount(user.accountCreatedMs, event.eventTimeMs, cfg.falsification.freshAccountAgeMs),
-    accountsOnDevice: accountsOnDevice(room, user, cfg),
-  }, cfg.falsification, cfg.maxEvidenceIds);
-  return FAKE_FOLLOWS;
-}
-
-function onTransaction(room: RoomState, event: LiveEvent, tx: TransactionEvent, cfg: Readonly<EngineConfig>): string | null {
-  const t = event.eventTimeMs;
-  const f = cfg.falsification;
-  if (tx.kind === TransactionKind.TRANSACTION_KIND_REFUND) {
-    observeRefund(room.orders, event.eventId, t, tx.paymentAccountId, tx.shippingAddressHash, cfg.maxEvidenceIds);
-    return FAKE_ORDERS;
-  }
-  if (tx.kind !== TransactionKind.TRANSACTION_KIND_ORDER) return null;
-  const buyer = tx.buyer;
-  if (buyer === undefined || buyer.userId === "") return null;
-  const slot = accountSlot(room, buyer.userId, cfg);
+  const slot = slotOf(room, user, event.eventTimeMs, cfg);
   slot.interacted = true;
-  slot.recentOrdersMs.push(t);
-  if (slot.recentOrdersMs.length > f.brushOrdersPerAccount10m) slot.recentOrdersMs.shift();
-  let ordersIn10m = 0;
-  for (const ms of slot.recentOrdersMs) if (t - ms < ORDER_RATE_WINDOW_MS) ordersIn10m++;
-  accountsOnDevice(room, buyer, cfg);
-  observeOrder(room.orders, {
-    eventId: event.eventId,
-    timeMs: t,
-    buyerId: buyer.userId,
-    paymentAccountId: tx.paymentAccountId,
-    shippingAddressHash: tx.shippingAddressHash,
-    amountCents: tx.amountCents,
-    fresh: isFreshAccount(buyer.accountCreatedMs, t, f.freshAccountAgeMs),
-    ordersByBuyerIn10m: ordersIn10m,
-  }, f, cfg.maxOrderKeysPerRoom, cfg.maxEvidenceIds);
-  return FAKE_ORDERS;
+  slot.engaged = true;
+  if (slot.joins === 0) slot.actedWithoutJoin = true;
+  slot.followAfterJoinMs = slot.joinMs >= 0 ? event.eventTimeMs - slot.joinMs : -1;
+  return touch(room, "follows", user.userId, event, 1, cfg);
 }
 
-/** Updates the room with `event`; returns the subcategory to evaluate, if any. */
-function observe(room: RoomState, event: LiveEvent, cfg: Readonly<EngineConfig>): string | null {
+function onOrder(room: RoomState, slot: AccountSlot, userId: string, tx: TransactionEvent, t: number, cfg: Readonly<EngineConfig>): void {
+  const f = cfg.falsification;
+  if (slot.joins === 0) slot.actedWithoutJoin = true;
+  slot.orders++;
+  slot.lastOrderMs = t;
+  if (tx.amountCents < f.lowValueCents) slot.lowValueOrders++;
+  const fresh = isFreshAccount(slot.createdMs, t, f.freshAccountAgeMs);
+  if (tx.paymentAccountId !== "") {
+    slot.paymentAccountId = tx.paymentAccountId;
+    addToKey(room.cohort.payments, tx.paymentAccountId, userId, fresh, cfg.maxOrderKeysPerRoom);
+  }
+  if (tx.shippingAddressHash !== "") {
+    slot.shippingAddressHash = tx.shippingAddressHash;
+    addToKey(room.cohort.addresses, tx.shippingAddressHash, userId, fresh, cfg.maxOrderKeysPerRoom);
+  }
+}
+
+function onTransaction(room: RoomState, event: LiveEvent, tx: TransactionEvent, cfg: Readonly<EngineConfig>): CohortKind | null {
+  const buyer = tx.buyer;
+  if (buyer === undefined || buyer.userId === "" || tx.kind === TransactionKind.TRANSACTION_KIND_TIP) return null;
+  const t = event.eventTimeMs;
+  const slot = slotOf(room, buyer, t, cfg);
+  slot.interacted = true;
+  slot.engaged = true;
+  if (tx.kind === TransactionKind.TRANSACTION_KIND_ORDER) {
+    onOrder(room, slot, buyer.userId, tx, t, cfg);
+    return touch(room, "orders", buyer.userId, event, 1, cfg);
+  }
+  if (tx.kind === TransactionKind.TRANSACTION_KIND_PAYMENT) slot.paid++;
+  else if (tx.kind === TransactionKind.TRANSACTION_KIND_REFUND) slot.refunds++;
+  else return null;
+  return touch(room, "orders", buyer.userId, event, 0, cfg);
+}
+
+/** Updates the room with `event`; returns the cohort kind to evaluate, if any. */
+function observe(room: RoomState, event: LiveEvent, cfg: Readonly<EngineConfig>): CohortKind | null {
   const body = event.body;
   switch (body?.$case) {
     case "like": return onLike(room, event, body.value, cfg);
@@ -124,7 +129,7 @@ function observe(room: RoomState, event: LiveEvent, cfg: Readonly<EngineConfig>)
     case "transaction": return onTransaction(room, event, body.value, cfg);
     case "comment":
     case "barrage":
-      markInteracted(room, body.value.author, cfg);
+      if (body.value.author !== undefined && body.value.author.userId !== "") slotOf(room, body.value.author, event.eventTimeMs, cfg).interacted = true;
       return null;
     case "room":
       if (body.value.kind === RoomEventKind.ROOM_EVENT_KIND_ENDED) room.endedMs = event.eventTimeMs;
@@ -134,28 +139,32 @@ function observe(room: RoomState, event: LiveEvent, cfg: Readonly<EngineConfig>)
   }
 }
 
-function detect(room: RoomState, subcategory: string, t: number, cfg: Readonly<EngineConfig>): Finding | null {
-  const f = cfg.falsification;
-  switch (subcategory) {
-    case FAKE_LIKES: return detectFakeLikes(room.likes, t, f);
-    case FAKE_VIEWS: return detectFakeViews(room.views, t, f);
-    case FAKE_FOLLOWS: return detectFakeFollows(room.follows, t, f);
-    case FAKE_ORDERS: return detectFakeOrders(room.orders, t, f);
-    default: return null;
-  }
-}
-
-/** Applies the event; returns a finding when one of the room's detectors fires outside an open episode. */
+/**
+ * Applies the event; returns a finding when its kind's detector fires outside
+ * an open episode, or inside one at a higher severity than the episode has
+ * reached (an attack first seen at its start must not be held at MEDIUM for
+ * the whole cooldown while it grows).
+ */
 export function applyFalsification(room: RoomState, event: LiveEvent, cfg: Readonly<EngineConfig>): Finding | null {
-  const subcategory = observe(room, event, cfg);
-  if (subcategory === null) return null;
+  const kind = observe(room, event, cfg);
+  if (kind === null) return null;
+  const subcategory = SUBCATEGORY_OF[kind]!;
   const t = event.eventTimeMs;
-  const episode = room.episodeStartMs[subcategory];
-  if (episode !== undefined && t < episode + cfg.alertCooldownMs) return null;
   const next = room.nextEvaluationMs[subcategory];
   if (next !== undefined && t < next) return null;
-  room.nextEvaluationMs[subcategory] = t + cfg.evaluateEveryMs;
-  const finding = detect(room, subcategory, t, cfg);
-  if (finding !== null) room.episodeStartMs[subcategory] = t;
+  const episode = room.episodeStartMs[subcategory];
+  const open = episode !== undefined && t < episode + cfg.alertCooldownMs;
+  const reached = open ? room.episodeSeverity[subcategory] ?? 0 : 0;
+  if (reached >= MAX_SEVERITY) return null;
+  room.nextEvaluationMs[subcategory] = t + cfg.falsification.evaluateEveryMs;
+  const finding = detectCohort(room, kind, t, cfg.falsification, cfg.maxEvidenceIds);
+  if (finding === null) return null;
+  const severity = severityOf(finding.score);
+  if (open && severity <= reached) return null;
+  room.episodeStartMs[subcategory] = t;
+  room.episodeSeverity[subcategory] = severity;
   return finding;
 }
+
+/** SEVERITY_CRITICAL: nothing can escalate past it. */
+const MAX_SEVERITY = severityOf(1);

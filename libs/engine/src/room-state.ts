@@ -5,26 +5,66 @@
  */
 import type { Actor } from "@redline/proto";
 import { boundedUpsert } from "./primitives/bounded-map";
-import { createLikeFeatures } from "./detectors/fake-likes";
-import type { LikeFeatures } from "./detectors/fake-likes";
-import { createViewFeatures } from "./detectors/fake-views";
-import type { ViewFeatures } from "./detectors/fake-views";
-import { createFollowFeatures } from "./detectors/fake-follows";
-import type { FollowFeatures } from "./detectors/fake-follows";
-import { createOrderFeatures } from "./detectors/fake-orders";
-import type { OrderFeatures } from "./detectors/fake-orders";
+import { createCohortState } from "./detectors/cohort-state";
+import type { CohortState } from "./detectors/cohort-state";
 import type { EngineConfig } from "./config";
 import type { ContentFeatures } from "./detectors/content-state";
 
+/**
+ * What the room has seen of one account: its identity as first seen and its
+ * behaviour here. The falsification tells (`detectors/tells.ts`) are read
+ * from these facts; all are plain numbers so snapshots stay exact.
+ */
 export interface AccountSlot {
   /** Event time of the account's open join; -1 when not in the room (or unknown). */
   joinMs: number;
   /** Whether the account liked, commented, followed or ordered since joining. */
   interacted: boolean;
-  /** Last whole second in which the account liked (wave counting is per account-second). */
+  /** Last whole second in which the account liked. */
   lastLikeSecond: number;
-  /** Event times of the account's latest orders here (at most as many as the rapid-order threshold). */
-  recentOrdersMs: number[];
+  /** accountCreatedMs as first seen (0 unknown); device and /24 as first seen; whether the room's key maps count it yet. */
+  createdMs: number;
+  registered: boolean;
+  deviceId: string;
+  ipPrefix: string;
+  /** JOINs in this room, first one's time (-1 none), and visits shorter than the ghost dwell without interaction. */
+  joins: number;
+  firstJoinMs: number;
+  shortVisits: number;
+  /** Gap statistics (Welford) between this account's joins, and the last join time. */
+  joinGaps: GapStats;
+  /** Like events and their gap statistics; largest taps in one event; taps in the current 10 s and 60 s frames. */
+  likeGaps: GapStats;
+  lastLikeMs: number;
+  maxTapsPerEvent: number;
+  tapFrame10sMs: number;
+  taps10s: number;
+  maxTaps10s: number;
+  tapFrame60sMs: number;
+  taps60s: number;
+  maxTaps60s: number;
+  /** Liked, followed or ordered before any JOIN in this room (an API script or a mule). */
+  actedWithoutJoin: boolean;
+  /** Liked, followed or ordered here at all: such an account is judged in those kinds, not as a viewer. */
+  engaged: boolean;
+  /** Time from the latest join to the follow (-1: no follow, or no join before it). */
+  followAfterJoinMs: number;
+  /** Orders placed and paid here, refunds, low-value orders; last order time; payment account and address used. */
+  orders: number;
+  paid: number;
+  refunds: number;
+  lowValueOrders: number;
+  lastOrderMs: number;
+  paymentAccountId: string;
+  shippingAddressHash: string;
+}
+
+/** Count, mean and sum of squared deviations of gaps between an account's actions (Welford). */
+export interface GapStats {
+  n: number;
+  mean: number;
+  m2: number;
+  lastMs: number;
 }
 
 export interface RoomState {
@@ -38,12 +78,11 @@ export interface RoomState {
   accounts: Map<string, AccountSlot>;
   /** Accounts seen on each device in this room (capped). */
   devices: Map<string, string[]>;
-  likes: LikeFeatures;
-  views: ViewFeatures;
-  follows: FollowFeatures;
-  orders: OrderFeatures;
-  /** Per subcategory: event time the current alert episode opened, and when it may next be evaluated. */
+  /** Falsification cohorts: who acted in each kind recently, and the room's shared keys. */
+  cohort: CohortState;
+  /** Per subcategory: event time the current alert episode opened, its highest severity, and when it may next be evaluated. */
   episodeStartMs: Record<string, number>;
+  episodeSeverity: Record<string, number>;
   nextEvaluationMs: Record<string, number>;
   /** Texts, moderation and minor-protection features; created on the room's first text, moderation or minor fact. */
   content?: ContentFeatures;
@@ -61,22 +100,67 @@ export function createRoomState(roomId: string, timeMs: number): RoomState {
     endedMs: -1,
     accounts: new Map(),
     devices: new Map(),
-    likes: createLikeFeatures(),
-    views: createViewFeatures(),
-    follows: createFollowFeatures(),
-    orders: createOrderFeatures(),
+    cohort: createCohortState(),
     episodeStartMs: {},
+    episodeSeverity: {},
     nextEvaluationMs: {},
   };
 }
 
-export function accountSlot(room: RoomState, userId: string, cfg: Readonly<EngineConfig>): AccountSlot {
-  return boundedUpsert(room.accounts, userId, cfg.maxAccountsPerRoom, () => ({
+const newGapStats = (): GapStats => ({ n: 0, mean: 0, m2: 0, lastMs: -1 });
+
+/** The room's slot for `actor`, created on first sight with its identity as seen then. */
+export function accountSlot(room: RoomState, actor: Actor, cfg: Readonly<EngineConfig>): AccountSlot {
+  return boundedUpsert(room.accounts, actor.userId, cfg.maxAccountsPerRoom, () => ({
     joinMs: -1,
     interacted: false,
     lastLikeSecond: -1,
-    recentOrdersMs: [],
+    createdMs: actor.accountCreatedMs > 0 ? actor.accountCreatedMs : 0,
+    registered: false,
+    deviceId: actor.deviceId,
+    ipPrefix: actor.ipPrefix,
+    joins: 0,
+    firstJoinMs: -1,
+    shortVisits: 0,
+    joinGaps: newGapStats(),
+    likeGaps: newGapStats(),
+    lastLikeMs: -1,
+    maxTapsPerEvent: 0,
+    tapFrame10sMs: -1,
+    taps10s: 0,
+    maxTaps10s: 0,
+    tapFrame60sMs: -1,
+    taps60s: 0,
+    maxTaps60s: 0,
+    actedWithoutJoin: false,
+    engaged: false,
+    followAfterJoinMs: -1,
+    orders: 0,
+    paid: 0,
+    refunds: 0,
+    lowValueOrders: 0,
+    lastOrderMs: -1,
+    paymentAccountId: "",
+    shippingAddressHash: "",
   }));
+}
+
+/** Adds the gap since the previous action to `g` (Welford); the first action only sets the time. */
+export function addGap(g: GapStats, timeMs: number): void {
+  if (g.lastMs >= 0 && timeMs >= g.lastMs) {
+    const gap = timeMs - g.lastMs;
+    g.n++;
+    const delta = gap - g.mean;
+    g.mean += delta / g.n;
+    g.m2 += delta * (gap - g.mean);
+  }
+  if (timeMs > g.lastMs) g.lastMs = timeMs;
+}
+
+/** Coefficient of variation of the gaps (Infinity with fewer than two). */
+export function gapCv(g: GapStats): number {
+  if (g.n < 2 || g.mean <= 0) return Number.POSITIVE_INFINITY;
+  return Math.sqrt(g.m2 / (g.n - 1)) / g.mean;
 }
 
 /** Records that `actor` used its device here; returns how many accounts the device has carried in this room. */

@@ -1,54 +1,103 @@
 /**
- * Thresholds of the data-falsification detectors. Human limits (taps per
- * second, accounts per family device) are set from what people can do, not
- * fitted to the simulator; the score ramps were tuned on simulator seeds 1-3
- * only (see docs/eval/falsification.md), evaluation uses other seeds.
+ * Limits of the data-falsification detectors (redline-rules-3). Every number
+ * is a physical or contractual limit taken from docs/threat-model.md — what a
+ * thumb can tap, how many accounts a family shares, how long a swipe-through
+ * lasts — not a value fitted to any generator's output. What a room's numbers
+ * are compared with is decided per tell in `tells.ts`, and the cohort rule in
+ * `cohort.ts` asks for two tells per account, so no single crowd behaviour
+ * (a campus behind one NAT, a family phone, a new-user campaign) is enough.
  */
 import { DAY_MS } from "../primitives/account-age";
 
 export interface FalsificationConfig {
-  /** Accounts younger than this at event time count as fresh. */
+  /** Accounts younger than this at event time count as fresh (threat model: fresh farms are 0–14 days old). */
   freshAccountAgeMs: number;
-  /** A device carrying at least this many accounts in one room is a farm phone (families share 2-4). */
+  /** Fresh accounts created within one bucket of this width (± one bucket) form a registration batch... */
+  creationBucketMs: number;
+  /** ...when at least this many of the room's fresh accounts fall in it. */
+  freshBatchAccounts: number;
+  /** A device carrying this many accounts in one room is a farm or multi-open device (families share 2–4)... */
   farmAccountsPerDevice: number;
-  /** Like taps by one account within 10 s above this are beyond a human thumb (~10 taps/s sustained). */
+  /** ...and this many already shares beyond one person (a weak tell on its own). */
+  sharedDeviceAccounts: number;
+  /** A /24 carrying this many of the room's accounts is a farm, proxy exit or campus NAT (weak on its own). */
+  denseIpAccounts: number;
+  /** One like event carrying more taps than this is not a thumb (clients batch ~1 s of taps; humans 1–15). */
+  humanMaxTapsPerEvent: number;
+  /** Taps by one account within 10 s above this are beyond a human peak (10–15 taps/s for a second or two). */
   humanMaxTapsPer10s: number;
-  /** A second is a wave when at least this many accounts like in it... */
-  waveMinAccounts: number;
-  /** ...and it is this many times the median of the ten seconds around it. */
-  waveNeighbourRatio: number;
-  /** A 16 s frame whose per-second liker counts have variance/mean above this is synchronised (Poisson gives ~1). */
-  waveDispersion: number;
-  /** A join followed by a leave within this, with no interaction between, is a ghost view. */
+  /** Taps by one account within a minute above this are beyond what a human sustains (6–8 taps/s for tens of seconds). */
+  humanMaxTapsPerMinute: number;
+  /** Per-account gaps between like events (or joins) with a coefficient of variation below this are a schedule (humans ≈ 1)... */
+  regularGapCv: number;
+  /** ...measured over at least this many gaps. */
+  regularMinGaps: number;
+  /** A viewer counts in the views cohort once it left, or stayed this long without liking, following or buying. */
+  viewerSettleMs: number;
+  /** A visit shorter than this without any interaction is a swipe-through or a ghost... */
   ghostDwellMs: number;
-  /** Payment accounts or shipping addresses used by this many buyers in one room are shared beyond a household. */
-  brushBuyersPerKey: number;
-  /** Orders by one account within 10 minutes at or above this are beyond a shopper. */
-  brushOrdersPerAccount10m: number;
-  /** Score at or above which a finding becomes an alert. */
-  alertScore: number;
-  /** Minimum suspicious volume in the window before a room can alert (small numbers are noise). */
-  minSuspiciousTaps: number;
-  minWaveAccounts: number;
-  minGhostViews: number;
-  minSuspiciousFollows: number;
-  minSuspiciousOrders: number;
+  /** ...and this many such visits by one account in a room is a ghost bot (network drops give 2–3). */
+  ghostVisits: number;
+  /** A follow this soon after the account joined is a scripted follow (people who follow watched first). */
+  quickFollowMs: number;
+  /** A payment account used by this many buyers in a room is a mule ring (households share 2)... */
+  sharedPaymentBuyers: number;
+  /** ...and this many is a weak tell. */
+  weakSharedPaymentBuyers: number;
+  /** A shipping address used by this many buyers is shared beyond a household (campus lockers too: weak). */
+  sharedAddressBuyers: number;
+  /** An order not paid this long after it was placed counts as cancelled. */
+  unpaidAfterMs: number;
+  /** Orders below this amount are "rank items" (weak). */
+  lowValueCents: number;
+  /** Accounts count towards a kind's cohort while they acted in it this recently (event time). */
+  windowMs: number;
+  /** A room's cohort of one kind is measured at most this often (event time): each measure reads every account in the window. */
+  evaluateEveryMs: number;
+  /** Half-life of an account's activity weight (taps, joins, follows, orders) in the window. */
+  activityHalfLifeMs: number;
+  /** Tell weight at which an account counts as suspicious: two ordinary tells, or one decisive one. */
+  suspiciousTellWeight: number;
+  /**
+   * Suspicious accounts a room needs in the window before it can alert, per kind (small numbers are chance;
+   * buyers: one more than the largest household, 4, so a family's shared phone, card and address never suffice).
+   */
+  minSuspiciousViewers: number;
+  minSuspiciousLikers: number;
+  minSuspiciousFollowers: number;
+  minSuspiciousBuyers: number;
+  /** Share of the kind's activity in the window the suspicious accounts must carry (threat model: 5 % is its floor). */
+  minSuspiciousShare: number;
 }
 
 export const DEFAULT_FALSIFICATION_CONFIG: Readonly<FalsificationConfig> = Object.freeze({
-  freshAccountAgeMs: 7 * DAY_MS,
+  freshAccountAgeMs: 15 * DAY_MS,
+  creationBucketMs: DAY_MS / 2,
+  freshBatchAccounts: 10,
   farmAccountsPerDevice: 5,
-  humanMaxTapsPer10s: 120,
-  waveMinAccounts: 8,
-  waveNeighbourRatio: 3,
-  waveDispersion: 5,
-  ghostDwellMs: 5_000,
-  brushBuyersPerKey: 5,
-  brushOrdersPerAccount10m: 6,
-  alertScore: 0.6,
-  minSuspiciousTaps: 150,
-  minWaveAccounts: 40,
-  minGhostViews: 30,
-  minSuspiciousFollows: 15,
-  minSuspiciousOrders: 5,
+  sharedDeviceAccounts: 3,
+  denseIpAccounts: 10,
+  humanMaxTapsPerEvent: 25,
+  humanMaxTapsPer10s: 150,
+  humanMaxTapsPerMinute: 600,
+  regularGapCv: 0.1,
+  regularMinGaps: 6,
+  viewerSettleMs: 30_000,
+  ghostDwellMs: 30_000,
+  ghostVisits: 4,
+  quickFollowMs: 10_000,
+  sharedPaymentBuyers: 5,
+  weakSharedPaymentBuyers: 3,
+  sharedAddressBuyers: 3,
+  unpaidAfterMs: 180_000,
+  lowValueCents: 1_000,
+  windowMs: 180_000,
+  evaluateEveryMs: 5_000,
+  activityHalfLifeMs: 60_000,
+  suspiciousTellWeight: 2,
+  minSuspiciousViewers: 12,
+  minSuspiciousLikers: 4,
+  minSuspiciousFollowers: 10,
+  minSuspiciousBuyers: 5,
+  minSuspiciousShare: 0.05,
 });

@@ -1,0 +1,116 @@
+/**
+ * The falsification decision for one kind of engagement: among the accounts
+ * that acted in it within the window, those whose tells reach the suspicious
+ * weight form the cohort; the room alerts when the cohort is large enough
+ * and carries enough of the kind's activity (docs/threat-model.md: an attack
+ * at 5 % of a room's activity is the smallest worth selling). Severity grows
+ * with the cohort's share, its size and how many different tells it shows,
+ * starting at MEDIUM: a cohort of accounts that each show two tells is an
+ * attack the policy should act on, and one kind of tell alone never makes a
+ * cohort at all.
+ */
+import type { Signal } from "@redline/proto";
+import { addEvidence } from "../evidence";
+import type { EvidenceItem } from "../evidence";
+import type { RoomState } from "../room-state";
+import { pruneWindow, type CohortKind } from "./cohort-state";
+import type { FalsificationConfig } from "./falsification-config";
+import { FAKE_FOLLOWS, FAKE_LIKES, FAKE_ORDERS, FAKE_VIEWS } from "./finding";
+import type { Finding } from "./finding";
+import { ramp } from "./scoring";
+import { TELLS, tellsOf } from "./tells";
+
+export const SUBCATEGORY_OF: Readonly<Record<CohortKind, string>> = { views: FAKE_VIEWS, likes: FAKE_LIKES, follows: FAKE_FOLLOWS, orders: FAKE_ORDERS };
+
+const ACTIVITY_UNIT: Readonly<Record<CohortKind, string>> = { views: "joins", likes: "taps", follows: "follows", orders: "orders" };
+
+/** Base score of any alerting cohort (MEDIUM), and the room each of share, size and tell diversity has above it. */
+const BASE_SCORE = 0.7;
+const PART = 0.1;
+/** A tell counts towards diversity when this share of the cohort shows it. */
+const DIVERSITY_PREVALENCE = 0.25;
+
+function minCohort(kind: CohortKind, f: Readonly<FalsificationConfig>): number {
+  if (kind === "views") return f.minSuspiciousViewers;
+  if (kind === "likes") return f.minSuspiciousLikers;
+  if (kind === "follows") return f.minSuspiciousFollowers;
+  return f.minSuspiciousBuyers;
+}
+
+interface CohortMeasure {
+  active: number;
+  suspicious: number;
+  share: number;
+  /** Per tell (TELLS order), how many suspicious accounts show it. */
+  tellCounts: number[];
+  evidence: EvidenceItem[];
+}
+
+function measure(room: RoomState, kind: CohortKind, timeMs: number, f: Readonly<FalsificationConfig>, maxEvidence: number): CohortMeasure {
+  const window = room.cohort.windows[kind];
+  pruneWindow(window, timeMs - f.windowMs);
+  const m: CohortMeasure = { active: 0, suspicious: 0, share: 0, tellCounts: TELLS.map(() => 0), evidence: [] };
+  let total = 0;
+  let suspiciousWeight = 0;
+  for (const [userId, entry] of window) {
+    const weight = entry.weight * 0.5 ** (Math.max(0, timeMs - entry.lastMs) / f.activityHalfLifeMs);
+    total += weight;
+    m.active++;
+    const slot = room.accounts.get(userId);
+    if (slot === undefined) continue;
+    // A like, follow or order bot that joined first is judged there; the views cohort is accounts that only
+    // watch: those that left, or stayed long enough without engaging that they were not about to.
+    if (kind === "views" && (slot.engaged || (slot.joinMs >= 0 && timeMs - slot.joinMs < f.viewerSettleMs))) continue;
+    const tells = tellsOf(kind, slot, room, timeMs, f);
+    if (tells.weight < f.suspiciousTellWeight) continue;
+    m.suspicious++;
+    suspiciousWeight += weight;
+    for (let i = 0; i < TELLS.length; i++) if ((tells.mask & (1 << i)) !== 0) m.tellCounts[i]!++;
+    addEvidence(m.evidence, { eventId: entry.eventId, weight: tells.weight, timeMs: entry.lastMs }, maxEvidence);
+  }
+  m.share = total > 0 ? suspiciousWeight / total : 0;
+  return m;
+}
+
+function round4(x: number): number {
+  return Math.round(x * 10_000) / 10_000;
+}
+
+/** Scores a cohort that alerts, with signals whose contributions add up to the score. */
+function explain(kind: CohortKind, m: CohortMeasure, f: Readonly<FalsificationConfig>): { score: number; signals: Signal[] } {
+  const min = minCohort(kind, f);
+  const prevalence = m.tellCounts.map((c) => c / m.suspicious);
+  const diverse = prevalence.filter((p) => p >= DIVERSITY_PREVALENCE).length;
+  const parts = {
+    shareStrength: ramp(m.share, f.minSuspiciousShare, 0.3),
+    sizeStrength: ramp(m.suspicious, min, 4 * min),
+    diversity: ramp(diverse, 1, 3),
+  };
+  const score = BASE_SCORE + PART * (parts.shareStrength + parts.sizeStrength + parts.diversity);
+  const prevalenceSum = prevalence.reduce((a, b) => a + b, 0);
+  const signals: Signal[] = [
+    { name: "suspicious_activity_share", value: round4(m.share), contribution: round4(PART * parts.shareStrength) },
+    { name: "suspicious_accounts", value: m.suspicious, contribution: round4(PART * parts.sizeStrength) },
+    { name: "distinct_tells", value: diverse, contribution: round4(PART * parts.diversity) },
+    ...TELLS.flatMap((name, i) =>
+      m.tellCounts[i]! === 0 ? [] : [{ name: `tell_${name}`, value: round4(prevalence[i]!), contribution: round4((BASE_SCORE * prevalence[i]!) / prevalenceSum) }],
+    ),
+  ].sort((a, b) => b.contribution - a.contribution || (a.name < b.name ? -1 : 1));
+  return { score: round4(Math.min(1, score)), signals };
+}
+
+/** The room's finding for `kind` now, or null when no cohort of suspicious accounts carries enough of it. */
+export function detectCohort(room: RoomState, kind: CohortKind, timeMs: number, f: Readonly<FalsificationConfig>, maxEvidence: number): Finding | null {
+  if (room.cohort.windows[kind].size < minCohort(kind, f)) return null;
+  const m = measure(room, kind, timeMs, f, maxEvidence);
+  if (m.suspicious < minCohort(kind, f) || m.share < f.minSuspiciousShare) return null;
+  const { score, signals } = explain(kind, m, f);
+  const top = signals.filter((s) => s.name.startsWith("tell_")).slice(0, 3).map((s) => `${s.name.slice(5).replace(/_/g, " ")} ${Math.round(s.value * 100)}%`);
+  return {
+    subcategory: SUBCATEGORY_OF[kind],
+    score,
+    summary: `${m.suspicious} of ${m.active} accounts active in ${kind} over the last ${Math.round(f.windowMs / 60_000)} min show two or more tells (${top.join(", ")}), carrying ${Math.round(m.share * 100)}% of the room's ${ACTIVITY_UNIT[kind]}`,
+    signals,
+    evidence: m.evidence,
+  };
+}

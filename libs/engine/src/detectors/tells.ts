@@ -1,0 +1,112 @@
+/**
+ * Per-account tells of faked engagement, from docs/threat-model.md §2.5 and
+ * "When a platform should catch it". Each tell has a weight: 1 for an
+ * ordinary tell that some legitimate crowd also shows (fresh accounts in a
+ * new-user campaign), 0.5 for a weak one that whole crowds show (a campus
+ * behind one NAT, a family phone), 2 for a decisive one no person produces
+ * (taps beyond a thumb, likes without ever joining, twenty ghost visits). An
+ * account is suspicious at `suspiciousTellWeight` (2): two ordinary tells, or
+ * one decisive — so no single crowd behaviour makes an account suspicious.
+ */
+import type { AccountSlot, RoomState } from "../room-state";
+import { gapCv } from "../room-state";
+import type { CohortKind } from "./cohort-state";
+import type { FalsificationConfig } from "./falsification-config";
+
+/** Tell names, in bit order of the masks `tellsOf` returns. */
+export const TELLS = [
+  "fresh_account",
+  "farm_device",
+  "shared_device",
+  "fresh_subnet",
+  "dense_subnet",
+  "superhuman_taps",
+  "acted_without_join",
+  "scheduled_timing",
+  "ghost_visits",
+  "quick_follow",
+  "shared_payment_account",
+  "shared_address",
+  "refunded_in_stream",
+  "unpaid_order",
+  "low_value_order",
+] as const;
+
+export type TellName = (typeof TELLS)[number];
+
+const bit = (name: TellName): number => 1 << TELLS.indexOf(name);
+
+export interface AccountTells {
+  weight: number;
+  /** Bit per tell present, in `TELLS` order. */
+  mask: number;
+}
+
+class TellSum implements AccountTells {
+  weight = 0;
+  mask = 0;
+  add(name: TellName, weight: number): void {
+    this.weight += weight;
+    this.mask |= bit(name);
+  }
+}
+
+function identityTells(out: TellSum, slot: AccountSlot, room: RoomState, timeMs: number, f: Readonly<FalsificationConfig>): void {
+  if (slot.createdMs > 0 && timeMs - slot.createdMs < f.freshAccountAgeMs) out.add("fresh_account", 1);
+  const onDevice = slot.deviceId === "" ? 1 : room.devices.get(slot.deviceId)?.length ?? 1;
+  if (onDevice >= f.farmAccountsPerDevice) out.add("farm_device", 1);
+  else if (onDevice >= f.sharedDeviceAccounts) out.add("shared_device", 0.5);
+  const subnet = slot.ipPrefix === "" ? undefined : room.cohort.subnets.get(slot.ipPrefix);
+  if (subnet !== undefined && subnet.accounts.length >= f.denseIpAccounts) {
+    // A farm's own /24 carries mostly its fresh accounts; a campus NAT carries a mix of everyone.
+    if (subnet.fresh * 2 >= subnet.accounts.length) out.add("fresh_subnet", 1);
+    else out.add("dense_subnet", 0.5);
+  }
+}
+
+function likeTells(out: TellSum, slot: AccountSlot, f: Readonly<FalsificationConfig>): void {
+  if (slot.maxTapsPerEvent > f.humanMaxTapsPerEvent || slot.maxTaps10s > f.humanMaxTapsPer10s || slot.maxTaps60s > f.humanMaxTapsPerMinute) {
+    out.add("superhuman_taps", 2);
+  }
+  if (slot.actedWithoutJoin) out.add("acted_without_join", 2);
+  if (slot.likeGaps.n >= f.regularMinGaps && gapCv(slot.likeGaps) < f.regularGapCv) out.add("scheduled_timing", 1.5);
+}
+
+function viewTells(out: TellSum, slot: AccountSlot, f: Readonly<FalsificationConfig>): void {
+  if (slot.shortVisits >= f.ghostVisits) out.add("ghost_visits", 2);
+  else if (slot.shortVisits >= f.ghostVisits - 1) out.add("ghost_visits", 1);
+  if (slot.joinGaps.n >= 3 && gapCv(slot.joinGaps) < f.regularGapCv) out.add("scheduled_timing", 1);
+}
+
+function followTells(out: TellSum, slot: AccountSlot, f: Readonly<FalsificationConfig>): void {
+  if (slot.actedWithoutJoin) out.add("acted_without_join", 2);
+  if (slot.followAfterJoinMs >= 0 && slot.followAfterJoinMs < f.quickFollowMs) out.add("quick_follow", 1);
+}
+
+function orderTells(out: TellSum, slot: AccountSlot, room: RoomState, timeMs: number, f: Readonly<FalsificationConfig>): void {
+  // Shoppers may buy from the product page without watching: an ordinary tell here, decisive for likes and follows.
+  if (slot.actedWithoutJoin) out.add("acted_without_join", 1);
+  const payers = room.cohort.payments.get(slot.paymentAccountId)?.accounts.length ?? 1;
+  if (payers >= f.sharedPaymentBuyers) out.add("shared_payment_account", 1.5);
+  else if (payers >= f.weakSharedPaymentBuyers) out.add("shared_payment_account", 0.75);
+  if ((room.cohort.addresses.get(slot.shippingAddressHash)?.accounts.length ?? 1) >= f.sharedAddressBuyers) out.add("shared_address", 0.5);
+  if (slot.refunds > 0) out.add("refunded_in_stream", 0.75);
+  if (slot.orders > slot.paid && slot.lastOrderMs >= 0 && timeMs - slot.lastOrderMs > f.unpaidAfterMs) out.add("unpaid_order", 0.5);
+  if (slot.lowValueOrders > 0) out.add("low_value_order", 0.25);
+}
+
+/** The tells an account shows for `kind` at `timeMs`, from what the room has seen of it. */
+export function tellsOf(kind: CohortKind, slot: AccountSlot, room: RoomState, timeMs: number, f: Readonly<FalsificationConfig>): AccountTells {
+  const out = new TellSum();
+  identityTells(out, slot, room, timeMs, f);
+  if (kind === "likes") likeTells(out, slot, f);
+  else if (kind === "views") viewTells(out, slot, f);
+  else if (kind === "follows") followTells(out, slot, f);
+  else orderTells(out, slot, room, timeMs, f);
+  return out;
+}
+
+/** Names of the tells in `mask`. */
+export function tellNames(mask: number): TellName[] {
+  return TELLS.filter((_, i) => (mask & (1 << i)) !== 0);
+}
