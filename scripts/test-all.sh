@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # The README's test command (`npm test`): starts the local stack when it is
-# down, checks the contract, type-checks, then runs the unit and integration
-# tiers. Exits non-zero on any failure and ends with one summary line.
+# down, checks the contract, lints import boundaries, type-checks, then runs
+# the unit and integration tiers. Exits non-zero on any failure and ends with
+# one summary line.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 results=.local/test-results
 mkdir -p "$results"
 rm -f "$results"/*.json
-check_failures=0 # failed checks that are not jest runs (contract, types)
+check_failures=0 # failed checks that are not jest runs (contract, lint, types)
 exit_code=0
 
 run() {
@@ -18,6 +19,7 @@ run() {
 run bash deploy/local/up.sh || { echo "the local stack did not start; see above" >&2; exit 1; }
 node scripts/remove-test-leftovers.js || true
 run npm run --silent proto:check || check_failures=$((check_failures + 1))
+run npm run --silent lint || check_failures=$((check_failures + 1))
 run npm run --silent typecheck || check_failures=$((check_failures + 1))
 run npx jest --selectProjects unit --json --outputFile="$results/unit.json"
 # --forceExit: a failed test can leave a Kafka client open, and the run must still end.

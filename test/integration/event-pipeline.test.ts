@@ -10,9 +10,8 @@ import {
 } from "@redline/kafka";
 import { LiveEvent } from "@redline/proto";
 import { committedOffsets, randomId, readTopic, testKafka, waitFor } from "@redline/test-helpers";
-import type { Kafka } from "kafkajs";
 
-const kafka: Kafka = testKafka();
+const kafka = testKafka();
 let producer: RecordProducer;
 
 beforeAll(async () => {

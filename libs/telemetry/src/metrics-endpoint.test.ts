@@ -1,13 +1,17 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-// Type-only: erased at run time, checked by tsconfig.test.json, so telemetry
-// keeps no dependency on Kafka or the dispatcher while the shapes must still fit.
-import type { DispatcherMetrics } from "@redline/action-dispatcher";
 import { createJsonLogger } from "@redline/common";
-import type { ConsumerMetrics } from "@redline/kafka";
 import { loadTelemetryConfig } from "./config";
 import { initTelemetry, type Telemetry } from "./init-telemetry";
-import { consumerMetricsAdapter, dispatcherMetricsAdapter } from "./metric-adapters";
+// The ports' fit to @redline/kafka's ConsumerMetrics and the dispatcher's
+// DispatcherMetrics is checked where the services wire them, not here: a lib's
+// test importing a service would make the packages depend on each other (#13).
+import {
+  consumerMetricsAdapter,
+  dispatcherMetricsAdapter,
+  type ConsumerMetricsPort,
+  type DispatcherMetricsPort,
+} from "./metric-adapters";
 
 async function scrape(telemetry: Telemetry): Promise<string> {
   const res = await fetch(`http://127.0.0.1:${telemetry.metricsPort}/metrics`);
@@ -75,7 +79,7 @@ describe("Prometheus endpoint", () => {
   });
 
   it("the ConsumerMetrics adapter counts consumed, DLQ, decode failures (not handler failures) and retries", async () => {
-    const consumer: ConsumerMetrics = consumerMetricsAdapter(telemetry.metrics);
+    const consumer: ConsumerMetricsPort = consumerMetricsAdapter(telemetry.metrics);
     consumer.recordsConsumed("live.gifts", 10);
     consumer.recordDeadLettered("live.gifts", "MISSING_FIELD");
     consumer.recordDeadLettered("live.gifts", "HANDLER_FAILED");
@@ -90,7 +94,7 @@ describe("Prometheus endpoint", () => {
   });
 
   it("the DispatcherMetrics adapter counts outcomes, Apply retries and shadow skips", async () => {
-    const dispatcher: DispatcherMetrics = dispatcherMetricsAdapter(telemetry.metrics);
+    const dispatcher: DispatcherMetricsPort = dispatcherMetricsAdapter(telemetry.metrics);
     dispatcher.actionDelivered("MUTE_USER", "rejected");
     dispatcher.applyRetried();
     dispatcher.applyRetried();

@@ -2,10 +2,12 @@ import { status as GrpcStatus, type sendUnaryData, type ServerUnaryCall, type Se
 import { decodeCursor, encodeCursor, InvalidCursorError } from "@redline/alert-feed";
 import type { Logger } from "@redline/common";
 import { authenticate, failStream, isPrincipal, type Principal } from "@redline/grpc";
-import { earliestOffsets, TopicReader, type InputRecord } from "@redline/kafka";
+import { earliestOffsets, TopicReader, type createKafkaClient, type InputRecord } from "@redline/kafka";
 import type { AckRequest, AckResponse, ActionFeedServer, SubscribeRequest, SubscribeResponse } from "@redline/proto";
-import type { Kafka } from "kafkajs";
 import { decodeActionRecord } from "./action-codec";
+
+/** The client @redline/kafka builds; named from there so the service never imports kafkajs. */
+type Kafka = ReturnType<typeof createKafkaClient>;
 
 export interface ActionFeedDeps {
   kafka: Kafka;

@@ -4,5 +4,5 @@
  * @example
  * const code = await runCli(["classify", "--input", "x.jsonl"], { stdin, stdout, stderr, env });
  */
-export { runCli, registerCommand } from "./run-cli";
+export { runCli } from "./run-cli";
 export type { CommandContext, CommandModule } from "./command";

@@ -1,15 +1,5 @@
-import type { CommandContext, CommandModule } from "./command";
-
-/** Subcommands, loaded lazily by name. */
-const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {};
-
-export function registerCommand(
-  name: string,
-  summary: string,
-  load: () => Promise<CommandModule>,
-): void {
-  COMMANDS[name] = { summary, load };
-}
+import type { CommandContext } from "./command";
+import { COMMANDS } from "./commands";
 
 function usage(): string {
   const lines = Object.entries(COMMANDS)
@@ -20,13 +10,13 @@ function usage(): string {
 
 /** Runs one CLI invocation; returns the process exit code. */
 export async function runCli(argv: string[], ctx: CommandContext): Promise<number> {
-  await import("./commands");
   const [name, ...rest] = argv;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     ctx.stdout.write(usage());
     return name === undefined ? 2 : 0;
   }
-  const entry = COMMANDS[name];
+  // Own properties only: `redline toString` is an unknown command, not Object.prototype's.
+  const entry = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (entry === undefined) {
     ctx.stderr.write(`redline: unknown command '${name}'\n${usage()}`);
     return 2;

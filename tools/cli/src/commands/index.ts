@@ -1,14 +1,22 @@
 /**
- * The command table. Each line registers one subcommand module; keep the
- * module itself free of start-up work so `redline --help` stays instant.
+ * The command table. Each entry loads its module only when that command runs;
+ * keep the modules free of start-up work so `redline --help` stays instant.
+ * Plain data with no import of run-cli, so the two never form a cycle.
  */
-import { registerCommand } from "../run-cli";
+import type { CommandModule } from "../command";
 
-registerCommand("classify", "score JSON lines of text for risk labels", () => import("./classify"));
-registerCommand("produce", "publish LiveEvent JSON lines to the input topics", () => import("./produce"));
-registerCommand("replay", "run LiveEvent JSON lines through the engine, print alerts", () => import("./replay"));
-registerCommand("review", "record a verdict on an alert", () => import("./review"));
-registerCommand("simulate", "write seeded live-room traffic with ground truth", () => import("./simulate"));
-registerCommand("tail", "print the live alert stream from the alert gateway", () => import("./tail"));
-registerCommand("topics", "create the Kafka topics Redline uses", () => import("./topics"));
-registerCommand("version", "print the CLI and contract versions", () => import("./version"));
+export interface CommandEntry {
+  summary: string;
+  load: () => Promise<CommandModule>;
+}
+
+export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
+  classify: { summary: "score JSON lines of text for risk labels", load: () => import("./classify") },
+  produce: { summary: "publish LiveEvent JSON lines to the input topics", load: () => import("./produce") },
+  replay: { summary: "run LiveEvent JSON lines through the engine, print alerts", load: () => import("./replay") },
+  review: { summary: "record a verdict on an alert", load: () => import("./review") },
+  simulate: { summary: "write seeded live-room traffic with ground truth", load: () => import("./simulate") },
+  tail: { summary: "print the live alert stream from the alert gateway", load: () => import("./tail") },
+  topics: { summary: "create the Kafka topics Redline uses", load: () => import("./topics") },
+  version: { summary: "print the CLI and contract versions", load: () => import("./version") },
+};
