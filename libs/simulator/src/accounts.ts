@@ -18,6 +18,16 @@ export function carrierPrefix(rng: Rng): string {
   return ipPrefix(rng.zipf(PREFIX_POOL));
 }
 
+/**
+ * `count` distinct /24s from the same address space as the audience's, so a
+ * crew's prefixes carry no hint of their role beyond how they are shared.
+ */
+export function distinctPrefixes(rng: Rng, count: number): string[] {
+  const picked = new Set<number>();
+  while (picked.size < Math.min(count, PREFIX_POOL)) picked.add(rng.int(0, PREFIX_POOL - 1));
+  return [...picked].map(ipPrefix);
+}
+
 export interface AccountFactory {
   next(kind?: "ordinary" | "fresh"): Actor;
 }

@@ -10,21 +10,21 @@ import { buy, ORDINARY, ownWallet, visit } from "./viewer";
 import type { Behaviour, Session, Shop } from "./viewer";
 
 /** Hundreds of real buyers in about a minute, same SKU at the same sale price, each with their own card and home. */
-export function flashSale(room: RoomEvents, rng: Rng, accounts: AccountFactory, shop: Shop, atMs: number, buyers: number, present: readonly Session[]): void {
+export function flashSale(room: RoomEvents, rng: Rng, accounts: AccountFactory, shop: Shop, atMs: number, buyers: number, present: readonly Session[], unpaidShare = 0): void {
   const sku = { skuId: `flash-${room.roomId}`, amountCents: rng.pick([990, 1990, 4990, 9900]) };
   const inRoom = present.filter((s) => s.joinMs < atMs && s.leaveMs > atMs + 60_000);
   for (let i = 0; i < buyers; i++) {
     const t = atMs + Math.min(90_000, rng.exp(25_000));
     const existing = i < inRoom.length && rng.chance(0.5) ? inRoom[i] : undefined;
     if (existing !== undefined) {
-      buy(room, rng, existing.user, t, shop, ownWallet(existing.user), sku);
+      buy(room, rng, existing.user, t, shop, ownWallet(existing.user), sku, unpaidShare);
       continue;
     }
     // Alerted by a notification, new buyers join, buy, and most stay a while.
     const user = accounts.next();
     const joinMs = t - rng.uniform(3_000, 40_000);
     room.join(joinMs, user);
-    buy(room, rng, user, t, shop, ownWallet(user), sku);
+    buy(room, rng, user, t, shop, ownWallet(user), sku, unpaidShare);
     if (rng.chance(0.3)) room.like(t + rng.uniform(1_000, 20_000), user, rng.int(1, 6));
     room.leave(t + rng.logNormal(90_000, 0.8), user);
   }

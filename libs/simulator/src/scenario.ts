@@ -14,6 +14,10 @@ import type { AttackContext } from "./attacks";
 import type { HardNegative, RoomSize, RoomTruth, TruthLabel } from "./truth";
 import { ORDINARY } from "./viewer";
 import type { Behaviour, Shop } from "./viewer";
+import { arrivalOrder, SIMULATION_EPOCH_MS } from "./arrival";
+import { simulateRandomized } from "./randomized-scenario";
+
+export { arrivalOrder, SIMULATION_EPOCH_MS };
 
 export const ATTACK_STYLES = {
   device_farm: deviceFarmLikes,
@@ -47,9 +51,15 @@ export interface ScenarioOptions {
   veryLateShare?: number;
   /** Maximum ordinary arrival delay (topic interleaving, client batching). */
   jitterMs?: number;
+  /**
+   * Domain-randomised mix (issue #12): attacks draw every parameter of
+   * docs/threat-model.md §3 and the truth records them with `shouldCatch`;
+   * each "hour" is then a 90-minute block. `strength` does not apply.
+   * Default false: the fixed styles, byte-identical to before.
+   */
+  randomized?: boolean;
 }
 
-export const SIMULATION_EPOCH_MS = Date.UTC(2026, 10, 1, 0, 0, 0);
 const HOUR_MS = 3_600_000;
 
 const ROOMS_PER_HOUR: Array<[number, RoomSize | "mixed", HardNegative | null, AttackStyle | null]> = [
@@ -121,13 +131,6 @@ export function generateRoom(plan: RoomPlan, rng: Rng, hourStartMs: number): { e
   return { events: room.events, truth: { roomId: plan.roomId, size: plan.size, startMs, endMs, labels, hardNegative: plan.hardNegative } };
 }
 
-/** Arrival order: event time plus delivery jitter, and a rare event delayed far beyond it. */
-export function arrivalOrder(events: LiveEvent[], rng: Rng, jitterMs: number, veryLateShare: number): LiveEvent[] {
-  const keyed = events.map((e) => ({ e, key: e.eventTimeMs + (rng.chance(veryLateShare) ? rng.uniform(8_000, 40_000) : rng.uniform(0, jitterMs)) }));
-  keyed.sort((a, b) => a.key - b.key || (a.e.eventId < b.e.eventId ? -1 : a.e.eventId > b.e.eventId ? 1 : 0));
-  return keyed.map((k) => k.e);
-}
-
 export interface SimulatedHour {
   events: LiveEvent[];
   truth: RoomTruth[];
@@ -139,6 +142,10 @@ export interface SimulatedHour {
  * memory however many hours are asked for.
  */
 export function* simulate(o: ScenarioOptions): Generator<SimulatedHour> {
+  if (o.randomized === true) {
+    yield* simulateRandomized(o);
+    return;
+  }
   const root = new Rng(o.seed);
   for (let hour = 0; hour < (o.hours ?? 1); hour++) {
     const hourRng = root.fork(`hour-${hour}`);

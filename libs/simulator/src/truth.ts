@@ -1,7 +1,14 @@
 /** Room-level ground truth written next to the simulated events (`--truth FILE`). */
 export type Subcategory = "FAKE_LIKES" | "FAKE_VIEWS" | "FAKE_FOLLOWS" | "FAKE_ORDERS";
 
-export type HardNegative = "flash_sale" | "viral_spike" | "family_device" | "devoted_fan";
+/**
+ * Legitimate crowds that look like attacks (threat model §4). The first four
+ * predate the threat model and keep their names: viral_spike is its
+ * viral_push, family_device its family_devices; devoted_fan is one fan.
+ */
+export type HardNegative =
+  | "flash_sale" | "viral_spike" | "family_device" | "devoted_fan"
+  | "countdown_drop" | "like_giveaway" | "raid" | "lucky_bag" | "campus_network" | "new_user_campaign" | "price_drop_refunds" | "loyal_fans";
 
 export type RoomSize = "small" | "medium" | "large";
 
@@ -24,6 +31,23 @@ export interface TruthLabel {
   attackStartMs: number;
   attackEndMs: number;
   intensity: AttackIntensity;
+  /**
+   * Randomised attacks (issue #12): every drawn parameter of threat model §3
+   * and its bin (`shareBin`, `ageBin`, `deviceBin`, `ipBin`, `timing`,
+   * `ramp`, and per kind `viewMethod`, `likeCrew`, `likeChannel`,
+   * `followCrew`, `orderCrew`, `payKeyBin`, `addressBin`, `refundBin`,
+   * `amount`), what was realised (`realisedShare`...), and the `tells`
+   * counted. Absent on the fixed styles.
+   */
+  params?: Record<string, number | string>;
+  /** Randomised attacks: whether a platform should catch it by the §3 rule. Absent on the fixed styles. */
+  shouldCatch?: boolean;
+}
+
+/** A label of a randomised attack, where the parameters and the §3 verdict are always present. */
+export interface RandomizedTruthLabel extends TruthLabel {
+  params: Record<string, number | string>;
+  shouldCatch: boolean;
 }
 
 export interface RoomTruth {
@@ -33,4 +57,6 @@ export interface RoomTruth {
   endMs: number;
   labels: TruthLabel[];
   hardNegative: HardNegative | null;
+  /** Randomised rooms: the room's own draws (`organicViewers`) and its hard-negative episode's. Absent otherwise. */
+  params?: Record<string, number | string>;
 }

@@ -51,7 +51,7 @@ export interface Session {
   liker: boolean;
 }
 
-const COMMENTS = ["hello", "so pretty", "how much?", "link please", "love it", "size?", "👍", "bought!"];
+export const COMMENTS = ["hello", "so pretty", "how much?", "link please", "love it", "size?", "👍", "bought!"];
 
 /** Likes like a person: bursts of a few seconds, pauses of a minute or so. */
 export function humanLikes(room: RoomEvents, rng: Rng, user: Actor, fromMs: number, toMs: number): void {
@@ -68,10 +68,12 @@ export function humanLikes(room: RoomEvents, rng: Rng, user: Actor, fromMs: numb
   }
 }
 
-export function buy(room: RoomEvents, rng: Rng, user: Actor, t: number, shop: Shop, wallet: Wallet, sku = rng.pick(shop.skus)): void {
+/** `unpaidShare`: orders left unpaid (stock ran out, timeout); 0 draws nothing, so existing seeds are unchanged. */
+export function buy(room: RoomEvents, rng: Rng, user: Actor, t: number, shop: Shop, wallet: Wallet, sku = rng.pick(shop.skus), unpaidShare = 0): void {
   const orderId = `o-${room.roomId}-${user.userId}-${Math.round(t)}`;
   const o = { orderId, skuId: sku.skuId, amountCents: sku.amountCents, ...wallet };
   room.transaction(t, user, TransactionKind.TRANSACTION_KIND_ORDER, o);
+  if (unpaidShare > 0 && rng.chance(unpaidShare)) return;
   room.transaction(t + rng.uniform(5_000, 60_000), user, TransactionKind.TRANSACTION_KIND_PAYMENT, o);
   // A few people change their minds.
   if (rng.chance(0.03)) room.transaction(t + rng.uniform(120_000, 900_000), user, TransactionKind.TRANSACTION_KIND_REFUND, o);
