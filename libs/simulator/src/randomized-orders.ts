@@ -108,7 +108,7 @@ export function fakeOrders(input: KindInput): KindOutcome {
     const wallet = { paymentAccountId: `pay-${payer.userId}`, shippingAddressHash: `addr-${receiver.userId}` };
     const joinMs = w.startMs + offsets[i]!;
     const watches = !rng.chance(p.noActivityShare);
-    let t = watches ? joinMs + rng.uniform(10_000, 180_000) : joinMs;
+    let t = watches ? Math.min(joinMs + rng.uniform(10_000, 180_000), w.endMs - 1_000) : joinMs;
     const meanGapMs = Math.max(5_000, (w.endMs - t) / p.ordersPerMule);
     if (watches) room.join(joinMs, mule);
     for (let k = 0; k < p.ordersPerMule && t < w.endMs; k++, t += gap(meanGapMs)) order(input, p, mule, wallet, skus[k % skus.length]!, t, tally);
