@@ -52,7 +52,9 @@ function tapUntil(room: RoomEvents, bot: Actor, fromMs: number, toMs: number, x:
   let events = 0;
   let t = fromMs;
   while (t < toMs) {
-    const burstEndMs = x.duty >= 1 ? toMs : Math.min(toMs, t + x.gap(x.rng.uniform(10_000, 60_000)));
+    // A burst of 10-60 s, shorter when the member's whole budget is less than that.
+    const burstMs = Math.max(1_000, Math.min(x.gap(x.rng.uniform(10_000, 60_000)), x.duty * (toMs - fromMs)));
+    const burstEndMs = x.duty >= 1 ? toMs : Math.min(toMs, t + burstMs);
     const pauseMs = x.duty >= 1 ? 0 : x.gap(((burstEndMs - t) * (1 - x.duty)) / x.duty);
     for (; t < burstEndMs; events++) {
       if (x.p.likeChannel === "api_script") {
