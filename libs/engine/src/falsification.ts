@@ -11,7 +11,8 @@ import { isFreshAccount } from "./primitives/account-age";
 import { accountSlot, accountsOnDevice, addGap } from "./room-state";
 import type { AccountSlot, RoomState } from "./room-state";
 import type { EngineConfig } from "./config";
-import { addToKey, touchWindow, type CohortKind } from "./detectors/cohort-state";
+import { addToKey, cadenceAdd, touchWindow, windowOf, type CohortKind } from "./detectors/cohort-state";
+import { ARRIVAL_BIT } from "./detectors/tells";
 import { detectCohort, SUBCATEGORY_OF } from "./detectors/cohort";
 import { severityOf } from "./detectors/scoring";
 import type { Finding } from "./detectors/finding";
@@ -27,8 +28,13 @@ function slotOf(room: RoomState, actor: Actor, t: number, cfg: Readonly<EngineCo
   return slot;
 }
 
+/** Notes an arrival in a kind's cadence; marks the account when the room's arrivals are on a schedule. */
+function arrive(room: RoomState, slot: AccountSlot, kind: "views" | "follows" | "orders", timeMs: number): void {
+  if (cadenceAdd(room.cohort.cadence[kind], timeMs)) slot.scheduledArrivals |= ARRIVAL_BIT[kind];
+}
+
 function touch(room: RoomState, kind: CohortKind, userId: string, event: LiveEvent, amount: number, cfg: Readonly<EngineConfig>): CohortKind {
-  touchWindow(room.cohort.windows[kind], userId, event.eventTimeMs, amount, event.eventId, cfg.falsification.activityHalfLifeMs, cfg.maxAccountsPerRoom);
+  touchWindow(room.cohort.windows[kind], userId, event.eventTimeMs, amount, event.eventId, windowOf(kind, cfg.falsification).halfLifeMs, cfg.maxAccountsPerRoom);
   return kind;
 }
 
@@ -43,6 +49,7 @@ function onView(room: RoomState, event: LiveEvent, view: ViewEvent, cfg: Readonl
     addGap(slot.joinGaps, t);
     slot.joinMs = t;
     slot.interacted = false;
+    arrive(room, slot, "views", t);
     return touch(room, "views", user.userId, event, 1, cfg);
   }
   if (view.kind !== ViewKind.VIEW_KIND_LEAVE) return null;
@@ -82,6 +89,7 @@ function onFollow(room: RoomState, event: LiveEvent, follow: FollowEvent, cfg: R
   slot.engaged = true;
   if (slot.joins === 0) slot.actedWithoutJoin = true;
   slot.followAfterJoinMs = slot.joinMs >= 0 ? event.eventTimeMs - slot.joinMs : -1;
+  arrive(room, slot, "follows", event.eventTimeMs);
   return touch(room, "follows", user.userId, event, 1, cfg);
 }
 
@@ -90,6 +98,7 @@ function onOrder(room: RoomState, slot: AccountSlot, userId: string, tx: Transac
   if (slot.joins === 0) slot.actedWithoutJoin = true;
   slot.orders++;
   slot.lastOrderMs = t;
+  arrive(room, slot, "orders", t);
   if (tx.amountCents < f.lowValueCents) slot.lowValueOrders++;
   const fresh = isFreshAccount(slot.createdMs, t, f.freshAccountAgeMs);
   if (tx.paymentAccountId !== "") {

@@ -47,6 +47,8 @@ export interface AccountSlot {
   actedWithoutJoin: boolean;
   /** Liked, followed or ordered here at all: such an account is judged in those kinds, not as a viewer. */
   engaged: boolean;
+  /** Bits (views 1, follows 2, orders 4) of kinds in which the account arrived while the room's cadence was a schedule. */
+  scheduledArrivals: number;
   /** Time from the latest join to the follow (-1: no follow, or no join before it). */
   followAfterJoinMs: number;
   /** Orders placed and paid here, refunds, low-value orders; last order time; payment account and address used. */
@@ -134,6 +136,7 @@ export function accountSlot(room: RoomState, actor: Actor, cfg: Readonly<EngineC
     maxTaps60s: 0,
     actedWithoutJoin: false,
     engaged: false,
+    scheduledArrivals: 0,
     followAfterJoinMs: -1,
     orders: 0,
     paid: 0,

@@ -22,8 +22,16 @@ export interface KeyAccounts {
   fresh: number;
 }
 
+/** The latest gaps between a room's consecutive arrivals of one kind (joins, follows or orders). */
+export interface Cadence {
+  lastMs: number;
+  gapsMs: number[];
+}
+
 export interface CohortState {
   windows: Record<CohortKind, Map<string, WindowEntry>>;
+  /** Arrival cadence of joins, follows and orders: a farm on a fixed schedule makes the room's gaps regular. */
+  cadence: Record<"views" | "follows" | "orders", Cadence>;
   subnets: Map<string, KeyAccounts>;
   payments: Map<string, KeyAccounts>;
   addresses: Map<string, KeyAccounts>;
@@ -32,10 +40,38 @@ export interface CohortState {
 export function createCohortState(): CohortState {
   return {
     windows: { views: new Map(), likes: new Map(), follows: new Map(), orders: new Map() },
+    cadence: { views: newCadence(), follows: newCadence(), orders: newCadence() },
     subnets: new Map(),
     payments: new Map(),
     addresses: new Map(),
   };
+}
+
+const newCadence = (): Cadence => ({ lastMs: -1, gapsMs: [] });
+
+/** Gaps looked at, the share of them within ±10 % of their median that makes a schedule, and the shortest median that counts. */
+const CADENCE_GAPS = 12;
+const CADENCE_SHARE = 0.6;
+const CADENCE_MIN_MEDIAN_MS = 100;
+
+/**
+ * Adds an arrival at `timeMs`; true when most of the latest gaps sit within 10 % of their median — a
+ * scheduler's fixed interval. A median is used, not a variance, so the odd organic arrival slipped in
+ * between a farm's does not hide the schedule; Poisson arrivals put ~7 % of gaps in that band.
+ */
+export function cadenceAdd(c: Cadence, timeMs: number): boolean {
+  if (c.lastMs >= 0 && timeMs >= c.lastMs) {
+    c.gapsMs.push(timeMs - c.lastMs);
+    if (c.gapsMs.length > CADENCE_GAPS) c.gapsMs.shift();
+  }
+  if (timeMs > c.lastMs) c.lastMs = timeMs;
+  if (c.gapsMs.length < CADENCE_GAPS) return false;
+  const sorted = [...c.gapsMs].sort((x, y) => x - y);
+  const median = sorted[CADENCE_GAPS >> 1]!;
+  if (median < CADENCE_MIN_MEDIAN_MS) return false;
+  let near = 0;
+  for (const g of c.gapsMs) if (Math.abs(g - median) <= median / 10) near++;
+  return near >= CADENCE_SHARE * CADENCE_GAPS;
 }
 
 /** Accounts tracked per key; a key beyond it counts as this many. */
@@ -72,4 +108,10 @@ export function pruneWindow(window: Map<string, WindowEntry>, oldestMs: number):
     if (entry.lastMs >= oldestMs) return;
     window.delete(userId);
   }
+}
+
+/** How long an account stays in its kind's cohort after acting, and the half-life of its activity weight there. */
+export function windowOf(kind: CohortKind, f: { viewsWindowMs: number; likesWindowMs: number; followsWindowMs: number; ordersWindowMs: number; activityHalfLifeShare: number }): { windowMs: number; halfLifeMs: number } {
+  const windowMs = kind === "views" ? f.viewsWindowMs : kind === "likes" ? f.likesWindowMs : kind === "follows" ? f.followsWindowMs : f.ordersWindowMs;
+  return { windowMs, halfLifeMs: windowMs * f.activityHalfLifeShare };
 }

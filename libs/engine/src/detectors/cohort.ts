@@ -13,7 +13,7 @@ import type { Signal } from "@redline/proto";
 import { addEvidence } from "../evidence";
 import type { EvidenceItem } from "../evidence";
 import type { RoomState } from "../room-state";
-import { pruneWindow, type CohortKind } from "./cohort-state";
+import { pruneWindow, windowOf, type CohortKind } from "./cohort-state";
 import type { FalsificationConfig } from "./falsification-config";
 import { FAKE_FOLLOWS, FAKE_LIKES, FAKE_ORDERS, FAKE_VIEWS } from "./finding";
 import type { Finding } from "./finding";
@@ -48,12 +48,14 @@ interface CohortMeasure {
 
 function measure(room: RoomState, kind: CohortKind, timeMs: number, f: Readonly<FalsificationConfig>, maxEvidence: number): CohortMeasure {
   const window = room.cohort.windows[kind];
-  pruneWindow(window, timeMs - f.windowMs);
+  const { windowMs, halfLifeMs } = windowOf(kind, f);
+  pruneWindow(window, timeMs - windowMs);
   const m: CohortMeasure = { active: 0, suspicious: 0, share: 0, tellCounts: TELLS.map(() => 0), evidence: [] };
   let total = 0;
   let suspiciousWeight = 0;
+  const decayPerMs = Math.LN2 / halfLifeMs;
   for (const [userId, entry] of window) {
-    const weight = entry.weight * 0.5 ** (Math.max(0, timeMs - entry.lastMs) / f.activityHalfLifeMs);
+    const weight = entry.weight * Math.exp(-Math.max(0, timeMs - entry.lastMs) * decayPerMs);
     total += weight;
     m.active++;
     const slot = room.accounts.get(userId);
@@ -109,7 +111,7 @@ export function detectCohort(room: RoomState, kind: CohortKind, timeMs: number, 
   return {
     subcategory: SUBCATEGORY_OF[kind],
     score,
-    summary: `${m.suspicious} of ${m.active} accounts active in ${kind} over the last ${Math.round(f.windowMs / 60_000)} min show two or more tells (${top.join(", ")}), carrying ${Math.round(m.share * 100)}% of the room's ${ACTIVITY_UNIT[kind]}`,
+    summary: `${m.suspicious} of ${m.active} accounts active in ${kind} over the last ${Math.round(windowOf(kind, f).windowMs / 60_000)} min show two or more tells (${top.join(", ")}), carrying ${Math.round(m.share * 100)}% of the room's ${ACTIVITY_UNIT[kind]}`,
     signals,
     evidence: m.evidence,
   };

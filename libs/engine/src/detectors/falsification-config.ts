@@ -34,6 +34,8 @@ export interface FalsificationConfig {
   regularMinGaps: number;
   /** A viewer counts in the views cohort once it left, or stayed this long without liking, following or buying. */
   viewerSettleMs: number;
+  /** Orders by one account in one room at or above this are repeat brushing (a shopper splitting a cart places 2–3). */
+  repeatOrders: number;
   /** A visit shorter than this without any interaction is a swipe-through or a ghost... */
   ghostDwellMs: number;
   /** ...and this many such visits by one account in a room is a ghost bot (network drops give 2–3). */
@@ -50,12 +52,19 @@ export interface FalsificationConfig {
   unpaidAfterMs: number;
   /** Orders below this amount are "rank items" (weak). */
   lowValueCents: number;
-  /** Accounts count towards a kind's cohort while they acted in it this recently (event time). */
-  windowMs: number;
+  /**
+   * Accounts count towards a kind's cohort while they acted in it this recently (event time). Long for the
+   * rare kinds: a brushing ring placing 6 orders or a farm delivering 20 follows over a 20-minute drip
+   * (threat model: gradual ramps of 5–20 min) never has five of them in a few minutes.
+   */
+  viewsWindowMs: number;
+  likesWindowMs: number;
+  followsWindowMs: number;
+  ordersWindowMs: number;
   /** A room's cohort of one kind is measured at most this often (event time): each measure reads every account in the window. */
   evaluateEveryMs: number;
-  /** Half-life of an account's activity weight (taps, joins, follows, orders) in the window. */
-  activityHalfLifeMs: number;
+  /** Half-life of an account's activity weight (taps, joins, follows, orders), as a share of its kind's window. */
+  activityHalfLifeShare: number;
   /** Tell weight at which an account counts as suspicious: two ordinary tells, or one decisive one. */
   suspiciousTellWeight: number;
   /**
@@ -83,6 +92,7 @@ export const DEFAULT_FALSIFICATION_CONFIG: Readonly<FalsificationConfig> = Objec
   regularGapCv: 0.1,
   regularMinGaps: 6,
   viewerSettleMs: 30_000,
+  repeatOrders: 4,
   ghostDwellMs: 30_000,
   ghostVisits: 4,
   quickFollowMs: 10_000,
@@ -91,9 +101,12 @@ export const DEFAULT_FALSIFICATION_CONFIG: Readonly<FalsificationConfig> = Objec
   sharedAddressBuyers: 3,
   unpaidAfterMs: 180_000,
   lowValueCents: 1_000,
-  windowMs: 180_000,
-  evaluateEveryMs: 5_000,
-  activityHalfLifeMs: 60_000,
+  viewsWindowMs: 300_000,
+  likesWindowMs: 180_000,
+  followsWindowMs: 900_000,
+  ordersWindowMs: 1_800_000,
+  evaluateEveryMs: 10_000,
+  activityHalfLifeShare: 1 / 3,
   suspiciousTellWeight: 2,
   minSuspiciousViewers: 12,
   minSuspiciousLikers: 4,

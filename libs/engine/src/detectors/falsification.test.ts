@@ -194,15 +194,28 @@ describe("FAKE_FOLLOWS", () => {
     expect(subcategories(alertsFor(events))).toEqual(["FAKE_FOLLOWS"]);
   });
 
+  it("fires on fresh accounts that watch a while and then follow on the farm's fixed schedule", () => {
+    const events = background();
+    for (let b = 0; b < 40; b++) {
+      const bot = actor(`sched-${b}`, { createdMs: T0 - 9 * DAY, device: `d-s-${b}`, ip: `100.92.${b}.0/24` });
+      events.push(join(ROOM, T0 + 200_000 + b * 3_000, bot), follow(ROOM, T0 + 300_000 + b * 3_000, bot));
+    }
+    const alerts = alertsFor(events);
+    expect(subcategories(alerts)).toEqual(["FAKE_FOLLOWS"]);
+    expect(signal(alerts[0]!, "tell_scheduled_timing")!.value).toBeGreaterThan(0.5);
+  });
+
   it("stays quiet when a viral spike of aged accounts follows, and for a lucky bag where watchers follow together", () => {
     const events = background();
     for (let v = 0; v < 200; v++) {
       const u = actor(`vf-${v}`);
       events.push(join(ROOM, T0 + 400_000 + v * 300, u), follow(ROOM, T0 + 410_000 + v * 300, u), leave(ROOM, T0 + 500_000 + v * 300, u));
     }
+    const rand = seeded(23);
     for (let v = 0; v < 150; v++) {
       const u = actor(`bag-${v}`, { createdMs: v % 5 === 0 ? T0 - 3 * DAY : T0 - 400 * DAY, device: `d-bag-${v}` });
-      events.push(join(ROOM, T0 + 100_000 + v * 1_000, u), follow(ROOM, T0 + 600_000 + v * 300, u), comment(ROOM, T0 + 600_500 + v * 300, u));
+      const t = T0 + 600_000 + Math.floor(rand() * 60_000);
+      events.push(join(ROOM, T0 + 100_000 + v * 1_000, u), follow(ROOM, t, u), comment(ROOM, t + 500, u));
     }
     expect(alertsFor(events)).toEqual([]);
   });
@@ -232,9 +245,26 @@ describe("FAKE_ORDERS", () => {
     expect(subcategories(alertsFor(events))).toEqual(["FAKE_ORDERS"]);
   });
 
+  it("fires on aged accounts that never watch, each placing order after order", () => {
+    const events = background();
+    const rand = seeded(29);
+    for (let b = 0; b < 8; b++) {
+      const buyer = actor(`repeat-${b}`, { createdMs: T0 - 700 * DAY, device: `d-rep-${b}`, ip: `100.98.${b}.0/24` });
+      for (let k = 0; k < 5; k++) events.push(order(ROOM, T0 + 300_000 + Math.floor(rand() * 300_000), buyer, { amountCents: 5_900 }));
+    }
+    const alerts = alertsFor(events);
+    expect(subcategories(alerts)).toEqual(["FAKE_ORDERS"]);
+    expect(signal(alerts[0]!, "tell_repeat_orders")!.value).toBe(1);
+  });
+
   it("stays quiet for a flash sale: hundreds of identical orders from distinct buyers in a minute", () => {
     const events = background();
-    for (let b = 0; b < 400; b++) events.push(order(ROOM, T0 + 500_000 + b * 150, actor(`buyer-${b}`), { amountCents: 990 }));
+    const rand = seeded(19);
+    let t = T0 + 500_000;
+    for (let b = 0; b < 400; b++) {
+      t += Math.floor(-Math.log(1 - rand()) * 150); // Poisson arrivals, 150 ms apart on average
+      events.push(order(ROOM, t, actor(`buyer-${b}`), { amountCents: 990 }));
+    }
     expect(alertsFor(events)).toEqual([]);
   });
 

@@ -6,7 +6,8 @@
  * behind one NAT, a family phone), 2 for a decisive one no person produces
  * (taps beyond a thumb, likes without ever joining, twenty ghost visits). An
  * account is suspicious at `suspiciousTellWeight` (2): two ordinary tells, or
- * one decisive — so no single crowd behaviour makes an account suspicious.
+ * one decisive — so no single crowd behaviour makes an account suspicious,
+ * and weak tells together never count for more than one weak tell.
  */
 import type { AccountSlot, RoomState } from "../room-state";
 import { gapCv } from "../room-state";
@@ -25,6 +26,7 @@ export const TELLS = [
   "scheduled_timing",
   "ghost_visits",
   "quick_follow",
+  "repeat_orders",
   "shared_payment_account",
   "shared_address",
   "refunded_in_stream",
@@ -42,14 +44,36 @@ export interface AccountTells {
   mask: number;
 }
 
+/** Weak tells (a shared /24, device or address, an unpaid or cheap order) add up to at most this much. */
+const WEAK_TELL = 0.5;
+
+/**
+ * Sums tells; weak ones together count as one weak tell, because whole crowds show several at once (a
+ * campus: one NAT and one parcel locker; a family: one phone, card and address).
+ */
 class TellSum implements AccountTells {
-  weight = 0;
+  private strong = 0;
+  private weak = 0;
   mask = 0;
+  get weight(): number {
+    return this.strong + Math.min(this.weak, WEAK_TELL);
+  }
   add(name: TellName, weight: number): void {
-    this.weight += weight;
-    this.mask |= bit(name);
+    if (weight <= WEAK_TELL) this.weak += weight;
+    else this.strong += weight;
+    this.mask |= BITS[name];
+  }
+  reset(): this {
+    this.strong = 0;
+    this.weak = 0;
+    this.mask = 0;
+    return this;
   }
 }
+
+const BITS = Object.fromEntries(TELLS.map((name) => [name, bit(name)])) as Record<TellName, number>;
+/** Reused across calls: `tellsOf` runs for every account in a window at every measure, and allocation showed in profiles. */
+const SCRATCH = new TellSum();
 
 function identityTells(out: TellSum, slot: AccountSlot, room: RoomState, timeMs: number, f: Readonly<FalsificationConfig>): void {
   if (slot.createdMs > 0 && timeMs - slot.createdMs < f.freshAccountAgeMs) out.add("fresh_account", 1);
@@ -72,15 +96,19 @@ function likeTells(out: TellSum, slot: AccountSlot, f: Readonly<FalsificationCon
   if (slot.likeGaps.n >= f.regularMinGaps && gapCv(slot.likeGaps) < f.regularGapCv) out.add("scheduled_timing", 1.5);
 }
 
+/** Bit of `kind` in `AccountSlot.scheduledArrivals`. */
+export const ARRIVAL_BIT: Readonly<Record<"views" | "follows" | "orders", number>> = { views: 1, follows: 2, orders: 4 };
+
 function viewTells(out: TellSum, slot: AccountSlot, f: Readonly<FalsificationConfig>): void {
   if (slot.shortVisits >= f.ghostVisits) out.add("ghost_visits", 2);
   else if (slot.shortVisits >= f.ghostVisits - 1) out.add("ghost_visits", 1);
-  if (slot.joinGaps.n >= 3 && gapCv(slot.joinGaps) < f.regularGapCv) out.add("scheduled_timing", 1);
+  if ((slot.joinGaps.n >= 3 && gapCv(slot.joinGaps) < f.regularGapCv) || (slot.scheduledArrivals & ARRIVAL_BIT.views) !== 0) out.add("scheduled_timing", 1);
 }
 
 function followTells(out: TellSum, slot: AccountSlot, f: Readonly<FalsificationConfig>): void {
   if (slot.actedWithoutJoin) out.add("acted_without_join", 2);
   if (slot.followAfterJoinMs >= 0 && slot.followAfterJoinMs < f.quickFollowMs) out.add("quick_follow", 1);
+  if ((slot.scheduledArrivals & ARRIVAL_BIT.follows) !== 0) out.add("scheduled_timing", 1);
 }
 
 function orderTells(out: TellSum, slot: AccountSlot, room: RoomState, timeMs: number, f: Readonly<FalsificationConfig>): void {
@@ -91,13 +119,15 @@ function orderTells(out: TellSum, slot: AccountSlot, room: RoomState, timeMs: nu
   else if (payers >= f.weakSharedPaymentBuyers) out.add("shared_payment_account", 0.75);
   if ((room.cohort.addresses.get(slot.shippingAddressHash)?.accounts.length ?? 1) >= f.sharedAddressBuyers) out.add("shared_address", 0.5);
   if (slot.refunds > 0) out.add("refunded_in_stream", 0.75);
+  if (slot.orders >= f.repeatOrders) out.add("repeat_orders", 1);
+  if ((slot.scheduledArrivals & ARRIVAL_BIT.orders) !== 0) out.add("scheduled_timing", 1);
   if (slot.orders > slot.paid && slot.lastOrderMs >= 0 && timeMs - slot.lastOrderMs > f.unpaidAfterMs) out.add("unpaid_order", 0.5);
   if (slot.lowValueOrders > 0) out.add("low_value_order", 0.25);
 }
 
-/** The tells an account shows for `kind` at `timeMs`, from what the room has seen of it. */
+/** The tells an account shows for `kind` at `timeMs`; the result is valid until the next call. */
 export function tellsOf(kind: CohortKind, slot: AccountSlot, room: RoomState, timeMs: number, f: Readonly<FalsificationConfig>): AccountTells {
-  const out = new TellSum();
+  const out = SCRATCH.reset();
   identityTells(out, slot, room, timeMs, f);
   if (kind === "likes") likeTells(out, slot, f);
   else if (kind === "views") viewTells(out, slot, f);
