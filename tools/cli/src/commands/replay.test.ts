@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough, Readable } from "node:stream";
 import { LiveEvent } from "@redline/proto";
-import { generateRoom, Rng } from "@redline/simulator";
+import { generateRoom, Rng, SIMULATION_EPOCH_MS } from "@redline/simulator";
 import { runCli } from "../run-cli";
 
 async function cli(args: string[], stdinText = ""): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -17,12 +17,15 @@ async function cli(args: string[], stdinText = ""): Promise<{ code: number; stdo
   return { code, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") };
 }
 
-/** Two attacked rooms and a hard negative, time-sorted, as JSON lines. */
+/**
+ * Two attacked rooms and a hard negative, time-sorted, as JSON lines. They start at the simulator's epoch,
+ * not at 0: at 1970 every account would have been created before it, and account age means nothing.
+ */
 function streamLines(): string[] {
   const rooms = [
-    generateRoom({ roomId: "farm", size: "medium", hardNegative: null, attack: "device_farm", strength: 0.8 }, new Rng(1), 0),
-    generateRoom({ roomId: "brush", size: "small", hardNegative: null, attack: "brushing_mules", strength: 0.8 }, new Rng(2), 0),
-    generateRoom({ roomId: "sale", size: "medium", hardNegative: "flash_sale", attack: null, strength: 0 }, new Rng(3), 0),
+    generateRoom({ roomId: "farm", size: "medium", hardNegative: null, attack: "device_farm", strength: 0.8 }, new Rng(1), SIMULATION_EPOCH_MS),
+    generateRoom({ roomId: "brush", size: "small", hardNegative: null, attack: "brushing_mules", strength: 0.8 }, new Rng(2), SIMULATION_EPOCH_MS),
+    generateRoom({ roomId: "sale", size: "medium", hardNegative: "flash_sale", attack: null, strength: 0 }, new Rng(3), SIMULATION_EPOCH_MS),
   ];
   return rooms
     .flatMap((r) => r.events)

@@ -1,5 +1,5 @@
-/** Markdown for docs/eval/adversary.md: what the independent generator's traffic drew from the detectors. */
-import type { AdversaryReport } from "./adversary-evaluation";
+/** Markdown for docs/eval/adversary.md and randomized.md: labelled rooms scored at MEDIUM or above. */
+import type { LabelledReport } from "./labelled-evaluation";
 import type { LabelledScoring } from "./labelled-scoring";
 
 function labelTable(s: LabelledScoring, any: LabelledScoring): string[] {
@@ -29,17 +29,17 @@ function binTable(s: LabelledScoring): string[] {
   return rows;
 }
 
-export function renderAdversaryMarkdown(r: AdversaryReport): string {
+export function renderLabelledMarkdown(title: string, intro: readonly string[], r: LabelledReport): string {
   return [
-    "# Falsification detection on independent traffic",
+    `# ${title}`,
     "",
-    `Generator: ${r.generator}. Reporting seeds ${r.seeds.join(", ")} (${r.rooms} rooms, ${r.events} events), never used to tune`,
-    "anything: thresholds and combiner settings come from the project's own simulator (see falsification.md). Each seed runs",
-    "through the input contract into the service's pipeline (`libs/pipeline`) with the default policy, as `redline replay",
-    "--policy` would. A room counts as detected for its label when an alert of that label at MEDIUM or above names it (the",
-    "default policy takes no action below MEDIUM). \"Catchable\" rooms are those the threat model says a platform should",
-    "catch (docs/threat-model.md, \"When a platform should catch it\"); the generator decides it from the drawn parameters.",
-    "Regenerate with `npm run eval`.",
+    `Generator: ${r.generator}. Seeds ${r.seeds.join(", ")} (${r.rooms} rooms, ${r.events} events).`,
+    ...intro,
+    "Each seed runs through the input contract into the service's pipeline (`libs/pipeline`) with the default policy, as",
+    "`redline replay --policy` would. A room counts as detected for its label when an alert of that label at MEDIUM or above",
+    "names it (the default policy takes no action below MEDIUM). \"Catchable\" rooms are those the threat model says a",
+    "platform should catch (docs/threat-model.md, \"When a platform should catch it\"); the generator decides it from the",
+    "drawn parameters. Regenerate with `npm run eval`.",
     "",
     "## Per label, MEDIUM or above",
     "",
