@@ -24,8 +24,8 @@ function negativesTable(s: LabelledScoring): string[] {
 }
 
 function binTable(s: LabelledScoring): string[] {
-  const rows = ["| label | parameter | bin | attacks | recall | catchable | recall on catchable |", "|---|---|---|---:|---:|---:|---:|"];
-  for (const b of s.byBin) rows.push(`| ${b.label} | ${b.param} | ${b.bin} | ${b.attacks} | ${b.recall} | ${b.catchable} | ${b.catchableRecall ?? "–"} |`);
+  const rows = ["| label | parameter | bin | attacks | recall | catchable | recall on catchable | median delay (s) |", "|---|---|---|---:|---:|---:|---:|---:|"];
+  for (const b of s.byBin) rows.push(`| ${b.label} | ${b.param} | ${b.bin} | ${b.attacks} | ${b.recall} | ${b.catchable} | ${b.catchableRecall ?? "–"} | ${b.medianDelayS ?? "–"} |`);
   return rows;
 }
 

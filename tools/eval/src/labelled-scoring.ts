@@ -36,6 +36,8 @@ export interface BinRecall {
   catchable: number;
   recall: number;
   catchableRecall: number | null;
+  /** Median delay from the first attack event to the first alert at the floor, over the detected rooms of the bin. */
+  medianDelayS: number | null;
 }
 
 export interface LabelledScoring {
@@ -124,6 +126,11 @@ export function recallByBin(rooms: readonly LabelledRoom[], atFloor: ReadonlyMap
       for (const [bin, members] of binsOf(withParam, param)) {
         const hit = (r: LabelledRoom) => atFloor.has(`${r.roomId}\u0000${label}`);
         const catchable = members.filter((r) => r.shouldCatch);
+        const delays = members.flatMap((r) => {
+          const a = atFloor.get(`${r.roomId}\u0000${label}`);
+          return a === undefined || r.attackStartMs === null ? [] : [(a.eventTimeMs - r.attackStartMs) / 1000];
+        });
+        const m = median(delays);
         out.push({
           label,
           param,
@@ -132,6 +139,7 @@ export function recallByBin(rooms: readonly LabelledRoom[], atFloor: ReadonlyMap
           catchable: catchable.length,
           recall: round(members.filter(hit).length / members.length),
           catchableRecall: catchable.length === 0 ? null : round(catchable.filter(hit).length / catchable.length),
+          medianDelayS: m === null ? null : round(m, 1),
         });
       }
     }

@@ -42,9 +42,9 @@ export interface FalsificationConfig {
   ghostVisits: number;
   /** A follow this soon after the account joined is a scripted follow (people who follow watched first). */
   quickFollowMs: number;
-  /** A payment account used by this many buyers in a room is a mule ring (households share 2)... */
+  /** A payment account used by this many buyers in a room is a mule ring beyond doubt (a decisive-leaning tell)... */
   sharedPaymentBuyers: number;
-  /** ...and this many is a weak tell. */
+  /** ...and this many is already more than a household (threat model: families share 2). */
   weakSharedPaymentBuyers: number;
   /** A shipping address used by this many buyers is shared beyond a household (campus lockers too: weak). */
   sharedAddressBuyers: number;
@@ -110,7 +110,7 @@ export const DEFAULT_FALSIFICATION_CONFIG: Readonly<FalsificationConfig> = Objec
   suspiciousTellWeight: 2,
   minSuspiciousViewers: 12,
   minSuspiciousLikers: 4,
-  minSuspiciousFollowers: 10,
+  minSuspiciousFollowers: 6,
   minSuspiciousBuyers: 5,
   minSuspiciousShare: 0.05,
 });

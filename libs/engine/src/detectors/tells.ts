@@ -116,7 +116,7 @@ function orderTells(out: TellSum, slot: AccountSlot, room: RoomState, timeMs: nu
   if (slot.actedWithoutJoin) out.add("acted_without_join", 1);
   const payers = room.cohort.payments.get(slot.paymentAccountId)?.accounts.length ?? 1;
   if (payers >= f.sharedPaymentBuyers) out.add("shared_payment_account", 1.5);
-  else if (payers >= f.weakSharedPaymentBuyers) out.add("shared_payment_account", 0.75);
+  else if (payers >= f.weakSharedPaymentBuyers) out.add("shared_payment_account", 1);
   if ((room.cohort.addresses.get(slot.shippingAddressHash)?.accounts.length ?? 1) >= f.sharedAddressBuyers) out.add("shared_address", 0.5);
   if (slot.refunds > 0) out.add("refunded_in_stream", 0.75);
   if (slot.orders >= f.repeatOrders) out.add("repeat_orders", 1);
