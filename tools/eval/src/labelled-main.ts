@@ -18,7 +18,8 @@ const ADVERSARY_INTRO = [
 ];
 const RANDOMIZED_INTRO = [
   "Attack parameters drawn from the threat model's ranges (§3) and the twelve hard negatives of §4, written by a helper",
-  "who did not read the detectors. Reporting seeds only; no seed of this mode was run before the rules were fixed.",
+  "who did not read the detectors. Development seeds 501-502 and 601-604 (the first report) chose the follow cohort floor",
+  "(6), a fresh /24's share (80 %) and the weight of a card shared by 3-4 buyers (0.75); these seeds are others.",
 ];
 
 function write(outDir: string, name: string, title: string, intro: readonly string[], report: LabelledReport, log: (line: string) => void): void {

@@ -1,15 +1,19 @@
 /**
  * The falsification detectors on the simulator's domain-randomised attacks
  * (parameters drawn from docs/threat-model.md §3, ranges frozen before any
- * detector work) and its twelve hard negatives. Reporting seeds only: no
- * seed of the randomised mode was used to choose a rule or a limit.
+ * detector work) and its twelve hard negatives. Development seeds (501-502,
+ * 601-604) chose the follow floor and two limits; the report uses others.
  */
 import { simulate } from "@redline/simulator";
 import type { RoomTruth } from "@redline/simulator";
 import { evaluateLabelled, type LabelledReport } from "./labelled-evaluation";
 import type { LabelledRoom } from "./labelled-scoring";
 
-export const RANDOMIZED_SEEDS = [601, 602, 603, 604] as const;
+/**
+ * Reporting seeds. 601-604 were the first report; reading it (a new-user campaign and a family drew alerts)
+ * changed two limits, so they became development seeds beside 501-502 and the report moved to fresh seeds.
+ */
+export const RANDOMIZED_SEEDS = [611, 612, 613, 614] as const;
 
 function labelledRoom(t: RoomTruth): LabelledRoom {
   const label = t.labels[0];

@@ -20,8 +20,10 @@ export interface FalsificationConfig {
   farmAccountsPerDevice: number;
   /** ...and this many already shares beyond one person (a weak tell on its own). */
   sharedDeviceAccounts: number;
-  /** A /24 carrying this many of the room's accounts is a farm, proxy exit or campus NAT (weak on its own). */
+  /** A /24 carrying this many of the room's accounts is a farm, proxy exit or campus NAT (weak on its own)... */
   denseIpAccounts: number;
+  /** ...and a farm's own when at least this share of them are fresh. */
+  freshSubnetShare: number;
   /** One like event carrying more taps than this is not a thumb (clients batch ~1 s of taps; humans 1–15). */
   humanMaxTapsPerEvent: number;
   /** Taps by one account within 10 s above this are beyond a human peak (10–15 taps/s for a second or two). */
@@ -44,7 +46,7 @@ export interface FalsificationConfig {
   quickFollowMs: number;
   /** A payment account used by this many buyers in a room is a mule ring beyond doubt (a decisive-leaning tell)... */
   sharedPaymentBuyers: number;
-  /** ...and this many is already more than a household (threat model: families share 2). */
+  /** ...and this many is already more than most households (weak-leaning: the threat model's families share 2–4). */
   weakSharedPaymentBuyers: number;
   /** A shipping address used by this many buyers is shared beyond a household (campus lockers too: weak). */
   sharedAddressBuyers: number;
@@ -86,6 +88,7 @@ export const DEFAULT_FALSIFICATION_CONFIG: Readonly<FalsificationConfig> = Objec
   farmAccountsPerDevice: 5,
   sharedDeviceAccounts: 3,
   denseIpAccounts: 10,
+  freshSubnetShare: 0.8,
   humanMaxTapsPerEvent: 25,
   humanMaxTapsPer10s: 150,
   humanMaxTapsPerMinute: 600,

@@ -82,8 +82,9 @@ function identityTells(out: TellSum, slot: AccountSlot, room: RoomState, timeMs:
   else if (onDevice >= f.sharedDeviceAccounts) out.add("shared_device", 0.5);
   const subnet = slot.ipPrefix === "" ? undefined : room.cohort.subnets.get(slot.ipPrefix);
   if (subnet !== undefined && subnet.accounts.length >= f.denseIpAccounts) {
-    // A farm's own /24 carries mostly its fresh accounts; a campus NAT carries a mix of everyone.
-    if (subnet.fresh * 2 >= subnet.accounts.length) out.add("fresh_subnet", 1);
+    // A farm's own /24 carries (almost) only its fresh accounts; a campus or carrier NAT carries a mix of
+    // everyone, even during a new-user campaign (30–60 % fresh).
+    if (subnet.fresh >= f.freshSubnetShare * subnet.accounts.length) out.add("fresh_subnet", 1);
     else out.add("dense_subnet", 0.5);
   }
 }
@@ -114,15 +115,21 @@ function followTells(out: TellSum, slot: AccountSlot, f: Readonly<FalsificationC
 function orderTells(out: TellSum, slot: AccountSlot, room: RoomState, timeMs: number, f: Readonly<FalsificationConfig>): void {
   // Shoppers may buy from the product page without watching: an ordinary tell here, decisive for likes and follows.
   if (slot.actedWithoutJoin) out.add("acted_without_join", 1);
-  const payers = room.cohort.payments.get(slot.paymentAccountId)?.accounts.length ?? 1;
-  if (payers >= f.sharedPaymentBuyers) out.add("shared_payment_account", 1.5);
-  else if (payers >= f.weakSharedPaymentBuyers) out.add("shared_payment_account", 1);
+  const payers = room.cohort.payments.get(slot.paymentAccountId)?.accounts ?? [];
+  if (payers.length >= f.sharedPaymentBuyers) out.add("shared_payment_account", 1.5);
+  else if (payers.length >= f.weakSharedPaymentBuyers) out.add("shared_payment_account", isHousehold(payers, slot, room) ? 0.5 : 0.75);
   if ((room.cohort.addresses.get(slot.shippingAddressHash)?.accounts.length ?? 1) >= f.sharedAddressBuyers) out.add("shared_address", 0.5);
   if (slot.refunds > 0) out.add("refunded_in_stream", 0.75);
   if (slot.orders >= f.repeatOrders) out.add("repeat_orders", 1);
   if ((slot.scheduledArrivals & ARRIVAL_BIT.orders) !== 0) out.add("scheduled_timing", 1);
   if (slot.orders > slot.paid && slot.lastOrderMs >= 0 && timeMs - slot.lastOrderMs > f.unpaidAfterMs) out.add("unpaid_order", 0.5);
   if (slot.lowValueOrders > 0) out.add("low_value_order", 0.25);
+}
+
+/** A card shared by a few accounts that all use the same phone is a household (threat model §4: families of 2–4). */
+function isHousehold(payers: readonly string[], slot: AccountSlot, room: RoomState): boolean {
+  const onDevice = slot.deviceId === "" ? undefined : room.devices.get(slot.deviceId);
+  return onDevice !== undefined && payers.every((id) => onDevice.includes(id));
 }
 
 /** The tells an account shows for `kind` at `timeMs`; the result is valid until the next call. */
