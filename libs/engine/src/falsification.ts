@@ -66,7 +66,7 @@ function onLike(room: RoomState, event: LiveEvent, like: LikeEvent, cfg: Readonl
   const taps = Math.max(1, like.count);
   slot.interacted = true;
   slot.engaged = true;
-  if (slot.joins === 0) slot.actedWithoutJoin = true;
+  if (slot.firstEngagedMs < 0) slot.firstEngagedMs = t;
   slot.lastLikeSecond = Math.floor(t / 1000);
   slot.lastLikeMs = t;
   addGap(slot.likeGaps, t);
@@ -87,7 +87,7 @@ function onFollow(room: RoomState, event: LiveEvent, follow: FollowEvent, cfg: R
   const slot = slotOf(room, user, event.eventTimeMs, cfg);
   slot.interacted = true;
   slot.engaged = true;
-  if (slot.joins === 0) slot.actedWithoutJoin = true;
+  if (slot.firstEngagedMs < 0) slot.firstEngagedMs = event.eventTimeMs;
   slot.followAfterJoinMs = slot.joinMs >= 0 ? event.eventTimeMs - slot.joinMs : -1;
   arrive(room, slot, "follows", event.eventTimeMs);
   return touch(room, "follows", user.userId, event, 1, cfg);
@@ -95,7 +95,7 @@ function onFollow(room: RoomState, event: LiveEvent, follow: FollowEvent, cfg: R
 
 function onOrder(room: RoomState, slot: AccountSlot, userId: string, tx: TransactionEvent, t: number, cfg: Readonly<EngineConfig>): void {
   const f = cfg.falsification;
-  if (slot.joins === 0) slot.actedWithoutJoin = true;
+  if (slot.firstEngagedMs < 0) slot.firstEngagedMs = t;
   slot.orders++;
   slot.lastOrderMs = t;
   arrive(room, slot, "orders", t);

@@ -43,8 +43,8 @@ export interface AccountSlot {
   tapFrame60sMs: number;
   taps60s: number;
   maxTaps60s: number;
-  /** Liked, followed or ordered before any JOIN in this room (an API script or a mule). */
-  actedWithoutJoin: boolean;
+  /** Event time of the account's first like, follow or order here (-1 none). */
+  firstEngagedMs: number;
   /** Liked, followed or ordered here at all: such an account is judged in those kinds, not as a viewer. */
   engaged: boolean;
   /** Bits (views 1, follows 2, orders 4) of kinds in which the account arrived while the room's cadence was a schedule. */
@@ -134,7 +134,7 @@ export function accountSlot(room: RoomState, actor: Actor, cfg: Readonly<EngineC
     tapFrame60sMs: -1,
     taps60s: 0,
     maxTaps60s: 0,
-    actedWithoutJoin: false,
+    firstEngagedMs: -1,
     engaged: false,
     scheduledArrivals: 0,
     followAfterJoinMs: -1,

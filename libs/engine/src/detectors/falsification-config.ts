@@ -42,6 +42,8 @@ export interface FalsificationConfig {
   ghostDwellMs: number;
   /** ...and this many such visits by one account in a room is a ghost bot (network drops give 2–3). */
   ghostVisits: number;
+  /** An account that liked, followed or ordered counts as never having joined once this long has passed without a JOIN. */
+  withoutJoinGraceMs: number;
   /** A follow this soon after the account joined is a scripted follow (people who follow watched first). */
   quickFollowMs: number;
   /** A payment account used by this many buyers in a room is a mule ring beyond doubt (a decisive-leaning tell)... */
@@ -98,6 +100,7 @@ export const DEFAULT_FALSIFICATION_CONFIG: Readonly<FalsificationConfig> = Objec
   repeatOrders: 4,
   ghostDwellMs: 30_000,
   ghostVisits: 4,
+  withoutJoinGraceMs: 60_000,
   quickFollowMs: 10_000,
   sharedPaymentBuyers: 5,
   weakSharedPaymentBuyers: 3,
