@@ -11,3 +11,5 @@ export { TcpProxy } from "./tcp-proxy";
 export { spawnService } from "./processes";
 export type { ServiceProcess } from "./processes";
 export { inputTopics, publishEvents } from "./live-events";
+export { replayThroughCli } from "./replay";
+export type { Replayed } from "./replay";

@@ -1,9 +1,5 @@
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { loadConfig as dispatcherConfig, startDispatcher, type Dispatcher } from "@redline/action-dispatcher";
-import { runCli } from "@redline/cli";
 import { silentLogger } from "@redline/common";
 import { RecordingControlPlane } from "@redline/demo-platform";
 import { decodeMessage, dlqTopicFor, partitionForKey } from "@redline/events";
@@ -11,7 +7,7 @@ import { ensureTopics, RecordProducer } from "@redline/kafka";
 import { ActionKind, ControlAction, LiveEvent, RoomEventKind } from "@redline/proto";
 import { loadConfig as engineConfig, startRiskEngine, type RiskEngineService } from "@redline/risk-engine";
 import { initTelemetry, loadTelemetryConfig, type Telemetry } from "@redline/telemetry";
-import { collectTopic, inputTopics, publishEvents, randomId, testKafka, waitFor, type TopicCollector } from "@redline/test-helpers";
+import { collectTopic, inputTopics, publishEvents, randomId, replayThroughCli, testKafka, waitFor, type TopicCollector } from "@redline/test-helpers";
 
 const PARTITIONS = 3;
 const IDLE_TIMEOUT_MS = 2_000;
@@ -33,24 +29,6 @@ function underageStart(roomId: string, timeMs: number): LiveEvent {
       value: { kind: RoomEventKind.ROOM_EVENT_KIND_STARTED, followerCount: 50, category: "toys", streamer: { userId: `s-${roomId}`, age: 14, realNameVerified: true } },
     },
   });
-}
-
-/** `redline replay --policy` over one partition's recorded input; its actions. */
-async function replayActions(events: readonly LiveEvent[]): Promise<ControlAction[]> {
-  const file = join(mkdtempSync(join(tmpdir(), "idle-replay-")), "events.jsonl");
-  writeFileSync(file, events.map((e) => JSON.stringify(LiveEvent.toJSON(e))).join("\n") + "\n");
-  const stdout = new PassThrough();
-  const chunks: Buffer[] = [];
-  stdout.on("data", (c: Buffer) => chunks.push(c));
-  const code = await runCli(["replay", "--input", file, "--policy", POLICY], { stdin: new PassThrough(), stdout, stderr: new PassThrough(), env: {} });
-  expect(code).toBe(0);
-  return Buffer.concat(chunks)
-    .toString("utf8")
-    .split("\n")
-    .filter((l) => l !== "")
-    .map((l) => JSON.parse(l) as { action?: unknown })
-    .filter((l) => l.action !== undefined)
-    .map((l) => ControlAction.fromJSON(l.action));
 }
 
 describe("a partition whose input goes quiet (issue 16)", () => {
@@ -122,7 +100,8 @@ describe("a partition whose input goes quiet (issue 16)", () => {
     }
     const replayed = new Map<string, ControlAction>();
     for (let p = 0; p < PARTITIONS; p++) {
-      for (const a of await replayActions(events.filter((e) => partitionForKey(e.roomId, PARTITIONS) === p))) replayed.set(a.actionId, a);
+      const { actions: partitionActions } = await replayThroughCli(events.filter((e) => partitionForKey(e.roomId, PARTITIONS) === p), POLICY);
+      for (const a of partitionActions) replayed.set(a.actionId, a);
     }
     expect([...live.keys()].sort()).toEqual([...replayed.keys()].sort());
     for (const [id, a] of replayed) expect(live.get(id)).toEqual(a);

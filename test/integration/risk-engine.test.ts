@@ -1,8 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
-import { runCli } from "@redline/cli";
 import { silentLogger } from "@redline/common";
 import { decodeMessage, dlqTopicFor, DLQ_HEADERS, partitionForKey } from "@redline/events";
 import { ensureTopics, readLatestByKey, RecordProducer } from "@redline/kafka";
@@ -15,9 +11,11 @@ import {
   publishEvents,
   randomId,
   readTopic,
+  replayThroughCli,
   spawnService,
   testKafka,
   waitFor,
+  type Replayed,
   type TopicCollector,
 } from "@redline/test-helpers";
 
@@ -129,28 +127,8 @@ async function replayByPartition(events: LiveEvent[]): Promise<Replayed> {
   return out;
 }
 
-interface Replayed {
-  alerts: Alert[];
-  actions: ControlAction[];
-}
-
 async function replay(events: LiveEvent[]): Promise<Replayed> {
-  const file = join(mkdtempSync(join(tmpdir(), "replay-")), "events.jsonl");
-  writeFileSync(file, events.map((e) => JSON.stringify(LiveEvent.toJSON(e))).join("\n") + "\n");
-  const stdout = new PassThrough();
-  const chunks: Buffer[] = [];
-  stdout.on("data", (c: Buffer) => chunks.push(c));
-  const code = await runCli(["replay", "--input", file, "--policy", POLICY], { stdin: new PassThrough(), stdout, stderr: new PassThrough(), env: {} });
-  expect(code).toBe(0);
-  const lines = Buffer.concat(chunks)
-    .toString("utf8")
-    .split("\n")
-    .filter((l) => l !== "")
-    .map((l) => JSON.parse(l) as { alert?: unknown; action?: unknown });
-  return {
-    alerts: lines.filter((l) => l.alert !== undefined).map((l) => Alert.fromJSON(l.alert)),
-    actions: lines.filter((l) => l.action !== undefined).map((l) => ControlAction.fromJSON(l.action)),
-  };
+  return replayThroughCli(events, POLICY);
 }
 
 describe("risk-engine service on the real broker", () => {

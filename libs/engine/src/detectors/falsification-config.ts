@@ -42,7 +42,7 @@ export interface FalsificationConfig {
   ghostDwellMs: number;
   /** ...and this many such visits by one account in a room is a ghost bot (network drops give 2–3). */
   ghostVisits: number;
-  /** An account that liked, followed or ordered counts as never having joined once this long has passed without a JOIN. */
+  /** An account that liked, followed or ordered counts as never having joined once the room's joins have been applied this far past its first engagement. */
   withoutJoinGraceMs: number;
   /** A follow this soon after the account joined is a scripted follow (people who follow watched first). */
   quickFollowMs: number;
@@ -100,7 +100,7 @@ export const DEFAULT_FALSIFICATION_CONFIG: Readonly<FalsificationConfig> = Objec
   repeatOrders: 4,
   ghostDwellMs: 30_000,
   ghostVisits: 4,
-  withoutJoinGraceMs: 60_000,
+  withoutJoinGraceMs: 30_000,
   quickFollowMs: 10_000,
   sharedPaymentBuyers: 5,
   weakSharedPaymentBuyers: 3,

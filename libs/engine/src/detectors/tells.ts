@@ -90,18 +90,20 @@ function identityTells(out: TellSum, slot: AccountSlot, room: RoomState, timeMs:
 }
 
 /**
- * Engaged here and still no JOIN, a grace period after its first engagement: judged when measured, not when
- * the like arrived, because joins travel on another topic and a backlog can bring them seconds later.
+ * Engaged here and no JOIN of its own, although the room's joins have been applied past its first
+ * engagement by the grace period. Judged when measured, and against the join stream's own progress: joins
+ * travel on another topic, and one lagging by minutes (a backlog, a slow producer) would otherwise make
+ * every liker look like a script.
  */
-function actedWithoutJoin(slot: AccountSlot, timeMs: number, f: Readonly<FalsificationConfig>): boolean {
-  return slot.joins === 0 && slot.firstEngagedMs >= 0 && timeMs - slot.firstEngagedMs >= f.withoutJoinGraceMs;
+function actedWithoutJoin(slot: AccountSlot, room: RoomState, f: Readonly<FalsificationConfig>): boolean {
+  return slot.joins === 0 && slot.firstEngagedMs >= 0 && room.cohort.cadence.views.lastMs - slot.firstEngagedMs >= f.withoutJoinGraceMs;
 }
 
-function likeTells(out: TellSum, slot: AccountSlot, timeMs: number, f: Readonly<FalsificationConfig>): void {
+function likeTells(out: TellSum, slot: AccountSlot, room: RoomState, f: Readonly<FalsificationConfig>): void {
   if (slot.maxTapsPerEvent > f.humanMaxTapsPerEvent || slot.maxTaps10s > f.humanMaxTapsPer10s || slot.maxTaps60s > f.humanMaxTapsPerMinute) {
     out.add("superhuman_taps", 2);
   }
-  if (actedWithoutJoin(slot, timeMs, f)) out.add("acted_without_join", 2);
+  if (actedWithoutJoin(slot, room, f)) out.add("acted_without_join", 2);
   if (slot.likeGaps.n >= f.regularMinGaps && gapCv(slot.likeGaps) < f.regularGapCv) out.add("scheduled_timing", 1.5);
 }
 
@@ -114,15 +116,15 @@ function viewTells(out: TellSum, slot: AccountSlot, f: Readonly<FalsificationCon
   if ((slot.joinGaps.n >= 3 && gapCv(slot.joinGaps) < f.regularGapCv) || (slot.scheduledArrivals & ARRIVAL_BIT.views) !== 0) out.add("scheduled_timing", 1);
 }
 
-function followTells(out: TellSum, slot: AccountSlot, timeMs: number, f: Readonly<FalsificationConfig>): void {
-  if (actedWithoutJoin(slot, timeMs, f)) out.add("acted_without_join", 2);
+function followTells(out: TellSum, slot: AccountSlot, room: RoomState, f: Readonly<FalsificationConfig>): void {
+  if (actedWithoutJoin(slot, room, f)) out.add("acted_without_join", 2);
   if (slot.followAfterJoinMs >= 0 && slot.followAfterJoinMs < f.quickFollowMs) out.add("quick_follow", 1);
   if ((slot.scheduledArrivals & ARRIVAL_BIT.follows) !== 0) out.add("scheduled_timing", 1);
 }
 
 function orderTells(out: TellSum, slot: AccountSlot, room: RoomState, timeMs: number, f: Readonly<FalsificationConfig>): void {
   // Shoppers may buy from the product page without watching: an ordinary tell here, decisive for likes and follows.
-  if (actedWithoutJoin(slot, timeMs, f)) out.add("acted_without_join", 1);
+  if (actedWithoutJoin(slot, room, f)) out.add("acted_without_join", 1);
   const payers = room.cohort.payments.get(slot.paymentAccountId)?.accounts ?? [];
   if (payers.length >= f.sharedPaymentBuyers) out.add("shared_payment_account", 1.5);
   else if (payers.length >= f.weakSharedPaymentBuyers) out.add("shared_payment_account", isHousehold(payers, slot, room) ? 0.5 : 0.75);
@@ -144,9 +146,9 @@ function isHousehold(payers: readonly string[], slot: AccountSlot, room: RoomSta
 export function tellsOf(kind: CohortKind, slot: AccountSlot, room: RoomState, timeMs: number, f: Readonly<FalsificationConfig>): AccountTells {
   const out = SCRATCH.reset();
   identityTells(out, slot, room, timeMs, f);
-  if (kind === "likes") likeTells(out, slot, timeMs, f);
+  if (kind === "likes") likeTells(out, slot, room, f);
   else if (kind === "views") viewTells(out, slot, f);
-  else if (kind === "follows") followTells(out, slot, timeMs, f);
+  else if (kind === "follows") followTells(out, slot, room, f);
   else orderTells(out, slot, room, timeMs, f);
   return out;
 }

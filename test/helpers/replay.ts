@@ -1,0 +1,31 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PassThrough } from "node:stream";
+import { runCli } from "@redline/cli";
+import { Alert, ControlAction, LiveEvent } from "@redline/proto";
+
+export interface Replayed {
+  alerts: Alert[];
+  actions: ControlAction[];
+}
+
+/** `redline replay --policy POLICY` over `events` written as a JSON-lines file: what the service should produce. */
+export async function replayThroughCli(events: readonly LiveEvent[], policyPath: string): Promise<Replayed> {
+  const file = join(mkdtempSync(join(tmpdir(), "replay-")), "events.jsonl");
+  writeFileSync(file, events.map((e) => JSON.stringify(LiveEvent.toJSON(e))).join("\n") + "\n");
+  const stdout = new PassThrough();
+  const chunks: Buffer[] = [];
+  stdout.on("data", (c: Buffer) => chunks.push(c));
+  const code = await runCli(["replay", "--input", file, "--policy", policyPath], { stdin: new PassThrough(), stdout, stderr: new PassThrough(), env: {} });
+  if (code !== 0) throw new Error(`redline replay exited ${code}`);
+  const lines = Buffer.concat(chunks)
+    .toString("utf8")
+    .split("\n")
+    .filter((l) => l !== "")
+    .map((l) => JSON.parse(l) as { alert?: unknown; action?: unknown });
+  return {
+    alerts: lines.filter((l) => l.alert !== undefined).map((l) => Alert.fromJSON(l.alert)),
+    actions: lines.filter((l) => l.action !== undefined).map((l) => ControlAction.fromJSON(l.action)),
+  };
+}
