@@ -45,7 +45,6 @@ function onView(room: RoomState, event: LiveEvent, view: ViewEvent, cfg: Readonl
   const slot = slotOf(room, user, t, cfg);
   if (view.kind === ViewKind.VIEW_KIND_JOIN) {
     slot.joins++;
-    if (slot.firstJoinMs < 0) slot.firstJoinMs = t;
     addGap(slot.joinGaps, t);
     slot.joinMs = t;
     slot.interacted = false;
@@ -67,8 +66,6 @@ function onLike(room: RoomState, event: LiveEvent, like: LikeEvent, cfg: Readonl
   slot.interacted = true;
   slot.engaged = true;
   if (slot.firstEngagedMs < 0) slot.firstEngagedMs = t;
-  slot.lastLikeSecond = Math.floor(t / 1000);
-  slot.lastLikeMs = t;
   addGap(slot.likeGaps, t);
   if (taps > slot.maxTapsPerEvent) slot.maxTapsPerEvent = taps;
   // Tumbling frames from the account's first tap: cheap, and a sustained rate shows in either alignment.

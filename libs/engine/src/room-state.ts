@@ -20,22 +20,18 @@ export interface AccountSlot {
   joinMs: number;
   /** Whether the account liked, commented, followed or ordered since joining. */
   interacted: boolean;
-  /** Last whole second in which the account liked. */
-  lastLikeSecond: number;
   /** accountCreatedMs as first seen (0 unknown); device and /24 as first seen; whether the room's key maps count it yet. */
   createdMs: number;
   registered: boolean;
   deviceId: string;
   ipPrefix: string;
-  /** JOINs in this room, first one's time (-1 none), and visits shorter than the ghost dwell without interaction. */
+  /** JOINs in this room, and visits shorter than the ghost dwell without interaction. */
   joins: number;
-  firstJoinMs: number;
   shortVisits: number;
   /** Gap statistics (Welford) between this account's joins, and the last join time. */
   joinGaps: GapStats;
-  /** Like events and their gap statistics; largest taps in one event; taps in the current 10 s and 60 s frames. */
+  /** Gap statistics of like events; largest taps in one event; taps in the current 10 s and 60 s frames. */
   likeGaps: GapStats;
-  lastLikeMs: number;
   maxTapsPerEvent: number;
   tapFrame10sMs: number;
   taps10s: number;
@@ -116,17 +112,14 @@ export function accountSlot(room: RoomState, actor: Actor, cfg: Readonly<EngineC
   return boundedUpsert(room.accounts, actor.userId, cfg.maxAccountsPerRoom, () => ({
     joinMs: -1,
     interacted: false,
-    lastLikeSecond: -1,
     createdMs: actor.accountCreatedMs > 0 ? actor.accountCreatedMs : 0,
     registered: false,
     deviceId: actor.deviceId,
     ipPrefix: actor.ipPrefix,
     joins: 0,
-    firstJoinMs: -1,
     shortVisits: 0,
     joinGaps: newGapStats(),
     likeGaps: newGapStats(),
-    lastLikeMs: -1,
     maxTapsPerEvent: 0,
     tapFrame10sMs: -1,
     taps10s: 0,
