@@ -178,6 +178,8 @@ describe("archiver on the real broker and ClickHouse", () => {
     expect(await count(database, "feedback")).toBe(1);
     expect(await count(database, "events")).toBe(eventsBefore);
     expect(eventsBefore).toBe(4);
+    // The marker's cited event is copied to the evidence class after its alert row lands: wait for it.
+    await waitFor(async () => (await evidenceCount()) >= 3, { what: "the marker's evidence copied" });
     expect(await evidenceCount()).toBe(3);
   });
 
