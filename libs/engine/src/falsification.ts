@@ -8,7 +8,8 @@
 import { RoomEventKind, TransactionKind, ViewKind } from "@redline/proto";
 import type { Actor, FollowEvent, LikeEvent, LiveEvent, TransactionEvent, ViewEvent } from "@redline/proto";
 import { isFreshAccount } from "./primitives/account-age";
-import { accountSlot, accountsOnDevice, addGap } from "./room-state";
+import { accountSlot, accountsOnDevice } from "./room-state";
+import { iaAdd } from "./primitives/running-stats";
 import type { AccountSlot, RoomState } from "./room-state";
 import type { EngineConfig } from "./config";
 import { addToKey, cadenceAdd, touchWindow, windowOf, type CohortKind } from "./detectors/cohort-state";
@@ -45,7 +46,7 @@ function onView(room: RoomState, event: LiveEvent, view: ViewEvent, cfg: Readonl
   const slot = slotOf(room, user, t, cfg);
   if (view.kind === ViewKind.VIEW_KIND_JOIN) {
     slot.joins++;
-    addGap(slot.joinGaps, t);
+    iaAdd(slot.joinGaps, t);
     slot.joinMs = t;
     slot.interacted = false;
     arrive(room, slot, "views", t);
@@ -66,7 +67,7 @@ function onLike(room: RoomState, event: LiveEvent, like: LikeEvent, cfg: Readonl
   slot.interacted = true;
   slot.engaged = true;
   if (slot.firstEngagedMs < 0) slot.firstEngagedMs = t;
-  addGap(slot.likeGaps, t);
+  iaAdd(slot.likeGaps, t);
   if (taps > slot.maxTapsPerEvent) slot.maxTapsPerEvent = taps;
   // Tumbling frames from the account's first tap: cheap, and a sustained rate shows in either alignment.
   if (slot.tapFrame10sMs < 0 || t - slot.tapFrame10sMs >= 10_000) [slot.tapFrame10sMs, slot.taps10s] = [t, 0];

@@ -5,6 +5,8 @@
  */
 import type { Actor } from "@redline/proto";
 import { boundedUpsert } from "./primitives/bounded-map";
+import { createInterArrival } from "./primitives/running-stats";
+import type { InterArrival } from "./primitives/running-stats";
 import { createCohortState } from "./detectors/cohort-state";
 import type { CohortState } from "./detectors/cohort-state";
 import type { EngineConfig } from "./config";
@@ -29,9 +31,9 @@ export interface AccountSlot {
   joins: number;
   shortVisits: number;
   /** Gap statistics (Welford) between this account's joins, and the last join time. */
-  joinGaps: GapStats;
+  joinGaps: InterArrival;
   /** Gap statistics of like events; largest taps in one event; taps in the current 10 s and 60 s frames. */
-  likeGaps: GapStats;
+  likeGaps: InterArrival;
   maxTapsPerEvent: number;
   tapFrame10sMs: number;
   taps10s: number;
@@ -55,14 +57,6 @@ export interface AccountSlot {
   lastOrderMs: number;
   paymentAccountId: string;
   shippingAddressHash: string;
-}
-
-/** Count, mean and sum of squared deviations of gaps between an account's actions (Welford). */
-export interface GapStats {
-  n: number;
-  mean: number;
-  m2: number;
-  lastMs: number;
 }
 
 export interface RoomState {
@@ -105,8 +99,6 @@ export function createRoomState(roomId: string, timeMs: number): RoomState {
   };
 }
 
-const newGapStats = (): GapStats => ({ n: 0, mean: 0, m2: 0, lastMs: -1 });
-
 /** The room's slot for `actor`, created on first sight with its identity as seen then. */
 export function accountSlot(room: RoomState, actor: Actor, cfg: Readonly<EngineConfig>): AccountSlot {
   return boundedUpsert(room.accounts, actor.userId, cfg.maxAccountsPerRoom, () => ({
@@ -118,8 +110,8 @@ export function accountSlot(room: RoomState, actor: Actor, cfg: Readonly<EngineC
     ipPrefix: actor.ipPrefix,
     joins: 0,
     shortVisits: 0,
-    joinGaps: newGapStats(),
-    likeGaps: newGapStats(),
+    joinGaps: createInterArrival(),
+    likeGaps: createInterArrival(),
     maxTapsPerEvent: 0,
     tapFrame10sMs: -1,
     taps10s: 0,
@@ -139,24 +131,6 @@ export function accountSlot(room: RoomState, actor: Actor, cfg: Readonly<EngineC
     paymentAccountId: "",
     shippingAddressHash: "",
   }));
-}
-
-/** Adds the gap since the previous action to `g` (Welford); the first action only sets the time. */
-export function addGap(g: GapStats, timeMs: number): void {
-  if (g.lastMs >= 0 && timeMs >= g.lastMs) {
-    const gap = timeMs - g.lastMs;
-    g.n++;
-    const delta = gap - g.mean;
-    g.mean += delta / g.n;
-    g.m2 += delta * (gap - g.mean);
-  }
-  if (timeMs > g.lastMs) g.lastMs = timeMs;
-}
-
-/** Coefficient of variation of the gaps (Infinity with fewer than two). */
-export function gapCv(g: GapStats): number {
-  if (g.n < 2 || g.mean <= 0) return Number.POSITIVE_INFINITY;
-  return Math.sqrt(g.m2 / (g.n - 1)) / g.mean;
 }
 
 /** Records that `actor` used its device here; returns how many accounts the device has carried in this room. */

@@ -9,7 +9,7 @@
  * for (const event of events) emit(pipeline.push(event));
  * emit(pipeline.end()); // or pipeline.idle() when live input goes quiet
  */
-export { createPipeline, engineSettings, policyCounters } from "./create-pipeline";
+export { createPipeline, policyCounters } from "./create-pipeline";
 export type { PipelineSpec } from "./create-pipeline";
 export { PIPELINE_DEFAULTS } from "./pipeline-defaults";
 export { restorePipeline, snapshotPipeline } from "./pipeline-snapshot";

@@ -12,10 +12,6 @@ import { DAY_MS } from "../primitives/account-age";
 export interface FalsificationConfig {
   /** Accounts younger than this at event time count as fresh (threat model: fresh farms are 0–14 days old). */
   freshAccountAgeMs: number;
-  /** Fresh accounts created within one bucket of this width (± one bucket) form a registration batch... */
-  creationBucketMs: number;
-  /** ...when at least this many of the room's fresh accounts fall in it. */
-  freshBatchAccounts: number;
   /** A device carrying this many accounts in one room is a farm or multi-open device (families share 2–4)... */
   farmAccountsPerDevice: number;
   /** ...and this many already shares beyond one person (a weak tell on its own). */
@@ -85,8 +81,6 @@ export interface FalsificationConfig {
 
 export const DEFAULT_FALSIFICATION_CONFIG: Readonly<FalsificationConfig> = Object.freeze({
   freshAccountAgeMs: 15 * DAY_MS,
-  creationBucketMs: DAY_MS / 2,
-  freshBatchAccounts: 10,
   farmAccountsPerDevice: 5,
   sharedDeviceAccounts: 3,
   denseIpAccounts: 10,

@@ -10,7 +10,7 @@
  * and weak tells together never count for more than one weak tell.
  */
 import type { AccountSlot, RoomState } from "../room-state";
-import { gapCv } from "../room-state";
+import { rsCoefficientOfVariation } from "../primitives/running-stats";
 import type { CohortKind } from "./cohort-state";
 import type { FalsificationConfig } from "./falsification-config";
 
@@ -104,7 +104,7 @@ function likeTells(out: TellSum, slot: AccountSlot, room: RoomState, f: Readonly
     out.add("superhuman_taps", 2);
   }
   if (actedWithoutJoin(slot, room, f)) out.add("acted_without_join", 2);
-  if (slot.likeGaps.n >= f.regularMinGaps && gapCv(slot.likeGaps) < f.regularGapCv) out.add("scheduled_timing", 1.5);
+  if (slot.likeGaps.gaps.n >= f.regularMinGaps && rsCoefficientOfVariation(slot.likeGaps.gaps) < f.regularGapCv) out.add("scheduled_timing", 1.5);
 }
 
 /** Bit of `kind` in `AccountSlot.scheduledArrivals`. */
@@ -113,7 +113,7 @@ export const ARRIVAL_BIT: Readonly<Record<"views" | "follows" | "orders", number
 function viewTells(out: TellSum, slot: AccountSlot, f: Readonly<FalsificationConfig>): void {
   if (slot.shortVisits >= f.ghostVisits) out.add("ghost_visits", 2);
   else if (slot.shortVisits >= f.ghostVisits - 1) out.add("ghost_visits", 1);
-  if ((slot.joinGaps.n >= 3 && gapCv(slot.joinGaps) < f.regularGapCv) || (slot.scheduledArrivals & ARRIVAL_BIT.views) !== 0) out.add("scheduled_timing", 1);
+  if ((slot.joinGaps.gaps.n >= 3 && rsCoefficientOfVariation(slot.joinGaps.gaps) < f.regularGapCv) || (slot.scheduledArrivals & ARRIVAL_BIT.views) !== 0) out.add("scheduled_timing", 1);
 }
 
 function followTells(out: TellSum, slot: AccountSlot, room: RoomState, f: Readonly<FalsificationConfig>): void {
