@@ -10,6 +10,6 @@ export { testClickHouse } from "./clickhouse";
 export { TcpProxy } from "./tcp-proxy";
 export { spawnService } from "./processes";
 export type { ServiceProcess } from "./processes";
-export { inputTopics, publishEvents } from "./live-events";
+export { ensureEngineTopics, inputTopics, publishEvents, roomOnPartition } from "./live-events";
 export { replayThroughCli } from "./replay";
 export type { Replayed } from "./replay";

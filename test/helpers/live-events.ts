@@ -1,10 +1,31 @@
-import { DEFAULT_INPUT_TOPICS, encodeMessage } from "@redline/events";
-import type { OutputRecord, RecordProducer } from "@redline/kafka";
+import { DEFAULT_INPUT_TOPICS, dlqTopicFor, encodeMessage, partitionForKey } from "@redline/events";
+import { ensureTopics, type OutputRecord, type RecordProducer } from "@redline/kafka";
+import type { Kafka } from "kafkajs";
 import { LiveEvent } from "@redline/proto";
 
 /** The eight input topics under a test's own prefix. */
 export function inputTopics(prefix: string): string[] {
   return [...new Set(Object.values(DEFAULT_INPUT_TOPICS))].map((t) => prefix + t);
+}
+
+/**
+ * The topics a risk-engine test needs under its prefix: the eight inputs with `partitions` each, a DLQ
+ * per input, and `alerts` and `actions` (with the actions DLQ the dispatcher writes to).
+ */
+export async function ensureEngineTopics(kafka: Kafka, prefix: string, partitions: number): Promise<void> {
+  const inputs = inputTopics(prefix);
+  await ensureTopics(kafka, [
+    ...inputs.map((topic) => ({ topic, numPartitions: partitions })),
+    ...inputs.map((topic) => ({ topic: dlqTopicFor(topic), numPartitions: 1 })),
+    { topic: `${prefix}alerts`, numPartitions: partitions },
+    { topic: `${prefix}actions`, numPartitions: partitions },
+    { topic: dlqTopicFor(`${prefix}actions`), numPartitions: 1 },
+  ]);
+}
+
+/** A room id that Kafka's default partitioner puts on partition `p` of `partitions`. */
+export function roomOnPartition(p: number, base: string, partitions: number): string {
+  for (let i = 0; ; i++) if (partitionForKey(`${base}-${i}`, partitions) === p) return `${base}-${i}`;
 }
 
 /** Publishes events to `prefix + <topic of their body>`, keyed by room, in order, in batches. */

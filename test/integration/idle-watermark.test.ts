@@ -2,21 +2,29 @@ import { join } from "node:path";
 import { loadConfig as dispatcherConfig, startDispatcher, type Dispatcher } from "@redline/action-dispatcher";
 import { silentLogger } from "@redline/common";
 import { RecordingControlPlane } from "@redline/demo-platform";
-import { decodeMessage, dlqTopicFor, partitionForKey } from "@redline/events";
-import { ensureTopics, RecordProducer } from "@redline/kafka";
+import { decodeMessage, partitionForKey } from "@redline/events";
+import { RecordProducer } from "@redline/kafka";
 import { ActionKind, ControlAction, LiveEvent, RoomEventKind } from "@redline/proto";
 import { loadConfig as engineConfig, startRiskEngine, type RiskEngineService } from "@redline/risk-engine";
 import { initTelemetry, loadTelemetryConfig, type Telemetry } from "@redline/telemetry";
-import { collectTopic, inputTopics, publishEvents, randomId, replayThroughCli, testKafka, waitFor, type TopicCollector } from "@redline/test-helpers";
+import {
+  collectTopic,
+  ensureEngineTopics,
+  inputTopics,
+  publishEvents,
+  randomId,
+  replayThroughCli,
+  roomOnPartition,
+  testKafka,
+  waitFor,
+  type TopicCollector,
+} from "@redline/test-helpers";
 
 const PARTITIONS = 3;
 const IDLE_TIMEOUT_MS = 2_000;
 const POLICY = join(__dirname, "..", "..", "deploy", "policy", "default-policy.json");
 
-/** A room id that Kafka's default partitioner puts on partition `p`. */
-function roomOn(p: number, base: string): string {
-  for (let i = 0; ; i++) if (partitionForKey(`${base}-${i}`, PARTITIONS) === p) return `${base}-${i}`;
-}
+const roomOn = (p: number, base: string): string => roomOnPartition(p, base, PARTITIONS);
 
 function underageStart(roomId: string, timeMs: number): LiveEvent {
   return LiveEvent.fromPartial({
@@ -43,13 +51,7 @@ describe("a partition whose input goes quiet (issue 16)", () => {
 
   beforeAll(async () => {
     const inputs = inputTopics(prefix);
-    await ensureTopics(kafka, [
-      ...inputs.map((topic) => ({ topic, numPartitions: PARTITIONS })),
-      ...inputs.map((topic) => ({ topic: dlqTopicFor(topic), numPartitions: 1 })),
-      { topic: `${prefix}alerts`, numPartitions: PARTITIONS },
-      { topic: `${prefix}actions`, numPartitions: PARTITIONS },
-      { topic: dlqTopicFor(`${prefix}actions`), numPartitions: 1 },
-    ]);
+    await ensureEngineTopics(kafka, prefix, PARTITIONS);
     producer = await RecordProducer.connect(kafka, silentLogger);
     platform = new RecordingControlPlane();
     const port = await platform.start();

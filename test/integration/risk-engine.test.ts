@@ -1,17 +1,19 @@
 import { join } from "node:path";
 import { silentLogger } from "@redline/common";
 import { decodeMessage, dlqTopicFor, DLQ_HEADERS, partitionForKey } from "@redline/events";
-import { ensureTopics, readLatestByKey, RecordProducer } from "@redline/kafka";
+import { readLatestByKey, RecordProducer } from "@redline/kafka";
 import { Alert, ControlAction, LiveEvent, RoomEventKind } from "@redline/proto";
 import { decodeSnapshot, loadConfig, startRiskEngine, type RiskEngineService } from "@redline/risk-engine";
 import { generateRoom, Rng, SIMULATION_EPOCH_MS, type AttackStyle } from "@redline/simulator";
 import {
   collectTopic,
+  ensureEngineTopics,
   inputTopics,
   publishEvents,
   randomId,
   readTopic,
   replayThroughCli,
+  roomOnPartition,
   spawnService,
   testKafka,
   waitFor,
@@ -31,10 +33,7 @@ afterAll(async () => {
   await producer.disconnect();
 });
 
-/** A room id that Kafka's default partitioner puts on partition `p`. */
-function roomOn(p: number, base: string): string {
-  for (let i = 0; ; i++) if (partitionForKey(`${base}-${i}`, PARTITIONS) === p) return `${base}-${i}`;
-}
+const roomOn = (p: number, base: string): string => roomOnPartition(p, base, PARTITIONS);
 
 const byTime = (a: LiveEvent, b: LiveEvent) => a.eventTimeMs - b.eventTimeMs || (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0);
 
@@ -65,12 +64,7 @@ interface Rig {
 async function rig(extra: Record<string, string> = {}): Promise<Rig> {
   const prefix = `${randomId("it.engine")}.`;
   const inputs = inputTopics(prefix);
-  await ensureTopics(kafka, [
-    ...inputs.map((topic) => ({ topic, numPartitions: PARTITIONS })),
-    ...inputs.map((topic) => ({ topic: dlqTopicFor(topic), numPartitions: 1 })),
-    { topic: `${prefix}alerts`, numPartitions: PARTITIONS },
-    { topic: `${prefix}actions`, numPartitions: PARTITIONS },
-  ]);
+  await ensureEngineTopics(kafka, prefix, PARTITIONS);
   // The shared variables (brokers, ClickHouse) come from the environment the tests run in.
   const env = {
     ...(process.env as Record<string, string>),
