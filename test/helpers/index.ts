@@ -13,3 +13,4 @@ export type { ServiceProcess } from "./processes";
 export { ensureEngineTopics, inputTopics, publishEvents, roomOnPartition } from "./live-events";
 export { replayThroughCli } from "./replay";
 export type { Replayed } from "./replay";
+export { dashboardExpressions, exposedSeriesNames, PROMETHEUS_DIR, redlineSeriesNames, ruleFiles } from "./monitoring";
