@@ -34,7 +34,7 @@ export { ensureTopics, partitionCounts } from "./topics";
 export type { TopicSpec } from "./topics";
 export { TopicReader, latestOffsets } from "./topic-reader";
 export type { PartitionOffsets, TopicReaderOptions } from "./topic-reader";
-export { earliestOffsets } from "./offsets";
+export { earliestOffsets, highWatermarks } from "./offsets";
 export { assignCoPartitioned, coPartitionAssigner, CO_PARTITION_ASSIGNER_NAME } from "./co-partition-assignor";
 export { readLatestByKey } from "./changelog";
 export { fetchGroupLag, GroupLagMonitor } from "./group-lag";

@@ -62,7 +62,17 @@ export class PartitionTask {
     this.receipts.push({ maxEventTimeMs, receivedAtMs: nowMs });
   }
 
-  /** Input has been quiet for `idleTimeoutMs` while the engine or the merge still holds events. */
+  /** Wall time since the last record of any of the partition's topics arrived (or since the task was made). */
+  quietForMs(nowMs: number): number {
+    return nowMs - this.lastInputAtMs;
+  }
+
+  /**
+   * No record has arrived for `idleTimeoutMs` while the engine or the merge
+   * still holds events. Not enough by itself to act on: during a backlog
+   * batches can be this far apart, so the caller also asks the broker
+   * whether the lanes are read to their end (`IdleAdvance`).
+   */
   isIdle(nowMs: number, idleTimeoutMs: number): boolean {
     return nowMs - this.lastInputAtMs >= idleTimeoutMs && (this.unappliedReceipts() > 0 || this.pipeline.engine.bufferedEvents > 0);
   }

@@ -8,6 +8,7 @@ import {
   DeadLetterWriter,
   ensureTopics,
   EventConsumer,
+  highWatermarks,
   GroupLagMonitor,
   liveEventDecoder,
   partitionCounts,
@@ -24,6 +25,7 @@ import { consumerMetricsAdapter, type Telemetry } from "@redline/telemetry";
 import type { RiskEngineConfig } from "./config";
 import { decodeSnapshot, encodeSnapshot } from "./partition-snapshot";
 import { traceOutputs, type TracedOutput } from "./output-tracing";
+import { IdleAdvance } from "./idle-advance";
 import { PartitionTask } from "./partition-task";
 import { openPolicies } from "./policies";
 import { createPipeline, restorePipeline, snapshotPipeline, type PipelineSpec } from "@redline/pipeline";
@@ -266,30 +268,24 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
     }
   };
 
-  /**
-   * A partition whose topics have all been quiet for the idle timeout applies
-   * what it holds up to the newest event time it has seen (issue 16): without
-   * this, the last events of a quiet partition (an under-age stream's start,
-   * at night) waited for input that might never come. Replay does the same at
-   * the end of its input. Events that arrive afterwards at or before that time
-   * are late, and counted.
-   */
+  const idleAdvance = new IdleAdvance({
+    idleTimeoutMs: config.idleTimeoutMs,
+    inputTopics: config.inputTopics,
+    readHighWatermarks: (topics) => highWatermarks(kafka, topics),
+    isCurrent: (task) => tasks.get(task.partition) === task,
+    logger,
+    now,
+    apply: async (task) => {
+      score(task, task.merge.release());
+      queueOutputs(task, { topic: "idle", traceparent: undefined }, task.pipeline.idle());
+      reportCounts(task);
+      await flushPending(task);
+      logger.debug("partition idle: held events applied", { partition: task.partition, watermarkMs: task.pipeline.engine.watermarkMs });
+    },
+  });
   const advanceIdlePartitions = async (): Promise<void> => {
-    for (const task of [...tasks.values()]) {
-      if (!task.isIdle(now(), config.idleTimeoutMs)) {
-        telemetryMetrics?.setOldestUnappliedAgeMs(task.partition, task.oldestUnappliedAgeMs(now()));
-        continue;
-      }
-      await task.exclusive(async () => {
-        if (tasks.get(task.partition) !== task || !task.isIdle(now(), config.idleTimeoutMs)) return;
-        task.merge.markQuiet();
-        score(task, task.merge.release());
-        queueOutputs(task, { topic: "idle", traceparent: undefined }, task.pipeline.idle());
-        reportCounts(task);
-        await flushPending(task);
-        logger.debug("partition idle: held events applied", { partition: task.partition, watermarkMs: task.pipeline.engine.watermarkMs });
-      });
-    }
+    await idleAdvance.check(tasks.values());
+    for (const task of tasks.values()) telemetryMetrics?.setOldestUnappliedAgeMs(task.partition, task.oldestUnappliedAgeMs(now()));
   };
 
   const consumer = new EventConsumer<LiveEvent>({

@@ -1,0 +1,88 @@
+import { silentLogger } from "@redline/common";
+import { createPipeline } from "@redline/pipeline";
+import { LiveEvent, RoomEventKind } from "@redline/proto";
+import { BEHIND_LANE_GIVE_UP_FACTOR, IdleAdvance } from "./idle-advance";
+import { PartitionTask } from "./partition-task";
+
+const T0 = Date.UTC(2026, 10, 1, 12, 0, 0);
+const TOPICS = ["live.rooms", "live.likes"];
+const IDLE_MS = 1_000;
+
+function roomEvent(id: string, timeMs: number): LiveEvent {
+  return LiveEvent.fromPartial({
+    eventId: id,
+    roomId: "r",
+    eventTimeMs: timeMs,
+    platform: "test",
+    body: { $case: "room", value: { kind: RoomEventKind.ROOM_EVENT_KIND_UPDATED, followerCount: 1 } },
+  });
+}
+
+/** A partition 2 of whose likes are still on the broker: rooms delivered offsets 0-1, likes only offset 0 of 0-2. */
+function backlogTask(): PartitionTask {
+  const task = new PartitionTask(3, createPipeline({ engine: { allowedLatenessMs: 0 } }), TOPICS, 0);
+  task.merge.startLane("live.rooms", 0n, 2n);
+  task.merge.startLane("live.likes", 0n, 3n);
+  task.merge.add("live.rooms", [{ offset: 0n, event: roomEvent("room-1", T0) }, { offset: 1n, event: roomEvent("room-2", T0 + 60_000) }], 2n);
+  task.merge.add("live.likes", [{ offset: 0n, event: roomEvent("like-1", T0 + 1_000) }], 3n);
+  task.received(T0 + 60_000, 0);
+  for (const r of task.merge.release()) task.pipeline.push(r.event);
+  return task;
+}
+
+function advanceWith(clock: { ms: number }, highs: Map<string, Map<number, bigint>>, applied: PartitionTask[]): IdleAdvance {
+  return new IdleAdvance({
+    idleTimeoutMs: IDLE_MS,
+    inputTopics: TOPICS,
+    readHighWatermarks: async () => highs,
+    isCurrent: () => true,
+    logger: silentLogger,
+    now: () => clock.ms,
+    apply: async (task) => {
+      for (const r of task.merge.release()) task.pipeline.push(r.event);
+      task.pipeline.idle();
+      applied.push(task);
+    },
+  });
+}
+
+describe("IdleAdvance", () => {
+  it("does not take a gap between backlog batches for quiet input while the broker holds more for a lane", async () => {
+    const task = backlogTask();
+    const clock = { ms: 5 * IDLE_MS };
+    const applied: PartitionTask[] = [];
+    const highs = new Map([["live.rooms", new Map([[3, 2n]])], ["live.likes", new Map([[3, 3n]])]]);
+    expect(await advanceWith(clock, highs, applied).check([task])).toEqual([]);
+    expect(applied).toEqual([]);
+    // The second room event stays held, so the likes still to come are not late.
+    task.merge.add("live.likes", [{ offset: 1n, event: roomEvent("like-2", T0 + 2_000) }, { offset: 2n, event: roomEvent("like-3", T0 + 3_000) }], 3n);
+    for (const r of task.merge.release()) task.pipeline.push(r.event);
+    expect(task.pipeline.engine.counters().lateEvents).toBe(0);
+  });
+
+  it("applies what a partition holds once the broker confirms every lane is read to its end", async () => {
+    const task = backlogTask();
+    task.merge.add("live.likes", [{ offset: 1n, event: roomEvent("like-2", T0 + 2_000) }, { offset: 2n, event: roomEvent("like-3", T0 + 3_000) }], 2n);
+    const clock = { ms: IDLE_MS - 1 };
+    const applied: PartitionTask[] = [];
+    const highs = new Map([["live.rooms", new Map([[3, 2n]])], ["live.likes", new Map([[3, 3n]])]]);
+    const advance = advanceWith(clock, highs, applied);
+    expect(await advance.check([task])).toEqual([]); // not quiet for long enough yet
+    clock.ms = IDLE_MS;
+    expect(await advance.check([task])).toEqual([3]);
+    expect(task.pipeline.engine.counters().eventsApplied).toBe(5);
+    expect(task.pipeline.engine.counters().lateEvents).toBe(0);
+  });
+
+  it("stops waiting for a lane whose remaining offsets are never delivered, after the give-up time", async () => {
+    const task = backlogTask();
+    const clock = { ms: BEHIND_LANE_GIVE_UP_FACTOR * IDLE_MS - 1 };
+    const applied: PartitionTask[] = [];
+    const highs = new Map([["live.rooms", new Map([[3, 2n]])], ["live.likes", new Map([[3, 3n]])]]);
+    const advance = advanceWith(clock, highs, applied);
+    expect(await advance.check([task])).toEqual([]);
+    clock.ms += 1;
+    expect(await advance.check([task])).toEqual([3]);
+    expect(task.pipeline.engine.counters().eventsApplied).toBe(3);
+  });
+});
