@@ -12,6 +12,9 @@
  * }
  */
 export { decodeLiveEvent, parseLiveEventJson } from "./decode";
+export { decodeInputEvent, skewReferenceMs } from "./input-record";
+export type { InputEventRecord } from "./input-record";
+export { loadValidationLimits } from "./load-limits";
 export { validateLiveEvent } from "./validate";
 export { normalizeEnums } from "./normalize-enums";
 export { InvalidEventError } from "./errors";

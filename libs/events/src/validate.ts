@@ -51,7 +51,8 @@ function checkActor(actor: Actor | undefined, field: string, limits: ValidationL
 
 /**
  * Enforces what the type system cannot: required fields, sane numbers, text
- * bounds and event-time skew against `nowMs` (the wall clock at decode).
+ * bounds and event-time skew against `nowMs` (for Kafka input the record's
+ * publication time, see `decodeInputEvent`; the wall clock for `redline produce`).
  * Throws `InvalidEventError`; returns the same event when it is valid.
  */
 export function validateLiveEvent(event: LiveEvent, limits: ValidationLimits, nowMs: number): LiveEvent {

@@ -1,6 +1,6 @@
 import type { ArchiveBatch } from "@redline/archive";
-import { decodeLiveEvent, decodeMessage, encodingOf, CONTENT_TYPE_HEADER, REPLAY_LIMITS } from "@redline/events";
-import type { DecodedRecord, InputRecord } from "@redline/kafka";
+import { decodeMessage, encodingOf, CONTENT_TYPE_HEADER, type ValidationLimits } from "@redline/events";
+import { liveEventDecoder, type DecodedRecord, type InputRecord } from "@redline/kafka";
 import { Alert, ControlAction, Feedback, type LiveEvent } from "@redline/proto";
 import { InvalidEventError } from "@redline/events";
 
@@ -9,7 +9,7 @@ export type ArchiveRecord =
   | { kind: "action"; value: ControlAction }
   | { kind: "feedback"; value: Feedback }
   | { kind: "event"; value: LiveEvent }
-  /** Invalid input event: the risk engine dead-letters input topics, so the archiver only counts it. */
+  /** Invalid input event (the risk engine's verdict, same decoder and limits): it dead-letters it, the archiver only counts it. */
   | { kind: "skipped"; reason: string };
 
 export interface OutputTopics {
@@ -21,10 +21,14 @@ export interface OutputTopics {
 /**
  * Decodes a record by the topic it came from. A bad output record throws
  * (the consumer dead-letters it); a bad input event is skipped because the
- * risk engine already dead-letters it and one DLQ record per bad event is enough.
- * Input events are archived whatever their age (replays, late data), so no skew check.
+ * risk engine already dead-letters it and one DLQ record per bad event is
+ * enough. Input events go through the engine's own decoder with the same
+ * limits, so what the engine refuses is never archived (issue 17); the skew
+ * is measured from the record's publication time, so an archiver reading
+ * late reaches the engine's verdict.
  */
-export function archiveDecoder(topics: OutputTopics) {
+export function archiveDecoder(topics: OutputTopics & { limits: ValidationLimits }, now: () => number = Date.now) {
+  const decodeInput = liveEventDecoder(topics.limits, now);
   return (record: InputRecord): ArchiveRecord => {
     const encoding = encodingOf(record.headers[CONTENT_TYPE_HEADER]);
     const decodeOutput = <T>(codec: Parameters<typeof decodeMessage<T>>[0]): T => {
@@ -43,7 +47,7 @@ export function archiveDecoder(topics: OutputTopics) {
         return { kind: "feedback", value: decodeOutput(Feedback) };
       default:
         try {
-          return { kind: "event", value: decodeLiveEvent(record.value, record.headers[CONTENT_TYPE_HEADER], REPLAY_LIMITS, 0) };
+          return { kind: "event", value: decodeInput(record) };
         } catch (err) {
           if (err instanceof InvalidEventError) return { kind: "skipped", reason: err.reason };
           throw err;

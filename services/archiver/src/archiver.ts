@@ -62,7 +62,7 @@ export async function startArchiver(config: ArchiverConfig, deps: ArchiverDeps):
     groupId: config.groupId,
     topics: [config.alertsTopic, config.actionsTopic, config.feedbackTopic, ...config.inputTopics],
     fromBeginning: true,
-    decode: archiveDecoder(config),
+    decode: archiveDecoder(config, deps.now),
     handleBatch: async (batch) => {
       const archiveBatch = toArchiveBatch(batch.records);
       if (archiveBatch.skipped > 0) logger.debug("invalid input events not archived", { topic: batch.topic, count: archiveBatch.skipped });

@@ -1,7 +1,7 @@
 import { DEFAULT_RETENTION_DAYS, type RetentionDays } from "@redline/archive";
 import { loadClickHouseConfig, type ClickHouseConfig } from "@redline/clickhouse";
 import { EnvReader } from "@redline/common";
-import { DEFAULT_INPUT_TOPICS, DEFAULT_OUTPUT_TOPICS } from "@redline/events";
+import { DEFAULT_INPUT_TOPICS, DEFAULT_OUTPUT_TOPICS, loadValidationLimits, type ValidationLimits } from "@redline/events";
 import { loadKafkaConfig, type KafkaConfig } from "@redline/kafka";
 
 export interface ArchiverConfig {
@@ -12,6 +12,8 @@ export interface ArchiverConfig {
   actionsTopic: string;
   feedbackTopic: string;
   inputTopics: readonly string[];
+  /** Input limits, the risk engine's (same variables): what it dead-letters is not archived. */
+  limits: Readonly<ValidationLimits>;
   /** Share of ordinary rooms' input events kept beyond the transient class. */
   eventSampleRate: number;
   keyRoomMinFollowers: number;
@@ -34,6 +36,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
     actionsTopic: r.string("REDLINE_ACTIONS_TOPIC", DEFAULT_OUTPUT_TOPICS.actions),
     feedbackTopic: r.string("REDLINE_FEEDBACK_TOPIC", DEFAULT_OUTPUT_TOPICS.feedback),
     inputTopics: Object.freeze(r.list("REDLINE_INPUT_TOPICS", [...new Set(Object.values(DEFAULT_INPUT_TOPICS))])),
+    limits: loadValidationLimits(env),
     eventSampleRate: r.number("REDLINE_ARCHIVER_EVENT_SAMPLE_RATE", 1, { min: 0, max: 1 }),
     keyRoomMinFollowers: r.int("REDLINE_KEY_ROOM_MIN_FOLLOWERS", 100_000, { min: 0 }),
     maxKeyRooms: r.int("REDLINE_ARCHIVER_MAX_KEY_ROOMS", 100_000, { min: 1 }),

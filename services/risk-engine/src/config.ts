@@ -1,7 +1,7 @@
 import { EnvReader } from "@redline/common";
 import { DEFAULT_ENGINE_CONFIG, type EngineConfig } from "@redline/engine";
 import { PIPELINE_DEFAULTS } from "@redline/pipeline";
-import { DEFAULT_INPUT_TOPICS, DEFAULT_LIMITS, DEFAULT_OUTPUT_TOPICS, type ValidationLimits } from "@redline/events";
+import { DEFAULT_INPUT_TOPICS, DEFAULT_OUTPUT_TOPICS, loadValidationLimits, type ValidationLimits } from "@redline/events";
 import { loadKafkaConfig, type KafkaConfig } from "@redline/kafka";
 
 export interface RiskEngineConfig {
@@ -47,12 +47,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): R
     snapshotIntervalMs: r.int("REDLINE_ENGINE_SNAPSHOT_INTERVAL_MS", 30_000, { min: 0 }),
     idleTimeoutMs: r.int("REDLINE_ENGINE_IDLE_TIMEOUT_MS", PIPELINE_DEFAULTS.idleTimeoutMs, { min: 0 }),
     lagPollMs: r.int("REDLINE_ENGINE_LAG_POLL_MS", 10_000, { min: 0 }),
-    limits: Object.freeze({
-      maxTextChars: r.int("REDLINE_MAX_TEXT_CHARS", DEFAULT_LIMITS.maxTextChars, { min: 1 }),
-      maxIdChars: r.int("REDLINE_MAX_ID_CHARS", DEFAULT_LIMITS.maxIdChars, { min: 1 }),
-      maxPastSkewMs: r.int("REDLINE_MAX_PAST_SKEW_MS", DEFAULT_LIMITS.maxPastSkewMs!, { min: 0 }),
-      maxFutureSkewMs: r.int("REDLINE_MAX_FUTURE_SKEW_MS", DEFAULT_LIMITS.maxFutureSkewMs!, { min: 0 }),
-    }),
+    limits: loadValidationLimits(env),
     engine: Object.freeze({
       allowedLatenessMs: r.int("REDLINE_ENGINE_ALLOWED_LATENESS_MS", PIPELINE_DEFAULTS.allowedLatenessMs, { min: 0 }),
       maxRooms: r.int("REDLINE_ENGINE_MAX_ROOMS_PER_PARTITION", DEFAULT_ENGINE_CONFIG.maxRooms, { min: 1 }),
