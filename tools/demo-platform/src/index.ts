@@ -1,7 +1,7 @@
 /**
  * @redline/demo-platform — a stand-in for a platform's ControlPlane: it
  * dedupes by actionId, records every raw call, can fail or reject on demand,
- * and prints applied actions. The demo runs it; the tests use it as the peer.
+ * and prints every Apply with its action id and whether it was a repeat. The demo runs it; the tests use it as the peer.
  *
  * @example
  * const platform = new RecordingControlPlane();

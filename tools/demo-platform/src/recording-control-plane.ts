@@ -13,8 +13,8 @@ export interface RecordedCall {
 }
 
 export interface RecordingControlPlaneOptions {
-  /** Called for every action applied for the first time (the demo prints it). */
-  onApplied?: (action: ControlAction) => void;
+  /** Called for every answered or failed Apply, repeats included (the demo prints each with its id). */
+  onCall?: (call: RecordedCall) => void;
   tls?: TlsConfig;
   /** Server spans and latency for Apply, continuing the dispatcher's trace. */
   metrics?: RedlineMetrics;
@@ -84,11 +84,13 @@ export class RecordingControlPlane {
     this.calls.push(record);
     if (this.failNext > 0) {
       this.failNext--;
+      this.opts.onCall?.(record);
       cb(Object.assign(new Error("injected failure"), { code: this.failCode, details: "injected failure" }));
       return;
     }
     if (this.rejectIds.has(action.actionId)) {
       record.status = ApplyStatus.APPLY_STATUS_REJECTED;
+      this.opts.onCall?.(record);
       cb(null, { actionId: action.actionId, status: ApplyStatus.APPLY_STATUS_REJECTED, message: "room already closed" });
       return;
     }
@@ -97,8 +99,8 @@ export class RecordingControlPlane {
     if (!duplicate) {
       this.applied.set(action.actionId, action);
       this.appliedOrder.push(action.actionId);
-      this.opts.onApplied?.(action);
     }
+    this.opts.onCall?.(record);
     cb(null, { actionId: action.actionId, status: record.status, message: "" });
   }
 }
