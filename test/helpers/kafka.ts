@@ -13,6 +13,8 @@ export interface ReadRecord {
   key: string | null;
   value: Buffer;
   headers: Record<string, string>;
+  /** The record's Kafka timestamp (when it was published). */
+  timestampMs: number;
 }
 
 /** Reads a topic from the beginning with a throw-away group until `count` records arrived. */
@@ -57,6 +59,7 @@ export async function collectTopic(kafka: Kafka, topic: string): Promise<TopicCo
         key: message.key?.toString("utf8") ?? null,
         value: message.value ?? Buffer.alloc(0),
         headers: headersToStrings(message.headers),
+        timestampMs: Number(message.timestamp),
       });
     },
   });

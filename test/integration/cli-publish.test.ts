@@ -6,7 +6,7 @@ import { runCli } from "@redline/cli";
 import { decodeMessage } from "@redline/events";
 import { ensureTopics } from "@redline/kafka";
 import { LiveEvent } from "@redline/proto";
-import { inputTopics, randomId, readTopic, testKafka } from "@redline/test-helpers";
+import { collectTopic, inputTopics, randomId, readTopic, testKafka, waitFor } from "@redline/test-helpers";
 
 const kafka = testKafka();
 
@@ -57,4 +57,30 @@ describe("publishing from the CLI to the real broker", () => {
     const likes = await readTopic(kafka, `${prefix}live.likes`, 1);
     expect(decodeMessage(LiveEvent, likes[0]!.value, "protobuf").body?.$case).toBe("like");
   });
+
+  // The probe's --rate 800 over this simulated hour (~185,000 events, ~62 per simulated second) takes four minutes; 4,000/s
+  // outruns the simulation's clock the same way, sooner.
+  it("redline simulate --to-kafka --rate 4000 keeps every event time at or behind the moment it is published (#17)", async () => {
+    const prefix = `${randomId("it.simulate-rate")}.`;
+    const topics = inputTopics(prefix);
+    await ensureTopics(kafka, topics.map((topic) => ({ topic, numPartitions: 1 })));
+    const res = await cli(["simulate", "--seed", "5", "--scale", "0.05", "--to-kafka", "--rate", "4000", "--topic-prefix", prefix]);
+    expect(res.code).toBe(0);
+    const sent = Number(/(\d+) events sent to Kafka/.exec(res.stderr)?.[1]);
+    expect(sent).toBeGreaterThan(100_000);
+    const collectors = await Promise.all(topics.map((t) => collectTopic(kafka, t)));
+    try {
+      await waitFor(() => collectors.reduce((n, c) => n + c.records.length, 0) >= sent, { what: `${sent} published events`, timeoutMs: 120_000 });
+      const records = collectors.flatMap((c) => c.records);
+      const aheadMs = records.map((r) => decodeMessage(LiveEvent, r.value, "protobuf").eventTimeMs - r.timestampMs);
+      // Over 5 minutes ahead is what the engine dead-letters as EVENT_TIME_SKEW.
+      expect({ records: records.length, ahead: aheadMs.filter((ms) => ms > 0).length, overFiveMinutes: aheadMs.filter((ms) => ms > 300_000).length }).toEqual({
+        records: sent,
+        ahead: 0,
+        overFiveMinutes: 0,
+      });
+    } finally {
+      for (const c of collectors) await c.stop();
+    }
+  }, 360_000);
 });

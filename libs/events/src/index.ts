@@ -35,3 +35,4 @@ export { DEFAULT_INPUT_TOPICS, DEFAULT_OUTPUT_TOPICS, DLQ_HEADERS, dlqTopicFor }
 export type { BodyCase } from "./topics";
 export { murmur2, partitionForKey } from "./partition";
 export { shiftEventTime } from "./shift-time";
+export { EventTimePacer } from "./event-time-pacer";

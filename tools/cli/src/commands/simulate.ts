@@ -4,10 +4,12 @@
  * Writes simulated LiveEvent proto3-JSON lines (roughly time-ordered, with
  * delivery jitter) and, with --truth, one room-level ground-truth JSON line
  * per room. Hours are generated one at a time, so memory stays flat. With
- * --to-kafka the events go to the input topics instead, moved to start now.
+ * --to-kafka the events go to the input topics instead, moved to start now
+ * and never ahead of the wall clock when they are published.
  */
 import { createWriteStream } from "node:fs";
 import { once } from "node:events";
+import { EventTimePacer } from "@redline/events";
 import { LiveEvent } from "@redline/proto";
 import { simulate } from "@redline/simulator";
 import type { ScenarioOptions } from "@redline/simulator";
@@ -123,22 +125,34 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
   return 0;
 }
 
-/** Streams the simulation to the input topics, hour by hour, moved so that it starts now. */
+/**
+ * Streams the simulation to the input topics, hour by hour, moved so that it
+ * starts now. Each event is retimed as it is handed to the publisher (events
+ * are pulled one by one, the publisher waits for --rate between batches), so
+ * `EventTimePacer` keeps event times from running ahead of the wall clock
+ * when --rate outruns the simulation's own clock (issue 17).
+ */
 async function toKafka(parsed: SimulateOptions, o: { rate: number; topicPrefix: string }, ctx: CommandContext): Promise<number> {
   const truth = parsed.truthPath === undefined ? undefined : createWriteStream(parsed.truthPath);
   const truthLines: string[] = [];
+  const pacer = new EventTimePacer();
   function* events(): Generator<LiveEvent> {
     for (const hour of simulate(parsed.scenario)) {
       for (const t of hour.truth) truthLines.push(JSON.stringify(t) + "\n");
-      yield* hour.events;
+      for (const e of hour.events) yield pacer.retime(e, Date.now());
     }
   }
   try {
     const { sent, elapsedMs } = await publishEvents(
       events(),
-      { rate: o.rate, json: false, retime: true, topicPrefix: o.topicPrefix, label: "simulate" },
+      { rate: o.rate, json: false, retime: false, topicPrefix: o.topicPrefix, label: "simulate" },
       ctx,
     );
+    if (pacer.pulledBackMs > 0) {
+      ctx.stderr.write(
+        `simulate: published faster than the simulation's clock advances; event times pulled back ${(pacer.pulledBackMs / 1000).toFixed(1)} s in all to stay at or behind the wall clock (a larger --scale keeps the simulated timing at this rate)\n`,
+      );
+    }
     if (truth !== undefined) {
       await writeAll(truth, truthLines);
       await close(truth);
