@@ -55,8 +55,9 @@ export interface EngineDeps {
   textScorer?: TextScorer;
 }
 
-// 2: rules-3 room state (account facts and cohorts); a version-1 snapshot is refused and the partition rebuilt from its offsets.
-const SNAPSHOT_VERSION = 2;
+// 2: rules-3 room state (account facts and cohorts); 3: rules-4 cohorts (fresh and /24 arrival cadences).
+// An older snapshot is refused and the partition rebuilt from its offsets.
+const SNAPSHOT_VERSION = 3;
 /** How often (event time) rooms are checked for release. */
 const SWEEP_EVERY_MS = 10_000;
 

@@ -12,7 +12,7 @@ import { accountSlot, accountsOnDevice } from "./room-state";
 import { iaAdd } from "./primitives/running-stats";
 import type { AccountSlot, RoomState } from "./room-state";
 import type { EngineConfig } from "./config";
-import { addToKey, cadenceAdd, touchWindow, windowOf, type CohortKind } from "./detectors/cohort-state";
+import { addToKey, cadenceAdd, newCadence, touchWindow, windowOf, type CohortKind } from "./detectors/cohort-state";
 import { ARRIVAL_BIT } from "./detectors/tells";
 import { detectCohort, SUBCATEGORY_OF } from "./detectors/cohort";
 import { severityOf } from "./detectors/scoring";
@@ -29,9 +29,27 @@ function slotOf(room: RoomState, actor: Actor, t: number, cfg: Readonly<EngineCo
   return slot;
 }
 
-/** Notes an arrival in a kind's cadence; marks the account when the room's arrivals are on a schedule. */
-function arrive(room: RoomState, slot: AccountSlot, kind: "views" | "follows" | "orders", timeMs: number): void {
-  if (cadenceAdd(room.cohort.cadence[kind], timeMs)) slot.scheduledArrivals |= ARRIVAL_BIT[kind];
+/** A /24 keeps its own join cadence from this many accounts: below it there is no fleet to hide. */
+const SUBNET_CADENCE_ACCOUNTS = 3;
+
+/**
+ * Notes an arrival in a kind's cadences — the room's, its fresh accounts' and (joins) its /24's — and marks
+ * the account when one of them is on a schedule: a fleet diluted by a busy room's organic arrivals still
+ * keeps its schedule among the fresh accounts or on its own /24 (a tell of its own, see `tells.ts`).
+ */
+function arrive(room: RoomState, slot: AccountSlot, kind: "views" | "follows" | "orders", timeMs: number, fresh: boolean): void {
+  const cohort = room.cohort;
+  let scheduled = cadenceAdd(cohort.cadence[kind], timeMs);
+  if (fresh && cadenceAdd(cohort.freshCadence[kind], timeMs)) scheduled = true;
+  if (scheduled) slot.scheduledArrivals |= ARRIVAL_BIT[kind];
+  const subnet = kind === "views" && slot.ipPrefix !== "" ? cohort.subnets.get(slot.ipPrefix) : undefined;
+  if (subnet !== undefined && subnet.accounts.length >= SUBNET_CADENCE_ACCOUNTS && cadenceAdd((subnet.cadence ??= newCadence()), timeMs)) {
+    slot.scheduledArrivals |= ARRIVAL_BIT.subnetViews;
+  }
+}
+
+function freshAt(slot: AccountSlot, timeMs: number, cfg: Readonly<EngineConfig>): boolean {
+  return isFreshAccount(slot.createdMs, timeMs, cfg.falsification.freshAccountAgeMs);
 }
 
 function touch(room: RoomState, kind: CohortKind, userId: string, event: LiveEvent, amount: number, cfg: Readonly<EngineConfig>): CohortKind {
@@ -49,7 +67,7 @@ function onView(room: RoomState, event: LiveEvent, view: ViewEvent, cfg: Readonl
     iaAdd(slot.joinGaps, t);
     slot.joinMs = t;
     slot.interacted = false;
-    arrive(room, slot, "views", t);
+    arrive(room, slot, "views", t, freshAt(slot, t, cfg));
     return touch(room, "views", user.userId, event, 1, cfg);
   }
   if (view.kind !== ViewKind.VIEW_KIND_LEAVE) return null;
@@ -87,7 +105,7 @@ function onFollow(room: RoomState, event: LiveEvent, follow: FollowEvent, cfg: R
   slot.engaged = true;
   if (slot.firstEngagedMs < 0) slot.firstEngagedMs = event.eventTimeMs;
   slot.followAfterJoinMs = slot.joinMs >= 0 ? event.eventTimeMs - slot.joinMs : -1;
-  arrive(room, slot, "follows", event.eventTimeMs);
+  arrive(room, slot, "follows", event.eventTimeMs, freshAt(slot, event.eventTimeMs, cfg));
   return touch(room, "follows", user.userId, event, 1, cfg);
 }
 
@@ -96,9 +114,9 @@ function onOrder(room: RoomState, slot: AccountSlot, userId: string, tx: Transac
   if (slot.firstEngagedMs < 0) slot.firstEngagedMs = t;
   slot.orders++;
   slot.lastOrderMs = t;
-  arrive(room, slot, "orders", t);
+  const fresh = freshAt(slot, t, cfg);
+  arrive(room, slot, "orders", t, fresh);
   if (tx.amountCents < f.lowValueCents) slot.lowValueOrders++;
-  const fresh = isFreshAccount(slot.createdMs, t, f.freshAccountAgeMs);
   if (tx.paymentAccountId !== "") {
     slot.paymentAccountId = tx.paymentAccountId;
     addToKey(room.cohort.payments, tx.paymentAccountId, userId, fresh, cfg.maxOrderKeysPerRoom);

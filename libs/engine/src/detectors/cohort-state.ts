@@ -20,6 +20,8 @@ export interface WindowEntry {
 export interface KeyAccounts {
   accounts: string[];
   fresh: number;
+  /** Arrival cadence of the key's accounts (joins on a /24), kept once the key carries a few accounts. */
+  cadence?: Cadence;
 }
 
 /** The latest gaps between a room's consecutive arrivals of one kind (joins, follows or orders). */
@@ -32,6 +34,11 @@ export interface CohortState {
   windows: Record<CohortKind, Map<string, WindowEntry>>;
   /** Arrival cadence of joins, follows and orders: a farm on a fixed schedule makes the room's gaps regular. */
   cadence: Record<"views" | "follows" | "orders", Cadence>;
+  /**
+   * The same for fresh accounts only: a fleet on a schedule hidden among a busy room's organic arrivals keeps
+   * its schedule in the sub-stream it belongs to (organic fresh arrivals, even a new-user campaign's, are Poisson).
+   */
+  freshCadence: Record<"views" | "follows" | "orders", Cadence>;
   subnets: Map<string, KeyAccounts>;
   payments: Map<string, KeyAccounts>;
   addresses: Map<string, KeyAccounts>;
@@ -41,13 +48,14 @@ export function createCohortState(): CohortState {
   return {
     windows: { views: new Map(), likes: new Map(), follows: new Map(), orders: new Map() },
     cadence: { views: newCadence(), follows: newCadence(), orders: newCadence() },
+    freshCadence: { views: newCadence(), follows: newCadence(), orders: newCadence() },
     subnets: new Map(),
     payments: new Map(),
     addresses: new Map(),
   };
 }
 
-const newCadence = (): Cadence => ({ lastMs: -1, gapsMs: [] });
+export const newCadence = (): Cadence => ({ lastMs: -1, gapsMs: [] });
 
 /** Gaps looked at, the share of them within ±10 % of their median that makes a schedule, and the shortest median that counts. */
 const CADENCE_GAPS = 12;

@@ -1,5 +1,5 @@
 /**
- * Limits of the data-falsification detectors (redline-rules-3). Every number
+ * Limits of the data-falsification detectors (redline-rules-4). Every number
  * is a physical or contractual limit taken from docs/threat-model.md — what a
  * thumb can tap, how many accounts a family shares, how long a swipe-through
  * lasts — not a value fitted to any generator's output. What a room's numbers
@@ -12,8 +12,13 @@ import { DAY_MS } from "../primitives/account-age";
 export interface FalsificationConfig {
   /** Accounts younger than this at event time count as fresh (threat model: fresh farms are 0–14 days old). */
   freshAccountAgeMs: number;
-  /** A device carrying this many accounts in one room is a farm or multi-open device (families share 2–4)... */
+  /**
+   * A device carrying this many accounts in one room is a farm or multi-open device (families share 2–4),
+   * an ordinary-plus tell (1.5: one weak tell beside it makes the account suspicious)...
+   */
   farmAccountsPerDevice: number;
+  /** ...and this many is decisive on its own (threat model: families share 2–4, "never 10"; emulators 5–20). */
+  decisiveAccountsPerDevice: number;
   /** ...and this many already shares beyond one person (a weak tell on its own). */
   sharedDeviceAccounts: number;
   /** A /24 carrying this many of the room's accounts is a farm, proxy exit or campus NAT (weak on its own)... */
@@ -68,8 +73,11 @@ export interface FalsificationConfig {
   /** Tell weight at which an account counts as suspicious: two ordinary tells, or one decisive one. */
   suspiciousTellWeight: number;
   /**
-   * Suspicious accounts a room needs in the window before it can alert, per kind (small numbers are chance;
-   * buyers: one more than the largest household, 4, so a family's shared phone, card and address never suffice).
+   * Suspicious accounts a room needs in the window before it can alert, per kind: one more than the largest
+   * household (4), so a family's shared phone, card and address never suffice (likes: 4, since a like farm
+   * of four accounts tapping beyond a thumb is already decisive). rules-3 asked 12 viewers and 6 followers,
+   * which left every attack on a small room (a few dozen viewers) unseen; the 5 % share below keeps a
+   * handful of chance accounts in a big room quiet.
    */
   minSuspiciousViewers: number;
   minSuspiciousLikers: number;
@@ -82,6 +90,7 @@ export interface FalsificationConfig {
 export const DEFAULT_FALSIFICATION_CONFIG: Readonly<FalsificationConfig> = Object.freeze({
   freshAccountAgeMs: 15 * DAY_MS,
   farmAccountsPerDevice: 5,
+  decisiveAccountsPerDevice: 10,
   sharedDeviceAccounts: 3,
   denseIpAccounts: 10,
   freshSubnetShare: 0.8,
@@ -108,9 +117,9 @@ export const DEFAULT_FALSIFICATION_CONFIG: Readonly<FalsificationConfig> = Objec
   evaluateEveryMs: 10_000,
   activityHalfLifeShare: 1 / 3,
   suspiciousTellWeight: 2,
-  minSuspiciousViewers: 12,
+  minSuspiciousViewers: 5,
   minSuspiciousLikers: 4,
-  minSuspiciousFollowers: 6,
+  minSuspiciousFollowers: 5,
   minSuspiciousBuyers: 5,
   minSuspiciousShare: 0.05,
 });

@@ -24,6 +24,7 @@ export const TELLS = [
   "superhuman_taps",
   "acted_without_join",
   "scheduled_timing",
+  "subnet_schedule",
   "ghost_visits",
   "quick_follow",
   "repeat_orders",
@@ -78,7 +79,8 @@ const SCRATCH = new TellSum();
 function identityTells(out: TellSum, slot: AccountSlot, room: RoomState, timeMs: number, f: Readonly<FalsificationConfig>): void {
   if (slot.createdMs > 0 && timeMs - slot.createdMs < f.freshAccountAgeMs) out.add("fresh_account", 1);
   const onDevice = slot.deviceId === "" ? 1 : room.devices.get(slot.deviceId)?.length ?? 1;
-  if (onDevice >= f.farmAccountsPerDevice) out.add("farm_device", 1);
+  if (onDevice >= f.decisiveAccountsPerDevice) out.add("farm_device", 2);
+  else if (onDevice >= f.farmAccountsPerDevice) out.add("farm_device", 1.5);
   else if (onDevice >= f.sharedDeviceAccounts) out.add("shared_device", 0.5);
   const subnet = slot.ipPrefix === "" ? undefined : room.cohort.subnets.get(slot.ipPrefix);
   if (subnet !== undefined && subnet.accounts.length >= f.denseIpAccounts) {
@@ -107,13 +109,16 @@ function likeTells(out: TellSum, slot: AccountSlot, room: RoomState, f: Readonly
   if (slot.likeGaps.gaps.n >= f.regularMinGaps && rsCoefficientOfVariation(slot.likeGaps.gaps) < f.regularGapCv) out.add("scheduled_timing", 1.5);
 }
 
-/** Bit of `kind` in `AccountSlot.scheduledArrivals`. */
-export const ARRIVAL_BIT: Readonly<Record<"views" | "follows" | "orders", number>> = { views: 1, follows: 2, orders: 4 };
+/** Bit of `kind` in `AccountSlot.scheduledArrivals`; `subnetViews`: joined while its own /24's joins were on a schedule. */
+export const ARRIVAL_BIT: Readonly<Record<"views" | "follows" | "orders" | "subnetViews", number>> = { views: 1, follows: 2, orders: 4, subnetViews: 8 };
 
 function viewTells(out: TellSum, slot: AccountSlot, f: Readonly<FalsificationConfig>): void {
   if (slot.shortVisits >= f.ghostVisits) out.add("ghost_visits", 2);
   else if (slot.shortVisits >= f.ghostVisits - 1) out.add("ghost_visits", 1);
   if ((slot.joinGaps.gaps.n >= 3 && rsCoefficientOfVariation(slot.joinGaps.gaps) < f.regularGapCv) || (slot.scheduledArrivals & ARRIVAL_BIT.views) !== 0) out.add("scheduled_timing", 1);
+  // One /24's accounts arriving like a metronome: a schedule and a concentration at once. A campus or
+  // office NAT carries people who arrive at random; one weak tell beside it (a dense /24, a shared phone) suffices.
+  if ((slot.scheduledArrivals & ARRIVAL_BIT.subnetViews) !== 0) out.add("subnet_schedule", 1.5);
 }
 
 function followTells(out: TellSum, slot: AccountSlot, room: RoomState, f: Readonly<FalsificationConfig>): void {
