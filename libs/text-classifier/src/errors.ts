@@ -1,6 +1,6 @@
 /**
  * Every failure this package throws. None is retriable: they report a broken
- * artifact, bad training input or a bad argument, which retrying cannot fix.
+ * artifact or a bad argument, which retrying cannot fix.
  */
 export class TextClassifierError extends Error {
   readonly retriable: boolean = false;
@@ -18,8 +18,5 @@ export class TextClassifierError extends Error {
 /** Thrown by `loadClassifier*` when the artifact is missing, truncated or of another format. */
 export class ModelArtifactError extends TextClassifierError {}
 
-/** Thrown by the training script when a dataset file is missing or malformed. */
-export class DatasetError extends TextClassifierError {}
-
-/** Thrown by the seed-data reader for a line that does not follow `labels<TAB>lang<TAB>text`. */
-export class SeedDataError extends TextClassifierError {}
+/** Thrown by `parseThresholds`/`loadThresholdConfig` for a threshold setting that names no label or is not a number in (0, 1); the message names the setting. */
+export class ThresholdConfigError extends TextClassifierError {}

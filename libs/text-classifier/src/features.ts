@@ -156,3 +156,71 @@ export function extractFeatures(normalized: string, hashBits: number, out: Int32
   }
   return count;
 }
+
+const shown = (c: number): string => (c === 0x20 ? "␣" : String.fromCharCode(c));
+
+/**
+ * A readable name for each feature extractFeatures writes, in the same order
+ * (so `names[i]` names `out[i]`), for `redline classify --explain`. A mirror
+ * of the loop above kept apart from it so the hot path carries no naming
+ * work; a unit test holds the two to the same count on every probe text.
+ */
+export function describeFeatures(normalized: string): string[] {
+  const n = Math.min(normalized.length, MAX_FEATURE_CHARS);
+  const names: string[] = [];
+  let prev1 = 0x20;
+  let prev2 = 0x20;
+  let squeezedPrev = -1;
+  let digitRun = 0;
+  let maxDigitRun = 0;
+  let asciiDigitRun = 0;
+  let maxAsciiDigitRun = 0;
+  let word = "";
+  let wordDigits = 0;
+  let wordLetters = 0;
+  let alnumIds = 0;
+  let squeezedLength = 0;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? normalized.charCodeAt(i) : 0x20;
+    if (c !== 0x20) names.push(`char "${shown(c)}"`);
+    if (!(c === 0x20 && prev1 === 0x20)) {
+      names.push(`chars "${shown(prev1)}${shown(c)}"`);
+      names.push(`chars "${shown(prev2)}${shown(prev1)}${shown(c)}"`);
+    }
+    const kind = CHAR_KIND[c] as number;
+    if (kind !== KIND_NONE) {
+      const folded = kind === KIND_DIGIT ? 0x30 : c;
+      if (squeezedPrev >= 0) names.push(`squeezed "${String.fromCharCode(squeezedPrev)}${String.fromCharCode(folded)}"`);
+      squeezedPrev = folded;
+      squeezedLength++;
+      digitRun = kind === KIND_DIGIT || kind === KIND_CN_NUMERAL ? digitRun + 1 : 0;
+      maxDigitRun = Math.max(maxDigitRun, digitRun);
+      asciiDigitRun = kind === KIND_DIGIT ? asciiDigitRun + 1 : 0;
+      maxAsciiDigitRun = Math.max(maxAsciiDigitRun, asciiDigitRun);
+    }
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x27) {
+      word += kind === KIND_DIGIT ? "0" : String.fromCharCode(c);
+      if (kind === KIND_DIGIT) wordDigits++;
+      else wordLetters++;
+    } else if (word.length > 0) {
+      if (word.length >= 2) names.push(`word "${word}"`);
+      if (wordLetters >= 1 && wordDigits >= 2 && word.length >= 5) alnumIds++;
+      word = "";
+      wordDigits = 0;
+      wordLetters = 0;
+    }
+    prev2 = prev1;
+    prev1 = c;
+  }
+  for (const min of DIGIT_RUN_BUCKETS) {
+    if (maxDigitRun >= min) names.push(`run of ≥${min} digits`);
+    if (maxDigitRun >= min && maxAsciiDigitRun < min) names.push(`run of ≥${min} digits, spelled or mixed`);
+  }
+  if (alnumIds > 0) names.push("id of letters and digits");
+  if (names.length > 0) {
+    let bucket = 0;
+    while (bucket < LENGTH_BUCKETS.length && squeezedLength > (LENGTH_BUCKETS[bucket] as number)) bucket++;
+    names.push(`length bucket ${bucket}`);
+  }
+  return names;
+}

@@ -8,13 +8,19 @@
  * import { loadDefaultClassifier } from "@redline/text-classifier";
  * const classifier = loadDefaultClassifier();
  * const scores = classifier.classify("加我 V 信 abc123，私聊更便宜");
- * if (scores.DIVERSION >= 0.5) flag(comment);
+ * const thresholds = loadThresholdConfig(process.env, classifier.thresholds);
+ * if (flaggedLabels(scores, thresholds).includes("DIVERSION")) flag(comment);
  */
-export { TEXT_LABELS, isTextLabel } from "./labels";
+export { TEXT_LABELS, LABEL_COUNT, isTextLabel } from "./labels";
 export type { TextLabel, TextScores } from "./labels";
 export { normalizeText } from "./normalize";
 export { TextClassifier } from "./text-classifier";
-export { loadDefaultClassifier, loadClassifier, DEFAULT_MODEL_DIR } from "./load-default";
-export { readModelArtifact, ARTIFACT_FORMAT } from "./model-artifact";
+export { loadDefaultClassifier, loadClassifier, DEFAULT_MODEL_DIR, DEFAULT_MODEL_NAME } from "./load-default";
+export { readModelArtifact, weightsDigest, weightsToBytes, ARTIFACT_FORMAT } from "./model-artifact";
+// For the trainer (tools/train-classifier), which must extract exactly the features scored here.
+export { extractFeatures, FEATURE_SPEC_VERSION, MAX_FEATURES_PER_TEXT } from "./features";
 export type { ModelArtifact, ModelHeader, LabelParameters } from "./model-artifact";
-export { TextClassifierError, ModelArtifactError, DatasetError, SeedDataError } from "./errors";
+export type { LabelExplanation, FeatureContribution } from "./explain";
+export { parseThresholds, loadThresholdConfig, flaggedLabels, THRESHOLDS_ENV } from "./thresholds";
+export type { LabelThresholds } from "./thresholds";
+export { TextClassifierError, ModelArtifactError, ThresholdConfigError } from "./errors";

@@ -1,8 +1,10 @@
-import { extractFeatures, MAX_FEATURES_PER_TEXT } from "./features";
+import { topContributions, type LabelExplanation } from "./explain";
+import { describeFeatures, extractFeatures, MAX_FEATURES_PER_TEXT } from "./features";
 import type { ModelArtifact } from "./model-artifact";
 import type { TextScores } from "./labels";
 import { TEXT_LABELS } from "./labels";
 import { normalizeText } from "./normalize";
+import type { LabelThresholds } from "./thresholds";
 
 function sigmoid(x: number): number {
   return 1 / (1 + Math.exp(-x));
@@ -15,6 +17,8 @@ function sigmoid(x: number): number {
  */
 export class TextClassifier {
   readonly version: string;
+  /** The artifact's decision threshold per label (0.5 unless retrained otherwise); see loadThresholdConfig for overrides. */
+  readonly thresholds: LabelThresholds;
   private readonly hashBits: number;
   private readonly weights: Int16Array;
   private readonly features = new Int32Array(MAX_FEATURES_PER_TEXT);
@@ -27,6 +31,7 @@ export class TextClassifier {
   constructor(artifact: ModelArtifact) {
     const { header, weights } = artifact;
     this.version = header.version;
+    this.thresholds = Object.freeze({ ...header.thresholds });
     this.hashBits = header.hashBits;
     this.weights = weights;
     const params = TEXT_LABELS.map((label) => header.parameters[label]);
@@ -53,6 +58,24 @@ export class TextClassifier {
       PROHIBITED: sigmoid(this.plattA[3]! * raw[3]! + this.plattB[3]!),
       MINOR_RISK: sigmoid(this.plattA[4]! * raw[4]! + this.plattB[4]!),
     };
+  }
+
+  /**
+   * The features that drove each label's score, for an inspector asking why
+   * (`redline classify --explain`). Slow next to classify(): it names every
+   * feature. An empty text has no features and explains nothing.
+   */
+  explain(text: string, topK = 8): LabelExplanation[] {
+    const scores = this.classify(text);
+    const normalized = normalizeText(text);
+    const count = normalized === "" ? 0 : extractFeatures(normalized, this.hashBits, this.features);
+    const names = normalized === "" ? [] : describeFeatures(normalized);
+    const norm = count > 0 ? 1 / Math.sqrt(count) : 0;
+    return TEXT_LABELS.map((label, l) => {
+      const contributions = Array.from(this.features.subarray(0, count), (f) => this.scale[l]! * norm * this.weights[f * TEXT_LABELS.length + l]!);
+      const raw = count > 0 ? this.bias[l]! + contributions.reduce((s, x) => s + x, 0) : 0;
+      return { label, score: scores[label], raw, bias: this.bias[l]!, top: topContributions(names, contributions, topK) };
+    });
   }
 
   private readonly raw = new Float64Array(TEXT_LABELS.length);

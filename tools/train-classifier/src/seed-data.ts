@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import { SeedDataError } from "../errors";
-import { isTextLabel, TEXT_LABELS, type TextLabel } from "../labels";
+import { SeedDataError } from "./errors";
+import { isTextLabel, TEXT_LABELS, type TextLabel } from "@redline/text-classifier";
 import { targetsOf, type Example } from "./example";
 import { pick, type Random } from "./rng";
 

@@ -1,6 +1,4 @@
-import { extractFeatures, MAX_FEATURES_PER_TEXT } from "../features";
-import { LABEL_COUNT } from "../labels";
-import { normalizeText } from "../normalize";
+import { extractFeatures, MAX_FEATURES_PER_TEXT, LABEL_COUNT, normalizeText } from "@redline/text-classifier";
 import { UNKNOWN, type Example } from "./example";
 import { shuffleInPlace, type Random } from "./rng";
 

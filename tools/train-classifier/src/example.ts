@@ -1,4 +1,4 @@
-import { LABEL_COUNT, TEXT_LABELS, type TextLabel } from "../labels";
+import { LABEL_COUNT, TEXT_LABELS, type TextLabel } from "@redline/text-classifier";
 
 /** Target value meaning "this source says nothing about the label": no gradient, not scored. */
 export const UNKNOWN = -1;

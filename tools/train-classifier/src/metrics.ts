@@ -77,3 +77,50 @@ export function expectedCalibrationError(scores: readonly number[], targets: rea
   }
   return ece;
 }
+
+/** Mean of recall on positives and recall on negatives: chance is 0.5 whatever the class balance (some review categories are 80% positive). */
+export function balancedAccuracy(scores: readonly number[], targets: readonly number[], threshold: number): number | null {
+  let tp = 0;
+  let positives = 0;
+  let tn = 0;
+  let negatives = 0;
+  scores.forEach((s, i) => {
+    if (targets[i] === 1) {
+      positives++;
+      if (s >= threshold) tp++;
+    } else {
+      negatives++;
+      if (s < threshold) tn++;
+    }
+  });
+  if (positives === 0 || negatives === 0) return null;
+  return round4((tp / positives + tn / negatives) / 2);
+}
+
+/**
+ * Expected calibration error over `bins` equal-mass bins (examples sorted by
+ * score, cut into bins of as equal size as possible): unlike equal-width bins,
+ * every bin holds enough examples when scores pile up near 0 or 1.
+ */
+export function equalMassEce(scores: readonly number[], targets: readonly number[], bins = 15): number {
+  const n = scores.length;
+  if (n === 0) return 0;
+  const order = scores.map((_, i) => i).sort((a, b) => (scores[a] as number) - (scores[b] as number));
+  let ece = 0;
+  for (let b = 0; b < bins; b++) {
+    const start = Math.floor((b * n) / bins);
+    const end = Math.floor(((b + 1) * n) / bins);
+    if (end <= start) continue;
+    let scoreSum = 0;
+    let positiveSum = 0;
+    for (let k = start; k < end; k++) {
+      const i = order[k] as number;
+      scoreSum += scores[i] as number;
+      positiveSum += targets[i] as number;
+    }
+    ece += Math.abs(scoreSum - positiveSum) / n;
+  }
+  return round4(ece);
+}
+
+export { round4 };

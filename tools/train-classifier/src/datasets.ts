@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { DatasetError } from "../errors";
+import { DatasetError } from "./errors";
 import { parseCsvRecords } from "./csv";
 import { targetsOf, type Example } from "./example";
 
@@ -14,25 +14,30 @@ import { targetsOf, type Example } from "./example";
  * their positives from the seed files only.
  */
 
-function readRecords(datasetsDir: string, relativePath: string): Record<string, string>[] {
+export function readDatasetFile(datasetsDir: string, relativePath: string): string {
   const path = join(datasetsDir, relativePath);
   if (!existsSync(path)) {
     throw new DatasetError(`dataset file ${path} is missing; pass --datasets <dir>`, { path });
   }
-  return parseCsvRecords(readFileSync(path, "utf8"));
+  return readFileSync(path, "utf8");
 }
 
-function requireField(record: Record<string, string>, name: string, path: string): string {
+export function readRecords(datasetsDir: string, relativePath: string): Record<string, string>[] {
+  return parseCsvRecords(readDatasetFile(datasetsDir, relativePath));
+}
+
+export function requireField(record: Record<string, string>, name: string, path: string): string {
   const value = record[name];
   if (value === undefined) throw new DatasetError(`dataset ${path} has no column ${name}`, { path });
   return value;
 }
 
-export interface ReviewExample extends Example {
-  category: string;
+/** An example that knows its domain: a review's product category, a COLD post's topic. */
+export interface DomainExample extends Example {
+  domain: string;
 }
 
-export function loadShoppingReviews(datasetsDir: string): ReviewExample[] {
+export function loadShoppingReviews(datasetsDir: string): DomainExample[] {
   const path = "zh-reviews/online_shopping_10_cats.csv";
   const records = readRecords(datasetsDir, path);
   const counts = new Map<string, number>();
@@ -55,12 +60,12 @@ export function loadShoppingReviews(datasetsDir: string): ReviewExample[] {
         targets: targetsOf({ NEGATIVE_REVIEW: positive ? 0 : 1, HARASSMENT: 0, DIVERSION: 0, PROHIBITED: 0, MINOR_RISK: 0 }),
         weight,
         source: "zh-reviews",
-        category,
+        domain: category,
       };
     });
 }
 
-function coldExamples(datasetsDir: string, file: string): Example[] {
+function coldExamples(datasetsDir: string, file: string): DomainExample[] {
   const path = `zh-offensive/${file}`;
   return readRecords(datasetsDir, path).map((r) => ({
     text: requireField(r, "TEXT", path),
@@ -73,14 +78,15 @@ function coldExamples(datasetsDir: string, file: string): Example[] {
     }),
     weight: 1,
     source: "cold",
+    domain: requireField(r, "topic", path),
   }));
 }
 
-export function loadColdTrain(datasetsDir: string): Example[] {
+export function loadColdTrain(datasetsDir: string): DomainExample[] {
   return coldExamples(datasetsDir, "cold-train.csv");
 }
 
-export function loadColdDev(datasetsDir: string): Example[] {
+export function loadColdDev(datasetsDir: string): DomainExample[] {
   return coldExamples(datasetsDir, "cold-dev.csv");
 }
 

@@ -1,0 +1,55 @@
+/**
+ * `npm run eval:classifier [-- --folds 0,4 --out FILE --thresholds DIVERSION=0.6 ...]`:
+ * leave-one-domain-out results (lodo.ts) as a Markdown table on stdout and
+ * JSON in FILE (default results/lodo.json). Training options as in
+ * train-config.ts. Ten trainings: about 15-30 min on two busy cores.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { TEXT_LABELS, parseThresholds, type TextLabel } from "@redline/text-classifier";
+import { lodoFolds, runFold, worstByLabel, type DomainResult } from "./lodo";
+import { loadPools } from "./prepare-data";
+import { PACKAGE_DIR, parseArgs } from "./train-config";
+
+function table(results: readonly DomainResult[]): string {
+  const rows = [
+    "| label | held-out domain | trained on | n | positives | threshold | balanced accuracy | AUC | ECE (15 equal-mass) | mean score |",
+    "|---|---|---|---:|---:|---:|---:|---:|---:|---:|",
+  ];
+  const worst = worstByLabel(results);
+  for (const label of TEXT_LABELS) {
+    for (const r of results.filter((x) => x.label === label)) {
+      const mark = worst[label] === r ? " **(worst)**" : "";
+      rows.push(`| ${r.label} | ${r.family}: ${r.domain}${mark} | ${r.trainedOn} | ${r.n} | ${r.positives} | ${r.threshold} | ${r.balancedAccuracy ?? "-"} | ${r.auc ?? "-"} | ${r.ece} | ${r.meanScore} |`);
+    }
+  }
+  return rows.join("\n");
+}
+
+function main(argv: readonly string[]): void {
+  const value = (flag: string): string | undefined => {
+    const i = argv.indexOf(flag);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const config = parseArgs(argv);
+  const thresholds: Record<TextLabel, number> = { ...(Object.fromEntries(TEXT_LABELS.map((l) => [l, 0.5])) as Record<TextLabel, number>), ...parseThresholds(value("--thresholds") ?? "", "--thresholds") };
+  const outPath = resolve(value("--out") ?? join(PACKAGE_DIR, "results", "lodo.json"));
+  const log = (line: string): void => void process.stderr.write(`eval: ${line}\n`);
+  const pools = loadPools(config.datasetsDir);
+  const folds = lodoFolds(pools);
+  const chosen = value("--folds")?.split(",").map(Number) ?? folds.map((_, i) => i);
+  const results: DomainResult[] = [];
+  for (const i of chosen) {
+    const fold = folds[i];
+    if (fold === undefined) throw new RangeError(`--folds: there is no fold ${i} (0-${folds.length - 1})`);
+    const started = Date.now();
+    const foldResults = runFold(config, pools, fold, thresholds, log);
+    results.push(...foldResults);
+    log(`${fold.name} done in ${((Date.now() - started) / 1000).toFixed(0)} s: ${foldResults.map((r) => `${r.label} ${r.domain} bacc ${r.balancedAccuracy} ece ${r.ece}`).join("; ")}`);
+  }
+  mkdirSync(dirname(outPath), { recursive: true });
+  writeFileSync(outPath, `${JSON.stringify({ settings: { seed: config.seed, trainer: config.trainer, spamWeight: config.spamWeight, calibrationMinPositiveShare: config.calibrationMinPositiveShare, thresholds }, results }, null, 2)}\n`);
+  process.stdout.write(`${table(results)}\n`);
+}
+
+main(process.argv.slice(2));

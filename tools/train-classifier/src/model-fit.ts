@@ -1,0 +1,83 @@
+import {
+  ARTIFACT_FORMAT,
+  DEFAULT_MODEL_NAME,
+  FEATURE_SPEC_VERSION,
+  LABEL_COUNT,
+  normalizeText,
+  TEXT_LABELS,
+  TextClassifier,
+  weightsDigest,
+  type LabelParameters,
+  type ModelHeader,
+  type TextLabel,
+} from "@redline/text-classifier";
+import { fitPlatt } from "./calibration";
+import { UNKNOWN, type Example } from "./example";
+import { trainLogistic, type FloatModel } from "./logistic-trainer";
+import type { Random } from "./rng";
+import type { TrainConfig } from "./train-config";
+
+export interface FittedModel {
+  header: ModelHeader;
+  weights: Int16Array;
+  classifier: TextClassifier;
+}
+
+/** int16 per label with one scale each: 4× smaller than float32, scores change by < 1e-3. */
+function quantize(model: FloatModel): { weights: Int16Array; scales: number[] } {
+  const { weights } = model;
+  const maxAbs = new Array<number>(LABEL_COUNT).fill(1e-9);
+  for (let i = 0; i < weights.length; i++) {
+    const l = i % LABEL_COUNT;
+    maxAbs[l] = Math.max(maxAbs[l] as number, Math.abs(weights[i] as number));
+  }
+  const scales = maxAbs.map((m) => m / 32767);
+  const quantized = new Int16Array(weights.length);
+  for (let i = 0; i < weights.length; i++) quantized[i] = Math.round((weights[i] as number) / (scales[i % LABEL_COUNT] as number));
+  return { weights: quantized, scales };
+}
+
+function headerFor(config: TrainConfig, parameters: Record<TextLabel, LabelParameters>, weights: Int16Array): ModelHeader {
+  return {
+    format: ARTIFACT_FORMAT,
+    version: "",
+    featureSpecVersion: FEATURE_SPEC_VERSION,
+    hashBits: config.trainer.hashBits,
+    labels: [...TEXT_LABELS],
+    parameters,
+    thresholds: Object.fromEntries(TEXT_LABELS.map((l) => [l, 0.5])) as Record<TextLabel, number>,
+    weightsFile: `${DEFAULT_MODEL_NAME}.weights.bin`,
+    weightsSha256: weightsDigest(weights),
+  };
+}
+
+/**
+ * Trains the weights on `trainSet`, then fits Platt scaling per label on
+ * `calibrationSet` (a mix of every domain the fold keeps), and returns the
+ * model ready to score. Used by the committed model and by every
+ * leave-one-domain-out fold alike, so both measure the same procedure.
+ */
+export function fitModel(trainSet: readonly Example[], calibrationSet: readonly Example[], config: TrainConfig, random: Random, log: (line: string) => void): FittedModel {
+  const model = trainLogistic(trainSet, config.trainer, random, log);
+  const { weights, scales } = quantize(model);
+  const identity = Object.fromEntries(
+    TEXT_LABELS.map((label, l) => [label, { bias: model.bias[l] as number, weightScale: scales[l] as number, plattA: 1, plattB: 0 }]),
+  ) as Record<TextLabel, LabelParameters>;
+  const rawClassifier = new TextClassifier({ header: headerFor(config, identity, weights), weights });
+
+  const raws = calibrationSet.map((e) => Array.from(rawClassifier.rawScores(normalizeText(e.text))));
+  const parameters = { ...identity };
+  TEXT_LABELS.forEach((label, l) => {
+    const known = calibrationSet.map((e, i) => [e.targets[l] as number, i] as const).filter(([t]) => t !== UNKNOWN);
+    const platt = fitPlatt(
+      known.map(([, i]) => (raws[i] as number[])[l] as number),
+      known.map(([t]) => t),
+      config.calibrationMinPositiveShare,
+    );
+    parameters[label] = { ...identity[label], plattA: platt.a, plattB: platt.b };
+    log(`calibration ${label}: a=${platt.a.toFixed(4)} b=${platt.b.toFixed(4)} on ${known.length}`);
+  });
+  const header = headerFor(config, parameters, weights);
+  header.version = `1.0.0+${header.weightsSha256.slice(0, 12)}`;
+  return { header, weights, classifier: new TextClassifier({ header, weights }) };
+}

@@ -1,0 +1,66 @@
+import { join, resolve } from "node:path";
+import { DEFAULT_MODEL_DIR } from "@redline/text-classifier";
+import type { TrainerOptions } from "./logistic-trainer";
+
+/** The package root (tools/train-classifier), a sibling of both src/ (jest) and dist/ (compiled). */
+export const PACKAGE_DIR = resolve(__dirname, "..");
+const REPO_ROOT = resolve(PACKAGE_DIR, "..", "..");
+
+export interface TrainConfig {
+  datasetsDir: string;
+  outDir: string;
+  seed: number;
+  trainer: TrainerOptions;
+  seedTrainVariants: number;
+  seedCalibrationVariants: number;
+  /**
+   * Weight of seed examples with no label: they are the only negatives in the
+   * register of live comments (short, commerce, English), while the public
+   * sets are long reviews and tweets.
+   */
+  seedNegativeWeight: number;
+  /** Weight of the English spam sets' rows (YouTube comments, SMS), see spam-datasets.ts. */
+  spamWeight: number;
+  /** Short fragments of training reviews and of neutral seed lines (see fragments.ts). */
+  reviewFragments: number;
+  neutralFragments: number;
+  numberComments: number;
+  /** See fitPlatt: the prior assumed for labels rare in the calibration split. */
+  calibrationMinPositiveShare: number;
+  /** Log every seed-dev example the model gets wrong (for error analysis). */
+  showErrors: boolean;
+}
+
+/**
+ *   --datasets DIR   shared datasets (default ../shared/datasets from the repo root)
+ *   --out DIR        where to write text-classifier.json/.weights.bin (default libs/text-classifier/model)
+ *   --seed N         seed of every shuffle and augmentation (default 20261129)
+ * and the settings below by their kebab-case names.
+ */
+export function parseArgs(argv: readonly string[]): TrainConfig {
+  const value = (flag: string): string | undefined => {
+    const i = argv.indexOf(flag);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  return {
+    datasetsDir: resolve(value("--datasets") ?? join(REPO_ROOT, "..", "shared", "datasets")),
+    outDir: resolve(value("--out") ?? DEFAULT_MODEL_DIR),
+    seed: Number(value("--seed") ?? 20261129),
+    trainer: {
+      hashBits: Number(value("--hash-bits") ?? 18),
+      epochs: Number(value("--epochs") ?? 10),
+      learningRate: Number(value("--learning-rate") ?? 0.3),
+      l2: Number(value("--l2") ?? 1e-6),
+      minPositiveRatio: Number(value("--min-positive-ratio") ?? 0.08),
+    },
+    seedNegativeWeight: Number(value("--seed-negative-weight") ?? 3),
+    spamWeight: Number(value("--spam-weight") ?? 1),
+    reviewFragments: Number(value("--review-fragments") ?? 10000),
+    neutralFragments: Number(value("--neutral-fragments") ?? 3000),
+    numberComments: Number(value("--number-comments") ?? 1000),
+    calibrationMinPositiveShare: Number(value("--calibration-positive-share") ?? 0.03),
+    seedTrainVariants: 12,
+    seedCalibrationVariants: 3,
+    showErrors: argv.includes("--show-errors"),
+  };
+}
