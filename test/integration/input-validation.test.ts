@@ -42,7 +42,8 @@ describe("input validation shared by the risk engine and the archiver", () => {
 
   it("archives exactly the events the engine accepts, skew measured from when each record was published", async () => {
     await ensureEngineTopics(kafka, prefix, 1);
-    await ensureTopics(kafka, [{ topic: `${prefix}feedback`, numPartitions: 1 }]);
+    // The archiver also reads feedback and dead-letters bad output records (ensureEngineTopics made the actions' DLQ).
+    await ensureTopics(kafka, [`${prefix}feedback`, dlqTopicFor(`${prefix}feedback`), dlqTopicFor(`${prefix}alerts`)].map((t) => ({ topic: t, numPartitions: 1 })));
     const topic = `${prefix}live.comments`;
     const now = Date.now();
     const publishedHourAgo = now - 3_600_000;

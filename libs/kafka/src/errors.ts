@@ -13,3 +13,18 @@ export class TopicLayoutError extends RedlineError {
     super(message, { context });
   }
 }
+
+/**
+ * Thrown at start-up when topics a service reads or writes do not exist
+ * (issue 17: an engine started without its output topics consumed, then
+ * retried producing for ever without naming the topic, and could not stop
+ * cleanly). Lists every missing topic with its use; not retriable.
+ */
+export class MissingTopicsError extends TopicLayoutError {
+  constructor(readonly missing: ReadonlyArray<{ topic: string; use: string }>) {
+    super(
+      `missing topics: ${missing.map((m) => `${m.topic} (${m.use})`).join(", ")}; create them with \`npx redline topics ensure\`, or set the service's topic variables to topics that exist`,
+      { missing: missing.map((m) => m.topic) },
+    );
+  }
+}

@@ -1,6 +1,6 @@
 import { retry } from "@redline/common";
 import type { Admin, Kafka } from "kafkajs";
-import { TopicLayoutError } from "./errors";
+import { MissingTopicsError, TopicLayoutError } from "./errors";
 
 const METADATA_RETRY = { maxAttempts: 30, initialDelayMs: 100, maxDelayMs: 2000 };
 
@@ -74,6 +74,33 @@ export async function partitionCounts(kafka: Kafka, topics: readonly string[]): 
       }
     }
     return counts;
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** A topic a service reads or writes, with what it is for (named when it is missing). */
+export interface RequiredTopic {
+  topic: string;
+  /** e.g. "alerts output, REDLINE_ALERTS_TOPIC" or "dead letters of live.likes". */
+  use: string;
+}
+
+/**
+ * Fails with `MissingTopicsError`, naming every one, when any of `required`
+ * does not exist. Services call it before they connect a consumer or a
+ * producer: Redline does not create the topics it is given (partition
+ * counts, retention and ACLs are the operator's), `redline topics ensure`
+ * does. Retriable metadata errors are retried first.
+ */
+export async function requireTopics(kafka: Kafka, required: readonly RequiredTopic[]): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await retry(() => admin.listTopics(), METADATA_RETRY));
+    const seen = new Set<string>();
+    const missing = required.filter((r) => !existing.has(r.topic) && !seen.has(r.topic) && seen.add(r.topic));
+    if (missing.length > 0) throw new MissingTopicsError(missing);
   } finally {
     await admin.disconnect();
   }

@@ -1,8 +1,8 @@
 import { EnvReader } from "@redline/common";
 import type { DeliveryPolicy } from "@redline/dispatch";
-import { DEFAULT_OUTPUT_TOPICS } from "@redline/events";
+import { DEFAULT_OUTPUT_TOPICS, dlqTopicFor } from "@redline/events";
 import { loadTlsConfig, parseTokens, type Principal, type TlsConfig } from "@redline/grpc";
-import { loadKafkaConfig, type KafkaConfig } from "@redline/kafka";
+import { loadKafkaConfig, type KafkaConfig, type RequiredTopic } from "@redline/kafka";
 
 export interface DispatcherConfig {
   kafka: KafkaConfig;
@@ -48,4 +48,13 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): D
     partitionsConsumedConcurrently: r.int("REDLINE_DISPATCHER_CONCURRENT_PARTITIONS", 3, { min: 1 }),
     logLevel: r.oneOf("REDLINE_LOG_LEVEL", ["debug", "info", "warn", "error"] as const, "info"),
   });
+}
+
+/** Topics the dispatcher reads (actions) and writes (undeliverable actions, ACTION_UNDELIVERED alerts). */
+export function requiredTopics(config: Pick<DispatcherConfig, "actionsTopic" | "alertsTopic">): RequiredTopic[] {
+  return [
+    { topic: config.actionsTopic, use: "actions, REDLINE_ACTIONS_TOPIC" },
+    { topic: dlqTopicFor(config.actionsTopic), use: `dead letters of ${config.actionsTopic}` },
+    { topic: config.alertsTopic, use: "ACTION_UNDELIVERED alerts, REDLINE_ALERTS_TOPIC" },
+  ];
 }

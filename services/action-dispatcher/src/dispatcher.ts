@@ -7,13 +7,14 @@ import {
   DeadLetterWriter,
   EventConsumer,
   RecordProducer,
+  requireTopics,
   type ConsumerMetrics,
 } from "@redline/kafka";
 import { ActionFeedService, type ControlAction } from "@redline/proto";
 import { consumerMetricsAdapter, dispatcherMetricsAdapter, type Telemetry } from "@redline/telemetry";
 import { decodeActionRecord } from "./action-codec";
 import { actionFeedService } from "./action-feed-service";
-import type { DispatcherConfig } from "./config";
+import { requiredTopics, type DispatcherConfig } from "./config";
 import { GrpcControlPlane } from "./control-plane-client";
 import { dispatchHandler } from "./dispatch-handler";
 import { CountingDispatcherMetrics, type DispatcherMetrics } from "./metrics";
@@ -38,6 +39,7 @@ export async function startDispatcher(config: DispatcherConfig, deps: Dispatcher
   const metrics = deps.metrics ?? (instruments ? dispatcherMetricsAdapter(instruments) : new CountingDispatcherMetrics());
   const consumerMetrics = deps.consumerMetrics ?? (instruments ? consumerMetricsAdapter(instruments) : new CountingMetrics());
   const kafka = createKafkaClient(config.kafka, logger);
+  await requireTopics(kafka, requiredTopics(config));
   const producer = await RecordProducer.connect(kafka, logger);
   const deadLetters = new DeadLetterWriter(producer, consumerMetrics, logger);
   const controlPlane = new GrpcControlPlane(config.controlPlaneAddress, config.controlPlaneTls, instruments);

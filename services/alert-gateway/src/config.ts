@@ -2,7 +2,7 @@ import { loadClickHouseConfig, type ClickHouseConfig } from "@redline/clickhouse
 import { ConfigError, EnvReader } from "@redline/common";
 import { DEFAULT_OUTPUT_TOPICS } from "@redline/events";
 import { loadTlsConfig, parseTokens, type Principal, type TlsConfig } from "@redline/grpc";
-import { loadKafkaConfig, type KafkaConfig } from "@redline/kafka";
+import { loadKafkaConfig, type KafkaConfig, type RequiredTopic } from "@redline/kafka";
 
 export interface GatewayConfig {
   /** host:port to listen on; port 0 picks a free one (tests). */
@@ -65,4 +65,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
     shutdownTimeoutMs: r.int("REDLINE_GATEWAY_SHUTDOWN_TIMEOUT_MS", 5000, { min: 0 }),
     logLevel: r.oneOf("REDLINE_LOG_LEVEL", ["debug", "info", "warn", "error"] as const, "info"),
   });
+}
+
+/** Topics the gateway reads (alerts, for Tail) and writes (feedback, from Review). */
+export function requiredTopics(config: Pick<GatewayConfig, "alertsTopic" | "feedbackTopic">): RequiredTopic[] {
+  return [
+    { topic: config.alertsTopic, use: "alerts, REDLINE_ALERTS_TOPIC" },
+    { topic: config.feedbackTopic, use: "feedback, REDLINE_FEEDBACK_TOPIC" },
+  ];
 }

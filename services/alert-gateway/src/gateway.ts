@@ -2,11 +2,11 @@ import { Server } from "@grpc/grpc-js";
 import { AlertFeed } from "@redline/alert-feed";
 import type { Logger } from "@redline/common";
 import { addHealthService, bindServer, serverCredentials, shutdownServer } from "@redline/grpc";
-import { createKafkaClient, latestOffsets, RecordProducer, TopicReader } from "@redline/kafka";
+import { createKafkaClient, latestOffsets, RecordProducer, requireTopics, TopicReader } from "@redline/kafka";
 import { AlertStreamService } from "@redline/proto";
 import { timeUnaryHandlers, type Telemetry } from "@redline/telemetry";
 import { alertStreamHandlers } from "./alert-stream-handlers";
-import type { GatewayConfig } from "./config";
+import { requiredTopics, type GatewayConfig } from "./config";
 import type { EvidenceStore } from "./evidence-store";
 import { LiveReaderFailedError } from "./errors";
 import { KafkaFeedbackSink } from "./feedback-sink";
@@ -30,6 +30,7 @@ export async function startGateway(
 ): Promise<RunningGateway> {
   const logger = deps.logger;
   const kafka = createKafkaClient(config.kafka, logger);
+  await requireTopics(kafka, requiredTopics(config));
   const producer = await RecordProducer.connect(kafka, logger);
   const start = await latestOffsets(kafka, config.alertsTopic);
   const feed = new AlertFeed({

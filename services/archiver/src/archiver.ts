@@ -7,11 +7,12 @@ import {
   DeadLetterWriter,
   EventConsumer,
   RecordProducer,
+  requireTopics,
   type ConsumerMetrics,
 } from "@redline/kafka";
 import { consumerMetricsAdapter, type Telemetry } from "@redline/telemetry";
 import { archiveDecoder, toArchiveBatch, type ArchiveRecord } from "./archive-records";
-import type { ArchiverConfig } from "./config";
+import { requiredTopics, type ArchiverConfig } from "./config";
 
 export interface ArchiverDeps {
   logger: Logger;
@@ -36,6 +37,9 @@ export async function startArchiver(config: ArchiverConfig, deps: ArchiverDeps):
   const logger = deps.logger.child("archiver");
   const instruments = deps.telemetry?.metrics;
   const metrics = deps.metrics ?? (instruments ? consumerMetricsAdapter(instruments) : new CountingMetrics());
+  const kafka = createKafkaClient(config.kafka, logger);
+  // Before the archive is migrated: a service that cannot run should leave nothing behind.
+  await requireTopics(kafka, requiredTopics(config));
   const server = new ClickHouseClient({
     url: config.clickhouse.url,
     database: null,
@@ -55,7 +59,6 @@ export async function startArchiver(config: ArchiverConfig, deps: ArchiverDeps):
     ...(deps.now ? { now: deps.now } : {}),
   });
 
-  const kafka = createKafkaClient(config.kafka, logger);
   const producer = await RecordProducer.connect(kafka, logger);
   const consumer = new EventConsumer<ArchiveRecord>({
     kafka,

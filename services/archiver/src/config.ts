@@ -1,8 +1,8 @@
 import { DEFAULT_RETENTION_DAYS, type RetentionDays } from "@redline/archive";
 import { loadClickHouseConfig, type ClickHouseConfig } from "@redline/clickhouse";
 import { EnvReader } from "@redline/common";
-import { DEFAULT_INPUT_TOPICS, DEFAULT_OUTPUT_TOPICS, loadValidationLimits, type ValidationLimits } from "@redline/events";
-import { loadKafkaConfig, type KafkaConfig } from "@redline/kafka";
+import { DEFAULT_INPUT_TOPICS, DEFAULT_OUTPUT_TOPICS, dlqTopicFor, loadValidationLimits, type ValidationLimits } from "@redline/events";
+import { loadKafkaConfig, type KafkaConfig, type RequiredTopic } from "@redline/kafka";
 
 export interface ArchiverConfig {
   kafka: KafkaConfig;
@@ -51,4 +51,18 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
     maxRecordsPerChunk: r.int("REDLINE_ARCHIVER_MAX_RECORDS_PER_BATCH", 2000, { min: 1 }),
     logLevel: r.oneOf("REDLINE_LOG_LEVEL", ["debug", "info", "warn", "error"] as const, "info"),
   });
+}
+
+/** Topics the archiver reads, and the dead-letter topics of the outputs it refuses records of. */
+export function requiredTopics(config: Pick<ArchiverConfig, "alertsTopic" | "actionsTopic" | "feedbackTopic" | "inputTopics">): RequiredTopic[] {
+  const outputs = [
+    { topic: config.alertsTopic, use: "alerts, REDLINE_ALERTS_TOPIC" },
+    { topic: config.actionsTopic, use: "actions, REDLINE_ACTIONS_TOPIC" },
+    { topic: config.feedbackTopic, use: "feedback, REDLINE_FEEDBACK_TOPIC" },
+  ];
+  return [
+    ...outputs,
+    ...outputs.map(({ topic }) => ({ topic: dlqTopicFor(topic), use: `dead letters of ${topic}` })),
+    ...config.inputTopics.map((topic) => ({ topic, use: "input, REDLINE_INPUT_TOPICS" })),
+  ];
 }

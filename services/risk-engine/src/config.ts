@@ -1,8 +1,8 @@
 import { EnvReader } from "@redline/common";
 import { DEFAULT_ENGINE_CONFIG, type EngineConfig } from "@redline/engine";
 import { PIPELINE_DEFAULTS } from "@redline/pipeline";
-import { DEFAULT_INPUT_TOPICS, DEFAULT_OUTPUT_TOPICS, loadValidationLimits, type ValidationLimits } from "@redline/events";
-import { loadKafkaConfig, type KafkaConfig } from "@redline/kafka";
+import { DEFAULT_INPUT_TOPICS, DEFAULT_OUTPUT_TOPICS, dlqTopicFor, loadValidationLimits, type ValidationLimits } from "@redline/events";
+import { loadKafkaConfig, type KafkaConfig, type RequiredTopic } from "@redline/kafka";
 
 export interface RiskEngineConfig {
   kafka: KafkaConfig;
@@ -62,4 +62,14 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): R
     sessionTimeoutMs: r.int("REDLINE_ENGINE_SESSION_TIMEOUT_MS", 30_000, { min: 6000 }),
     logLevel: r.oneOf("REDLINE_LOG_LEVEL", ["debug", "info", "warn", "error"] as const, "info"),
   });
+}
+
+/** Topics the engine reads or writes that it does not create itself (it creates its changelog). */
+export function requiredTopics(config: Pick<RiskEngineConfig, "inputTopics" | "alertsTopic" | "actionsTopic">): RequiredTopic[] {
+  return [
+    ...config.inputTopics.map((topic) => ({ topic, use: "input, REDLINE_INPUT_TOPICS" })),
+    ...config.inputTopics.map((topic) => ({ topic: dlqTopicFor(topic), use: `dead letters of ${topic}` })),
+    { topic: config.alertsTopic, use: "alerts output, REDLINE_ALERTS_TOPIC" },
+    { topic: config.actionsTopic, use: "actions output, REDLINE_ACTIONS_TOPIC" },
+  ];
 }

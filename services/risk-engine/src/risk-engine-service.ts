@@ -14,6 +14,7 @@ import {
   partitionCounts,
   readLatestByKey,
   RecordProducer,
+  requireTopics,
   TopicLayoutError,
   type ConsumerMetrics,
   type HandledBatch,
@@ -22,7 +23,7 @@ import {
 } from "@redline/kafka";
 import { Alert, ControlAction, riskCategoryToJSON, severityToJSON, type LiveEvent } from "@redline/proto";
 import { consumerMetricsAdapter, type Telemetry } from "@redline/telemetry";
-import type { RiskEngineConfig } from "./config";
+import { requiredTopics, type RiskEngineConfig } from "./config";
 import { decodeSnapshot, encodeSnapshot } from "./partition-snapshot";
 import { traceOutputs, type TracedOutput } from "./output-tracing";
 import { IdleAdvance } from "./idle-advance";
@@ -80,6 +81,7 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
   const metrics: ConsumerMetrics = telemetryMetrics ? consumerMetricsAdapter(telemetryMetrics) : new CountingMetrics();
   const kafka = createKafkaClient(config.kafka, logger);
 
+  await requireTopics(kafka, requiredTopics(config));
   const counts = await partitionCounts(kafka, config.inputTopics);
   if (new Set(counts.values()).size !== 1) {
     const detail = [...counts].map(([t, n]) => `${t}=${n}`).join(", ");
