@@ -48,6 +48,13 @@ export interface EngineCounters {
   stateEntries: number;
 }
 
+/** One room's snapshot size (see `RiskEngine.roomStateSizes`). */
+export interface RoomStateSize {
+  roomId: string;
+  bytes: number;
+  accounts: number;
+}
+
 export interface EngineDeps {
   /** Wall clock, used only for `watermarkLagMs` in counters; never in outputs. */
   clock?: () => number;
@@ -248,6 +255,15 @@ export class RiskEngine {
       this.progress.counters.alertsRaised++;
     }
     this.appliedListener?.(event);
+  }
+
+  /**
+   * What each live room costs in a snapshot (its serialised bytes) and how many accounts it tracks: the
+   * state bound the benchmarks report for ordinary and busy rooms. Serialises every room: for reports, not
+   * for the hot path.
+   */
+  roomStateSizes(): RoomStateSize[] {
+    return [...this.rooms.values()].map((room) => ({ roomId: room.roomId, bytes: encodeState(room).byteLength, accounts: room.accounts.size }));
   }
 
   /** Serialises the whole engine (buffer, rooms, undrained outputs) for checkpointing. */

@@ -14,7 +14,7 @@
  * const checkpoint = engine.snapshot(); // later: RiskEngine.restore(checkpoint, config)
  */
 export { RiskEngine } from "./engine";
-export type { EngineOutput, EngineCounters, EngineDeps } from "./engine";
+export type { EngineOutput, EngineCounters, EngineDeps, RoomStateSize } from "./engine";
 export { DEFAULT_ENGINE_CONFIG, resolveEngineConfig } from "./config";
 export type { EngineConfig } from "./config";
 export { DEFAULT_FALSIFICATION_CONFIG } from "./detectors/falsification-config";
