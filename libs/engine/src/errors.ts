@@ -1,21 +1,23 @@
 /**
- * Errors thrown by @redline/engine. None are retriable: they mean bad
- * configuration or a corrupt snapshot, which retrying cannot fix.
+ * Errors thrown by @redline/engine, on the project's one error base. None
+ * are retriable: they mean bad configuration or a corrupt snapshot, which
+ * retrying cannot fix.
  */
-export class EngineError extends Error {
-  readonly retriable: boolean = false;
-  override readonly cause: unknown;
-  constructor(message: string, cause?: unknown) {
-    super(message);
-    this.name = new.target.name;
-    this.cause = cause;
+import { RedlineError } from "@redline/common";
+
+export class EngineError extends RedlineError {
+  constructor(message: string, options: { cause?: unknown; context?: Record<string, unknown> } = {}) {
+    super(message, { ...options, retriable: false });
   }
 }
 
 /** Thrown by `resolveEngineConfig` (and so the engine's constructor) for an invalid option; the message names it. */
 export class EngineConfigError extends EngineError {
-  constructor(readonly option: string, message: string) {
-    super(`engine config '${option}': ${message}`);
+  constructor(
+    readonly option: string,
+    message: string,
+  ) {
+    super(`engine config '${option}': ${message}`, { context: { option } });
   }
 }
 

@@ -52,6 +52,6 @@ export function decodeState(bytes: Uint8Array): unknown {
   try {
     return fromPlain(JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8")));
   } catch (err) {
-    throw new SnapshotFormatError("snapshot bytes are not a valid engine state", err);
+    throw new SnapshotFormatError("snapshot bytes are not a valid engine state", { cause: err });
   }
 }
