@@ -10,6 +10,7 @@ import type { Alert } from "@redline/proto";
 import { resolveEngineConfig } from "./config";
 import type { EngineConfig } from "./config";
 import { EventHeap } from "./event-heap";
+import { evictOldest } from "./primitives/bounded-map";
 import { SeenEvents } from "./seen-events";
 import { createRoomState } from "./room-state";
 import type { RoomState } from "./room-state";
@@ -228,11 +229,7 @@ export class RiskEngine {
     if (room === undefined) {
       room = createRoomState(roomId, timeMs);
       this.rooms.set(roomId, room);
-      if (this.rooms.size > this.cfg.maxRooms) {
-        const oldest = this.rooms.keys().next().value as string;
-        this.rooms.delete(oldest);
-        this.progress.counters.roomsEvicted++;
-      }
+      this.progress.counters.roomsEvicted += evictOldest(this.rooms, this.cfg.maxRooms);
     }
     return room;
   }

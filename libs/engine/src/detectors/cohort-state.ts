@@ -4,6 +4,8 @@
  * the window is pruned from the front), and the room's shared keys — /24s,
  * payment accounts and addresses — with the accounts seen on each.
  */
+import { boundedUpsert, setMostRecent } from "../primitives/bounded-map";
+
 export type CohortKind = "views" | "likes" | "follows" | "orders";
 
 export const COHORT_KINDS: readonly CohortKind[] = ["views", "likes", "follows", "orders"];
@@ -88,12 +90,7 @@ export const MAX_ACCOUNTS_PER_KEY = 64;
 /** Adds `userId` to the key's accounts (once); returns how many accounts the key has carried. */
 export function addToKey(map: Map<string, KeyAccounts>, key: string, userId: string, fresh: boolean, capacity: number): number {
   if (key === "") return 1;
-  let entry = map.get(key);
-  if (entry === undefined) {
-    if (map.size >= capacity) map.delete(map.keys().next().value as string);
-    entry = { accounts: [], fresh: 0 };
-    map.set(key, entry);
-  }
+  const entry = boundedUpsert(map, key, capacity, (): KeyAccounts => ({ accounts: [], fresh: 0 }));
   if (entry.accounts.length < MAX_ACCOUNTS_PER_KEY && !entry.accounts.includes(userId)) {
     entry.accounts.push(userId);
     if (fresh) entry.fresh++;
@@ -105,9 +102,7 @@ export function addToKey(map: Map<string, KeyAccounts>, key: string, userId: str
 export function touchWindow(window: Map<string, WindowEntry>, userId: string, timeMs: number, amount: number, eventId: string, halfLifeMs: number, capacity: number): void {
   const prev = window.get(userId);
   const decayed = prev === undefined ? 0 : prev.weight * 0.5 ** (Math.max(0, timeMs - prev.lastMs) / halfLifeMs);
-  if (prev !== undefined) window.delete(userId);
-  else if (window.size >= capacity) window.delete(window.keys().next().value as string);
-  window.set(userId, { lastMs: Math.max(timeMs, prev?.lastMs ?? timeMs), weight: decayed + amount, eventId });
+  setMostRecent(window, userId, { lastMs: Math.max(timeMs, prev?.lastMs ?? timeMs), weight: decayed + amount, eventId }, capacity);
 }
 
 /** Drops accounts whose last action is older than the window. */

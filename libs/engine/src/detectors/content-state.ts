@@ -10,6 +10,7 @@ import { addEvidence } from "../evidence";
 import type { SlidingWindow } from "../primitives/sliding-window";
 import type { EvidenceItem } from "../evidence";
 import type { AbuseLabel } from "./text-scorer";
+import { setMostRecent } from "../primitives/bounded-map";
 
 export interface TextRecord {
   eventId: string;
@@ -109,9 +110,7 @@ export function activeCount(lastSeen: Map<string, number>, timeMs: number, windo
 
 /** Records `key` as seen at `timeMs` in a last-seen map capped at `capacity` (oldest insertion evicted). */
 export function touchLastSeen(lastSeen: Map<string, number>, key: string, timeMs: number, capacity: number): void {
-  lastSeen.delete(key);
-  lastSeen.set(key, timeMs);
-  if (lastSeen.size > capacity) lastSeen.delete(lastSeen.keys().next().value as string);
+  setMostRecent(lastSeen, key, timeMs, capacity);
 }
 
 /** Records one offending text by an author under `key`; returns the author's slot. */

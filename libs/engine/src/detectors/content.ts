@@ -20,6 +20,7 @@ import type { AbuseLabel, TextScorer, TextScores } from "./text-scorer";
 import { detectSelectiveDeletion, observeRemoval, observeText } from "./review-suppression";
 import { detectMinorContentAuthor, detectMinorContentRoom, detectMinorStreamer, detectMinorTip, observeMinorText } from "./minor-protection";
 import { detectRepeatOffender, detectRoomFlood, judgePending, queueFlagged } from "./text-risks";
+import { setMostRecent } from "../primitives/bounded-map";
 
 function topAbuseLabel(s: TextScores): AbuseLabel {
   let top: AbuseLabel = ABUSE_LABELS[0];
@@ -40,9 +41,7 @@ function openEpisode(f: ContentFeatures, finding: ContentFinding, label: string,
   const key = `${finding.subcategory}\u0000${label}\u0000${finding.subjectUserId}`;
   const start = f.episodes.get(key);
   if (start !== undefined && timeMs < start + cfg.alertCooldownMs) return false;
-  f.episodes.delete(key);
-  f.episodes.set(key, timeMs);
-  if (f.episodes.size > cfg.content.maxAuthorsPerRoom) f.episodes.delete(f.episodes.keys().next().value as string);
+  setMostRecent(f.episodes, key, timeMs, cfg.content.maxAuthorsPerRoom);
   return true;
 }
 

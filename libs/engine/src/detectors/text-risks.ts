@@ -16,6 +16,7 @@ import type { ContentConfig } from "./content-config";
 import { recentOffences } from "./content-state";
 import type { FloodState, OffenceSlot, PendingText, TextRecord } from "./content-state";
 import type { AbuseLabel } from "./text-scorer";
+import { setMostRecent } from "../primitives/bounded-map";
 
 export const CATEGORY_OF_LABEL: Readonly<Record<AbuseLabel, RiskCategory>> = {
   HARASSMENT: RiskCategory.RISK_CATEGORY_HARASSMENT,
@@ -64,9 +65,7 @@ export function judgePending(f: FloodState, texts: ReadonlyMap<string, TextRecor
     const times = (f.authors.get(p.authorId) ?? []).filter((ms) => judgedMs - ms < cfg.textWindowMs);
     if (times.length >= cfg.floodTextsPerAuthor) continue;
     times.push(judgedMs);
-    f.authors.delete(p.authorId);
-    f.authors.set(p.authorId, times);
-    if (f.authors.size > cfg.maxAuthorsPerRoom) f.authors.delete(f.authors.keys().next().value as string);
+    setMostRecent(f.authors, p.authorId, times, cfg.maxAuthorsPerRoom);
     swAdd(f.standing, judgedMs, 1);
   }
 }

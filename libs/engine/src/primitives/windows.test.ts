@@ -1,6 +1,6 @@
 import { createSlidingWindow, swAdd, swSum } from "./sliding-window";
 import { createInterArrival, createRunningStats, iaAdd, rsAdd, rsCoefficientOfVariation } from "./running-stats";
-import { boundedGet, boundedUpsert } from "./bounded-map";
+import { boundedUpsert, evictOldest, setMostRecent } from "./bounded-map";
 import { isFreshAccount, DAY_MS } from "./account-age";
 
 describe("sliding window", () => {
@@ -48,10 +48,17 @@ describe("bounded map", () => {
     const m = new Map<string, number>();
     boundedUpsert(m, "a", 2, () => 1);
     boundedUpsert(m, "b", 2, () => 2);
-    boundedGet(m, "a");
+    expect(boundedUpsert(m, "a", 2, () => 9)).toBe(1);
     boundedUpsert(m, "c", 2, () => 3);
     expect([...m.keys()]).toEqual(["b", "c"]);
-    expect(boundedGet(m, "b")).toBe(2);
+  });
+
+  it("moves a re-set key to the recent end, so the least recently set is evicted", () => {
+    const m = new Map<string, number>([["a", 1], ["b", 2]]);
+    setMostRecent(m, "a", 3, 2);
+    setMostRecent(m, "c", 4, 2);
+    expect([...m.entries()]).toEqual([["a", 3], ["c", 4]]);
+    expect(evictOldest(m, 0)).toBe(2);
   });
 });
 
