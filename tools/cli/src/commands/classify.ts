@@ -12,37 +12,14 @@
 import { createReadStream, existsSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { loadClassifier, loadDefaultClassifier, type TextClassifier } from "@redline/text-classifier";
-import type { CommandContext } from "../command";
+import { EXIT_CODES, type CommandContext } from "../command";
 
-const USAGE = "usage: redline classify [--input FILE|-] [--model DIR] [--progress-every N]\n";
-const DEFAULT_PROGRESS_EVERY_LINES = 10_000;
-
-interface ClassifyOptions {
-  inputPath: string | undefined;
-  modelDir: string | undefined;
-  progressEveryLines: number;
-}
-
-function parseOptions(args: readonly string[]): ClassifyOptions | string {
-  const options: ClassifyOptions = { inputPath: undefined, modelDir: undefined, progressEveryLines: DEFAULT_PROGRESS_EVERY_LINES };
-  for (let i = 0; i < args.length; i++) {
-    const flag = args[i];
-    const value = args[i + 1];
-    if (flag === "--input" || flag === "--model" || flag === "--progress-every") {
-      if (value === undefined) return `${flag} needs a value`;
-      i++;
-      if (flag === "--input") options.inputPath = value === "-" ? undefined : value;
-      else if (flag === "--model") options.modelDir = value;
-      else {
-        const n = Number(value);
-        if (!Number.isInteger(n) || n <= 0) return `--progress-every must be a positive integer, got ${value}`;
-        options.progressEveryLines = n;
-      }
-    } else {
-      return `unknown option ${String(flag)}`;
-    }
-  }
-  return options;
+/** Parsed by the command's definition (commands/index.ts). */
+export interface ClassifyOptions {
+  /** A file, or "-" for stdin. */
+  input: string;
+  model?: string;
+  progressEvery: number;
 }
 
 export interface ClassifiedLine {
@@ -75,22 +52,14 @@ function write(stream: NodeJS.WritableStream, chunk: string): Promise<void> | un
   return new Promise((resolve) => stream.once("drain", () => resolve()));
 }
 
-export async function run(args: string[], ctx: CommandContext): Promise<number> {
-  if (args.includes("--help") || args.includes("-h")) {
-    ctx.stdout.write(USAGE);
-    return 0;
+export async function run(options: ClassifyOptions, ctx: CommandContext): Promise<number> {
+  const inputPath = options.input === "-" ? undefined : options.input;
+  if (inputPath !== undefined && !existsSync(inputPath)) {
+    ctx.stderr.write(`redline classify: input file ${inputPath} does not exist\n`);
+    return EXIT_CODES.failed;
   }
-  const options = parseOptions(args);
-  if (typeof options === "string") {
-    ctx.stderr.write(`redline classify: ${options}\n${USAGE}`);
-    return 2;
-  }
-  if (options.inputPath !== undefined && !existsSync(options.inputPath)) {
-    ctx.stderr.write(`redline classify: input file ${options.inputPath} does not exist\n`);
-    return 1;
-  }
-  const classifier = options.modelDir === undefined ? loadDefaultClassifier() : loadClassifier(options.modelDir);
-  const input = options.inputPath === undefined ? ctx.stdin : createReadStream(options.inputPath);
+  const classifier = options.model === undefined ? loadDefaultClassifier() : loadClassifier(options.model);
+  const input = inputPath === undefined ? ctx.stdin : createReadStream(inputPath);
   const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
 
   const startedMs = Date.now();
@@ -108,12 +77,12 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
       await write(ctx.stdout, batch);
       batch = "";
     }
-    if (lineNumber % options.progressEveryLines === 0) {
+    if (lineNumber % options.progressEvery === 0) {
       const seconds = (Date.now() - startedMs) / 1000;
       ctx.stderr.write(`classify: ${lineNumber} lines, ${errorLines} errors, ${Math.round(lineNumber / Math.max(seconds, 1e-3))} lines/s\n`);
     }
   }
   if (batch !== "") await write(ctx.stdout, batch);
   ctx.stderr.write(`classify: done, ${lineNumber} lines, ${errorLines} errors, model ${classifier.version}\n`);
-  return 0;
+  return EXIT_CODES.ok;
 }

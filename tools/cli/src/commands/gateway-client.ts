@@ -2,20 +2,15 @@ import { Metadata, status as GrpcStatus, type ServiceError } from "@grpc/grpc-js
 import { channelCredentials } from "@redline/grpc";
 import { AlertStreamClient, RiskCategory, Severity, Verdict } from "@redline/proto";
 
-/** Connection flags shared by `redline tail` and `redline review`. */
-export const CONNECTION_OPTIONS = {
-  address: { type: "string" },
-  token: { type: "string" },
-  tls: { type: "boolean" },
-  "ca-file": { type: "string" },
-  "cert-file": { type: "string" },
-  "key-file": { type: "string" },
-} as const;
-
-export const CONNECTION_USAGE = `  --address HOST:PORT   the alert gateway (default REDLINE_GATEWAY_ADDRESS or 127.0.0.1:7070)
-  --token T             bearer token (default REDLINE_TOKEN)
-  --tls                 use TLS; --ca-file for a private CA, --cert-file/--key-file for mTLS
-`;
+/** Connection flags shared by `redline tail` and `redline review` (defined in commands/index.ts). */
+export interface ConnectionOptions {
+  address?: string;
+  token?: string;
+  tls?: boolean;
+  caFile?: string;
+  certFile?: string;
+  keyFile?: string;
+}
 
 export class UsageError extends Error {}
 
@@ -24,16 +19,11 @@ export interface Connection {
   metadata: Metadata;
 }
 
-export function connect(
-  values: { address?: string; token?: string; tls?: boolean; "ca-file"?: string; "cert-file"?: string; "key-file"?: string },
-  env: NodeJS.ProcessEnv,
-): Connection {
+export function connect(values: ConnectionOptions, env: NodeJS.ProcessEnv): Connection {
   const token = values.token ?? env.REDLINE_TOKEN;
   if (token === undefined || token.trim() === "") throw new UsageError("a token is required: --token or REDLINE_TOKEN");
   const address = values.address ?? env.REDLINE_GATEWAY_ADDRESS ?? "127.0.0.1:7070";
-  const caFile = values["ca-file"];
-  const certFile = values["cert-file"];
-  const keyFile = values["key-file"];
+  const { caFile, certFile, keyFile } = values;
   if ((certFile === undefined) !== (keyFile === undefined)) throw new UsageError("--cert-file and --key-file go together");
   const enabled = values.tls === true || caFile !== undefined || certFile !== undefined;
   const client = new AlertStreamClient(address, channelCredentials({ enabled, caFile, certFile, keyFile }));

@@ -1,22 +1,133 @@
 /**
- * The command table. Each entry loads its module only when that command runs;
- * keep the modules free of start-up work so `redline --help` stays instant.
- * Plain data with no import of run-cli, so the two never form a cycle.
+ * The command tree: each command's arguments, options, help text and
+ * examples, for commander. Implementations load only when their command runs,
+ * so `redline --help` stays instant and `redline classify` does not pay for
+ * gRPC or Kafka start-up. No import of run-cli, so the two never form a cycle.
  */
+import { Argument, type Command } from "commander";
 import type { CommandModule } from "../command";
+import { collect, integerAtLeast, numberAtLeast, unitRange } from "../option-parsers";
 
-export interface CommandEntry {
-  summary: string;
-  load: () => Promise<CommandModule>;
+/** Runs a loaded command with the options commander parsed; set by the program (program.ts). */
+export type Runner = <O>(load: () => Promise<CommandModule<O>>, options: O) => Promise<void>;
+
+function examples(...lines: string[]): string {
+  return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join("\n")}\n`;
 }
 
-export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
-  classify: { summary: "score JSON lines of text for risk labels", load: () => import("./classify") },
-  produce: { summary: "publish LiveEvent JSON lines to the input topics", load: () => import("./produce") },
-  replay: { summary: "run LiveEvent JSON lines through the engine, print alerts", load: () => import("./replay") },
-  review: { summary: "record a verdict on an alert", load: () => import("./review") },
-  simulate: { summary: "write seeded live-room traffic with ground truth", load: () => import("./simulate") },
-  tail: { summary: "print the live alert stream from the alert gateway", load: () => import("./tail") },
-  topics: { summary: "create the Kafka topics Redline uses", load: () => import("./topics") },
-  version: { summary: "print the CLI and contract versions", load: () => import("./version") },
-};
+function addConnectionOptions(cmd: Command): Command {
+  return cmd
+    .option("--address <host:port>", "the alert gateway (default REDLINE_GATEWAY_ADDRESS or 127.0.0.1:7070)")
+    .option("--token <token>", "bearer token (default REDLINE_TOKEN)")
+    .option("--tls", "use TLS")
+    .option("--ca-file <file>", "CA for the gateway's certificate (implies --tls)")
+    .option("--cert-file <file>", "client certificate for mTLS, with --key-file")
+    .option("--key-file <file>", "client key for mTLS, with --cert-file");
+}
+
+/** Adds every redline command to `program`, each calling `run` with its implementation. */
+export function defineCommands(program: Command, run: Runner): void {
+  program
+    .command("classify")
+    .summary("score JSON lines of text for risk labels")
+    .description("Reads JSON lines with a string `text` field and writes each line back with `scores`. Progress on stderr every N lines.")
+    .option("--input <file>", "JSON lines to read; - for stdin", "-")
+    .option("--model <dir>", "a trained model folder (default: the packaged model)")
+    .option("--progress-every <lines>", "a progress line on stderr every N lines", integerAtLeast(1), 10_000)
+    .addHelpText("after", examples(`echo '{"text":"加微信领取优惠"}' | redline classify`, "redline classify --input comments.jsonl > scored.jsonl"))
+    .action((o) => run(() => import("./classify"), o));
+
+  program
+    .command("produce")
+    .summary("publish LiveEvent JSON lines to the input topics")
+    .description("Publishes LiveEvent JSON lines to the input topic of each event's body type, keyed by room, protobuf-encoded unless --json. Brokers: REDLINE_KAFKA_BROKERS (default 127.0.0.1:9092).")
+    .option("--input <file>", "JSON lines to read; - for stdin", "-")
+    .option("--rate <n>", "at most N events per second (0: as fast as possible)", numberAtLeast(0), 0)
+    .option("--json", "publish proto3 JSON instead of protobuf", false)
+    .option("--retime", "shift event times (and account ages with them) so the first event happens now", false)
+    .option("--topic-prefix <prefix>", "publish to PREFIX + topic name", "")
+    .addHelpText("after", examples("redline produce --input events.jsonl --retime --rate 500", "redline simulate --seed 1 --out /dev/stdout | redline produce"))
+    .action((o) => run(() => import("./produce"), o));
+
+  program
+    .command("replay")
+    .summary("run LiveEvent JSON lines through the engine, print alerts")
+    .description(
+      "Runs LiveEvent proto3-JSON lines through the engine and its output stages exactly as the risk engine does, and writes one JSON line per output ({\"alert\": …} or {\"action\": …}). Same input, same bytes out. A progress bar with rate and ETA is drawn on stderr when it is a terminal.",
+    )
+    .option("--input <file>", "JSON lines to read; - for stdin", "-")
+    .option("--lateness-ms <ms>", "watermark lag (default: the service's)", integerAtLeast(0))
+    .option("--progress-every <lines>", "also a progress line on stderr every N lines (for logs)", integerAtLeast(1))
+    .option("--policy <file>", "backtest an action policy: actions appear beside the alerts")
+    .option("--shadow-policy <file>", "with --policy: run a candidate policy beside it; its actions are marked shadow")
+    .addHelpText("after", examples("redline replay --input events.jsonl > outputs.jsonl", "redline replay --input events.jsonl --policy deploy/policy/default-policy.json --shadow-policy candidate.json"))
+    .action((o) => run(() => import("./replay"), o));
+
+  addConnectionOptions(
+    program
+      .command("review")
+      .summary("record a verdict on an alert")
+      .description("Records an inspector's verdict on an alert (written to risk.feedback with your inspector id and the time of the review).")
+      .addArgument(new Argument("<alert-id>", "the alert's id"))
+      .requiredOption("--verdict <verdict>", "confirmed, false_positive or needs_more_evidence")
+      .option("--note <text>", "a note for the record", ""),
+  )
+    .addHelpText("after", examples('redline review 3f2a… --verdict confirmed --note "seen it" --token "$TOKEN"'))
+    .action((alertId: string, o) => run(() => import("./review"), { ...o, alertId }));
+
+  program
+    .command("simulate")
+    .summary("write seeded live-room traffic with ground truth")
+    .description("Writes simulated LiveEvent JSON lines (roughly time-ordered) and, with --truth, one ground-truth JSON line per room; or publishes them to the input topics with --to-kafka, moved to start now. A progress bar is drawn on stderr when it is a terminal.")
+    .requiredOption("--seed <n>", "the generator's seed", integerAtLeast(0))
+    .option("--out <file>", "where to write the events (this or --to-kafka)")
+    .option("--to-kafka", "publish to the input topics instead of a file")
+    .option("--rate <n>", "with --to-kafka: at most N events per second", numberAtLeast(0))
+    .option("--topic-prefix <prefix>", "with --to-kafka: publish to PREFIX + topic name")
+    .option("--truth <file>", "write each room's ground truth here")
+    .option("--hours <n>", "hours of traffic, generated one at a time", integerAtLeast(1), 1)
+    .option("--scale <s>", "rooms and traffic relative to the default", numberAtLeast(0, true))
+    .option("--strength <lo,hi>", "range of attack strengths", unitRange)
+    .addHelpText("after", examples("redline simulate --seed 7 --hours 2 --out events.jsonl --truth truth.jsonl", "redline simulate --seed 7 --to-kafka --rate 200"))
+    .action((o) => run(() => import("./simulate"), o));
+
+  addConnectionOptions(
+    program
+      .command("tail")
+      .summary("print the live alert stream from the alert gateway")
+      .description("Prints the live alert stream until Ctrl-C: time, room, category/subcategory, severity, score, summary and the top three signals. Categories and severities take short or full names (HIGH, SEVERITY_HIGH). On exit, prints the cursor to resume from.")
+      .option("--room <room>", "only this room (repeatable)", collect)
+      .option("--category <category>", "only this category (repeatable)", collect)
+      .option("--min-severity <severity>", "only alerts at or above this severity")
+      .option("--json", "one proto3 JSON TailResponse per line")
+      .option("--cursor <cursor>", "resume after the alert that carried this cursor"),
+  )
+    .addHelpText("after", examples("redline tail --token demo-inspector-token", "redline tail --category MINOR_PROTECTION --min-severity HIGH --json | jq .alert.roomId"))
+    .action((o) => run(() => import("./tail"), o));
+
+  const topics = program
+    .command("topics")
+    .summary("create the Kafka topics Redline uses")
+    .description("Manages Redline's Kafka topics. Brokers: REDLINE_KAFKA_BROKERS (default 127.0.0.1:9092).")
+    .addHelpText("after", examples("redline topics ensure --partitions 6"));
+  topics
+    .command("ensure")
+    .summary("create missing topics and print each topic's partition count")
+    .description("Creates Redline's input topics, their dead-letter topics and the output topics where missing, then prints each topic's partition count. Input topics must share one partition count (they are co-partitioned by room); exit 1 if they do not.")
+    .option("--partitions <n>", "partitions of each new input and output topic", integerAtLeast(1), 3)
+    .addHelpText("after", examples("redline topics ensure", "REDLINE_KAFKA_BROKERS=kafka:9092 redline topics ensure --partitions 12"))
+    .action((o) => run(() => import("./topics"), o));
+
+  program
+    .command("version")
+    .summary("print the CLI and contract versions")
+    .addHelpText("after", examples("redline version"))
+    .action((o) => run(() => import("./version"), o));
+
+  program
+    .command("completion")
+    .summary("print a shell completion script")
+    .addArgument(new Argument("<shell>", "the shell").choices(["bash", "zsh"]))
+    .addHelpText("after", examples("source <(redline completion bash)    # in ~/.bashrc", "redline completion zsh > \"${fpath[1]}/_redline\"    # then restart zsh"))
+    .action((shell: string) => run(() => import("./completion"), { shell, program }));
+}

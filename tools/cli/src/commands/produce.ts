@@ -1,45 +1,28 @@
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
-import { parseArgs } from "node:util";
 import { InvalidEventError, parseLiveEventJson, REPLAY_LIMITS } from "@redline/events";
 import type { LiveEvent } from "@redline/proto";
-import type { CommandContext } from "../command";
+import { EXIT_CODES, type CommandContext } from "../command";
 import { publishEvents } from "./publish-events";
 
-const USAGE = `usage: redline produce [--input FILE] [--rate N] [--json] [--retime] [--topic-prefix P]
-  Publishes LiveEvent JSON lines (stdin when no --input) to the input topic
-  of each event's body type (live.comments, live.transactions, …), keyed by
-  room, protobuf-encoded unless --json.
-  --rate N          at most N events per second (default: as fast as possible)
-  --retime          shift event times (and account ages with them) so the first event happens now
-  --topic-prefix P  publish to P + topic name (e.g. a test's own topics)
-  Brokers: REDLINE_KAFKA_BROKERS (default 127.0.0.1:9092).
-`;
+/** Parsed by the command's definition (commands/index.ts). */
+export interface ProduceOptions {
+  /** A file, or "-" for stdin. */
+  input: string;
+  rate: number;
+  json: boolean;
+  retime: boolean;
+  topicPrefix: string;
+}
 
-export async function run(args: string[], ctx: CommandContext): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      input: { type: "string" },
-      rate: { type: "string", default: "0" },
-      json: { type: "boolean", default: false },
-      retime: { type: "boolean", default: false },
-      "topic-prefix": { type: "string", default: "" },
-      help: { type: "boolean", short: "h" },
-    },
-  });
-  if (values.help) {
-    ctx.stdout.write(USAGE);
-    return 0;
-  }
-  const rate = Number(values.rate);
-  if (!Number.isFinite(rate) || rate < 0) {
-    ctx.stderr.write(`redline produce: --rate must be a number ≥ 0, got '${values.rate}'\n${USAGE}`);
-    return 2;
-  }
+/**
+ * Publishes LiveEvent JSON lines to the input topic of each event's body
+ * type, keyed by room; invalid lines are reported on stderr and skipped.
+ */
+export async function run(values: ProduceOptions, ctx: CommandContext): Promise<number> {
   let invalid = 0;
   async function* parsed(): AsyncGenerator<LiveEvent> {
-    const input = values.input === undefined ? ctx.stdin : createReadStream(values.input);
+    const input = values.input === "-" ? ctx.stdin : createReadStream(values.input);
     let lineNo = 0;
     for await (const line of createInterface({ input, crlfDelay: Infinity })) {
       lineNo++;
@@ -55,9 +38,9 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
   }
   const { sent, elapsedMs } = await publishEvents(
     parsed(),
-    { rate, json: values.json, retime: values.retime, topicPrefix: values["topic-prefix"], label: "produce" },
+    { rate: values.rate, json: values.json, retime: values.retime, topicPrefix: values.topicPrefix, label: "produce" },
     ctx,
   );
   ctx.stderr.write(`produce: done, ${sent} events sent, ${invalid} invalid lines, ${(elapsedMs / 1000).toFixed(1)} s\n`);
-  return invalid > 0 && sent === 0 ? 1 : 0;
+  return invalid > 0 && sent === 0 ? EXIT_CODES.failed : EXIT_CODES.ok;
 }

@@ -81,4 +81,26 @@ describe("redline replay", () => {
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/cannot read/);
   });
+
+  it("draws a progress bar with rate and ETA on a terminal's stderr, and none when stderr is not a terminal", async () => {
+    const run = async (isTTY: boolean) => {
+      const stdout = new PassThrough();
+      const stderr = Object.assign(new PassThrough(), { isTTY, columns: 120 });
+      const out: Buffer[] = [];
+      const err: Buffer[] = [];
+      stdout.on("data", (b: Buffer) => out.push(b));
+      stderr.on("data", (b: Buffer) => err.push(b));
+      const code = await runCli(["replay", "--input", input], { stdin: Readable.from([""]), stdout, stderr, env: {} });
+      return { code, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") };
+    };
+    const tty = await run(true);
+    const piped = await run(false);
+    expect(tty.code).toBe(0);
+    const size = Buffer.byteLength(lines.join("\n") + "\n");
+    expect(tty.stderr).toMatch(new RegExp(`100% \\| ${size}/${size} bytes \\| [\\d.]+[kM]? bytes/s \\| ETA \\d+s ${lines.length} lines`));
+    expect(piped.stderr).not.toMatch(/ETA|bytes\/s|\u001b/);
+    expect(piped.stderr).toMatch(/^replay: \d+ lines, \d+ outputs/);
+    // The bar never touches the results.
+    expect(tty.stdout).toBe(piped.stdout);
+  });
 });

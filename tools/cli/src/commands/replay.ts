@@ -1,52 +1,46 @@
 /**
  * `redline replay [--input FILE|-] [--lateness-ms N] [--progress-every N] [--policy FILE [--shadow-policy FILE]]`
+ * (options defined in commands/index.ts)
  *
  * Reads LiveEvent proto3-JSON lines (FILE, or stdin when absent or `-`),
  * runs them through the engine and its output stages exactly as the
  * service does, and writes one JSON line per output (`{"alert": ...}` or
  * `{"action": ...}`) to stdout. Same input, same bytes out. Invalid lines
- * are counted by reason on stderr and skipped; progress goes to stderr.
+ * are counted by reason on stderr and skipped; a progress bar goes to stderr
+ * when it is a terminal, and a summary line at the end.
  * `--policy` backtests an action policy file (actions appear beside the
  * alerts); `--shadow-policy` runs a candidate beside it, its actions marked
  * `shadow`, and both policies' action counts go to stderr at the end.
  */
-import { createReadStream } from "node:fs";
+import { createReadStream, statSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { once } from "node:events";
 import { outputToJsonLine } from "@redline/engine";
 import { createPipeline, policyCounters, type PipelineSpec } from "@redline/pipeline";
 import { fixedPolicy, loadPolicyFile } from "@redline/policy";
-import type { CommandContext } from "../command";
+import { EXIT_CODES, type CommandContext } from "../command";
+import { createProgress } from "../progress";
 import { parseReplayLine } from "./replay-input";
 
-const USAGE = "usage: redline replay [--input FILE|-] [--lateness-ms N] [--progress-every N] [--policy FILE [--shadow-policy FILE]]\n";
-
-interface ReplayOptions {
-  inputPath: string | undefined;
-  allowedLatenessMs: number | undefined;
-  progressEveryLines: number;
-  policyPath: string | undefined;
-  shadowPolicyPath: string | undefined;
+/** The input's size for the bar's ETA; undefined when it is not a regular file (a FIFO, /dev/stdin). */
+function fileSize(path: string): number | undefined {
+  try {
+    const st = statSync(path);
+    return st.isFile() ? st.size : undefined;
+  } catch {
+    return undefined; // reported as unreadable when the stream opens
+  }
 }
 
-function parseOptions(args: readonly string[]): ReplayOptions | string {
-  const o: ReplayOptions = { inputPath: undefined, allowedLatenessMs: undefined, progressEveryLines: 1_000_000, policyPath: undefined, shadowPolicyPath: undefined };
-  for (let i = 0; i < args.length; i += 2) {
-    const flag = args[i];
-    const value = args[i + 1];
-    if (value === undefined) return `${String(flag)} needs a value`;
-    if (flag === "--input") o.inputPath = value === "-" ? undefined : value;
-    else if (flag === "--policy") o.policyPath = value;
-    else if (flag === "--shadow-policy") o.shadowPolicyPath = value;
-    else if (flag === "--lateness-ms" || flag === "--progress-every") {
-      const n = Number(value);
-      if (!Number.isInteger(n) || n < (flag === "--lateness-ms" ? 0 : 1)) return `${flag} must be a ${flag === "--lateness-ms" ? "non-negative" : "positive"} integer, got ${value}`;
-      if (flag === "--lateness-ms") o.allowedLatenessMs = n;
-      else o.progressEveryLines = n;
-    } else return `unknown option ${String(flag)}`;
-  }
-  if (o.shadowPolicyPath !== undefined && o.policyPath === undefined) return "--shadow-policy needs --policy (the live policy to compare with)";
-  return o;
+/** Parsed by the command's definition (commands/index.ts). */
+export interface ReplayOptions {
+  /** A file, or "-" for stdin. */
+  input: string;
+  latenessMs?: number;
+  /** Progress lines on stderr every N lines, for logs; a terminal gets a bar instead. */
+  progressEvery?: number;
+  policy?: string;
+  shadowPolicy?: string;
 }
 
 /**
@@ -56,26 +50,28 @@ function parseOptions(args: readonly string[]): ReplayOptions | string {
  */
 function pipelineSpec(o: ReplayOptions): PipelineSpec {
   return {
-    ...(o.allowedLatenessMs === undefined ? {} : { engine: { allowedLatenessMs: o.allowedLatenessMs } }),
-    ...(o.policyPath === undefined ? {} : { policy: fixedPolicy(loadPolicyFile(o.policyPath)) }),
-    ...(o.shadowPolicyPath === undefined ? {} : { shadowPolicy: fixedPolicy(loadPolicyFile(o.shadowPolicyPath)) }),
+    ...(o.latenessMs === undefined ? {} : { engine: { allowedLatenessMs: o.latenessMs } }),
+    ...(o.policy === undefined ? {} : { policy: fixedPolicy(loadPolicyFile(o.policy)) }),
+    ...(o.shadowPolicy === undefined ? {} : { shadowPolicy: fixedPolicy(loadPolicyFile(o.shadowPolicy)) }),
   };
 }
 
-export async function run(args: string[], ctx: CommandContext): Promise<number> {
-  const parsed = parseOptions(args);
-  if (typeof parsed === "string") {
-    ctx.stderr.write(`redline replay: ${parsed}\n${USAGE}`);
-    return 2;
+export async function run(parsed: ReplayOptions, ctx: CommandContext): Promise<number> {
+  if (parsed.shadowPolicy !== undefined && parsed.policy === undefined) {
+    ctx.stderr.write("redline replay: --shadow-policy needs --policy (the live policy to compare with)\n");
+    return EXIT_CODES.usage;
   }
   let spec: PipelineSpec;
   try {
     spec = pipelineSpec(parsed);
   } catch (err) {
     ctx.stderr.write(`redline replay: ${(err as Error).message}\n`);
-    return 2;
+    return EXIT_CODES.usage;
   }
-  const input: NodeJS.ReadableStream = parsed.inputPath === undefined ? ctx.stdin : createReadStream(parsed.inputPath);
+  const inputPath = parsed.input === "-" ? undefined : parsed.input;
+  const input: NodeJS.ReadableStream = inputPath === undefined ? ctx.stdin : createReadStream(inputPath);
+  const bar = createProgress({ stream: ctx.stderr, unit: "bytes", total: inputPath === undefined ? undefined : fileSize(inputPath) });
+  let bytesRead = 0;
   const failedOpen = new Promise<Error>((resolve) => input.once("error", resolve));
   const pipeline = createPipeline(spec);
   const engine = pipeline.engine;
@@ -90,10 +86,10 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
     pending = [];
     if (!ctx.stdout.write(chunk)) await once(ctx.stdout, "drain");
   };
-  const progress = (): void => {
+  const summary = (): string => {
     const c = engine.counters();
     const bad = [...invalid.values()].reduce((a, b) => a + b, 0);
-    ctx.stderr.write(`replay: ${lines} lines, ${outputs} outputs, ${bad} invalid, ${c.lateEvents} late, ${c.roomsTracked} rooms\n`);
+    return `${lines} lines, ${outputs} outputs, ${bad} invalid, ${c.lateEvents} late, ${c.roomsTracked} rooms`;
   };
 
   const reader = createInterface({ input, crlfDelay: Infinity });
@@ -101,6 +97,7 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
     const consume = (async () => {
       for await (const line of reader) {
         lines++;
+        bytesRead += Buffer.byteLength(line) + 1;
         if (line.trim() !== "") {
           const r = parseReplayLine(line);
           if ("invalid" in r) invalid.set(r.invalid, (invalid.get(r.invalid) ?? 0) + 1);
@@ -110,23 +107,25 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
           }
         }
         await write(false);
-        if (lines % parsed.progressEveryLines === 0) progress();
+        if ((lines & 1023) === 0) bar.update(bytesRead, `${lines} lines, ${outputs} outputs`);
+        if (parsed.progressEvery !== undefined && lines % parsed.progressEvery === 0) ctx.stderr.write(`replay: ${summary()}\n`);
       }
     })();
     const failure = await Promise.race([consume.then(() => null), failedOpen]);
     if (failure !== null) {
-      ctx.stderr.write(`redline replay: cannot read ${parsed.inputPath ?? "stdin"}: ${failure.message}\n`);
-      return 1;
+      ctx.stderr.write(`redline replay: cannot read ${inputPath ?? "stdin"}: ${failure.message}\n`);
+      return EXIT_CODES.failed;
     }
   } finally {
     reader.close();
+    bar.stop(bytesRead, `${lines} lines, ${outputs} outputs`);
   }
   for (const out of pipeline.end()) {
     pending.push(outputToJsonLine(out) + "\n");
     outputs++;
   }
   await write(true);
-  progress();
+  ctx.stderr.write(`replay: ${summary()}\n`);
   for (const [reason, n] of [...invalid].sort()) ctx.stderr.write(`replay: skipped ${n} invalid line(s): ${reason}\n`);
   const c = policyCounters(pipeline);
   if (c !== undefined) {

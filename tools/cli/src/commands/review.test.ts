@@ -2,7 +2,10 @@ import { PassThrough } from "node:stream";
 import { Server, ServerCredentials, status } from "@grpc/grpc-js";
 import { AlertStreamService, Feedback, Verdict, type AlertStreamServer, type ReviewRequest } from "@redline/proto";
 import type { CommandContext } from "../command";
-import { run } from "./review";
+import { runCli } from "../run-cli";
+
+/** `redline review ARGS`, through the real command line. */
+const run = (args: string[], ctx: CommandContext): Promise<number> => runCli(["review", ...args], ctx);
 
 async function fakeGateway() {
   const seen: { request?: ReviewRequest; authorization?: string } = {};

@@ -1,41 +1,18 @@
-import { parseArgs } from "node:util";
 import type { ServiceError } from "@grpc/grpc-js";
 import { ReviewRequest, verdictToJSON, type ReviewResponse } from "@redline/proto";
-import type { CommandContext } from "../command";
-import { CONNECTION_OPTIONS, CONNECTION_USAGE, connect, describeCallError, parseVerdict, UsageError } from "./gateway-client";
+import { EXIT_CODES, type CommandContext } from "../command";
+import { connect, describeCallError, parseVerdict, UsageError, type ConnectionOptions } from "./gateway-client";
 
-const USAGE = `usage: redline review ALERT_ID --verdict confirmed|false_positive|needs_more_evidence [--note TEXT]
-  Records an inspector's verdict on an alert (written to risk.feedback with
-  your inspector id and the time of the review).
-${CONNECTION_USAGE}`;
+/** Parsed by the command's definition (commands/index.ts). */
+export interface ReviewOptions extends ConnectionOptions {
+  alertId: string;
+  verdict: string;
+  note: string;
+}
 
-export async function run(args: string[], ctx: CommandContext): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        verdict: { type: "string" },
-        note: { type: "string", default: "" },
-        help: { type: "boolean", short: "h" },
-        ...CONNECTION_OPTIONS,
-      },
-    });
-  } catch (err) {
-    ctx.stderr.write(`redline review: ${(err as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    ctx.stdout.write(USAGE);
-    return 0;
-  }
-  const alertId = positionals[0];
-  if (alertId === undefined || positionals.length > 1 || values.verdict === undefined) {
-    ctx.stderr.write(USAGE);
-    return 2;
-  }
+/** Records an inspector's verdict on an alert through the gateway's `Review`. */
+export async function run(values: ReviewOptions, ctx: CommandContext): Promise<number> {
+  const { alertId } = values;
   let request: ReviewRequest;
   let connection: ReturnType<typeof connect>;
   try {
@@ -44,7 +21,7 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
     ctx.stderr.write(`redline review: ${err.message}\n`);
-    return 2;
+    return EXIT_CODES.usage;
   }
   const { client, metadata } = connection;
   try {
@@ -58,10 +35,10 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
       `recorded ${verdictToJSON(f?.verdict ?? request.verdict)} on ${alertId}` +
         `${f?.roomId ? ` (room ${f.roomId})` : ""} by ${f?.inspectorId ?? "?"} at ${new Date(f?.reviewedAtMs ?? 0).toISOString()}\n`,
     );
-    return 0;
+    return EXIT_CODES.ok;
   } catch (err) {
     ctx.stderr.write(`redline review: ${describeCallError(err as ServiceError)}\n`);
-    return 1;
+    return EXIT_CODES.failed;
   } finally {
     client.close();
   }

@@ -39,6 +39,23 @@ describe("redline simulate", () => {
     expect((await cli(["simulate", "--out", "/tmp/x"])).code).toBe(2);
     expect((await cli(["simulate", "--seed", "1"])).stderr).toMatch(/exactly one of --out FILE and --to-kafka/);
     expect((await cli(["simulate", "--seed", "1", "--out", "/tmp/x", "--to-kafka"])).code).toBe(2);
-    expect((await cli(["simulate", "--seed", "1", "--out", "/tmp/x", "--rate", "5"])).stderr).toMatch(/--rate goes with --to-kafka/);
+    expect((await cli(["simulate", "--seed", "1", "--out", "/tmp/x", "--rate", "5"])).stderr).toMatch(/--rate and --topic-prefix go with --to-kafka/);
+  });
+
+  it("counts hours on a progress bar on a terminal, and prints only its summary line otherwise", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "redline-sim-bar-"));
+    const run = async (isTTY: boolean) => {
+      const stderr = Object.assign(new PassThrough(), { isTTY, columns: 120 });
+      const err: Buffer[] = [];
+      stderr.on("data", (b: Buffer) => err.push(b));
+      const args = ["simulate", "--seed", "4", "--scale", "0.02", "--hours", "2", "--out", join(dir, `e-${isTTY}.jsonl`)];
+      const code = await runCli(args, { stdin: Readable.from([""]), stdout: new PassThrough(), stderr, env: {} });
+      return { code, stderr: Buffer.concat(err).toString("utf8") };
+    };
+    const tty = await run(true);
+    expect(tty.code).toBe(0);
+    expect(tty.stderr).toMatch(/100% \| 2\/2 hours \| [\d.]+ hours\/s \| ETA \d+s \d+ events, \d+ rooms/);
+    const piped = await run(false);
+    expect(piped.stderr).toMatch(/^simulate: \d+ events, \d+ rooms\n$/);
   });
 });

@@ -13,69 +13,46 @@ import { EventTimePacer } from "@redline/events";
 import { LiveEvent } from "@redline/proto";
 import { simulate } from "@redline/simulator";
 import type { ScenarioOptions } from "@redline/simulator";
-import type { CommandContext } from "../command";
+import { EXIT_CODES, type CommandContext } from "../command";
+import { createProgress } from "../progress";
 import { publishEvents } from "./publish-events";
 
-const USAGE =
-  "usage: redline simulate --seed N (--out FILE | --to-kafka [--rate N] [--topic-prefix P]) [--truth FILE] [--hours H] [--scale S] [--strength LO,HI]\n";
+/** Parsed by the command's definition (commands/index.ts). */
+export interface SimulateFlags {
+  seed: number;
+  out?: string;
+  toKafka?: boolean;
+  rate?: number;
+  topicPrefix?: string;
+  truth?: string;
+  hours: number;
+  scale?: number;
+  strength?: [number, number];
+}
 
 interface SimulateOptions {
-  scenario: ScenarioOptions;
-  /** A file, or "kafka" for --to-kafka. */
+  scenario: ScenarioOptions & { hours: number };
   outPath: string | undefined;
   truthPath: string | undefined;
   toKafka: { rate: number; topicPrefix: string } | undefined;
 }
 
-function parseOptions(allArgs: readonly string[]): SimulateOptions | string {
-  // --to-kafka is the one flag without a value; the rest come in pairs.
-  const toKafka = allArgs.includes("--to-kafka") ? { rate: 0, topicPrefix: "" } : undefined;
-  const args = allArgs.filter((a) => a !== "--to-kafka");
-  let seed: number | undefined;
-  let outPath: string | undefined;
-  let truthPath: string | undefined;
-  const scenario: Partial<ScenarioOptions> = {};
-  for (let i = 0; i < args.length; i += 2) {
-    const flag = args[i];
-    const value = args[i + 1];
-    if (value === undefined) return `${String(flag)} needs a value`;
-    const n = Number(value);
-    switch (flag) {
-      case "--seed":
-        if (!Number.isInteger(n) || n < 0) return `--seed must be a non-negative integer, got ${value}`;
-        seed = n;
-        break;
-      case "--out": outPath = value; break;
-      case "--rate":
-        if (!toKafka || !(n >= 0)) return `--rate goes with --to-kafka and must be a number >= 0, got ${value}`;
-        toKafka.rate = n;
-        break;
-      case "--topic-prefix":
-        if (!toKafka) return "--topic-prefix goes with --to-kafka";
-        toKafka.topicPrefix = value;
-        break;
-      case "--truth": truthPath = value; break;
-      case "--hours":
-        if (!Number.isInteger(n) || n < 1) return `--hours must be a positive integer, got ${value}`;
-        scenario.hours = n;
-        break;
-      case "--scale":
-        if (!(n > 0)) return `--scale must be a positive number, got ${value}`;
-        scenario.scale = n;
-        break;
-      case "--strength": {
-        const [lo, hi] = value.split(",").map(Number);
-        if (!(lo! >= 0 && hi! <= 1 && lo! <= hi!)) return `--strength must be LO,HI with 0 <= LO <= HI <= 1, got ${value}`;
-        scenario.strength = [lo!, hi!];
-        break;
-      }
-      default:
-        return `unknown option ${String(flag)}`;
-    }
-  }
-  if (seed === undefined) return "--seed is required";
-  if ((outPath === undefined) === (toKafka === undefined)) return "give exactly one of --out FILE and --to-kafka";
-  return { scenario: { ...scenario, seed }, outPath, truthPath, toKafka };
+/** The rules between flags that commander cannot state; a string is the usage error. */
+function checkFlags(f: SimulateFlags): SimulateOptions | string {
+  if ((f.out === undefined) === (f.toKafka !== true)) return "give exactly one of --out FILE and --to-kafka";
+  if (f.toKafka !== true && (f.rate !== undefined || f.topicPrefix !== undefined)) return "--rate and --topic-prefix go with --to-kafka";
+  const scenario: ScenarioOptions & { hours: number } = {
+    seed: f.seed,
+    hours: f.hours,
+    ...(f.scale === undefined ? {} : { scale: f.scale }),
+    ...(f.strength === undefined ? {} : { strength: f.strength }),
+  };
+  return {
+    scenario,
+    outPath: f.out,
+    truthPath: f.truth,
+    toKafka: f.toKafka === true ? { rate: f.rate ?? 0, topicPrefix: f.topicPrefix ?? "" } : undefined,
+  };
 }
 
 async function writeAll(stream: NodeJS.WritableStream, lines: Iterable<string>): Promise<void> {
@@ -95,17 +72,19 @@ async function close(stream: NodeJS.WritableStream & { close?: unknown }): Promi
   await once(stream, "finish");
 }
 
-export async function run(args: string[], ctx: CommandContext): Promise<number> {
-  const parsed = parseOptions(args);
+export async function run(flags: SimulateFlags, ctx: CommandContext): Promise<number> {
+  const parsed = checkFlags(flags);
   if (typeof parsed === "string") {
-    ctx.stderr.write(`redline simulate: ${parsed}\n${USAGE}`);
-    return 2;
+    ctx.stderr.write(`redline simulate: ${parsed}\n`);
+    return EXIT_CODES.usage;
   }
   if (parsed.toKafka) return toKafka(parsed, parsed.toKafka, ctx);
   const out = createWriteStream(parsed.outPath!);
   const truth = parsed.truthPath === undefined ? undefined : createWriteStream(parsed.truthPath);
   let events = 0;
   let rooms = 0;
+  let hours = 0;
+  const bar = createProgress({ stream: ctx.stderr, unit: "hours", total: parsed.scenario.hours });
   try {
     for (const hour of simulate(parsed.scenario)) {
       await writeAll(out, (function* () {
@@ -114,15 +93,18 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
       if (truth !== undefined) await writeAll(truth, hour.truth.map((t) => JSON.stringify(t) + "\n"));
       events += hour.events.length;
       rooms += hour.truth.length;
-      ctx.stderr.write(`simulate: ${events} events, ${rooms} rooms\n`);
+      bar.update(++hours, `${events} events, ${rooms} rooms`);
     }
     await close(out);
     if (truth !== undefined) await close(truth);
   } catch (err) {
     ctx.stderr.write(`redline simulate: ${(err as Error).message}\n`);
-    return 1;
+    return EXIT_CODES.failed;
+  } finally {
+    bar.stop(hours, `${events} events, ${rooms} rooms`);
   }
-  return 0;
+  ctx.stderr.write(`simulate: ${events} events, ${rooms} rooms\n`);
+  return EXIT_CODES.ok;
 }
 
 /**
@@ -136,10 +118,14 @@ async function toKafka(parsed: SimulateOptions, o: { rate: number; topicPrefix: 
   const truth = parsed.truthPath === undefined ? undefined : createWriteStream(parsed.truthPath);
   const truthLines: string[] = [];
   const pacer = new EventTimePacer();
+  // The bar counts hours handed to the publisher, which runs at most one hour behind.
+  const bar = createProgress({ stream: ctx.stderr, unit: "hours", total: parsed.scenario.hours });
+  let hours = 0;
   function* events(): Generator<LiveEvent> {
     for (const hour of simulate(parsed.scenario)) {
       for (const t of hour.truth) truthLines.push(JSON.stringify(t) + "\n");
       for (const e of hour.events) yield pacer.retime(e, Date.now());
+      bar.update(++hours);
     }
   }
   try {
@@ -157,10 +143,12 @@ async function toKafka(parsed: SimulateOptions, o: { rate: number; topicPrefix: 
       await writeAll(truth, truthLines);
       await close(truth);
     }
+    bar.stop(hours);
     ctx.stderr.write(`simulate: ${sent} events sent to Kafka in ${(elapsedMs / 1000).toFixed(1)} s\n`);
   } catch (err) {
+    bar.stop();
     ctx.stderr.write(`redline simulate: ${(err as Error).message}\n`);
-    return 1;
+    return EXIT_CODES.failed;
   }
-  return 0;
+  return EXIT_CODES.ok;
 }

@@ -11,7 +11,11 @@ import {
 } from "@redline/proto";
 import type { CommandContext } from "../command";
 import { UsageError } from "./gateway-client";
-import { formatAlert, run, tailRequest } from "./tail";
+import { runCli } from "../run-cli";
+import { formatAlert, tailRequest } from "./tail";
+
+/** `redline tail ARGS`, through the real command line. */
+const run = (args: string[], ctx: CommandContext): Promise<number> => runCli(["tail", ...args], ctx);
 
 const alert = Alert.fromPartial({
   alertId: "a-1",
@@ -42,16 +46,16 @@ describe("redline tail output", () => {
   });
 
   it("reads short and full enum names and refuses unknown ones", () => {
-    const req = tailRequest({ room: ["r1", "r2"], category: ["data_falsification", "RISK_CATEGORY_HARASSMENT"], "min-severity": "high" });
+    const req = tailRequest({ room: ["r1", "r2"], category: ["data_falsification", "RISK_CATEGORY_HARASSMENT"], minSeverity: "high" });
     expect(req).toMatchObject({
       rooms: ["r1", "r2"],
       categories: [RiskCategory.RISK_CATEGORY_DATA_FALSIFICATION, RiskCategory.RISK_CATEGORY_HARASSMENT],
       minSeverity: Severity.SEVERITY_HIGH,
       cursor: "",
     });
-    expect(tailRequest({ "min-severity": "SEVERITY_CRITICAL" }).minSeverity).toBe(Severity.SEVERITY_CRITICAL);
+    expect(tailRequest({ minSeverity: "SEVERITY_CRITICAL" }).minSeverity).toBe(Severity.SEVERITY_CRITICAL);
     expect(() => tailRequest({ category: ["spam"] })).toThrow(UsageError);
-    expect(() => tailRequest({ "min-severity": "unspecified" })).toThrow(/one of LOW, MEDIUM, HIGH, CRITICAL/);
+    expect(() => tailRequest({ minSeverity: "unspecified" })).toThrow(/one of LOW, MEDIUM, HIGH, CRITICAL/);
   });
 });
 

@@ -1,4 +1,3 @@
-import { parseArgs } from "node:util";
 import { status as GrpcStatus, type ServiceError } from "@grpc/grpc-js";
 import {
   RiskCategory,
@@ -9,24 +8,17 @@ import {
   severityToJSON,
   type Alert,
 } from "@redline/proto";
-import type { CommandContext } from "../command";
-import {
-  CONNECTION_OPTIONS,
-  CONNECTION_USAGE,
-  connect,
-  describeCallError,
-  parseCategory,
-  parseSeverity,
-  UsageError,
-} from "./gateway-client";
+import { EXIT_CODES, type CommandContext } from "../command";
+import { connect, describeCallError, parseCategory, parseSeverity, UsageError, type ConnectionOptions } from "./gateway-client";
 
-const USAGE = `usage: redline tail [--room R]... [--category C]... [--min-severity S] [--json] [--cursor X]
-  Prints the live alert stream from the alert gateway until Ctrl-C, one alert
-  per entry: time, room, category/subcategory, severity, score, summary and
-  the top three signals. --json prints one proto3 JSON TailResponse per line.
-  Categories and severities take short or full names (HIGH, SEVERITY_HIGH).
-  --cursor resumes after the alert that carried it (printed on exit).
-${CONNECTION_USAGE}`;
+/** Parsed by the command's definition (commands/index.ts). */
+export interface TailOptions extends ConnectionOptions {
+  room?: string[];
+  category?: string[];
+  minSeverity?: string;
+  json?: boolean;
+  cursor?: string;
+}
 
 /** Alert text comes from the stream: keep terminal control sequences out of the output. */
 function printable(text: string): string {
@@ -52,43 +44,17 @@ export function formatAlert(alert: Alert): string {
   return signals.length === 0 ? `${head}\n` : `${head}\n    ${signals.join("  ")}\n`;
 }
 
-export function tailRequest(values: {
-  room?: string[];
-  category?: string[];
-  "min-severity"?: string;
-  cursor?: string;
-}): TailRequest {
+export function tailRequest(values: TailOptions): TailRequest {
   return TailRequest.fromPartial({
     rooms: values.room ?? [],
     categories: (values.category ?? []).map(parseCategory) as RiskCategory[],
-    minSeverity: values["min-severity"] === undefined ? Severity.SEVERITY_UNSPECIFIED : parseSeverity(values["min-severity"]),
+    minSeverity: values.minSeverity === undefined ? Severity.SEVERITY_UNSPECIFIED : parseSeverity(values.minSeverity),
     cursor: values.cursor ?? "",
   });
 }
 
-export async function run(args: string[], ctx: CommandContext): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        room: { type: "string", multiple: true },
-        category: { type: "string", multiple: true },
-        "min-severity": { type: "string" },
-        json: { type: "boolean" },
-        cursor: { type: "string" },
-        help: { type: "boolean", short: "h" },
-        ...CONNECTION_OPTIONS,
-      },
-    }));
-  } catch (err) {
-    ctx.stderr.write(`redline tail: ${(err as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    ctx.stdout.write(USAGE);
-    return 0;
-  }
+/** Prints the gateway's alert stream until it ends or Ctrl-C. */
+export async function run(values: TailOptions, ctx: CommandContext): Promise<number> {
   let request: TailRequest;
   let connection: ReturnType<typeof connect>;
   try {
@@ -97,7 +63,7 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
     ctx.stderr.write(`redline tail: ${err.message}\n`);
-    return 2;
+    return EXIT_CODES.usage;
   }
   const { client, metadata } = connection;
   let lastCursor = request.cursor;

@@ -1,15 +1,7 @@
-import { parseArgs } from "node:util";
 import { createJsonLogger } from "@redline/common";
 import { DEFAULT_INPUT_TOPICS, DEFAULT_OUTPUT_TOPICS, dlqTopicFor } from "@redline/events";
 import { createKafkaClient, ensureTopics, loadKafkaConfig, partitionCounts, type TopicSpec } from "@redline/kafka";
-import type { CommandContext } from "../command";
-
-const USAGE = `usage: redline topics ensure [--partitions N]
-  Creates Redline's input topics, their dead-letter topics and the output
-  topics where missing, then prints each topic's partition count. Input
-  topics must share one partition count (they are co-partitioned by room).
-  Brokers: REDLINE_KAFKA_BROKERS (default 127.0.0.1:9092).
-`;
+import { EXIT_CODES, type CommandContext } from "../command";
 
 /** Every topic Redline reads or writes, with the partition count to create it with. */
 export function redlineTopics(partitions: number): TopicSpec[] {
@@ -22,21 +14,8 @@ export function redlineTopics(partitions: number): TopicSpec[] {
   ];
 }
 
-export async function run(args: string[], ctx: CommandContext): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { partitions: { type: "string", default: "3" }, help: { type: "boolean", short: "h" } },
-  });
-  if (values.help || positionals[0] !== "ensure") {
-    ctx.stdout.write(USAGE);
-    return values.help ? 0 : 2;
-  }
-  const partitions = Number(values.partitions);
-  if (!Number.isInteger(partitions) || partitions < 1) {
-    ctx.stderr.write(`redline topics: --partitions must be a positive integer, got '${values.partitions}'\n`);
-    return 2;
-  }
+/** `redline topics ensure`: creates what is missing and prints each topic's partition count. */
+export async function run({ partitions }: { partitions: number }, ctx: CommandContext): Promise<number> {
   const logger = createJsonLogger({ level: "warn", write: (l) => ctx.stderr.write(l) });
   const kafka = createKafkaClient(loadKafkaConfig(ctx.env, "redline-cli"), logger);
   const specs = redlineTopics(partitions);
@@ -49,7 +28,7 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
   const inputCounts = new Set(Object.values(DEFAULT_INPUT_TOPICS).map((t) => counts.get(t)));
   if (inputCounts.size !== 1) {
     ctx.stderr.write("redline topics: input topics have different partition counts; rooms would not be co-partitioned\n");
-    return 1;
+    return EXIT_CODES.failed;
   }
-  return 0;
+  return EXIT_CODES.ok;
 }
