@@ -8,7 +8,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { DEFAULT_MODEL_DIR, loadDefaultClassifier, normalizeText } from "@redline/text-classifier";
+import { loadDefaultClassifier, normalizeText } from "@redline/text-classifier";
 import { measureThroughput, printTable } from "./measure";
 
 const COMMENT_COUNT = 50_000;
@@ -24,8 +24,11 @@ function seededRandom(seed: number): () => number {
   };
 }
 
+/** The seed files live with the trainer (tools/train-classifier/data) since issue 14; read as data, not imported. */
+const SEED_DATA_DIR = resolve(__dirname, "..", "..", "train-classifier", "data");
+
 function seedTexts(): string[] {
-  const dataDir = join(DEFAULT_MODEL_DIR, "..", "data");
+  const dataDir = SEED_DATA_DIR;
   return ["seed-train.tsv", "seed-dev.tsv", "seed-test.tsv"].flatMap((file) =>
     readFileSync(join(dataDir, file), "utf8")
       .split("\n")
