@@ -77,7 +77,8 @@ describe("risk-engine restarted after kill -9 with a backlog", () => {
       REDLINE_ENGINE_IDLE_TIMEOUT_MS: "200",
       REDLINE_ENGINE_MAX_RECORDS_PER_BATCH: "100",
       REDLINE_ENGINE_MAX_BYTES_PER_PARTITION: "16384",
-      REDLINE_ENGINE_LAG_POLL_MS: "0",
+      // The lag monitor's first read can outlast a short idle interval at start-up: the idle timer must not crash meanwhile.
+      REDLINE_ENGINE_LAG_POLL_MS: "1000",
       REDLINE_POLICY_FILE: POLICY,
       // The simulator's clock starts on 2026-11-01; the skew check is about live traffic.
       REDLINE_MAX_PAST_SKEW_MS: String(10 * 365 * 86_400_000),

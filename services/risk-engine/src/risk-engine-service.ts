@@ -323,6 +323,9 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
   });
   await consumer.start();
 
+  // Declared before the timers that read it: the idle timer can fire while the lag monitor's first read is
+  // still awaited below, and reading `stopping` before its declaration crashed the engine at start-up (#17).
+  let stopping = false;
   let idleTimer: NodeJS.Timeout | undefined;
   if (config.idleTimeoutMs > 0) {
     let checking = false;
@@ -357,7 +360,6 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
     snapshotAll().catch((err: unknown) => logger.warn("periodic snapshot failed; the next one retries", { err }));
   }, Math.max(1000, config.snapshotIntervalMs));
   snapshotTimer.unref();
-  let stopping = false;
 
   const snapshotAll = async (): Promise<void> => {
     for (const task of tasks.values()) {
