@@ -21,11 +21,14 @@ import { loadConfig as engineConfig, startRiskEngine, type RiskEngineService } f
 import { initTelemetry, loadTelemetryConfig, type Telemetry } from "@redline/telemetry";
 import {
   dashboardExpressions,
+  exposedLabels,
   exposedSeriesNames,
   inputTopics,
   publishEvents,
   randomId,
+  labelsUsed,
   redlineSeriesNames,
+  ruleExpressions,
   ruleFiles,
   TcpProxy,
   testClickHouse,
@@ -50,11 +53,8 @@ describe("every metric a dashboard or an alerting rule reads is exposed by a ser
   let archiver: Archiver | undefined;
   let gateway: RunningGateway | undefined;
 
-  const exposed = async (): Promise<Set<string>> => {
-    const names = new Set<string>();
-    for (const t of Object.values(telemetry)) for (const n of exposedSeriesNames(await (await fetch(t.metricsUrl!)).text())) names.add(n);
-    return names;
-  };
+  const scrapeAll = async (): Promise<string[]> => Promise.all(Object.values(telemetry).map(async (t) => (await fetch(t.metricsUrl!)).text()));
+  const exposed = async (): Promise<Set<string>> => new Set((await scrapeAll()).flatMap((text) => [...exposedSeriesNames(text)]));
 
   beforeAll(async () => {
     const inputs = inputTopics(prefix);
@@ -114,7 +114,10 @@ describe("every metric a dashboard or an alerting rule reads is exposed by a ser
     await testClickHouse(null).exec(sql`DROP DATABASE IF EXISTS ${ident(database)}`);
   });
 
-  it("finds each dashboard and rule metric on some service's /metrics", async () => {
+  // Added by Prometheus at scrape time (job, instance) or the histogram's own (le).
+  const SCRAPE_LABELS = new Set(["job", "instance", "le"]);
+
+  it("finds each dashboard and rule metric on some service's /metrics, with the labels the expressions group by", async () => {
     const used = new Map<string, string[]>(); // series name → where it is used
     const note = (names: Set<string>, where: string) => {
       for (const n of names) used.set(n, [...(used.get(n) ?? []), where]);
@@ -159,5 +162,23 @@ describe("every metric a dashboard or an alerting rule reads is exposed by a ser
       // Reported below with where each missing name is used.
     }
     expect(missing.map((n) => `${n} (${used.get(n)!.join("; ")})`)).toEqual([]);
-  });
+
+    // A `sum by (kind)` over a metric without `kind` draws one flat line instead of failing: check labels too.
+    const labels = new Map<string, Set<string>>();
+    for (const text of await scrapeAll()) exposedLabels(text, labels);
+    const unlabelled: string[] = [];
+    const expressions = [
+      ...dashboardExpressions().map((d) => ({ where: `${d.file}: ${d.panel}`, expr: d.expr })),
+      ...ruleExpressions().map((r) => ({ where: `rule ${r.alert}`, expr: r.expr })),
+    ];
+    expect(ruleExpressions().length).toBe(ruleFiles().reduce((n, r) => n + (r.text.match(/- alert: /g)?.length ?? 0), 0));
+    for (const { where, expr } of expressions) {
+      const names = [...redlineSeriesNames(expr)];
+      if (names.length === 0) continue; // `up` alone: Prometheus' own series
+      for (const label of labelsUsed(expr)) {
+        if (!SCRAPE_LABELS.has(label) && !names.some((n) => labels.get(n)?.has(label))) unlabelled.push(`${label} on ${names.join("/")} (${where})`);
+      }
+    }
+    expect(unlabelled).toEqual([]);
+  }, 300_000);
 });

@@ -13,4 +13,13 @@ export type { ServiceProcess } from "./processes";
 export { ensureEngineTopics, inputTopics, publishEvents, roomOnPartition } from "./live-events";
 export { replayThroughCli } from "./replay";
 export type { Replayed } from "./replay";
-export { dashboardExpressions, exposedSeriesNames, PROMETHEUS_DIR, redlineSeriesNames, ruleFiles } from "./monitoring";
+export {
+  dashboardExpressions,
+  exposedLabels,
+  exposedSeriesNames,
+  labelsUsed,
+  PROMETHEUS_DIR,
+  redlineSeriesNames,
+  ruleExpressions,
+  ruleFiles,
+} from "./monitoring";
