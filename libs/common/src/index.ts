@@ -14,5 +14,6 @@ export type { RetryOptions } from "./retry";
 export { createJsonLogger, silentLogger } from "./logger";
 export type { Logger, LogLevel, JsonLoggerOptions } from "./logger";
 export { EnvReader } from "./env-reader";
+export { Mulberry32, mulberry32 } from "./seeded-random";
 export { runService } from "./service-runner";
 export type { RunningService, ServiceRunnerOptions } from "./service-runner";

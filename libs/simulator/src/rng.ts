@@ -1,21 +1,19 @@
 /**
- * Seeded pseudo-random numbers (mulberry32): the same seed gives the same
+ * Seeded pseudo-random draws over `mulberry32`: the same seed gives the same
  * traffic on every machine, which is what makes evaluation reproducible.
  */
+import { Mulberry32 } from "@redline/common";
+
 export class Rng {
-  private state: number;
+  private readonly generator: Mulberry32;
 
   constructor(seed: number) {
-    this.state = seed >>> 0;
+    this.generator = new Mulberry32(seed);
   }
 
   /** Uniform in [0, 1). */
   next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return this.generator.next();
   }
 
   /** Integer in [min, max]. */
@@ -58,7 +56,7 @@ export class Rng {
 
   /** An independent generator derived from this one and a label, so adding a room does not shift the others. */
   fork(label: string): Rng {
-    let h = this.state ^ 0x9e3779b9;
+    let h = this.generator.state ^ 0x9e3779b9;
     for (let i = 0; i < label.length; i++) h = Math.imul(h ^ label.charCodeAt(i), 0x01000193);
     return new Rng(h >>> 0);
   }

@@ -65,13 +65,4 @@ export function roomEnded(roomId: string, timeMs: number): LiveEvent {
 }
 
 /** Deterministic pseudo-random in [0, 1) for test streams. */
-export function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 as seeded } from "@redline/common";
