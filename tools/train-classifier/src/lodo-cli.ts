@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { TEXT_LABELS, parseThresholds, type TextLabel } from "@redline/text-classifier";
-import { lodoFolds, runFold, worstByLabel, type DomainResult } from "./lodo";
+import { lodoFolds, runFold, THRESHOLD_GRID, worstByLabel, type DomainResult } from "./lodo";
 import { loadPools } from "./prepare-data";
 import { PACKAGE_DIR, parseArgs } from "./train-config";
 
@@ -22,6 +22,18 @@ function table(results: readonly DomainResult[]): string {
       const mark = worst[label] === r ? " **(worst)**" : "";
       rows.push(`| ${r.label} | ${r.family}: ${r.domain}${mark} | ${r.trainedOn} | ${r.n} | ${r.positives} | ${r.threshold} | ${r.balancedAccuracy ?? "-"} | ${r.auc ?? "-"} | ${r.ece} | ${r.meanScore} |`);
     }
+  }
+  return rows.join("\n");
+}
+
+/** Per label, the worst held-out domain's balanced accuracy at each grid threshold: the threshold to pick maximises it. */
+function thresholdTable(results: readonly DomainResult[]): string {
+  const rows = [`| label | ${THRESHOLD_GRID.join(" | ")} |`, `|---|${THRESHOLD_GRID.map(() => "---:").join("|")}|`];
+  for (const label of TEXT_LABELS) {
+    const mine = results.filter((r) => r.label === label);
+    if (mine.length === 0) continue;
+    const worst = THRESHOLD_GRID.map((t) => Math.min(...mine.map((r) => r.balancedAccuracyByThreshold[String(t)] ?? 1)));
+    rows.push(`| ${label} (worst domain) | ${worst.join(" | ")} |`);
   }
   return rows.join("\n");
 }
@@ -49,7 +61,7 @@ function main(argv: readonly string[]): void {
   }
   mkdirSync(dirname(outPath), { recursive: true });
   writeFileSync(outPath, `${JSON.stringify({ settings: { seed: config.seed, trainer: config.trainer, spamWeight: config.spamWeight, calibrationMinPositiveShare: config.calibrationMinPositiveShare, thresholds }, results }, null, 2)}\n`);
-  process.stdout.write(`${table(results)}\n`);
+  process.stdout.write(`${table(results)}\n\n${thresholdTable(results)}\n`);
 }
 
 main(process.argv.slice(2));

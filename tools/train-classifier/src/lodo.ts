@@ -46,7 +46,11 @@ export interface DomainResult {
   /** 15 equal-mass bins. */
   ece: number;
   meanScore: number;
+  /** Balanced accuracy at each threshold of THRESHOLD_GRID, for choosing a label's threshold by its worst domain. */
+  balancedAccuracyByThreshold: Record<string, number | null>;
 }
+
+export const THRESHOLD_GRID = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9] as const;
 
 const distinct = (values: readonly string[]): string[] => [...new Set(values)].sort();
 
@@ -97,6 +101,7 @@ export function scoreDomain(classifier: TextClassifier, fold: string, domain: Ev
     auc: metrics.auc,
     ece: equalMassEce(scores, targets, 15),
     meanScore: Math.round((scores.reduce((s, x) => s + x, 0) / Math.max(1, scores.length)) * 10000) / 10000,
+    balancedAccuracyByThreshold: Object.fromEntries(THRESHOLD_GRID.map((t) => [String(t), balancedAccuracy(scores, targets, t)])),
   };
 }
 
