@@ -13,19 +13,14 @@
  * for (const event of events) for (const out of pipeline.push(event)) publish(out);
  * const checkpoint = stage.snapshot(); // later: stage.restore(checkpoint)
  */
+// What other packages use: the stage, its policy sources, the policy's types
+// and errors. Ladders, state and action ids stay internal to the stage.
 export { PolicyStage } from "./policy-stage";
 export type { PolicyStageOptions } from "./policy-stage";
-export { PolicyRunner, KEY_ROOM_SUBCATEGORY } from "./policy-runner";
-export type { PolicySource, RunnerCounters, KeyRoomOutput } from "./policy-runner";
+export { KEY_ROOM_SUBCATEGORY } from "./policy-runner";
+export type { PolicySource, RunnerCounters } from "./policy-runner";
 export { PolicyStore, fixedPolicy, loadPolicyFile } from "./policy-store";
 export type { PolicyStoreOptions } from "./policy-store";
-export { parsePolicy, parsePolicyText, SEVERE_KINDS, UNDERAGE_SUBCATEGORY, RESTRICTABLE_FUNCTIONS } from "./validate-policy";
-export { matchRule, climbLadder, offenceKey } from "./ladder";
-export type { LadderDecision, LadderOutcome } from "./ladder";
-export { actionIdOf } from "./action-id";
-export type { ActionIdentity } from "./action-id";
-export { PolicyState, DEFAULT_STATE_LIMITS } from "./policy-state";
-export type { StateLimits, OffenceTrack, RoomFacts } from "./policy-state";
 export { POLICY_SCHEMA_VERSION } from "./policy-types";
 export type { Policy, PolicyRule, LadderStep, PolicyAction, KeyRoomPolicy, ActionTarget, RoomTier, RuleTier, RuleAbout } from "./policy-types";
 export { PolicyError, PolicyValidationError, PolicyLoadError, PolicySnapshotError } from "./errors";
