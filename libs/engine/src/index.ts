@@ -15,7 +15,7 @@
  */
 export { RiskEngine } from "./engine";
 export type { EngineOutput, EngineCounters, EngineDeps, RoomStateSize } from "./engine";
-export { DEFAULT_ENGINE_CONFIG, resolveEngineConfig } from "./config";
+export { DEFAULT_ENGINE_CONFIG } from "./config";
 export type { EngineConfig } from "./config";
 export { DEFAULT_FALSIFICATION_CONFIG } from "./detectors/falsification-config";
 export type { FalsificationConfig } from "./detectors/falsification-config";
@@ -26,7 +26,6 @@ export {
   SELECTIVE_DELETION, STREAMER_UNDERAGE, STREAMER_MINOR_NO_CONSENT, MINOR_TIPPING, MINOR_HARMFUL_CONTENT, REPEAT_OFFENDER, ROOM_FLOOD,
 } from "./detectors/content-finding";
 export type { TextScorer, TextScores } from "./detectors/text-scorer";
-export { fisherGreater } from "./detectors/fisher-exact";
 export { alertIdOf } from "./alert";
 export { EngineError, EngineConfigError, SnapshotFormatError } from "./errors";
 export { RiskPipeline, outputToJsonLine } from "./pipeline";
