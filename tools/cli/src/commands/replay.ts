@@ -19,7 +19,7 @@ import { outputToJsonLine } from "@redline/engine";
 import { createPipeline, policyCounters, type PipelineSpec } from "@redline/pipeline";
 import { fixedPolicy, loadPolicyFile } from "@redline/policy";
 import { EXIT_CODES, type CommandContext } from "../command";
-import { createProgress } from "../progress";
+import { createProgress } from "@redline/progress";
 import { parseReplayLine } from "./replay-input";
 
 /** The input's size for the bar's ETA; undefined when it is not a regular file (a FIFO, /dev/stdin). */

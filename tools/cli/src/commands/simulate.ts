@@ -14,7 +14,7 @@ import { LiveEvent } from "@redline/proto";
 import { simulate } from "@redline/simulator";
 import type { ScenarioOptions } from "@redline/simulator";
 import { EXIT_CODES, type CommandContext } from "../command";
-import { createProgress } from "../progress";
+import { createProgress } from "@redline/progress";
 import { publishEvents } from "./publish-events";
 
 /** Parsed by the command's definition (commands/index.ts). */
