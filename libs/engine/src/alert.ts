@@ -27,7 +27,7 @@ export function alertFromFinding(roomId: string, finding: Finding, timeMs: numbe
     explanation: { summary: finding.summary, signals: finding.signals },
     evidenceEventIds: finding.evidence.map((e) => e.eventId),
     modelVersion,
-    // Set by the policy stage (a later issue); the engine alone has no policy.
+    // The policy stage (libs/policy) stamps its version; the engine alone has no policy.
     policyVersion: "",
   };
 }
