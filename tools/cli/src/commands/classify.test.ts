@@ -75,3 +75,42 @@ describe("redline classify", () => {
     expect(bad.stderr).toMatch(/positive integer/);
   });
 });
+
+describe("redline classify --explain", () => {
+  async function explain(env: Record<string, string>, input: string): Promise<Captured> {
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    stdout.on("data", (b: Buffer) => out.push(b));
+    stderr.on("data", (b: Buffer) => err.push(b));
+    const code = await runCli(["classify", "--explain"], { stdin: Readable.from([input]), stdout, stderr, env });
+    return { code, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") };
+  }
+
+  interface Explained {
+    flagged: string[];
+    labels: { label: string; threshold: number; top: { feature: string; contribution: number }[] }[];
+  }
+
+  it("names the features behind a flagged label, largest pull first", async () => {
+    const r = await explain({}, '{"text":"加我 V 信 abc8899 私聊"}');
+    expect(r.code).toBe(0);
+    const e = outputLines(r.stdout)[0]!.explain as Explained;
+    expect(e.flagged).toContain("DIVERSION");
+    const diversion = e.labels.find((l) => l.label === "DIVERSION")!;
+    expect(diversion.top.length).toBeGreaterThan(0);
+    expect(diversion.top[0]!.contribution).toBeGreaterThan(0);
+    expect(diversion.top.every((t) => typeof t.feature === "string" && t.feature !== "")).toBe(true);
+  });
+
+  it("flags by the operator's per-label thresholds and refuses a bad setting naming the variable", async () => {
+    const strict = await explain({ REDLINE_TEXT_THRESHOLDS: "DIVERSION=0.9999999" }, '{"text":"加我 V 信 abc8899 私聊"}');
+    const e = outputLines(strict.stdout)[0]!.explain as Explained;
+    expect(e.flagged).not.toContain("DIVERSION");
+    expect(e.labels).toHaveLength(1);
+    const bad = await explain({ REDLINE_TEXT_THRESHOLDS: "DIVERSION=2" }, '{"text":"hi"}');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/REDLINE_TEXT_THRESHOLDS/);
+  });
+});

@@ -1,5 +1,5 @@
 /**
- * `redline classify [--input FILE] [--model DIR] [--progress-every N]`
+ * `redline classify [--input FILE] [--model DIR] [--progress-every N] [--explain]`
  *
  * Reads JSON lines with a string `text` field (from FILE, or stdin when FILE
  * is absent or `-`) and writes, in order, one JSON line per input line: the
@@ -8,11 +8,29 @@
  * that is not JSON at all is reported as `{"line": N, "error": ...}` since
  * there is no object to extend. Blank lines are skipped. Progress goes to
  * stderr every N lines (default 10000); stdout carries only results.
+ *
+ * `--explain` adds `"explain": {"flagged": [...], "labels": [...]}`: the
+ * labels at or above their threshold (the model's, or REDLINE_TEXT_THRESHOLDS
+ * such as `DIVERSION=0.7,HARASSMENT=0.6`) and, for each of them (or for the
+ * top-scoring label when none is flagged), the n-grams and shape features
+ * that pulled its raw score most, so an inspector can see why.
  */
 import { createReadStream, existsSync } from "node:fs";
 import { createInterface } from "node:readline";
-import { loadClassifier, loadDefaultClassifier, type TextClassifier } from "@redline/text-classifier";
+import {
+  flaggedLabels,
+  loadClassifier,
+  loadDefaultClassifier,
+  loadThresholdConfig,
+  ThresholdConfigError,
+  type LabelThresholds,
+  type TextClassifier,
+  type TextScores,
+} from "@redline/text-classifier";
 import { EXIT_CODES, type CommandContext } from "../command";
+
+/** Features named per explained label. */
+const EXPLAIN_TOP_FEATURES = 5;
 
 /** Parsed by the command's definition (commands/index.ts). */
 export interface ClassifyOptions {
@@ -20,6 +38,7 @@ export interface ClassifyOptions {
   input: string;
   model?: string;
   progressEvery: number;
+  explain?: boolean;
 }
 
 export interface ClassifiedLine {
@@ -27,8 +46,24 @@ export interface ClassifiedLine {
   failed: boolean;
 }
 
-/** The output line for one input line, or undefined for a blank line. */
-export function classifyLine(classifier: TextClassifier, line: string, lineNumber: number): ClassifiedLine | undefined {
+/** Flagged labels and, for each (or for the top label when none is), the features that drove it. */
+function explanation(classifier: TextClassifier, text: string, thresholds: LabelThresholds): unknown {
+  const all = classifier.explain(text, EXPLAIN_TOP_FEATURES);
+  const scores = Object.fromEntries(all.map((e) => [e.label, e.score])) as TextScores;
+  const flagged = flaggedLabels(scores, thresholds);
+  const top = all.reduce((best, e) => (e.score > best.score ? e : best));
+  const labels = flagged.length > 0 ? all.filter((e) => flagged.includes(e.label)) : [top];
+  return {
+    flagged,
+    labels: labels.map((e) => ({ label: e.label, score: e.score, threshold: thresholds[e.label], raw: +e.raw.toFixed(3), bias: +e.bias.toFixed(3), top: e.top })),
+  };
+}
+
+/**
+ * The output line for one input line, or undefined for a blank line. With
+ * `thresholds`, the line also explains its scores (`--explain`).
+ */
+export function classifyLine(classifier: TextClassifier, line: string, lineNumber: number, thresholds?: LabelThresholds): ClassifiedLine | undefined {
   if (line.trim() === "") return undefined;
   let parsed: unknown;
   try {
@@ -43,7 +78,9 @@ export function classifyLine(classifier: TextClassifier, line: string, lineNumbe
   if (typeof record.text !== "string") {
     return { json: JSON.stringify({ ...record, error: 'missing string field "text"' }), failed: true };
   }
-  return { json: JSON.stringify({ ...record, scores: classifier.classify(record.text) }), failed: false };
+  const scores = classifier.classify(record.text);
+  if (thresholds === undefined) return { json: JSON.stringify({ ...record, scores }), failed: false };
+  return { json: JSON.stringify({ ...record, scores, explain: explanation(classifier, record.text, thresholds) }), failed: false };
 }
 
 function write(stream: NodeJS.WritableStream, chunk: string): Promise<void> | undefined {
@@ -59,6 +96,14 @@ export async function run(options: ClassifyOptions, ctx: CommandContext): Promis
     return EXIT_CODES.failed;
   }
   const classifier = options.model === undefined ? loadDefaultClassifier() : loadClassifier(options.model);
+  let thresholds: LabelThresholds | undefined;
+  try {
+    thresholds = options.explain ? loadThresholdConfig(ctx.env, classifier.thresholds) : undefined;
+  } catch (err) {
+    if (!(err instanceof ThresholdConfigError)) throw err;
+    ctx.stderr.write(`redline classify: ${err.message}\n`);
+    return EXIT_CODES.usage;
+  }
   const input = inputPath === undefined ? ctx.stdin : createReadStream(inputPath);
   const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
 
@@ -68,7 +113,7 @@ export async function run(options: ClassifyOptions, ctx: CommandContext): Promis
   let batch = "";
   for await (const line of lines) {
     lineNumber++;
-    const out = classifyLine(classifier, line, lineNumber);
+    const out = classifyLine(classifier, line, lineNumber, thresholds);
     if (out === undefined) continue;
     if (out.failed) errorLines++;
     batch += `${out.json}\n`;

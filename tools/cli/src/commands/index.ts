@@ -34,7 +34,8 @@ export function defineCommands(program: Command, run: Runner): void {
     .option("--input <file>", "JSON lines to read; - for stdin", "-")
     .option("--model <dir>", "a trained model folder (default: the packaged model)")
     .option("--progress-every <lines>", "a progress line on stderr every N lines", integerAtLeast(1), 10_000)
-    .addHelpText("after", examples(`echo '{"text":"加微信领取优惠"}' | redline classify`, "redline classify --input comments.jsonl > scored.jsonl"))
+    .option("--explain", "add the flagged labels (thresholds: the model's, or REDLINE_TEXT_THRESHOLDS) and the features behind them")
+    .addHelpText("after", examples(`echo '{"text":"加微信领取优惠"}' | redline classify`, "redline classify --input comments.jsonl > scored.jsonl", "REDLINE_TEXT_THRESHOLDS=DIVERSION=0.7 redline classify --explain --input comments.jsonl"))
     .action((o) => run(() => import("./classify"), o));
 
   program
