@@ -40,8 +40,6 @@ function minCohort(kind: CohortKind, f: Readonly<FalsificationConfig>): number {
 interface CohortMeasure {
   active: number;
   suspicious: number;
-  /** Suspicious accounts with a decisive tell. */
-  proven: number;
   share: number;
   /** Per tell (TELLS order), how many suspicious accounts show it. */
   tellCounts: number[];
@@ -52,7 +50,7 @@ function measure(room: RoomState, kind: CohortKind, timeMs: number, f: Readonly<
   const window = room.cohort.windows[kind];
   const { windowMs, halfLifeMs } = windowOf(kind, f);
   pruneWindow(window, timeMs - windowMs);
-  const m: CohortMeasure = { active: 0, suspicious: 0, proven: 0, share: 0, tellCounts: TELLS.map(() => 0), evidence: [] };
+  const m: CohortMeasure = { active: 0, suspicious: 0, share: 0, tellCounts: TELLS.map(() => 0), evidence: [] };
   let total = 0;
   let suspiciousWeight = 0;
   const decayPerMs = Math.LN2 / halfLifeMs;
@@ -68,7 +66,6 @@ function measure(room: RoomState, kind: CohortKind, timeMs: number, f: Readonly<
     const tells = tellsOf(kind, slot, room, timeMs, f);
     if (tells.weight < f.suspiciousTellWeight) continue;
     m.suspicious++;
-    if (tells.decisive) m.proven++;
     suspiciousWeight += weight;
     for (let i = 0; i < TELLS.length; i++) if ((tells.mask & (1 << i)) !== 0) m.tellCounts[i]!++;
     addEvidence(m.evidence, { eventId: entry.eventId, weight: tells.weight, timeMs: entry.lastMs }, maxEvidence);
@@ -106,12 +103,9 @@ function explain(kind: CohortKind, m: CohortMeasure, f: Readonly<FalsificationCo
 
 /** The room's finding for `kind` now, or null when no cohort of suspicious accounts carries enough of it. */
 export function detectCohort(room: RoomState, kind: CohortKind, timeMs: number, f: Readonly<FalsificationConfig>, maxEvidence: number): Finding | null {
-  const min = minCohort(kind, f);
-  if (room.cohort.windows[kind].size < Math.min(min, f.minProvenAccounts)) return null;
+  if (room.cohort.windows[kind].size < minCohort(kind, f)) return null;
   const m = measure(room, kind, timeMs, f, maxEvidence);
-  // Chance can make a few accounts show two ordinary tells, hence the floor; it cannot make them tap beyond a
-  // thumb or like without ever joining, so a couple of such accounts carrying the share are enough.
-  if ((m.suspicious < min && m.proven < f.minProvenAccounts) || m.share < f.minSuspiciousShare) return null;
+  if (m.suspicious < minCohort(kind, f) || m.share < f.minSuspiciousShare) return null;
   const { score, signals } = explain(kind, m, f);
   const top = signals.filter((s) => s.name.startsWith("tell_")).slice(0, 3).map((s) => `${s.name.slice(5).replace(/_/g, " ")} ${Math.round(s.value * 100)}%`);
   return {

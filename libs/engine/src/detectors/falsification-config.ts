@@ -83,11 +83,6 @@ export interface FalsificationConfig {
   minSuspiciousLikers: number;
   minSuspiciousFollowers: number;
   minSuspiciousBuyers: number;
-  /**
-   * ...or this many suspicious accounts with a decisive tell (taps beyond a thumb, likes or follows without
-   * ever joining, a farm-sized device, a dozen ghost visits): no chance coincidence produces those.
-   */
-  minProvenAccounts: number;
   /** Share of the kind's activity in the window the suspicious accounts must carry (threat model: 5 % is its floor). */
   minSuspiciousShare: number;
 }
@@ -126,6 +121,5 @@ export const DEFAULT_FALSIFICATION_CONFIG: Readonly<FalsificationConfig> = Objec
   minSuspiciousLikers: 4,
   minSuspiciousFollowers: 5,
   minSuspiciousBuyers: 5,
-  minProvenAccounts: 2,
   minSuspiciousShare: 0.05,
 });

@@ -41,16 +41,12 @@ const bit = (name: TellName): number => 1 << TELLS.indexOf(name);
 
 export interface AccountTells {
   weight: number;
-  /** Shows a decisive tell: one no person produces (weight 2 on its own). */
-  decisive: boolean;
   /** Bit per tell present, in `TELLS` order. */
   mask: number;
 }
 
 /** Weak tells (a shared /24, device or address, an unpaid or cheap order) add up to at most this much. */
 const WEAK_TELL = 0.5;
-/** A tell of this weight is decisive: no person produces it. */
-const DECISIVE_TELL = 2;
 
 /**
  * Sums tells; weak ones together count as one weak tell, because whole crowds show several at once (a
@@ -60,21 +56,18 @@ class TellSum implements AccountTells {
   private strong = 0;
   private weak = 0;
   mask = 0;
-  decisive = false;
   get weight(): number {
     return this.strong + Math.min(this.weak, WEAK_TELL);
   }
   add(name: TellName, weight: number): void {
     if (weight <= WEAK_TELL) this.weak += weight;
     else this.strong += weight;
-    if (weight >= DECISIVE_TELL) this.decisive = true;
     this.mask |= BITS[name];
   }
   reset(): this {
     this.strong = 0;
     this.weak = 0;
     this.mask = 0;
-    this.decisive = false;
     return this;
   }
 }
