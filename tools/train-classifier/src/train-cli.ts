@@ -6,6 +6,7 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { createProgress, type Progress } from "@redline/progress";
 import { TEXT_LABELS, weightsToBytes, type ModelHeader, type TextClassifier, type TextLabel } from "@redline/text-classifier";
 import { UNKNOWN, type Example } from "./example";
 import { binaryMetrics, type BinaryMetrics } from "./metrics";
@@ -73,9 +74,34 @@ export function metricsTable(header: ModelHeader): string {
   return rows.join("\n");
 }
 
+/** The trainer logs "epoch 3/10: ..." after each pass over the data; the bar counts those passes. */
+const EPOCH_DONE = /^epoch (\d+)\/(\d+):/;
+
+/**
+ * On a terminal a bar over the epochs (rate and ETA) replaces the per-epoch
+ * lines; piped or in CI every line is printed and no bar is drawn.
+ */
+function progressLog(): { log: (line: string) => void; done: () => void } {
+  let progress: Progress | undefined;
+  return {
+    log: (line) => {
+      const epoch = EPOCH_DONE.exec(line);
+      if (epoch !== null) {
+        progress ??= createProgress({ stream: process.stderr, unit: "epochs", total: Number(epoch[2]), redrawEveryMs: 0 });
+        progress.update(Number(epoch[1]), line.slice(line.indexOf(":") + 2));
+        if (progress.active) return;
+      }
+      process.stderr.write(`train: ${line}\n`);
+    },
+    done: () => progress?.stop(),
+  };
+}
+
 if (require.main === module) {
   const started = Date.now();
   const config = parseArgs(process.argv.slice(2));
-  const header = train(config, (line) => process.stderr.write(`train: ${line}\n`));
+  const { log, done } = progressLog();
+  const header = train(config, log);
+  done();
   process.stdout.write(`${metricsTable(header)}\n\nversion ${header.version}, trained in ${((Date.now() - started) / 1000).toFixed(1)} s, written to ${config.outDir}\n`);
 }
