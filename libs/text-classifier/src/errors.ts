@@ -2,16 +2,11 @@
  * Every failure this package throws. None is retriable: they report a broken
  * artifact or a bad argument, which retrying cannot fix.
  */
-export class TextClassifierError extends Error {
-  readonly retriable: boolean = false;
-  override readonly cause: unknown;
-  readonly context: Readonly<Record<string, unknown>>;
+import { RedlineError } from "@redline/common";
 
+export class TextClassifierError extends RedlineError {
   constructor(message: string, context: Record<string, unknown> = {}, cause?: unknown) {
-    super(message);
-    this.name = new.target.name;
-    this.cause = cause;
-    this.context = Object.freeze({ ...context });
+    super(message, { context, cause, retriable: false });
   }
 }
 

@@ -2,16 +2,11 @@
  * Every failure the trainer throws. None is retriable: they report bad
  * training input, which retrying cannot fix.
  */
-export class TrainingError extends Error {
-  readonly retriable: boolean = false;
-  override readonly cause: unknown;
-  readonly context: Readonly<Record<string, unknown>>;
+import { RedlineError } from "@redline/common";
 
+export class TrainingError extends RedlineError {
   constructor(message: string, context: Record<string, unknown> = {}, cause?: unknown) {
-    super(message);
-    this.name = new.target.name;
-    this.cause = cause;
-    this.context = Object.freeze({ ...context });
+    super(message, { context, cause, retriable: false });
   }
 }
 
