@@ -18,8 +18,10 @@ const ADVERSARY_INTRO = [
 ];
 const RANDOMIZED_INTRO = [
   "Attack parameters drawn from the threat model's ranges (§3) and the twelve hard negatives of §4, written by a helper",
-  "who did not read the detectors. Development seeds 501-502 and 601-604 (the first report) chose the follow cohort floor",
-  "(6), a fresh /24's share (80 %) and the weight of a card shared by 3-4 buyers (0.75); these seeds are others.",
+  "who did not read the detectors. Development seeds 501-502 and 601-604 (the first report) chose, for rules-3, a fresh",
+  "/24's share (80 %) and the weight of a card shared by 3-4 buyers (0.75), and for rules-4 were read for the kinds of",
+  "miss that led to floors of 5, the graded device weight and the fresh and /24 cadences (see falsification.md).",
+  "These seeds (611-614) are others: nothing was chosen on them.",
 ];
 
 function write(outDir: string, name: string, title: string, intro: readonly string[], report: LabelledReport, log: (line: string) => void): void {
