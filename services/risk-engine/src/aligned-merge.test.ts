@@ -49,3 +49,59 @@ describe("AlignedMerge", () => {
     expect(m.firstUnreleased()).toEqual(new Map([["x", 13n], ["y", 5n]]));
   });
 });
+
+describe("AlignedMerge while reading a backlog (issue 17)", () => {
+  const at = (start: number, publishedAtMs: number, ...events: LiveEvent[]) =>
+    events.map((event, i) => ({ offset: BigInt(start + i), event, publishedAtMs }));
+
+  it("does not release past a drained topic records published after it was last known complete", () => {
+    const m = new AlignedMerge(["likes", "views"], 0);
+    m.startLane("likes", 0n, 1n, 0);
+    m.startLane("views", 0n, 4n, 0);
+    // likes drained to its end, as of a record published at 1,000.
+    m.add("likes", at(0, 1_000, ev("l1", 10)), 1n);
+    // views is behind (a fourth record to come); its second was published after likes was last known complete.
+    m.add("views", [...at(0, 900, ev("v1", 20)), ...at(1, 5_000, ev("v2", 40_000)), ...at(2, 5_000, ev("v3", 40_001))], 4n);
+    expect(ids(m.release())).toEqual(["l1", "v1"]);
+    expect(m.waitingForConfirmation).toBe(true);
+    // The broker, asked at 6,000, says likes got more since: it is behind and holds the rest back.
+    expect(m.refreshHighWatermarks((t) => (t === "likes" ? 2n : 4n), 6_000)).toEqual(["likes", "views"]);
+    expect(ids(m.release())).toEqual([]);
+    // Reaching the mark read at 6,000 makes likes complete as of then: v2 and v3 need no further read.
+    m.add("likes", at(1, 4_000, ev("l2", 30_000)), 2n);
+    expect(ids(m.release())).toEqual(["l2", "v2", "v3"]);
+  });
+
+  it("goes on once the broker confirms the drained topic complete past the waiting record", () => {
+    const m = new AlignedMerge(["likes", "views"], 0);
+    m.startLane("likes", 0n, 1n, 0);
+    m.startLane("views", 0n, 4n, 0);
+    m.add("likes", at(0, 1_000, ev("l1", 10)), 1n);
+    m.add("views", at(0, 5_000, ev("v1", 20), ev("v2", 30)), 4n);
+    expect(ids(m.release())).toEqual(["l1"]);
+    expect(m.waitingForConfirmation).toBe(true);
+    expect(m.refreshHighWatermarks((t) => (t === "likes" ? 1n : 4n), 6_000)).toEqual(["views"]);
+    expect(ids(m.release())).toEqual(["v1", "v2"]);
+    expect(m.waitingForConfirmation).toBe(false);
+  });
+
+  it("takes a lane known complete at T as complete only up to T minus the in-flight margin", () => {
+    const m = new AlignedMerge(["likes", "views"], 2_000);
+    m.startLane("likes", 0n, 1n, 0);
+    m.startLane("views", 0n, 4n, 0);
+    m.add("likes", at(0, 10_000, ev("l1", 10)), 1n);
+    m.add("views", [...at(0, 8_000, ev("v1", 20)), ...at(1, 8_001, ev("v2", 30))], 4n);
+    expect(ids(m.release())).toEqual(["l1", "v1"]);
+    expect(m.waitingForConfirmation).toBe(true);
+  });
+
+  it("does not wait for confirmation when no topic is behind (live: the lateness bound absorbs the skew)", () => {
+    const m = new AlignedMerge(["likes", "views"], 0);
+    m.startLane("likes", 0n, 1n, 0);
+    m.startLane("views", 0n, 2n, 0);
+    m.add("likes", at(0, 1_000, ev("l1", 10)), 1n);
+    m.add("views", at(0, 5_000, ev("v1", 20), ev("v2", 30)), 2n);
+    expect(ids(m.release())).toEqual(["l1", "v1", "v2"]);
+    expect(m.waitingForConfirmation).toBe(false);
+  });
+});

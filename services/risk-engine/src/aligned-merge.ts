@@ -5,6 +5,8 @@ interface Queued {
   event: LiveEvent;
   /** W3C traceparent of the record that carried the event, if any. */
   traceparent?: string;
+  /** When the record was published (its Kafka timestamp, at most when it was received); absent: unknown. */
+  publishedAtMs?: number;
 }
 
 /** An event leaving the merge, with where it came from. */
@@ -21,6 +23,13 @@ interface TopicLane {
   received: bigint | undefined;
   /** The lane had nothing more to fetch when last heard from. */
   caughtUp: boolean;
+  /**
+   * Wall time up to which the lane is known complete: every record published
+   * to it before then has been received. Infinite for lanes nobody dated.
+   */
+  knownThroughMs: number;
+  /** A high-water mark asked for at `asOfMs`: once received reaches it, the lane is complete as of then. */
+  pendingMark: { high: bigint; asOfMs: number } | undefined;
 }
 
 /**
@@ -35,15 +44,31 @@ interface TopicLane {
 export class AlignedMerge {
   private readonly lanes = new Map<string, TopicLane>();
 
-  constructor(topics: readonly string[]) {
-    for (const t of topics) this.lanes.set(t, { queue: [], head: 0, received: undefined, caughtUp: true });
+  /**
+   * @param inFlightMarginMs how long a record may take from its timestamp to
+   *   the broker's log (producer batching, a slow network): a lane known
+   *   complete at T is taken as complete only up to T minus this.
+   */
+  constructor(
+    topics: readonly string[],
+    private readonly inFlightMarginMs = 2_000,
+  ) {
+    for (const t of topics) this.lanes.set(t, this.newLane());
   }
 
-  /** Sets where a lane starts and whether the broker holds more for it. */
-  startLane(topic: string, nextOffset: bigint, highWatermark: bigint): void {
+  /** Set when `release` stopped at a lane whose completeness is not known recent enough (see `release`). */
+  waitingForConfirmation = false;
+
+  /**
+   * Sets where a lane starts and whether the broker holds more for it;
+   * `asOfMs` is when the high-water mark was asked for.
+   */
+  startLane(topic: string, nextOffset: bigint, highWatermark: bigint, asOfMs = Number.POSITIVE_INFINITY): void {
     const lane = this.lane(topic);
     lane.received = nextOffset;
     lane.caughtUp = nextOffset >= highWatermark;
+    lane.knownThroughMs = lane.caughtUp ? asOfMs - this.inFlightMarginMs : Number.NEGATIVE_INFINITY;
+    lane.pendingMark = lane.caughtUp ? undefined : { high: highWatermark, asOfMs };
   }
 
   /** Next offset expected on `topic`; records below it were already received. */
@@ -62,6 +87,11 @@ export class AlignedMerge {
       added++;
     }
     if (lane.received !== undefined) lane.caughtUp = lane.received >= highWatermark;
+    const last = records[records.length - 1];
+    if (lane.caughtUp && last !== undefined) {
+      lane.knownThroughMs = Math.max(lane.knownThroughMs, (last.publishedAtMs ?? Number.POSITIVE_INFINITY) - this.inFlightMarginMs);
+    }
+    this.settlePendingMark(lane);
     return added;
   }
 
@@ -70,6 +100,7 @@ export class AlignedMerge {
     const lane = this.lane(topic);
     if (lane.received === undefined || nextOffset > lane.received) lane.received = nextOffset;
     lane.caughtUp = lane.received >= highWatermark;
+    this.settlePendingMark(lane);
   }
 
   /**
@@ -81,7 +112,7 @@ export class AlignedMerge {
    * gap for quiet input released the lanes ahead and made the rest late
    * (issue 17: 3,593 -> 220,445 late events across one restart).
    */
-  refreshHighWatermarks(highOf: (topic: string) => bigint | undefined): string[] {
+  refreshHighWatermarks(highOf: (topic: string) => bigint | undefined, asOfMs = Number.POSITIVE_INFINITY): string[] {
     const behind: string[] = [];
     for (const [topic, lane] of this.lanes) {
       const high = highOf(topic);
@@ -90,7 +121,10 @@ export class AlignedMerge {
         continue;
       }
       lane.caughtUp = lane.received === undefined ? high === 0n : lane.received >= high;
-      if (!lane.caughtUp) behind.push(topic);
+      if (!lane.caughtUp) {
+        behind.push(topic);
+        lane.pendingMark = { high, asOfMs };
+      } else lane.knownThroughMs = Math.max(lane.knownThroughMs, asOfMs - this.inFlightMarginMs);
     }
     return behind;
   }
@@ -101,12 +135,29 @@ export class AlignedMerge {
    * lanes for them would hold the partition for ever.
    */
   giveUpWaitingFor(topics: readonly string[]): void {
-    for (const t of topics) this.lane(t).caughtUp = true;
+    for (const t of topics) {
+      const lane = this.lane(t);
+      lane.caughtUp = true;
+      lane.knownThroughMs = Number.POSITIVE_INFINITY;
+    }
   }
 
-  /** Takes every event that can be released now, in (eventTimeMs, eventId) order. */
+  /**
+   * Takes every event that can be released now, in (eventTimeMs, eventId)
+   * order. While a lane is behind (a backlog), a caught-up lane that has run
+   * dry is only known complete up to when it was last heard from: records
+   * published to it since then come in a later fetch. An event published
+   * after that time waits (`waitingForConfirmation`) until the lane delivers
+   * or the broker confirms it (`refreshHighWatermarks`), since releasing it
+   * could move the watermark past them (issue 17: reading a backlog, one
+   * round of fetches outlasted the lateness bound and hundreds of events of
+   * a drained topic arrived late).
+   */
   release(): Released[] {
     const out: Released[] = [];
+    this.waitingForConfirmation = false;
+    let catchingUp = false;
+    for (const lane of this.lanes.values()) if (!lane.caughtUp) catchingUp = true;
     for (;;) {
       let best: TopicLane | undefined;
       let bestTopic = "";
@@ -128,6 +179,10 @@ export class AlignedMerge {
       }
       if (best === undefined) return out;
       const q = best.queue[best.head]!;
+      if (catchingUp && q.publishedAtMs !== undefined && this.unconfirmedBefore(q.publishedAtMs)) {
+        this.waitingForConfirmation = true;
+        return out;
+      }
       out.push({ event: q.event, topic: bestTopic, traceparent: q.traceparent });
       best.head++;
       if (best.head > 1024 && best.head * 2 > best.queue.length) {
@@ -154,10 +209,28 @@ export class AlignedMerge {
     return lane.queue.length - lane.head;
   }
 
+  private settlePendingMark(lane: TopicLane): void {
+    if (lane.pendingMark === undefined || lane.received === undefined || lane.received < lane.pendingMark.high) return;
+    lane.knownThroughMs = Math.max(lane.knownThroughMs, lane.pendingMark.asOfMs - this.inFlightMarginMs);
+    lane.pendingMark = undefined;
+  }
+
+  /** Some dry, caught-up lane is not known complete as late as `publishedAtMs`. */
+  private unconfirmedBefore(publishedAtMs: number): boolean {
+    for (const lane of this.lanes.values()) {
+      if (lane.caughtUp && lane.head >= lane.queue.length && lane.knownThroughMs < publishedAtMs) return true;
+    }
+    return false;
+  }
+
+  private newLane(): TopicLane {
+    return { queue: [], head: 0, received: undefined, caughtUp: true, knownThroughMs: Number.POSITIVE_INFINITY, pendingMark: undefined };
+  }
+
   private lane(topic: string): TopicLane {
     let lane = this.lanes.get(topic);
     if (!lane) {
-      lane = { queue: [], head: 0, received: undefined, caughtUp: true };
+      lane = this.newLane();
       this.lanes.set(topic, lane);
     }
     return lane;

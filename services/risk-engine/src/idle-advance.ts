@@ -42,12 +42,13 @@ export class IdleAdvance {
   async check(tasks: Iterable<PartitionTask>): Promise<number[]> {
     const candidates = [...tasks].filter((t) => t.isIdle(this.opts.now(), this.opts.idleTimeoutMs));
     if (candidates.length === 0) return [];
+    const asOfMs = this.opts.now();
     const highs = await this.opts.readHighWatermarks(this.opts.inputTopics);
     const applied: number[] = [];
     for (const task of candidates) {
       const done = await task.exclusive(async () => {
         if (!this.opts.isCurrent(task) || !task.isIdle(this.opts.now(), this.opts.idleTimeoutMs)) return false;
-        const behind = task.merge.refreshHighWatermarks((topic) => highs.get(topic)?.get(task.partition));
+        const behind = task.merge.refreshHighWatermarks((topic) => highs.get(topic)?.get(task.partition), asOfMs);
         if (behind.length > 0) {
           const quietForMs = task.quietForMs(this.opts.now());
           if (quietForMs < this.giveUpAfterMs) return false;

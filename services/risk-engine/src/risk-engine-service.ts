@@ -27,6 +27,7 @@ import { requiredTopics, type RiskEngineConfig } from "./config";
 import { decodeSnapshot, encodeSnapshot } from "./partition-snapshot";
 import { traceOutputs, type TracedOutput } from "./output-tracing";
 import { IdleAdvance } from "./idle-advance";
+import { LaneConfirmation } from "./lane-confirmation";
 import { PartitionTask } from "./partition-task";
 import { openPolicies } from "./policies";
 import { createPipeline, restorePipeline, snapshotPipeline, type PipelineSpec } from "@redline/pipeline";
@@ -45,6 +46,8 @@ interface GenerationInfo {
   /** High-water mark and start position per `topic|partition`. */
   highs: Map<string, bigint>;
   starts: Map<string, bigint>;
+  /** When the high-water marks were asked for. */
+  highsAsOfMs: number;
 }
 
 export interface RiskEngineService extends RunningService {
@@ -108,6 +111,7 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
     const admin = kafka.admin();
     await admin.connect();
     try {
+      const highsAsOfMs = now();
       const [snapshots, offsets, committed] = await Promise.all([
         readLatestByKey(kafka, config.changelogTopic, logger),
         Promise.all(config.inputTopics.map(async (t) => [t, await admin.fetchTopicOffsets(t)] as const)),
@@ -124,7 +128,7 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
       for (const t of committed) {
         for (const o of t.partitions) if (Number(o.offset) >= 0) starts.set(`${t.topic}|${o.partition}`, BigInt(o.offset));
       }
-      return { snapshots, highs, starts };
+      return { snapshots, highs, starts, highsAsOfMs };
     } finally {
       await admin.disconnect();
     }
@@ -161,7 +165,7 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
     task ??= new PartitionTask(partition, createPipeline(spec), config.inputTopics, now());
     for (const topic of config.inputTopics) {
       const key = `${topic}|${partition}`;
-      task.merge.startLane(topic, info.starts.get(key) ?? 0n, info.highs.get(key) ?? 0n);
+      task.merge.startLane(topic, info.starts.get(key) ?? 0n, info.highs.get(key) ?? 0n, info.highsAsOfMs);
     }
     tasks.set(partition, task);
     // A first snapshot pins the start offsets, so even a crash before the next one resumes here.
@@ -251,14 +255,22 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
         for (const r of batch.records) if (r.value.eventTimeMs > maxEventTimeMs) maxEventTimeMs = r.value.eventTimeMs;
         if (batch.records.length > 0) task.received(maxEventTimeMs, now());
         // A retried batch finds its records already received: only the outputs are sent again.
+        const receivedAtMs = now();
         task.merge.add(
           batch.topic,
-          batch.records.map((r) => ({ offset: BigInt(r.record.offset), event: r.value, traceparent: r.record.headers.traceparent })),
+          batch.records.map((r) => ({
+            offset: BigInt(r.record.offset),
+            event: r.value,
+            traceparent: r.record.headers.traceparent,
+            // A producer clock ahead of ours must not date a record after we had it.
+            publishedAtMs: r.record.timestampMs > 0 ? Math.min(r.record.timestampMs, receivedAtMs) : undefined,
+          })),
           high,
         );
         task.merge.advance(batch.topic, BigInt(batch.lastOffset) + 1n, high);
         telemetryMetrics?.setConsumerLag(batch.topic, batch.partition, Number(high - BigInt(batch.lastOffset) - 1n));
         score(task, task.merge.release());
+        if (task.merge.waitingForConfirmation) laneConfirmation.request();
         reportCounts(task);
         await flushPending(task);
         applyBackpressure(task);
@@ -279,10 +291,27 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
     now,
     apply: async (task) => {
       score(task, task.merge.release());
-      queueOutputs(task, { topic: "idle", traceparent: undefined }, task.pipeline.idle());
+      // Events the merge still holds for a confirmation would turn late behind an idle advance: confirm first.
+      if (task.merge.waitingForConfirmation) laneConfirmation.request();
+      else queueOutputs(task, { topic: "idle", traceparent: undefined }, task.pipeline.idle());
       reportCounts(task);
       await flushPending(task);
       logger.debug("partition idle: held events applied", { partition: task.partition, watermarkMs: task.pipeline.engine.watermarkMs });
+    },
+  });
+  const laneConfirmation = new LaneConfirmation({
+    inputTopics: config.inputTopics,
+    readHighWatermarks: (topics) => highWatermarks(kafka, topics),
+    tasks: () => tasks.values(),
+    isCurrent: (task) => tasks.get(task.partition) === task,
+    minIntervalMs: 500,
+    logger,
+    now,
+    apply: async (task) => {
+      score(task, task.merge.release());
+      reportCounts(task);
+      await flushPending(task);
+      applyBackpressure(task);
     },
   });
   const advanceIdlePartitions = async (): Promise<void> => {
@@ -381,6 +410,7 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
       stopping = true;
       clearInterval(snapshotTimer);
       clearInterval(idleTimer);
+      laneConfirmation.stop();
       await lagMonitor?.stop();
       await consumer.drain();
       await snapshotAll();
