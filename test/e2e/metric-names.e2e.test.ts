@@ -24,6 +24,7 @@ import {
   exposedLabels,
   exposedSeriesNames,
   inputTopics,
+  pipelineEnv,
   publishEvents,
   randomId,
   labelsUsed,
@@ -70,20 +71,7 @@ describe("every metric a dashboard or an alerting rule reads is exposed by a ser
     const platformPort = await platform.start();
     const proxyPort = await proxy.start();
     const env = {
-      ...process.env,
-      REDLINE_INPUT_TOPICS: inputs.join(","),
-      REDLINE_ALERTS_TOPIC: `${prefix}alerts`,
-      REDLINE_ACTIONS_TOPIC: `${prefix}actions`,
-      REDLINE_FEEDBACK_TOPIC: `${prefix}feedback`,
-      REDLINE_ENGINE_GROUP_ID: `${prefix}engine`,
-      REDLINE_DISPATCHER_GROUP_ID: `${prefix}dispatcher`,
-      REDLINE_ARCHIVER_GROUP_ID: `${prefix}archiver`,
-      REDLINE_POLICY_FILE: POLICY,
-      REDLINE_CONTROL_PLANE_ADDRESS: `127.0.0.1:${platformPort}`,
-      REDLINE_ACTION_FEED_ADDRESS: "",
-      REDLINE_GATEWAY_ADDRESS: "127.0.0.1:0",
-      REDLINE_GATEWAY_TOKENS: "inspector-1:inspector:metrics-e2e-token-0123456789",
-      REDLINE_CLICKHOUSE_DATABASE: database,
+      ...pipelineEnv({ prefix, inputs, policyFile: POLICY, controlPlanePort: platformPort, gatewayTokens: "inspector-1:inspector:metrics-e2e-token-0123456789", clickhouseDatabase: database }),
       REDLINE_ENGINE_SNAPSHOT_INTERVAL_MS: "1000",
       REDLINE_ENGINE_LAG_POLL_MS: "1000",
     };

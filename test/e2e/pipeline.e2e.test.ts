@@ -30,7 +30,7 @@ import {
   withSpan,
   type Telemetry,
 } from "@redline/telemetry";
-import { inputTopics, publishEvents, randomId, testClickHouse, testKafka, waitFor } from "@redline/test-helpers";
+import { inputTopics, pipelineEnv, publishEvents, randomId, testClickHouse, testKafka, waitFor } from "@redline/test-helpers";
 
 const POLICY = join(__dirname, "..", "..", "deploy", "policy", "default-policy.json");
 const TOKEN = "e2e-inspector-token-0123456789";
@@ -75,20 +75,7 @@ describe("the whole pipeline, end to end, on the real broker and ClickHouse", ()
     platform = new RecordingControlPlane({ metrics: telemetry["demo-platform"]!.metrics });
     const platformPort = await platform.start();
     const env = {
-      ...process.env,
-      REDLINE_INPUT_TOPICS: inputs.join(","),
-      REDLINE_ALERTS_TOPIC: `${prefix}alerts`,
-      REDLINE_ACTIONS_TOPIC: `${prefix}actions`,
-      REDLINE_FEEDBACK_TOPIC: `${prefix}feedback`,
-      REDLINE_ENGINE_GROUP_ID: `${prefix}engine`,
-      REDLINE_DISPATCHER_GROUP_ID: `${prefix}dispatcher`,
-      REDLINE_ARCHIVER_GROUP_ID: `${prefix}archiver`,
-      REDLINE_POLICY_FILE: POLICY,
-      REDLINE_CONTROL_PLANE_ADDRESS: `127.0.0.1:${platformPort}`,
-      REDLINE_ACTION_FEED_ADDRESS: "",
-      REDLINE_GATEWAY_ADDRESS: "127.0.0.1:0",
-      REDLINE_GATEWAY_TOKENS: `inspector-1:inspector:${TOKEN}`,
-      REDLINE_CLICKHOUSE_DATABASE: database,
+      ...pipelineEnv({ prefix, inputs, policyFile: POLICY, controlPlanePort: platformPort, gatewayTokens: `inspector-1:inspector:${TOKEN}`, clickhouseDatabase: database }),
       REDLINE_ENGINE_SNAPSHOT_INTERVAL_MS: "2000",
     };
     producer = await RecordProducer.connect(kafka, silentLogger);

@@ -31,3 +31,37 @@ export function spawnService(name: string, env: Record<string, string>, label = 
   const exited = new Promise<number | string>((res) => child.on("exit", (code, signal) => res(code ?? signal ?? -1)));
   return { child, logFile, exited };
 }
+
+export interface PipelineEnvOptions {
+  /** Topic and group name prefix of the test. */
+  prefix: string;
+  inputs: readonly string[];
+  policyFile: string;
+  controlPlanePort: number;
+  /** `user:role:token` entries for the gateway. */
+  gatewayTokens: string;
+  clickhouseDatabase: string;
+}
+
+/**
+ * The environment that runs all four services as one pipeline on a test's
+ * own topics, groups and database; a test adds or overrides what it tunes.
+ */
+export function pipelineEnv(o: PipelineEnvOptions): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    REDLINE_INPUT_TOPICS: o.inputs.join(","),
+    REDLINE_ALERTS_TOPIC: `${o.prefix}alerts`,
+    REDLINE_ACTIONS_TOPIC: `${o.prefix}actions`,
+    REDLINE_FEEDBACK_TOPIC: `${o.prefix}feedback`,
+    REDLINE_ENGINE_GROUP_ID: `${o.prefix}engine`,
+    REDLINE_DISPATCHER_GROUP_ID: `${o.prefix}dispatcher`,
+    REDLINE_ARCHIVER_GROUP_ID: `${o.prefix}archiver`,
+    REDLINE_POLICY_FILE: o.policyFile,
+    REDLINE_CONTROL_PLANE_ADDRESS: `127.0.0.1:${o.controlPlanePort}`,
+    REDLINE_ACTION_FEED_ADDRESS: "",
+    REDLINE_GATEWAY_ADDRESS: "127.0.0.1:0",
+    REDLINE_GATEWAY_TOKENS: o.gatewayTokens,
+    REDLINE_CLICKHOUSE_DATABASE: o.clickhouseDatabase,
+  };
+}
