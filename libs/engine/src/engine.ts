@@ -63,9 +63,10 @@ export interface EngineDeps {
   textScorer?: TextScorer;
 }
 
-// 2: rules-3 room state (account facts and cohorts); 3: rules-4 cohorts (fresh and /24 arrival cadences).
+// 2: rules-3 room state (account facts and cohorts); 3: rules-4 cohorts (fresh and /24 arrival cadences);
+// 4: buyer rings.
 // An older snapshot is refused and the partition rebuilt from its offsets.
-const SNAPSHOT_VERSION = 3;
+const SNAPSHOT_VERSION = 4;
 /** How often (event time) rooms are checked for release. */
 const SWEEP_EVERY_MS = 10_000;
 

@@ -14,6 +14,7 @@ import type { AccountSlot, RoomState } from "./room-state";
 import type { EngineConfig } from "./config";
 import { addToKey, cadenceAdd, newCadence, touchWindow, windowOf, type CohortKind } from "./detectors/cohort-state";
 import { ARRIVAL_BIT } from "./detectors/tells";
+import { linkBuyers } from "./detectors/buyer-rings";
 import { detectCohort, SUBCATEGORY_OF } from "./detectors/cohort";
 import { severityOf } from "./detectors/scoring";
 import type { Finding } from "./detectors/finding";
@@ -121,9 +122,20 @@ function onOrder(room: RoomState, slot: AccountSlot, userId: string, tx: Transac
     slot.paymentAccountId = tx.paymentAccountId;
     addToKey(room.cohort.payments, tx.paymentAccountId, userId, fresh, cfg.maxOrderKeysPerRoom);
   }
+  linkToRing(room, slot, userId, cfg);
   if (tx.shippingAddressHash !== "") {
     slot.shippingAddressHash = tx.shippingAddressHash;
     addToKey(room.cohort.addresses, tx.shippingAddressHash, userId, fresh, cfg.maxOrderKeysPerRoom);
+  }
+}
+
+/** Links a buyer to the buyers it shares a payment account or a device with (see `detectors/buyer-rings.ts`). */
+function linkToRing(room: RoomState, slot: AccountSlot, userId: string, cfg: Readonly<EngineConfig>): void {
+  const rings = room.cohort.rings;
+  const firstPayer = slot.paymentAccountId === "" ? undefined : room.cohort.payments.get(slot.paymentAccountId)?.accounts[0];
+  if (firstPayer !== undefined) linkBuyers(rings, userId, firstPayer, cfg.maxOrderKeysPerRoom);
+  for (const other of slot.deviceId === "" ? [] : room.devices.get(slot.deviceId) ?? []) {
+    if (other !== userId && (room.accounts.get(other)?.orders ?? 0) > 0) linkBuyers(rings, userId, other, cfg.maxOrderKeysPerRoom);
   }
 }
 

@@ -5,6 +5,7 @@
  * payment accounts and addresses — with the accounts seen on each.
  */
 import { boundedUpsert, setMostRecent } from "../primitives/bounded-map";
+import { createBuyerRings, type BuyerRings } from "./buyer-rings";
 
 export type CohortKind = "views" | "likes" | "follows" | "orders";
 
@@ -44,6 +45,8 @@ export interface CohortState {
   subnets: Map<string, KeyAccounts>;
   payments: Map<string, KeyAccounts>;
   addresses: Map<string, KeyAccounts>;
+  /** Buyers linked by a shared payment account or device. */
+  rings: BuyerRings;
 }
 
 export function createCohortState(): CohortState {
@@ -54,6 +57,7 @@ export function createCohortState(): CohortState {
     subnets: new Map(),
     payments: new Map(),
     addresses: new Map(),
+    rings: createBuyerRings(),
   };
 }
 

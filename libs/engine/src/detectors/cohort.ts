@@ -63,7 +63,7 @@ function measure(room: RoomState, kind: CohortKind, timeMs: number, f: Readonly<
     // A like, follow or order bot that joined first is judged there; the views cohort is accounts that only
     // watch: those that left, or stayed long enough without engaging that they were not about to.
     if (kind === "views" && (slot.engaged || (slot.joinMs >= 0 && timeMs - slot.joinMs < f.viewerSettleMs))) continue;
-    const tells = tellsOf(kind, slot, room, timeMs, f);
+    const tells = tellsOf(kind, userId, slot, room, timeMs, f);
     if (tells.weight < f.suspiciousTellWeight) continue;
     m.suspicious++;
     suspiciousWeight += weight;

@@ -291,6 +291,31 @@ describe("FAKE_ORDERS", () => {
     expect(subcategories(alertsFor(events))).toEqual(["FAKE_ORDERS"]);
   });
 
+  it("fires on a ring spread over cards and phones that each look like a household", () => {
+    const events = background();
+    // Nine aged mules who watch first: three per card, cards chained through phones shared across them.
+    for (let b = 0; b < 9; b++) {
+      const mule = actor(`chain-${b}`, { createdMs: T0 - 800 * DAY, device: `chain-phone-${Math.floor((b + 1) / 3)}`, ip: `100.97.${b}.0/24` });
+      const t = T0 + 300_000 + b * 25_000;
+      events.push(join(ROOM, t - 60_000, mule), order(ROOM, t, mule, { payment: `chain-card-${Math.floor(b / 3)}`, amountCents: 3_900 }));
+    }
+    const alerts = alertsFor(events);
+    expect(subcategories(alerts)).toEqual(["FAKE_ORDERS"]);
+    expect(signal(alerts[0]!, "tell_buyer_ring")!.value).toBeGreaterThan(0.5);
+  });
+
+  it("stays quiet for families that each share a phone and a card, however many families buy", () => {
+    const events = background();
+    for (let fam = 0; fam < 8; fam++) {
+      for (let m = 0; m < 3; m++) {
+        const member = actor(`fam-${fam}-${m}`, { createdMs: T0 - 900 * DAY, device: `fam-phone-${fam}`, ip: `100.96.${fam}.0/24` });
+        const t = T0 + 200_000 + fam * 40_000 + m * 7_000;
+        events.push(join(ROOM, t - 90_000, member), order(ROOM, t, member, { payment: `fam-card-${fam}`, address: `fam-home-${fam}`, amountCents: 8_900 }));
+      }
+    }
+    expect(alertsFor(events)).toEqual([]);
+  });
+
   it("fires on aged accounts that never watch, each placing order after order", () => {
     const events = background();
     const rand = seeded(29);

@@ -13,6 +13,7 @@ import type { AccountSlot, RoomState } from "../room-state";
 import { rsCoefficientOfVariation } from "../primitives/running-stats";
 import type { CohortKind } from "./cohort-state";
 import type { FalsificationConfig } from "./falsification-config";
+import { ringSize } from "./buyer-rings";
 
 /** Tell names, in bit order of the masks `tellsOf` returns. */
 export const TELLS = [
@@ -29,6 +30,7 @@ export const TELLS = [
   "quick_follow",
   "repeat_orders",
   "shared_payment_account",
+  "buyer_ring",
   "shared_address",
   "refunded_in_stream",
   "unpaid_order",
@@ -127,12 +129,16 @@ function followTells(out: TellSum, slot: AccountSlot, room: RoomState, f: Readon
   if ((slot.scheduledArrivals & ARRIVAL_BIT.follows) !== 0) out.add("scheduled_timing", 1);
 }
 
-function orderTells(out: TellSum, slot: AccountSlot, room: RoomState, timeMs: number, f: Readonly<FalsificationConfig>): void {
+function orderTells(out: TellSum, userId: string, slot: AccountSlot, room: RoomState, timeMs: number, f: Readonly<FalsificationConfig>): void {
   // Shoppers may buy from the product page without watching: an ordinary tell here, decisive for likes and follows.
   if (actedWithoutJoin(slot, room, f)) out.add("acted_without_join", 1);
   const payers = room.cohort.payments.get(slot.paymentAccountId)?.accounts ?? [];
   if (payers.length >= f.sharedPaymentBuyers) out.add("shared_payment_account", 1.5);
-  else if (payers.length >= f.weakSharedPaymentBuyers) out.add("shared_payment_account", isHousehold(payers, slot, room) ? 0.5 : 0.75);
+  else {
+    if (payers.length >= f.weakSharedPaymentBuyers) out.add("shared_payment_account", isHousehold(payers, slot, room) ? 0.5 : 0.75);
+    // Cards and phones that each look like a household, chained into more buyers than any household has.
+    if (ringSize(room.cohort.rings, userId) >= f.sharedPaymentBuyers) out.add("buyer_ring", 1.5);
+  }
   if ((room.cohort.addresses.get(slot.shippingAddressHash)?.accounts.length ?? 1) >= f.sharedAddressBuyers) out.add("shared_address", 0.5);
   if (slot.refunds > 0) out.add("refunded_in_stream", 0.75);
   if (slot.orders >= f.repeatOrders) out.add("repeat_orders", 1);
@@ -148,13 +154,13 @@ function isHousehold(payers: readonly string[], slot: AccountSlot, room: RoomSta
 }
 
 /** The tells an account shows for `kind` at `timeMs`; the result is valid until the next call. */
-export function tellsOf(kind: CohortKind, slot: AccountSlot, room: RoomState, timeMs: number, f: Readonly<FalsificationConfig>): AccountTells {
+export function tellsOf(kind: CohortKind, userId: string, slot: AccountSlot, room: RoomState, timeMs: number, f: Readonly<FalsificationConfig>): AccountTells {
   const out = SCRATCH.reset();
   identityTells(out, slot, room, timeMs, f);
   if (kind === "likes") likeTells(out, slot, room, f);
   else if (kind === "views") viewTells(out, slot, f);
   else if (kind === "follows") followTells(out, slot, room, f);
-  else orderTells(out, slot, room, timeMs, f);
+  else orderTells(out, userId, slot, room, timeMs, f);
   return out;
 }
 
