@@ -45,7 +45,7 @@ export function defineCommands(program: Command, run: Runner): void {
     .option("--input <file>", "JSON lines to read; - for stdin", "-")
     .option("--rate <n>", "at most N events per second (0: as fast as possible)", numberAtLeast(0), 0)
     .option("--json", "publish proto3 JSON instead of protobuf", false)
-    .option("--retime", "shift event times (and account ages with them) so the first event happens now", false)
+    .option("--retime", "shift event times (and account ages with them) so the first event happens now and none lies ahead of the wall clock when sent", false)
     .option("--topic-prefix <prefix>", "publish to PREFIX + topic name", "")
     .addHelpText("after", examples("redline produce --input events.jsonl --retime --rate 500", "redline simulate --seed 1 --out /dev/stdout | redline produce"))
     .action((o) => run(() => import("./produce"), o));

@@ -36,11 +36,14 @@ export async function run(values: ProduceOptions, ctx: CommandContext): Promise<
       }
     }
   }
-  const { sent, elapsedMs } = await publishEvents(
+  const { sent, elapsedMs, pulledBackMs } = await publishEvents(
     parsed(),
     { rate: values.rate, json: values.json, retime: values.retime, topicPrefix: values.topicPrefix, label: "produce" },
     ctx,
   );
+  if (pulledBackMs > 0) {
+    ctx.stderr.write(`produce: published faster than the recording's own clock; event times pulled back ${(pulledBackMs / 1000).toFixed(1)} s in all to stay at or behind the wall clock\n`);
+  }
   ctx.stderr.write(`produce: done, ${sent} events sent, ${invalid} invalid lines, ${(elapsedMs / 1000).toFixed(1)} s\n`);
   return invalid > 0 && sent === 0 ? EXIT_CODES.failed : EXIT_CODES.ok;
 }

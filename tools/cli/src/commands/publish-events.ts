@@ -1,5 +1,5 @@
 import { createJsonLogger } from "@redline/common";
-import { DEFAULT_INPUT_TOPICS, encodeMessage, shiftEventTime } from "@redline/events";
+import { DEFAULT_INPUT_TOPICS, encodeMessage, EventTimePacer } from "@redline/events";
 import { createKafkaClient, loadKafkaConfig, RecordProducer, type OutputRecord } from "@redline/kafka";
 import { LiveEvent } from "@redline/proto";
 import type { CommandContext } from "../command";
@@ -8,7 +8,11 @@ export interface PublishOptions {
   /** At most this many events per second; 0 = as fast as the broker takes them. */
   rate: number;
   json: boolean;
-  /** Shift times (and account ages with them) so the first event happens now. */
+  /**
+   * Move times (and account ages with them) so the first event happens now and none lies ahead of the
+   * wall clock when it is handed over (`EventTimePacer`): a recording replayed faster than it was made
+   * is pulled back rather than published minutes into the future.
+   */
   retime: boolean;
   topicPrefix: string;
   /** Prefix of progress lines on stderr, e.g. "produce". */
@@ -18,6 +22,8 @@ export interface PublishOptions {
 export interface PublishResult {
   sent: number;
   elapsedMs: number;
+  /** How far `retime` moved event times back in all to keep them at or behind the wall clock. */
+  pulledBackMs: number;
 }
 
 const BATCH = 500;
@@ -32,7 +38,7 @@ export async function publishEvents(events: AsyncIterable<LiveEvent> | Iterable<
   const producer = await RecordProducer.connect(createKafkaClient(loadKafkaConfig(ctx.env, "redline-cli"), logger), logger);
   const startedAt = Date.now();
   const batchLimit = opts.rate > 0 ? Math.max(1, Math.min(BATCH, Math.ceil(opts.rate / 10))) : BATCH;
-  let shiftMs: number | undefined;
+  const pacer = opts.retime ? new EventTimePacer() : undefined;
   let sent = 0;
   let lastProgress = startedAt;
   let batch = new Map<string, OutputRecord[]>();
@@ -56,10 +62,7 @@ export async function publishEvents(events: AsyncIterable<LiveEvent> | Iterable<
 
   try {
     for await (const event of events) {
-      if (opts.retime) {
-        shiftMs ??= Date.now() - event.eventTimeMs;
-        shiftEventTime(event, shiftMs);
-      }
+      pacer?.retime(event, Date.now());
       const topic = opts.topicPrefix + DEFAULT_INPUT_TOPICS[event.body!.$case];
       const enc = encodeMessage(LiveEvent, event, opts.json ? "json" : "protobuf");
       const list = batch.get(topic) ?? [];
@@ -72,5 +75,5 @@ export async function publishEvents(events: AsyncIterable<LiveEvent> | Iterable<
   } finally {
     await producer.disconnect();
   }
-  return { sent, elapsedMs: Date.now() - startedAt };
+  return { sent, elapsedMs: Date.now() - startedAt, pulledBackMs: pacer?.pulledBackMs ?? 0 };
 }
