@@ -162,7 +162,9 @@ describe("archiver on the real broker and ClickHouse", () => {
       );
       return Number(rows[0]!.n);
     };
-    // The cited events were copied to the long-lived evidence class; FINAL still shows each event once.
+    // The cited events are copied to the long-lived evidence class after the alert row lands, which
+    // can trail what GetEvidence already answers from the events themselves: wait for the copy.
+    await waitFor(async () => (await evidenceCount()) >= 2, { what: "the cited events copied to the evidence class" });
     expect(await evidenceCount()).toBe(2);
     const eventsBefore = await count(database, "events");
 
