@@ -1,5 +1,5 @@
 import { Metadata, status } from "@grpc/grpc-js";
-import { authenticate, isPrincipal, parseTokens } from "./auth";
+import { authenticate, isPrincipal, mayReview, parseTokens } from "./auth";
 
 describe("bearer token auth", () => {
   const tokens = parseTokens("alice:inspector:alice-token-0123456789, root:admin:root-token-0123456789", "TOKENS");
@@ -24,5 +24,11 @@ describe("bearer token auth", () => {
   it("refuses malformed or short tokens at start-up, naming the variable", () => {
     expect(() => parseTokens("bob:guest:bob-token-0123456789", "TOKENS")).toThrow(/TOKENS entries must look like/);
     expect(() => parseTokens("bob:inspector:short", "TOKENS")).toThrow(/shorter than 16/);
+  });
+
+  it("reads reader tokens, which may not review while inspectors and admins may", () => {
+    const roles = parseTokens("eve:reader:eve-token-0123456789, alice:inspector:alice-token-0123456789, root:admin:root-token-0123456789", "TOKENS");
+    expect(roles.get("eve-token-0123456789")).toEqual({ id: "eve", role: "reader" });
+    expect([...roles.values()].map((p) => [p.id, mayReview(p)])).toEqual([["eve", false], ["alice", true], ["root", true]]);
   });
 });

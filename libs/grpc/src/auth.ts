@@ -1,7 +1,18 @@
 import { Metadata, status as GrpcStatus, type ServerErrorResponse } from "@grpc/grpc-js";
 import { ConfigError } from "@redline/common";
 
-export type Role = "inspector" | "admin";
+/**
+ * `reader` may tail alerts and read evidence but not review (issue 18: people
+ * who watch the console without giving verdicts); inspector and admin review.
+ */
+export type Role = "reader" | "inspector" | "admin";
+
+const ROLES: readonly Role[] = ["reader", "inspector", "admin"];
+
+/** Whether a principal may send verdicts with Review. */
+export function mayReview(principal: Principal): boolean {
+  return principal.role === "inspector" || principal.role === "admin";
+}
 
 export interface Principal {
   id: string;
@@ -9,7 +20,7 @@ export interface Principal {
 }
 
 /**
- * Parses `id:role:token,id:role:token` (e.g. from REDLINE_GATEWAY_TOKENS)
+ * Parses `id:role:token,id:role:token` (role reader, inspector or admin; e.g. from REDLINE_GATEWAY_TOKENS)
  * into a token → principal map. Tokens are compared whole; a token shorter
  * than 16 characters is refused at start-up as too guessable.
  */
@@ -17,11 +28,11 @@ export function parseTokens(spec: string, variable: string): Map<string, Princip
   const tokens = new Map<string, Principal>();
   for (const entry of spec.split(",").map((s) => s.trim()).filter(Boolean)) {
     const [id, role, token] = entry.split(":");
-    if (!id || !token || (role !== "inspector" && role !== "admin")) {
-      throw new ConfigError(variable, "entries must look like id:inspector:token or id:admin:token");
+    if (!id || !token || !ROLES.includes(role as Role)) {
+      throw new ConfigError(variable, "entries must look like id:inspector:token, id:admin:token or id:reader:token");
     }
     if (token.length < 16) throw new ConfigError(variable, `the token of '${id}' is shorter than 16 characters`);
-    tokens.set(token, { id, role });
+    tokens.set(token, { id, role: role as Role });
   }
   return tokens;
 }

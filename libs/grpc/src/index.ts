@@ -10,7 +10,7 @@
  * const health = addHealthService(server, ["redline.v1.AlertStream"]);
  * const port = await bindServer(server, "0.0.0.0:7001", serverCredentials(loadTlsConfig(env, "REDLINE_GATEWAY")));
  */
-export { authenticate, isPrincipal, parseTokens, unauthenticated } from "./auth";
+export { authenticate, isPrincipal, mayReview, parseTokens, unauthenticated } from "./auth";
 export type { Principal, Role } from "./auth";
 export { GrpcCallError, RETRIABLE_STATUS_CODES, TlsConfigError } from "./errors";
 export { addHealthService } from "./health";

@@ -1,7 +1,7 @@
 import { Metadata, status as GrpcStatus, type ServerErrorResponse, type ServerWritableStream } from "@grpc/grpc-js";
 import { alertFilter, decodeCursor, InvalidCursorError, type AlertFeed } from "@redline/alert-feed";
 import type { Logger } from "@redline/common";
-import { authenticate, isPrincipal, type Principal } from "@redline/grpc";
+import { authenticate, isPrincipal, mayReview, type Principal } from "@redline/grpc";
 import {
   Feedback,
   GetEvidenceResponse,
@@ -86,7 +86,7 @@ export function alertStreamHandlers(deps: AlertStreamDeps): AlertStreamServer {
     review(call, callback) {
       const principal = authenticate(call.metadata, deps.tokens);
       if (!isPrincipal(principal)) return callback(principal);
-      if (principal.role !== "inspector" && principal.role !== "admin") {
+      if (!mayReview(principal)) {
         return callback(statusError(GrpcStatus.PERMISSION_DENIED, "reviews need the inspector or admin role"));
       }
       const req = call.request;

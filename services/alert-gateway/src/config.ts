@@ -34,7 +34,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
   const r = new EnvReader(env);
   const tokenSpec = r.optionalString("REDLINE_GATEWAY_TOKENS");
   if (tokenSpec === undefined) {
-    throw new ConfigError("REDLINE_GATEWAY_TOKENS", "is required (id:inspector:token or id:admin:token, comma-separated)");
+    throw new ConfigError("REDLINE_GATEWAY_TOKENS", "is required (id:inspector:token, id:admin:token or id:reader:token, comma-separated)");
   }
   const tokens = parseTokens(tokenSpec, "REDLINE_GATEWAY_TOKENS");
   if (tokens.size === 0) throw new ConfigError("REDLINE_GATEWAY_TOKENS", "names no token");
