@@ -243,8 +243,7 @@ export class RiskEngine {
     }
     const room = this.roomFor(event.roomId, event.eventTimeMs);
     if (event.eventTimeMs > room.lastEventMs) room.lastEventMs = event.eventTimeMs;
-    const finding = applyFalsification(room, event, this.cfg);
-    if (finding !== null) {
+    for (const finding of applyFalsification(room, event, this.cfg)) {
       this.outputs.push({ alert: alertFromFinding(room.roomId, finding, event.eventTimeMs, this.modelVersion) });
       this.progress.counters.alertsRaised++;
     }

@@ -12,7 +12,7 @@ import { accountSlot, accountsOnDevice } from "./room-state";
 import { iaAdd } from "./primitives/running-stats";
 import type { AccountSlot, RoomState } from "./room-state";
 import type { EngineConfig } from "./config";
-import { addToKey, cadenceAdd, newCadence, touchWindow, windowOf, type CohortKind } from "./detectors/cohort-state";
+import { addToKey, cadenceAdd, COHORT_KINDS, newCadence, touchWindow, windowOf, type CohortKind } from "./detectors/cohort-state";
 import { ARRIVAL_BIT } from "./detectors/tells";
 import { linkBuyers } from "./detectors/buyer-rings";
 import { detectCohort, SUBCATEGORY_OF } from "./detectors/cohort";
@@ -55,7 +55,20 @@ function freshAt(slot: AccountSlot, timeMs: number, cfg: Readonly<EngineConfig>)
 
 function touch(room: RoomState, kind: CohortKind, userId: string, event: LiveEvent, amount: number, cfg: Readonly<EngineConfig>): CohortKind {
   touchWindow(room.cohort.windows[kind], userId, event.eventTimeMs, amount, event.eventId, windowOf(kind, cfg.falsification).halfLifeMs, cfg.maxAccountsPerRoom);
+  (room.maturingUntilMs ??= {})[kind] = event.eventTimeMs + maturityMs(kind, cfg.falsification);
   return kind;
+}
+
+/**
+ * How long after an account's latest action in `kind` its tells can still change with nothing more from it:
+ * acting without a join shows once the room's joins have moved on by the grace period, a viewer is judged
+ * once settled, an order counts as unpaid after its deadline. Until then the kind is re-judged on the room's
+ * other events too: a follow farm that fires its whole burst in twenty seconds shows no tell before the
+ * burst ends, and would otherwise wait for the room's next follow, minutes later, to be judged at all.
+ */
+function maturityMs(kind: CohortKind, f: Readonly<EngineConfig["falsification"]>): number {
+  const ripen = kind === "orders" ? Math.max(f.withoutJoinGraceMs, f.unpaidAfterMs) : Math.max(f.withoutJoinGraceMs, f.viewerSettleMs);
+  return ripen + f.evaluateEveryMs;
 }
 
 function onView(room: RoomState, event: LiveEvent, view: ViewEvent, cfg: Readonly<EngineConfig>): CohortKind | null {
@@ -177,16 +190,25 @@ function observe(room: RoomState, event: LiveEvent, cfg: Readonly<EngineConfig>)
 }
 
 /**
- * Applies the event; returns a finding when its kind's detector fires outside
- * an open episode, or inside one at a higher severity than the episode has
- * reached (an attack first seen at its start must not be held at MEDIUM for
- * the whole cooldown while it grows).
+ * Applies the event and judges the kinds it concerns: its own, and every kind whose accounts' tells are
+ * still ripening (`maturityMs`), each at most once per `evaluateEveryMs`. Returns a finding per kind whose
+ * detector fires outside an open episode, or inside one at a higher severity than the episode has reached
+ * (an attack first seen at its start must not be held at MEDIUM for the whole cooldown while it grows).
  */
-export function applyFalsification(room: RoomState, event: LiveEvent, cfg: Readonly<EngineConfig>): Finding | null {
-  const kind = observe(room, event, cfg);
-  if (kind === null) return null;
-  const subcategory = SUBCATEGORY_OF[kind]!;
+export function applyFalsification(room: RoomState, event: LiveEvent, cfg: Readonly<EngineConfig>): Finding[] {
+  const observed = observe(room, event, cfg);
   const t = event.eventTimeMs;
+  const findings: Finding[] = [];
+  for (const kind of COHORT_KINDS) {
+    if (kind !== observed && (room.maturingUntilMs?.[kind] ?? -1) < t) continue;
+    const finding = evaluate(room, kind, t, cfg);
+    if (finding !== null) findings.push(finding);
+  }
+  return findings;
+}
+
+function evaluate(room: RoomState, kind: CohortKind, t: number, cfg: Readonly<EngineConfig>): Finding | null {
+  const subcategory = SUBCATEGORY_OF[kind]!;
   const next = room.nextEvaluationMs[subcategory];
   if (next !== undefined && t < next) return null;
   const episode = room.episodeStartMs[subcategory];

@@ -76,6 +76,12 @@ export interface RoomState {
   episodeStartMs: Record<string, number>;
   episodeSeverity: Record<string, number>;
   nextEvaluationMs: Record<string, number>;
+  /**
+   * Per cohort kind: until when its accounts' time-dependent tells may still ripen (see
+   * `falsification.ts`, `maturityMs`), so the kind is re-judged on the room's other events meanwhile.
+   * Absent in snapshots of rules-4 and earlier.
+   */
+  maturingUntilMs?: Partial<Record<string, number>>;
   /** Texts, moderation and minor-protection features; created on the room's first text, moderation or minor fact. */
   content?: ContentFeatures;
 }
@@ -96,6 +102,7 @@ export function createRoomState(roomId: string, timeMs: number): RoomState {
     episodeStartMs: {},
     episodeSeverity: {},
     nextEvaluationMs: {},
+    maturingUntilMs: {},
   };
 }
 

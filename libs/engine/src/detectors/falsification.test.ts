@@ -238,6 +238,17 @@ describe("FAKE_FOLLOWS", () => {
     expect(subcategories(alertsFor(events))).toEqual(["FAKE_FOLLOWS"]);
   });
 
+  it("judges a burst that ends before its tells show on the room's next events, not at its next follow", () => {
+    // Nobody else follows for the rest of the stream: before rules-5 the burst waited for a follow to be judged.
+    const events = background().filter((e) => e.body?.$case !== "follow");
+    for (let b = 0; b < 30; b++) events.push(follow(ROOM, T0 + 400_000 + b * 500, actor(`burst-${b}`, { createdMs: T0 - 600 * DAY, device: `d-bu-${b}`, ip: `100.93.${b}.0/24` })));
+    const alerts = alertsFor(events).filter((a) => a.subcategory === "FAKE_FOLLOWS");
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]!.severity).toBeGreaterThanOrEqual(Severity.SEVERITY_MEDIUM);
+    // Acting without a join shows 30 s after the first follow (the grace), judged at most every 10 s.
+    expect(alerts[0]!.eventTimeMs - (T0 + 400_000)).toBeLessThanOrEqual(30_000 + 15_000 + 10_000);
+  });
+
   it("fires on fresh accounts that watch a while and then follow on the farm's fixed schedule", () => {
     const events = background();
     for (let b = 0; b < 40; b++) {
