@@ -17,6 +17,8 @@ run() {
 }
 
 run bash deploy/local/up.sh || { echo "the local stack did not start; see above" >&2; exit 1; }
+# The inspector console's browser test drives Debian's chromium (apt-get when missing).
+run bash deploy/local/up.sh chromium || { echo "chromium could not be installed; see above" >&2; exit 1; }
 node scripts/remove-test-leftovers.js || true
 run npm run --silent proto:check || check_failures=$((check_failures + 1))
 run npm run --silent lint || check_failures=$((check_failures + 1))

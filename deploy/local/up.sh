@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Start the local stack: Kafka 4 (KRaft, single node) and ClickHouse, both on loopback, no
 # Docker, and install promtool for the alerting-rule checks. Idempotent: a component whose
-# port already answers (or a tool already installed) is left alone.
-#   bash deploy/local/up.sh [kafka|clickhouse|promtool ...]     (default: all three)
+# port already answers (or a tool already installed) is left alone. `chromium` (the console's
+# browser test) is installed only when named: `npm test` names it, `npm start` needs none.
+#   bash deploy/local/up.sh [kafka|clickhouse|promtool|chromium ...]     (default: the first three)
 # Settings (env): see deploy/local/README.md.
 set -euo pipefail
 # shellcheck source=lib/common.sh
@@ -13,6 +14,8 @@ source "$DEPLOY_DIR/lib/kafka.sh"
 source "$DEPLOY_DIR/lib/clickhouse.sh"
 # shellcheck source=lib/promtool.sh
 source "$DEPLOY_DIR/lib/promtool.sh"
+# shellcheck source=lib/chromium.sh
+source "$DEPLOY_DIR/lib/chromium.sh"
 
 components=("$@")
 ((${#components[@]})) || components=(kafka clickhouse promtool)
@@ -29,7 +32,8 @@ for component in "${components[@]}"; do
     kafka) kafka_up ;;
     clickhouse) clickhouse_up ;;
     promtool) promtool_up ;;
-    *) die "unknown component '$component' (expected kafka, clickhouse or promtool)" ;;
+    chromium) chromium_up ;;
+    *) die "unknown component '$component' (expected kafka, clickhouse, promtool or chromium)" ;;
   esac
 done
 log "ready in $((SECONDS - started_s))s (${components[*]})"
