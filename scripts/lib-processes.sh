@@ -50,11 +50,16 @@ stop_program() {
 
 # The demo's programs, in start order: name, compiled entry point, environment.
 DEMO_TOKEN="demo-inspector-token"
+# Signs in to the console without the review buttons (issue 18).
+DEMO_READER_TOKEN="demo-reader-token"
+DEMO_TOKENS="demo:inspector:$DEMO_TOKEN,demo-reader:reader:$DEMO_READER_TOKEN"
+CONSOLE_URL="http://127.0.0.1:7080"
 DEMO_PROGRAMS=(
   "demo-platform tools/demo-platform/dist/main.js REDLINE_DEMO_PLATFORM_ADDRESS=127.0.0.1:7000"
   "risk-engine services/risk-engine/dist/main.js"
   "action-dispatcher services/action-dispatcher/dist/main.js REDLINE_CONTROL_PLANE_ADDRESS=127.0.0.1:7000"
-  "alert-gateway services/alert-gateway/dist/main.js REDLINE_GATEWAY_TOKENS=demo:inspector:$DEMO_TOKEN"
+  "alert-gateway services/alert-gateway/dist/main.js REDLINE_GATEWAY_TOKENS=$DEMO_TOKENS"
   "archiver services/archiver/dist/main.js"
+  "inspector-console services/inspector-console/dist/main.js REDLINE_GATEWAY_TOKENS=$DEMO_TOKENS REDLINE_CONSOLE_ADDRESS=127.0.0.1:7080 REDLINE_CONSOLE_GATEWAY_ADDRESS=127.0.0.1:7070"
   "demo-feed tools/demo-feed/dist/main.js"
 )

@@ -10,7 +10,7 @@ command -v node >/dev/null || { echo "redline: Node.js 20+ is required (https://
 [[ -d node_modules ]] || { echo "redline: dependencies are missing; run 'npm ci' first" >&2; exit 1; }
 source scripts/lib-processes.sh
 
-[[ -f tools/demo-feed/dist/main.js && -f services/risk-engine/dist/main.js ]] || npx tsc --build
+[[ -f tools/demo-feed/dist/main.js && -f services/risk-engine/dist/main.js && -f services/inspector-console/dist/main.js ]] || npx tsc --build
 bash deploy/local/up.sh
 npx redline topics ensure >/dev/null
 echo "[redline] topics ready"
@@ -21,6 +21,7 @@ done
 cat <<MSG
 
 Redline is running on the local stack, fed with simulated rooms.
+  inspector console:           $CONSOLE_URL  (sign in with $DEMO_TOKEN; $DEMO_READER_TOKEN reads without reviewing)
   alerts as they are raised:   npx redline tail --token $DEMO_TOKEN
   actions the platform gets:   tail -f .local/logs/demo-platform.log
   what the feed is doing:      tail -f .local/logs/demo-feed.log
