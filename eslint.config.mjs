@@ -11,7 +11,8 @@
  *  4. Every import is declared in the importing package's package.json.
  *     Root-level code (test/, scripts/) may import any workspace package by
  *     name: npm links every workspace into the root.
- *  5. tools/adversary, the independent traffic generator, reads no detector.
+ *  5. tools/adversary and tools/crew-scenarios, the independent traffic
+ *     generators, read no detector.
  *  6. No source file over 300 lines, except the ones in LONG_FILES.
  *
  * Syntax only, no type information, so `npx eslint .` stays fast.
@@ -26,9 +27,9 @@ const ROOT = path.dirname(fileURLToPath(import.meta.url));
 const SOURCE = "**/*.{ts,mts,cts,js,mjs,cjs}";
 const readJson = (file) => JSON.parse(readFileSync(path.join(ROOT, file), "utf8"));
 
-/** The workspace packages, from the root package.json (plus tools/adversary, whose rule must hold from its first file). */
+/** The workspace packages, from the root package.json (plus the blind generators, whose rule must hold from their first file). */
 function workspaceDirs() {
-  const dirs = new Set(["tools/adversary"]);
+  const dirs = new Set(["tools/adversary", "tools/crew-scenarios"]);
   for (const pattern of readJson("package.json").workspaces) {
     const parent = pattern.endsWith("/*") ? pattern.slice(0, -2) : undefined;
     const candidates = parent ? readdirSync(path.join(ROOT, parent)).map((name) => `${parent}/${name}`) : [pattern];
@@ -122,10 +123,10 @@ function restrictedImports(place, allowAdapters = []) {
   if (lib.startsWith("libs/") && !ADAPTER_LIBS.includes(lib) && banned.length > 0) {
     patterns.push({ group: banned, message: "A domain lib works on plain types and imports no infrastructure adapter." });
   }
-  if (isUnder(place, "tools/adversary")) {
+  if (isUnder(place, "tools/adversary") || isUnder(place, "tools/crew-scenarios")) {
     patterns.push({
       group: ["@redline/*", "!@redline/proto"],
-      message: "The adversary must not read the detectors: it imports only @redline/proto and node built-ins.",
+      message: "The blind generators must not read the detectors: they import only @redline/proto and node built-ins.",
     });
   }
   return ["error", { patterns }];
