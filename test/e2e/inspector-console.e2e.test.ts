@@ -39,8 +39,8 @@ const SCREENSHOTS = process.env.REDLINE_CONSOLE_SCREENSHOTS;
 
 /**
  * One simulated ordinary room (likes, joins, orders, comments) whose streamer
- * is 14, moved to end a minute ago, plus two hostile comments and the
- * deletion of one of them: the engine raises STREAMER_UNDERAGE on it.
+ * is 14, moved to end a minute ago, plus two hostile comments that the
+ * streamer deletes: the engine raises STREAMER_UNDERAGE on it.
  */
 function underageRoom(roomId: string, seed: number): LiveEvent[] {
   const generated = generateRoom({ roomId, size: "small", hardNegative: null, attack: null, strength: 0 }, new Rng(seed), SIMULATION_EPOCH_MS);
@@ -56,18 +56,18 @@ function underageRoom(roomId: string, seed: number): LiveEvent[] {
   const comment = (id: string, text: string, t: number) =>
     LiveEvent.fromPartial({ eventId: `${roomId}-${id}`, roomId, eventTimeMs: t, platform: "demo", body: { $case: "comment", value: { commentId: id, author, text } } });
   events.push(comment("c-script", HOSTILE_SCRIPT, at), comment("c-img", HOSTILE_IMG, at + 1000));
-  events.push(
+  const deletion = (commentId: string, t: number) =>
     LiveEvent.fromPartial({
-      eventId: `${roomId}-delete-c-img`,
+      eventId: `${roomId}-delete-${commentId}`,
       roomId,
-      eventTimeMs: at + 5000,
+      eventTimeMs: t,
       platform: "demo",
       body: {
         $case: "moderation",
-        value: { kind: ModerationKind.MODERATION_KIND_DELETE_COMMENT, targetCommentId: "c-img", operatorId: `${roomId}-operator`, operatorRole: OperatorRole.OPERATOR_ROLE_STREAMER },
+        value: { kind: ModerationKind.MODERATION_KIND_DELETE_COMMENT, targetCommentId: commentId, operatorId: `${roomId}-operator`, operatorRole: OperatorRole.OPERATOR_ROLE_STREAMER },
       },
-    }),
-  );
+    });
+  events.push(deletion("c-script", at + 4000), deletion("c-img", at + 5000));
   return events.sort((a, b) => a.eventTimeMs - b.eventTimeMs);
 }
 
@@ -249,9 +249,9 @@ describe("the inspector console in a real Chromium, on the real pipeline", () =>
 
     // The room page: hostile comments as text, the chart drawn, the block action listed.
     const roomPage = await inspector.newPage();
-    await openWhenArchived(roomPage, `${web.url}/rooms/${encodeURIComponent(roomA)}`, "#room-deletions tbody tr", "the room's deletion archived");
-    expect(await roomPage.textContent("#room-deletions tbody")).toContain(HOSTILE_IMG);
-    expect(await roomPage.locator("#room-deletions img").count()).toBe(0);
+    await openWhenArchived(roomPage, `${web.url}/rooms/${encodeURIComponent(roomA)}`, "#room-deletions tbody tr:nth-child(2)", "the room's deletions archived");
+    expect(await roomPage.locator("#room-deletions tbody td.user-text").allTextContents()).toEqual([HOSTILE_IMG, HOSTILE_SCRIPT]);
+    expect(await roomPage.locator("main img, main script:not([src])").count()).toBe(0);
     expect(await roomPage.getAttribute("#minute-chart", "data-drawn")).toBe("true");
     expect(await roomPage.textContent("#room-alerts")).toContain("STREAMER_UNDERAGE");
     await screenshot(roomPage, "console-room");

@@ -8,6 +8,8 @@ export { testKafka, readTopic, committedOffsets, collectTopic } from "./kafka";
 export type { ReadRecord, TopicCollector } from "./kafka";
 export { testClickHouse } from "./clickhouse";
 export { TcpProxy } from "./tcp-proxy";
+export { joinTar, splitTar } from "./tar-entries";
+export type { TarEntry } from "./tar-entries";
 export { chromiumPath, launchChromium } from "./browser";
 export { pipelineEnv, spawnService } from "./processes";
 export type { PipelineEnvOptions, ServiceProcess } from "./processes";

@@ -1,0 +1,86 @@
+import { status as GrpcStatus } from "@grpc/grpc-js";
+import { GrpcCallError } from "@redline/grpc";
+import { Alert, LiveEvent, ModerationKind, RiskCategory, Severity, TransactionKind, Verdict } from "@redline/proto";
+import { BadConsoleRequestError } from "./errors";
+import { httpFailure } from "./http-errors";
+import { alertView, CATEGORY_NAMES, eventView, parseVerdict, SEVERITY_NAMES, tailFilter } from "./view-model";
+
+describe("tailFilter", () => {
+  it("turns the page's filter query into a Tail request", () => {
+    expect(tailFilter({ room: " r1, r2 ,", category: "minor_protection,DIVERSION", minSeverity: "high" })).toEqual({
+      rooms: ["r1", "r2"],
+      categories: [RiskCategory.RISK_CATEGORY_MINOR_PROTECTION, RiskCategory.RISK_CATEGORY_DIVERSION],
+      minSeverity: Severity.SEVERITY_HIGH,
+    });
+    expect(tailFilter({})).toEqual({ rooms: [], categories: [], minSeverity: Severity.SEVERITY_UNSPECIFIED });
+  });
+
+  it("names the field of a filter it cannot use", () => {
+    expect(() => tailFilter({ category: "SPAM" })).toThrow(new BadConsoleRequestError("category", "'SPAM' is not a risk category"));
+    expect(() => tailFilter({ category: "UNSPECIFIED" })).toThrow(/category/);
+    expect(() => tailFilter({ minSeverity: "urgent" })).toThrow(/minSeverity 'urgent' is not a severity/);
+    expect(() => tailFilter({ room: Array.from({ length: 101 }, (_, i) => `r${i}`).join(",") })).toThrow(/more than 100 rooms/);
+  });
+
+  it("offers the categories and severities the contract has, without UNSPECIFIED", () => {
+    expect(CATEGORY_NAMES).toContain("DATA_FALSIFICATION");
+    expect(CATEGORY_NAMES).toHaveLength(7);
+    expect(SEVERITY_NAMES).toEqual(["LOW", "MEDIUM", "HIGH", "CRITICAL"]);
+  });
+});
+
+describe("parseVerdict", () => {
+  it("maps the three buttons and refuses anything else", () => {
+    expect(["confirmed", "false_positive", "needs_more_evidence"].map(parseVerdict)).toEqual([
+      Verdict.VERDICT_CONFIRMED,
+      Verdict.VERDICT_FALSE_POSITIVE,
+      Verdict.VERDICT_NEEDS_MORE_EVIDENCE,
+    ]);
+    for (const bad of ["CONFIRMED", "toString", "__proto__", 1, undefined]) expect(() => parseVerdict(bad)).toThrow(/verdict must be one of/);
+  });
+});
+
+describe("views", () => {
+  it("shows an alert's signals by contribution, values rounded, text as it came", () => {
+    const view = alertView(
+      Alert.fromPartial({
+        alertId: "a1",
+        roomId: "<b>room</b>",
+        category: RiskCategory.RISK_CATEGORY_DATA_FALSIFICATION,
+        subcategory: "FAKE_LIKES",
+        severity: Severity.SEVERITY_HIGH,
+        score: 0.8765,
+        eventTimeMs: Date.UTC(2026, 0, 2, 3, 4, 5),
+        explanation: { summary: "s", signals: [{ name: "small", value: 1 / 3, contribution: 0.25 }, { name: "big", value: 12, contribution: 0.75 }] },
+      }),
+    );
+    expect(view).toMatchObject({ roomId: "<b>room</b>", category: "DATA_FALSIFICATION", severity: "HIGH", score: "0.88", time: "2026-01-02T03:04:05Z" });
+    expect(view.signals).toEqual([
+      { name: "big", value: "12", contribution: "75%" },
+      { name: "small", value: "0.3333", contribution: "25%" },
+    ]);
+  });
+
+  it("describes cited events, keeping user text whole", () => {
+    const at = Date.UTC(2026, 0, 1);
+    const comment = eventView(LiveEvent.fromPartial({ eventId: "e1", eventTimeMs: at, body: { $case: "comment", value: { commentId: "c", author: { userId: "u" }, text: "<script>x</script>" } } }));
+    expect(comment).toEqual({ eventId: "e1", time: "2026-01-01T00:00:00Z", kind: "comment", who: "u", detail: "<script>x</script>" });
+    const order = eventView(LiveEvent.fromPartial({ body: { $case: "transaction", value: { kind: TransactionKind.TRANSACTION_KIND_ORDER, amountCents: 1990, currency: "CNY", skuId: "s1", buyer: { userId: "b" } } } }));
+    expect(order.detail).toBe("ORDER 19.90 CNY sku s1");
+    const deletion = eventView(LiveEvent.fromPartial({ body: { $case: "moderation", value: { kind: ModerationKind.MODERATION_KIND_DELETE_COMMENT, targetCommentId: "c9", operatorId: "op" } } }));
+    expect(deletion).toMatchObject({ kind: "moderation", who: "op", detail: "DELETE_COMMENT comment c9" });
+  });
+});
+
+describe("httpFailure", () => {
+  it("maps gateway refusals to HTTP statuses without passing their details on", () => {
+    const call = (code: GrpcStatus) => httpFailure(new GrpcCallError("AlertStream/Review", code, "internal detail"));
+    expect(call(GrpcStatus.PERMISSION_DENIED)).toEqual({ statusCode: 403, message: "your role may not do this" });
+    expect(call(GrpcStatus.NOT_FOUND).statusCode).toBe(404);
+    expect(call(GrpcStatus.UNAVAILABLE).statusCode).toBe(503);
+    expect(call(GrpcStatus.INTERNAL)).toEqual({ statusCode: 502, message: "the gateway failed; try again" });
+    expect(JSON.stringify(call(GrpcStatus.INVALID_ARGUMENT))).not.toContain("internal detail");
+    expect(httpFailure(new BadConsoleRequestError("note", "is too long")).statusCode).toBe(400);
+    expect(httpFailure(new Error("boom"))).toEqual({ statusCode: 500, message: "the console failed; the log says why" });
+  });
+});
