@@ -2,7 +2,8 @@ import { silentLogger, type Logger } from "@redline/common";
 import { ident, sql, SqlFragment, type ClickHouseClient } from "@redline/clickhouse";
 import type { Alert, ControlAction, Feedback, LiveEvent } from "@redline/proto";
 import type { KeyRoomTracker } from "./key-rooms";
-import { actionRow, alertRow, eventRow, feedbackRow } from "./rows";
+import type { RetentionClass } from "./retention";
+import { actionRow, alertRow, eventRecordRow, eventRow, feedbackRow, type SourceRecord } from "./rows";
 import { inSample } from "./sampling";
 
 export interface ArchiveBatch {
@@ -10,6 +11,8 @@ export interface ArchiveBatch {
   actions: readonly ControlAction[];
   feedback: readonly Feedback[];
   events: readonly LiveEvent[];
+  /** The Kafka records the events were read from; kept where a bundle may need them (issue 20). */
+  eventRecords?: readonly SourceRecord[];
 }
 
 export interface ArchiveWriterOptions {
@@ -34,6 +37,9 @@ interface PendingEvidence {
 
 const EVENT_COLUMNS = new SqlFragment(
   "event_id, room_id, platform, body_case, event_time, event_time_ms, event_json, retention_class, ingested_at",
+);
+const RECORD_DATA_COLUMNS = new SqlFragment(
+  "event_id, room_id, event_time, kafka_topic, kafka_partition, kafka_offset, kafka_timestamp_ms, key_base64, has_key, value_base64, headers_json",
 );
 
 /**
@@ -64,7 +70,9 @@ export class ArchiveWriter {
     const now = this.now();
     for (const e of batch.events) this.keyRooms.observeEvent(e);
     for (const a of batch.actions) this.keyRooms.observeAction(a);
-    const classOf = (roomId: string) => (this.keyRooms.isKeyRoom(roomId) ? "key" : "normal");
+    // Alerts, actions and reviews are what a dispute is about: they live as long as the evidence
+    // they cite (or as a key room's record), never shorter, so a bundle finds them (issue 20).
+    const classOf = (roomId: string): RetentionClass => (this.keyRooms.isKeyRoom(roomId) ? "key" : "evidence");
 
     const events: Record<string, unknown>[] = [];
     for (const e of batch.events) {
@@ -75,11 +83,15 @@ export class ArchiveWriter {
       events.push(eventRow(e, "transient", now));
       if (inSample(e.eventId, this.opts.eventSampleRate)) events.push(eventRow(e, "normal", now));
     }
+    // A record is kept where an export may need it, never in the sampled `normal` class
+    // (see migrations/002): transient until an alert cites it, or a key room's.
+    const records = (batch.eventRecords ?? []).map((r) => eventRecordRow(r, this.keyRooms.isKeyRoom(r.roomId) ? "key" : "transient", now));
     // Events first: an alert in the same batch can then promote its evidence at once.
     await this.insert("events", events);
+    await this.insert("event_records", records);
     await this.insert("alerts", batch.alerts.map((a) => alertRow(a, classOf(a.roomId), now)));
     await this.insert("actions", batch.actions.map((a) => actionRow(a, classOf(a.roomId), now)));
-    await this.insert("feedback", batch.feedback.map((f) => feedbackRow(f, "key", now)));
+    await this.insert("feedback", batch.feedback.map((f) => feedbackRow(f, classOf(f.roomId), now)));
 
     for (const a of batch.alerts) {
       if (a.evidenceEventIds.length === 0 || this.keyRooms.isKeyRoom(a.roomId)) continue;
@@ -114,6 +126,9 @@ export class ArchiveWriter {
       if (foundIds.size > 0) {
         await this.db.exec(
           sql`INSERT INTO ${ident("events")} (${EVENT_COLUMNS}) SELECT event_id, room_id, platform, body_case, event_time, event_time_ms, event_json, 'evidence', toDateTime(${Math.floor(now / 1000)}) FROM ${ident("events")} WHERE room_id = ${p.roomId} AND has(${[...foundIds]}, event_id) AND retention_class = 'transient' LIMIT 1 BY event_id`,
+        );
+        await this.db.exec(
+          sql`INSERT INTO ${ident("event_records")} (${RECORD_DATA_COLUMNS}, retention_class, ingested_at) SELECT ${RECORD_DATA_COLUMNS}, 'evidence', toDateTime(${Math.floor(now / 1000)}) FROM ${ident("event_records")} WHERE room_id = ${p.roomId} AND has(${[...foundIds]}, event_id) AND retention_class = 'transient' LIMIT 1 BY event_id`,
         );
       }
       const missing = p.eventIds.filter((id) => !foundIds.has(id));

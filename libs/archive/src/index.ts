@@ -13,6 +13,7 @@
 export { ArchiveWriter } from "./archive-writer";
 export type { ArchiveBatch, ArchiveWriterOptions } from "./archive-writer";
 export { CorruptArchiveRowError } from "./errors";
+export { ClickHouseEvidenceSource } from "./evidence-export-source";
 export { ClickHouseEvidenceStore } from "./evidence-store";
 export type { Evidence, EvidenceStore } from "./evidence-store";
 export { KeyRoomTracker } from "./key-rooms";
@@ -21,5 +22,6 @@ export { ARCHIVE_MIGRATIONS_DIR, migrateArchive } from "./migrations";
 export { DEFAULT_RETENTION_DAYS, expiredPartitions, parsePartition, RETENTION_CLASSES } from "./retention";
 export type { PartitionRef, RetentionClass, RetentionDays } from "./retention";
 export { ARCHIVE_TABLES, dropExpiredPartitions } from "./retention-job";
-export { actionRow, alertRow, eventRow, feedbackRow } from "./rows";
+export { actionRow, alertRow, eventRecordRow, eventRow, feedbackRow } from "./rows";
+export type { SourceRecord } from "./rows";
 export { inSample } from "./sampling";

@@ -1,10 +1,11 @@
 /**
  * Retention classes, the first element of every archive table's partition
  * key, so expiry is a whole-partition drop on 18.16 and current ClickHouse alike.
- * - `transient`: every input event, briefly, so evidence can be promoted later;
- * - `normal`: sampled input events and outputs of ordinary rooms;
+ * - `transient`: every input event and its Kafka record, briefly, so evidence can be promoted later;
+ * - `normal`: a sample of ordinary rooms' input events (statistics, model work), without records;
  * - `key`: everything about key rooms (many fans, large sales), kept longer;
- * - `evidence`: input events an alert cites, kept as long as key rooms.
+ * - `evidence`: what an evidence bundle needs about ordinary rooms (issue 20): the input events an
+ *   alert cites with their records, and the alerts, actions and reviews themselves.
  */
 export type RetentionClass = "transient" | "normal" | "key" | "evidence";
 

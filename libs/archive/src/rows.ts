@@ -81,3 +81,37 @@ export function eventRow(event: LiveEvent, retentionClass: RetentionClass, nowMs
     ingested_at: seconds(nowMs),
   };
 }
+
+/** The Kafka record an input event was read from, as the archive keeps it (issue 20). */
+export interface SourceRecord {
+  eventId: string;
+  roomId: string;
+  eventTimeMs: number;
+  topic: string;
+  partition: number;
+  /** Kafka's 64-bit offset, as a decimal string. */
+  offset: string;
+  timestampMs: number;
+  key: Buffer | null;
+  value: Buffer;
+  headers: Readonly<Record<string, string>>;
+}
+
+export function eventRecordRow(record: SourceRecord, retentionClass: RetentionClass, nowMs: number): Record<string, unknown> {
+  return {
+    event_id: record.eventId,
+    room_id: record.roomId,
+    event_time: seconds(record.eventTimeMs),
+    kafka_topic: record.topic,
+    kafka_partition: record.partition,
+    // A string: JSON numbers lose precision past 2^53, and ClickHouse reads a quoted Int64.
+    kafka_offset: record.offset,
+    kafka_timestamp_ms: record.timestampMs,
+    key_base64: record.key?.toString("base64") ?? "",
+    has_key: record.key === null ? 0 : 1,
+    value_base64: record.value.toString("base64"),
+    headers_json: JSON.stringify(record.headers),
+    retention_class: retentionClass,
+    ingested_at: seconds(nowMs),
+  };
+}

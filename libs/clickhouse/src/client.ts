@@ -70,12 +70,79 @@ export class ClickHouseClient {
     await this.request(`INSERT INTO ${ident(table).text} FORMAT JSONEachRow`, body);
   }
 
-  private async request(query: string, body: string | undefined): Promise<string> {
+  /**
+   * Runs a SELECT and yields its rows as the server sends them (JSONEachRow),
+   * so a result larger than memory streams through: the HTTP body is read only
+   * as fast as the caller takes rows. The request timeout covers the wait for
+   * the response to start, not the reading. Stopping early cancels the query.
+   */
+  async *queryStream<T = Record<string, unknown>>(statement: SqlFragment): AsyncGenerator<T, void, undefined> {
+    const query = `${statement.text}\nFORMAT JSONEachRow`;
+    const queryHead = query.slice(0, 120);
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), this.opts.requestTimeoutMs ?? 30_000);
+    let res: Response;
+    try {
+      res = await fetch(this.requestUrl(undefined, query), { method: "POST", body: query, signal: abort.signal });
+    } catch (err) {
+      throw new ClickHouseError(`ClickHouse unreachable at ${this.opts.url}`, { retriable: true, cause: err, queryHead });
+    } finally {
+      clearTimeout(timer);
+    }
+    if (!res.ok || res.body === null) throw this.responseError(res.status, await res.text(), queryHead);
+    const reader = res.body.getReader();
+    const decoder = new TextDecoder();
+    let pending = "";
+    const parse = (line: string): T => {
+      try {
+        return JSON.parse(line) as T;
+      } catch (err) {
+        // A failure after the first bytes arrives as the server's error text inside a 200 response.
+        throw new ClickHouseError(`ClickHouse stream broke: ${line.trim().slice(0, 500)}`, { retriable: false, cause: err, queryHead });
+      }
+    };
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        pending += done ? decoder.decode() : decoder.decode(value, { stream: true });
+        let start = 0;
+        for (let nl = pending.indexOf("\n"); nl >= 0; nl = pending.indexOf("\n", start)) {
+          const line = pending.slice(start, nl);
+          start = nl + 1;
+          if (line.length > 0) yield parse(line);
+        }
+        pending = pending.slice(start);
+        if (done) break;
+      }
+      if (pending.trim().length > 0) yield parse(pending);
+    } finally {
+      await reader.cancel().catch(() => undefined);
+    }
+  }
+
+  private requestUrl(body: string | undefined, query: string): URL {
     const url = new URL("/", this.opts.url);
     if (this.opts.database !== null) url.searchParams.set("database", this.opts.database);
     if (this.opts.user !== undefined) url.searchParams.set("user", this.opts.user);
     if (this.opts.password !== undefined) url.searchParams.set("password", this.opts.password);
     if (body !== undefined) url.searchParams.set("query", query);
+    return url;
+  }
+
+  private responseError(status: number, text: string, queryHead: string): ClickHouseError {
+    const code = errorCodeOf(text);
+    const retriable = status >= 502 || (code !== undefined && RETRIABLE_CODES.has(code));
+    this.logger.debug("query failed", { status, code, query: queryHead });
+    return new ClickHouseError(`ClickHouse error ${status}: ${text.trim().slice(0, 500)}`, {
+      retriable,
+      status,
+      ...(code !== undefined ? { code } : {}),
+      queryHead,
+    });
+  }
+
+  private async request(query: string, body: string | undefined): Promise<string> {
+    const url = this.requestUrl(body, query);
     const queryHead = query.slice(0, 120);
     let res: Response;
     try {
@@ -88,17 +155,7 @@ export class ClickHouseClient {
       throw new ClickHouseError(`ClickHouse unreachable at ${this.opts.url}`, { retriable: true, cause: err, queryHead });
     }
     const text = await res.text();
-    if (!res.ok) {
-      const code = errorCodeOf(text);
-      const retriable = res.status >= 502 || (code !== undefined && RETRIABLE_CODES.has(code));
-      this.logger.debug("query failed", { status: res.status, code, query: queryHead });
-      throw new ClickHouseError(`ClickHouse error ${res.status}: ${text.trim().slice(0, 500)}`, {
-        retriable,
-        status: res.status,
-        ...(code !== undefined ? { code } : {}),
-        queryHead,
-      });
-    }
+    if (!res.ok) throw this.responseError(res.status, text, queryHead);
     return text;
   }
 }

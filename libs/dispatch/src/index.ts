@@ -10,4 +10,5 @@
  */
 export { deliverAction, realClock } from "./deliver";
 export { DeliveryInterruptedError } from "./errors";
+export { undeliveredAlertId } from "./undelivered-alert-id";
 export type { ControlPlanePort, DeliveryClock, DeliveryOutcome, DeliveryPolicy, UndeliveredOutcome } from "./deliver";

@@ -1,5 +1,4 @@
-import { createHash } from "node:crypto";
-import type { UndeliveredOutcome } from "@redline/dispatch";
+import { undeliveredAlertId, type UndeliveredOutcome } from "@redline/dispatch";
 import { actionKindToJSON, Alert, Severity, type ControlAction } from "@redline/proto";
 
 /**
@@ -10,7 +9,7 @@ import { actionKindToJSON, Alert, Severity, type ControlAction } from "@redline/
 export function undeliveredActionAlert(action: ControlAction, outcome: UndeliveredOutcome): Alert {
   const why = outcome.kind === "rejected" ? `rejected by the platform: ${outcome.message}` : `${outcome.reason}: ${outcome.detail}`;
   return Alert.fromPartial({
-    alertId: `undelivered-${createHash("sha256").update(action.actionId).digest("hex").slice(0, 32)}`,
+    alertId: undeliveredAlertId(action.actionId),
     roomId: action.roomId,
     subjectUserId: action.targetUserId,
     category: action.category,

@@ -1,4 +1,4 @@
-import type { ArchiveBatch } from "@redline/archive";
+import type { ArchiveBatch, SourceRecord } from "@redline/archive";
 import { decodeMessage, encodingOf, CONTENT_TYPE_HEADER, type ValidationLimits } from "@redline/events";
 import { liveEventDecoder, type DecodedRecord, type InputRecord } from "@redline/kafka";
 import { Alert, ControlAction, Feedback, type LiveEvent } from "@redline/proto";
@@ -56,14 +56,39 @@ export function archiveDecoder(topics: OutputTopics & { limits: ValidationLimits
   };
 }
 
+/** Groups a consumed batch by kind; each input event keeps the record it came in, for evidence bundles (issue 20). */
 export function toArchiveBatch(records: ReadonlyArray<DecodedRecord<ArchiveRecord>>): ArchiveBatch & { skipped: number } {
-  const batch = { alerts: [] as Alert[], actions: [] as ControlAction[], feedback: [] as Feedback[], events: [] as LiveEvent[], skipped: 0 };
-  for (const { value: r } of records) {
+  const batch = {
+    alerts: [] as Alert[],
+    actions: [] as ControlAction[],
+    feedback: [] as Feedback[],
+    events: [] as LiveEvent[],
+    eventRecords: [] as SourceRecord[],
+    skipped: 0,
+  };
+  for (const { record, value: r } of records) {
     if (r.kind === "alert") batch.alerts.push(r.value);
     else if (r.kind === "action") batch.actions.push(r.value);
     else if (r.kind === "feedback") batch.feedback.push(r.value);
-    else if (r.kind === "event") batch.events.push(r.value);
-    else batch.skipped++;
+    else if (r.kind === "event") {
+      batch.events.push(r.value);
+      batch.eventRecords.push(sourceRecordOf(r.value, record));
+    } else batch.skipped++;
   }
   return batch;
+}
+
+function sourceRecordOf(event: LiveEvent, record: InputRecord): SourceRecord {
+  return {
+    eventId: event.eventId,
+    roomId: event.roomId,
+    eventTimeMs: event.eventTimeMs,
+    topic: record.topic,
+    partition: record.partition,
+    offset: record.offset,
+    timestampMs: record.timestampMs,
+    key: record.key,
+    value: record.value,
+    headers: record.headers,
+  };
 }

@@ -33,3 +33,19 @@ export function unitRange(value: string): [number, number] {
 export function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
+
+/**
+ * A point in time as Unix milliseconds or ISO 8601 (`2026-12-03`, `2026-12-03T08:00:00Z`,
+ * `2026-12-03T16:00+08:00`); a time of day without a zone is refused rather than read in the machine's zone.
+ */
+export function instant(value: string): number {
+  const v = value.trim();
+  if (/^\d+$/.test(v)) return Number(v);
+  const hasTime = v.includes("T");
+  const hasZone = /(Z|[+-]\d{2}:?\d{2})$/i.test(v);
+  const ms = Date.parse(v);
+  if (Number.isNaN(ms) || (hasTime && !hasZone)) {
+    throw new InvalidArgumentError("must be Unix milliseconds or ISO 8601 with a zone (2026-12-03T08:00:00Z).");
+  }
+  return ms;
+}

@@ -32,7 +32,7 @@ describe("redline", () => {
     const help = await cli(["--help"]);
     expect(help.code).toBe(0);
     const names = help.stdout.split("\n").flatMap((l) => /^ {2}([a-z]+)\b/.exec(l)?.[1] ?? []);
-    expect(names).toEqual(["classify", "produce", "replay", "review", "simulate", "tail", "topics", "version", "completion", "help"]);
+    expect(names).toEqual(["classify", "evidence", "produce", "replay", "review", "simulate", "tail", "topics", "version", "completion", "help"]);
     expect(help.stdout).toMatch(/Exit codes:\n {2}0 +done.*\n {2}1 +the work failed.*\n {2}2 +usage error/);
     expect(await cli([])).toMatchObject({ code: 2, stdout: "", stderr: help.stdout });
   });

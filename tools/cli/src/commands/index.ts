@@ -4,9 +4,9 @@
  * so `redline --help` stays instant and `redline classify` does not pay for
  * gRPC or Kafka start-up. No import of run-cli, so the two never form a cycle.
  */
-import { Argument, type Command } from "commander";
+import { Argument, Option, type Command } from "commander";
 import type { CommandModule } from "../command";
-import { collect, integerAtLeast, numberAtLeast, unitRange } from "../option-parsers";
+import { collect, instant, integerAtLeast, numberAtLeast, unitRange } from "../option-parsers";
 
 /** Runs a loaded command with the options commander parsed; set by the program (program.ts). */
 export type Runner = <O>(load: () => Promise<CommandModule<O>>, options: O) => Promise<void>;
@@ -37,6 +37,44 @@ export function defineCommands(program: Command, run: Runner): void {
     .option("--explain", "add the flagged labels (thresholds: the model's, or REDLINE_TEXT_THRESHOLDS) and the features behind them")
     .addHelpText("after", examples(`echo '{"text":"加微信领取优惠"}' | redline classify`, "redline classify --input comments.jsonl > scored.jsonl", "REDLINE_TEXT_THRESHOLDS=DIVERSION=0.7 redline classify --explain --input comments.jsonl"))
     .action((o) => run(() => import("./classify"), o));
+
+  const evidence = program
+    .command("evidence")
+    .summary("export and verify signed evidence bundles")
+    .description(
+      "Evidence bundles for regulators and consumer disputes: one tar of what the archive holds about an alert or a room over a time range, with a manifest of chained SHA-256 hashes signed with Ed25519. The signing key is the PEM file REDLINE_EVIDENCE_SIGNING_KEY_FILE names; the archive is REDLINE_CLICKHOUSE_URL / _DATABASE.",
+    )
+    .addHelpText("after", examples("redline evidence export --alert 3f2a… --out alert.tar", "redline evidence verify alert.tar --public-key \"$(redline evidence key)\""));
+  evidence
+    .command("export")
+    .summary("write one alert's or one room's evidence to a signed bundle")
+    .description(
+      "Streams from the archive into FILE: the alert(s), the events (cited, or the room's in the range) with their original Kafka records where kept, the actions and their delivery outcomes, the inspectors' reviews, the model and policy versions; then the signed manifest. A progress bar goes to stderr when it is a terminal.",
+    )
+    .addOption(new Option("--alert <id>", "one alert and what it cites").conflicts(["room", "from", "to"]))
+    .option("--room <id>", "a room, with --from and --to")
+    .option("--from <time>", "start of the range (Unix ms or ISO 8601 with a zone)", instant)
+    .option("--to <time>", "end of the range, exclusive", instant)
+    .requiredOption("--out <file>", "the bundle to write (a tar)")
+    .addHelpText(
+      "after",
+      examples("redline evidence export --alert 3f2a… --out alert.tar", "redline evidence export --room room-7 --from 2026-12-01T00:00:00+08:00 --to 2026-12-02T00:00:00+08:00 --out room-7.tar"),
+    )
+    .action((o) => run(() => import("./evidence-export"), o));
+  evidence
+    .command("key")
+    .summary("print the public key of the configured signing key")
+    .description("Prints the public half of REDLINE_EVIDENCE_SIGNING_KEY_FILE as base64 DER, the form `evidence verify --public-key` takes. Publish it where verifiers can get it.")
+    .addHelpText("after", examples("REDLINE_EVIDENCE_SIGNING_KEY_FILE=/etc/redline/evidence.pem redline evidence key > evidence.pub"))
+    .action((o) => run(() => import("./evidence-key"), o));
+  evidence
+    .command("verify")
+    .summary("check a bundle's items, hash chain and signature")
+    .description("Exit 0 when every item matches the signed manifest; otherwise exit 1 with what broke: an edited, missing or reordered item, a manifest changed without the key, or another signer.")
+    .addArgument(new Argument("<file>", "the bundle"))
+    .requiredOption("--public-key <key>", "the signer's public key as `redline evidence key` prints it, or a file holding it (base64 or PEM)")
+    .addHelpText("after", examples("redline evidence verify alert.tar --public-key MCowBQYDK2VwAyEA…", "redline evidence verify alert.tar --public-key evidence.pub"))
+    .action((file: string, o) => run(() => import("./evidence-verify"), { ...o, file }));
 
   program
     .command("produce")
