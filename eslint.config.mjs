@@ -12,7 +12,8 @@
  *     Root-level code (test/, scripts/) may import any workspace package by
  *     name: npm links every workspace into the root.
  *  5. tools/adversary and tools/crew-scenarios, the independent traffic
- *     generators, read no detector.
+ *     generators, read no detector; tools/claim-scenarios imports no project
+ *     package at all.
  *  6. No source file over 300 lines, except the ones in LONG_FILES.
  *
  * Syntax only, no type information, so `npx eslint .` stays fast.
@@ -129,6 +130,12 @@ function restrictedImports(place, allowAdapters = []) {
     patterns.push({
       group: ["@redline/*", "!@redline/proto"],
       message: "The blind generators must not read the detectors: they import only @redline/proto and node built-ins.",
+    });
+  }
+  if (isUnder(place, "tools/claim-scenarios")) {
+    patterns.push({
+      group: ["@redline/*"],
+      message: "The claim scenarios are written blind (#22): they import no project package, only node built-ins.",
     });
   }
   return ["error", { patterns }];
