@@ -52,10 +52,9 @@ function draftVisit(rng: Rng, world: World, crew: Crew, room: Room, members: Acc
     const actor = actorOf(a, visitIp(rng, world, crew, a));
     const t0 = arriveMs + lag(rng, crew);
     const at = (offsetMs: number): number => t0 + offsetMs + rng.normal() * Math.min(2_000, p.syncJitterMs / 4);
-    if (rng.chance(p.joinFirstShare)) {
-      draft.push({ atMs: t0, body: { $case: "view", value: { user: actor, kind: ViewKind.VIEW_KIND_JOIN } } });
-      draft.push({ atMs: t0 + p.dwellMs, body: { $case: "view", value: { user: actor, kind: ViewKind.VIEW_KIND_LEAVE } } });
-    }
+    const joins = rng.chance(p.joinFirstShare);
+    const firstOfMember = draft.length;
+    if (joins) draft.push({ atMs: t0, body: { $case: "view", value: { user: actor, kind: ViewKind.VIEW_KIND_JOIN } } });
     if (rng.chance(p.likeShare)) {
       for (const offsetMs of s.likeOffsetsMs) {
         let t = at(offsetMs);
@@ -93,6 +92,14 @@ function draftVisit(rng: Rng, world: World, crew: Crew, room: Room, members: Acc
       if (rng.chance(p.refundShare)) {
         draft.push({ atMs: paidAtMs + rng.between(120_000, 600_000), body: tx(TransactionKind.TRANSACTION_KIND_REFUND) });
       }
+    }
+    if (joins) {
+      // People in a task group leave when they like, a script at the package's end; nobody leaves before
+      // their last action in the room (a payment or refund may come after leaving).
+      const inRoom = draft.slice(firstOfMember).filter((e) => e.body.$case !== "transaction" || e.body.value.kind === TransactionKind.TRANSACTION_KIND_ORDER);
+      const lastActionMs = Math.max(...inRoom.map((e) => e.atMs));
+      const leaveMs = t0 + p.dwellMs - Math.abs(rng.normal()) * Math.min(p.syncJitterMs, p.dwellMs / 4);
+      draft.push({ atMs: Math.max(leaveMs, lastActionMs + 1_000), body: { $case: "view", value: { user: actor, kind: ViewKind.VIEW_KIND_LEAVE } } });
     }
   }
   return draft.sort((x, y) => x.atMs - y.atMs);

@@ -134,6 +134,32 @@ describe("generateCrewScenario", () => {
     }
   });
 
+  it("runs each visit in lockstep: joins within the crew's lag of each other, actions between JOIN and LEAVE", () => {
+    const problems: string[] = [];
+    for (const crew of truth.crews) {
+      const mine = new Set(crew.accounts);
+      const maxLagMs = 2.5 * Number(crew.params.syncJitterMs) + 1;
+      for (const visit of crew.visits) {
+        const joinAt = new Map<string, number>();
+        const leaveAt = new Map<string, number>();
+        const acts: Array<[string, number]> = [];
+        for (const e of byRoom.get(visit.roomId)!) {
+          const u = actorOf(e)?.userId ?? "";
+          if (!mine.has(u)) continue;
+          const b = e.body!;
+          if (b.$case === "view") (b.value.kind === ViewKind.VIEW_KIND_JOIN ? joinAt : leaveAt).set(u, e.eventTimeMs);
+          else if (b.$case !== "transaction" || b.value.kind === TransactionKind.TRANSACTION_KIND_ORDER) acts.push([u, e.eventTimeMs]);
+        }
+        const joins = [...joinAt.values()];
+        if (joins.length > 0 && Math.max(...joins) - Math.min(...joins) > maxLagMs) problems.push(`${crew.crewId} in ${visit.roomId}: joins spread`);
+        for (const [u, t] of acts) {
+          if (joinAt.has(u) && !(t > joinAt.get(u)! && t <= (leaveAt.get(u) ?? Infinity))) problems.push(`${crew.crewId} ${u} acts outside its stay`);
+        }
+      }
+    }
+    expect(problems.slice(0, 5)).toEqual([]);
+  });
+
   it("puts crew accounts only in the rooms the crew worked or its cover rooms", () => {
     const allowed = new Map<string, Set<string>>();
     for (const crew of truth.crews) {
