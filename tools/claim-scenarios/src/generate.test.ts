@@ -28,6 +28,8 @@ describe("generateClaimScenarios", () => {
     expect(hardNegatives).toBeGreaterThanOrEqual(misleading);
     expect(new Set(s.segments.map((x) => x.roomId)).size).toBeGreaterThanOrEqual(10);
     expect(s.truth.some((t) => t.label === "UNVERIFIABLE_SUPERLATIVE")).toBe(true);
+    // Recall per kind needs a few of each: 48 over 9 kinds is 5 or 6.
+    for (const kind of MISLEADING_KINDS) expect([kind, s.truth.filter((t) => t.kind === kind).length >= 5]).toEqual([kind, true]);
   });
 
   it("has every misleading and hard-negative kind, all three languages, and segments with no or another SKU on screen", () => {

@@ -1,4 +1,5 @@
 import { PRODUCT_TEMPLATES, type ProductTemplate } from "./catalog";
+import { misleadingClaim } from "./claims";
 import { fillerEpisode, hardNegativeEpisode, misleadingEpisode, superlativeEpisode, type RoomCatalog, type SegmentDraft } from "./episodes";
 import { makeSkuFacts } from "./facts";
 import { Rng } from "./rng";
@@ -41,22 +42,39 @@ function planRooms(rng: Rng, o: ScenarioOptions): RoomPlan[] {
   });
 }
 
-/** Every kind in turn from a random start, so each appears about equally often; then dealt over the rooms. */
-function dealEpisodes(rng: Rng, o: ScenarioOptions, rooms: RoomPlan[]): void {
-  const plans: EpisodePlan[] = [];
-  const misleadingStart = rng.int(0, MISLEADING_KINDS.length - 1);
-  for (let i = 0; i < o.misleadingSegments; i++) {
-    plans.push({ type: "misleading", kind: MISLEADING_KINDS[(misleadingStart + i) % MISLEADING_KINDS.length] as MisleadingKind });
-  }
-  const negativeStart = rng.int(0, HARD_NEGATIVE_KINDS.length - 1);
-  for (let i = 0; i < o.hardNegativeEpisodes; i++) {
-    plans.push({ type: "hardNegative", kind: HARD_NEGATIVE_KINDS[(negativeStart + i) % HARD_NEGATIVE_KINDS.length] as HardNegativeKind });
-  }
-  for (let i = 0; i < o.superlatives; i++) plans.push({ type: "superlative" });
-  rng.shuffle(plans).forEach((plan, i) => rooms[i % rooms.length]?.episodes.push(plan));
+/** Whether some SKU of the room can carry a false claim of this kind (a trace ingredient for "rich in"…). */
+function canBear(room: RoomPlan, kind: MisleadingKind): boolean {
+  const probe = new Rng(0);
+  return room.skus.some((f) => misleadingClaim(probe, kind, f, room.streamStartMs) !== null);
 }
 
-/** A misleading kind the room's SKUs cannot bear (no pure claim to falsify…) gives way to the next kind. */
+/** The least busy of the rooms given, ties broken at random, so every room gets about as many episodes. */
+function leastBusy(rng: Rng, rooms: RoomPlan[]): RoomPlan {
+  const fewest = Math.min(...rooms.map((r) => r.episodes.length));
+  return rng.pick(rooms.filter((r) => r.episodes.length === fewest));
+}
+
+/**
+ * Every kind in turn from a random start, so each appears equally often, each
+ * misleading one in a room whose SKUs can bear it; then the rest over the rooms.
+ */
+function dealEpisodes(rng: Rng, o: ScenarioOptions, rooms: RoomPlan[]): void {
+  const misleadingStart = rng.int(0, MISLEADING_KINDS.length - 1);
+  for (let i = 0; i < o.misleadingSegments; i++) {
+    const kind = MISLEADING_KINDS[(misleadingStart + i) % MISLEADING_KINDS.length] as MisleadingKind;
+    const able = rooms.filter((r) => canBear(r, kind));
+    leastBusy(rng, able.length > 0 ? able : rooms).episodes.push({ type: "misleading", kind });
+  }
+  const rest: EpisodePlan[] = [];
+  const negativeStart = rng.int(0, HARD_NEGATIVE_KINDS.length - 1);
+  for (let i = 0; i < o.hardNegativeEpisodes; i++) {
+    rest.push({ type: "hardNegative", kind: HARD_NEGATIVE_KINDS[(negativeStart + i) % HARD_NEGATIVE_KINDS.length] as HardNegativeKind });
+  }
+  for (let i = 0; i < o.superlatives; i++) rest.push({ type: "superlative" });
+  for (const plan of rng.shuffle(rest)) leastBusy(rng, rooms).episodes.push(plan);
+}
+
+/** Should no room bear a kind (a seed with no blend to call pure), it gives way to the next kind. */
 function draftMisleading(rng: Rng, kind: MisleadingKind, room: RoomPlan): SegmentDraft[] {
   const start = MISLEADING_KINDS.indexOf(kind);
   for (let step = 0; step < MISLEADING_KINDS.length; step++) {
