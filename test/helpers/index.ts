@@ -10,8 +10,6 @@ export { testClickHouse } from "./clickhouse";
 export { TcpProxy } from "./tcp-proxy";
 export { joinTar, splitTar } from "./tar-entries";
 export type { TarEntry } from "./tar-entries";
-export { joinTar, splitTar } from "./tar-entries";
-export type { TarEntry } from "./tar-entries";
 export { chromiumPath, launchChromium } from "./browser";
 export { pipelineEnv, spawnService } from "./processes";
 export type { PipelineEnvOptions, ServiceProcess } from "./processes";
