@@ -1,5 +1,6 @@
 import type { LiveEvent } from "@redline/proto";
 import { emitCoverVisits } from "./crew-cover";
+import { crewLinkage } from "./crew-linkage";
 import { createCrew, type Crew } from "./crew-plan";
 import { runCrew } from "./crew-visits";
 import type { GroupPlanner, PlannedGroup } from "./hard-negative-group";
@@ -72,6 +73,7 @@ function runCrews(rng: Rng, world: World, o: CrewScenarioOptions): CrewTruth[] {
         devices: [...new Set(accounts.map((a) => a.deviceId))],
         ipPrefixes: params.ipMode === "residential" ? [] : [...new Set([...ipPrefixes, ...accounts.map((a) => a.homeIpPrefix)])],
         visits, coverRooms: [],
+        linkage: crewLinkage(visits, new Map(accounts.map((a) => [a.userId, a.deviceId]))),
         firstMs: Math.min(...visits.map((v) => v.firstMs)),
         lastMs: Math.max(...visits.map((v) => v.lastMs)),
         params: recordedParams(crew),

@@ -23,6 +23,7 @@ export {
   REPORTING_SEEDS,
 } from "./types";
 export type {
+  CrewLinkage,
   CrewStyle,
   CrewTruth,
   CrewVisitTruth,

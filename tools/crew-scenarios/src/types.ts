@@ -57,6 +57,18 @@ export interface CrewVisitTruth extends TimeSpan {
   accounts: string[];
 }
 
+/** How strongly a crew's visits are tied by the same accounts and devices (see crew-linkage.ts). */
+export interface CrewLinkage {
+  /** most worked rooms one account of the crew acted in */
+  accountRoomsMax: number;
+  /** most worked rooms two accounts of the crew acted in together */
+  accountPairRoomsMax: number;
+  /** most worked rooms one device of the crew was used in */
+  deviceRoomsMax: number;
+  /** most worked rooms two devices of the crew were used in together */
+  devicePairRoomsMax: number;
+}
+
 export interface CrewTruth extends TimeSpan {
   crewId: string;
   style: CrewStyle;
@@ -68,6 +80,7 @@ export interface CrewTruth extends TimeSpan {
   visits: CrewVisitTruth[];
   /** rooms a member visited on its own as an ordinary viewer (cover); not worked */
   coverRooms: string[];
+  linkage: CrewLinkage;
   params: Record<string, number | string>;
 }
 
