@@ -60,7 +60,10 @@ export interface TimeRange {
   toMs: number;
 }
 
-/** Every method streams: a room over a day is never held whole. Results come in event time, then id. */
+/**
+ * Every method streams: a room over a day is never held whole. Alerts and events come in event
+ * time (the archive orders a room's events by the second, then by id), actions and reviews by time.
+ */
 export interface EvidenceSource {
   findAlert(alertId: string): Promise<ArchivedAlert | undefined>;
   alertsInRoom(roomId: string, range: TimeRange): AsyncIterable<ArchivedAlert>;
