@@ -6,7 +6,8 @@ import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { startArchiver, loadConfig, type Archiver } from "@redline/archiver";
 import { runCli } from "@redline/cli";
-import { ident, sql, SqlFragment } from "@redline/clickhouse";
+import { ARCHIVE_MIGRATIONS_DIR } from "@redline/archive";
+import { ident, loadMigrations, runMigrations, sql, SqlFragment } from "@redline/clickhouse";
 import { silentLogger } from "@redline/common";
 import { undeliveredAlertId } from "@redline/dispatch";
 import { dlqTopicFor, encodeMessage } from "@redline/events";
@@ -242,6 +243,29 @@ describe("evidence bundles from the real archive", () => {
     const unknown = await cli(["evidence", "export", "--alert", "no-such-alert", "--out", join(dir, "none.tar")], env);
     expect(unknown).toMatchObject({ code: 1, err: expect.stringContaining("no archived alert no-such-alert") });
     expect(() => readFileSync(join(dir, "none.tar.partial"))).toThrow();
+  });
+
+  it("upgrades an archive created before event_records when the archiver starts, and exports from it", async () => {
+    const { env, topics, database, db } = await setup();
+    // The archive as the previous release left it: migration 001 only, with an alert and its event.
+    await runMigrations(server, database, loadMigrations(ARCHIVE_MIGRATIONS_DIR).filter((m) => m.version === 1));
+    const room = "room-evidence-old";
+    const old = comment(1, room);
+    await db.insert("events", [{ event_id: old.eventId, room_id: room, platform: "demo", body_case: "comment", event_time: Math.floor(old.eventTimeMs / 1000), event_time_ms: old.eventTimeMs, event_json: JSON.stringify(LiveEvent.toJSON(old)), retention_class: "evidence", ingested_at: Math.floor(NOW / 1000) }]);
+    const tables = async () => (await db.query<{ name: string }>(sql`SELECT name FROM system.tables WHERE database = ${database} ORDER BY name`)).map((r) => r.name);
+    expect(await tables()).not.toContain("event_records");
+
+    archiver = await startArchiver(loadConfig(env), { logger: silentLogger });
+    expect(await tables()).toContain("event_records");
+    const fresh = comment(2, room);
+    await publish(topics.input, LiveEvent, room, [fresh]);
+    await publish(topics.alerts, Alert, room, [alertCiting("alert-old-and-new", [old, fresh])]);
+    await waitFor(async () => (await countWhere(db, "event_records", "retention_class = 'evidence'")) === 1, { what: "the new event's record kept as evidence", timeoutMs: 60_000 });
+    const file = join(dir, "upgraded.tar");
+    expect((await cli(["evidence", "export", "--alert", "alert-old-and-new", "--out", file], env)).code).toBe(0);
+    const archived = lines(splitTar(readFileSync(file)).find((e) => e.name === "events/000001.jsonl"));
+    // Archived before records were kept: the decoded event, and record null.
+    expect(archived.map((e) => [e.eventId, e.record === null])).toEqual([[old.eventId, true], [fresh.eventId, false]]);
   });
 
   it("keeps key rooms' and cited rows through the short retention class and drops the rest", async () => {
