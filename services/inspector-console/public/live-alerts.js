@@ -63,7 +63,10 @@
     source.close();
     setStatus("refused", "stopped: " + JSON.parse(event.data).message);
   });
+  // A dropped stream reconnects by itself (with Last-Event-ID); a refused
+  // one (signed out, the console gone) is closed by the browser for good.
   source.addEventListener("error", function () {
-    if (source.readyState !== EventSource.CLOSED) setStatus("reconnecting", "reconnecting…");
+    if (source.readyState === EventSource.CLOSED) setStatus("refused", "stopped: reload the page or sign in again");
+    else setStatus("reconnecting", "reconnecting…");
   });
 })();

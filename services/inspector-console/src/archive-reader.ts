@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ident, sql, SqlFragment, type ClickHouseClient } from "@redline/clickhouse";
+import { undeliveredAlertId } from "@redline/dispatch";
 import { Alert, ControlAction, LiveEvent, ModerationKind } from "@redline/proto";
 import { CorruptArchiveRowError } from "@redline/archive";
 
@@ -16,6 +17,16 @@ export interface MinuteCounts {
   joins: number;
   orders: number;
   deletions: number;
+}
+
+export interface ArchivedAction {
+  action: ControlAction;
+  /**
+   * The summary of the ACTION_UNDELIVERED alert the dispatcher raised for it,
+   * when it gave up; the archive records no successful delivery, so absence
+   * means "no failure archived", not "applied".
+   */
+  undelivered: string | undefined;
 }
 
 export interface Deletion {
@@ -69,18 +80,29 @@ export class ArchiveReader {
     return rows.map((r) => parse(Alert, r.alert_json, "alerts", r.alert_id));
   }
 
-  async roomActions(roomId: string): Promise<ControlAction[]> {
+  async roomActions(roomId: string): Promise<ArchivedAction[]> {
     const rows = await this.db.query<{ action_id: string; action_json: string }>(
       sql`SELECT action_id, action_json FROM ${ident("actions")} FINAL WHERE room_id = ${roomId} ORDER BY issued_at_ms DESC LIMIT ${MAX_ROWS_PER_ROOM}`,
     );
-    return rows.map((r) => parse(ControlAction, r.action_json, "actions", r.action_id));
+    return this.withDelivery(roomId, rows.map((r) => parse(ControlAction, r.action_json, "actions", r.action_id)));
   }
 
-  async alertActions(alertId: string): Promise<ControlAction[]> {
+  async alertActions(roomId: string, alertId: string): Promise<ArchivedAction[]> {
     const rows = await this.db.query<{ action_id: string; action_json: string }>(
-      sql`SELECT action_id, action_json FROM ${ident("actions")} FINAL WHERE alert_id = ${alertId} ORDER BY issued_at_ms`,
+      sql`SELECT action_id, action_json FROM ${ident("actions")} FINAL WHERE room_id = ${roomId} AND alert_id = ${alertId} ORDER BY issued_at_ms`,
     );
-    return rows.map((r) => parse(ControlAction, r.action_json, "actions", r.action_id));
+    return this.withDelivery(roomId, rows.map((r) => parse(ControlAction, r.action_json, "actions", r.action_id)));
+  }
+
+  /** Pairs each action with the ACTION_UNDELIVERED alert the dispatcher raised for it, if any. */
+  private async withDelivery(roomId: string, actions: ControlAction[]): Promise<ArchivedAction[]> {
+    if (actions.length === 0) return [];
+    const ids = actions.map((a) => undeliveredAlertId(a.actionId));
+    const rows = await this.db.query<{ alert_id: string; summary: string }>(
+      sql`SELECT alert_id, any(summary) AS summary FROM ${ident("alerts")} WHERE room_id = ${roomId} AND has(${ids}, alert_id) GROUP BY alert_id`,
+    );
+    const failures = new Map(rows.map((r) => [r.alert_id, r.summary]));
+    return actions.map((action, i) => ({ action, undelivered: failures.get(ids[i]!) }));
   }
 
   async alertVerdicts(alertId: string): Promise<VerdictRow[]> {

@@ -45,7 +45,9 @@ export interface ActionView {
   target: string;
   time: string;
   reason: string;
-  shadow: boolean;
+  /** What the archive knows of its delivery. */
+  delivery: string;
+  undelivered: boolean;
 }
 
 export interface EventView {
@@ -90,7 +92,9 @@ export function alertView(alert: Alert): AlertView {
   };
 }
 
-export function actionView(action: ControlAction): ActionView {
+/** `undelivered` is the summary of the dispatcher's ACTION_UNDELIVERED alert for the action, if it raised one. */
+export function actionView(action: ControlAction, undelivered?: string): ActionView {
+  const delivery = action.shadow ? "shadow: never sent" : undelivered !== undefined ? `undelivered: ${undelivered}` : "no failure archived";
   return {
     actionId: action.actionId,
     alertId: action.alertId,
@@ -98,7 +102,8 @@ export function actionView(action: ControlAction): ActionView {
     target: action.targetUserId || "room",
     time: isoTime(action.issuedAtMs),
     reason: action.reason,
-    shadow: action.shadow,
+    delivery,
+    undelivered: undelivered !== undefined,
   };
 }
 

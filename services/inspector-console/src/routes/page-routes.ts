@@ -73,7 +73,7 @@ export function registerPageRoutes(app: FastifyInstance, deps: PageRoutesDeps): 
         title: `Room ${roomId}`,
         roomId,
         alerts: alerts.map(alertView),
-        actions: actions.map(actionView),
+        actions: actions.map((a) => actionView(a.action, a.undelivered)),
         minutes,
         deletions: deletions.map((d) => {
           const comment = d.comment?.body?.$case === "comment" ? d.comment.body.value : undefined;
@@ -98,13 +98,13 @@ export function registerPageRoutes(app: FastifyInstance, deps: PageRoutesDeps): 
     try {
       const evidence = await gateway.getEvidence(session.token, request.params.alertId);
       const alertId = evidence.alert!.alertId;
-      const [actions, verdicts] = await Promise.all([archive.alertActions(alertId), archive.alertVerdicts(alertId)]);
+      const [actions, verdicts] = await Promise.all([archive.alertActions(evidence.alert!.roomId, alertId), archive.alertVerdicts(alertId)]);
       return page(reply, "./alert", principal, {
         title: `Alert ${alertId}`,
         alert: alertView(evidence.alert!),
         events: evidence.events.map(eventView),
         missing: evidence.missingEventIds,
-        actions: actions.map(actionView),
+        actions: actions.map((a) => actionView(a.action, a.undelivered)),
         verdicts: verdicts.map((v) => ({ ...v, time: isoTime(v.reviewedAtMs), verdict: stripPrefix(v.verdict, "VERDICT_") })),
         mayReview: mayReview(principal),
         maxNoteChars: deps.maxNoteChars,
