@@ -105,8 +105,15 @@ export function addToKey(map: Map<string, KeyAccounts>, key: string, userId: str
 /** Records an action of `kind` by `userId` in its window, moving the account to the recent end. */
 export function touchWindow(window: Map<string, WindowEntry>, userId: string, timeMs: number, amount: number, eventId: string, halfLifeMs: number, capacity: number): void {
   const prev = window.get(userId);
-  const decayed = prev === undefined ? 0 : prev.weight * 0.5 ** (Math.max(0, timeMs - prev.lastMs) / halfLifeMs);
-  setMostRecent(window, userId, { lastMs: Math.max(timeMs, prev?.lastMs ?? timeMs), weight: decayed + amount, eventId }, capacity);
+  if (prev === undefined) {
+    setMostRecent(window, userId, { lastMs: timeMs, weight: amount, eventId }, capacity);
+    return;
+  }
+  // Updated in place and moved to the recent end: a new entry per event showed as garbage-collection time.
+  prev.weight = prev.weight * 0.5 ** (Math.max(0, timeMs - prev.lastMs) / halfLifeMs) + amount;
+  prev.lastMs = Math.max(timeMs, prev.lastMs);
+  prev.eventId = eventId;
+  setMostRecent(window, userId, prev, capacity);
 }
 
 /** Drops accounts whose last action is older than the window. */
