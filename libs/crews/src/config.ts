@@ -1,0 +1,97 @@
+/**
+ * The crew detector's options. Every limit comes from docs/threat-model.md §6
+ * (how crews and the hard negatives behave), not from the scenario seeds; the
+ * few set while looking at development seeds 201–203 say so (see
+ * docs/eval/crews.md).
+ */
+import { CrewConfigError } from "./errors";
+
+export interface CrewConfig {
+  /** Visits and co-visits older than this (event time) are forgotten: a crew's afternoon. */
+  windowMs: number;
+  /** Two accounts arrive "together" when their first events in a room are this close (§6.1: lag σ up to 3 min). */
+  arrivalSyncMs: number;
+  /** ...and leave together when their last events in the room are this close. */
+  departureSyncMs: number;
+  /** Arrivals this soon after the room's start are the opening crowd, not a rented crew (§6.1: crews come 1–20 min in). */
+  minArrivalAfterStartMs: number;
+  /** More arrivals than this in a room within ±1 minute is a raid or a wave, not a light crew (§6.3 raid_migration). */
+  maxArrivalsPerRoomMinute: number;
+  /** A visit still open (no leave) and active this recently means the account watches two rooms at once (§6.3 shop_staff). */
+  concurrentVisitIdleMs: number;
+  /** Two accounts are linked when they were in sync in rooms of at least this many distinct streamers. */
+  minPairStreamers: number;
+  /** A crew finding needs sync among its accounts in rooms of this many distinct streamers for MEDIUM, and... */
+  mediumStreamers: number;
+  /** ...this many for HIGH. */
+  highStreamers: number;
+  /** Accounts in sync needed for MEDIUM or above (one fewer when they share a device or payment key). */
+  minCrewAccounts: number;
+  /** Product categories the crew's rooms must span for MEDIUM or above (§6.3: shop staff and shared audiences stay in one). */
+  minCategories: number;
+  /** Merge two groups once accounts of one were in sync with accounts of the other in this many streamers' rooms (0: never): one crew seen as rotating subsets. */
+  mergeGroupsAfterStreamers: number;
+  /** A device or payment key used by more accounts than this is a shared terminal or a locker, and links nobody (§6.3 campus). */
+  maxAccountsPerKey: number;
+  /** A group bigger than this is a crowd (raid, campus, fan club), not a light crew, and is not reported. */
+  maxCrewAccounts: number;
+  /** Per-account caps: the state bound. */
+  maxVisitsPerAccount: number;
+  maxPartnersPerAccount: number;
+  maxCoVisitsPerPartner: number;
+  maxKeysPerAccount: number;
+  /** Global caps: oldest-updated entries are evicted beyond them. */
+  maxAccounts: number;
+  maxRooms: number;
+  maxKeys: number;
+  maxGroups: number;
+  /** Minutes of arrival counts kept per room. */
+  roomMinutesKept: number;
+}
+
+export const DEFAULT_CREW_CONFIG: Readonly<CrewConfig> = Object.freeze({
+  windowMs: 6 * 3_600_000,
+  arrivalSyncMs: 120_000,
+  departureSyncMs: 240_000,
+  minArrivalAfterStartMs: 45_000,
+  maxArrivalsPerRoomMinute: 40,
+  concurrentVisitIdleMs: 10 * 60_000,
+  minPairStreamers: 2,
+  mediumStreamers: 3,
+  highStreamers: 5,
+  minCrewAccounts: 4,
+  minCategories: 2,
+  mergeGroupsAfterStreamers: 2,
+  maxAccountsPerKey: 12,
+  maxCrewAccounts: 60,
+  maxVisitsPerAccount: 12,
+  maxPartnersPerAccount: 24,
+  maxCoVisitsPerPartner: 6,
+  maxKeysPerAccount: 4,
+  maxAccounts: 1_000_000,
+  maxRooms: 50_000,
+  maxKeys: 1_000_000,
+  maxGroups: 200_000,
+  roomMinutesKept: 360,
+});
+
+/** Defaults overridden by `overrides`; throws `CrewConfigError` naming the first bad option. */
+export function resolveCrewConfig(overrides: Partial<CrewConfig> = {}): Readonly<CrewConfig> {
+  const config: CrewConfig = { ...DEFAULT_CREW_CONFIG, ...overrides };
+  for (const [option, value] of Object.entries(config)) {
+    if (!Number.isFinite(value) || value < 0) throw new CrewConfigError(option, `must be a finite number >= 0, got ${String(value)}`);
+  }
+  for (const option of ["minPairStreamers", "minCrewAccounts", "maxVisitsPerAccount", "maxPartnersPerAccount", "maxCoVisitsPerPartner", "maxCrewAccounts"] as const) {
+    if (!Number.isInteger(config[option]) || config[option] < 1) throw new CrewConfigError(option, `must be an integer >= 1, got ${config[option]}`);
+  }
+  if (config.highStreamers < config.mediumStreamers) {
+    throw new CrewConfigError("highStreamers", `must be >= mediumStreamers (${config.mediumStreamers}); raise it or lower mediumStreamers`);
+  }
+  if (config.maxCrewAccounts < config.minCrewAccounts) {
+    throw new CrewConfigError("maxCrewAccounts", `must be >= minCrewAccounts (${config.minCrewAccounts})`);
+  }
+  if (config.maxCoVisitsPerPartner < config.highStreamers) {
+    throw new CrewConfigError("maxCoVisitsPerPartner", `must be >= highStreamers (${config.highStreamers}) or a pair can never show enough rooms`);
+  }
+  return Object.freeze(config);
+}

@@ -1,0 +1,185 @@
+import { Severity } from "@redline/proto";
+import type { AccountActivity, ActivityKind } from "./activity";
+import { maxAccountStateBytes } from "./account-state";
+import { resolveCrewConfig } from "./config";
+import { CrewDetector } from "./crew-detector";
+import { CrewConfigError, InvalidActivityError } from "./errors";
+import type { CrewFinding, CrewOutput } from "./findings";
+
+const T0 = 1_757_674_800_000;
+const MIN = 60_000;
+
+interface RoomSpec {
+  roomId: string;
+  streamerId: string;
+  category: string;
+  startedMs: number;
+}
+
+/** Builds activity records; `sorted()` returns them in (eventTimeMs, eventId) order, as the engine applies them. */
+class Traffic {
+  private readonly records: AccountActivity[] = [];
+  private seq = 0;
+
+  act(room: RoomSpec, accountId: string, atMs: number, kind: ActivityKind, extra: Partial<AccountActivity> = {}): void {
+    this.records.push({
+      eventId: `${room.roomId}-${String(this.seq++).padStart(6, "0")}`,
+      eventTimeMs: atMs,
+      accountId,
+      deviceId: `dev-${accountId}`,
+      ipPrefix: `10.${this.seq % 250}.0.0/24`,
+      roomId: room.roomId,
+      streamerId: room.streamerId,
+      roomCategory: room.category,
+      roomStartedMs: room.startedMs,
+      kind,
+      paymentKey: "",
+      addressKey: "",
+      accountCreatedMs: T0 - 400 * 86_400_000,
+      ...extra,
+    });
+  }
+
+  /** A visit: join, a like a minute in, leave after `stayMs`. */
+  visit(room: RoomSpec, accountId: string, arriveMs: number, stayMs: number, extra: Partial<AccountActivity> = {}): void {
+    this.act(room, accountId, arriveMs, "join", extra);
+    this.act(room, accountId, arriveMs + MIN, "like", extra);
+    this.act(room, accountId, arriveMs + stayMs, "leave", extra);
+  }
+
+  sorted(): AccountActivity[] {
+    return [...this.records].sort((a, b) => a.eventTimeMs - b.eventTimeMs || (a.eventId < b.eventId ? -1 : 1));
+  }
+}
+
+const CATEGORIES = ["beauty", "food", "home", "fashion", "electronics"];
+function rooms(n: number, options: { streamer?: string; category?: string; gapMs?: number } = {}): RoomSpec[] {
+  return Array.from({ length: n }, (_, i) => ({
+    roomId: `r${options.streamer ?? "s"}${i}`,
+    streamerId: options.streamer ?? `streamer-${i}`,
+    category: options.category ?? CATEGORIES[i % CATEGORIES.length]!,
+    startedMs: T0 + i * (options.gapMs ?? 40 * MIN),
+  }));
+}
+
+/** A crew of `size` accounts working each room 5 minutes in, lag a few seconds, for 10 minutes. */
+function crewWorks(traffic: Traffic, worked: RoomSpec[], size: number, prefix = "crew"): string[] {
+  const accounts = Array.from({ length: size }, (_, i) => `${prefix}-${i}`);
+  for (const room of worked) {
+    accounts.forEach((a, i) => traffic.visit(room, a, room.startedMs + 5 * MIN + i * 3_000, 10 * MIN + i * 2_000));
+  }
+  return accounts;
+}
+
+/** Organic viewers: their own arrival times and dwell, spread over each room. */
+function organicViewers(traffic: Traffic, worked: RoomSpec[], perRoom: number): void {
+  worked.forEach((room, r) => {
+    for (let i = 0; i < perRoom; i++) {
+      const arrive = room.startedMs + ((i * 7_919 + r * 104_729) % (30 * MIN));
+      traffic.visit(room, `viewer-${r}-${i}`, arrive, 3 * MIN + ((i * 15_485) % (20 * MIN)));
+    }
+  });
+}
+
+const accountFindings = (out: CrewOutput[]) => out.filter((o): o is CrewFinding => o.level === "account");
+const atLeastMedium = (out: CrewOutput[]) => accountFindings(out).filter((f) => f.severity >= Severity.SEVERITY_MEDIUM);
+
+describe("CrewDetector", () => {
+  it("names a crew that works rooms of different streamers in lockstep, with its rooms, and flags those rooms", () => {
+    const traffic = new Traffic();
+    const worked = rooms(4);
+    const crew = crewWorks(traffic, worked, 5);
+    organicViewers(traffic, worked, 30);
+    const out = new CrewDetector().ingestAll(traffic.sorted());
+    const findings = atLeastMedium(out);
+    expect(findings.length).toBeGreaterThan(0);
+    const last = findings[findings.length - 1]!;
+    expect(new Set(last.accounts)).toEqual(new Set(crew));
+    expect(last.evidence.rooms.map((r) => r.roomId).sort()).toEqual(worked.map((r) => r.roomId).sort());
+    expect(last.evidence.distinctStreamers).toBe(4);
+    const flaggedRooms = new Set(out.filter((o) => o.level === "room").map((o) => o.roomId));
+    expect(flaggedRooms).toEqual(new Set(worked.map((r) => r.roomId)));
+  });
+
+  it("does not report the same crew in one streamer's sessions (a fan club)", () => {
+    const traffic = new Traffic();
+    crewWorks(traffic, rooms(5, { streamer: "idol" }), 8, "fan");
+    expect(accountFindings(new CrewDetector().ingestAll(traffic.sorted()))).toEqual([]);
+  });
+
+  it("keeps a group in rooms of one category below MEDIUM (a shop's channels, one category's shared audience)", () => {
+    const traffic = new Traffic();
+    crewWorks(traffic, rooms(4, { category: "beauty" }), 6, "staff");
+    const out = new CrewDetector().ingestAll(traffic.sorted());
+    expect(accountFindings(out).length).toBeGreaterThan(0);
+    expect(atLeastMedium(out)).toEqual([]);
+  });
+
+  it("ignores a raid's wave: hundreds arriving in the same minute", () => {
+    const traffic = new Traffic();
+    const worked = rooms(4);
+    for (const room of worked) {
+      for (let i = 0; i < 120; i++) traffic.visit(room, `raider-${i}`, room.startedMs + 5 * MIN + i * 200, 12 * MIN);
+    }
+    expect(accountFindings(new CrewDetector().ingestAll(traffic.sorted()))).toEqual([]);
+  });
+
+  it("ignores accounts that watch two rooms at once (shop staff)", () => {
+    const traffic = new Traffic();
+    const worked = rooms(4, { gapMs: 0 });
+    const staff = ["staff-a", "staff-b", "staff-c", "staff-d"];
+    for (const room of worked) staff.forEach((a, i) => traffic.visit(room, a, room.startedMs + 5 * MIN + i * 1_000, 30 * MIN));
+    expect(accountFindings(new CrewDetector().ingestAll(traffic.sorted()))).toEqual([]);
+  });
+
+  it("links no household: accounts sharing one device, one at a time, are not a crew", () => {
+    const traffic = new Traffic();
+    rooms(8).forEach((room, i) => traffic.visit(room, `home-${i % 3}`, room.startedMs + 5 * MIN, 10 * MIN, { deviceId: "family-tablet" }));
+    expect(accountFindings(new CrewDetector().ingestAll(traffic.sorted()))).toEqual([]);
+  });
+
+  it("gives the same findings however the records are batched, and across instances", () => {
+    const traffic = new Traffic();
+    const worked = rooms(6);
+    crewWorks(traffic, worked, 6);
+    organicViewers(traffic, worked, 20);
+    const records = traffic.sorted();
+    const whole = new CrewDetector().ingestAll(records);
+    const batched = new CrewDetector();
+    const pieces: CrewOutput[] = [];
+    for (let i = 0; i < records.length; i += 37) pieces.push(...batched.ingestAll(records.slice(i, i + 37)));
+    expect(pieces).toEqual(whole);
+    expect(new CrewDetector().ingestAll(records)).toEqual(whole);
+    expect(whole.length).toBeGreaterThan(0);
+  });
+
+  it("keeps state within its caps and reports bytes per account under the stated bound", () => {
+    const config = { maxAccounts: 50, maxPartnersPerAccount: 4, maxVisitsPerAccount: 3 };
+    const detector = new CrewDetector(config);
+    const traffic = new Traffic();
+    const worked = rooms(8);
+    crewWorks(traffic, worked, 12);
+    organicViewers(traffic, worked, 40);
+    detector.ingestAll(traffic.sorted());
+    const size = detector.stateSize();
+    expect(size.accounts).toBe(50);
+    expect(size.bytesPerAccount).toBeGreaterThan(0);
+    expect(size.maxAccountBytes).toBeLessThanOrEqual(maxAccountStateBytes(resolveCrewConfig(config)));
+  });
+
+  it("rejects a malformed record with a typed error naming the field, and keeps its state", () => {
+    const detector = new CrewDetector();
+    const traffic = new Traffic();
+    traffic.act(rooms(1)[0]!, "someone", T0, "join");
+    const record = traffic.sorted()[0]!;
+    expect(() => detector.ingest({ ...record, accountId: "" })).toThrow(InvalidActivityError);
+    expect(() => detector.ingest({ ...record, kind: "poke" as ActivityKind })).toThrow(/kind/);
+    expect(() => detector.ingest({ ...record, eventTimeMs: Number.NaN })).toThrow(/eventTimeMs/);
+    expect(detector.stateSize().accounts).toBe(0);
+  });
+
+  it("rejects inconsistent options at construction, naming the option", () => {
+    expect(() => new CrewDetector({ highStreamers: 2, mediumStreamers: 3 })).toThrow(CrewConfigError);
+    expect(() => new CrewDetector({ arrivalSyncMs: -1 })).toThrow(/arrivalSyncMs/);
+  });
+});

@@ -1,0 +1,258 @@
+/**
+ * The cross-room crew detector (issue #21): account-activity records in, in
+ * (eventTimeMs, eventId) order; crew and room findings out. All state is
+ * bounded by the config's caps and all choices depend only on the input's
+ * order (no clock, no randomness), so the same records give the same
+ * findings however they are batched.
+ */
+import { Severity } from "@redline/proto";
+import { type AccountActivity, validateActivity } from "./activity";
+import { type AccountState, type Visit, accountStateBytes, addCoVisit, distinctStreamers, forgetBefore, newAccountState, rememberRecent } from "./account-state";
+import { type CrewConfig, resolveCrewConfig } from "./config";
+import { crewScore, crewSeverity, gatherEvidence } from "./crew-evidence";
+import type { CrewFinding, CrewOutput, CrewRoomFinding } from "./findings";
+import { CROSS_ROOM_COORDINATION } from "./findings";
+import { GroupPairs } from "./group-pairs";
+import { type Group, GroupStore } from "./groups";
+import { KeyIndex } from "./key-index";
+import { RoomActivity } from "./room-activity";
+
+export interface CrewStateSize {
+  accounts: number;
+  rooms: number;
+  groups: number;
+  keys: number;
+  accountBytes: number;
+  totalBytes: number;
+  /** accountBytes / accounts. */
+  bytesPerAccount: number;
+  /** The largest single account's state. */
+  maxAccountBytes: number;
+}
+
+export class CrewDetector {
+  readonly config: Readonly<CrewConfig>;
+  private readonly accounts = new Map<string, AccountState>();
+  private readonly rooms = new Map<string, RoomActivity>();
+  private readonly keyIndex: KeyIndex;
+  private readonly groups: GroupStore;
+  private readonly groupPairs: GroupPairs;
+
+  constructor(overrides: Partial<CrewConfig> = {}) {
+    this.config = resolveCrewConfig(overrides);
+    this.keyIndex = new KeyIndex(this.config);
+    this.groups = new GroupStore(this.config, (id) => this.accounts.get(id));
+    this.groupPairs = new GroupPairs(this.config.maxGroups);
+  }
+
+  /** Applies records in order; returns the findings they raised, in order. */
+  ingestAll(records: Iterable<AccountActivity>): CrewOutput[] {
+    const out: CrewOutput[] = [];
+    for (const record of records) out.push(...this.ingest(record));
+    return out;
+  }
+
+  /** Applies one record; throws `InvalidActivityError` (state untouched) when it is malformed. */
+  ingest(record: AccountActivity): CrewOutput[] {
+    validateActivity(record);
+    const now = record.eventTimeMs;
+    const account = this.account(record.accountId, now);
+    const room = this.room(record.roomId, now);
+    const touched = new Set<Group>();
+    let visit = findOpenVisit(account, record.roomId);
+    if (visit === undefined) visit = this.arrive(account, record, room, touched);
+    visit.lastMs = Math.max(visit.lastMs, now);
+    if (record.ipPrefix !== "") rememberRecent(account.ipPrefixes, record.ipPrefix, this.config.maxKeysPerAccount);
+    if (record.deviceId !== "") this.linkByKey(account, `d:${record.deviceId}`, now, touched);
+    if (record.paymentKey !== "") this.linkByKey(account, `p:${record.paymentKey}`, now, touched);
+    if (record.kind === "leave") this.depart(account, visit, now, touched);
+    return this.report(touched, record);
+  }
+
+  stateSize(): CrewStateSize {
+    let accountBytes = 0;
+    let maxAccountBytes = 0;
+    for (const state of this.accounts.values()) {
+      const bytes = accountStateBytes(state);
+      accountBytes += bytes;
+      maxAccountBytes = Math.max(maxAccountBytes, bytes);
+    }
+    let roomBytes = 0;
+    for (const room of this.rooms.values()) roomBytes += room.bytes();
+    const n = this.accounts.size;
+    return {
+      accounts: n,
+      rooms: this.rooms.size,
+      groups: this.groups.size,
+      keys: this.keyIndex.size,
+      accountBytes,
+      totalBytes: accountBytes + roomBytes + this.groups.bytes() + this.keyIndex.bytes(),
+      bytesPerAccount: n === 0 ? 0 : Math.round(accountBytes / n),
+      maxAccountBytes,
+    };
+  }
+
+  private account(accountId: string, nowMs: number): AccountState {
+    let state = this.accounts.get(accountId);
+    if (state === undefined) {
+      state = newAccountState(accountId, nowMs);
+    } else {
+      this.accounts.delete(accountId);
+    }
+    // Re-inserted on every record, so the map's first entry is the least recently active account.
+    this.accounts.set(accountId, state);
+    state.lastMs = nowMs;
+    while (this.accounts.size > this.config.maxAccounts) {
+      const oldest = this.accounts.values().next().value as AccountState;
+      this.accounts.delete(oldest.accountId);
+      this.groups.leave(oldest);
+    }
+    return state;
+  }
+
+  private room(roomId: string, nowMs: number): RoomActivity {
+    let room = this.rooms.get(roomId);
+    if (room === undefined) room = new RoomActivity(roomId);
+    else this.rooms.delete(roomId);
+    this.rooms.set(roomId, room);
+    room.lastMs = nowMs;
+    if (this.rooms.size > this.config.maxRooms) this.rooms.delete(this.rooms.keys().next().value as string);
+    return room;
+  }
+
+  private arrive(account: AccountState, record: AccountActivity, room: RoomActivity, touched: Set<Group>): Visit {
+    const now = record.eventTimeMs;
+    forgetBefore(account, now - this.config.windowMs);
+    const visit: Visit = {
+      roomId: record.roomId,
+      streamerId: record.streamerId,
+      category: record.roomCategory,
+      roomStartedMs: record.roomStartedMs,
+      arrivedMs: now,
+      lastMs: now,
+      leftMs: 0,
+      ipPrefix: record.ipPrefix,
+      concurrent: false,
+    };
+    for (const other of account.visits) {
+      if (other.leftMs !== 0) continue;
+      // A visit that went quiet without a leave is over; one still active means two rooms at once.
+      if (other.lastMs < now - this.config.concurrentVisitIdleMs) this.depart(account, other, other.lastMs, touched);
+      else other.concurrent = visit.concurrent = true;
+    }
+    account.visits.push(visit);
+    if (account.visits.length > this.config.maxVisitsPerAccount) account.visits.shift();
+    room.recordArrival(now, this.config);
+    return visit;
+  }
+
+  private depart(account: AccountState, visit: Visit, leftMs: number, touched: Set<Group>): void {
+    if (visit.leftMs !== 0) return;
+    visit.leftMs = leftMs;
+    const room = this.rooms.get(visit.roomId);
+    if (room === undefined) return;
+    const eligible = this.eligible(visit, room);
+    for (const other of eligible ? room.recentEnded(leftMs, this.config) : []) {
+      if (!other.eligible || other.accountId === account.accountId) continue;
+      if (Math.abs(other.arrivedMs - visit.arrivedMs) > this.config.arrivalSyncMs) continue;
+      if (Math.abs(other.leftMs - leftMs) > this.config.departureSyncMs) continue;
+      const partner = this.accounts.get(other.accountId);
+      if (partner !== undefined) this.recordSync(account, partner, visit, other.arrivedMs, other.leftMs, touched);
+    }
+    room.recordEnded({ accountId: account.accountId, arrivedMs: visit.arrivedMs, leftMs, eligible });
+  }
+
+  private eligible(visit: Visit, room: RoomActivity): boolean {
+    if (visit.concurrent) return false;
+    if (visit.roomStartedMs !== 0 && visit.arrivedMs - visit.roomStartedMs < this.config.minArrivalAfterStartMs) return false;
+    return room.arrivalsAround(visit.arrivedMs) <= this.config.maxArrivalsPerRoomMinute;
+  }
+
+  private recordSync(account: AccountState, partner: AccountState, visit: Visit, partnerArrivedMs: number, partnerLeftMs: number, touched: Set<Group>): void {
+    const coVisit = {
+      roomId: visit.roomId,
+      streamerId: visit.streamerId,
+      category: visit.category,
+      arrivedMs: Math.min(visit.arrivedMs, partnerArrivedMs),
+      leftMs: Math.max(visit.leftMs, partnerLeftMs),
+      arrivalGapMs: Math.abs(visit.arrivedMs - partnerArrivedMs),
+    };
+    const coVisits = addCoVisit(account, partner.accountId, coVisit, this.config);
+    addCoVisit(partner, account.accountId, coVisit, this.config);
+    if (distinctStreamers(coVisits) >= this.config.minPairStreamers) {
+      const group = this.groups.link(account, partner, visit.leftMs);
+      if (group !== undefined) touched.add(group);
+    } else if (account.groupId !== "" && partner.groupId !== "" && account.groupId !== partner.groupId) {
+      if (this.groupPairs.addAndCount(account.groupId, partner.groupId, coVisit) >= this.config.mergeGroupsAfterStreamers && this.config.mergeGroupsAfterStreamers > 0) {
+        const group = this.groups.link(account, partner, visit.leftMs);
+        if (group !== undefined) touched.add(group);
+      }
+    } else if (account.groupId !== "" && account.groupId === partner.groupId) {
+      const group = this.groups.get(account.groupId);
+      if (group !== undefined) touched.add(group);
+    }
+  }
+
+  private linkByKey(account: AccountState, key: string, nowMs: number, touched: Set<Group>): void {
+    if (account.keys.includes(key)) return;
+    rememberRecent(account.keys, key, this.config.maxKeysPerAccount);
+    for (const otherId of this.keyIndex.add(key, account.accountId)) {
+      const other = this.accounts.get(otherId);
+      const group = other === undefined ? undefined : this.groups.link(account, other, nowMs);
+      if (group !== undefined) touched.add(group);
+    }
+  }
+
+  private report(touched: ReadonlySet<Group>, record: AccountActivity): CrewOutput[] {
+    const out: CrewOutput[] = [];
+    for (const group of touched) {
+      // A merge may have retired a touched group into another one.
+      if (group.crowd || this.groups.get(group.id) !== group) continue;
+      out.push(...this.reportGroup(group, record));
+    }
+    return out;
+  }
+
+  private reportGroup(group: Group, record: AccountActivity): CrewOutput[] {
+    const evidence = gatherEvidence(group.members, (id) => this.accounts.get(id));
+    const severity = crewSeverity(evidence, this.config);
+    if (severity === Severity.SEVERITY_UNSPECIFIED) return [];
+    const grew = severity >= Severity.SEVERITY_MEDIUM && evidence.distinctStreamers > group.reportedStreamers;
+    if (severity <= group.reportedSeverity && !grew) return [];
+    group.reportedSeverity = Math.max(group.reportedSeverity, severity);
+    group.reportedStreamers = evidence.distinctStreamers;
+    const score = crewScore(evidence, this.config);
+    const base = { category: "DATA_FALSIFICATION", subcategory: CROSS_ROOM_COORDINATION, crewId: group.id, severity, score, eventTimeMs: record.eventTimeMs, eventId: record.eventId } as const;
+    const finding: CrewFinding = { ...base, level: "account", accounts: this.namedAccounts(group, evidence.accounts, evidence.rooms), evidence };
+    const out: CrewOutput[] = [finding];
+    if (severity < Severity.SEVERITY_MEDIUM) return out;
+    for (const room of evidence.rooms) {
+      if (group.reportedRooms.has(room.roomId)) continue;
+      group.reportedRooms.add(room.roomId);
+      const roomFinding: CrewRoomFinding = { ...base, level: "room", roomId: room.roomId, accounts: room.accounts, firstMs: room.firstMs, lastMs: room.lastMs };
+      out.push(roomFinding);
+    }
+    return out;
+  }
+
+  /** Accounts in sync, then members linked by a key who were also in one of the crew's rooms. */
+  private namedAccounts(group: Group, synced: readonly string[], rooms: readonly { roomId: string }[]): string[] {
+    const named = [...synced];
+    const roomIds = new Set(rooms.map((r) => r.roomId));
+    for (const member of group.members) {
+      if (named.length >= this.config.maxCrewAccounts) break;
+      if (named.includes(member)) continue;
+      const state = this.accounts.get(member);
+      if (state !== undefined && state.visits.some((v) => roomIds.has(v.roomId))) named.push(member);
+    }
+    return named;
+  }
+}
+
+function findOpenVisit(account: AccountState, roomId: string): Visit | undefined {
+  for (let i = account.visits.length - 1; i >= 0; i--) {
+    const v = account.visits[i]!;
+    if (v.roomId === roomId && v.leftMs === 0) return v;
+  }
+  return undefined;
+}

@@ -1,0 +1,98 @@
+/**
+ * What a group of linked accounts shows across rooms, and how severe that is.
+ * Only co-visits between two members count: the rooms where members arrived
+ * and left together. Sessions of one streamer count once, so a fan club that
+ * follows its streamer is one room's worth of evidence (§6.3).
+ */
+import { Severity } from "@redline/proto";
+import type { AccountState } from "./account-state";
+import type { CrewConfig } from "./config";
+
+export interface CrewRoomEvidence {
+  roomId: string;
+  streamerId: string;
+  category: string;
+  /** Members in sync in the room, sorted. */
+  accounts: string[];
+  firstMs: number;
+  lastMs: number;
+}
+
+export interface CrewEvidence {
+  /** Members in sync with another member somewhere, most rooms first (ties by id), at most `maxCrewAccounts`. */
+  accounts: string[];
+  /** Rooms in time order. */
+  rooms: CrewRoomEvidence[];
+  distinctStreamers: number;
+  /** Product categories of those rooms: one shop's channels or one category's popular rooms share an audience (§6.3). */
+  distinctCategories: number;
+  /** Keys at least two members used, sorted: the linkage a reviewer can check. */
+  sharedDevices: string[];
+  sharedPaymentKeys: string[];
+  sharedIpPrefixes: string[];
+}
+
+export function gatherEvidence(members: readonly string[], accountOf: (id: string) => AccountState | undefined): CrewEvidence {
+  const memberSet = new Set(members);
+  const rooms = new Map<string, CrewRoomEvidence>();
+  const roomsPerAccount = new Map<string, number>();
+  const keyUsers = new Map<string, Set<string>>();
+  for (const id of members) {
+    const state = accountOf(id);
+    if (state === undefined) continue;
+    for (const key of [...state.keys, ...state.ipPrefixes.map((p) => `i:${p}`)]) {
+      let users = keyUsers.get(key);
+      if (users === undefined) keyUsers.set(key, (users = new Set()));
+      users.add(id);
+    }
+    for (const [partner, coVisits] of state.partners) {
+      if (!memberSet.has(partner)) continue;
+      roomsPerAccount.set(id, (roomsPerAccount.get(id) ?? 0) + coVisits.length);
+      for (const c of coVisits) {
+        let room = rooms.get(c.roomId);
+        if (room === undefined) rooms.set(c.roomId, (room = { roomId: c.roomId, streamerId: c.streamerId, category: c.category, accounts: [], firstMs: c.arrivedMs, lastMs: c.leftMs }));
+        if (!room.accounts.includes(id)) room.accounts.push(id);
+        room.firstMs = Math.min(room.firstMs, c.arrivedMs);
+        room.lastMs = Math.max(room.lastMs, c.leftMs);
+      }
+    }
+  }
+  const shared = (prefix: string) =>
+    [...keyUsers].filter(([key, users]) => key.startsWith(prefix) && users.size >= 2).map(([key]) => key.slice(prefix.length)).sort();
+  const roomList = [...rooms.values()].sort((a, b) => a.firstMs - b.firstMs || (a.roomId < b.roomId ? -1 : 1));
+  for (const room of roomList) room.accounts.sort();
+  return {
+    accounts: [...roomsPerAccount].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([id]) => id),
+    rooms: roomList,
+    distinctStreamers: new Set(roomList.map((r) => r.streamerId || `room:${r.roomId}`)).size,
+    distinctCategories: new Set(roomList.map((r) => r.category || `room:${r.roomId}`)).size,
+    sharedDevices: shared("d:"),
+    sharedPaymentKeys: shared("p:"),
+    sharedIpPrefixes: shared("i:"),
+  };
+}
+
+/**
+ * Severity of a group's evidence. MEDIUM needs sync across `mediumStreamers`
+ * streamers' rooms in at least `minCategories` product categories, among
+ * `minCrewAccounts` accounts, or one fewer when they also share a device or a
+ * payment key; HIGH needs `highStreamers`. Sync in fewer rooms is LOW, or
+ * nothing below two streamers.
+ */
+export function crewSeverity(evidence: CrewEvidence, config: CrewConfig): Severity {
+  const accounts = evidence.accounts.length;
+  if (evidence.distinctStreamers < config.minPairStreamers || accounts < 2) return Severity.SEVERITY_UNSPECIFIED;
+  const sharesKey = evidence.sharedDevices.length + evidence.sharedPaymentKeys.length > 0;
+  const enoughAccounts = accounts >= config.minCrewAccounts || (sharesKey && accounts >= config.minCrewAccounts - 1);
+  if (!enoughAccounts || evidence.distinctCategories < config.minCategories) return Severity.SEVERITY_LOW;
+  if (evidence.distinctStreamers >= config.highStreamers) return Severity.SEVERITY_HIGH;
+  if (evidence.distinctStreamers >= config.mediumStreamers) return Severity.SEVERITY_MEDIUM;
+  return Severity.SEVERITY_LOW;
+}
+
+/** In [0, 1]: grows with the streamers' rooms the group was in sync in and with its size. */
+export function crewScore(evidence: CrewEvidence, config: CrewConfig): number {
+  const rooms = Math.min(1, evidence.distinctStreamers / (config.highStreamers + 2));
+  const size = Math.min(1, evidence.accounts.length / (2 * config.minCrewAccounts));
+  return Math.round((0.7 * rooms + 0.3 * size) * 1000) / 1000;
+}

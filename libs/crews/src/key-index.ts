@@ -1,0 +1,48 @@
+/**
+ * Which accounts used a device or payment key. A key few accounts share links
+ * them (a phone farm's handsets, a brushing crew's wallets); a key past
+ * `maxAccountsPerKey` is a shared terminal or a locker and links nobody new
+ * (§6.3 campus_network, household_device stays small and never syncs).
+ */
+import type { CrewConfig } from "./config";
+
+interface KeyUsers {
+  accounts: string[];
+  saturated: boolean;
+}
+
+export class KeyIndex {
+  private readonly keys = new Map<string, KeyUsers>();
+
+  constructor(private readonly config: CrewConfig) {}
+
+  get size(): number {
+    return this.keys.size;
+  }
+
+  /** Records that `accountId` used `key`; returns the other accounts it is now linked to (empty when saturated). */
+  add(key: string, accountId: string): readonly string[] {
+    let users = this.keys.get(key);
+    if (users === undefined) {
+      users = { accounts: [], saturated: false };
+    } else {
+      this.keys.delete(key);
+    }
+    this.keys.set(key, users);
+    if (this.keys.size > this.config.maxKeys) this.keys.delete(this.keys.keys().next().value as string);
+    if (users.saturated || users.accounts.includes(accountId)) return [];
+    if (users.accounts.length >= this.config.maxAccountsPerKey) {
+      users.saturated = true;
+      users.accounts = [];
+      return [];
+    }
+    users.accounts.push(accountId);
+    return users.accounts.filter((a) => a !== accountId);
+  }
+
+  bytes(): number {
+    let bytes = 0;
+    for (const [key, users] of this.keys) bytes += 80 + 2 * key.length + users.accounts.length * 40;
+    return bytes;
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * What the detector keeps per room: arrivals per event-time minute (to tell a
+ * raid's wave from a light crew) and the visits that ended recently (the
+ * candidates a departing account is compared with). Only same-room, same-time
+ * visits are ever compared, so the room-minute is the locality-sensitive
+ * bucket that keeps pair work linear in the traffic.
+ */
+import type { CrewConfig } from "./config";
+
+export interface EndedVisit {
+  accountId: string;
+  arrivedMs: number;
+  leftMs: number;
+  /** Counts towards co-visits: not the opening crowd, not a wave, not watched alongside another room. */
+  eligible: boolean;
+}
+
+const MINUTE_MS = 60_000;
+/** A room's ended visits are compared only within `departureSyncMs`; this caps a pathological room. */
+const MAX_ENDED_VISITS_PER_ROOM = 4096;
+
+export class RoomActivity {
+  private readonly arrivalsPerMinute = new Map<number, number>();
+  private ended: EndedVisit[] = [];
+  lastMs = 0;
+
+  constructor(readonly roomId: string) {}
+
+  recordArrival(atMs: number, config: CrewConfig): void {
+    const minute = Math.floor(atMs / MINUTE_MS);
+    this.arrivalsPerMinute.set(minute, (this.arrivalsPerMinute.get(minute) ?? 0) + 1);
+    for (const kept of this.arrivalsPerMinute.keys()) {
+      if (kept > minute - config.roomMinutesKept) break;
+      this.arrivalsPerMinute.delete(kept);
+    }
+  }
+
+  /** Arrivals in the minute of `atMs` and the minutes either side. */
+  arrivalsAround(atMs: number): number {
+    const minute = Math.floor(atMs / MINUTE_MS);
+    return (this.arrivalsPerMinute.get(minute - 1) ?? 0) + (this.arrivalsPerMinute.get(minute) ?? 0) + (this.arrivalsPerMinute.get(minute + 1) ?? 0);
+  }
+
+  /** Ended visits that could still be in sync with one ending at `nowMs`, after forgetting older ones. */
+  recentEnded(nowMs: number, config: CrewConfig): readonly EndedVisit[] {
+    const horizon = nowMs - config.departureSyncMs;
+    let drop = 0;
+    while (drop < this.ended.length && this.ended[drop]!.leftMs < horizon) drop++;
+    if (drop > 0) this.ended = this.ended.slice(drop);
+    return this.ended;
+  }
+
+  recordEnded(visit: EndedVisit): void {
+    this.ended.push(visit);
+    if (this.ended.length > MAX_ENDED_VISITS_PER_ROOM) this.ended.shift();
+  }
+
+  /** Estimated bytes held. */
+  bytes(): number {
+    return 200 + 2 * this.roomId.length + this.arrivalsPerMinute.size * 40 + this.ended.length * (64 + 2 * 16 + 16);
+  }
+}
