@@ -13,6 +13,7 @@ import { ArchiveReader, GatewayClient, loadConfig as consoleConfig, startConsole
 import { ensureTopics, RecordProducer } from "@redline/kafka";
 import { AlertStreamClient, Feedback, LiveEvent, ModerationKind, OperatorRole, Verdict } from "@redline/proto";
 import { loadConfig as engineConfig, startRiskEngine, type RiskEngineService } from "@redline/risk-engine";
+import { initTelemetry, loadTelemetryConfig, type Telemetry } from "@redline/telemetry";
 import { generateRoom, Rng, SIMULATION_EPOCH_MS } from "@redline/simulator";
 import {
   collectTopic,
@@ -134,6 +135,7 @@ describe("the inspector console in a real Chromium, on the real pipeline", () =>
   let browser: Browser;
   let feedback: TopicCollector;
   let env: NodeJS.ProcessEnv;
+  let telemetry: Telemetry;
 
   beforeAll(async () => {
     const inputs = inputTopics(prefix);
@@ -157,7 +159,8 @@ describe("the inspector console in a real Chromium, on the real pipeline", () =>
     dispatcher = await startDispatcher(dispatcherConfig(env), { logger: silentLogger });
     gateway = await startGateway(gatewayConfig(env), { logger: silentLogger, evidence: new ClickHouseEvidenceStore(testClickHouse(database)) });
     const config = consoleConfig({ ...env, REDLINE_CONSOLE_ADDRESS: "127.0.0.1:0", REDLINE_CONSOLE_GATEWAY_ADDRESS: `127.0.0.1:${gateway.port}` });
-    gatewayClient = new GatewayClient(config.gatewayAddress, config.gatewayTls);
+    telemetry = await initTelemetry(loadTelemetryConfig({ REDLINE_METRICS_PORT: "0" }, "inspector-console"), { logger: silentLogger, registerGlobal: false });
+    gatewayClient = new GatewayClient(config.gatewayAddress, config.gatewayTls, telemetry.metrics);
     web = await startConsole(config, { logger: silentLogger, gateway: gatewayClient, archive: new ArchiveReader(testClickHouse(database)) });
     feedback = await collectTopic(kafka, `${prefix}feedback`);
     browser = await launchChromium();
@@ -167,6 +170,7 @@ describe("the inspector console in a real Chromium, on the real pipeline", () =>
     await browser?.close();
     await web?.stop();
     gatewayClient?.close();
+    await telemetry?.shutdown();
     await feedback?.stop();
     await gateway?.stop();
     await dispatcher?.stop();
@@ -323,5 +327,12 @@ describe("the inspector console in a real Chromium, on the real pipeline", () =>
     expect(feedback.records.map((r) => Feedback.decode(r.value).inspectorId)).toEqual(["inspector-1", "inspector-1"]);
     await reader.close();
     await inspector.close();
+
+    // The console's calls to the gateway are timed on its Prometheus endpoint: two reviews, both OK.
+    const exposition = await (await fetch(telemetry.metricsUrl!)).text();
+    const reviews = exposition
+      .split("\n")
+      .filter((l) => l.startsWith("redline_grpc_client_latency_ms_count{") && l.includes('method="AlertStream/Review"') && l.includes('code="OK"'));
+    expect(reviews.map((l) => Number(l.slice(l.lastIndexOf(" ") + 1)))).toEqual([2]);
   });
 });

@@ -1,9 +1,10 @@
-import { Metadata, type ClientReadableStream } from "@grpc/grpc-js";
+import { Metadata, status as GrpcStatus, type ClientReadableStream } from "@grpc/grpc-js";
 import { channelCredentials, GrpcCallError, type TlsConfig } from "@redline/grpc";
 import {
   AlertStreamClient,
   type Feedback,
   type GetEvidenceResponse,
+  type ReviewResponse,
   type TailRequest,
   type TailResponse,
   type Verdict,
@@ -18,6 +19,11 @@ export interface TailHandlers {
 /** A running Tail; `cancel` ends it without calling onEnd. */
 export interface TailHandle {
   cancel(): void;
+}
+
+/** Where call times go: `RedlineMetrics` from @redline/telemetry fits (`redline_grpc_client_latency_ms`). */
+export interface GatewayCallMetrics {
+  grpcClientCall(method: string, code: string, ms: number): void;
 }
 
 /** Deadline of one Review or GetEvidence call. */
@@ -41,8 +47,22 @@ function deadline(): Date {
 export class GatewayClient {
   private readonly client: AlertStreamClient;
 
-  constructor(address: string, tls: TlsConfig & { enabled: boolean }) {
+  constructor(
+    address: string,
+    tls: TlsConfig & { enabled: boolean },
+    private readonly metrics?: GatewayCallMetrics,
+  ) {
     this.client = new AlertStreamClient(address, channelCredentials(tls));
+  }
+
+  /** Settles a unary call's promise and records its time and status code. */
+  private settle<T>(method: string, startMs: number, resolve: (v: T) => void, reject: (e: unknown) => void) {
+    return (err: unknown, value: T | undefined): void => {
+      const error = err ? GrpcCallError.from(`AlertStream/${method}`, err) : undefined;
+      this.metrics?.grpcClientCall(`AlertStream/${method}`, GrpcStatus[error?.code ?? GrpcStatus.OK] ?? "UNKNOWN", Date.now() - startMs);
+      if (error) reject(error);
+      else resolve(value!);
+    };
   }
 
   tail(token: string, request: TailRequest, handlers: TailHandlers): TailHandle {
@@ -63,19 +83,16 @@ export class GatewayClient {
     };
   }
 
-  review(token: string, alertId: string, verdict: Verdict, note: string): Promise<Feedback> {
-    return new Promise((resolve, reject) => {
-      this.client.review({ alertId, verdict, note }, bearer(token), { deadline: deadline() }, (err, res) =>
-        err ? reject(GrpcCallError.from("AlertStream/Review", err)) : resolve(res.feedback!),
-      );
+  async review(token: string, alertId: string, verdict: Verdict, note: string): Promise<Feedback> {
+    const response = await new Promise<ReviewResponse>((resolve, reject) => {
+      this.client.review({ alertId, verdict, note }, bearer(token), { deadline: deadline() }, this.settle("Review", Date.now(), resolve, reject));
     });
+    return response.feedback!;
   }
 
   getEvidence(token: string, alertId: string): Promise<GetEvidenceResponse> {
     return new Promise((resolve, reject) => {
-      this.client.getEvidence({ alertId }, bearer(token), { deadline: deadline() }, (err, res) =>
-        err ? reject(GrpcCallError.from("AlertStream/GetEvidence", err)) : resolve(res),
-      );
+      this.client.getEvidence({ alertId }, bearer(token), { deadline: deadline() }, this.settle("GetEvidence", Date.now(), resolve, reject));
     });
   }
 

@@ -21,3 +21,4 @@ export { startConsole } from "./console-server";
 export type { ConsoleDeps, RunningConsole } from "./console-server";
 export { BadConsoleRequestError } from "./errors";
 export { GatewayClient } from "./gateway-client";
+export type { GatewayCallMetrics } from "./gateway-client";
