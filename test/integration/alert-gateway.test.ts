@@ -370,7 +370,7 @@ describe("alert gateway on a real broker", () => {
       // A hostile id must come back intact, not break the query.
       const cited = ["evt-2", "evt-'\\\"-1", "evt-never-archived"];
       const archived = alert("room-e", Severity.SEVERITY_HIGH, { evidenceEventIds: cited });
-      const writer = new ArchiveWriter(db, new KeyRoomTracker({ minFollowers: 1_000_000, maxRooms: 10 }), {
+      const writer = new ArchiveWriter(db, new KeyRoomTracker({ maxRooms: 10 }), {
         eventSampleRate: 0,
         evidenceRetryMs: 0,
         maxPendingEvidence: 10,

@@ -14,7 +14,7 @@ import {
   Severity,
   Verdict,
 } from "@redline/proto";
-import { randomId, TcpProxy, testClickHouse, testKafka, waitFor } from "@redline/test-helpers";
+import { committedOffsets, randomId, TcpProxy, testClickHouse, testKafka, waitFor } from "@redline/test-helpers";
 
 const kafka = testKafka();
 const server = testClickHouse(null);
@@ -202,6 +202,41 @@ describe("archiver on the real broker and ClickHouse", () => {
     await archiver.stop();
     archiver = undefined;
     await proxy.cut();
+  });
+
+  it("keeps a room the policy named key as key after a restart, without the policy repeating itself", async () => {
+    const { env, topics, database } = await setup();
+    archiver = await startArchiver(loadConfig(env), { logger: silentLogger });
+    const named = ControlAction.fromPartial({
+      actionId: "act-key",
+      alertId: "alert-key",
+      roomId: "room-k",
+      kind: ActionKind.ACTION_KIND_ASSIGN_INSPECTOR,
+      subcategory: "KEY_ROOM",
+      issuedAtMs: NOW,
+      expiresAtMs: NOW + 3_600_000,
+    });
+    // A candidate policy's shadow action names nothing.
+    const shadow = ControlAction.fromPartial({ ...named, actionId: "act-shadow", roomId: "room-s", shadow: true });
+    await send(topics.actions, ControlAction, "room-k", [named, shadow]);
+    await waitFor(async () => (await count(database, "actions")) === 2, { what: "the actions archived" });
+    // Committed, so the restarted archiver (same group) never reads the action again.
+    const committed = async () => [...(await committedOffsets(kafka, env.REDLINE_ARCHIVER_GROUP_ID!, topics.actions)).values()].reduce((n, o) => n + Math.max(0, Number(o)), 0);
+    await waitFor(async () => (await committed()) === 2, { what: "the actions' offsets committed" });
+    await archiver.stop();
+
+    archiver = await startArchiver(loadConfig(env), { logger: silentLogger });
+    await send(topics.input, LiveEvent, "room-k", [comment(1, "room-k"), comment(2, "room-s")]);
+    const classes = async () =>
+      (await server.withDatabase(database).query<{ room_id: string; retention_class: string }>(
+        sql`SELECT room_id, retention_class FROM ${ident("events")} FINAL ORDER BY room_id, retention_class`,
+      )).map((r) => `${r.room_id}:${r.retention_class}`);
+    await waitFor(async () => (await classes()).length >= 2, { what: "both events archived" });
+    expect(await classes()).toEqual(["room-k:key", "room-s:transient"]);
+  });
+
+  it("refuses the archive's old key-room threshold instead of ignoring it", () => {
+    expect(() => loadConfig({ REDLINE_KEY_ROOM_MIN_FOLLOWERS: "100000" })).toThrow(/REDLINE_KEY_ROOM_MIN_FOLLOWERS is no longer read.*keyRooms/);
   });
 
   it("drops partitions past their retention class and keeps the rest", async () => {

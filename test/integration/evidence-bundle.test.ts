@@ -271,7 +271,6 @@ describe("evidence bundles from the real archive", () => {
   it("keeps key rooms' and cited rows through the short retention class and drops the rest", async () => {
     let clock = NOW;
     const { env, topics, db } = await setup({
-      REDLINE_KEY_ROOM_MIN_FOLLOWERS: "1000",
       REDLINE_RETENTION_TRANSIENT_DAYS: "1",
       REDLINE_RETENTION_NORMAL_DAYS: "1",
       REDLINE_RETENTION_KEY_DAYS: "30",
@@ -289,7 +288,18 @@ describe("evidence bundles from the real archive", () => {
       async () => (await countWhere(db, "event_records", "retention_class = 'evidence'")) === 1 && (await countWhere(db, "actions", "1")) === 1,
       { what: "the cited event's record copied to the evidence class", timeoutMs: 60_000 },
     );
-    expect(await countWhere(db, "event_records", "1")).toBe(5);
+    // The policy names the room key after its stream began (the archive has no threshold of its own):
+    // what was archived of it as transient is kept as key from then on.
+    await waitFor(async () => (await countWhere(db, "event_records", "room_id = 'room-key'")) === 2, { what: "the key room's stream archived" });
+    expect(await countWhere(db, "event_records", "room_id = 'room-key' AND retention_class = 'key'")).toBe(0);
+    const named = { ...action("act-key", alertCiting("alert-key-room", [key[0]!]), ActionKind.ACTION_KIND_EXTEND_RETENTION), subcategory: "KEY_ROOM" };
+    await publish(topics.actions, ControlAction, "room-key", [named]);
+    await waitFor(
+      async () =>
+        (await countWhere(db, "event_records", "room_id = 'room-key' AND retention_class = 'key'")) === 2 &&
+        (await countWhere(db, "events", "room_id = 'room-key' AND retention_class = 'key'")) === 2,
+      { what: "the key room's stream re-classed as key", timeoutMs: 60_000 },
+    );
 
     clock = NOW + 5 * 86_400_000;
     await archiver.enforceRetention();
@@ -299,7 +309,7 @@ describe("evidence bundles from the real archive", () => {
     expect(await ids("events")).toEqual(survivors);
     expect(await ids("event_records")).toEqual(survivors);
     expect(await countWhere(db, "alerts", "1")).toBe(1);
-    expect(await countWhere(db, "actions", "1")).toBe(1);
+    expect(await countWhere(db, "actions", "1")).toBe(2);
     // The bundle for the alert is still whole five days on.
     const exported = await cli(["evidence", "export", "--alert", alert.alertId, "--out", join(dir, "late.tar")], env);
     expect(exported).toMatchObject({ code: 0, err: "" });

@@ -1,7 +1,7 @@
 import { silentLogger, type Logger } from "@redline/common";
 import { ident, sql, SqlFragment, type ClickHouseClient } from "@redline/clickhouse";
-import type { Alert, ControlAction, Feedback, LiveEvent } from "@redline/proto";
-import type { KeyRoomTracker } from "./key-rooms";
+import { actionKindToJSON, type Alert, type ControlAction, type Feedback, type LiveEvent } from "@redline/proto";
+import { KEY_ROOM_ACTION_KINDS, type KeyRoomTracker } from "./key-rooms";
 import type { RetentionClass } from "./retention";
 import { actionRow, alertRow, eventRecordRow, eventRow, feedbackRow, type SourceRecord } from "./rows";
 import { inSample } from "./sampling";
@@ -68,8 +68,7 @@ export class ArchiveWriter {
 
   async write(batch: ArchiveBatch): Promise<void> {
     const now = this.now();
-    for (const e of batch.events) this.keyRooms.observeEvent(e);
-    for (const a of batch.actions) this.keyRooms.observeAction(a);
+    const newKeyRooms = batch.actions.filter((a) => this.keyRooms.observeAction(a)).map((a) => a.roomId);
     // Alerts, actions and reviews are what a dispute is about: they live as long as the evidence
     // they cite (or as a key room's record), never shorter, so a bundle finds them (issue 20).
     const classOf = (roomId: string): RetentionClass => (this.keyRooms.isKeyRoom(roomId) ? "key" : "evidence");
@@ -92,6 +91,7 @@ export class ArchiveWriter {
     await this.insert("alerts", batch.alerts.map((a) => alertRow(a, classOf(a.roomId), now)));
     await this.insert("actions", batch.actions.map((a) => actionRow(a, classOf(a.roomId), now)));
     await this.insert("feedback", batch.feedback.map((f) => feedbackRow(f, classOf(f.roomId), now)));
+    for (const roomId of newKeyRooms) await this.reclassAsKey(roomId, now);
 
     for (const a of batch.alerts) {
       if (a.evidenceEventIds.length === 0 || this.keyRooms.isKeyRoom(a.roomId)) continue;
@@ -113,6 +113,36 @@ export class ArchiveWriter {
       this.opts.onInsert?.(table, rows.length, false);
       throw err;
     }
+  }
+
+  /**
+   * Marks the key rooms the archive recorded before a restart (live EXTEND_RETENTION / ASSIGN_INSPECTOR
+   * actions still in force, most recent first), so a restarted archiver keeps their content as key rather
+   * than waiting for an action the policy will not repeat. Returns how many it marked.
+   */
+  async restoreKeyRooms(maxRooms: number): Promise<number> {
+    const rows = await this.db.query<{ room_id: string }>(
+      sql`SELECT room_id, max(issued_at_ms) AS last_ms FROM ${ident("actions")} WHERE has(${KEY_ROOM_ACTION_KINDS.map(actionKindToJSON)}, kind) AND shadow = 0 AND (expires_at_ms = 0 OR expires_at_ms > ${this.now()}) GROUP BY room_id ORDER BY last_ms DESC, room_id LIMIT ${maxRooms}`,
+    );
+    // Oldest first, so the tracker's least-recently-marked order matches the actions' order.
+    for (const r of [...rows].reverse()) this.keyRooms.restore(r.room_id);
+    return rows.length;
+  }
+
+  /**
+   * A room the policy has just named key: what the archive holds of it only in the short `transient` class
+   * (its stream so far) is copied to `key`, which the retention of key rooms keeps; later events go to `key`
+   * directly. Copies, like evidence promotion: a redelivered action copies nothing twice (FINAL, LIMIT BY).
+   */
+  private async reclassAsKey(roomId: string, now: number): Promise<void> {
+    const at = Math.floor(now / 1000);
+    await this.db.exec(
+      sql`INSERT INTO ${ident("events")} (${EVENT_COLUMNS}) SELECT event_id, room_id, platform, body_case, event_time, event_time_ms, event_json, 'key', toDateTime(${at}) FROM ${ident("events")} WHERE room_id = ${roomId} AND retention_class = 'transient' LIMIT 1 BY event_id`,
+    );
+    await this.db.exec(
+      sql`INSERT INTO ${ident("event_records")} (${RECORD_DATA_COLUMNS}, retention_class, ingested_at) SELECT ${RECORD_DATA_COLUMNS}, 'key', toDateTime(${at}) FROM ${ident("event_records")} WHERE room_id = ${roomId} AND retention_class = 'transient' LIMIT 1 BY event_id`,
+    );
+    this.logger.info("room named key by the policy: its archived stream kept as key", { roomId });
   }
 
   /** Copies cited events still only in `transient` to `evidence`; keeps looking for the missing ones. */

@@ -1,20 +1,21 @@
-import { ActionKind, ControlAction, LiveEvent } from "@redline/proto";
+import { ActionKind, ControlAction } from "@redline/proto";
 import { KeyRoomTracker } from "./key-rooms";
 import { inSample } from "./sampling";
 
-const roomEvent = (roomId: string, followerCount: number) =>
-  LiveEvent.fromPartial({ eventId: `e-${roomId}`, roomId, eventTimeMs: 1, body: { $case: "room", value: { followerCount } } });
+const action = (roomId: string, kind: ActionKind, shadow = false) => ControlAction.fromPartial({ roomId, kind, shadow });
 
 describe("KeyRoomTracker", () => {
-  it("marks rooms by followers or by a retention action, and forgets the oldest beyond its bound", () => {
-    const t = new KeyRoomTracker({ minFollowers: 1000, maxRooms: 2 });
-    t.observeEvent(roomEvent("small", 999));
-    t.observeEvent(roomEvent("big", 1000));
-    t.observeAction(ControlAction.fromPartial({ roomId: "sales", kind: ActionKind.ACTION_KIND_EXTEND_RETENTION }));
-    t.observeAction(ControlAction.fromPartial({ roomId: "label", kind: ActionKind.ACTION_KIND_PROMINENT_LABEL }));
-    expect(["small", "big", "sales", "label"].filter((r) => t.isKeyRoom(r))).toEqual(["big", "sales"]);
-    t.observeEvent(roomEvent("bigger", 5000));
-    expect(t.isKeyRoom("big")).toBe(false);
+  it("marks the rooms the policy names key by its live actions, says which are new, and forgets the oldest beyond its bound", () => {
+    const t = new KeyRoomTracker({ maxRooms: 2 });
+    expect(t.observeAction(action("sales", ActionKind.ACTION_KIND_EXTEND_RETENTION))).toBe(true);
+    expect(t.observeAction(action("sales", ActionKind.ACTION_KIND_ASSIGN_INSPECTOR))).toBe(false);
+    expect(t.observeAction(action("label", ActionKind.ACTION_KIND_PROMINENT_LABEL))).toBe(false);
+    // A candidate policy's shadow action has no effect anywhere, the archive included.
+    expect(t.observeAction(action("shadowed", ActionKind.ACTION_KIND_EXTEND_RETENTION, true))).toBe(false);
+    t.restore("fans");
+    expect(["sales", "label", "shadowed", "fans"].filter((r) => t.isKeyRoom(r))).toEqual(["sales", "fans"]);
+    expect(t.observeAction(action("bigger", ActionKind.ACTION_KIND_ASSIGN_INSPECTOR))).toBe(true);
+    expect(t.isKeyRoom("sales")).toBe(false);
     expect(t.size).toBe(2);
   });
 });

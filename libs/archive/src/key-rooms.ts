@@ -1,32 +1,33 @@
-import { ActionKind, type ControlAction, type LiveEvent } from "@redline/proto";
+import { ActionKind, type ControlAction } from "@redline/proto";
 
 export interface KeyRoomRules {
-  /** A room whose streamer has at least this many followers is a key room. */
-  minFollowers: number;
   /** Most rooms remembered; the least recently marked are forgotten first. */
   maxRooms: number;
 }
 
+/** The action kinds by which the policy names a key room (issue 13: the policy is the one definition). */
+export const KEY_ROOM_ACTION_KINDS: readonly ActionKind[] = [ActionKind.ACTION_KIND_EXTEND_RETENTION, ActionKind.ACTION_KIND_ASSIGN_INSPECTOR];
+
 /**
- * Which rooms are key rooms, learnt from the stream itself: a room update
- * with many followers, or an EXTEND_RETENTION / ASSIGN_INSPECTOR action (the
- * policy's verdict, which also covers rooms that qualify by sales).
+ * Which rooms are key rooms, as the policy decides them: a live (not shadow)
+ * EXTEND_RETENTION or ASSIGN_INSPECTOR action marks its room. The policy
+ * qualifies rooms by followers and by sales (`keyRooms` in the policy file);
+ * the archive keeps no threshold of its own, so the two can never disagree.
  */
 export class KeyRoomTracker {
   private readonly rooms = new Map<string, true>();
 
   constructor(private readonly rules: KeyRoomRules) {}
 
-  observeEvent(event: LiveEvent): void {
-    if (event.body?.$case === "room" && event.body.value.followerCount >= this.rules.minFollowers) {
-      this.mark(event.roomId);
-    }
+  /** Notes the action; true when it made its room a key room that was not one before. */
+  observeAction(action: ControlAction): boolean {
+    if (action.shadow || !KEY_ROOM_ACTION_KINDS.includes(action.kind)) return false;
+    return this.mark(action.roomId);
   }
 
-  observeAction(action: ControlAction): void {
-    if (action.kind === ActionKind.ACTION_KIND_EXTEND_RETENTION || action.kind === ActionKind.ACTION_KIND_ASSIGN_INSPECTOR) {
-      this.mark(action.roomId);
-    }
+  /** Marks a room known to be key from before (the archive's own record, read at start-up). */
+  restore(roomId: string): void {
+    this.mark(roomId);
   }
 
   isKeyRoom(roomId: string): boolean {
@@ -37,12 +38,13 @@ export class KeyRoomTracker {
     return this.rooms.size;
   }
 
-  private mark(roomId: string): void {
-    this.rooms.delete(roomId);
+  private mark(roomId: string): boolean {
+    const known = this.rooms.delete(roomId);
     this.rooms.set(roomId, true);
     if (this.rooms.size > this.rules.maxRooms) {
       const oldest = this.rooms.keys().next().value as string;
       this.rooms.delete(oldest);
     }
+    return !known;
   }
 }

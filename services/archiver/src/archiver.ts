@@ -50,7 +50,7 @@ export async function startArchiver(config: ArchiverConfig, deps: ArchiverDeps):
   });
   await migrateArchive(server, config.clickhouse.database, logger);
   const db = server.withDatabase(config.clickhouse.database);
-  const writer = new ArchiveWriter(db, new KeyRoomTracker({ minFollowers: config.keyRoomMinFollowers, maxRooms: config.maxKeyRooms }), {
+  const writer = new ArchiveWriter(db, new KeyRoomTracker({ maxRooms: config.maxKeyRooms }), {
     eventSampleRate: config.eventSampleRate,
     evidenceRetryMs: config.evidenceRetryMs,
     maxPendingEvidence: 10_000,
@@ -58,6 +58,9 @@ export async function startArchiver(config: ArchiverConfig, deps: ArchiverDeps):
     onInsert: (table, rows, ok) => (ok ? instruments?.clickhouseBatch(table, rows) : instruments?.clickhouseFailed(table)),
     ...(deps.now ? { now: deps.now } : {}),
   });
+
+  const restored = await writer.restoreKeyRooms(config.maxKeyRooms);
+  if (restored > 0) logger.info("key rooms restored from the archive", { rooms: restored });
 
   const producer = await RecordProducer.connect(kafka, logger);
   const consumer = new EventConsumer<ArchiveRecord>({

@@ -1,6 +1,6 @@
 import { DEFAULT_RETENTION_DAYS, type RetentionDays } from "@redline/archive";
 import { loadClickHouseConfig, type ClickHouseConfig } from "@redline/clickhouse";
-import { EnvReader } from "@redline/common";
+import { ConfigError, EnvReader } from "@redline/common";
 import { DEFAULT_INPUT_TOPICS, DEFAULT_OUTPUT_TOPICS, dlqTopicFor, loadValidationLimits, type ValidationLimits } from "@redline/events";
 import { loadKafkaConfig, type KafkaConfig, type RequiredTopic } from "@redline/kafka";
 
@@ -16,7 +16,6 @@ export interface ArchiverConfig {
   limits: Readonly<ValidationLimits>;
   /** Share of ordinary rooms' input events kept beyond the transient class. */
   eventSampleRate: number;
-  keyRoomMinFollowers: number;
   maxKeyRooms: number;
   retentionDays: RetentionDays;
   retentionIntervalMs: number;
@@ -27,6 +26,11 @@ export interface ArchiverConfig {
 
 /** Reads REDLINE_ARCHIVER_* (and the shared Kafka and ClickHouse variables); fails naming the variable. */
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): ArchiverConfig {
+  // Key rooms had a second definition here (100,000 followers against the policy's 1,000,000); set, it
+  // would now be ignored silently, so it fails instead (issue 13).
+  if (env.REDLINE_KEY_ROOM_MIN_FOLLOWERS !== undefined) {
+    throw new ConfigError("REDLINE_KEY_ROOM_MIN_FOLLOWERS", "is no longer read: key rooms are the policy's (keyRooms.minFollowers and minSalesCents in the policy file); remove it");
+  }
   const r = new EnvReader(env);
   return Object.freeze({
     kafka: loadKafkaConfig(env, "redline-archiver"),
@@ -38,7 +42,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
     inputTopics: Object.freeze(r.list("REDLINE_INPUT_TOPICS", [...new Set(Object.values(DEFAULT_INPUT_TOPICS))])),
     limits: loadValidationLimits(env),
     eventSampleRate: r.number("REDLINE_ARCHIVER_EVENT_SAMPLE_RATE", 1, { min: 0, max: 1 }),
-    keyRoomMinFollowers: r.int("REDLINE_KEY_ROOM_MIN_FOLLOWERS", 100_000, { min: 0 }),
     maxKeyRooms: r.int("REDLINE_ARCHIVER_MAX_KEY_ROOMS", 100_000, { min: 1 }),
     retentionDays: Object.freeze({
       transient: r.int("REDLINE_RETENTION_TRANSIENT_DAYS", DEFAULT_RETENTION_DAYS.transient, { min: 1 }),
