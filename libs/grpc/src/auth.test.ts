@@ -28,7 +28,7 @@ describe("bearer token auth", () => {
 
   it("reads reader tokens, which may not review while inspectors and admins may", () => {
     const roles = parseTokens("eve:reader:eve-token-0123456789, alice:inspector:alice-token-0123456789, root:admin:root-token-0123456789", "TOKENS");
-    expect(roles.get("eve-token-0123456789")).toEqual({ id: "eve", role: "reader" });
-    expect([...roles.values()].map((p) => [p.id, mayReview(p)])).toEqual([["eve", false], ["alice", true], ["root", true]]);
+    expect(roles.find("eve-token-0123456789")).toEqual({ id: "eve", role: "reader" });
+    expect(roles.principals().map((p) => [p.id, mayReview(p)])).toEqual([["eve", false], ["alice", true], ["root", true]]);
   });
 });

@@ -1,5 +1,6 @@
 import { Metadata, status as GrpcStatus, type ServerErrorResponse } from "@grpc/grpc-js";
 import { ConfigError } from "@redline/common";
+import { TokenTable, tokensEqual } from "./token-table";
 
 /**
  * `reader` may tail alerts and read evidence but not review (issue 18: people
@@ -21,20 +22,25 @@ export interface Principal {
 
 /**
  * Parses `id:role:token,id:role:token` (role reader, inspector or admin; e.g. from REDLINE_GATEWAY_TOKENS)
- * into a token → principal map. Tokens are compared whole; a token shorter
- * than 16 characters is refused at start-up as too guessable.
+ * into a token table. Tokens are compared whole and in constant time
+ * (TokenTable); a token shorter than 16 characters is refused at start-up as
+ * too guessable, and one given twice is refused because only one of its
+ * principals could ever be found.
  */
-export function parseTokens(spec: string, variable: string): Map<string, Principal> {
-  const tokens = new Map<string, Principal>();
+export function parseTokens(spec: string, variable: string): TokenTable {
+  const entries: Array<[string, Principal]> = [];
   for (const entry of spec.split(",").map((s) => s.trim()).filter(Boolean)) {
     const [id, role, token] = entry.split(":");
     if (!id || !token || !ROLES.includes(role as Role)) {
       throw new ConfigError(variable, "entries must look like id:inspector:token, id:admin:token or id:reader:token");
     }
     if (token.length < 16) throw new ConfigError(variable, `the token of '${id}' is shorter than 16 characters`);
-    tokens.set(token, { id, role: role as Role });
+    if (entries.some(([known]) => tokensEqual(token, known))) {
+      throw new ConfigError(variable, `the token of '${id}' is also another entry's token`);
+    }
+    entries.push([token, { id, role: role as Role }]);
   }
-  return tokens;
+  return new TokenTable(entries);
 }
 
 export function unauthenticated(details: string): ServerErrorResponse {
@@ -42,12 +48,12 @@ export function unauthenticated(details: string): ServerErrorResponse {
 }
 
 /** The caller behind `authorization: Bearer <token>`, or an UNAUTHENTICATED error to send back. */
-export function authenticate(metadata: Metadata, tokens: ReadonlyMap<string, Principal>): Principal | ServerErrorResponse {
+export function authenticate(metadata: Metadata, tokens: TokenTable): Principal | ServerErrorResponse {
   const header = metadata.get("authorization")[0];
   const value = typeof header === "string" ? header : header?.toString("utf8");
   const m = value === undefined ? null : /^Bearer\s+(\S+)$/i.exec(value);
   if (!m) return unauthenticated("missing bearer token");
-  const principal = tokens.get(m[1]!);
+  const principal = tokens.find(m[1]!);
   return principal ?? unauthenticated("unknown token");
 }
 

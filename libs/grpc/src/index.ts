@@ -12,6 +12,7 @@
  */
 export { authenticate, isPrincipal, mayReview, parseTokens, unauthenticated } from "./auth";
 export type { Principal, Role } from "./auth";
+export { TokenTable, tokensEqual } from "./token-table";
 export { GrpcCallError, RETRIABLE_STATUS_CODES, TlsConfigError } from "./errors";
 export { addHealthService } from "./health";
 export type { HealthState } from "./health";

@@ -1,7 +1,7 @@
 import { status as GrpcStatus, type sendUnaryData, type ServerUnaryCall, type ServerWritableStream } from "@grpc/grpc-js";
 import { decodeCursor, encodeCursor, InvalidCursorError } from "@redline/alert-feed";
 import type { Logger } from "@redline/common";
-import { authenticate, failStream, isPrincipal, type Principal } from "@redline/grpc";
+import { authenticate, failStream, isPrincipal, type TokenTable } from "@redline/grpc";
 import { earliestOffsets, TopicReader, type createKafkaClient, type InputRecord } from "@redline/kafka";
 import type { AckRequest, AckResponse, ActionFeedServer, SubscribeRequest, SubscribeResponse } from "@redline/proto";
 import { decodeActionRecord } from "./action-codec";
@@ -13,7 +13,7 @@ export interface ActionFeedDeps {
   kafka: Kafka;
   actionsTopic: string;
   /** Empty: no authentication (for loopback demos only). */
-  tokens: ReadonlyMap<string, Principal>;
+  tokens: TokenTable;
   logger: Logger;
   onAck?: (count: number) => void;
 }

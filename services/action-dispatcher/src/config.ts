@@ -1,7 +1,7 @@
 import { EnvReader } from "@redline/common";
 import type { DeliveryPolicy } from "@redline/dispatch";
 import { DEFAULT_OUTPUT_TOPICS, dlqTopicFor } from "@redline/events";
-import { loadTlsConfig, parseTokens, type Principal, type TlsConfig } from "@redline/grpc";
+import { loadTlsConfig, parseTokens, TokenTable, type TlsConfig } from "@redline/grpc";
 import { loadKafkaConfig, type KafkaConfig, type RequiredTopic } from "@redline/kafka";
 
 export interface DispatcherConfig {
@@ -17,7 +17,7 @@ export interface DispatcherConfig {
   actionFeedAddress: string;
   actionFeedTls: TlsConfig;
   /** Bearer tokens allowed to pull; empty map = no authentication (loopback demo only). */
-  actionFeedTokens: ReadonlyMap<string, Principal>;
+  actionFeedTokens: TokenTable;
   partitionsConsumedConcurrently: number;
   logLevel: "debug" | "info" | "warn" | "error";
 }
@@ -44,7 +44,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): D
     }),
     actionFeedAddress: r.string("REDLINE_ACTION_FEED_ADDRESS", "127.0.0.1:7071"),
     actionFeedTls: loadTlsConfig(env, "REDLINE_ACTION_FEED"),
-    actionFeedTokens: tokens === undefined ? new Map() : parseTokens(tokens, "REDLINE_ACTION_FEED_TOKENS"),
+    actionFeedTokens: tokens === undefined ? new TokenTable([]) : parseTokens(tokens, "REDLINE_ACTION_FEED_TOKENS"),
     partitionsConsumedConcurrently: r.int("REDLINE_DISPATCHER_CONCURRENT_PARTITIONS", 3, { min: 1 }),
     logLevel: r.oneOf("REDLINE_LOG_LEVEL", ["debug", "info", "warn", "error"] as const, "info"),
   });

@@ -1,7 +1,7 @@
 import { Metadata, status as GrpcStatus, type ServerErrorResponse, type ServerWritableStream } from "@grpc/grpc-js";
 import { alertFilter, decodeCursor, InvalidCursorError, type AlertFeed } from "@redline/alert-feed";
 import type { Logger } from "@redline/common";
-import { authenticate, isPrincipal, mayReview, type Principal } from "@redline/grpc";
+import { authenticate, isPrincipal, mayReview, type TokenTable } from "@redline/grpc";
 import {
   Feedback,
   GetEvidenceResponse,
@@ -12,17 +12,20 @@ import {
   type TailRequest,
   type TailResponse,
 } from "@redline/proto";
-import { EvidenceStoreUnavailableError, InvalidRequestError } from "./errors";
+import { EvidenceStoreUnavailableError, InvalidRequestError, TailLimitError } from "./errors";
 import type { EvidenceStore } from "./evidence-store";
 import type { FeedbackSink } from "./feedback-sink";
+import type { TailQuota } from "./tail-quota";
 import { runTailSession } from "./tail-session";
 
 export interface AlertStreamDeps {
   feed: AlertFeed;
   feedback: FeedbackSink;
   evidence: EvidenceStore;
-  tokens: ReadonlyMap<string, Principal>;
+  tokens: TokenTable;
   maxNoteChars: number;
+  /** Tail streams open per principal; one more is refused with RESOURCE_EXHAUSTED. */
+  tailQuota: TailQuota;
   logger: Logger;
   /** Wall clock for `reviewedAtMs`: a review is about people, not the stream. */
   nowMs?: () => number;
@@ -40,6 +43,7 @@ function toStatus(err: unknown): ServerErrorResponse {
     return statusError(GrpcStatus.INVALID_ARGUMENT, err.message);
   }
   if (err instanceof EvidenceStoreUnavailableError) return statusError(GrpcStatus.UNAVAILABLE, err.message);
+  if (err instanceof TailLimitError) return statusError(GrpcStatus.RESOURCE_EXHAUSTED, err.message);
   // Store failures are logged where they happen; the caller learns only that
   // trying again may work, not the store's query or error text.
   return statusError(GrpcStatus.UNAVAILABLE, "lookup failed; try again");
@@ -69,16 +73,20 @@ export function alertStreamHandlers(deps: AlertStreamDeps): AlertStreamServer {
         call.emit("error", principal);
         return;
       }
+      let release = (): void => undefined;
       try {
         validateTail(call.request);
         const positions = decodeCursor(call.request.cursor);
+        release = deps.tailQuota.acquire(principal.id);
         const sub = deps.feed.subscribe(
           alertFilter({ rooms: call.request.rooms, categories: call.request.categories, minSeverity: call.request.minSeverity }),
           positions,
         );
         log.info("tail started", { subscription: sub.id, inspector: principal.id, resumed: positions !== undefined });
-        runTailSession(call, sub, log.child("tail"));
+        runTailSession(call, sub, log.child("tail"), release);
       } catch (err) {
+        release();
+        if (err instanceof TailLimitError) log.warn("tail refused", { inspector: principal.id, err });
         call.emit("error", toStatus(err));
       }
     },

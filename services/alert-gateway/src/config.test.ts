@@ -11,8 +11,10 @@ describe("alert-gateway config", () => {
       feedbackTopic: "risk.feedback",
       maxQueuedAlertsPerClient: 1000,
       ringCapacity: 10_000,
+      maxReceiveMessageBytes: 512 * 1024,
+      maxTailsPerClient: 16,
     });
-    expect(cfg.tokens.get("alice-token-0123456789")).toEqual({ id: "alice", role: "inspector" });
+    expect(cfg.tokens.find("alice-token-0123456789")).toEqual({ id: "alice", role: "inspector" });
     expect(cfg.evidenceClickHouse?.database).toBe("redline");
     expect(Object.isFrozen(cfg)).toBe(true);
   });
@@ -25,6 +27,11 @@ describe("alert-gateway config", () => {
     expect(() =>
       loadConfig({ REDLINE_GATEWAY_TOKENS: TOKENS, REDLINE_GATEWAY_RING_CAPACITY: "100", REDLINE_GATEWAY_MAX_QUEUED_ALERTS: "200" }),
     ).toThrow(/REDLINE_GATEWAY_MAX_QUEUED_ALERTS .*must not exceed REDLINE_GATEWAY_RING_CAPACITY/);
+  });
+
+  it("refuses limits out of range, naming the variable", () => {
+    expect(() => loadConfig({ REDLINE_GATEWAY_TOKENS: TOKENS, REDLINE_GATEWAY_MAX_TAILS_PER_CLIENT: "0" })).toThrow(/REDLINE_GATEWAY_MAX_TAILS_PER_CLIENT/);
+    expect(() => loadConfig({ REDLINE_GATEWAY_TOKENS: TOKENS, REDLINE_GATEWAY_MAX_MESSAGE_BYTES: "1mb" })).toThrow(/REDLINE_GATEWAY_MAX_MESSAGE_BYTES/);
   });
 
   it("can run without an evidence store", () => {

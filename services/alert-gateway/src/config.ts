@@ -1,7 +1,7 @@
 import { loadClickHouseConfig, type ClickHouseConfig } from "@redline/clickhouse";
 import { ConfigError, EnvReader } from "@redline/common";
 import { DEFAULT_OUTPUT_TOPICS } from "@redline/events";
-import { loadTlsConfig, parseTokens, type Principal, type TlsConfig } from "@redline/grpc";
+import { loadTlsConfig, parseTokens, type TlsConfig, type TokenTable } from "@redline/grpc";
 import { loadKafkaConfig, type KafkaConfig, type RequiredTopic } from "@redline/kafka";
 
 export interface GatewayConfig {
@@ -10,7 +10,7 @@ export interface GatewayConfig {
   alertsTopic: string;
   feedbackTopic: string;
   /** Bearer token → principal, from REDLINE_GATEWAY_TOKENS. */
-  tokens: ReadonlyMap<string, Principal>;
+  tokens: TokenTable;
   tls: TlsConfig;
   kafka: KafkaConfig;
   /** The archive GetEvidence reads; undefined when REDLINE_GATEWAY_EVIDENCE_STORE=none. */
@@ -25,6 +25,10 @@ export interface GatewayConfig {
   maxCatchUpReaders: number;
   /** Longest review note accepted, in characters. */
   maxNoteChars: number;
+  /** Largest request message accepted, in bytes; a larger one is refused with RESOURCE_EXHAUSTED before it is decoded. */
+  maxReceiveMessageBytes: number;
+  /** Tail streams one principal may have open at once; one more is refused with RESOURCE_EXHAUSTED. */
+  maxTailsPerClient: number;
   shutdownTimeoutMs: number;
   logLevel: "debug" | "info" | "warn" | "error";
 }
@@ -62,6 +66,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
     slowClientGraceMs: r.int("REDLINE_GATEWAY_SLOW_CLIENT_GRACE_MS", 10_000, { min: 10 }),
     maxCatchUpReaders: r.int("REDLINE_GATEWAY_MAX_CATCH_UP_READERS", 16, { min: 0, max: 1000 }),
     maxNoteChars: r.int("REDLINE_GATEWAY_MAX_NOTE_CHARS", 4000, { min: 1, max: 100_000 }),
+    // The largest honest request is a Tail naming 1,000 rooms of 256-byte ids,
+    // or a 100,000-character note (4 bytes a character at worst): 512 KiB covers both.
+    maxReceiveMessageBytes: r.int("REDLINE_GATEWAY_MAX_MESSAGE_BYTES", 512 * 1024, { min: 1024, max: 64 * 1024 * 1024 }),
+    maxTailsPerClient: r.int("REDLINE_GATEWAY_MAX_TAILS_PER_CLIENT", 16, { min: 1, max: 10_000 }),
     shutdownTimeoutMs: r.int("REDLINE_GATEWAY_SHUTDOWN_TIMEOUT_MS", 5000, { min: 0 }),
     logLevel: r.oneOf("REDLINE_LOG_LEVEL", ["debug", "info", "warn", "error"] as const, "info"),
   });

@@ -30,3 +30,13 @@ export class LiveReaderFailedError extends RedlineError {
     super(`live reader of ${topic} stopped`, { cause, context: { topic } });
   }
 }
+
+/** A principal already has as many Tail streams open as REDLINE_GATEWAY_MAX_TAILS_PER_CLIENT allows; maps to RESOURCE_EXHAUSTED. */
+export class TailLimitError extends RedlineError {
+  constructor(principalId: string, maxPerClient: number) {
+    super(`'${principalId}' already has ${maxPerClient} Tail streams open (REDLINE_GATEWAY_MAX_TAILS_PER_CLIENT); close one first`, {
+      retriable: true,
+      context: { principal: principalId, maxPerClient },
+    });
+  }
+}

@@ -11,6 +11,7 @@ import type { EvidenceStore } from "./evidence-store";
 import { LiveReaderFailedError } from "./errors";
 import { KafkaFeedbackSink } from "./feedback-sink";
 import { alertRecords, kafkaCatchUpOpener } from "./kafka-alert-source";
+import { TailQuota } from "./tail-quota";
 
 export interface RunningGateway {
   /** The port actually bound (differs from the configured one with port 0). */
@@ -60,13 +61,14 @@ export async function startGateway(
     Math.max(5, Math.min(250, Math.floor(config.slowClientGraceMs / 4))),
   );
 
-  const server = new Server();
+  const server = new Server({ "grpc.max_receive_message_length": config.maxReceiveMessageBytes });
   const handlers = alertStreamHandlers({
     feed,
     feedback: new KafkaFeedbackSink(producer, config.feedbackTopic),
     evidence: deps.evidence,
     tokens: config.tokens,
     maxNoteChars: config.maxNoteChars,
+    tailQuota: new TailQuota(config.maxTailsPerClient),
     logger,
   });
   server.addService(AlertStreamService, deps.telemetry ? timeUnaryHandlers("AlertStream", handlers, deps.telemetry.metrics) : handlers);

@@ -9,12 +9,13 @@ import { TailResponse, type TailRequest } from "@redline/proto";
  * alerts wait in the subscription's bounded queue (where the slow-client
  * policy sees them) instead of in gRPC's buffers. Ends the call with
  * RESOURCE_EXHAUSTED if the subscription fails, and closes the subscription
- * when the client cancels.
+ * when the client cancels. `onEnd` runs once when the session ends either way.
  */
 export function runTailSession(
   call: ServerWritableStream<TailRequest, TailResponse>,
   sub: FeedSubscription,
   logger: Logger,
+  onEnd: () => void = () => undefined,
 ): void {
   let waitingForDrain = false;
   let flushing = false;
@@ -25,6 +26,7 @@ export function runTailSession(
     ended = true;
     call.removeListener("drain", onDrain);
     sub.close();
+    onEnd();
     if (err === undefined) return;
     const exhausted = err instanceof SlowClientError || err instanceof CatchUpLimitError;
     const code = exhausted ? GrpcStatus.RESOURCE_EXHAUSTED : GrpcStatus.UNAVAILABLE;

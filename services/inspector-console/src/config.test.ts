@@ -7,7 +7,7 @@ describe("loadConfig", () => {
     const config = loadConfig({ REDLINE_GATEWAY_TOKENS: tokens });
     expect(config.address).toEqual({ host: "127.0.0.1", port: 7080 });
     expect(config.gatewayAddress).toBe("127.0.0.1:7070");
-    expect(config.tokens.get("eve-token-0123456789")).toEqual({ id: "eve", role: "reader" });
+    expect(config.tokens.find("eve-token-0123456789")).toEqual({ id: "eve", role: "reader" });
     expect(config.secureCookie).toBe(false);
     expect(Object.isFrozen(config)).toBe(true);
   });

@@ -1,6 +1,6 @@
 import { loadClickHouseConfig, type ClickHouseConfig } from "@redline/clickhouse";
 import { ConfigError, EnvReader } from "@redline/common";
-import { loadTlsConfig, parseTokens, type Principal, type TlsConfig } from "@redline/grpc";
+import { loadTlsConfig, parseTokens, type TlsConfig, type TokenTable } from "@redline/grpc";
 
 export interface ConsoleConfig {
   /** host:port the web console listens on; port 0 picks a free one (tests). */
@@ -12,7 +12,7 @@ export interface ConsoleConfig {
    * Token → principal, the same list the gateway reads (REDLINE_GATEWAY_TOKENS),
    * so sign-in and the review buttons follow the gateway's own roles.
    */
-  tokens: ReadonlyMap<string, Principal>;
+  tokens: TokenTable;
   /** The archive the room, alert and precision pages read. */
   clickhouse: ClickHouseConfig;
   /** How long a sign-in lasts without use. */

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Logger } from "@redline/common";
-import type { Principal } from "@redline/grpc";
+import type { TokenTable } from "@redline/grpc";
 import type { Eta } from "eta";
 import type { Session, SessionStore } from "../session-store";
 
@@ -17,7 +17,7 @@ declare module "fastify" {
 
 export interface SessionRoutesDeps {
   sessions: SessionStore;
-  tokens: ReadonlyMap<string, Principal>;
+  tokens: TokenTable;
   templates: Eta;
   secureCookie: boolean;
   logger: Logger;
@@ -51,9 +51,9 @@ export function registerSessionRoutes(app: FastifyInstance, deps: SessionRoutesD
 
   app.post<{ Body: { token?: unknown } }>("/login", async (request, reply) => {
     const token = typeof request.body?.token === "string" ? request.body.token.trim() : "";
-    // The same whole-token lookup the gateway does (libs/grpc parseTokens):
-    // the console signs in exactly those the gateway would let in.
-    const principal = deps.tokens.get(token);
+    // The same constant-time, whole-token lookup the gateway does (libs/grpc
+    // TokenTable): the console signs in exactly those the gateway would let in.
+    const principal = deps.tokens.find(token);
     if (principal === undefined) {
       log.info("sign-in refused");
       return reply
