@@ -101,18 +101,14 @@ describe("info-level logs of a whole pipeline run hold no user ids, IPs or comme
     // The platform is the other side (it may print what it applies); it is not graded here.
     platform = new RecordingControlPlane();
     const platformPort = await platform.start();
-    const env = {
-      ...pipelineEnv({
-        prefix,
-        inputs,
-        policyFile: POLICY,
-        controlPlanePort: platformPort,
-        gatewayTokens: `inspector-1:inspector:${TOKEN}`,
-        clickhouseDatabase: database,
-      }),
-      // pipelineEnv's empty address reads as unset (the default port 7071), which another test may hold.
-      REDLINE_ACTION_FEED_ADDRESS: "127.0.0.1:0",
-    };
+    const env = pipelineEnv({
+      prefix,
+      inputs,
+      policyFile: POLICY,
+      controlPlanePort: platformPort,
+      gatewayTokens: `inspector-1:inspector:${TOKEN}`,
+      clickhouseDatabase: database,
+    });
     producer = await RecordProducer.connect(kafka, loggerFor("test-producer"));
     archiver = await startArchiver(archiverConfig(env), { logger: loggerFor("archiver") });
     engine = await startRiskEngine(engineConfig(env), { logger: loggerFor("risk-engine") });

@@ -1,4 +1,4 @@
-import { EnvReader } from "@redline/common";
+import { ConfigError, EnvReader } from "@redline/common";
 import type { DeliveryPolicy } from "@redline/dispatch";
 import { DEFAULT_OUTPUT_TOPICS, dlqTopicFor } from "@redline/events";
 import { loadTlsConfig, parseTokens, TokenTable, type TlsConfig } from "@redline/grpc";
@@ -26,6 +26,18 @@ export interface DispatcherConfig {
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): DispatcherConfig {
   const r = new EnvReader(env);
   const tokens = r.optionalString("REDLINE_ACTION_FEED_TOKENS");
+  // Set but empty turns the feed off (README); EnvReader would read it as unset
+  // and listen on the default port, as every pipeline test did (issue 17).
+  const actionFeedAddress =
+    env.REDLINE_ACTION_FEED_ADDRESS?.trim() === "" ? "" : r.string("REDLINE_ACTION_FEED_ADDRESS", "127.0.0.1:7071");
+  // Every action names rooms and accounts; an open feed beyond loopback would
+  // hand them to anyone who can reach the port (issue 17, docs/security.md).
+  if (tokens === undefined && actionFeedAddress !== "" && !isLoopback(actionFeedAddress)) {
+    throw new ConfigError(
+      "REDLINE_ACTION_FEED_TOKENS",
+      `is required when REDLINE_ACTION_FEED_ADDRESS (${actionFeedAddress}) listens beyond loopback; set id:reader:token entries, or an empty address to turn the feed off`,
+    );
+  }
   return Object.freeze({
     kafka: loadKafkaConfig(env, "redline-action-dispatcher"),
     groupId: r.string("REDLINE_DISPATCHER_GROUP_ID", "redline-action-dispatcher"),
@@ -42,12 +54,18 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): D
       initialBackoffMs: r.int("REDLINE_DISPATCHER_INITIAL_BACKOFF_MS", 200, { min: 1 }),
       maxBackoffMs: r.int("REDLINE_DISPATCHER_MAX_BACKOFF_MS", 30_000, { min: 1 }),
     }),
-    actionFeedAddress: r.string("REDLINE_ACTION_FEED_ADDRESS", "127.0.0.1:7071"),
+    actionFeedAddress,
     actionFeedTls: loadTlsConfig(env, "REDLINE_ACTION_FEED"),
     actionFeedTokens: tokens === undefined ? new TokenTable([]) : parseTokens(tokens, "REDLINE_ACTION_FEED_TOKENS"),
     partitionsConsumedConcurrently: r.int("REDLINE_DISPATCHER_CONCURRENT_PARTITIONS", 3, { min: 1 }),
     logLevel: r.oneOf("REDLINE_LOG_LEVEL", ["debug", "info", "warn", "error"] as const, "info"),
   });
+}
+
+/** Whether host:port listens on the loopback interface only. */
+function isLoopback(address: string): boolean {
+  const host = address.slice(0, address.lastIndexOf(":")).replace(/^\[|\]$/g, "");
+  return host === "localhost" || host === "::1" || /^127\./.test(host);
 }
 
 /** Topics the dispatcher reads (actions) and writes (undeliverable actions, ACTION_UNDELIVERED alerts). */
