@@ -16,6 +16,8 @@ export { decodeInputEvent, skewReferenceMs } from "./input-record";
 export type { InputEventRecord } from "./input-record";
 export { loadValidationLimits } from "./load-limits";
 export { validateLiveEvent } from "./validate";
+export { decodeProductFacts, validateProductFacts } from "./product-facts";
+export type { ProductFactsRecord, ProductFactsUpdate } from "./product-facts";
 export { normalizeEnums } from "./normalize-enums";
 export { InvalidEventError } from "./errors";
 export type { InvalidEventReason } from "./errors";
@@ -31,7 +33,7 @@ export {
 export type { Encoding } from "./content-type";
 export { encodeMessage, decodeMessage } from "./codec";
 export type { MessageCodec, EncodedMessage } from "./codec";
-export { DEFAULT_INPUT_TOPICS, DEFAULT_OUTPUT_TOPICS, DLQ_HEADERS, dlqTopicFor } from "./topics";
+export { DEFAULT_INPUT_TOPICS, DEFAULT_OUTPUT_TOPICS, DEFAULT_TABLE_TOPICS, TABLE_TOPIC_CONFIGS, DLQ_HEADERS, dlqTopicFor } from "./topics";
 export type { BodyCase } from "./topics";
 export { murmur2, partitionForKey } from "./partition";
 export { shiftEventTime } from "./shift-time";

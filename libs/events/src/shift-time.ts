@@ -25,6 +25,10 @@ export function shiftEventTime(event: LiveEvent, deltaMs: number): LiveEvent {
     case "view":
       shiftActor(body.value.user, deltaMs);
       break;
+    case "transcript":
+      body.value.startMs += deltaMs;
+      body.value.endMs += deltaMs;
+      break;
     default:
       break;
   }

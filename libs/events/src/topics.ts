@@ -12,7 +12,20 @@ export const DEFAULT_INPUT_TOPICS: Readonly<Record<BodyCase, string>> = Object.f
   view: "live.views",
   moderation: "live.moderation",
   room: "live.rooms",
+  transcript: "live.transcripts",
 });
+
+/**
+ * Topics read whole by every engine instance as tables, not co-partitioned
+ * with the rooms: compacted, keyed by what they describe (issue 22).
+ */
+export const DEFAULT_TABLE_TOPICS = Object.freeze({
+  /** `ProductFacts` keyed by skuId. */
+  products: "live.products",
+});
+
+/** Topic settings of a table topic: only the latest version per key need survive. */
+export const TABLE_TOPIC_CONFIGS: Readonly<Record<string, string>> = Object.freeze({ "cleanup.policy": "compact" });
 
 export const DEFAULT_OUTPUT_TOPICS = Object.freeze({
   alerts: "risk.alerts",

@@ -1,13 +1,13 @@
-import type { Actor, LiveEvent } from "@redline/proto";
+import type { Actor, LiveEvent, TranscriptEvent } from "@redline/proto";
 import { InvalidEventError } from "./errors";
 import type { ValidationLimits } from "./limits";
 
-function requireId(value: string, field: string, limits: ValidationLimits): void {
+export function requireId(value: string, field: string, limits: ValidationLimits): void {
   if (value === "") throw new InvalidEventError("MISSING_FIELD", `${field} is required`, { context: { field } });
   checkIdLength(value, field, limits);
 }
 
-function checkIdLength(value: string, field: string, limits: ValidationLimits): void {
+export function checkIdLength(value: string, field: string, limits: ValidationLimits): void {
   if (value.length > limits.maxIdChars) {
     throw new InvalidEventError("INVALID_FIELD", `${field} is longer than ${limits.maxIdChars} characters`, {
       context: { field },
@@ -15,7 +15,7 @@ function checkIdLength(value: string, field: string, limits: ValidationLimits): 
   }
 }
 
-function checkInt64(value: number, field: string): void {
+export function checkInt64(value: number, field: string): void {
   if (!Number.isSafeInteger(value)) {
     throw new InvalidEventError("INVALID_FIELD", `${field} must be an integer, got ${String(value)}`, {
       context: { field },
@@ -31,7 +31,7 @@ function checkUint32(value: number, field: string): void {
   }
 }
 
-function checkText(text: string, field: string, limits: ValidationLimits): void {
+export function checkText(text: string, field: string, limits: ValidationLimits): void {
   if (text.length > limits.maxTextChars) {
     throw new InvalidEventError(
       "TEXT_TOO_LONG",
@@ -47,6 +47,21 @@ function checkActor(actor: Actor | undefined, field: string, limits: ValidationL
   checkIdLength(actor.deviceId, `${field}.deviceId`, limits);
   checkIdLength(actor.ipPrefix, `${field}.ipPrefix`, limits);
   checkInt64(actor.accountCreatedMs, `${field}.accountCreatedMs`);
+}
+
+function checkTranscript(t: TranscriptEvent, limits: ValidationLimits): void {
+  checkIdLength(t.segmentId, "transcript.segmentId", limits);
+  checkIdLength(t.speakerId, "transcript.speakerId", limits);
+  checkIdLength(t.skuId, "transcript.skuId", limits);
+  checkIdLength(t.language, "transcript.language", limits);
+  checkText(t.text, "transcript.text", limits);
+  checkInt64(t.startMs, "transcript.startMs");
+  checkInt64(t.endMs, "transcript.endMs");
+  if (t.startMs > t.endMs) {
+    throw new InvalidEventError("INVALID_FIELD", "transcript.startMs is after transcript.endMs", {
+      context: { startMs: t.startMs, endMs: t.endMs },
+    });
+  }
 }
 
 /**
@@ -125,6 +140,9 @@ export function validateLiveEvent(event: LiveEvent, limits: ValidationLimits, no
         checkIdLength(body.value.streamer.userId, "room.streamer.userId", limits);
         if (body.value.streamer.age !== undefined) checkUint32(body.value.streamer.age, "room.streamer.age");
       }
+      break;
+    case "transcript":
+      checkTranscript(body.value, limits);
       break;
   }
   return event;

@@ -26,7 +26,7 @@ function actorId(e: LiveEvent): string {
   const b = e.body!;
   if (b.$case === "transaction") return b.value.buyer!.userId;
   if (b.$case === "comment" || b.$case === "barrage") return b.value.author!.userId;
-  if (b.$case === "room" || b.$case === "moderation") return "";
+  if (b.$case === "room" || b.$case === "moderation" || b.$case === "transcript") return "";
   return b.value.user!.userId;
 }
 

@@ -39,7 +39,7 @@ function activityOf(e: LiveEvent, sub: Subcategory): number {
 
 function actorOf(e: LiveEvent): string | undefined {
   const b = e.body;
-  if (b === undefined || b.$case === "room" || b.$case === "moderation") return undefined;
+  if (b === undefined || b.$case === "room" || b.$case === "moderation" || b.$case === "transcript") return undefined;
   if (b.$case === "transaction") return b.value.buyer?.userId;
   if (b.$case === "comment" || b.$case === "barrage") return b.value.author?.userId;
   return b.value.user?.userId;

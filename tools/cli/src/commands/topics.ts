@@ -1,5 +1,5 @@
 import { createJsonLogger } from "@redline/common";
-import { DEFAULT_INPUT_TOPICS, DEFAULT_OUTPUT_TOPICS, dlqTopicFor } from "@redline/events";
+import { DEFAULT_INPUT_TOPICS, DEFAULT_OUTPUT_TOPICS, DEFAULT_TABLE_TOPICS, TABLE_TOPIC_CONFIGS, dlqTopicFor } from "@redline/events";
 import { createKafkaClient, ensureTopics, loadKafkaConfig, partitionCounts, type TopicSpec } from "@redline/kafka";
 import { EXIT_CODES, type CommandContext } from "../command";
 
@@ -9,6 +9,9 @@ export function redlineTopics(partitions: number): TopicSpec[] {
   return [
     ...inputs.map((topic) => ({ topic, numPartitions: partitions })),
     ...inputs.map((topic) => ({ topic: dlqTopicFor(topic), numPartitions: 1 })),
+    // Tables are read whole by every engine: their partition count is free, and compaction keeps the latest version per key.
+    ...Object.values(DEFAULT_TABLE_TOPICS).map((topic) => ({ topic, numPartitions: partitions, configs: { ...TABLE_TOPIC_CONFIGS } })),
+    ...Object.values(DEFAULT_TABLE_TOPICS).map((topic) => ({ topic: dlqTopicFor(topic), numPartitions: 1 })),
     ...Object.values(DEFAULT_OUTPUT_TOPICS).map((topic) => ({ topic, numPartitions: partitions })),
     ...Object.values(DEFAULT_OUTPUT_TOPICS).map((topic) => ({ topic: dlqTopicFor(topic), numPartitions: 1 })),
   ];

@@ -293,6 +293,48 @@ export function roomEventKindToJSON(object: RoomEventKind): string {
   }
 }
 
+export enum BrandAuthorisation {
+  /** BRAND_AUTHORISATION_UNSPECIFIED - Not known: a claim of genuineness cannot be checked. */
+  BRAND_AUTHORISATION_UNSPECIFIED = 0,
+  /** BRAND_AUTHORISATION_AUTHORISED - The seller holds the brand owner's authorisation, or is the brand owner. */
+  BRAND_AUTHORISATION_AUTHORISED = 1,
+  /** BRAND_AUTHORISATION_NOT_AUTHORISED - The seller holds none. */
+  BRAND_AUTHORISATION_NOT_AUTHORISED = 2,
+  UNRECOGNIZED = -1,
+}
+
+export function brandAuthorisationFromJSON(object: any): BrandAuthorisation {
+  switch (object) {
+    case 0:
+    case "BRAND_AUTHORISATION_UNSPECIFIED":
+      return BrandAuthorisation.BRAND_AUTHORISATION_UNSPECIFIED;
+    case 1:
+    case "BRAND_AUTHORISATION_AUTHORISED":
+      return BrandAuthorisation.BRAND_AUTHORISATION_AUTHORISED;
+    case 2:
+    case "BRAND_AUTHORISATION_NOT_AUTHORISED":
+      return BrandAuthorisation.BRAND_AUTHORISATION_NOT_AUTHORISED;
+    case -1:
+    case "UNRECOGNIZED":
+    default:
+      return BrandAuthorisation.UNRECOGNIZED;
+  }
+}
+
+export function brandAuthorisationToJSON(object: BrandAuthorisation): string {
+  switch (object) {
+    case BrandAuthorisation.BRAND_AUTHORISATION_UNSPECIFIED:
+      return "BRAND_AUTHORISATION_UNSPECIFIED";
+    case BrandAuthorisation.BRAND_AUTHORISATION_AUTHORISED:
+      return "BRAND_AUTHORISATION_AUTHORISED";
+    case BrandAuthorisation.BRAND_AUTHORISATION_NOT_AUTHORISED:
+      return "BRAND_AUTHORISATION_NOT_AUTHORISED";
+    case BrandAuthorisation.UNRECOGNIZED:
+    default:
+      return "UNRECOGNIZED";
+  }
+}
+
 /** One thing that happened in a live room, in event time. */
 export interface LiveEvent {
   eventId: string;
@@ -310,6 +352,7 @@ export interface LiveEvent {
     | { $case: "view"; value: ViewEvent }
     | { $case: "moderation"; value: ModerationEvent }
     | { $case: "room"; value: RoomEvent }
+    | { $case: "transcript"; value: TranscriptEvent }
     | undefined;
 }
 
@@ -394,6 +437,70 @@ export interface RoomEvent {
   title: string;
 }
 
+/**
+ * One segment of what the streamer said, as the platform's speech-to-text
+ * heard it (issue 22). The envelope's event_time_ms is when the segment
+ * ended; start_ms and end_ms bound the speech itself.
+ */
+export interface TranscriptEvent {
+  segmentId: string;
+  /** The account speaking: the streamer, or a co-host. */
+  speakerId: string;
+  /** Unix milliseconds of the first and last word. */
+  startMs: number;
+  endMs: number;
+  /** BCP 47 tag of the recognised language ("zh", "zh-CN", "en"); empty when unknown. */
+  language: string;
+  text: string;
+  /** The product shown on screen while the segment was spoken; empty when unknown. */
+  skuId: string;
+}
+
+/**
+ * What is known about one product, on the compacted `live.products` topic
+ * keyed by sku_id (issue 22). Each record is one version of the facts; it
+ * holds from valid_from_ms on, in event time, until a later version. A
+ * record with an empty value (a tombstone) withdraws the product.
+ */
+export interface ProductFacts {
+  skuId: string;
+  /** Tenant id of the platform that sells it. */
+  platform: string;
+  /** Unix milliseconds from which this version holds. */
+  validFromMs: number;
+  name: string;
+  brand: string;
+  /** Ingredients or materials with their share, as declared on the label. */
+  composition: Ingredient[];
+  /** ISO 3166-1 alpha-2 code of the country of origin ("FR"); empty when unknown. */
+  originCountry: string;
+  /** Certification codes held, upper case ("ORGANIC_CN", "GREEN_FOOD", "USDA_ORGANIC", "CE", "ISO_9001"). */
+  certifications: string[];
+  brandAuthorisation: BrandAuthorisation;
+  /** Prices of this SKU over time, here and, where the platform monitors them, elsewhere. */
+  priceHistory: PricePoint[];
+  /** The seller's current price in this room, in minor units. */
+  priceCents: number;
+  currency: string;
+}
+
+export interface Ingredient {
+  /** Canonical name ("bird's nest", "cotton"). */
+  name: string;
+  /** Other names the label or the streamer may use ("燕窝", "edible bird's nest"). */
+  aliases: string[];
+  /** Share of the product by weight, in percent; absent when the label gives none. */
+  percent?: number | undefined;
+}
+
+/** The price of the SKU from from_ms on, on a channel. */
+export interface PricePoint {
+  fromMs: number;
+  priceCents: number;
+  /** Empty for this platform's own listing; otherwise where the price was seen ("tmall", "jd"). */
+  channel: string;
+}
+
 function createBaseLiveEvent(): LiveEvent {
   return { eventId: "", roomId: "", eventTimeMs: 0, platform: "", body: undefined };
 }
@@ -436,6 +543,9 @@ export const LiveEvent: MessageFns<LiveEvent> = {
         break;
       case "room":
         RoomEvent.encode(message.body.value, writer.uint32(138).fork()).join();
+        break;
+      case "transcript":
+        TranscriptEvent.encode(message.body.value, writer.uint32(146).fork()).join();
         break;
     }
     return writer;
@@ -550,6 +660,14 @@ export const LiveEvent: MessageFns<LiveEvent> = {
             message.body = { $case: "room", value: RoomEvent.decode(reader, reader.uint32()) };
             continue;
           }
+          case 18: {
+            if (tag !== 146) {
+              break;
+            }
+
+            message.body = { $case: "transcript", value: TranscriptEvent.decode(reader, reader.uint32()) };
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -596,6 +714,8 @@ export const LiveEvent: MessageFns<LiveEvent> = {
         ? { $case: "moderation", value: ModerationEvent.fromJSON(object.moderation) }
         : isSet(object.room)
         ? { $case: "room", value: RoomEvent.fromJSON(object.room) }
+        : isSet(object.transcript)
+        ? { $case: "transcript", value: TranscriptEvent.fromJSON(object.transcript) }
         : undefined,
     };
   },
@@ -630,6 +750,8 @@ export const LiveEvent: MessageFns<LiveEvent> = {
       obj.moderation = ModerationEvent.toJSON(message.body.value);
     } else if (message.body?.$case === "room") {
       obj.room = RoomEvent.toJSON(message.body.value);
+    } else if (message.body?.$case === "transcript") {
+      obj.transcript = TranscriptEvent.toJSON(message.body.value);
     }
     return obj;
   },
@@ -689,6 +811,12 @@ export const LiveEvent: MessageFns<LiveEvent> = {
       case "room": {
         if (object.body?.value !== undefined && object.body?.value !== null) {
           message.body = { $case: "room", value: RoomEvent.fromPartial(object.body.value) };
+        }
+        break;
+      }
+      case "transcript": {
+        if (object.body?.value !== undefined && object.body?.value !== null) {
+          message.body = { $case: "transcript", value: TranscriptEvent.fromPartial(object.body.value) };
         }
         break;
       }
@@ -1967,6 +2095,691 @@ export const RoomEvent: MessageFns<RoomEvent> = {
     return message;
   },
 };
+
+function createBaseTranscriptEvent(): TranscriptEvent {
+  return { segmentId: "", speakerId: "", startMs: 0, endMs: 0, language: "", text: "", skuId: "" };
+}
+
+export const TranscriptEvent: MessageFns<TranscriptEvent> = {
+  encode(message: TranscriptEvent, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.segmentId !== "") {
+      writer.uint32(10).string(message.segmentId);
+    }
+    if (message.speakerId !== "") {
+      writer.uint32(18).string(message.speakerId);
+    }
+    if (message.startMs !== 0) {
+      writer.uint32(24).int64(message.startMs);
+    }
+    if (message.endMs !== 0) {
+      writer.uint32(32).int64(message.endMs);
+    }
+    if (message.language !== "") {
+      writer.uint32(42).string(message.language);
+    }
+    if (message.text !== "") {
+      writer.uint32(50).string(message.text);
+    }
+    if (message.skuId !== "") {
+      writer.uint32(58).string(message.skuId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): TranscriptEvent {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseTranscriptEvent();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.segmentId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.speakerId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.startMs = longToNumber(reader.int64());
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.endMs = longToNumber(reader.int64());
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.language = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.text = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.skuId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): TranscriptEvent {
+    return {
+      segmentId: isSet(object.segmentId)
+        ? globalThis.String(object.segmentId)
+        : isSet(object.segment_id)
+        ? globalThis.String(object.segment_id)
+        : "",
+      speakerId: isSet(object.speakerId)
+        ? globalThis.String(object.speakerId)
+        : isSet(object.speaker_id)
+        ? globalThis.String(object.speaker_id)
+        : "",
+      startMs: isSet(object.startMs)
+        ? globalThis.Number(object.startMs)
+        : isSet(object.start_ms)
+        ? globalThis.Number(object.start_ms)
+        : 0,
+      endMs: isSet(object.endMs)
+        ? globalThis.Number(object.endMs)
+        : isSet(object.end_ms)
+        ? globalThis.Number(object.end_ms)
+        : 0,
+      language: isSet(object.language) ? globalThis.String(object.language) : "",
+      text: isSet(object.text) ? globalThis.String(object.text) : "",
+      skuId: isSet(object.skuId)
+        ? globalThis.String(object.skuId)
+        : isSet(object.sku_id)
+        ? globalThis.String(object.sku_id)
+        : "",
+    };
+  },
+
+  toJSON(message: TranscriptEvent): unknown {
+    const obj: any = {};
+    if (message.segmentId !== "") {
+      obj.segmentId = message.segmentId;
+    }
+    if (message.speakerId !== "") {
+      obj.speakerId = message.speakerId;
+    }
+    if (message.startMs !== 0) {
+      obj.startMs = Math.round(message.startMs);
+    }
+    if (message.endMs !== 0) {
+      obj.endMs = Math.round(message.endMs);
+    }
+    if (message.language !== "") {
+      obj.language = message.language;
+    }
+    if (message.text !== "") {
+      obj.text = message.text;
+    }
+    if (message.skuId !== "") {
+      obj.skuId = message.skuId;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<TranscriptEvent>): TranscriptEvent {
+    return TranscriptEvent.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<TranscriptEvent>): TranscriptEvent {
+    const message = createBaseTranscriptEvent();
+    message.segmentId = object.segmentId ?? "";
+    message.speakerId = object.speakerId ?? "";
+    message.startMs = object.startMs ?? 0;
+    message.endMs = object.endMs ?? 0;
+    message.language = object.language ?? "";
+    message.text = object.text ?? "";
+    message.skuId = object.skuId ?? "";
+    return message;
+  },
+};
+
+function createBaseProductFacts(): ProductFacts {
+  return {
+    skuId: "",
+    platform: "",
+    validFromMs: 0,
+    name: "",
+    brand: "",
+    composition: [],
+    originCountry: "",
+    certifications: [],
+    brandAuthorisation: 0,
+    priceHistory: [],
+    priceCents: 0,
+    currency: "",
+  };
+}
+
+export const ProductFacts: MessageFns<ProductFacts> = {
+  encode(message: ProductFacts, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.skuId !== "") {
+      writer.uint32(10).string(message.skuId);
+    }
+    if (message.platform !== "") {
+      writer.uint32(18).string(message.platform);
+    }
+    if (message.validFromMs !== 0) {
+      writer.uint32(24).int64(message.validFromMs);
+    }
+    if (message.name !== "") {
+      writer.uint32(34).string(message.name);
+    }
+    if (message.brand !== "") {
+      writer.uint32(42).string(message.brand);
+    }
+    for (const v of message.composition) {
+      Ingredient.encode(v!, writer.uint32(50).fork()).join();
+    }
+    if (message.originCountry !== "") {
+      writer.uint32(58).string(message.originCountry);
+    }
+    for (const v of message.certifications) {
+      writer.uint32(66).string(v!);
+    }
+    if (message.brandAuthorisation !== 0) {
+      writer.uint32(72).int32(message.brandAuthorisation);
+    }
+    for (const v of message.priceHistory) {
+      PricePoint.encode(v!, writer.uint32(82).fork()).join();
+    }
+    if (message.priceCents !== 0) {
+      writer.uint32(88).int64(message.priceCents);
+    }
+    if (message.currency !== "") {
+      writer.uint32(98).string(message.currency);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ProductFacts {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseProductFacts();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.skuId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.platform = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.validFromMs = longToNumber(reader.int64());
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.name = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.brand = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.composition.push(Ingredient.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.originCountry = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.certifications.push(reader.string());
+            continue;
+          }
+          case 9: {
+            if (tag !== 72) {
+              break;
+            }
+
+            message.brandAuthorisation = reader.int32() as any;
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.priceHistory.push(PricePoint.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 11: {
+            if (tag !== 88) {
+              break;
+            }
+
+            message.priceCents = longToNumber(reader.int64());
+            continue;
+          }
+          case 12: {
+            if (tag !== 98) {
+              break;
+            }
+
+            message.currency = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ProductFacts {
+    return {
+      skuId: isSet(object.skuId)
+        ? globalThis.String(object.skuId)
+        : isSet(object.sku_id)
+        ? globalThis.String(object.sku_id)
+        : "",
+      platform: isSet(object.platform) ? globalThis.String(object.platform) : "",
+      validFromMs: isSet(object.validFromMs)
+        ? globalThis.Number(object.validFromMs)
+        : isSet(object.valid_from_ms)
+        ? globalThis.Number(object.valid_from_ms)
+        : 0,
+      name: isSet(object.name) ? globalThis.String(object.name) : "",
+      brand: isSet(object.brand) ? globalThis.String(object.brand) : "",
+      composition: globalThis.Array.isArray(object?.composition)
+        ? object.composition.map((e: any) => Ingredient.fromJSON(e))
+        : [],
+      originCountry: isSet(object.originCountry)
+        ? globalThis.String(object.originCountry)
+        : isSet(object.origin_country)
+        ? globalThis.String(object.origin_country)
+        : "",
+      certifications: globalThis.Array.isArray(object?.certifications)
+        ? object.certifications.map((e: any) => globalThis.String(e))
+        : [],
+      brandAuthorisation: isSet(object.brandAuthorisation)
+        ? brandAuthorisationFromJSON(object.brandAuthorisation)
+        : isSet(object.brand_authorisation)
+        ? brandAuthorisationFromJSON(object.brand_authorisation)
+        : 0,
+      priceHistory: globalThis.Array.isArray(object?.priceHistory)
+        ? object.priceHistory.map((e: any) => PricePoint.fromJSON(e))
+        : globalThis.Array.isArray(object?.price_history)
+        ? object.price_history.map((e: any) => PricePoint.fromJSON(e))
+        : [],
+      priceCents: isSet(object.priceCents)
+        ? globalThis.Number(object.priceCents)
+        : isSet(object.price_cents)
+        ? globalThis.Number(object.price_cents)
+        : 0,
+      currency: isSet(object.currency) ? globalThis.String(object.currency) : "",
+    };
+  },
+
+  toJSON(message: ProductFacts): unknown {
+    const obj: any = {};
+    if (message.skuId !== "") {
+      obj.skuId = message.skuId;
+    }
+    if (message.platform !== "") {
+      obj.platform = message.platform;
+    }
+    if (message.validFromMs !== 0) {
+      obj.validFromMs = Math.round(message.validFromMs);
+    }
+    if (message.name !== "") {
+      obj.name = message.name;
+    }
+    if (message.brand !== "") {
+      obj.brand = message.brand;
+    }
+    if (message.composition?.length) {
+      obj.composition = message.composition.map((e) => Ingredient.toJSON(e));
+    }
+    if (message.originCountry !== "") {
+      obj.originCountry = message.originCountry;
+    }
+    if (message.certifications?.length) {
+      obj.certifications = message.certifications;
+    }
+    if (message.brandAuthorisation !== 0) {
+      obj.brandAuthorisation = brandAuthorisationToJSON(message.brandAuthorisation);
+    }
+    if (message.priceHistory?.length) {
+      obj.priceHistory = message.priceHistory.map((e) => PricePoint.toJSON(e));
+    }
+    if (message.priceCents !== 0) {
+      obj.priceCents = Math.round(message.priceCents);
+    }
+    if (message.currency !== "") {
+      obj.currency = message.currency;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<ProductFacts>): ProductFacts {
+    return ProductFacts.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<ProductFacts>): ProductFacts {
+    const message = createBaseProductFacts();
+    message.skuId = object.skuId ?? "";
+    message.platform = object.platform ?? "";
+    message.validFromMs = object.validFromMs ?? 0;
+    message.name = object.name ?? "";
+    message.brand = object.brand ?? "";
+    message.composition = object.composition?.map((e) => Ingredient.fromPartial(e)) || [];
+    message.originCountry = object.originCountry ?? "";
+    message.certifications = object.certifications?.map((e) => e) || [];
+    message.brandAuthorisation = object.brandAuthorisation ?? 0;
+    message.priceHistory = object.priceHistory?.map((e) => PricePoint.fromPartial(e)) || [];
+    message.priceCents = object.priceCents ?? 0;
+    message.currency = object.currency ?? "";
+    return message;
+  },
+};
+
+function createBaseIngredient(): Ingredient {
+  return { name: "", aliases: [], percent: undefined };
+}
+
+export const Ingredient: MessageFns<Ingredient> = {
+  encode(message: Ingredient, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.name !== "") {
+      writer.uint32(10).string(message.name);
+    }
+    for (const v of message.aliases) {
+      writer.uint32(18).string(v!);
+    }
+    if (message.percent !== undefined) {
+      writer.uint32(25).double(message.percent);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): Ingredient {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseIngredient();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.name = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.aliases.push(reader.string());
+            continue;
+          }
+          case 3: {
+            if (tag !== 25) {
+              break;
+            }
+
+            message.percent = reader.double();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): Ingredient {
+    return {
+      name: isSet(object.name) ? globalThis.String(object.name) : "",
+      aliases: globalThis.Array.isArray(object?.aliases) ? object.aliases.map((e: any) => globalThis.String(e)) : [],
+      percent: isSet(object.percent) ? globalThis.Number(object.percent) : undefined,
+    };
+  },
+
+  toJSON(message: Ingredient): unknown {
+    const obj: any = {};
+    if (message.name !== "") {
+      obj.name = message.name;
+    }
+    if (message.aliases?.length) {
+      obj.aliases = message.aliases;
+    }
+    if (message.percent !== undefined) {
+      obj.percent = floatToJson(message.percent);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<Ingredient>): Ingredient {
+    return Ingredient.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<Ingredient>): Ingredient {
+    const message = createBaseIngredient();
+    message.name = object.name ?? "";
+    message.aliases = object.aliases?.map((e) => e) || [];
+    message.percent = object.percent ?? undefined;
+    return message;
+  },
+};
+
+function createBasePricePoint(): PricePoint {
+  return { fromMs: 0, priceCents: 0, channel: "" };
+}
+
+export const PricePoint: MessageFns<PricePoint> = {
+  encode(message: PricePoint, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.fromMs !== 0) {
+      writer.uint32(8).int64(message.fromMs);
+    }
+    if (message.priceCents !== 0) {
+      writer.uint32(16).int64(message.priceCents);
+    }
+    if (message.channel !== "") {
+      writer.uint32(26).string(message.channel);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): PricePoint {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBasePricePoint();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.fromMs = longToNumber(reader.int64());
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.priceCents = longToNumber(reader.int64());
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.channel = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): PricePoint {
+    return {
+      fromMs: isSet(object.fromMs)
+        ? globalThis.Number(object.fromMs)
+        : isSet(object.from_ms)
+        ? globalThis.Number(object.from_ms)
+        : 0,
+      priceCents: isSet(object.priceCents)
+        ? globalThis.Number(object.priceCents)
+        : isSet(object.price_cents)
+        ? globalThis.Number(object.price_cents)
+        : 0,
+      channel: isSet(object.channel) ? globalThis.String(object.channel) : "",
+    };
+  },
+
+  toJSON(message: PricePoint): unknown {
+    const obj: any = {};
+    if (message.fromMs !== 0) {
+      obj.fromMs = Math.round(message.fromMs);
+    }
+    if (message.priceCents !== 0) {
+      obj.priceCents = Math.round(message.priceCents);
+    }
+    if (message.channel !== "") {
+      obj.channel = message.channel;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<PricePoint>): PricePoint {
+    return PricePoint.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<PricePoint>): PricePoint {
+    const message = createBasePricePoint();
+    message.fromMs = object.fromMs ?? 0;
+    message.priceCents = object.priceCents ?? 0;
+    message.channel = object.channel ?? "";
+    return message;
+  },
+};
+
+function floatToJson(value: number | null | undefined): number | string | null | undefined {
+  return typeof value === "number" && !globalThis.Number.isFinite(value) ? globalThis.String(value) : value;
+}
 
 type Builtin = Date | Function | Uint8Array | string | number | boolean | undefined;
 
