@@ -27,10 +27,17 @@ export interface CrewConfig {
   highStreamers: number;
   /** Accounts in sync needed for MEDIUM or above (one fewer when they share a device or payment key). */
   minCrewAccounts: number;
+  /** Without a shared device or payment key, MEDIUM or above needs this many rooms where three or more accounts were in sync together. */
+  minRoomsWithThree: number;
   /** Product categories the crew's rooms must span for MEDIUM or above (§6.3: shop staff and shared audiences stay in one). */
   minCategories: number;
-  /** Merge two groups once accounts of one were in sync with accounts of the other in this many streamers' rooms (0: never): one crew seen as rotating subsets. */
-  mergeGroupsAfterStreamers: number;
+  /**
+   * Two groups (candidate crews) merge once accounts of one were in sync with
+   * accounts of the other in `minPairStreamers` streamers' rooms (one crew
+   * seen as rotating subsets, or as its devices); two already reported crews
+   * only after this many (crews rented to the same rooms meet by chance).
+   */
+  mergeCrewsAfterStreamers: number;
   /** A device or payment key used by more accounts than this is a shared terminal or a locker, and links nobody (§6.3 campus). */
   maxAccountsPerKey: number;
   /** A group bigger than this is a crowd (raid, campus, fan club), not a light crew, and is not reported. */
@@ -61,7 +68,8 @@ export const DEFAULT_CREW_CONFIG: Readonly<CrewConfig> = Object.freeze({
   highStreamers: 5,
   minCrewAccounts: 4,
   minCategories: 2,
-  mergeGroupsAfterStreamers: 2,
+  minRoomsWithThree: 2,
+  mergeCrewsAfterStreamers: 3,
   maxAccountsPerKey: 12,
   maxCrewAccounts: 60,
   maxVisitsPerAccount: 12,
@@ -81,7 +89,7 @@ export function resolveCrewConfig(overrides: Partial<CrewConfig> = {}): Readonly
   for (const [option, value] of Object.entries(config)) {
     if (!Number.isFinite(value) || value < 0) throw new CrewConfigError(option, `must be a finite number >= 0, got ${String(value)}`);
   }
-  for (const option of ["minPairStreamers", "minCrewAccounts", "maxVisitsPerAccount", "maxPartnersPerAccount", "maxCoVisitsPerPartner", "maxCrewAccounts"] as const) {
+  for (const option of ["minPairStreamers", "minCrewAccounts", "maxVisitsPerAccount", "maxPartnersPerAccount", "maxCoVisitsPerPartner", "maxCrewAccounts", "mergeCrewsAfterStreamers"] as const) {
     if (!Number.isInteger(config[option]) || config[option] < 1) throw new CrewConfigError(option, `must be an integer >= 1, got ${config[option]}`);
   }
   if (config.highStreamers < config.mediumStreamers) {

@@ -7,7 +7,7 @@
  */
 import { Severity } from "@redline/proto";
 import { type AccountActivity, validateActivity } from "./activity";
-import { type AccountState, type Visit, accountStateBytes, addCoVisit, distinctStreamers, forgetBefore, newAccountState, rememberRecent } from "./account-state";
+import { type AccountState, type CoVisit, type Visit, accountStateBytes, addCoVisit, distinctStreamers, forgetBefore, newAccountState, rememberRecent } from "./account-state";
 import { type CrewConfig, resolveCrewConfig } from "./config";
 import { crewScore, crewSeverity, gatherEvidence } from "./crew-evidence";
 import type { CrewFinding, CrewOutput, CrewRoomFinding } from "./findings";
@@ -177,20 +177,32 @@ export class CrewDetector {
       leftMs: Math.max(visit.leftMs, partnerLeftMs),
       arrivalGapMs: Math.abs(visit.arrivedMs - partnerArrivedMs),
     };
-    const coVisits = addCoVisit(account, partner.accountId, coVisit, this.config);
+    const pairStreamers = distinctStreamers(addCoVisit(account, partner.accountId, coVisit, this.config));
     addCoVisit(partner, account.accountId, coVisit, this.config);
-    if (distinctStreamers(coVisits) >= this.config.minPairStreamers) {
+    const own = this.groups.get(account.groupId);
+    const other = this.groups.get(partner.groupId);
+    if (own !== undefined && own === other) {
+      touched.add(own);
+      return;
+    }
+    let groupStreamers = 0;
+    if (own !== undefined && other !== undefined) groupStreamers = this.groupPairs.addAndCount(own.id, other.id, coVisit);
+    else if (own !== undefined) groupStreamers = streamersWithGroup(partner, own.id, this.accounts);
+    else if (other !== undefined) groupStreamers = streamersWithGroup(account, other.id, this.accounts);
+    if (Math.max(pairStreamers, groupStreamers) >= this.linkThreshold(own, other)) {
       const group = this.groups.link(account, partner, visit.leftMs);
       if (group !== undefined) touched.add(group);
-    } else if (account.groupId !== "" && partner.groupId !== "" && account.groupId !== partner.groupId) {
-      if (this.groupPairs.addAndCount(account.groupId, partner.groupId, coVisit) >= this.config.mergeGroupsAfterStreamers && this.config.mergeGroupsAfterStreamers > 0) {
-        const group = this.groups.link(account, partner, visit.leftMs);
-        if (group !== undefined) touched.add(group);
-      }
-    } else if (account.groupId !== "" && account.groupId === partner.groupId) {
-      const group = this.groups.get(account.groupId);
-      if (group !== undefined) touched.add(group);
     }
+  }
+
+  /**
+   * Streamers' rooms in sync needed to link two accounts. Two crews rented to
+   * the same rooms meet by chance; once both are reported crews, joining them
+   * takes `mergeCrewsAfterStreamers` (#21: three crews chained into one crowd).
+   */
+  private linkThreshold(own: Group | undefined, other: Group | undefined): number {
+    const reported = (g: Group | undefined) => g !== undefined && g.reportedSeverity >= Severity.SEVERITY_MEDIUM;
+    return reported(own) && reported(other) ? this.config.mergeCrewsAfterStreamers : this.config.minPairStreamers;
   }
 
   private linkByKey(account: AccountState, key: string, nowMs: number, touched: Set<Group>): void {
@@ -247,6 +259,13 @@ export class CrewDetector {
     }
     return named;
   }
+}
+
+/** Streamers' rooms in which `state` was in sync with any member of group `groupId`: one account of a crew meets different members in different rooms. */
+function streamersWithGroup(state: AccountState, groupId: string, accounts: ReadonlyMap<string, AccountState>): number {
+  const coVisits: CoVisit[] = [];
+  for (const [partner, list] of state.partners) if (accounts.get(partner)?.groupId === groupId) coVisits.push(...list);
+  return distinctStreamers(coVisits);
 }
 
 function findOpenVisit(account: AccountState, roomId: string): Visit | undefined {

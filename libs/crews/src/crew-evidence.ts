@@ -76,7 +76,8 @@ export function gatherEvidence(members: readonly string[], accountOf: (id: strin
  * Severity of a group's evidence. MEDIUM needs sync across `mediumStreamers`
  * streamers' rooms in at least `minCategories` product categories, among
  * `minCrewAccounts` accounts, or one fewer when they also share a device or a
- * payment key; HIGH needs `highStreamers`. Sync in fewer rooms is LOW, or
+ * payment key, and either that key or `minRoomsWithThree` rooms where at
+ * least three of them were in sync together; HIGH needs `highStreamers`. Sync in fewer rooms is LOW, or
  * nothing below two streamers.
  */
 export function crewSeverity(evidence: CrewEvidence, config: CrewConfig): Severity {
@@ -84,7 +85,9 @@ export function crewSeverity(evidence: CrewEvidence, config: CrewConfig): Severi
   if (evidence.distinctStreamers < config.minPairStreamers || accounts < 2) return Severity.SEVERITY_UNSPECIFIED;
   const sharesKey = evidence.sharedDevices.length + evidence.sharedPaymentKeys.length > 0;
   const enoughAccounts = accounts >= config.minCrewAccounts || (sharesKey && accounts >= config.minCrewAccounts - 1);
-  if (!enoughAccounts || evidence.distinctCategories < config.minCategories) return Severity.SEVERITY_LOW;
+  // Chance meetings chain pairs (regulars who met twice); a crew arrives several at a time.
+  const together = sharesKey || evidence.rooms.filter((r) => r.accounts.length >= 3).length >= config.minRoomsWithThree;
+  if (!enoughAccounts || !together || evidence.distinctCategories < config.minCategories) return Severity.SEVERITY_LOW;
   if (evidence.distinctStreamers >= config.highStreamers) return Severity.SEVERITY_HIGH;
   if (evidence.distinctStreamers >= config.mediumStreamers) return Severity.SEVERITY_MEDIUM;
   return Severity.SEVERITY_LOW;
