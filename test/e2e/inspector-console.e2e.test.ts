@@ -280,6 +280,10 @@ describe("the inspector console in a real Chromium, on the real pipeline", () =>
     expect(await roomPage.locator("#room-deletions tbody td.user-text").allTextContents()).toEqual([HOSTILE_IMG, HOSTILE_SCRIPT]);
     expect(await roomPage.locator("main img, main script:not([src])").count()).toBe(0);
     expect(await roomPage.getAttribute("#minute-chart", "data-drawn")).toBe("true");
+    const minutes = JSON.parse((await roomPage.getAttribute("#minute-chart", "data-minutes"))!) as Array<Record<string, number>>;
+    const total = (key: string) => minutes.reduce((sum, m) => sum + m[key]!, 0);
+    expect([total("deletions"), total("alerts")]).toEqual([2, await roomPage.locator("#room-alerts tbody tr").count()]);
+    expect(total("likes")).toBeGreaterThan(0);
     expect(await roomPage.textContent("#room-alerts")).toContain("STREAMER_UNDERAGE");
     await screenshot(roomPage, "console-room");
     for (const p of [list, alertPage, roomPage]) {

@@ -20,7 +20,8 @@
         { type: "line", label: "likes", data: series("likes"), borderColor: "#2563eb", yAxisID: "y" },
         { type: "line", label: "joins", data: series("joins"), borderColor: "#16a34a", yAxisID: "y" },
         { type: "line", label: "orders", data: series("orders"), borderColor: "#d97706", yAxisID: "y" },
-        { type: "bar", label: "comments deleted", data: series("deletions"), backgroundColor: "#dc2626", yAxisID: "deletions" },
+        { type: "bar", label: "comments deleted", data: series("deletions"), backgroundColor: "#dc2626", yAxisID: "marks" },
+        { type: "bar", label: "alerts raised", data: series("alerts"), backgroundColor: "#7c3aed", yAxisID: "marks" },
       ],
     },
     options: {
@@ -29,7 +30,13 @@
       scales: {
         x: { title: { display: true, text: "minute (UTC, event time)" } },
         y: { beginAtZero: true, title: { display: true, text: "events per minute" } },
-        deletions: { beginAtZero: true, position: "right", grid: { drawOnChartArea: false }, title: { display: true, text: "deletions" } },
+        marks: {
+          beginAtZero: true,
+          position: "right",
+          grid: { drawOnChartArea: false },
+          ticks: { precision: 0 },
+          title: { display: true, text: "deletions, alerts" },
+        },
       },
     },
   });

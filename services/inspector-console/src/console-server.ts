@@ -30,7 +30,7 @@ export interface ConsoleDeps {
 
 const PUBLIC_DIR = join(__dirname, "..", "public");
 /** Chart.js's browser build, served from node_modules: no bundler step. */
-const CHART_JS_DIR = join(dirname(require.resolve("chart.js")), ".");
+const CHART_JS_DIR = dirname(require.resolve("chart.js"));
 
 /** Builds and starts the console's HTTP server; `stop` closes it and the open live streams. */
 export async function startConsole(

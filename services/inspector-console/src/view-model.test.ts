@@ -3,7 +3,7 @@ import { GrpcCallError } from "@redline/grpc";
 import { Alert, LiveEvent, ModerationKind, RiskCategory, Severity, TransactionKind, Verdict } from "@redline/proto";
 import { BadConsoleRequestError } from "./errors";
 import { httpFailure } from "./http-errors";
-import { alertView, CATEGORY_NAMES, eventView, parseVerdict, SEVERITY_NAMES, tailFilter } from "./view-model";
+import { alertView, CATEGORY_NAMES, eventView, parseVerdict, SEVERITY_NAMES, tailFilter, timelineMinutes } from "./view-model";
 
 describe("tailFilter", () => {
   it("turns the page's filter query into a Tail request", () => {
@@ -82,5 +82,16 @@ describe("httpFailure", () => {
     expect(JSON.stringify(call(GrpcStatus.INVALID_ARGUMENT))).not.toContain("internal detail");
     expect(httpFailure(new BadConsoleRequestError("note", "is too long")).statusCode).toBe(400);
     expect(httpFailure(new Error("boom"))).toEqual({ statusCode: 500, message: "the console failed; the log says why" });
+  });
+});
+
+describe("timelineMinutes", () => {
+  it("puts each alert in the minute of its event time, adding minutes without events", () => {
+    const m = (minuteMs: number, likes: number) => ({ minuteMs, likes, joins: 0, orders: 0, deletions: 0 });
+    expect(timelineMinutes([m(60_000, 3), m(180_000, 1)], [{ eventTimeMs: 61_000 }, { eventTimeMs: 120_000 }, { eventTimeMs: 119_999 }])).toEqual([
+      { ...m(60_000, 3), alerts: 2 },
+      { ...m(120_000, 0), alerts: 1 },
+      { ...m(180_000, 1), alerts: 0 },
+    ]);
   });
 });

@@ -16,6 +16,7 @@ import {
   type LiveEvent,
   type TailRequest,
 } from "@redline/proto";
+import type { MinuteCounts } from "./archive-reader";
 import { BadConsoleRequestError } from "./errors";
 
 /**
@@ -193,3 +194,21 @@ export const CATEGORY_NAMES: readonly string[] = Object.values(RiskCategory)
 export const SEVERITY_NAMES: readonly string[] = Object.values(Severity)
   .filter((v): v is Severity => typeof v === "number" && v > 0)
   .map(severityName);
+
+export interface TimelineMinute extends MinuteCounts {
+  alerts: number;
+}
+
+const MINUTE_MS = 60_000;
+
+/** The room chart's minutes: the archive's event counts with the alerts raised in each minute (event time) beside them. */
+export function timelineMinutes(minutes: readonly MinuteCounts[], alerts: readonly Pick<Alert, "eventTimeMs">[]): TimelineMinute[] {
+  const byMinute = new Map<number, TimelineMinute>(minutes.map((m) => [m.minuteMs, { ...m, alerts: 0 }]));
+  for (const alert of alerts) {
+    const minuteMs = Math.floor(alert.eventTimeMs / MINUTE_MS) * MINUTE_MS;
+    const entry = byMinute.get(minuteMs) ?? { minuteMs, likes: 0, joins: 0, orders: 0, deletions: 0, alerts: 0 };
+    entry.alerts += 1;
+    byMinute.set(minuteMs, entry);
+  }
+  return [...byMinute.values()].sort((a, b) => a.minuteMs - b.minuteMs);
+}

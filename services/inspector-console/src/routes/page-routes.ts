@@ -13,6 +13,7 @@ import {
   isoTime,
   SEVERITY_NAMES,
   tailFilter,
+  timelineMinutes,
   type FilterQuery,
 } from "../view-model";
 
@@ -74,13 +75,13 @@ export function registerPageRoutes(app: FastifyInstance, deps: PageRoutesDeps): 
         roomId,
         alerts: alerts.map(alertView),
         actions: actions.map((a) => actionView(a.action, a.undelivered)),
-        minutes,
+        minutes: timelineMinutes(minutes, alerts),
         deletions: deletions.map((d) => {
           const comment = d.comment?.body?.$case === "comment" ? d.comment.body.value : undefined;
           const moderation = d.event.body?.$case === "moderation" ? d.event.body.value : undefined;
           return {
             time: isoTime(d.event.eventTimeMs),
-            operator: moderation ? `${moderation.operatorId}` : "",
+            operator: moderation?.operatorId ?? "",
             commentId: moderation?.targetCommentId ?? "",
             author: comment?.author?.userId ?? "",
             text: comment?.text ?? "(comment not in the archive)",
