@@ -1,0 +1,32 @@
+/**
+ * `npm run eval:crews`: every declared seed through the crew detector, then
+ * docs/eval/crews.{md,json}. `--dev` runs the development seeds only and
+ * prints them (for tuning) without writing the report.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { DEVELOPMENT_SEEDS, REPORTING_SEEDS } from "@redline/crew-scenarios";
+import { renderCrewMarkdown, type CrewReport } from "./crew-report";
+import { runSeed } from "./run-seed";
+
+function main(argv: readonly string[]): void {
+  const devOnly = argv.includes("--dev");
+  const seeds = devOnly ? [...DEVELOPMENT_SEEDS] : [...DEVELOPMENT_SEEDS, ...REPORTING_SEEDS];
+  const report: CrewReport = { developmentSeeds: [...DEVELOPMENT_SEEDS], reportingSeeds: [...REPORTING_SEEDS], results: [] };
+  for (const seed of seeds) {
+    const result = runSeed(seed);
+    report.results.push(result);
+    const s = result.score;
+    process.stderr.write(`seed ${seed}: crew recall ${s.crewRecall}, precision ${s.precision}, room recall ${s.roomRecall}, precision ${s.roomPrecision}, ${result.state.bytesPerAccount} B/account\n`);
+    if (devOnly) for (const c of s.perCrew.filter((x) => !x.found)) process.stderr.write(`  missed ${JSON.stringify(c)}\n`);
+  }
+  if (devOnly) return;
+  const outDir = process.env.REDLINE_EVAL_OUT_DIR ?? join(__dirname, "..", "..", "..", "docs", "eval");
+  mkdirSync(outDir, { recursive: true });
+  const json = { ...report, results: report.results.map((r) => ({ ...r, score: { ...r.score, perCrew: undefined } })) };
+  writeFileSync(join(outDir, "crews.json"), JSON.stringify(json, null, 2) + "\n");
+  writeFileSync(join(outDir, "crews.md"), renderCrewMarkdown(report));
+  process.stdout.write(`crew eval: wrote ${outDir}/crews.{md,json}\n`);
+}
+
+main(process.argv.slice(2));
