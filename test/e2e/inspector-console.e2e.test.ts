@@ -326,6 +326,22 @@ describe("the inspector console in a real Chromium, on the real pipeline", () =>
     );
     direct.close();
     expect(code).toBe(GrpcStatus.PERMISSION_DENIED);
+
+    // Signing out ends the session on the server: its old id no longer opens anything.
+    const readerSession = (await reader.cookies())[0]!.value;
+    await Promise.all([readerPage.waitForURL(`${web.url}/login`), readerPage.click("header .who button")]);
+    expect(await reader.cookies()).toEqual([]);
+    const withOldSession = await fetch(`${web.url}/precision`, { headers: { cookie: `redline_console_session=${readerSession}`, accept: "text/html" }, redirect: "manual" });
+    expect([withOldSession.status, withOldSession.headers.get("location")]).toEqual([303, "/login"]);
+    // Reviews are JSON only (a cross-site form cannot send one), and need a session.
+    const inspectorCookie = `redline_console_session=${(await inspector.cookies())[0]!.value}`;
+    const reviewUrl = `${web.url}/alerts/${encodeURIComponent(alertA)}/review`;
+    const asForm = await fetch(reviewUrl, { method: "POST", headers: { cookie: inspectorCookie, "content-type": "application/x-www-form-urlencoded" }, body: "verdict=confirmed" });
+    expect(asForm.status).toBe(415);
+    const anonymous = await fetch(reviewUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ verdict: "confirmed" }) });
+    expect(anonymous.status).toBe(401);
+    const badVerdict = await fetch(reviewUrl, { method: "POST", headers: { cookie: inspectorCookie, "content-type": "application/json" }, body: JSON.stringify({ verdict: "approve" }) });
+    expect([badVerdict.status, ((await badVerdict.json()) as { error: string }).error]).toEqual([400, "verdict must be one of confirmed, false_positive, needs_more_evidence"]);
     // Nothing but the inspector's two verdicts reached the topic.
     await waitFor(() => feedback.records.length >= 2, { what: "both verdicts on the feedback topic" });
     expect(feedback.records.map((r) => Feedback.decode(r.value).inspectorId)).toEqual(["inspector-1", "inspector-1"]);
