@@ -64,6 +64,8 @@ export function validateProductFacts(facts: ProductFacts, limits: ValidationLimi
   checkIdLength(facts.originCountry, "originCountry", limits);
   checkIdLength(facts.currency, "currency", limits);
   for (const code of facts.certifications) checkIdLength(code, "certifications", limits);
+  for (const alias of facts.aliases) checkText(alias, "aliases", limits);
+  for (const listing of facts.listings) requireId(listing.roomId, "listings.roomId", limits);
   checkComposition(facts, limits);
   checkPrices(facts, limits);
   // An unknown authorisation value means unknown, as every enum of the contract.

@@ -482,6 +482,27 @@ export interface ProductFacts {
   /** The seller's current price in this room, in minor units. */
   priceCents: number;
   currency: string;
+  /** Other names of the product: its name in other languages, the short names a streamer uses. */
+  aliases: string[];
+  /** The rooms that list it, so a product named on air is found among the room's own. */
+  listings: RoomListing[];
+  /** How much one purchase holds, as the label declares it. */
+  netQuantity: NetQuantity | undefined;
+}
+
+export interface NetQuantity {
+  /** Units in one purchase (6 bottles); 0 when not known. */
+  unitCount: number;
+  /** Amount in each unit, in `unit`; 0 when not known. */
+  perUnitAmount: number;
+  /** "g" or "ml". */
+  unit: string;
+}
+
+export interface RoomListing {
+  roomId: string;
+  /** The product's link number in the room's cart ("3号链接"); 0 when not known. */
+  linkNumber: number;
 }
 
 export interface Ingredient {
@@ -497,7 +518,7 @@ export interface Ingredient {
 export interface PricePoint {
   fromMs: number;
   priceCents: number;
-  /** Empty for this platform's own listing; otherwise where the price was seen ("tmall", "jd"). */
+  /** Empty for this listing; "own:<shop>" for the seller's other shops; otherwise where the price was seen ("tmall", "jd"). */
   channel: string;
 }
 
@@ -2295,6 +2316,9 @@ function createBaseProductFacts(): ProductFacts {
     priceHistory: [],
     priceCents: 0,
     currency: "",
+    aliases: [],
+    listings: [],
+    netQuantity: undefined,
   };
 }
 
@@ -2335,6 +2359,15 @@ export const ProductFacts: MessageFns<ProductFacts> = {
     }
     if (message.currency !== "") {
       writer.uint32(98).string(message.currency);
+    }
+    for (const v of message.aliases) {
+      writer.uint32(106).string(v!);
+    }
+    for (const v of message.listings) {
+      RoomListing.encode(v!, writer.uint32(114).fork()).join();
+    }
+    if (message.netQuantity !== undefined) {
+      NetQuantity.encode(message.netQuantity, writer.uint32(122).fork()).join();
     }
     return writer;
   },
@@ -2448,6 +2481,30 @@ export const ProductFacts: MessageFns<ProductFacts> = {
             message.currency = reader.string();
             continue;
           }
+          case 13: {
+            if (tag !== 106) {
+              break;
+            }
+
+            message.aliases.push(reader.string());
+            continue;
+          }
+          case 14: {
+            if (tag !== 114) {
+              break;
+            }
+
+            message.listings.push(RoomListing.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 15: {
+            if (tag !== 122) {
+              break;
+            }
+
+            message.netQuantity = NetQuantity.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2502,6 +2559,17 @@ export const ProductFacts: MessageFns<ProductFacts> = {
         ? globalThis.Number(object.price_cents)
         : 0,
       currency: isSet(object.currency) ? globalThis.String(object.currency) : "",
+      aliases: globalThis.Array.isArray(object?.aliases)
+        ? object.aliases.map((e: any) => globalThis.String(e))
+        : [],
+      listings: globalThis.Array.isArray(object?.listings)
+        ? object.listings.map((e: any) => RoomListing.fromJSON(e))
+        : [],
+      netQuantity: isSet(object.netQuantity)
+        ? NetQuantity.fromJSON(object.netQuantity)
+        : isSet(object.net_quantity)
+        ? NetQuantity.fromJSON(object.net_quantity)
+        : undefined,
     };
   },
 
@@ -2543,6 +2611,15 @@ export const ProductFacts: MessageFns<ProductFacts> = {
     if (message.currency !== "") {
       obj.currency = message.currency;
     }
+    if (message.aliases?.length) {
+      obj.aliases = message.aliases;
+    }
+    if (message.listings?.length) {
+      obj.listings = message.listings.map((e) => RoomListing.toJSON(e));
+    }
+    if (message.netQuantity !== undefined) {
+      obj.netQuantity = NetQuantity.toJSON(message.netQuantity);
+    }
     return obj;
   },
 
@@ -2563,6 +2640,213 @@ export const ProductFacts: MessageFns<ProductFacts> = {
     message.priceHistory = object.priceHistory?.map((e) => PricePoint.fromPartial(e)) || [];
     message.priceCents = object.priceCents ?? 0;
     message.currency = object.currency ?? "";
+    message.aliases = object.aliases?.map((e) => e) || [];
+    message.listings = object.listings?.map((e) => RoomListing.fromPartial(e)) || [];
+    message.netQuantity = (object.netQuantity !== undefined && object.netQuantity !== null)
+      ? NetQuantity.fromPartial(object.netQuantity)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseNetQuantity(): NetQuantity {
+  return { unitCount: 0, perUnitAmount: 0, unit: "" };
+}
+
+export const NetQuantity: MessageFns<NetQuantity> = {
+  encode(message: NetQuantity, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.unitCount !== 0) {
+      writer.uint32(8).uint32(message.unitCount);
+    }
+    if (message.perUnitAmount !== 0) {
+      writer.uint32(17).double(message.perUnitAmount);
+    }
+    if (message.unit !== "") {
+      writer.uint32(26).string(message.unit);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): NetQuantity {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseNetQuantity();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.unitCount = reader.uint32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 17) {
+              break;
+            }
+
+            message.perUnitAmount = reader.double();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.unit = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): NetQuantity {
+    return {
+      unitCount: isSet(object.unitCount)
+        ? globalThis.Number(object.unitCount)
+        : isSet(object.unit_count)
+        ? globalThis.Number(object.unit_count)
+        : 0,
+      perUnitAmount: isSet(object.perUnitAmount)
+        ? globalThis.Number(object.perUnitAmount)
+        : isSet(object.per_unit_amount)
+        ? globalThis.Number(object.per_unit_amount)
+        : 0,
+      unit: isSet(object.unit) ? globalThis.String(object.unit) : "",
+    };
+  },
+
+  toJSON(message: NetQuantity): unknown {
+    const obj: any = {};
+    if (message.unitCount !== 0) {
+      obj.unitCount = Math.round(message.unitCount);
+    }
+    if (message.perUnitAmount !== 0) {
+      obj.perUnitAmount = floatToJson(message.perUnitAmount);
+    }
+    if (message.unit !== "") {
+      obj.unit = message.unit;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<NetQuantity>): NetQuantity {
+    return NetQuantity.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<NetQuantity>): NetQuantity {
+    const message = createBaseNetQuantity();
+    message.unitCount = object.unitCount ?? 0;
+    message.perUnitAmount = object.perUnitAmount ?? 0;
+    message.unit = object.unit ?? "";
+    return message;
+  },
+};
+
+function createBaseRoomListing(): RoomListing {
+  return { roomId: "", linkNumber: 0 };
+}
+
+export const RoomListing: MessageFns<RoomListing> = {
+  encode(message: RoomListing, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.roomId !== "") {
+      writer.uint32(10).string(message.roomId);
+    }
+    if (message.linkNumber !== 0) {
+      writer.uint32(16).uint32(message.linkNumber);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RoomListing {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRoomListing();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.roomId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.linkNumber = reader.uint32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): RoomListing {
+    return {
+      roomId: isSet(object.roomId)
+        ? globalThis.String(object.roomId)
+        : isSet(object.room_id)
+        ? globalThis.String(object.room_id)
+        : "",
+      linkNumber: isSet(object.linkNumber)
+        ? globalThis.Number(object.linkNumber)
+        : isSet(object.link_number)
+        ? globalThis.Number(object.link_number)
+        : 0,
+    };
+  },
+
+  toJSON(message: RoomListing): unknown {
+    const obj: any = {};
+    if (message.roomId !== "") {
+      obj.roomId = message.roomId;
+    }
+    if (message.linkNumber !== 0) {
+      obj.linkNumber = Math.round(message.linkNumber);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<RoomListing>): RoomListing {
+    return RoomListing.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<RoomListing>): RoomListing {
+    const message = createBaseRoomListing();
+    message.roomId = object.roomId ?? "";
+    message.linkNumber = object.linkNumber ?? 0;
     return message;
   },
 };
