@@ -52,7 +52,8 @@ describe("checkClaim against the product's facts", () => {
   it("contradicts 'rich in' a trace ingredient, and agrees with a share close to the label's", () => {
     expect(only("富含燕窝", drink)).toMatchObject({ outcome: "CONTRADICTION", gravity: "HIGH" });
     expect(only("燕窝含量百分之零点零一四", drink).outcome).toBe("CONSISTENT");
-    expect(only("about 60% cotton", shirt).outcome).toBe("CONSISTENT");
+    expect(only("about 65% cotton", shirt).outcome).toBe("CONSISTENT");
+    expect(only("about 80% cotton", shirt).outcome).toBe("CONTRADICTION");
   });
 
   it("contradicts purity of a blend, and reads an ingredient absent from a complete composition as 0 %", () => {
@@ -77,6 +78,14 @@ describe("checkClaim against the product's facts", () => {
     expect(only("原价129", ProductFacts.fromPartial({ ...drink, priceHistory: drink.priceHistory.slice(1) })).outcome).toBe("CONTRADICTION");
     expect(only("历史最低价", drink).outcome).toBe("CONSISTENT");
     expect(only("全网最低价", shirt)).toMatchObject({ outcome: "UNVERIFIABLE", gravity: "LOW" });
+  });
+
+  it("checks units per purchase and the amount in each against the declared net quantity", () => {
+    const jar = ProductFacts.fromPartial({ ...shirt, netQuantity: { unitCount: 2, perUnitAmount: 250, unit: "g" } });
+    expect(only("一共四罐", jar).outcome).toBe("CONTRADICTION");
+    expect(only("一共两罐", jar).outcome).toBe("CONSISTENT");
+    expect(only("每罐足足500克", jar).outcome).toBe("CONTRADICTION");
+    expect(only("250 g per jar", jar).outcome).toBe("CONSISTENT");
   });
 
   it("leaves unverifiable claims without a finding, and superlatives LOW", () => {

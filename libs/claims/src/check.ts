@@ -7,7 +7,7 @@
 import { BrandAuthorisation, type ProductFacts } from "@redline/proto";
 import type { Claim } from "./claim";
 import { canonicalIngredient } from "./ingredients";
-import { ownPriceAt, ownPricesDuring, pricesInEffect } from "./prices";
+import { isOwnChannel, ownPriceAt, ownPricesDuring, pricesInEffect } from "./prices";
 
 export type Outcome = "CONTRADICTION" | "CONSISTENT" | "UNVERIFIABLE";
 /** How grave a finding is: LOW for an unverifiable superlative, MEDIUM or HIGH for a contradiction. */
@@ -28,6 +28,11 @@ const COMPLETE_COMPOSITION_PERCENT = 99;
 /** Below this share a product is not "rich in" an ingredient (0.014 % bird's nest sold as rich in it). */
 const RICH_MIN_PERCENT = 1;
 const PURE_MIN_PERCENT = 99;
+/** A share said within this much of the label's is right (labels round; a streamer reads them out). */
+const SHARE_RELATIVE_TOLERANCE = 0.05;
+const SHARE_ABSOLUTE_TOLERANCE = 0.05;
+/** Rounding a label's amount up a little is not overstating it. */
+const AMOUNT_TOLERANCE = 1.05;
 
 const verdict = (claim: Claim, outcome: Outcome, fact: string, gravity: Gravity = outcome === "CONTRADICTION" ? "MEDIUM" : "NONE"): ClaimCheck => ({ claim, outcome, gravity, fact });
 const yuan = (cents: number): string => (cents / 100).toFixed(2);
@@ -49,7 +54,7 @@ function declaredShare(claim: Claim, facts: ProductFacts): { percent: number | u
 function checkShare(claim: Claim, actual: number, fact: string): ClaimCheck {
   const claimed = claim.percent ?? 0;
   const off =
-    claim.bound === "AT_LEAST" ? actual < claimed - 0.5 : claim.bound === "AT_MOST" ? actual > claimed + 0.5 : Math.abs(claimed - actual) > Math.max(1, 0.2 * actual);
+    claim.bound === "AT_LEAST" ? actual < claimed - 0.5 : claim.bound === "AT_MOST" ? actual > claimed + 0.5 : Math.abs(claimed - actual) > Math.max(SHARE_ABSOLUTE_TOLERANCE, SHARE_RELATIVE_TOLERANCE * actual);
   if (!off) return verdict(claim, "CONSISTENT", fact);
   const gross = (claimed >= 10 * actual && claimed - actual >= 5) || Math.abs(claimed - actual) >= 30;
   return verdict(claim, "CONTRADICTION", fact, gross ? "HIGH" : "MEDIUM");
@@ -108,17 +113,28 @@ function checkPrice(claim: Claim, facts: ProductFacts, atMs: number): ClaimCheck
   }
   if (own === undefined) return verdict(claim, "UNVERIFIABLE", "no current price", "LOW");
   if (claim.kind === "LOWEST_PRICE_MARKET") {
-    const elsewhere = [...pricesInEffect(facts.priceHistory, atMs)].filter(([channel]) => channel !== "");
+    const elsewhere = [...pricesInEffect(facts.priceHistory, atMs)].filter(([channel]) => !isOwnChannel(channel));
     if (elsewhere.length === 0) return verdict(claim, "UNVERIFIABLE", "no price seen elsewhere", "LOW");
     const cheaper = elsewhere.filter(([, cents]) => cents < own);
     if (cheaper.length === 0) return verdict(claim, "CONSISTENT", `price ${yuan(own)}, lowest of ${elsewhere.length + 1} channels`);
     return verdict(claim, "CONTRADICTION", `price ${yuan(own)}; ${cheaper.map(([c, cents]) => `${c} ${yuan(cents)}`).join(", ")}`);
   }
-  const before = facts.priceHistory.filter((p) => p.channel === "" && p.fromMs < atMs).map((p) => p.priceCents);
+  const before = facts.priceHistory.filter((p) => isOwnChannel(p.channel) && p.fromMs < atMs).map((p) => p.priceCents);
   if (before.length === 0) return verdict(claim, "UNVERIFIABLE", "no price history", "LOW");
   const lowest = Math.min(...before);
   const fact = `price ${yuan(own)}, lowest before ${yuan(lowest)}`;
   return verdict(claim, own <= lowest ? "CONSISTENT" : "CONTRADICTION", fact);
+}
+
+function checkQuantity(claim: Claim, facts: ProductFacts): ClaimCheck {
+  const net = facts.netQuantity;
+  const claimed = claim.quantity ?? 0;
+  if (claim.kind === "UNIT_COUNT") {
+    if (net === undefined || net.unitCount === 0) return verdict(claim, "UNVERIFIABLE", "no unit count declared");
+    return verdict(claim, claimed > net.unitCount ? "CONTRADICTION" : "CONSISTENT", `${net.unitCount} units declared`);
+  }
+  if (net === undefined || net.perUnitAmount === 0 || (net.unit !== "" && claim.unit !== net.unit)) return verdict(claim, "UNVERIFIABLE", "no comparable amount per unit declared");
+  return verdict(claim, claimed > net.perUnitAmount * AMOUNT_TOLERANCE ? "CONTRADICTION" : "CONSISTENT", `${net.perUnitAmount} ${net.unit} per unit declared`);
 }
 
 /** Checks `claim` against `facts` (undefined: no SKU on screen, or none known) as they held at `atMs`. */
@@ -140,6 +156,9 @@ export function checkClaim(claim: Claim, facts: ProductFacts | undefined, atMs: 
       return checkCertification(claim, facts);
     case "GENUINE":
       return checkGenuine(claim, facts);
+    case "UNIT_COUNT":
+    case "UNIT_AMOUNT":
+      return checkQuantity(claim, facts);
     default:
       return checkPrice(claim, facts, atMs);
   }

@@ -20,6 +20,10 @@ export type ClaimKind =
   | "LOWEST_PRICE_EVER"
   /** A former price to compare with: 原价999, was ¥999. */
   | "ORIGINAL_PRICE"
+  /** Units in one purchase: 一共6瓶, comes with 12 bottles. */
+  | "UNIT_COUNT"
+  /** Amount in each unit: 一瓶足足200克, 300 ml per bottle. */
+  | "UNIT_AMOUNT"
   /** A superlative no fact can settle: 最好的, best in the world. */
   | "SUPERLATIVE";
 
@@ -40,6 +44,10 @@ export interface Claim {
   certification?: string;
   /** Claimed price in minor units (ORIGINAL_PRICE). */
   priceCents?: number;
+  /** Claimed count (UNIT_COUNT) or amount per unit (UNIT_AMOUNT, in `unit`). */
+  quantity?: number;
+  /** "g" or "ml" (UNIT_AMOUNT). */
+  unit?: string;
 }
 
 /** What one transcript segment says, read as a whole. */

@@ -71,14 +71,14 @@ function shareClaims(text: string, sentence: Span, mentions: readonly Ingredient
 }
 
 const PURE_BEFORE = /(?:纯|纯正的?|纯天然的?|pure|solid|all|100%|entirely|made entirely of|made of pure)\s*$/;
-const RICH_BEFORE = /(?:富含|含有丰富的?|满满的?|大量的?|超多的?|很多的?|rich in|packed with|loaded with|full of|lots of|plenty of|high in|a lot of|tons of)\s*$/;
+const RICH_BEFORE = /(?:富含|含有丰富的?|满满的?(?:都是)?|大量的?|超多的?|很多的?|每[一1]口都是|全都是|rich in|packed with|loaded with|full of|lots of|plenty of|high in|a lot of|tons of|every (?:bite|sip|drop|spoonful) is)\s*(?:real|pure|natural|genuine|真正的?|天然的?)?\s*$/;
 const RICH_AFTER = /^\s*(?:含量(?:很|超|非常|特别|超级)?(?:高(?!达)|丰富|足)|满满|超多|超级多|特别多|非常多)/;
 
 function wordingClaims(text: string, sentence: Span, mentions: readonly IngredientMention[]): PlacedClaim[] {
   const out: PlacedClaim[] = [];
   for (const m of mentions) {
     if (m.start < sentence.start || m.end > sentence.end) continue;
-    const before = text.slice(Math.max(sentence.start, m.start - 16), m.start);
+    const before = text.slice(Math.max(sentence.start, m.start - 24), m.start);
     const after = text.slice(m.end, Math.min(sentence.end, m.end + 10));
     const phrase = (re: RegExp): string => (before.match(re)?.[0] ?? "") + text.slice(m.start, m.end);
     if (isPureName(text, m)) {

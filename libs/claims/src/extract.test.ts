@@ -23,6 +23,8 @@ describe("readSegment: composition", () => {
   it("reads abundance (富含, rich in)", () => {
     expect(readSegment("富含燕窝，营养满分").claims[0]).toMatchObject({ kind: "COMPOSITION_RICH", ingredient: "bird's nest" });
     expect(readSegment("It's packed with collagen").claims[0]).toMatchObject({ kind: "COMPOSITION_RICH", ingredient: "collagen" });
+    expect(readSegment("每一口都是燕窝").claims[0]).toMatchObject({ kind: "COMPOSITION_RICH", ingredient: "bird's nest" });
+    expect(readSegment("our face cream is loaded with real hyaluronic acid").claims[0]).toMatchObject({ kind: "COMPOSITION_RICH" });
   });
 
   it("finds an ingredient the lexicon lacks when the listing declares it", () => {
@@ -53,6 +55,13 @@ describe("readSegment: product claims", () => {
     ["原价九百九十九，今天只要一九九", "ORIGINAL_PRICE", { priceCents: 99_900 }],
     ["It was $120, now only $59", "ORIGINAL_PRICE", { priceCents: 12_000 }],
     ["世界第一好喝", "SUPERLATIVE", {}],
+    ["拍一单就是四罐", "UNIT_COUNT", { quantity: 4 }],
+    ["this comes with twelve bottles", "UNIT_COUNT", { quantity: 12 }],
+    ["一瓶足足二百克", "UNIT_AMOUNT", { quantity: 200, unit: "g" }],
+    ["this is three hundred milliliters per bottle", "UNIT_AMOUNT", { quantity: 300, unit: "ml" }],
+    ["this retails at 1049 RMB", "ORIGINAL_PRICE", { priceCents: 104_900 }],
+    ["咱们这款从来没卖过这么便宜", "LOWEST_PRICE_EVER", {}],
+    ["you won't find our face cream cheaper anywhere", "LOWEST_PRICE_MARKET", {}],
     ["best in the world", "SUPERLATIVE", {}],
   ])("%s → %s", (text, kind, fields) => {
     expect(readSegment(text).claims).toEqual(expect.arrayContaining([expect.objectContaining({ kind, ...fields })]));

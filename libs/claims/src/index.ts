@@ -12,8 +12,10 @@
  * const { checks } = assessSegment("这款燕窝含量高达百分之三十", table.factsAt("sku-1", t), t);
  * checks[0].outcome; // "CONTRADICTION" when the label says 0.014 %
  */
-export { assessSegment } from "./assess";
-export type { SegmentAssessment } from "./assess";
+export { assessSegment, assessSpokenSegment } from "./assess";
+export type { SegmentAssessment, SpokenSegment } from "./assess";
+export { resolveProduct } from "./resolve-product";
+export type { ResolvedProduct } from "./resolve-product";
 export { readSegment } from "./extract";
 export type { DeclaredIngredient } from "./extract";
 export { checkClaim, ORIGINAL_PRICE_LOOKBACK_MS } from "./check";

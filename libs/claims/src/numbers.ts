@@ -54,21 +54,36 @@ function digitsOf(value: number): string {
   return String(Number(value.toFixed(6)));
 }
 
-const ENGLISH_NUMBERS: ReadonlyArray<[RegExp, string]> = [
-  [/\bone hundred\b/g, "100"],
-  [/\bhundred percent\b/g, "100 percent"],
-  [/\bninety\b/g, "90"],
-  [/\beighty\b/g, "80"],
-  [/\bseventy\b/g, "70"],
-  [/\bsixty\b/g, "60"],
-  [/\bfifty\b/g, "50"],
-  [/\bforty\b/g, "40"],
-  [/\bthirty\b/g, "30"],
-  [/\btwenty\b/g, "20"],
-  [/\bten\b/g, "10"],
-  [/\bfive\b/g, "5"],
-  [/\bhalf\b/g, "50 percent"],
-];
+const EN_SMALL: Readonly<Record<string, number>> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+};
+const EN_SCALE: Readonly<Record<string, number>> = { hundred: 100, thousand: 1000 };
+const EN_WORD = `(?:${[...Object.keys(EN_SMALL), ...Object.keys(EN_SCALE)].join("|")})`;
+/** A run of English number words ("one thousand four hundred ninety-nine", "seventy-one point five"). */
+const EN_RUN = new RegExp(`\\b${EN_WORD}(?:(?:[\\s-]+|\\s+and\\s+)${EN_WORD})*(?:\\s+point(?:\\s+${EN_WORD})+)?\\b`, "g");
+
+const ONE_AS_NUMBER_BEFORE = /^\s*(?:%|percent|per cent|pct|g\b|grams?|kg|ml|milliliters?|millilitres?|liters?|bottles?|jars?|pieces?|packs?|bags?|cans?|boxes?|steaks?|sachets?|yuan|rmb|dollars?)/;
+
+function englishNumberValue(run: string): number | undefined {
+  const [whole, fraction] = run.split(/\s+point\s+/) as [string, string | undefined];
+  let total = 0;
+  let current = 0;
+  for (const word of whole.split(/[\s-]+/).filter((w) => w !== "and")) {
+    if (word in EN_SMALL) current += EN_SMALL[word]!;
+    else if (word === "hundred") current = (current === 0 ? 1 : current) * 100;
+    else if (word === "thousand") {
+      total += (current === 0 ? 1 : current) * 1000;
+      current = 0;
+    } else return undefined;
+  }
+  total += current;
+  if (fraction === undefined) return total;
+  const digits = fraction.split(/\s+/).map((w) => EN_SMALL[w]);
+  if (digits.some((d) => d === undefined || d > 9)) return undefined;
+  return Number(`${total}.${digits.join("")}`);
+}
 
 /**
  * Normalises a segment for extraction: NFKC (full-width ５０％ → 50%), lower
@@ -89,7 +104,13 @@ export function normalizeNumbers(text: string): string {
   });
   // N成 is tenths (三成 = 30 %); only after a digit so 成分 / 成本 stay words.
   s = s.replace(/(\d+(?:\.\d+)?)成(?![分本功为])/g, (_m, n: string) => `${digitsOf(Number(n) * 10)}%`);
-  for (const [pattern, digits] of ENGLISH_NUMBERS) s = s.replace(pattern, digits);
+  s = s.replace(/\bhalf\b/g, "50%");
+  s = s.replace(EN_RUN, (m: string, offset: number, whole: string) => {
+    // "one" alone is as often a pronoun ("this one") as a number: only before a unit or percent.
+    if (m === "one" && !ONE_AS_NUMBER_BEFORE.test(whole.slice(offset + m.length, offset + m.length + 16))) return m;
+    const v = englishNumberValue(m);
+    return v === undefined ? m : digitsOf(v);
+  });
   s = s.replace(/(\d)\s*(?:percent|per cent|pct)\b/g, "$1%");
   s = s.replace(/(\d),(\d{3})/g, "$1$2");
   return s;

@@ -6,6 +6,7 @@ import type { Claim } from "./claim";
 import type { PlacedClaim } from "./composition-claims";
 import { CERTIFICATIONS, COUNTRIES } from "./lexicon";
 import { normalizeNumbers } from "./numbers";
+import { quantityClaims } from "./quantity-claims";
 import type { Span } from "./scope";
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -64,10 +65,10 @@ function certificationClaims(text: string, sentence: Span): PlacedClaim[] {
 }
 
 const GENUINE = /(?:正品|官方授权|品牌授权|授权(?:店|经销商|代理|旗舰店)|假[一1]赔(?:\d+|十|三)|保真|\bauthentic\b|\bgenuine\b(?! (?:leather|cowhide|silk|wool|cashmere|down))|officially (?:authori[sz]ed|licensed)|authori[sz]ed (?:dealer|seller|reseller|retailer|store|distributor)|100% real|the real deal|official brand store)/;
-const LOWEST_MARKET = /(?:全网(?:最低|最便宜|底价|最优惠|价格最低|独家最低|最划算)|全平台最低|(?:lowest|cheapest|best) price (?:anywhere|online|on the (?:internet|web|market)|you(?:'ll| will) find)|cheapest (?:anywhere|online|on the internet)|you won't find (?:it|this) cheaper|nowhere (?:else )?cheaper|cheaper than (?:any|every) (?:other )?(?:store|shop|platform))/;
-const LOWEST_EVER = /(?:(?:历史|有史以来|史上|全年)最低|史低|从来没有这么便宜|从没这么便宜过|lowest price ever|all[- ]time low|lowest (?:it|this) has ever been|never been (?:this|so) cheap|cheapest (?:it|this) has ever been|lowest ever)/;
+const LOWEST_MARKET = /(?:全网(?:最低|最便宜|底价|最优惠|价格最低|独家最低|最划算)|全网比价.{0,8}最低|全平台最低|(?:won't|will not|can't|cannot) find .{0,40}cheaper|(?:lowest|cheapest|best) price (?:anywhere|online|on the (?:internet|web|market)|you(?:'ll| will) find)|cheapest (?:anywhere|online|on the internet)|you won't find (?:it|this) cheaper|nowhere (?:else )?cheaper|cheaper than (?:any|every) (?:other )?(?:store|shop|platform))/;
+const LOWEST_EVER = /(?:(?:历史|有史以来|史上|全年)最低|史低|从来没有?(?:卖过)?这么便宜|从没(?:卖过)?这么便宜过?|lowest price ever|all[- ]time low|lowest (?:it|this) has ever been|never been (?:this|so) cheap|cheapest (?:it|this) has ever been|lowest ever)/;
 const ORIGINAL_PRICE_ZH = /(?:原价|专柜价|市场价|吊牌价|日常价|平时(?:卖|要)?|以前(?:卖|要)?|之前(?:卖|要)?|官方价|零售价|官网价)\s*(?:是|都要|要|卖|都)?\s*[¥$]?\s*(\d+(?:\.\d+)?)\s*(?:元|块|rmb)?/;
-const ORIGINAL_PRICE_EN = /(?:\bwas\b|originally|regular(?:ly)? (?:price(?:d)?(?: is| of| at)?)|retail(?:s)? (?:price )?(?:is |of |at |for )?|normally|usually (?:sells? )?(?:for )?|list price(?: is)?|msrp(?: is)?)\s*(?:at\s*)?[$¥]\s?(\d+(?:\.\d+)?)/;
+const ORIGINAL_PRICE_EN = /(?:\bwas\b|originally|regular(?:ly)? (?:price(?:d)?(?: is| of| at)?)|retail(?:s)? (?:price )?(?:is |of |at |for )?|normally|usually (?:sells? )?(?:for )?|list price(?: is)?|msrp(?: is)?)\s*(?:at\s*)?(?:[$¥]\s?(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)\s*(?:yuan|rmb|元|块|dollars?)\b)/;
 const SUPERLATIVE = /(?:世界第1|全球第1|全国第1|全网第1|行业第1|销量第1|第1名|最好的|最好用的|最顶级|最牛|最强|最佳|国家级|史上最好|best in the world|world'?s best|best (?:\w+ )?(?:ever|on the market|in the world)|number 1\b|\bno\.? ?1\b|#1\b|top-rated|unbeatable quality)/;
 
 function single(text: string, sentence: Span, pattern: RegExp, make: (m: RegExpMatchArray) => Claim | undefined): PlacedClaim[] {
@@ -79,7 +80,7 @@ function single(text: string, sentence: Span, pattern: RegExp, make: (m: RegExpM
 
 /** Claims about the product as a whole in one sentence. */
 export function productClaims(text: string, sentence: Span): PlacedClaim[] {
-  const priceCents = (m: RegExpMatchArray): number => Math.round(Number(m[1]) * 100);
+  const priceCents = (m: RegExpMatchArray): number => Math.round(Number(m[1] ?? m[2]) * 100);
   return [
     ...originClaims(text, sentence),
     ...certificationClaims(text, sentence),
@@ -88,6 +89,7 @@ export function productClaims(text: string, sentence: Span): PlacedClaim[] {
     ...single(text, sentence, LOWEST_EVER, (m) => ({ kind: "LOWEST_PRICE_EVER", phrase: m[0] })),
     ...single(text, sentence, ORIGINAL_PRICE_ZH, (m) => ({ kind: "ORIGINAL_PRICE", phrase: m[0].trim(), priceCents: priceCents(m) })),
     ...single(text, sentence, ORIGINAL_PRICE_EN, (m) => ({ kind: "ORIGINAL_PRICE", phrase: m[0].trim(), priceCents: priceCents(m) })),
+    ...quantityClaims(text, sentence),
     ...single(text, sentence, SUPERLATIVE, (m) => ({ kind: "SUPERLATIVE", phrase: m[0] })),
   ];
 }

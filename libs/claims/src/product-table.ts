@@ -12,6 +12,8 @@ import type { ProductFacts } from "@redline/proto";
 export interface ProductFactsLookup {
   /** The version of `skuId`'s facts in force at `atMs`, if any. */
   factsAt(skuId: string, atMs: number): ProductFacts | undefined;
+  /** The SKUs whose facts list `roomId`, in the order first listed. */
+  skusListedIn(roomId: string): readonly string[];
 }
 
 export interface ProductTableLimits {
@@ -25,6 +27,8 @@ export class ProductTable implements ProductFactsLookup {
   /** Versions ordered by validFromMs; Map order is least recently updated first. */
   private readonly versions = new Map<string, ProductFacts[]>();
   private evicted = 0;
+  /** roomId → SKUs listed there, from every version held. */
+  private readonly byRoom = new Map<string, Set<string>>();
 
   constructor(private readonly limits: Readonly<ProductTableLimits> = DEFAULT_PRODUCT_TABLE_LIMITS) {}
 
@@ -36,16 +40,31 @@ export class ProductTable implements ProductFactsLookup {
     if (list.length > this.limits.maxVersionsPerSku) list.splice(0, list.length - this.limits.maxVersionsPerSku);
     this.versions.delete(facts.skuId);
     this.versions.set(facts.skuId, list);
+    for (const listing of facts.listings) {
+      const skus = this.byRoom.get(listing.roomId) ?? new Set<string>();
+      skus.add(facts.skuId);
+      this.byRoom.set(listing.roomId, skus);
+    }
     while (this.versions.size > this.limits.maxSkus) {
-      const oldest = this.versions.keys().next().value as string;
-      this.versions.delete(oldest);
+      this.remove(this.versions.keys().next().value as string);
       this.evicted++;
     }
   }
 
   /** A tombstone: the SKU is withdrawn and its facts forgotten. */
   remove(skuId: string): void {
+    for (const facts of this.versions.get(skuId) ?? []) {
+      for (const listing of facts.listings) {
+        const skus = this.byRoom.get(listing.roomId);
+        skus?.delete(skuId);
+        if (skus?.size === 0) this.byRoom.delete(listing.roomId);
+      }
+    }
     this.versions.delete(skuId);
+  }
+
+  skusListedIn(roomId: string): readonly string[] {
+    return [...(this.byRoom.get(roomId) ?? [])];
   }
 
   factsAt(skuId: string, atMs: number): ProductFacts | undefined {
