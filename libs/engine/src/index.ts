@@ -29,4 +29,6 @@ export type { TextScorer, TextScores } from "./detectors/text-scorer";
 export { alertIdOf } from "./alert";
 export { EngineError, EngineConfigError, SnapshotFormatError } from "./errors";
 export { RiskPipeline, outputToJsonLine } from "./pipeline";
+export { MisleadingClaimsStage, DEFAULT_CLAIMS_STAGE_CONFIG } from "./claims/misleading-claims-stage";
+export type { ClaimsStageConfig } from "./claims/misleading-claims-stage";
 export type { PipelineOutput, OutputStage } from "./pipeline";

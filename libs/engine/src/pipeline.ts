@@ -19,6 +19,8 @@ export interface OutputStage {
   process(outputs: PipelineOutput[]): PipelineOutput[];
   /** Called with each event right after the engine applies it. */
   observe?(event: LiveEvent): PipelineOutput[];
+  /** Called when input goes quiet or ends, once the engine has applied everything up to `watermarkMs`. */
+  idle?(watermarkMs: number): PipelineOutput[];
   snapshot?(): Uint8Array;
   restore?(bytes: Uint8Array): void;
 }
@@ -48,6 +50,10 @@ export class RiskPipeline {
    */
   idle(): PipelineOutput[] {
     this.engine.flush();
+    for (const output of this.engine.drain()) this.pending.push({ output, fromStage: 0 });
+    this.stages.forEach((stage, i) => {
+      if (stage.idle !== undefined) for (const output of stage.idle(this.engine.watermarkMs)) this.pending.push({ output, fromStage: i + 1 });
+    });
     return this.release();
   }
 

@@ -1,4 +1,5 @@
-import { RiskEngine, RiskPipeline, type EngineConfig, type EngineDeps } from "@redline/engine";
+import { ProductTable, type ProductFactsLookup } from "@redline/claims";
+import { MisleadingClaimsStage, RiskEngine, RiskPipeline, type EngineConfig, type EngineDeps, type OutputStage } from "@redline/engine";
 import { PolicyStage, type PolicySource, type RunnerCounters } from "@redline/policy";
 import { PIPELINE_DEFAULTS } from "./pipeline-defaults";
 
@@ -11,6 +12,8 @@ export interface PipelineSpec {
   shadowPolicy?: PolicySource;
   /** Engine dependencies (text scorer, clock for lag counters). */
   deps?: EngineDeps;
+  /** The `live.products` table that transcript claims are checked against; absent → no facts (only superlatives, LOW). */
+  products?: ProductFactsLookup;
 }
 
 /** The engine settings a spec resolves to: the service's defaults, then the spec's overrides. */
@@ -24,7 +27,9 @@ export function engineSettings(spec: PipelineSpec): Partial<EngineConfig> {
  * input gives the same outputs in all three.
  */
 export function createPipeline(spec: PipelineSpec = {}, engine = new RiskEngine(engineSettings(spec), spec.deps)): RiskPipeline {
-  const stages = spec.policy === undefined ? [] : [new PolicyStage({ live: spec.policy, shadow: spec.shadowPolicy })];
+  // Claims first, so the policy stage sees their alerts like the engine's.
+  const stages: OutputStage[] = [new MisleadingClaimsStage(spec.products ?? new ProductTable(), engine.modelVersion)];
+  if (spec.policy !== undefined) stages.push(new PolicyStage({ live: spec.policy, shadow: spec.shadowPolicy }));
   return new RiskPipeline(engine, stages);
 }
 
