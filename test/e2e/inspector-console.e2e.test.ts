@@ -154,16 +154,20 @@ describe("the inspector console in a real Chromium, on the real pipeline", () =>
       clickhouseDatabase: database,
     });
     producer = await RecordProducer.connect(kafka, silentLogger);
-    archiver = await startArchiver(archiverConfig(env), { logger: silentLogger });
-    engine = await startRiskEngine(engineConfig(env), { logger: silentLogger });
-    dispatcher = await startDispatcher(dispatcherConfig(env), { logger: silentLogger });
-    gateway = await startGateway(gatewayConfig(env), { logger: silentLogger, evidence: new ClickHouseEvidenceStore(testClickHouse(database)) });
+    // Started side by side (none reads another at start); each is kept as it
+    // comes up so afterAll stops those that did when another fails.
+    await Promise.all([
+      startArchiver(archiverConfig(env), { logger: silentLogger }).then((s) => (archiver = s)),
+      startRiskEngine(engineConfig(env), { logger: silentLogger }).then((s) => (engine = s)),
+      startDispatcher(dispatcherConfig(env), { logger: silentLogger }).then((s) => (dispatcher = s)),
+      startGateway(gatewayConfig(env), { logger: silentLogger, evidence: new ClickHouseEvidenceStore(testClickHouse(database)) }).then((s) => (gateway = s)),
+      launchChromium().then((b) => (browser = b)),
+      collectTopic(kafka, `${prefix}feedback`).then((c) => (feedback = c)),
+    ]);
     const config = consoleConfig({ ...env, REDLINE_CONSOLE_ADDRESS: "127.0.0.1:0", REDLINE_CONSOLE_GATEWAY_ADDRESS: `127.0.0.1:${gateway.port}` });
     telemetry = await initTelemetry(loadTelemetryConfig({ REDLINE_METRICS_PORT: "0" }, "inspector-console"), { logger: silentLogger, registerGlobal: false });
     gatewayClient = new GatewayClient(config.gatewayAddress, config.gatewayTls, telemetry.metrics);
     web = await startConsole(config, { logger: silentLogger, gateway: gatewayClient, archive: new ArchiveReader(testClickHouse(database)) });
-    feedback = await collectTopic(kafka, `${prefix}feedback`);
-    browser = await launchChromium();
   });
 
   afterAll(async () => {
