@@ -8,6 +8,8 @@ import { Alert, ControlAction, LiveEvent } from "@redline/proto";
 export interface Replayed {
   alerts: Alert[];
   actions: ControlAction[];
+  /** Events that arrived behind the watermark, from replay's summary line. */
+  lateEvents: number;
 }
 
 /** `redline replay --policy POLICY` over `events` written as a JSON-lines file: what the service should produce. */
@@ -17,8 +19,13 @@ export async function replayThroughCli(events: readonly LiveEvent[], policyPath:
   const stdout = new PassThrough();
   const chunks: Buffer[] = [];
   stdout.on("data", (c: Buffer) => chunks.push(c));
-  const code = await runCli(["replay", "--input", file, "--policy", policyPath], { stdin: new PassThrough(), stdout, stderr: new PassThrough(), env: {} });
+  const stderr = new PassThrough();
+  const errChunks: Buffer[] = [];
+  stderr.on("data", (c: Buffer) => errChunks.push(c));
+  const code = await runCli(["replay", "--input", file, "--policy", policyPath], { stdin: new PassThrough(), stdout, stderr, env: {} });
   if (code !== 0) throw new Error(`redline replay exited ${code}`);
+  const summary = /(\d+) late,/.exec(Buffer.concat(errChunks).toString("utf8"));
+  if (summary === null) throw new Error("redline replay printed no summary");
   const lines = Buffer.concat(chunks)
     .toString("utf8")
     .split("\n")
@@ -27,5 +34,6 @@ export async function replayThroughCli(events: readonly LiveEvent[], policyPath:
   return {
     alerts: lines.filter((l) => l.alert !== undefined).map((l) => Alert.fromJSON(l.alert)),
     actions: lines.filter((l) => l.action !== undefined).map((l) => ControlAction.fromJSON(l.action)),
+    lateEvents: Number(summary[1]),
   };
 }

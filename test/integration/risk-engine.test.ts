@@ -112,11 +112,12 @@ const actionsById = (records: TopicCollector["records"]) =>
  * all rooms may raise the same alert a few events earlier or later.)
  */
 async function replayByPartition(events: LiveEvent[]): Promise<Replayed> {
-  const out: Replayed = { alerts: [], actions: [] };
+  const out: Replayed = { alerts: [], actions: [], lateEvents: 0 };
   for (let p = 0; p < PARTITIONS; p++) {
     const r = await replay(events.filter((e) => partitionForKey(e.roomId, PARTITIONS) === p));
     out.alerts.push(...r.alerts);
     out.actions.push(...r.actions);
+    out.lateEvents += r.lateEvents;
   }
   return out;
 }
@@ -169,6 +170,39 @@ describe("risk-engine service on the real broker", () => {
 
     const dlq = await readTopic(kafka, dlqTopicFor(`${r.prefix}live.follows`), 2);
     expect(dlq.map((d) => d.headers[DLQ_HEADERS.reason]).sort()).toEqual(["MISSING_FIELD", "UNDECODABLE"]);
+  });
+
+  it("agrees with `redline replay` on late input: the same events count as late and the same alerts follow", async () => {
+    // One topic, so the service reads the partition in the order replay reads the file. Every seventh
+    // like is published a minute of event time after its own (a phone that was offline), beyond the
+    // 10 s lateness both run with by default.
+    const r = await rig({ REDLINE_ENGINE_ALLOWED_LATENESS_MS: "10000" });
+    collectors.push(r.alerts, r.actions);
+    const likes = room(roomOn(0, "late-likes"), "device_farm", 17).filter((e) => e.body?.$case === "like").sort(byTime);
+    const onTime = likes.filter((_, i) => i % 7 !== 0);
+    const delayed = likes.filter((_, i) => i % 7 === 0);
+    const published: LiveEvent[] = [];
+    for (const e of onTime) {
+      while (delayed.length > 0 && delayed[0]!.eventTimeMs + 60_000 <= e.eventTimeMs) published.push(delayed.shift()!);
+      published.push(e);
+    }
+    published.push(...delayed);
+    const replayed = await replay(published);
+    expect(replayed.lateEvents).toBeGreaterThan(50);
+    expect(replayed.alerts.some((a) => a.subcategory === "FAKE_LIKES")).toBe(true);
+
+    await publishEvents(producer, r.prefix, published);
+    const service = await startRiskEngine(loadConfig(r.env), { logger: silentLogger });
+    services.push(service);
+    const applied = () => service.status().reduce((n, p) => n + p.counters.eventsApplied, 0);
+    await waitFor(() => applied() === published.length && alertsById(r.alerts.records).size >= replayed.alerts.length, {
+      what: "every like applied and the replayed alerts",
+      timeoutMs: 90_000,
+    });
+    expect(service.status().reduce((n, p) => n + p.counters.lateEvents, 0)).toBe(replayed.lateEvents);
+    const got = alertsById(r.alerts.records);
+    expect([...got.keys()].sort()).toEqual(replayed.alerts.map((a) => a.alertId).sort());
+    for (const a of replayed.alerts) expect(got.get(a.alertId)).toEqual(a);
   });
 
   it("splits partitions between two instances and moves a room with its state when one stops", async () => {
