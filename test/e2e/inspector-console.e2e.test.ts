@@ -119,8 +119,8 @@ async function firstLiveAlert(url: string, sessionId: string, cursor: string): P
 
 describe("the inspector console in a real Chromium, on the real pipeline", () => {
   const kafka = testKafka();
-  const prefix = `${randomId("console")}.`;
-  const database = randomId("console_archive");
+  const prefix = `${randomId("e2e_console")}.`;
+  const database = randomId("e2e_console_archive");
   const roomA = randomId("room-a");
   const roomB = randomId("room-b");
   const roomC = randomId("room-c");

@@ -40,7 +40,7 @@ const verdict = (alertId: string, v: Verdict, atMs: number, inspectorId = "alice
   Feedback.fromPartial({ alertId, roomId: "room-1", verdict: v, inspectorId, reviewedAtMs: atMs, note: "" });
 
 describe("the console's archive reads on the real ClickHouse", () => {
-  const database = randomId("console_reads");
+  const database = randomId("it_console_reads");
   const db = testClickHouse(database);
   const reader = new ArchiveReader(db);
 
