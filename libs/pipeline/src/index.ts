@@ -14,3 +14,6 @@ export type { PipelineSpec } from "./create-pipeline";
 export { PIPELINE_DEFAULTS } from "./pipeline-defaults";
 export { restorePipeline, snapshotPipeline } from "./pipeline-snapshot";
 export { SnapshotRecordError } from "./errors";
+// The product table a spec's `products` takes, for callers that fill one themselves (redline replay).
+export { ProductTable } from "@redline/claims";
+export type { ProductFactsLookup } from "@redline/claims";

@@ -1,7 +1,7 @@
 import { EnvReader } from "@redline/common";
 import { DEFAULT_ENGINE_CONFIG, type EngineConfig } from "@redline/engine";
 import { PIPELINE_DEFAULTS } from "@redline/pipeline";
-import { DEFAULT_INPUT_TOPICS, DEFAULT_OUTPUT_TOPICS, dlqTopicFor, loadValidationLimits, type ValidationLimits } from "@redline/events";
+import { DEFAULT_INPUT_TOPICS, DEFAULT_OUTPUT_TOPICS, DEFAULT_TABLE_TOPICS, dlqTopicFor, loadValidationLimits, type ValidationLimits } from "@redline/events";
 import { loadKafkaConfig, type KafkaConfig, type RequiredTopic } from "@redline/kafka";
 
 export interface RiskEngineConfig {
@@ -10,6 +10,13 @@ export interface RiskEngineConfig {
   inputTopics: readonly string[];
   alertsTopic: string;
   actionsTopic: string;
+  /** Compacted table of product facts read whole by every instance (issue 22); "" when turned off. */
+  productsTopic: string;
+  /**
+   * Whether REDLINE_PRODUCTS_TOPIC was set: a named table must exist; the default one is
+   * read when it exists and otherwise skipped with a warning (claims are then unverifiable).
+   */
+  productsTopicRequired: boolean;
   /** Compacted topic holding one state snapshot per input partition number. */
   changelogTopic: string;
   snapshotIntervalMs: number;
@@ -43,6 +50,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): R
     inputTopics: Object.freeze(r.list("REDLINE_INPUT_TOPICS", [...new Set(Object.values(DEFAULT_INPUT_TOPICS))])),
     alertsTopic: r.string("REDLINE_ALERTS_TOPIC", DEFAULT_OUTPUT_TOPICS.alerts),
     actionsTopic: r.string("REDLINE_ACTIONS_TOPIC", DEFAULT_OUTPUT_TOPICS.actions),
+    // "off" runs without product facts: claims are then unverifiable and only superlatives (LOW) alert.
+    productsTopic: ((t) => (t === "off" ? "" : t))(r.optionalString("REDLINE_PRODUCTS_TOPIC") ?? DEFAULT_TABLE_TOPICS.products),
+    productsTopicRequired: r.optionalString("REDLINE_PRODUCTS_TOPIC") !== undefined,
     changelogTopic: r.string("REDLINE_ENGINE_CHANGELOG_TOPIC", `${groupId}.state`),
     snapshotIntervalMs: r.int("REDLINE_ENGINE_SNAPSHOT_INTERVAL_MS", 30_000, { min: 0 }),
     idleTimeoutMs: r.int("REDLINE_ENGINE_IDLE_TIMEOUT_MS", PIPELINE_DEFAULTS.idleTimeoutMs, { min: 0 }),
@@ -65,8 +75,15 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): R
 }
 
 /** Topics the engine reads or writes that it does not create itself (it creates its changelog). */
-export function requiredTopics(config: Pick<RiskEngineConfig, "inputTopics" | "alertsTopic" | "actionsTopic">): RequiredTopic[] {
+export function requiredTopics(config: Pick<RiskEngineConfig, "inputTopics" | "alertsTopic" | "actionsTopic"> & Partial<Pick<RiskEngineConfig, "productsTopic" | "productsTopicRequired">>): RequiredTopic[] {
+  const products = config.productsTopicRequired === true ? (config.productsTopic ?? "") : "";
   return [
+    ...(products === ""
+      ? []
+      : [
+          { topic: products, use: "product facts table, REDLINE_PRODUCTS_TOPIC" },
+          { topic: dlqTopicFor(products), use: `dead letters of ${products}` },
+        ]),
     ...config.inputTopics.map((topic) => ({ topic, use: "input, REDLINE_INPUT_TOPICS" })),
     ...config.inputTopics.map((topic) => ({ topic: dlqTopicFor(topic), use: `dead letters of ${topic}` })),
     { topic: config.alertsTopic, use: "alerts output, REDLINE_ALERTS_TOPIC" },

@@ -30,6 +30,7 @@ import { IdleAdvance } from "./idle-advance";
 import { LaneConfirmation } from "./lane-confirmation";
 import { PartitionTask } from "./partition-task";
 import { openPolicies } from "./policies";
+import { ProductTableFeed } from "./product-table-feed";
 import { createPipeline, restorePipeline, snapshotPipeline, type PipelineSpec } from "@redline/pipeline";
 import type { Released } from "./aligned-merge";
 
@@ -102,7 +103,8 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
   ]);
   const producer = await RecordProducer.connect(kafka, logger);
   const policies = openPolicies(config, logger);
-  const spec: PipelineSpec = { engine: config.engine, ...policies.sources };
+  const products = await ProductTableFeed.openConfigured(config, { kafka, deadLetters: new DeadLetterWriter(producer, metrics, logger), logger });
+  const spec: PipelineSpec = { engine: config.engine, ...policies.sources, ...(products ? { products: products.table } : {}) };
 
   const tasks = new Map<number, PartitionTask>();
   /** What a partition new to this member starts from; read once per group generation. */
@@ -415,6 +417,7 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
       await consumer.drain();
       await snapshotAll();
       await consumer.stop();
+      await products?.stop();
       await producer.disconnect();
       policies.close();
     },

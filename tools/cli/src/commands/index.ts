@@ -99,6 +99,7 @@ export function defineCommands(program: Command, run: Runner): void {
     .option("--progress-every <lines>", "also a progress line on stderr every N lines (for logs)", integerAtLeast(1))
     .option("--policy <file>", "backtest an action policy: actions appear beside the alerts")
     .option("--shadow-policy <file>", "with --policy: run a candidate policy beside it; its actions are marked shadow")
+    .option("--products <file>", "ProductFacts JSON lines: the live.products table transcript claims are checked against")
     .addHelpText("after", examples("redline replay --input events.jsonl > outputs.jsonl", "redline replay --input events.jsonl --policy deploy/policy/default-policy.json --shadow-policy candidate.json"))
     .action((o) => run(() => import("./replay"), o));
 

@@ -1,5 +1,5 @@
 /**
- * `redline replay [--input FILE|-] [--lateness-ms N] [--progress-every N] [--policy FILE [--shadow-policy FILE]]`
+ * `redline replay [--input FILE|-] [--lateness-ms N] [--progress-every N] [--policy FILE [--shadow-policy FILE]] [--products FILE]`
  * (options defined in commands/index.ts)
  *
  * Reads LiveEvent proto3-JSON lines (FILE, or stdin when absent or `-`),
@@ -21,6 +21,7 @@ import { fixedPolicy, loadPolicyFile } from "@redline/policy";
 import { EXIT_CODES, type CommandContext } from "../command";
 import { createProgress } from "@redline/progress";
 import { parseReplayLine } from "./replay-input";
+import { loadProductsFile } from "./replay-products";
 
 /** The input's size for the bar's ETA; undefined when it is not a regular file (a FIFO, /dev/stdin). */
 function fileSize(path: string): number | undefined {
@@ -41,6 +42,8 @@ export interface ReplayOptions {
   progressEvery?: number;
   policy?: string;
   shadowPolicy?: string;
+  /** ProductFacts JSON lines: the live.products table transcript claims are checked against. */
+  products?: string;
 }
 
 /**
@@ -48,8 +51,14 @@ export interface ReplayOptions {
  * as fixed policies, `--lateness-ms` over the service's default. Throws the
  * policy's load or validation error.
  */
-function pipelineSpec(o: ReplayOptions): PipelineSpec {
+function pipelineSpec(o: ReplayOptions, ctx: CommandContext): PipelineSpec {
+  const products = o.products === undefined ? undefined : loadProductsFile(o.products);
+  if (products !== undefined) {
+    const refused = [...products.invalid].map(([reason, n]) => `${reason} ${n}`).join(", ");
+    ctx.stderr.write(`redline replay: ${products.versions} product fact versions for ${products.table.size} SKUs${refused === "" ? "" : `; invalid: ${refused}`}\n`);
+  }
   return {
+    ...(products === undefined ? {} : { products: products.table }),
     ...(o.latenessMs === undefined ? {} : { engine: { allowedLatenessMs: o.latenessMs } }),
     ...(o.policy === undefined ? {} : { policy: fixedPolicy(loadPolicyFile(o.policy)) }),
     ...(o.shadowPolicy === undefined ? {} : { shadowPolicy: fixedPolicy(loadPolicyFile(o.shadowPolicy)) }),
@@ -63,7 +72,7 @@ export async function run(parsed: ReplayOptions, ctx: CommandContext): Promise<n
   }
   let spec: PipelineSpec;
   try {
-    spec = pipelineSpec(parsed);
+    spec = pipelineSpec(parsed, ctx);
   } catch (err) {
     ctx.stderr.write(`redline replay: ${(err as Error).message}\n`);
     return EXIT_CODES.usage;
