@@ -27,9 +27,14 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
 /** Decodes bytes by encoding; throws whatever the parser throws (callers type it). */
 export function decodeMessage<T>(codec: MessageCodec<T>, bytes: Uint8Array, encoding: Encoding): T {
   if (encoding === "protobuf") return codec.decode(bytes);
+  return codec.fromJSON(parseJsonObject(bytes));
+}
+
+/** UTF-8 JSON text that must hold one object; throws what the parser throws, or a TypeError. */
+export function parseJsonObject(bytes: Uint8Array): Record<string, unknown> {
   const parsed: unknown = JSON.parse(utf8.decode(bytes));
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
     throw new TypeError("JSON message must be an object");
   }
-  return codec.fromJSON(parsed);
+  return parsed as Record<string, unknown>;
 }

@@ -1,7 +1,8 @@
 import { LiveEvent } from "@redline/proto";
-import { decodeMessage } from "./codec";
+import { parseJsonObject } from "./codec";
 import { encodingOf } from "./content-type";
 import { InvalidEventError } from "./errors";
+import { checkJsonTypes } from "./json-types";
 import type { ValidationLimits } from "./limits";
 import { normalizeEnums } from "./normalize-enums";
 import { validateLiveEvent } from "./validate";
@@ -19,15 +20,29 @@ export function decodeLiveEvent(
 ): LiveEvent {
   const encoding = encodingOf(contentType);
   let event: LiveEvent;
+  let json: Record<string, unknown> | undefined;
   try {
-    event = decodeMessage(LiveEvent, bytes, encoding);
+    if (encoding === "json") json = parseJsonObject(bytes);
+    event = json === undefined ? LiveEvent.decode(bytes) : LiveEvent.fromJSON(json);
   } catch (err) {
-    throw new InvalidEventError("UNDECODABLE", `not a ${encoding} LiveEvent: ${(err as Error).message}`, {
-      cause: err,
+    // V8's JSON.parse quotes the input around the error ("Unexpected token 'A', "A…" is not valid JSON"),
+    // which would put comment text and user ids in the dead letter's detail and the logs (issue 17).
+    const quotesInput = err instanceof SyntaxError;
+    const why = quotesInput ? jsonSyntaxProblem(err) : (err as Error).message;
+    throw new InvalidEventError("UNDECODABLE", `not a ${encoding} LiveEvent: ${why}`, {
+      cause: quotesInput ? undefined : err,
       context: { encoding, bytes: bytes.length },
     });
   }
+  if (json !== undefined) checkJsonTypes(json, event);
   return validateLiveEvent(normalizeEnums(event), limits, nowMs);
+}
+
+/** A JSON syntax error without the input it quotes: where it is, if the parser said. */
+function jsonSyntaxProblem(err: SyntaxError): string {
+  const position = /position (\d+)/.exec(err.message)?.[1];
+  if (/Unexpected end of JSON input/.test(err.message)) return "JSON input ends early";
+  return position === undefined ? "not valid JSON" : `not valid JSON at position ${position}`;
 }
 
 /** One proto3-JSON line (replay, produce) → a valid `LiveEvent`, or `InvalidEventError`. */
