@@ -189,7 +189,7 @@ describe("info-level logs of a whole pipeline run hold no user ids, IPs or comme
       client.review({ alertId: tailed[0]!.alert!.alertId, verdict: Verdict.VERDICT_CONFIRMED, note: "" }, md, (err) => (err ? reject(err) : resolve())),
     );
     const dead = await readTopic(kafka, dlqTopicFor(`${prefix}live.comments`), 2, 60_000);
-    expect(new Set(dead.map((r) => r.headers["redline-dlq-reason"]))).toEqual(new Set(["MISSING_FIELD", "EVENT_TIME_SKEW"]));
+    expect(new Set(dead.map((r) => r.headers["redline-dlq-reason"]))).toEqual(new Set(["INVALID_FIELD", "EVENT_TIME_SKEW"]));
     await waitFor(() => lines.some((l) => l.includes('"ns":"archiver') && /archiv|batch|insert/i.test(l)), { what: "the archiver to log its work" });
     tail.cancel();
 
