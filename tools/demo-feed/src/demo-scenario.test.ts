@@ -15,4 +15,10 @@ describe("demoScenario", () => {
     expect(a.events.map((e) => e.eventTimeMs)).toEqual(b.events.map((e) => e.eventTimeMs));
     expect(a.rooms.map((r) => r.expect)).toEqual(b.rooms.map((r) => r.expect));
   });
+
+  it("has a misleading-claims room whose product facts are listed for it", () => {
+    const s = demoScenario(1, Date.UTC(2026, 10, 29, 9, 0, 0), undefined, "demo-cccc-1");
+    expect(s.products.map((p) => p.listings[0]?.roomId)).toEqual(["demo-cccc-1-claims"]);
+    expect(s.events.filter((e) => e.body?.$case === "transcript" && e.body.value.skuId === s.products[0]!.skuId).length).toBeGreaterThan(3);
+  });
 });

@@ -1,5 +1,6 @@
 import { shiftEventTime } from "@redline/events";
-import { LiveEvent, RoomEventKind } from "@redline/proto";
+import { LiveEvent, RoomEventKind, type ProductFacts } from "@redline/proto";
+import { claimsRoom } from "./claims-room";
 import { generateRoom, Rng, SIMULATION_EPOCH_MS, type AttackStyle, type HardNegative, type RoomTruth } from "@redline/simulator";
 
 export interface DemoRoom {
@@ -13,6 +14,8 @@ export interface DemoScenario {
   /** Sorted by event time. */
   events: LiveEvent[];
   rooms: DemoRoom[];
+  /** Product facts for `live.products`, published before the events. */
+  products: ProductFacts[];
 }
 
 const PLANS: Array<{ name: string; attack: AttackStyle | null; hardNegative: HardNegative | null }> = [
@@ -77,6 +80,9 @@ export function demoScenario(seed: number, startMs: number, attackLeadMs = 60_00
   const consented = `${roomPrefix}-consented-17`;
   events.push(streamerRoom(consented, startMs + 25_000, 17, true));
   rooms.push({ roomId: consented, expect: "nothing (17, guardian consent)", truth: undefined });
+  const claims = claimsRoom(`${roomPrefix}-claims`, startMs + 30_000);
+  events.push(...claims.events);
+  rooms.push({ roomId: `${roomPrefix}-claims`, expect: "MISLEADING_CLAIMS HIGH (30 % bird's nest said, 0.014 % on the label): links restricted", truth: undefined });
   events.sort(byTime);
-  return { events, rooms };
+  return { events, rooms, products: claims.products };
 }

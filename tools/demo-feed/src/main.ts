@@ -1,6 +1,8 @@
 /** demo-feed: publishes demo scenarios in real time, one cycle after another, until stopped. */
 import { createJsonLogger, EnvReader, runService } from "@redline/common";
+import { DEFAULT_TABLE_TOPICS, encodeMessage } from "@redline/events";
 import { createKafkaClient, loadKafkaConfig, RecordProducer } from "@redline/kafka";
+import { ProductFacts } from "@redline/proto";
 import { demoScenario } from "./demo-scenario";
 import { publishPaced } from "./paced-publisher";
 
@@ -20,6 +22,13 @@ void runService(
         const scenario = demoScenario(seed, Date.now(), undefined, `demo-${run}-${seed}`);
         process.stdout.write(`demo cycle ${seed}: ${scenario.events.length} events in ${scenario.rooms.length} rooms\n`);
         for (const r of scenario.rooms) process.stdout.write(`  ${r.roomId.padEnd(34)} expect: ${r.expect}\n`);
+        await producer.send(
+          topicPrefix + DEFAULT_TABLE_TOPICS.products,
+          scenario.products.map((p) => {
+            const encoded = encodeMessage(ProductFacts, p, "protobuf");
+            return { key: p.skuId, value: encoded.value, headers: { "content-type": encoded.contentType } };
+          }),
+        );
         let lastReport = 0;
         await publishPaced(scenario.events, {
           producer,
