@@ -60,5 +60,14 @@ export function renderClaimsMarkdown(development: readonly ClaimsSeedResult[], r
     "",
     ...section(`Development seeds (${development.map((r) => r.seed).join(", ")}): tuned on`, development),
     ...(reporting.length > 0 ? section(`Reporting seeds (${reporting.map((r) => r.seed).join(", ")}): held out, run once`, reporting) : []),
+    "## Known gaps",
+    "",
+    "- Origin claims about a region (a prestige tea village, a province) are not checked: `ProductFacts` carries the",
+    "  origin country only, so such a claim is unverifiable and raises nothing (most of `origin_false`'s misses).",
+    "- Superlatives raise a LOW alert only when the words are in the superlative list; the rest raise nothing, which",
+    "  the scoring allows (a superlative must not be cited above LOW).",
+    "- Misses on the reporting seeds are counted by kind above and were not read: fixing them means finding the same",
+    "  kind on a development seed (the scenarios' rule).",
+    "",
   ].join("\n");
 }
