@@ -13,6 +13,8 @@ export interface CrewConfig {
   arrivalSyncMs: number;
   /** ...and leave together when their last events in the room are this close. */
   departureSyncMs: number;
+  /** Two accounts that act in a room without a join event and arrive within `arrivalSyncMs` are in sync on arrival alone. */
+  syncUnannouncedArrivals: boolean;
   /** Arrivals this soon after the room's start are the opening crowd, not a rented crew (§6.1: crews come 1–20 min in). */
   minArrivalAfterStartMs: number;
   /** More arrivals than this in a room within ±1 minute is a raid or a wave, not a light crew (§6.3 raid_migration). */
@@ -38,6 +40,10 @@ export interface CrewConfig {
    * only after this many (crews rented to the same rooms meet by chance).
    */
   mergeCrewsAfterStreamers: number;
+  /** A finding also names accounts in sync with the crew's core in this many of its rooms where three or more of the core were in sync. */
+  nameAfterCrewRooms: number;
+  /** An account joins a group after being in sync with its members (any of them) in this many streamers' rooms. */
+  attachAfterStreamers: number;
   /** A device or payment key used by more accounts than this is a shared terminal or a locker, and links nobody (§6.3 campus). */
   maxAccountsPerKey: number;
   /** A group bigger than this is a crowd (raid, campus, fan club), not a light crew, and is not reported. */
@@ -59,9 +65,10 @@ export interface CrewConfig {
 export const DEFAULT_CREW_CONFIG: Readonly<CrewConfig> = Object.freeze({
   windowMs: 6 * 3_600_000,
   arrivalSyncMs: 120_000,
-  departureSyncMs: 240_000,
+  departureSyncMs: 150_000,
+  syncUnannouncedArrivals: true,
   minArrivalAfterStartMs: 45_000,
-  maxArrivalsPerRoomMinute: 40,
+  maxArrivalsPerRoomMinute: 60,
   concurrentVisitIdleMs: 10 * 60_000,
   minPairStreamers: 2,
   mediumStreamers: 3,
@@ -70,6 +77,8 @@ export const DEFAULT_CREW_CONFIG: Readonly<CrewConfig> = Object.freeze({
   minCategories: 2,
   minRoomsWithThree: 2,
   mergeCrewsAfterStreamers: 3,
+  attachAfterStreamers: 3,
+  nameAfterCrewRooms: 2,
   maxAccountsPerKey: 12,
   maxCrewAccounts: 60,
   maxVisitsPerAccount: 12,
@@ -87,6 +96,7 @@ export const DEFAULT_CREW_CONFIG: Readonly<CrewConfig> = Object.freeze({
 export function resolveCrewConfig(overrides: Partial<CrewConfig> = {}): Readonly<CrewConfig> {
   const config: CrewConfig = { ...DEFAULT_CREW_CONFIG, ...overrides };
   for (const [option, value] of Object.entries(config)) {
+    if (typeof value === "boolean") continue;
     if (!Number.isFinite(value) || value < 0) throw new CrewConfigError(option, `must be a finite number >= 0, got ${String(value)}`);
   }
   for (const option of ["minPairStreamers", "minCrewAccounts", "maxVisitsPerAccount", "maxPartnersPerAccount", "maxCoVisitsPerPartner", "maxCrewAccounts", "mergeCrewsAfterStreamers"] as const) {

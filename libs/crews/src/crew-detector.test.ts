@@ -101,6 +101,21 @@ describe("CrewDetector", () => {
     expect(flaggedRooms).toEqual(new Set(worked.map((r) => r.roomId)));
   });
 
+  it("counts accounts that act in rooms without joining or leaving, in sync on arrival alone", () => {
+    const traffic = new Traffic();
+    const worked = rooms(4);
+    const crew = ["silent-0", "silent-1", "silent-2", "silent-3", "silent-4"];
+    for (const room of worked) crew.forEach((a, i) => traffic.act(room, a, room.startedMs + 6 * MIN + i * 4_000, "follow"));
+    organicViewers(traffic, worked, 30);
+    const findings = atLeastMedium(new CrewDetector().ingestAll(traffic.sorted()));
+    const last = findings[findings.length - 1]!;
+    expect(new Set(last.accounts)).toEqual(new Set(crew));
+    // The last room's visits never end (no leave, no later room): only the arrival can tie them.
+    expect(last.evidence.rooms.map((r) => r.roomId)).toContain(worked[3]!.roomId);
+    const withoutArrivalSync = atLeastMedium(new CrewDetector({ syncUnannouncedArrivals: false }).ingestAll(traffic.sorted()));
+    expect(withoutArrivalSync.flatMap((f) => f.evidence.rooms.map((r) => r.roomId))).not.toContain(worked[3]!.roomId);
+  });
+
   it("does not report the same crew in one streamer's sessions (a fan club)", () => {
     const traffic = new Traffic();
     crewWorks(traffic, rooms(5, { streamer: "idol" }), 8, "fan");

@@ -9,7 +9,7 @@ import { Severity } from "@redline/proto";
 import { type AccountActivity, validateActivity } from "./activity";
 import { type AccountState, type CoVisit, type Visit, accountStateBytes, addCoVisit, distinctStreamers, forgetBefore, newAccountState, rememberRecent } from "./account-state";
 import { type CrewConfig, resolveCrewConfig } from "./config";
-import { crewScore, crewSeverity, gatherEvidence } from "./crew-evidence";
+import { type CrewRoomEvidence, crewScore, crewSeverity, gatherEvidence } from "./crew-evidence";
 import type { CrewFinding, CrewOutput, CrewRoomFinding } from "./findings";
 import { CROSS_ROOM_COORDINATION } from "./findings";
 import { GroupPairs } from "./group-pairs";
@@ -143,7 +143,25 @@ export class CrewDetector {
     account.visits.push(visit);
     if (account.visits.length > this.config.maxVisitsPerAccount) account.visits.shift();
     room.recordArrival(now, this.config);
+    this.compareArrivals(account, visit, record.kind === "join", room, touched);
     return visit;
+  }
+
+  /**
+   * Accounts that act in a room without joining it (§6.1: "some join first")
+   * often never leave it either, so they cannot be compared on departure: two
+   * of them arriving together count as in sync on arrival alone.
+   */
+  private compareArrivals(account: AccountState, visit: Visit, joined: boolean, room: RoomActivity, touched: Set<Group>): void {
+    const earlier = room.arrivalsBefore({ accountId: account.accountId, arrivedMs: visit.arrivedMs, joined }, this.config);
+    if (!this.config.syncUnannouncedArrivals || !this.eligible(visit, room)) return;
+    for (const other of earlier) {
+      if (joined && other.joined) continue;
+      const partner = other.accountId === account.accountId ? undefined : this.accounts.get(other.accountId);
+      const partnerVisit = partner === undefined ? undefined : findOpenVisit(partner, visit.roomId);
+      if (partner === undefined || partnerVisit === undefined || !this.eligible(partnerVisit, room)) continue;
+      this.recordSync(account, partner, { ...visit, leftMs: visit.arrivedMs }, other.arrivedMs, other.arrivedMs, touched);
+    }
   }
 
   private depart(account: AccountState, visit: Visit, leftMs: number, touched: Set<Group>): void {
@@ -185,11 +203,12 @@ export class CrewDetector {
       touched.add(own);
       return;
     }
-    let groupStreamers = 0;
-    if (own !== undefined && other !== undefined) groupStreamers = this.groupPairs.addAndCount(own.id, other.id, coVisit);
-    else if (own !== undefined) groupStreamers = streamersWithGroup(partner, own.id, this.accounts);
-    else if (other !== undefined) groupStreamers = streamersWithGroup(account, other.id, this.accounts);
-    if (Math.max(pairStreamers, groupStreamers) >= this.linkThreshold(own, other)) {
+    const threshold = this.linkThreshold(own, other);
+    let linked = pairStreamers >= threshold;
+    if (own !== undefined && other !== undefined) linked ||= this.groupPairs.addAndCount(own.id, other.id, coVisit) >= threshold;
+    else if (own !== undefined) linked ||= streamersWithGroup(partner, own.id, this.accounts) >= this.config.attachAfterStreamers;
+    else if (other !== undefined) linked ||= streamersWithGroup(account, other.id, this.accounts) >= this.config.attachAfterStreamers;
+    if (linked) {
       const group = this.groups.link(account, partner, visit.leftMs);
       if (group !== undefined) touched.add(group);
     }
@@ -247,16 +266,35 @@ export class CrewDetector {
     return out;
   }
 
-  /** Accounts in sync, then members linked by a key who were also in one of the crew's rooms. */
-  private namedAccounts(group: Group, synced: readonly string[], rooms: readonly { roomId: string }[]): string[] {
+  /**
+   * The crew's core, then members of its group who were in one of its rooms,
+   * then accounts that arrived and left with the core in `nameAfterCrewRooms`
+   * rooms where three or more of the core were in sync (a rotating subset's
+   * account that met no one twice).
+   */
+  private namedAccounts(group: Group, synced: readonly string[], rooms: readonly CrewRoomEvidence[]): string[] {
     const named = [...synced];
     const roomIds = new Set(rooms.map((r) => r.roomId));
+    const strongRooms = new Set(rooms.filter((r) => r.accounts.length >= 3).map((r) => r.roomId));
+    const strongRoomsOf = new Map<string, Set<string>>();
+    for (const id of synced) {
+      for (const [partner, coVisits] of this.accounts.get(id)?.partners ?? []) {
+        for (const c of coVisits) {
+          if (!strongRooms.has(c.roomId)) continue;
+          let seen = strongRoomsOf.get(partner);
+          if (seen === undefined) strongRoomsOf.set(partner, (seen = new Set()));
+          seen.add(c.roomId);
+        }
+      }
+    }
+    const attached = [...strongRoomsOf].filter(([id, seen]) => seen.size >= this.config.nameAfterCrewRooms && !synced.includes(id)).map(([id]) => id).sort();
     for (const member of group.members) {
       if (named.length >= this.config.maxCrewAccounts) break;
       if (named.includes(member)) continue;
       const state = this.accounts.get(member);
       if (state !== undefined && state.visits.some((v) => roomIds.has(v.roomId))) named.push(member);
     }
+    for (const id of attached) if (named.length < this.config.maxCrewAccounts && !named.includes(id)) named.push(id);
     return named;
   }
 }

@@ -26,27 +26,21 @@ export interface CrewEvidence {
   distinctStreamers: number;
   /** Product categories of those rooms: one shop's channels or one category's popular rooms share an audience (§6.3). */
   distinctCategories: number;
-  /** Keys at least two members used, sorted: the linkage a reviewer can check. */
+  /** Keys at least two members in sync used, sorted: the linkage a reviewer can check. */
   sharedDevices: string[];
   sharedPaymentKeys: string[];
   sharedIpPrefixes: string[];
 }
 
 export function gatherEvidence(members: readonly string[], accountOf: (id: string) => AccountState | undefined): CrewEvidence {
-  const memberSet = new Set(members);
+  const core = crewCore(members, accountOf);
   const rooms = new Map<string, CrewRoomEvidence>();
   const roomsPerAccount = new Map<string, number>();
   const keyUsers = new Map<string, Set<string>>();
-  for (const id of members) {
-    const state = accountOf(id);
-    if (state === undefined) continue;
-    for (const key of [...state.keys, ...state.ipPrefixes.map((p) => `i:${p}`)]) {
-      let users = keyUsers.get(key);
-      if (users === undefined) keyUsers.set(key, (users = new Set()));
-      users.add(id);
-    }
+  for (const id of core) {
+    const state = accountOf(id)!;
     for (const [partner, coVisits] of state.partners) {
-      if (!memberSet.has(partner)) continue;
+      if (!core.has(partner)) continue;
       roomsPerAccount.set(id, (roomsPerAccount.get(id) ?? 0) + coVisits.length);
       for (const c of coVisits) {
         let room = rooms.get(c.roomId);
@@ -55,6 +49,15 @@ export function gatherEvidence(members: readonly string[], accountOf: (id: strin
         room.firstMs = Math.min(room.firstMs, c.arrivedMs);
         room.lastMs = Math.max(room.lastMs, c.leftMs);
       }
+    }
+  }
+  // Keys count among accounts in sync only: a household's tablet links its members, but they take turns (§6.3).
+  for (const id of roomsPerAccount.keys()) {
+    const state = accountOf(id)!;
+    for (const key of [...state.keys, ...state.ipPrefixes.map((p) => `i:${p}`)]) {
+      let users = keyUsers.get(key);
+      if (users === undefined) keyUsers.set(key, (users = new Set()));
+      users.add(id);
     }
   }
   const shared = (prefix: string) =>
@@ -70,6 +73,26 @@ export function gatherEvidence(members: readonly string[], accountOf: (id: strin
     sharedPaymentKeys: shared("p:"),
     sharedIpPrefixes: shared("i:"),
   };
+}
+
+/**
+ * The members in sync with at least two other members, when three or more
+ * are: a regular viewer who met one crew member twice by chance is linked but
+ * is not the crew (and neither are the rooms where only he met it). Smaller
+ * groups keep every member in sync with another.
+ */
+function crewCore(members: readonly string[], accountOf: (id: string) => AccountState | undefined): Set<string> {
+  const memberSet = new Set(members);
+  const partnersInGroup = new Map<string, number>();
+  for (const id of members) {
+    const state = accountOf(id);
+    if (state === undefined) continue;
+    let n = 0;
+    for (const partner of state.partners.keys()) if (memberSet.has(partner)) n++;
+    if (n > 0) partnersInGroup.set(id, n);
+  }
+  const wellLinked = [...partnersInGroup].filter(([, n]) => n >= 2).map(([id]) => id);
+  return new Set(wellLinked.length >= 3 ? wellLinked : partnersInGroup.keys());
 }
 
 /**

@@ -7,6 +7,13 @@
  */
 import type { CrewConfig } from "./config";
 
+export interface Arrival {
+  accountId: string;
+  arrivedMs: number;
+  /** False when the account acted in the room without a join event. */
+  joined: boolean;
+}
+
 export interface EndedVisit {
   accountId: string;
   arrivedMs: number;
@@ -22,6 +29,7 @@ const MAX_ENDED_VISITS_PER_ROOM = 4096;
 export class RoomActivity {
   private readonly arrivalsPerMinute = new Map<number, number>();
   private ended: EndedVisit[] = [];
+  private arrivals: Arrival[] = [];
   lastMs = 0;
 
   constructor(readonly roomId: string) {}
@@ -50,6 +58,16 @@ export class RoomActivity {
     return this.ended;
   }
 
+  /** Arrivals within `arrivalSyncMs` before this one, after forgetting older ones; then records this one. */
+  arrivalsBefore(arrival: Arrival, config: CrewConfig): readonly Arrival[] {
+    const horizon = arrival.arrivedMs - config.arrivalSyncMs;
+    let drop = 0;
+    while (drop < this.arrivals.length && this.arrivals[drop]!.arrivedMs < horizon) drop++;
+    const recent = this.arrivals.slice(drop);
+    this.arrivals = recent.length >= MAX_ENDED_VISITS_PER_ROOM ? [...recent.slice(1), arrival] : [...recent, arrival];
+    return recent;
+  }
+
   recordEnded(visit: EndedVisit): void {
     this.ended.push(visit);
     if (this.ended.length > MAX_ENDED_VISITS_PER_ROOM) this.ended.shift();
@@ -57,6 +75,6 @@ export class RoomActivity {
 
   /** Estimated bytes held. */
   bytes(): number {
-    return 200 + 2 * this.roomId.length + this.arrivalsPerMinute.size * 40 + this.ended.length * (64 + 2 * 16 + 16);
+    return 200 + 2 * this.roomId.length + this.arrivalsPerMinute.size * 40 + (this.ended.length + this.arrivals.length) * (64 + 2 * 16 + 16);
   }
 }
