@@ -3,7 +3,7 @@ import { ensureTopics, type OutputRecord, type RecordProducer } from "@redline/k
 import type { Kafka } from "kafkajs";
 import { LiveEvent } from "@redline/proto";
 
-/** The eight input topics under a test's own prefix. */
+/** The input topics under a test's own prefix. */
 export function inputTopics(prefix: string): string[] {
   return [...new Set(Object.values(DEFAULT_INPUT_TOPICS))].map((t) => prefix + t);
 }
