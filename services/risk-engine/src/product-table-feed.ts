@@ -29,6 +29,9 @@ export function applyProductRecord(table: ProductTable, record: InputRecord, lim
   }
 }
 
+/** How long start-up waits for the table to be read to its end. */
+const CATCH_UP_WAIT_MS = 60_000;
+
 export interface ProductTableFeedOptions {
   kafka: Kafka;
   topic: string;
@@ -36,6 +39,7 @@ export interface ProductTableFeedOptions {
   deadLetters: DeadLetterWriter;
   logger: Logger;
   onFatal?: (err: Error) => void;
+  maxCatchUpWaitMs?: number;
 }
 
 export class ProductTableFeed {
@@ -68,8 +72,15 @@ export class ProductTableFeed {
         }
       },
     });
-    await ready;
-    opts.logger.info("product table loaded", { topic: opts.topic, skus: feed.table.size });
+    // Offsets a consumer never receives (a transaction marker at the end) would hold start-up forever.
+    let timer: NodeJS.Timeout | undefined;
+    const gaveUp = await Promise.race([
+      ready.then(() => false),
+      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), opts.maxCatchUpWaitMs ?? CATCH_UP_WAIT_MS))),
+    ]);
+    clearTimeout(timer);
+    if (gaveUp) opts.logger.warn("product table not read to its end in time; starting with what was read, the rest follows", { topic: opts.topic, skus: feed.table.size });
+    else opts.logger.info("product table loaded", { topic: opts.topic, skus: feed.table.size });
     return feed;
   }
 
