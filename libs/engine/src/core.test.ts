@@ -36,10 +36,32 @@ describe("state codec", () => {
     expect(Array.from(back.m.get("b")!.x)).toEqual([1.5, -2]);
     expect(back.u).toBeInstanceOf(Uint8Array);
     expect(Array.from(back.u)).toEqual([1, 2, 255]);
+    expect(back.m.get("b")!.x).toBeInstanceOf(Float64Array);
     expect(back.n).toEqual([1, "s", null]);
   });
-  it("refuses non-finite numbers, which JSON would silently turn into null", () => {
-    expect(() => encodeState({ x: Number.POSITIVE_INFINITY })).toThrow(SnapshotFormatError);
+  it("keeps numbers exact, non-finite ones included (JSON turned them into null)", () => {
+    const back = decodeState(encodeState({ x: Number.POSITIVE_INFINITY, y: 0.1 + 0.2, z: 2 ** 53 + 2 })) as { x: number; y: number; z: number };
+    expect(back.x).toBe(Number.POSITIVE_INFINITY);
+    expect(back.y).toBe(0.1 + 0.2);
+    expect(back.z).toBe(2 ** 53 + 2);
+  });
+  it("encodes each shape of record once: a thousand accounts cost far less than their JSON", () => {
+    const accounts = new Map(Array.from({ length: 1000 }, (_, i) => [`user-${i}`, { joinMs: 1_700_000_000_000 + i, interacted: i % 2 === 0, deviceId: `d-${i}`, shortVisits: 0, maxTapsPerEvent: 3 }]));
+    const json = JSON.stringify([...accounts.entries()]).length;
+    expect(encodeState({ accounts }).byteLength).toBeLessThan(json / 2);
+  });
+  it("still reads the JSON snapshots of earlier releases", () => {
+    const legacy = Buffer.from(JSON.stringify({ m: { $map: [["b", { x: { $f64: Buffer.from(new Float64Array([1.5]).buffer).toString("base64") } }]] }, u: { $u8: "AQL/" }, n: 3 }));
+    const back = decodeState(legacy) as { m: Map<string, { x: Float64Array }>; u: Uint8Array; n: number };
+    expect(Array.from(back.m.get("b")!.x)).toEqual([1.5]);
+    expect(Array.from(back.u)).toEqual([1, 2, 255]);
+    expect(back.n).toBe(3);
+  });
+  it("refuses bytes that are neither", () => {
+    expect(() => decodeState(Buffer.from("{not json"))).toThrow(SnapshotFormatError);
+    // A map header promising five entries and holding none; a lone integer.
+    expect(() => decodeState(new Uint8Array([0x85]))).toThrow(SnapshotFormatError);
+    expect(() => decodeState(new Uint8Array([0x05]))).toThrow(SnapshotFormatError);
   });
 });
 

@@ -268,7 +268,7 @@ export class RiskEngine {
     return encodeState({
       version: SNAPSHOT_VERSION,
       progress: this.progress,
-      buffered: this.heap.items.map((e) => Buffer.from(LiveEvent.encode(e).finish()).toString("base64")),
+      buffered: this.heap.items.map((e) => LiveEvent.encode(e).finish()),
       seen: this.seen.toPlain(),
       rooms: this.rooms,
       outputs: this.outputs,
@@ -280,7 +280,8 @@ export class RiskEngine {
     const state = decodeState(bytes) as {
       version?: number;
       progress: Progress;
-      buffered: string[];
+      /** Protobuf bytes of each held event (base64 strings in the JSON snapshots of rules-5 and earlier). */
+      buffered: Array<Uint8Array | string>;
       /** Absent in snapshots taken before duplicate detection: restores with nothing seen. */
       seen?: Array<[number, number[]]>;
       rooms: Map<string, RoomState>;
@@ -296,7 +297,7 @@ export class RiskEngine {
       counters: { ...state.progress.counters, duplicateEvents: state.progress.counters.duplicateEvents ?? 0, idleAdvances: state.progress.counters.idleAdvances ?? 0 },
     };
     engine.seen = SeenEvents.fromPlain(engine.cfg.dedupeWindowMs, state.seen);
-    engine.heap = new EventHeap(state.buffered.map((b) => LiveEvent.decode(Buffer.from(b, "base64"))));
+    engine.heap = new EventHeap(state.buffered.map((b) => LiveEvent.decode(typeof b === "string" ? Buffer.from(b, "base64") : b)));
     engine.rooms = state.rooms;
     engine.outputs = state.outputs;
     return engine;
