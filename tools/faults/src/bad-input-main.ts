@@ -1,4 +1,4 @@
-/** npm run faults:bad-input [-- --per-class N --valid N --seed N --no-write]: the bad-input run of issue 17, written into docs/reliability.md. */
+/** npm run faults:bad-input [-- --per-class N --valid N --seed N --no-write --keep-topics]: the bad-input run of issue 17, written into docs/reliability.md. */
 import { join } from "node:path";
 import { createJsonLogger } from "@redline/common";
 import { REPO_ROOT } from "./engine-process";
@@ -25,6 +25,7 @@ async function main(): Promise<number> {
     timeoutMs: flag("timeout-s", 900) * 1000,
     env: process.env,
     logger,
+    keepTopics: process.argv.includes("--keep-topics"),
   });
   const section = renderSection(result, perClass, seed, new Date());
   process.stdout.write(`${section}\n`);

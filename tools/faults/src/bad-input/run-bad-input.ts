@@ -18,6 +18,8 @@ export interface BadInputOptions {
   timeoutMs: number;
   env: Readonly<Record<string, string | undefined>>;
   logger: Logger;
+  /** Leave the run's topics on the broker for inspection (otherwise they are deleted after the accounting). */
+  keepTopics?: boolean;
 }
 
 export interface BadInputResult {
@@ -157,6 +159,7 @@ export async function runBadInput(o: BadInputOptions): Promise<BadInputResult> {
   const dlqEnds = await highWatermarks(kafka, dlqs);
   const dlqTopicRecords = [...dlqEnds.values()].flatMap((m) => [...m.values()]).reduce((a, b) => a + Number(b), 0);
   const deadLetters = await readAll(kafka, dlqs, dlqTopicRecords);
+  if (!o.keepTopics) await deleteRunTopics(kafka, prefix, o.logger);
   const valid = sentByClass.get("valid") ?? 0;
   return {
     runId,
@@ -176,6 +179,21 @@ export async function runBadInput(o: BadInputOptions): Promise<BadInputResult> {
     recordsPerSecond: records.length / (engineMs / 1000),
     engineLog,
   };
+}
+
+/** Deletes every topic named with the run's prefix (inputs, DLQs, outputs, the engine's changelog). */
+async function deleteRunTopics(kafka: ReturnType<typeof createKafkaClient>, prefix: string, logger: Logger): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
+    await admin.deleteTopics({ topics });
+  } catch (err) {
+    // Best effort: the accounting is done; a leftover topic costs disk, not correctness.
+    logger.warn("could not delete the run's topics", { prefix, err });
+  } finally {
+    await admin.disconnect();
+  }
 }
 
 function sum(values: ReadonlyMap<string, number>): number {
