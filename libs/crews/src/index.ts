@@ -25,6 +25,8 @@ export { DEFAULT_CREW_CONFIG, resolveCrewConfig } from "./config";
 export type { CrewConfig } from "./config";
 export { maxAccountStateBytes } from "./account-state";
 export { CROSS_ROOM_COORDINATION } from "./findings";
+export { accountRiskVersions, riskAt } from "./account-risk";
+export type { AccountRiskVersion } from "./account-risk";
 export type { CrewFinding, CrewRoomFinding, CrewOutput } from "./findings";
 export type { CrewEvidence, CrewRoomEvidence } from "./crew-evidence";
 export { CrewsError, CrewConfigError, InvalidActivityError } from "./errors";
