@@ -21,6 +21,7 @@ import { SnapshotFormatError } from "./errors";
 import { loadDefaultClassifier } from "@redline/text-classifier";
 import { applyContent } from "./detectors/content";
 import { alertFromContentFinding } from "./detectors/content-alert";
+import { EarlyFirings, isOrderFree, orderFreeFinding } from "./early-firing";
 import type { TextScorer } from "./detectors/text-scorer";
 
 /** One engine output. A later policy stage adds `{ action }` outputs alongside. */
@@ -90,6 +91,7 @@ export class RiskEngine {
   private seen: SeenEvents;
   private rooms = new Map<string, RoomState>();
   private outputs: EngineOutput[] = [];
+  private early: EarlyFirings;
   private appliedListener: ((event: LiveEvent) => void) | undefined;
   private progress: Progress = {
     maxSeenMs: -1,
@@ -101,6 +103,7 @@ export class RiskEngine {
   constructor(config: Partial<EngineConfig> = {}, deps: EngineDeps = {}) {
     this.cfg = resolveEngineConfig(config);
     this.seen = new SeenEvents(this.cfg.dedupeWindowMs);
+    this.early = new EarlyFirings(new Map(), this.cfg.alertCooldownMs, this.cfg.maxRooms);
     this.clock = deps.clock ?? Date.now;
     this.scorer = deps.textScorer ?? loadDefaultClassifier();
     this.modelVersion = `${this.cfg.modelVersion}+text-${this.scorer.version}`;
@@ -118,6 +121,7 @@ export class RiskEngine {
       p.counters.duplicateEvents++;
       return;
     }
+    this.fireEarly(event);
     if (event.eventTimeMs <= p.watermarkMs) {
       // Later than the lateness bound: counted, and still applied where it can be.
       p.counters.lateEvents++;
@@ -248,10 +252,20 @@ export class RiskEngine {
       this.progress.counters.alertsRaised++;
     }
     for (const content of applyContent(room, event, this.cfg, this.scorer)) {
+      if (isOrderFree(content.subcategory) && this.early.covers(room.roomId, content, event.eventTimeMs)) continue;
       this.outputs.push({ alert: alertFromContentFinding(room.roomId, content, event.eventTimeMs, this.modelVersion) });
       this.progress.counters.alertsRaised++;
     }
     this.appliedListener?.(event);
+  }
+
+  /** Raises, on receipt, the finding of a rule that needs no other event (see `early-firing.ts`). */
+  private fireEarly(event: LiveEvent): void {
+    if (event.roomId === "") return;
+    const finding = orderFreeFinding(event);
+    if (finding === null || !this.early.tryFire(event.roomId, finding, event.eventTimeMs)) return;
+    this.outputs.push({ alert: alertFromContentFinding(event.roomId, finding, event.eventTimeMs, this.modelVersion) });
+    this.progress.counters.alertsRaised++;
   }
 
   /**
@@ -272,6 +286,7 @@ export class RiskEngine {
       seen: this.seen.toPlain(),
       rooms: this.rooms,
       outputs: this.outputs,
+      early: this.early.state,
     });
   }
 
@@ -286,6 +301,8 @@ export class RiskEngine {
       seen?: Array<[number, number[]]>;
       rooms: Map<string, RoomState>;
       outputs: EngineOutput[];
+      /** Absent in snapshots taken before early firing. */
+      early?: Map<string, number[]>;
     };
     if (state?.version !== SNAPSHOT_VERSION) {
       throw new SnapshotFormatError(`snapshot version ${String(state?.version)} is not ${SNAPSHOT_VERSION}; replay from the last committed offsets instead`);
@@ -300,6 +317,7 @@ export class RiskEngine {
     engine.heap = new EventHeap(state.buffered.map((b) => LiveEvent.decode(typeof b === "string" ? Buffer.from(b, "base64") : b)));
     engine.rooms = state.rooms;
     engine.outputs = state.outputs;
+    engine.early = new EarlyFirings(state.early ?? new Map(), engine.cfg.alertCooldownMs, engine.cfg.maxRooms);
     return engine;
   }
 }

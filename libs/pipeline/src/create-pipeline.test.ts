@@ -26,15 +26,16 @@ describe("createPipeline", () => {
     expect(createPipeline({ engine: { allowedLatenessMs: 1_234 } }).engine.config.allowedLatenessMs).toBe(1_234);
   });
 
-  it("holds a lone under-age start until input goes quiet, then blocks on it", () => {
+  it("blocks a lone under-age start on receipt, without waiting for the watermark, and going quiet repeats nothing", () => {
     const pipeline = createPipeline({ policy: policy() });
-    expect(pipeline.push(started("r1", T0, 14))).toEqual([]);
-    const outputs = pipeline.idle();
+    const outputs = pipeline.push(started("r1", T0, 14));
     const kinds = outputs.flatMap((o) => ("action" in o ? [o.action.kind] : []));
     expect(kinds).toContain(ActionKind.ACTION_KIND_BLOCK_STREAM);
-    expect(pipeline.engine.counters().idleAdvances).toBe(1);
+    expect(pipeline.engine.watermarkMs).toBeLessThan(T0);
     expect(policyCounters(pipeline)?.live.actionsIssued).toBeGreaterThan(0);
-    // Quiet again with nothing new: no second advance, nothing repeated.
+    // The watermark-ordered path reaches the same event when input goes quiet: nothing new.
+    expect(pipeline.idle()).toEqual([]);
+    expect(pipeline.engine.counters().idleAdvances).toBe(1);
     expect(pipeline.idle()).toEqual([]);
     expect(pipeline.engine.counters().idleAdvances).toBe(1);
   });
