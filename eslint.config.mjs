@@ -91,7 +91,6 @@ const ADAPTER_EXCEPTIONS = [
       "libs/archive/src/archive-writer.ts",
       "libs/archive/src/evidence-store.ts",
       "libs/archive/src/evidence-export-source.ts",
-      "libs/archive/src/evidence-export-source.ts",
       "libs/archive/src/migrations.ts",
       "libs/archive/src/retention-job.ts",
     ],
