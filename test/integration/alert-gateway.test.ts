@@ -387,6 +387,13 @@ describe("alert gateway on a real broker", () => {
       expect(found.res!.missingEventIds).toEqual(["evt-never-archived"]);
       const absent = await get("no-such-alert");
       expect(absent.err?.code).toBe(status.NOT_FOUND);
+
+      // A review of an alert the gateway's feed never saw (raised before a restart) takes its room from the archive.
+      const reviewed = await new Promise<{ err: ServiceError | null; res?: ReviewResponse }>((resolve) =>
+        h.client.review({ alertId: archived.alertId, verdict: Verdict.VERDICT_CONFIRMED, note: "" }, auth(ALICE), (err, res) => resolve({ err, res })),
+      );
+      expect(reviewed.err).toBeNull();
+      expect(reviewed.res!.feedback).toMatchObject({ alertId: archived.alertId, roomId: "room-e", inspectorId: "alice" });
     } finally {
       await h.stop();
       await server.exec(sql`DROP DATABASE IF EXISTS ${ident(database)}`);

@@ -1,6 +1,6 @@
 import { Metadata, status as GrpcStatus, type ServerErrorResponse, type ServerWritableStream } from "@grpc/grpc-js";
 import { alertFilter, decodeCursor, InvalidCursorError, type AlertFeed } from "@redline/alert-feed";
-import type { Logger } from "@redline/common";
+import { describeError, type Logger } from "@redline/common";
 import { authenticate, isPrincipal, mayReview, type TokenTable } from "@redline/grpc";
 import {
   Feedback,
@@ -66,6 +66,22 @@ function validateTail(req: TailRequest): void {
 export function alertStreamHandlers(deps: AlertStreamDeps): AlertStreamServer {
   const nowMs = deps.nowMs ?? Date.now;
   const log = deps.logger;
+  /**
+   * The feed remembers recent alerts only, and nothing from before a restart: a review of an older
+   * alert takes its room from the archive, so the verdict is keyed and counted by its room. Without
+   * an archive (or with it down) the review is still recorded, without the room, and said so.
+   */
+  const withArchivedRoom = async (feedback: Feedback): Promise<Feedback> => {
+    if (feedback.roomId !== "") return feedback;
+    try {
+      const roomId = (await deps.evidence.getEvidence(feedback.alertId))?.alert.roomId ?? "";
+      if (roomId !== "") return { ...feedback, roomId };
+      log.warn("review of an alert neither the feed nor the archive knows; recorded without its room", { alertId: feedback.alertId });
+    } catch (err) {
+      log.warn("archive unavailable for a review's room; recorded without it", { alertId: feedback.alertId, err: describeError(err) });
+    }
+    return feedback;
+  };
   return {
     tail(call: ServerWritableStream<TailRequest, TailResponse>) {
       const principal = authenticate(call.metadata, deps.tokens);
@@ -118,7 +134,12 @@ export function alertStreamHandlers(deps: AlertStreamDeps): AlertStreamServer {
       } catch (err) {
         return callback(toStatus(err));
       }
-      deps.feedback.write(feedback).then(
+      withArchivedRoom(feedback)
+        .then((f) => {
+          feedback = f;
+          return deps.feedback.write(f);
+        })
+        .then(
         () => {
           log.info("review recorded", { alertId: feedback.alertId, verdict: feedback.verdict, inspector: principal.id });
           callback(null, ReviewResponse.fromPartial({ feedback }));
