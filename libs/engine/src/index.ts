@@ -28,6 +28,8 @@ export {
 export type { TextScorer, TextScores } from "./detectors/text-scorer";
 export { alertIdOf } from "./alert";
 export { EngineError, EngineConfigError, SnapshotFormatError } from "./errors";
+// The snapshot codec (MessagePack), for the records that wrap engine state: pipeline and partition snapshots.
+export { decodeState, encodeState } from "./state-codec";
 export { RiskPipeline, outputToJsonLine } from "./pipeline";
 export { MisleadingClaimsStage, DEFAULT_CLAIMS_STAGE_CONFIG } from "./claims/misleading-claims-stage";
 export type { ClaimsStageConfig } from "./claims/misleading-claims-stage";

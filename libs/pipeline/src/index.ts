@@ -12,7 +12,7 @@
 export { createPipeline, policyCounters } from "./create-pipeline";
 export type { PipelineSpec } from "./create-pipeline";
 export { PIPELINE_DEFAULTS } from "./pipeline-defaults";
-export { restorePipeline, snapshotPipeline } from "./pipeline-snapshot";
+export { isBytes, restorePipeline, snapshotPipeline } from "./pipeline-snapshot";
 export { SnapshotRecordError } from "./errors";
 // The product table a spec's `products` takes, for callers that fill one themselves (redline replay).
 export { ProductTable } from "@redline/claims";

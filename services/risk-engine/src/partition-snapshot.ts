@@ -1,6 +1,9 @@
-import { SnapshotRecordError } from "@redline/pipeline";
+import { decodeState, encodeState } from "@redline/engine";
+import { isBytes, SnapshotRecordError } from "@redline/pipeline";
 
-const SNAPSHOT_FORMAT = 1;
+/** 2: MessagePack with the pipeline state as bytes; 1: JSON with it in base64 (still read). */
+const SNAPSHOT_FORMAT = 2;
+const JSON_FORMAT = 1;
 
 /**
  * One input partition number's checkpoint: the pipeline state and, per
@@ -15,29 +18,22 @@ export interface PartitionSnapshot {
 }
 
 export function encodeSnapshot(s: PartitionSnapshot): Buffer {
-  return Buffer.from(
-    JSON.stringify({
-      format: SNAPSHOT_FORMAT,
-      partition: s.partition,
-      offsets: s.offsets,
-      takenAtMs: s.takenAtMs,
-      pipeline: Buffer.from(s.pipeline).toString("base64"),
-    }),
-    "utf8",
-  );
+  const bytes = encodeState({ format: SNAPSHOT_FORMAT, partition: s.partition, offsets: s.offsets, takenAtMs: s.takenAtMs, pipeline: s.pipeline });
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 export function decodeSnapshot(key: string, bytes: Buffer): PartitionSnapshot {
   try {
-    const o = JSON.parse(bytes.toString("utf8")) as Record<string, unknown>;
-    if (o.format !== SNAPSHOT_FORMAT) throw new Error(`format ${String(o.format)}, expected ${SNAPSHOT_FORMAT}`);
-    if (typeof o.partition !== "number" || typeof o.pipeline !== "string" || typeof o.offsets !== "object" || o.offsets === null) {
+    const o = decodeState(bytes) as Record<string, unknown>;
+    if (o.format !== SNAPSHOT_FORMAT && o.format !== JSON_FORMAT) throw new Error(`format ${String(o.format)}, expected ${SNAPSHOT_FORMAT}`);
+    const pipeline = o.format === JSON_FORMAT && typeof o.pipeline === "string" ? Buffer.from(o.pipeline, "base64") : o.pipeline;
+    if (typeof o.partition !== "number" || !isBytes(pipeline) || typeof o.offsets !== "object" || o.offsets === null) {
       throw new Error("missing fields");
     }
     return {
       partition: o.partition,
       offsets: o.offsets as Record<string, string>,
-      pipeline: Buffer.from(o.pipeline, "base64"),
+      pipeline,
       takenAtMs: Number(o.takenAtMs ?? 0),
     };
   } catch (err) {
