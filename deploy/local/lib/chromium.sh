@@ -9,10 +9,6 @@ chromium_up() {
     log "chromium: $(chromium --version 2>/dev/null | head -1)"
     return 0
   fi
-  require_cmd apt-get "Chromium by hand (no apt-get: not a Debian-like system), or set REDLINE_CHROMIUM to a Chromium binary"
-  [[ "$(id -u)" == 0 ]] || die "chromium: missing; run as root or: sudo apt-get install -y --no-install-recommends chromium"
-  log "chromium: installing Debian's chromium package"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
+  apt_install chromium "Chromium by hand (no apt-get: not a Debian-like system), or set REDLINE_CHROMIUM to a Chromium binary" chromium
   command -v chromium >/dev/null 2>&1 || die "chromium: still missing after apt-get install chromium"
 }

@@ -20,16 +20,9 @@ clickhouse_binary() {
 
 clickhouse_install() {
   [[ -n "$(clickhouse_binary)" ]] && return 0
-  require_cmd apt-get "ClickHouse by hand (no apt-get: not a Debian-like system)"
-  [[ "$(id -u)" == 0 ]] || die "clickhouse: clickhouse-server is missing; run as root or: sudo apt-get install -y clickhouse-server clickhouse-client"
-  log "clickhouse: installing Debian's clickhouse-server and clickhouse-client"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clickhouse-server clickhouse-client >/dev/null
-  # The package's postinst may start the system-wide service on 8123/9000 (where
-  # policy-rc.d allows it); this stack runs its own server, so stop that one.
-  if command -v invoke-rc.d >/dev/null 2>&1; then
-    invoke-rc.d clickhouse-server stop >/dev/null 2>&1 || true
-  fi
+  apt_install --with-recommends clickhouse "ClickHouse by hand (no apt-get: not a Debian-like system)" clickhouse-server clickhouse-client
+  # Its service would take 8123/9000, where this stack runs its own server.
+  stop_packaged_service clickhouse-server
   [[ -n "$(clickhouse_binary)" ]] || die "clickhouse: clickhouse-server still missing after apt-get install"
 }
 

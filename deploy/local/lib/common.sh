@@ -28,6 +28,29 @@ require_cmd() {
   command -v "$1" >/dev/null 2>&1 || die "'$1' not found; install $2"
 }
 
+# apt_install [--with-recommends] <name> <what to do without apt> <debian package>...: installs the
+# packages with apt (root only; says the sudo line otherwise), without their recommended packages
+# unless asked. The caller checks before that they are missing and after that they work.
+apt_install() {
+  local recommends=--no-install-recommends
+  if [[ "$1" == --with-recommends ]]; then recommends=--install-recommends; shift; fi
+  local name=$1 manual=$2
+  shift 2
+  require_cmd apt-get "$manual"
+  [[ "$(id -u)" == 0 ]] || die "$name: missing; run as root or: sudo apt-get install -y $recommends $*"
+  log "$name: installing Debian's $*"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$recommends" "$@" >/dev/null
+}
+
+# stop_packaged_service <service>: a package's postinst may start its system-wide service (where
+# policy-rc.d allows it); this stack runs its own processes, so that one is stopped.
+stop_packaged_service() {
+  if command -v invoke-rc.d >/dev/null 2>&1; then
+    invoke-rc.d "$1" stop >/dev/null 2>&1 || true
+  fi
+}
+
 # True when something accepts TCP connections on 127.0.0.1:<port>. This, not a pid file,
 # decides "already running": a pid file survives crashes and reboots, a listener does not.
 port_open() {

@@ -2,6 +2,7 @@ import { AgeBand, LiveEvent, TransactionKind, ViewKind } from "@redline/proto";
 import { decodeLiveEvent, parseLiveEventJson } from "./decode";
 import { InvalidEventError, type InvalidEventReason } from "./errors";
 import { DEFAULT_LIMITS } from "./limits";
+import { reasonOf } from "./testing/reason-of";
 
 const NOW = 1_764_000_000_000;
 
@@ -17,15 +18,6 @@ const commentJson = {
   },
 };
 
-function reasonOf(fn: () => unknown): InvalidEventReason {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof InvalidEventError) return err.reason;
-    throw err;
-  }
-  throw new Error("expected an InvalidEventError");
-}
 
 const json = (o: unknown): Buffer => Buffer.from(JSON.stringify(o));
 

@@ -1,7 +1,8 @@
 import { BrandAuthorisation, ProductFacts } from "@redline/proto";
-import { InvalidEventError, type InvalidEventReason } from "./errors";
+import type { InvalidEventReason } from "./errors";
 import { DEFAULT_LIMITS } from "./limits";
 import { decodeProductFacts } from "./product-facts";
+import { reasonOf } from "./testing/reason-of";
 
 const T = 1_764_000_000_000;
 
@@ -20,15 +21,6 @@ const factsJson = {
 
 const record = (value: unknown, key = "sku-1") => ({ key, value: Buffer.from(JSON.stringify(value)), contentType: "application/json" });
 
-function reasonOf(fn: () => unknown): InvalidEventReason {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof InvalidEventError) return err.reason;
-    throw err;
-  }
-  throw new Error("expected an InvalidEventError");
-}
 
 describe("decodeProductFacts", () => {
   it("decodes a JSON version of the facts with its composition, origin and prices", () => {

@@ -1,9 +1,9 @@
 import { LiveEvent } from "@redline/proto";
 import { decodeLiveEvent } from "./decode";
-import { InvalidEventError, type InvalidEventReason } from "./errors";
 import { DEFAULT_LIMITS } from "./limits";
 import { shiftEventTime } from "./shift-time";
 import { DEFAULT_INPUT_TOPICS } from "./topics";
+import { reasonOf } from "./testing/reason-of";
 
 const NOW = 1_764_000_000_000;
 
@@ -14,15 +14,6 @@ const transcriptJson = {
   transcript: { segmentId: "s-1", speakerId: "streamer-1", startMs: String(NOW - 4000), endMs: String(NOW - 1000), language: "zh", text: "这款燕窝含量高达百分之三十", skuId: "sku-1" },
 };
 
-function reasonOf(fn: () => unknown): InvalidEventReason {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof InvalidEventError) return err.reason;
-    throw err;
-  }
-  throw new Error("expected an InvalidEventError");
-}
 
 const bytes = (o: unknown) => Buffer.from(JSON.stringify(o));
 
