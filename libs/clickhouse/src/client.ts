@@ -167,7 +167,7 @@ export class ClickHouseClient {
  * reached a query. Seen in the test suite as a first query failing right after another file's.
  * Nothing else is retried here; callers decide about real outages (ClickHouseError.retriable).
  */
-export async function fetchReusingConnection(url: URL, init: RequestInit): Promise<Response> {
+async function fetchReusingConnection(url: URL, init: RequestInit): Promise<Response> {
   try {
     return await fetch(url, init);
   } catch (err) {
