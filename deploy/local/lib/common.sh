@@ -5,13 +5,16 @@
 
 REDLINE_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 DEPLOY_DIR="$REDLINE_ROOT/deploy/local"
-LOCAL_DIR="$REDLINE_ROOT/.local"
+# A second stack (the fault suite's, which it may stop and start) lives in its own folder on other ports.
+LOCAL_DIR="${REDLINE_LOCAL_DIR:-$REDLINE_ROOT/.local}"
 CACHE_DIR="$REDLINE_ROOT/.cache"
 LOG_DIR="$LOCAL_DIR/logs"
 
 REDLINE_KAFKA_VERSION="${REDLINE_KAFKA_VERSION:-4.1.2}"
 REDLINE_KAFKA_PORT="${REDLINE_KAFKA_PORT:-9092}"
 REDLINE_KAFKA_CONTROLLER_PORT="${REDLINE_KAFKA_CONTROLLER_PORT:-9093}"
+# The port clients are told to connect to: a TCP proxy's in front of the broker, so they cannot reconnect around it.
+REDLINE_KAFKA_ADVERTISED_PORT="${REDLINE_KAFKA_ADVERTISED_PORT:-$REDLINE_KAFKA_PORT}"
 REDLINE_KAFKA_HEAP_OPTS="${REDLINE_KAFKA_HEAP_OPTS:--Xms256m -Xmx1g}"
 REDLINE_KAFKA_START_TIMEOUT_S="${REDLINE_KAFKA_START_TIMEOUT_S:-120}"
 REDLINE_CLICKHOUSE_HTTP_PORT="${REDLINE_CLICKHOUSE_HTTP_PORT:-8123}"

@@ -32,6 +32,7 @@ kafka_write_properties() {
   mkdir -p "$KAFKA_DATA_DIR" "$LOG_DIR"
   sed -e "s#@BROKER_PORT@#$REDLINE_KAFKA_PORT#g" \
       -e "s#@CONTROLLER_PORT@#$REDLINE_KAFKA_CONTROLLER_PORT#g" \
+      -e "s#@ADVERTISED_PORT@#$REDLINE_KAFKA_ADVERTISED_PORT#g" \
       -e "s#@DATA_DIR@#$KAFKA_DATA_DIR#g" \
       "$DEPLOY_DIR/kafka/server.properties" >"$KAFKA_PROPERTIES"
 }
