@@ -32,12 +32,16 @@ export type {
   AlertStreamServer,
 } from "./gen/redline/v1/alert_stream";
 export {
+  ActionOutcome,
   ApplyAck,
   ApplyStatus,
   ControlPlaneClient,
   ControlPlaneService,
+  DeliveryResult,
   applyStatusFromJSON,
   applyStatusToJSON,
+  deliveryResultFromJSON,
+  deliveryResultToJSON,
 } from "./gen/redline/v1/control_plane";
 export type {
   ControlPlaneServer,

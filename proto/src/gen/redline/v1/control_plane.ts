@@ -18,7 +18,7 @@ import {
   type ServiceError,
   type UntypedServiceImplementation,
 } from "@grpc/grpc-js";
-import { ControlAction } from "./risk";
+import { ActionKind, actionKindFromJSON, actionKindToJSON, ControlAction } from "./risk";
 
 export const protobufPackage = "redline.v1";
 
@@ -70,10 +70,99 @@ export function applyStatusToJSON(object: ApplyStatus): string {
   }
 }
 
+/** How one delivery of a ControlAction ended (issue 20). */
+export enum DeliveryResult {
+  DELIVERY_RESULT_UNSPECIFIED = 0,
+  /** DELIVERY_RESULT_APPLIED - The platform applied it (ApplyAck APPLIED). */
+  DELIVERY_RESULT_APPLIED = 1,
+  /** DELIVERY_RESULT_DUPLICATE - The platform had applied it already under this action_id (ApplyAck DUPLICATE). */
+  DELIVERY_RESULT_DUPLICATE = 2,
+  /** DELIVERY_RESULT_REJECTED - The platform refused it (ApplyAck REJECTED); the ack's message says why. */
+  DELIVERY_RESULT_REJECTED = 3,
+  /** DELIVERY_RESULT_FAILED - The dispatcher gave up: a failure that is not retriable, or the retry budget spent. */
+  DELIVERY_RESULT_FAILED = 4,
+  UNRECOGNIZED = -1,
+}
+
+export function deliveryResultFromJSON(object: any): DeliveryResult {
+  switch (object) {
+    case 0:
+    case "DELIVERY_RESULT_UNSPECIFIED":
+      return DeliveryResult.DELIVERY_RESULT_UNSPECIFIED;
+    case 1:
+    case "DELIVERY_RESULT_APPLIED":
+      return DeliveryResult.DELIVERY_RESULT_APPLIED;
+    case 2:
+    case "DELIVERY_RESULT_DUPLICATE":
+      return DeliveryResult.DELIVERY_RESULT_DUPLICATE;
+    case 3:
+    case "DELIVERY_RESULT_REJECTED":
+      return DeliveryResult.DELIVERY_RESULT_REJECTED;
+    case 4:
+    case "DELIVERY_RESULT_FAILED":
+      return DeliveryResult.DELIVERY_RESULT_FAILED;
+    case -1:
+    case "UNRECOGNIZED":
+    default:
+      return DeliveryResult.UNRECOGNIZED;
+  }
+}
+
+export function deliveryResultToJSON(object: DeliveryResult): string {
+  switch (object) {
+    case DeliveryResult.DELIVERY_RESULT_UNSPECIFIED:
+      return "DELIVERY_RESULT_UNSPECIFIED";
+    case DeliveryResult.DELIVERY_RESULT_APPLIED:
+      return "DELIVERY_RESULT_APPLIED";
+    case DeliveryResult.DELIVERY_RESULT_DUPLICATE:
+      return "DELIVERY_RESULT_DUPLICATE";
+    case DeliveryResult.DELIVERY_RESULT_REJECTED:
+      return "DELIVERY_RESULT_REJECTED";
+    case DeliveryResult.DELIVERY_RESULT_FAILED:
+      return "DELIVERY_RESULT_FAILED";
+    case DeliveryResult.UNRECOGNIZED:
+    default:
+      return "UNRECOGNIZED";
+  }
+}
+
 export interface ApplyAck {
   actionId: string;
   status: ApplyStatus;
   message: string;
+}
+
+/**
+ * What became of one delivery of a ControlAction to the platform's
+ * ControlPlane, published by the dispatcher on `risk.action-outcomes`, keyed
+ * by action_id, after the platform answered or the dispatcher gave up. A
+ * delivery cut short by a crash is made again (same action_id, which the
+ * platform dedupes), so one action may have several outcomes, e.g. APPLIED
+ * then DUPLICATE; the same outcome published twice has the same
+ * (action_id, first_attempt_at_ms, attempts), by which readers dedupe.
+ */
+export interface ActionOutcome {
+  actionId: string;
+  alertId: string;
+  roomId: string;
+  kind: ActionKind;
+  result: DeliveryResult;
+  /** Apply calls this delivery made. */
+  attempts: number;
+  /** Wall-clock times of the first Apply call and of the answer (or of giving up). */
+  firstAttemptAtMs: number;
+  finishedAtMs: number;
+  /** The platform's answer to the last call; absent when it never answered. */
+  ack:
+    | ApplyAck
+    | undefined;
+  /** FAILED only: RETRY_BUDGET_EXHAUSTED or NON_RETRIABLE, and the last error. */
+  failureReason: string;
+  failureDetail: string;
+  /** The action's, so an outcome is filed and kept with its action. */
+  issuedAtMs: number;
+  policyVersion: string;
+  platform: string;
 }
 
 function createBaseApplyAck(): ApplyAck {
@@ -181,6 +270,334 @@ export const ApplyAck: MessageFns<ApplyAck> = {
   },
 };
 
+function createBaseActionOutcome(): ActionOutcome {
+  return {
+    actionId: "",
+    alertId: "",
+    roomId: "",
+    kind: 0,
+    result: 0,
+    attempts: 0,
+    firstAttemptAtMs: 0,
+    finishedAtMs: 0,
+    ack: undefined,
+    failureReason: "",
+    failureDetail: "",
+    issuedAtMs: 0,
+    policyVersion: "",
+    platform: "",
+  };
+}
+
+export const ActionOutcome: MessageFns<ActionOutcome> = {
+  encode(message: ActionOutcome, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.actionId !== "") {
+      writer.uint32(10).string(message.actionId);
+    }
+    if (message.alertId !== "") {
+      writer.uint32(18).string(message.alertId);
+    }
+    if (message.roomId !== "") {
+      writer.uint32(26).string(message.roomId);
+    }
+    if (message.kind !== 0) {
+      writer.uint32(32).int32(message.kind);
+    }
+    if (message.result !== 0) {
+      writer.uint32(40).int32(message.result);
+    }
+    if (message.attempts !== 0) {
+      writer.uint32(48).uint32(message.attempts);
+    }
+    if (message.firstAttemptAtMs !== 0) {
+      writer.uint32(56).int64(message.firstAttemptAtMs);
+    }
+    if (message.finishedAtMs !== 0) {
+      writer.uint32(64).int64(message.finishedAtMs);
+    }
+    if (message.ack !== undefined) {
+      ApplyAck.encode(message.ack, writer.uint32(74).fork()).join();
+    }
+    if (message.failureReason !== "") {
+      writer.uint32(82).string(message.failureReason);
+    }
+    if (message.failureDetail !== "") {
+      writer.uint32(90).string(message.failureDetail);
+    }
+    if (message.issuedAtMs !== 0) {
+      writer.uint32(96).int64(message.issuedAtMs);
+    }
+    if (message.policyVersion !== "") {
+      writer.uint32(106).string(message.policyVersion);
+    }
+    if (message.platform !== "") {
+      writer.uint32(114).string(message.platform);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ActionOutcome {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseActionOutcome();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.actionId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.alertId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.roomId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.kind = reader.int32() as any;
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.result = reader.int32() as any;
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.attempts = reader.uint32();
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.firstAttemptAtMs = longToNumber(reader.int64());
+            continue;
+          }
+          case 8: {
+            if (tag !== 64) {
+              break;
+            }
+
+            message.finishedAtMs = longToNumber(reader.int64());
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.ack = ApplyAck.decode(reader, reader.uint32());
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.failureReason = reader.string();
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.failureDetail = reader.string();
+            continue;
+          }
+          case 12: {
+            if (tag !== 96) {
+              break;
+            }
+
+            message.issuedAtMs = longToNumber(reader.int64());
+            continue;
+          }
+          case 13: {
+            if (tag !== 106) {
+              break;
+            }
+
+            message.policyVersion = reader.string();
+            continue;
+          }
+          case 14: {
+            if (tag !== 114) {
+              break;
+            }
+
+            message.platform = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ActionOutcome {
+    return {
+      actionId: isSet(object.actionId)
+        ? globalThis.String(object.actionId)
+        : isSet(object.action_id)
+        ? globalThis.String(object.action_id)
+        : "",
+      alertId: isSet(object.alertId)
+        ? globalThis.String(object.alertId)
+        : isSet(object.alert_id)
+        ? globalThis.String(object.alert_id)
+        : "",
+      roomId: isSet(object.roomId)
+        ? globalThis.String(object.roomId)
+        : isSet(object.room_id)
+        ? globalThis.String(object.room_id)
+        : "",
+      kind: isSet(object.kind) ? actionKindFromJSON(object.kind) : 0,
+      result: isSet(object.result) ? deliveryResultFromJSON(object.result) : 0,
+      attempts: isSet(object.attempts) ? globalThis.Number(object.attempts) : 0,
+      firstAttemptAtMs: isSet(object.firstAttemptAtMs)
+        ? globalThis.Number(object.firstAttemptAtMs)
+        : isSet(object.first_attempt_at_ms)
+        ? globalThis.Number(object.first_attempt_at_ms)
+        : 0,
+      finishedAtMs: isSet(object.finishedAtMs)
+        ? globalThis.Number(object.finishedAtMs)
+        : isSet(object.finished_at_ms)
+        ? globalThis.Number(object.finished_at_ms)
+        : 0,
+      ack: isSet(object.ack) ? ApplyAck.fromJSON(object.ack) : undefined,
+      failureReason: isSet(object.failureReason)
+        ? globalThis.String(object.failureReason)
+        : isSet(object.failure_reason)
+        ? globalThis.String(object.failure_reason)
+        : "",
+      failureDetail: isSet(object.failureDetail)
+        ? globalThis.String(object.failureDetail)
+        : isSet(object.failure_detail)
+        ? globalThis.String(object.failure_detail)
+        : "",
+      issuedAtMs: isSet(object.issuedAtMs)
+        ? globalThis.Number(object.issuedAtMs)
+        : isSet(object.issued_at_ms)
+        ? globalThis.Number(object.issued_at_ms)
+        : 0,
+      policyVersion: isSet(object.policyVersion)
+        ? globalThis.String(object.policyVersion)
+        : isSet(object.policy_version)
+        ? globalThis.String(object.policy_version)
+        : "",
+      platform: isSet(object.platform) ? globalThis.String(object.platform) : "",
+    };
+  },
+
+  toJSON(message: ActionOutcome): unknown {
+    const obj: any = {};
+    if (message.actionId !== "") {
+      obj.actionId = message.actionId;
+    }
+    if (message.alertId !== "") {
+      obj.alertId = message.alertId;
+    }
+    if (message.roomId !== "") {
+      obj.roomId = message.roomId;
+    }
+    if (message.kind !== 0) {
+      obj.kind = actionKindToJSON(message.kind);
+    }
+    if (message.result !== 0) {
+      obj.result = deliveryResultToJSON(message.result);
+    }
+    if (message.attempts !== 0) {
+      obj.attempts = Math.round(message.attempts);
+    }
+    if (message.firstAttemptAtMs !== 0) {
+      obj.firstAttemptAtMs = Math.round(message.firstAttemptAtMs);
+    }
+    if (message.finishedAtMs !== 0) {
+      obj.finishedAtMs = Math.round(message.finishedAtMs);
+    }
+    if (message.ack !== undefined) {
+      obj.ack = ApplyAck.toJSON(message.ack);
+    }
+    if (message.failureReason !== "") {
+      obj.failureReason = message.failureReason;
+    }
+    if (message.failureDetail !== "") {
+      obj.failureDetail = message.failureDetail;
+    }
+    if (message.issuedAtMs !== 0) {
+      obj.issuedAtMs = Math.round(message.issuedAtMs);
+    }
+    if (message.policyVersion !== "") {
+      obj.policyVersion = message.policyVersion;
+    }
+    if (message.platform !== "") {
+      obj.platform = message.platform;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<ActionOutcome>): ActionOutcome {
+    return ActionOutcome.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<ActionOutcome>): ActionOutcome {
+    const message = createBaseActionOutcome();
+    message.actionId = object.actionId ?? "";
+    message.alertId = object.alertId ?? "";
+    message.roomId = object.roomId ?? "";
+    message.kind = object.kind ?? 0;
+    message.result = object.result ?? 0;
+    message.attempts = object.attempts ?? 0;
+    message.firstAttemptAtMs = object.firstAttemptAtMs ?? 0;
+    message.finishedAtMs = object.finishedAtMs ?? 0;
+    message.ack = (object.ack !== undefined && object.ack !== null) ? ApplyAck.fromPartial(object.ack) : undefined;
+    message.failureReason = object.failureReason ?? "";
+    message.failureDetail = object.failureDetail ?? "";
+    message.issuedAtMs = object.issuedAtMs ?? 0;
+    message.policyVersion = object.policyVersion ?? "";
+    message.platform = object.platform ?? "";
+    return message;
+  },
+};
+
 /**
  * The platform applies control actions. It dedupes by action_id, so a retried
  * Apply has no second effect. Redline retries UNAVAILABLE, DEADLINE_EXCEEDED
@@ -235,6 +652,17 @@ export type DeepPartial<T> = T extends Builtin ? T
   : T extends { $case: string; value: unknown } ? { $case: T["$case"]; value?: DeepPartial<T["value"]> }
   : T extends {} ? { [K in keyof T]?: DeepPartial<T[K]> }
   : Partial<T>;
+
+function longToNumber(int64: { toString(): string }): number {
+  const num = globalThis.Number(int64.toString());
+  if (num > globalThis.Number.MAX_SAFE_INTEGER) {
+    throw new globalThis.Error("Value is larger than Number.MAX_SAFE_INTEGER");
+  }
+  if (num < globalThis.Number.MIN_SAFE_INTEGER) {
+    throw new globalThis.Error("Value is smaller than Number.MIN_SAFE_INTEGER");
+  }
+  return num;
+}
 
 function isSet(value: any): boolean {
   return value !== null && value !== undefined;
