@@ -3,7 +3,7 @@ import type { AccountActivity, ActivityKind } from "./activity";
 import { maxAccountStateBytes } from "./account-state";
 import { resolveCrewConfig } from "./config";
 import { CrewDetector } from "./crew-detector";
-import { CrewConfigError, InvalidActivityError } from "./errors";
+import { CrewConfigError, CrewSnapshotError, InvalidActivityError } from "./errors";
 import type { CrewFinding, CrewOutput } from "./findings";
 
 const T0 = 1_757_674_800_000;
@@ -166,6 +166,50 @@ describe("CrewDetector", () => {
     expect(pieces).toEqual(whole);
     expect(new CrewDetector().ingestAll(records)).toEqual(whole);
     expect(whole.length).toBeGreaterThan(0);
+  });
+
+  it("resumes from a snapshot taken mid-stream with the findings an uninterrupted run gives", () => {
+    const traffic = new Traffic();
+    const worked = rooms(6);
+    crewWorks(traffic, worked, 6);
+    crewWorks(traffic, rooms(5, { gapMs: 35 * MIN }).map((r) => ({ ...r, roomId: `${r.roomId}b`, streamerId: `${r.streamerId}b` })), 5, "second");
+    organicViewers(traffic, worked, 20);
+    const records = traffic.sorted();
+    const whole = new CrewDetector().ingestAll(records);
+    expect(atLeastMedium(whole).length).toBeGreaterThan(1);
+    let detector = new CrewDetector();
+    const resumed: CrewOutput[] = [];
+    let consumed = 0;
+    for (const cut of [0.2, 0.45, 0.7, 1].map((f) => Math.floor(records.length * f))) {
+      resumed.push(...detector.ingestAll(records.slice(consumed, cut)));
+      consumed = cut;
+      detector = CrewDetector.restore(detector.snapshot());
+    }
+    expect(resumed).toEqual(whole);
+    expect(detector.eventTimeMs).toBe(records[records.length - 1]!.eventTimeMs);
+  });
+
+  it("refuses a snapshot taken under another config, and bytes that are not a snapshot", () => {
+    const detector = new CrewDetector();
+    const traffic = new Traffic();
+    crewWorks(traffic, rooms(2), 3);
+    detector.ingestAll(traffic.sorted());
+    expect(() => CrewDetector.restore(detector.snapshot(), { mediumStreamers: 4, highStreamers: 6 })).toThrow(CrewSnapshotError);
+    expect(() => CrewDetector.restore(new Uint8Array([0xc1]))).toThrow(CrewSnapshotError);
+  });
+
+  it("names a crew by its founding accounts and minute, whatever came before it", () => {
+    const alone = new Traffic();
+    const worked = rooms(4, { gapMs: 30 * MIN }).map((r) => ({ ...r, startedMs: r.startedMs + 6 * 60 * MIN }));
+    crewWorks(alone, worked, 5);
+    const withEarlierCrew = new Traffic();
+    crewWorks(withEarlierCrew, rooms(4), 5, "earlier");
+    crewWorks(withEarlierCrew, worked, 5);
+    const idsOf = (out: CrewOutput[]) => [...new Set(atLeastMedium(out).filter((f) => f.accounts.includes("crew-0")).map((f) => f.crewId))];
+    const aloneIds = idsOf(new CrewDetector().ingestAll(alone.sorted()));
+    expect(aloneIds).toHaveLength(1);
+    expect(aloneIds[0]).toMatch(/^crew-[0-9a-z]+-[0-9a-f]{12}$/);
+    expect(idsOf(new CrewDetector().ingestAll(withEarlierCrew.sorted()))).toEqual(aloneIds);
   });
 
   it("keeps state within its caps and reports bytes per account under the stated bound", () => {

@@ -10,12 +10,15 @@ import { type AccountActivity, validateActivity } from "./activity";
 import { type AccountState, type CoVisit, type Visit, accountStateBytes, addCoVisit, distinctStreamers, forgetBefore, newAccountState, rememberRecent } from "./account-state";
 import { type CrewConfig, resolveCrewConfig } from "./config";
 import { type CrewRoomEvidence, crewScore, crewSeverity, gatherEvidence } from "./crew-evidence";
+import { CREW_SNAPSHOT_FORMAT, decodeCrewSnapshot, encodeCrewSnapshot } from "./crew-snapshot";
+import { CrewSnapshotError } from "./errors";
 import type { CrewFinding, CrewOutput, CrewRoomFinding } from "./findings";
 import { CROSS_ROOM_COORDINATION } from "./findings";
 import { GroupPairs } from "./group-pairs";
 import { type Group, GroupStore } from "./groups";
 import { KeyIndex } from "./key-index";
 import { RoomActivity } from "./room-activity";
+import { isDeepStrictEqual } from "node:util";
 
 export interface CrewStateSize {
   accounts: number;
@@ -37,6 +40,7 @@ export class CrewDetector {
   private readonly keyIndex: KeyIndex;
   private readonly groups: GroupStore;
   private readonly groupPairs: GroupPairs;
+  private lastEventTimeMs = 0;
 
   constructor(overrides: Partial<CrewConfig> = {}) {
     this.config = resolveCrewConfig(overrides);
@@ -56,6 +60,7 @@ export class CrewDetector {
   ingest(record: AccountActivity): CrewOutput[] {
     validateActivity(record);
     const now = record.eventTimeMs;
+    this.lastEventTimeMs = Math.max(this.lastEventTimeMs, now);
     const account = this.account(record.accountId, now);
     const room = this.room(record.roomId, now);
     const touched = new Set<Group>();
@@ -67,6 +72,45 @@ export class CrewDetector {
     if (record.paymentKey !== "") this.linkByKey(account, `p:${record.paymentKey}`, now, touched);
     if (record.kind === "leave") this.depart(account, visit, now, touched);
     return this.report(touched, record);
+  }
+
+  /** Event time of the latest record applied; 0 before any. */
+  get eventTimeMs(): number {
+    return this.lastEventTimeMs;
+  }
+
+  /**
+   * The whole state as bytes. The service takes it at an event-time minute
+   * boundary, with the offsets of the first records not yet applied, so a
+   * restart resumes where a replay would pass through.
+   */
+  snapshot(): Uint8Array {
+    return encodeCrewSnapshot({
+      format: CREW_SNAPSHOT_FORMAT,
+      config: { ...this.config },
+      lastEventTimeMs: this.lastEventTimeMs,
+      accounts: [...this.accounts.values()],
+      rooms: [...this.rooms.values()].map((r) => r.toSnapshot()),
+      keys: this.keyIndex.entries(),
+      groups: [...this.groups.all()].map((g) => ({ ...g, reportedRooms: [...g.reportedRooms] })),
+      groupPairs: this.groupPairs.entries(),
+    });
+  }
+
+  /** A detector in the state `snapshot` took; throws `CrewSnapshotError` for other bytes or another config. */
+  static restore(bytes: Uint8Array, overrides: Partial<CrewConfig> = {}): CrewDetector {
+    const snapshot = decodeCrewSnapshot(bytes);
+    const detector = new CrewDetector(overrides);
+    if (!isDeepStrictEqual({ ...snapshot.config }, { ...detector.config })) {
+      throw new CrewSnapshotError("taken under another config; replay the input instead of restoring it", { context: { snapshotConfig: snapshot.config } });
+    }
+    detector.lastEventTimeMs = snapshot.lastEventTimeMs;
+    for (const state of snapshot.accounts) detector.accounts.set(state.accountId, state);
+    for (const room of snapshot.rooms) detector.rooms.set(room.roomId, RoomActivity.fromSnapshot(room));
+    detector.keyIndex.restore(snapshot.keys);
+    detector.groups.restore(snapshot.groups.map((g) => ({ ...g, reportedRooms: new Set(g.reportedRooms) })));
+    detector.groupPairs.restore(snapshot.groupPairs);
+    return detector;
   }
 
   stateSize(): CrewStateSize {

@@ -31,3 +31,10 @@ export class CrewConfigError extends CrewsError {
     super(`crew config '${option}': ${problem}`, { context: { option } });
   }
 }
+
+/** Thrown by `CrewDetector.restore` for bytes that are not a snapshot, or a snapshot taken under another config. */
+export class CrewSnapshotError extends CrewsError {
+  constructor(problem: string, options: { cause?: unknown; context?: Record<string, unknown> } = {}) {
+    super(`crew detector snapshot: ${problem}`, options);
+  }
+}

@@ -29,6 +29,16 @@ export class GroupPairs {
     return distinctStreamers(list);
   }
 
+  /** Pairs oldest first (the eviction order), for a snapshot. */
+  entries(): Array<[string, CoVisit[]]> {
+    return [...this.pairs];
+  }
+
+  restore(entries: ReadonlyArray<[string, CoVisit[]]>): void {
+    this.pairs.clear();
+    for (const [key, list] of entries) this.pairs.set(key, list);
+  }
+
   bytes(): number {
     let bytes = 0;
     for (const [key, list] of this.pairs) bytes += 80 + 2 * key.length + list.length * 120;

@@ -2,16 +2,21 @@
  * Groups of linked accounts: candidate crews. Accounts are linked by repeated
  * sync across rooms, or by a device or payment key few accounts share. Each
  * account is in at most one group; linking two groups merges them into the
- * older one, so a group's id is stable and deterministic (creation order of
- * the event-time-ordered input). A group past `maxCrewAccounts` is a crowd:
- * it stops growing and is never reported.
+ * older one, so a group's id is stable. The id is derived from the group's
+ * first two accounts and the event-time minute of the link that created it,
+ * not from a counter, so a replay started from any offset names a crew as the
+ * service did (#21). A group past `maxCrewAccounts` is a crowd: it stops
+ * growing and is never reported.
  */
+import { createHash } from "node:crypto";
 import { Severity } from "@redline/proto";
 import type { AccountState } from "./account-state";
 import type { CrewConfig } from "./config";
 
 export interface Group {
   id: string;
+  /** Event time of the link that created the group: the older of two groups absorbs the younger. */
+  createdMs: number;
   /** Member account ids, at most `maxCrewAccounts`. */
   members: string[];
   /** Grew past `maxCrewAccounts`: a crowd, not a light crew. */
@@ -25,7 +30,6 @@ export interface Group {
 
 export class GroupStore {
   private readonly groups = new Map<string, Group>();
-  private created = 0;
 
   constructor(
     private readonly config: CrewConfig,
@@ -46,7 +50,7 @@ export class GroupStore {
     const ga = this.groups.get(a.groupId);
     const gb = this.groups.get(b.groupId);
     let group: Group;
-    if (ga === undefined && gb === undefined) group = this.create(nowMs);
+    if (ga === undefined && gb === undefined) group = this.create(a.accountId, b.accountId, nowMs);
     else if (ga === undefined || gb === undefined) group = (ga ?? gb)!;
     else group = ga === gb ? ga : this.merge(ga, gb);
     this.join(group, a);
@@ -71,10 +75,25 @@ export class GroupStore {
     return bytes;
   }
 
-  private create(nowMs: number): Group {
-    this.created++;
+  /** Every group, least recently updated first (the eviction order), for a snapshot. */
+  all(): IterableIterator<Group> {
+    return this.groups.values();
+  }
+
+  /** Puts back a snapshot's groups, in the order `all` gave them. */
+  restore(groups: readonly Group[]): void {
+    this.groups.clear();
+    for (const g of groups) this.groups.set(g.id, g);
+  }
+
+  private create(first: string, second: string, nowMs: number): Group {
+    let id = crewId(first, second, nowMs);
+    // The same two accounts can found a second group in the same minute only after the first was evicted
+    // while it still lingers here; a suffix keeps ids unique without depending on anything but the input.
+    for (let n = 2; this.groups.has(id); n++) id = `${crewId(first, second, nowMs)}-${n}`;
     const group: Group = {
-      id: `crew-${this.created.toString(36)}`,
+      id,
+      createdMs: nowMs,
       members: [],
       crowd: false,
       lastMs: nowMs,
@@ -87,7 +106,7 @@ export class GroupStore {
     return group;
   }
 
-  /** Merges the younger group into the older (created first: its id sorts first by creation). */
+  /** Merges the younger group into the older (created first; ties by id). */
   private merge(x: Group, y: Group): Group {
     const [older, younger] = this.createdBefore(x, y) ? [x, y] : [y, x];
     for (const member of younger.members) {
@@ -101,7 +120,7 @@ export class GroupStore {
   }
 
   private createdBefore(x: Group, y: Group): boolean {
-    return x.id.length !== y.id.length ? x.id.length < y.id.length : x.id < y.id;
+    return x.createdMs !== y.createdMs ? x.createdMs < y.createdMs : x.id < y.id;
   }
 
   private join(group: Group, state: AccountState): void {
@@ -127,4 +146,17 @@ export class GroupStore {
       this.groups.delete(oldest.id);
     }
   }
+}
+
+const MINUTE_MS = 60_000;
+
+/**
+ * `crew-<minute>-<hash>`: the event-time minute (base 36) of the founding link
+ * and a hash of its two accounts in sorted order, so the id depends on the
+ * crew alone, never on where a run started or how many groups came before.
+ */
+export function crewId(first: string, second: string, createdMs: number): string {
+  const [a, b] = first < second ? [first, second] : [second, first];
+  const hash = createHash("sha256").update(`${a}\n${b}`).digest("hex").slice(0, 12);
+  return `crew-${Math.floor(createdMs / MINUTE_MS).toString(36)}-${hash}`;
 }

@@ -29,4 +29,4 @@ export { accountRiskVersions, riskAt } from "./account-risk";
 export type { AccountRiskVersion } from "./account-risk";
 export type { CrewFinding, CrewRoomFinding, CrewOutput } from "./findings";
 export type { CrewEvidence, CrewRoomEvidence } from "./crew-evidence";
-export { CrewsError, CrewConfigError, InvalidActivityError } from "./errors";
+export { CrewsError, CrewConfigError, CrewSnapshotError, InvalidActivityError } from "./errors";

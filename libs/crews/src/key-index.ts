@@ -6,7 +6,7 @@
  */
 import type { CrewConfig } from "./config";
 
-interface KeyUsers {
+export interface KeyUsers {
   accounts: string[];
   saturated: boolean;
 }
@@ -38,6 +38,16 @@ export class KeyIndex {
     }
     users.accounts.push(accountId);
     return users.accounts.filter((a) => a !== accountId);
+  }
+
+  /** Keys least recently used first (the eviction order), for a snapshot. */
+  entries(): Array<[string, KeyUsers]> {
+    return [...this.keys];
+  }
+
+  restore(entries: ReadonlyArray<[string, KeyUsers]>): void {
+    this.keys.clear();
+    for (const [key, users] of entries) this.keys.set(key, users);
   }
 
   bytes(): number {

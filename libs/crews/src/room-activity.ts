@@ -26,6 +26,15 @@ const MINUTE_MS = 60_000;
 /** A room's ended visits are compared only within `departureSyncMs`; this caps a pathological room. */
 const MAX_ENDED_VISITS_PER_ROOM = 4096;
 
+/** A room's state as a snapshot holds it. */
+export interface RoomActivitySnapshot {
+  roomId: string;
+  lastMs: number;
+  arrivalsPerMinute: Array<[number, number]>;
+  ended: EndedVisit[];
+  arrivals: Arrival[];
+}
+
 export class RoomActivity {
   private readonly arrivalsPerMinute = new Map<number, number>();
   private ended: EndedVisit[] = [];
@@ -71,6 +80,19 @@ export class RoomActivity {
   recordEnded(visit: EndedVisit): void {
     this.ended.push(visit);
     if (this.ended.length > MAX_ENDED_VISITS_PER_ROOM) this.ended.shift();
+  }
+
+  toSnapshot(): RoomActivitySnapshot {
+    return { roomId: this.roomId, lastMs: this.lastMs, arrivalsPerMinute: [...this.arrivalsPerMinute], ended: this.ended, arrivals: this.arrivals };
+  }
+
+  static fromSnapshot(snapshot: RoomActivitySnapshot): RoomActivity {
+    const room = new RoomActivity(snapshot.roomId);
+    room.lastMs = snapshot.lastMs;
+    for (const [minute, n] of snapshot.arrivalsPerMinute) room.arrivalsPerMinute.set(minute, n);
+    room.ended = snapshot.ended;
+    room.arrivals = snapshot.arrivals;
+    return room;
   }
 
   /** Estimated bytes held. */
