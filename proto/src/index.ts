@@ -106,3 +106,10 @@ export {
   verdictFromJSON,
   verdictToJSON,
 } from "./gen/redline/v1/risk";
+export {
+  AccountActivity,
+  AccountRisk,
+  ActivityKind,
+  activityKindFromJSON,
+  activityKindToJSON,
+} from "./gen/redline/v1/crews";
