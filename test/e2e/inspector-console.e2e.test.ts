@@ -20,6 +20,7 @@ import {
   inputTopics,
   launchChromium,
   pipelineEnv,
+  pipelineOutputs,
   publishEvents,
   randomId,
   testClickHouse,
@@ -139,7 +140,7 @@ describe("the inspector console in a real Chromium, on the real pipeline", () =>
 
   beforeAll(async () => {
     const inputs = inputTopics(prefix);
-    const outputs = ["alerts", "actions", "feedback"].map((t) => prefix + t);
+    const outputs = pipelineOutputs(prefix);
     await ensureTopics(kafka, [
       ...[...inputs, ...outputs].map((topic) => ({ topic, numPartitions: 2 })),
       ...[...inputs, ...outputs].map((topic) => ({ topic: dlqTopicFor(topic), numPartitions: 1 })),

@@ -24,10 +24,11 @@ import {
   exposedLabels,
   exposedSeriesNames,
   inputTopics,
+  labelsUsed,
   pipelineEnv,
+  pipelineOutputs,
   publishEvents,
   randomId,
-  labelsUsed,
   redlineSeriesNames,
   ruleExpressions,
   ruleFiles,
@@ -59,7 +60,7 @@ describe("every metric a dashboard or an alerting rule reads is exposed by a ser
 
   beforeAll(async () => {
     const inputs = inputTopics(prefix);
-    const outputs = ["alerts", "actions", "feedback"].map((t) => prefix + t);
+    const outputs = pipelineOutputs(prefix);
     await ensureTopics(kafka, [
       ...[...inputs, ...outputs].map((topic) => ({ topic, numPartitions: 2 })),
       ...[...inputs, ...outputs].map((topic) => ({ topic: dlqTopicFor(topic), numPartitions: 1 })),

@@ -7,7 +7,7 @@ import { dlqTopicFor, encodeMessage, TABLE_TOPIC_CONFIGS } from "@redline/events
 import { ensureTopics, RecordProducer } from "@redline/kafka";
 import { ActionKind, ProductFacts, RiskCategory } from "@redline/proto";
 import { loadConfig as engineConfig, startRiskEngine, type RiskEngineService } from "@redline/risk-engine";
-import { inputTopics, pipelineEnv, publishEvents, randomId, testKafka, waitFor } from "@redline/test-helpers";
+import { inputTopics, pipelineEnv, pipelineOutputs, publishEvents, randomId, testKafka, waitFor } from "@redline/test-helpers";
 
 const POLICY = join(__dirname, "..", "..", "deploy", "policy", "default-policy.json");
 
@@ -33,7 +33,7 @@ describe("a misleading claim, end to end", () => {
 
   it("the platform receives RESTRICT_FUNCTION links with its label for the room whose streamer said 30 % of a 0.014 % ingredient", async () => {
     const inputs = inputTopics(prefix);
-    const outputs = ["alerts", "actions", "feedback"].map((t) => prefix + t);
+    const outputs = pipelineOutputs(prefix);
     const products = `${prefix}products`;
     await ensureTopics(kafka, [
       ...[...inputs, ...outputs].map((topic) => ({ topic, numPartitions: 2 })),

@@ -20,7 +20,7 @@ import { dlqTopicFor } from "@redline/events";
 import { ensureTopics, RecordProducer } from "@redline/kafka";
 import { ActionKind, AlertStreamClient, LiveEvent, Verdict, type Actor, type TailResponse } from "@redline/proto";
 import { loadConfig as engineConfig, startRiskEngine, type RiskEngineService } from "@redline/risk-engine";
-import { inputTopics, pipelineEnv, publishEvents, randomId, readTopic, testClickHouse, testKafka, waitFor } from "@redline/test-helpers";
+import { inputTopics, pipelineEnv, pipelineOutputs, publishEvents, randomId, readTopic, testClickHouse, testKafka, waitFor } from "@redline/test-helpers";
 
 const POLICY = join(__dirname, "..", "..", "deploy", "policy", "default-policy.json");
 const TOKEN = "pii-e2e-inspector-token-0123456789";
@@ -93,7 +93,7 @@ describe("info-level logs of a whole pipeline run hold no user ids, IPs or comme
 
   beforeAll(async () => {
     const inputs = inputTopics(prefix);
-    const outputs = ["alerts", "actions", "feedback"].map((t) => prefix + t);
+    const outputs = pipelineOutputs(prefix);
     await ensureTopics(kafka, [
       ...[...inputs, ...outputs].map((topic) => ({ topic, numPartitions: 2 })),
       ...[...inputs, ...outputs].map((topic) => ({ topic: dlqTopicFor(topic), numPartitions: 1 })),

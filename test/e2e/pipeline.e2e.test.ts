@@ -30,7 +30,7 @@ import {
   withSpan,
   type Telemetry,
 } from "@redline/telemetry";
-import { inputTopics, pipelineEnv, publishEvents, randomId, testClickHouse, testKafka, waitFor } from "@redline/test-helpers";
+import { inputTopics, pipelineEnv, pipelineOutputs, publishEvents, randomId, testClickHouse, testKafka, waitFor } from "@redline/test-helpers";
 
 const POLICY = join(__dirname, "..", "..", "deploy", "policy", "default-policy.json");
 const TOKEN = "e2e-inspector-token-0123456789";
@@ -61,7 +61,7 @@ describe("the whole pipeline, end to end, on the real broker and ClickHouse", ()
 
   beforeAll(async () => {
     const inputs = inputTopics(prefix);
-    const outputs = ["alerts", "actions", "feedback"].map((t) => prefix + t);
+    const outputs = pipelineOutputs(prefix);
     await ensureTopics(kafka, [
       ...[...inputs, ...outputs].map((topic) => ({ topic, numPartitions: 3 })),
       ...[...inputs, ...outputs].map((topic) => ({ topic: dlqTopicFor(topic), numPartitions: 1 })),

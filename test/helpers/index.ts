@@ -11,7 +11,7 @@ export { TcpProxy } from "./tcp-proxy";
 export { joinTar, splitTar } from "./tar-entries";
 export type { TarEntry } from "./tar-entries";
 export { chromiumPath, launchChromium } from "./browser";
-export { pipelineEnv, spawnService } from "./processes";
+export { pipelineEnv, pipelineOutputs, spawnService } from "./processes";
 export type { PipelineEnvOptions, ServiceProcess } from "./processes";
 export { ensureEngineTopics, inputTopics, publishEvents, roomOnPartition } from "./live-events";
 export { replayThroughCli } from "./replay";

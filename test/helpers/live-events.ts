@@ -20,6 +20,9 @@ export async function ensureEngineTopics(kafka: Kafka, prefix: string, partition
     { topic: `${prefix}alerts`, numPartitions: partitions },
     { topic: `${prefix}actions`, numPartitions: partitions },
     { topic: dlqTopicFor(`${prefix}actions`), numPartitions: 1 },
+    // The dispatcher publishes delivery outcomes; the archiver reads them (issue 20).
+    { topic: `${prefix}action-outcomes`, numPartitions: partitions },
+    { topic: dlqTopicFor(`${prefix}action-outcomes`), numPartitions: 1 },
   ]);
 }
 

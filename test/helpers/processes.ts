@@ -43,6 +43,11 @@ export interface PipelineEnvOptions {
   clickhouseDatabase: string;
 }
 
+/** The output topics `pipelineEnv` names for `prefix`; a test creates them (and their dead-letter topics). */
+export function pipelineOutputs(prefix: string): string[] {
+  return ["alerts", "actions", "feedback", "action-outcomes"].map((t) => prefix + t);
+}
+
 /**
  * The environment that runs all four services as one pipeline on a test's
  * own topics, groups and database; a test adds or overrides what it tunes.
@@ -54,6 +59,7 @@ export function pipelineEnv(o: PipelineEnvOptions): NodeJS.ProcessEnv {
     REDLINE_ALERTS_TOPIC: `${o.prefix}alerts`,
     REDLINE_ACTIONS_TOPIC: `${o.prefix}actions`,
     REDLINE_FEEDBACK_TOPIC: `${o.prefix}feedback`,
+    REDLINE_ACTION_OUTCOMES_TOPIC: `${o.prefix}action-outcomes`,
     REDLINE_ENGINE_GROUP_ID: `${o.prefix}engine`,
     REDLINE_DISPATCHER_GROUP_ID: `${o.prefix}dispatcher`,
     REDLINE_ARCHIVER_GROUP_ID: `${o.prefix}archiver`,

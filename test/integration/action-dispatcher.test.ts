@@ -7,8 +7,13 @@ import { ensureTopics, RecordProducer } from "@redline/kafka";
 import {
   ActionFeedClient,
   ActionKind,
+  ActionOutcome,
   Alert,
+  ApplyStatus,
+  applyStatusToJSON,
   ControlAction,
+  DeliveryResult,
+  deliveryResultToJSON,
   RiskCategory,
   type SubscribeResponse,
 } from "@redline/proto";
@@ -52,17 +57,18 @@ async function publish(topic: string, actions: ControlAction[]): Promise<void> {
 }
 
 interface Rig {
-  topics: { actions: string; alerts: string };
+  topics: { actions: string; alerts: string; outcomes: string };
   platform: RecordingControlPlane;
   env: Record<string, string>;
 }
 
 async function rig(extraEnv: Record<string, string> = {}): Promise<Rig> {
   const id = randomId("it.dispatch");
-  const topics = { actions: `${id}.actions`, alerts: `${id}.alerts` };
+  const topics = { actions: `${id}.actions`, alerts: `${id}.alerts`, outcomes: `${id}.outcomes` };
   await ensureTopics(kafka, [
     { topic: topics.actions, numPartitions: 3 },
     { topic: topics.alerts, numPartitions: 3 },
+    { topic: topics.outcomes, numPartitions: 3 },
     { topic: dlqTopicFor(topics.actions), numPartitions: 1 },
   ]);
   const platform = new RecordingControlPlane();
@@ -76,6 +82,7 @@ async function rig(extraEnv: Record<string, string> = {}): Promise<Rig> {
       REDLINE_DISPATCHER_GROUP_ID: `${id}.group`,
       REDLINE_ACTIONS_TOPIC: topics.actions,
       REDLINE_ALERTS_TOPIC: topics.alerts,
+      REDLINE_ACTION_OUTCOMES_TOPIC: topics.outcomes,
       REDLINE_CONTROL_PLANE_ADDRESS: `127.0.0.1:${port}`,
       REDLINE_ACTION_FEED_ADDRESS: "127.0.0.1:0",
       REDLINE_DISPATCHER_APPLY_DEADLINE_MS: "1000",
@@ -84,6 +91,20 @@ async function rig(extraEnv: Record<string, string> = {}): Promise<Rig> {
       ...extraEnv,
     },
   };
+}
+
+/**
+ * The outcomes on the topic, keyed by action id, one per delivery: the same outcome
+ * published twice (a producer retry) counts once, by (actionId, firstAttemptAtMs, attempts), as the archive dedupes.
+ */
+async function readOutcomes(topic: string, count: number): Promise<ActionOutcome[]> {
+  const byDelivery = new Map<string, ActionOutcome>();
+  for (const r of await readTopic(kafka, topic, count)) {
+    const outcome = decodeMessage(ActionOutcome, r.value, "protobuf");
+    expect(r.key).toBe(outcome.actionId);
+    byDelivery.set(`${outcome.actionId}|${outcome.firstAttemptAtMs}|${outcome.attempts}`, outcome);
+  }
+  return [...byDelivery.values()];
 }
 
 /** Every expected id arrives, repeats are byte-identical, nothing unexpected, per-room order holds. */
@@ -145,6 +166,20 @@ describe("action-dispatcher against a recording ControlPlane", () => {
     await waitFor(() => platform.appliedOrder.length === all.length, { what: "third batch applied" });
     checkDelivery(platform, all);
     expect(platform.calls.some((c) => c.action.shadow)).toBe(false);
+
+    // Every call the platform answered has its outcome, and nothing else does (issue 20): one APPLIED
+    // per action, a DUPLICATE for each re-send after the restart, the platform's own ack in each.
+    const answered = platform.calls.filter((c) => c.status !== "ERROR").map((c) => `${c.action.actionId} ${applyStatusToJSON(c.status as ApplyStatus)}`);
+    const outcomes = await readOutcomes(topics.outcomes, answered.length);
+    expect(outcomes.map((o) => `${o.actionId} ${applyStatusToJSON(o.ack!.status)}`).sort()).toEqual(answered.sort());
+    const applied = outcomes.filter((o) => deliveryResultToJSON(o.result) === "DELIVERY_RESULT_APPLIED").map((o) => o.actionId);
+    expect(applied.sort()).toEqual(all.map((a) => a.actionId).sort());
+    // The outage shows as retries: a delivery that took more than one Apply, from its first call to the answer.
+    const retried = outcomes.filter((o) => o.attempts > 1);
+    expect(retried.length).toBeGreaterThan(0);
+    for (const o of retried) expect(o.finishedAtMs).toBeGreaterThan(o.firstAttemptAtMs);
+    const first1 = outcomes.find((o) => o.actionId === batch1[0]!.actionId)!;
+    expect(first1).toMatchObject({ alertId: batch1[0]!.alertId, roomId: "r1", kind: batch1[0]!.kind, issuedAtMs: batch1[0]!.issuedAtMs, platform: "tenant-1" });
   });
 
   it("stops promptly during a platform outage, dead-letters nothing, and the next instance delivers what was in retries", async () => {
@@ -198,6 +233,15 @@ describe("action-dispatcher against a recording ControlPlane", () => {
     expect(alerts.map((a) => a.subcategory)).toEqual(["ACTION_UNDELIVERED", "ACTION_UNDELIVERED", "ACTION_UNDELIVERED"]);
     expect(alerts[2]!.explanation?.summary).toMatch(/RETRY_BUDGET_EXHAUSTED/);
     expect(metrics.retries).toBeGreaterThan(0);
+
+    // Failures are outcomes too, with the platform's reason or the last error (issue 20).
+    const outcomes = new Map((await readOutcomes(topics.outcomes, 4)).map((o) => [o.actionId, o]));
+    expect(outcomes.get("act-x-0")).toMatchObject({ result: DeliveryResult.DELIVERY_RESULT_REJECTED, attempts: 1, ack: { status: ApplyStatus.APPLY_STATUS_REJECTED, message: "room already closed" } });
+    expect(outcomes.get("act-x-1")).toMatchObject({ result: DeliveryResult.DELIVERY_RESULT_FAILED, failureReason: "NON_RETRIABLE", attempts: 1, ack: undefined });
+    expect(outcomes.get("act-x-2")).toMatchObject({ result: DeliveryResult.DELIVERY_RESULT_FAILED, failureReason: "RETRY_BUDGET_EXHAUSTED" });
+    expect(outcomes.get("act-x-2")!.attempts).toBeGreaterThan(1);
+    expect(outcomes.get("act-x-2")!.failureDetail).toMatch(/UNAVAILABLE|injected failure/);
+    expect(outcomes.get("act-x-3")).toMatchObject({ result: DeliveryResult.DELIVERY_RESULT_APPLIED, attempts: 1 });
   });
 
   it("serves ActionFeed: all non-shadow actions from the start, resumable from a cursor, filtered by platform", async () => {

@@ -37,7 +37,7 @@ interface Setup {
 
 async function setup(extraEnv: Record<string, string> = {}): Promise<Setup> {
   const id = randomId("it.arch");
-  const topics = { alerts: `${id}.alerts`, actions: `${id}.actions`, feedback: `${id}.feedback`, input: `${id}.comments` };
+  const topics = { alerts: `${id}.alerts`, actions: `${id}.actions`, feedback: `${id}.feedback`, outcomes: `${id}.outcomes`, input: `${id}.comments` };
   await ensureTopics(
     kafka,
     Object.values(topics).flatMap((t) => [
@@ -54,6 +54,7 @@ async function setup(extraEnv: Record<string, string> = {}): Promise<Setup> {
     REDLINE_ALERTS_TOPIC: topics.alerts,
     REDLINE_ACTIONS_TOPIC: topics.actions,
     REDLINE_FEEDBACK_TOPIC: topics.feedback,
+    REDLINE_ACTION_OUTCOMES_TOPIC: topics.outcomes,
     REDLINE_INPUT_TOPICS: topics.input,
     REDLINE_CLICKHOUSE_DATABASE: database,
     REDLINE_ARCHIVER_EVENT_SAMPLE_RATE: "0",

@@ -36,7 +36,7 @@ afterAll(async () => {
 
 async function setup(extraEnv: Record<string, string> = {}) {
   const id = randomId("it.evid");
-  const topics = { alerts: `${id}.alerts`, actions: `${id}.actions`, feedback: `${id}.feedback`, input: `${id}.comments` };
+  const topics = { alerts: `${id}.alerts`, actions: `${id}.actions`, feedback: `${id}.feedback`, outcomes: `${id}.outcomes`, input: `${id}.comments` };
   await ensureTopics(kafka, Object.values(topics).flatMap((t) => [{ topic: t, numPartitions: 2 }, { topic: dlqTopicFor(t), numPartitions: 1 }]));
   const database = randomId("it_evidence");
   databases.push(database);
@@ -46,6 +46,7 @@ async function setup(extraEnv: Record<string, string> = {}) {
     REDLINE_ALERTS_TOPIC: topics.alerts,
     REDLINE_ACTIONS_TOPIC: topics.actions,
     REDLINE_FEEDBACK_TOPIC: topics.feedback,
+    REDLINE_ACTION_OUTCOMES_TOPIC: topics.outcomes,
     REDLINE_INPUT_TOPICS: topics.input,
     REDLINE_CLICKHOUSE_DATABASE: database,
     REDLINE_ARCHIVER_EVENT_SAMPLE_RATE: "0",

@@ -61,6 +61,7 @@ describe("a partition whose input goes quiet (issue 16)", () => {
       REDLINE_INPUT_TOPICS: inputs.join(","),
       REDLINE_ALERTS_TOPIC: `${prefix}alerts`,
       REDLINE_ACTIONS_TOPIC: `${prefix}actions`,
+      REDLINE_ACTION_OUTCOMES_TOPIC: `${prefix}action-outcomes`,
       REDLINE_ENGINE_GROUP_ID: `${prefix}engine`,
       REDLINE_DISPATCHER_GROUP_ID: `${prefix}dispatcher`,
       REDLINE_POLICY_FILE: POLICY,

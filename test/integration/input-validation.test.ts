@@ -75,6 +75,7 @@ describe("input validation shared by the risk engine and the archiver", () => {
       REDLINE_ALERTS_TOPIC: `${prefix}alerts`,
       REDLINE_ACTIONS_TOPIC: `${prefix}actions`,
       REDLINE_FEEDBACK_TOPIC: `${prefix}feedback`,
+      REDLINE_ACTION_OUTCOMES_TOPIC: `${prefix}action-outcomes`,
       REDLINE_ENGINE_GROUP_ID: `${prefix}engine`,
       REDLINE_ARCHIVER_GROUP_ID: `${prefix}archiver`,
       REDLINE_CLICKHOUSE_DATABASE: database,

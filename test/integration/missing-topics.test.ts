@@ -63,6 +63,7 @@ describe("a service started without the topics it needs", () => {
       REDLINE_ALERTS_TOPIC: `${prefix}alerts`,
       REDLINE_ACTIONS_TOPIC: `${prefix}actions`,
       REDLINE_FEEDBACK_TOPIC: `${prefix}feedback`,
+      REDLINE_ACTION_OUTCOMES_TOPIC: `${prefix}action-outcomes`,
       REDLINE_DISPATCHER_GROUP_ID: `${prefix}dispatcher`,
       REDLINE_ARCHIVER_GROUP_ID: `${prefix}archiver`,
       REDLINE_CLICKHOUSE_DATABASE: randomId("it_missing"),
@@ -78,7 +79,11 @@ describe("a service started without the topics it needs", () => {
       expect(err).toBeInstanceOf(MissingTopicsError);
       return (err as MissingTopicsError).missing.map((m) => m.topic);
     };
-    expect(await missingOf(startDispatcher(dispatcherConfig(env), { logger: silentLogger }))).toEqual([dlqTopicFor(`${prefix}actions`), `${prefix}alerts`]);
+    expect(await missingOf(startDispatcher(dispatcherConfig(env), { logger: silentLogger }))).toEqual([
+      dlqTopicFor(`${prefix}actions`),
+      `${prefix}alerts`,
+      `${prefix}action-outcomes`,
+    ]);
     expect(await missingOf(startGateway(gatewayConfig(env), { logger: silentLogger, evidence: new UnconfiguredEvidenceStore() }))).toEqual([
       `${prefix}alerts`,
       `${prefix}feedback`,
@@ -86,9 +91,11 @@ describe("a service started without the topics it needs", () => {
     expect(await missingOf(startArchiver(archiverConfig(env), { logger: silentLogger }))).toEqual([
       `${prefix}alerts`,
       `${prefix}feedback`,
+      `${prefix}action-outcomes`,
       dlqTopicFor(`${prefix}alerts`),
       dlqTopicFor(`${prefix}actions`),
       dlqTopicFor(`${prefix}feedback`),
+      dlqTopicFor(`${prefix}action-outcomes`),
     ]);
   });
 });

@@ -68,6 +68,7 @@ describe("mTLS between the dispatcher and the platform's ControlPlane", () => {
     await ensureTopics(kafka, [
       { topic: `${id}.actions`, numPartitions: 1 },
       { topic: `${id}.alerts`, numPartitions: 1 },
+      { topic: `${id}.outcomes`, numPartitions: 1 },
       { topic: dlqTopicFor(`${id}.actions`), numPartitions: 1 },
     ]);
     const dispatcher = await startDispatcher(
@@ -75,6 +76,7 @@ describe("mTLS between the dispatcher and the platform's ControlPlane", () => {
         ...(process.env as Record<string, string>),
         REDLINE_ACTIONS_TOPIC: `${id}.actions`,
         REDLINE_ALERTS_TOPIC: `${id}.alerts`,
+        REDLINE_ACTION_OUTCOMES_TOPIC: `${id}.outcomes`,
         REDLINE_DISPATCHER_GROUP_ID: `${id}.group`,
         REDLINE_ACTION_FEED_ADDRESS: "",
         REDLINE_CONTROL_PLANE_ADDRESS: `localhost:${port}`,
@@ -186,6 +188,7 @@ describe("TLS on the services' own gRPC servers", () => {
     await ensureTopics(kafka, [
       { topic: `${id}.actions`, numPartitions: 1 },
       { topic: `${id}.alerts`, numPartitions: 1 },
+      { topic: `${id}.outcomes`, numPartitions: 1 },
       { topic: dlqTopicFor(`${id}.actions`), numPartitions: 1 },
     ]);
     // A platform that takes pushes as well; this test is about the pull side.
@@ -196,6 +199,7 @@ describe("TLS on the services' own gRPC servers", () => {
         ...(process.env as Record<string, string>),
         REDLINE_ACTIONS_TOPIC: `${id}.actions`,
         REDLINE_ALERTS_TOPIC: `${id}.alerts`,
+        REDLINE_ACTION_OUTCOMES_TOPIC: `${id}.outcomes`,
         REDLINE_DISPATCHER_GROUP_ID: `${id}.group`,
         REDLINE_CONTROL_PLANE_ADDRESS: `127.0.0.1:${platformPort}`,
         REDLINE_ACTION_FEED_ADDRESS: "127.0.0.1:0",

@@ -1,9 +1,9 @@
 import { silentLogger, type Logger } from "@redline/common";
 import { ident, sql, SqlFragment, type ClickHouseClient } from "@redline/clickhouse";
-import { actionKindToJSON, type Alert, type ControlAction, type Feedback, type LiveEvent } from "@redline/proto";
+import { actionKindToJSON, type ActionOutcome, type Alert, type ControlAction, type Feedback, type LiveEvent } from "@redline/proto";
 import { KEY_ROOM_ACTION_KINDS, type KeyRoomTracker } from "./key-rooms";
 import type { RetentionClass } from "./retention";
-import { actionRow, alertRow, eventRecordRow, eventRow, feedbackRow, type SourceRecord } from "./rows";
+import { actionRow, alertRow, eventRecordRow, eventRow, feedbackRow, outcomeRow, type SourceRecord } from "./rows";
 import { inSample } from "./sampling";
 
 export interface ArchiveBatch {
@@ -13,6 +13,8 @@ export interface ArchiveBatch {
   events: readonly LiveEvent[];
   /** The Kafka records the events were read from; kept where a bundle may need them (issue 20). */
   eventRecords?: readonly SourceRecord[];
+  /** What became of each delivery of an action, from the dispatcher (issue 20). */
+  outcomes?: readonly ActionOutcome[];
 }
 
 export interface ArchiveWriterOptions {
@@ -69,7 +71,7 @@ export class ArchiveWriter {
   async write(batch: ArchiveBatch): Promise<void> {
     const now = this.now();
     const newKeyRooms = batch.actions.filter((a) => this.keyRooms.observeAction(a)).map((a) => a.roomId);
-    // Alerts, actions and reviews are what a dispute is about: they live as long as the evidence
+    // Alerts, actions, their outcomes and reviews are what a dispute is about: they live as long as the evidence
     // they cite (or as a key room's record), never shorter, so a bundle finds them (issue 20).
     const classOf = (roomId: string): RetentionClass => (this.keyRooms.isKeyRoom(roomId) ? "key" : "evidence");
 
@@ -90,6 +92,7 @@ export class ArchiveWriter {
     await this.insert("event_records", records);
     await this.insert("alerts", batch.alerts.map((a) => alertRow(a, classOf(a.roomId), now)));
     await this.insert("actions", batch.actions.map((a) => actionRow(a, classOf(a.roomId), now)));
+    await this.insert("action_outcomes", (batch.outcomes ?? []).map((o) => outcomeRow(o, classOf(o.roomId), now)));
     await this.insert("feedback", batch.feedback.map((f) => feedbackRow(f, classOf(f.roomId), now)));
     for (const roomId of newKeyRooms) await this.reclassAsKey(roomId, now);
 

@@ -7,7 +7,7 @@
  * @example
  * await migrateArchive(server, "redline");
  * const writer = new ArchiveWriter(server.withDatabase("redline"), new KeyRoomTracker(rules), opts);
- * await writer.write({ alerts, actions, feedback, events });
+ * await writer.write({ alerts, actions, feedback, events, outcomes });
  * const evidence = await new ClickHouseEvidenceStore(db).getEvidence(alertId);
  */
 export { ArchiveWriter } from "./archive-writer";
@@ -22,6 +22,6 @@ export { ARCHIVE_MIGRATIONS_DIR, migrateArchive } from "./migrations";
 export { DEFAULT_RETENTION_DAYS, expiredPartitions, parsePartition, RETENTION_CLASSES } from "./retention";
 export type { PartitionRef, RetentionClass, RetentionDays } from "./retention";
 export { ARCHIVE_TABLES, dropExpiredPartitions } from "./retention-job";
-export { actionRow, alertRow, eventRecordRow, eventRow, feedbackRow } from "./rows";
+export { actionRow, alertRow, eventRecordRow, eventRow, feedbackRow, outcomeRow } from "./rows";
 export type { SourceRecord } from "./rows";
 export { inSample } from "./sampling";

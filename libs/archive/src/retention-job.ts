@@ -2,7 +2,7 @@ import { silentLogger, type Logger } from "@redline/common";
 import { ident, sql, type ClickHouseClient } from "@redline/clickhouse";
 import { expiredPartitions, parsePartition, type PartitionRef, type RetentionDays } from "./retention";
 
-export const ARCHIVE_TABLES = ["alerts", "actions", "feedback", "events", "event_records"] as const;
+export const ARCHIVE_TABLES = ["alerts", "actions", "action_outcomes", "feedback", "events", "event_records"] as const;
 
 /** Drops every archive partition older than its retention class allows; returns what it dropped. */
 export async function dropExpiredPartitions(

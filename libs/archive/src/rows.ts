@@ -1,7 +1,10 @@
 import {
   actionKindToJSON,
+  ActionOutcome,
   Alert,
+  applyStatusToJSON,
   ControlAction,
+  deliveryResultToJSON,
   riskCategoryToJSON,
   severityToJSON,
   verdictToJSON,
@@ -49,6 +52,30 @@ export function actionRow(action: ControlAction, retentionClass: RetentionClass,
     policy_version: action.policyVersion,
     shadow: action.shadow ? 1 : 0,
     action_json: JSON.stringify(ControlAction.toJSON(action)),
+    retention_class: retentionClass,
+    ingested_at: seconds(nowMs),
+  };
+}
+
+/** One delivery of an action (issue 20), filed under the action's issue day so the two expire together. */
+export function outcomeRow(outcome: ActionOutcome, retentionClass: RetentionClass, nowMs: number): Record<string, unknown> {
+  return {
+    action_id: outcome.actionId,
+    alert_id: outcome.alertId,
+    room_id: outcome.roomId,
+    kind: actionKindToJSON(outcome.kind),
+    result: deliveryResultToJSON(outcome.result),
+    attempts: outcome.attempts,
+    first_attempt_at_ms: outcome.firstAttemptAtMs,
+    finished_at_ms: outcome.finishedAtMs,
+    ack_status: outcome.ack === undefined ? "" : applyStatusToJSON(outcome.ack.status),
+    ack_message: outcome.ack?.message ?? "",
+    failure_reason: outcome.failureReason,
+    failure_detail: outcome.failureDetail,
+    issued_at: seconds(outcome.issuedAtMs),
+    issued_at_ms: outcome.issuedAtMs,
+    policy_version: outcome.policyVersion,
+    outcome_json: JSON.stringify(ActionOutcome.toJSON(outcome)),
     retention_class: retentionClass,
     ingested_at: seconds(nowMs),
   };

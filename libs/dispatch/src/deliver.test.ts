@@ -38,13 +38,14 @@ describe("deliverAction", () => {
     const p = port([unavailable(), unavailable(), ack(ApplyStatus.APPLY_STATUS_APPLIED)]);
     const clock = fakeClock();
     const out = await deliverAction(action, p, policy, clock);
-    expect(out).toEqual({ kind: "applied", attempts: 3 });
+    // Times of the first call and of the answer, and the platform's own ack.
+    expect(out).toEqual({ kind: "applied", attempts: 3, firstAttemptAtMs: 0, finishedAtMs: 150, ack: ack(ApplyStatus.APPLY_STATUS_APPLIED) });
     expect(p.calls).toEqual([action, action, action]);
     expect(clock.t).toBe(50 + 100); // jittered halves of 100 and 200
   });
 
   it("treats DUPLICATE as delivered and REJECTED as a final answer", async () => {
-    expect(await deliverAction(action, port([ack(ApplyStatus.APPLY_STATUS_DUPLICATE)]), policy, fakeClock())).toEqual({
+    expect(await deliverAction(action, port([ack(ApplyStatus.APPLY_STATUS_DUPLICATE)]), policy, fakeClock())).toMatchObject({
       kind: "duplicate",
       attempts: 1,
     });
@@ -52,6 +53,9 @@ describe("deliverAction", () => {
       kind: "rejected",
       attempts: 1,
       message: "no such room",
+      ack: ack(ApplyStatus.APPLY_STATUS_REJECTED, "no such room"),
+      firstAttemptAtMs: 0,
+      finishedAtMs: 0,
     });
   });
 
@@ -66,7 +70,8 @@ describe("deliverAction", () => {
     const p = port(Array.from({ length: 100 }, unavailable));
     const clock = fakeClock();
     const out = await deliverAction(action, p, { ...policy, retryBudgetMs: 3000 }, clock);
-    expect(out).toMatchObject({ kind: "failed", reason: "RETRY_BUDGET_EXHAUSTED" });
+    expect(out).toMatchObject({ kind: "failed", reason: "RETRY_BUDGET_EXHAUSTED", firstAttemptAtMs: 0, finishedAtMs: clock.t });
+    expect(out).not.toHaveProperty("ack");
     expect(clock.t).toBeLessThanOrEqual(3000);
     expect(p.calls.length).toBeGreaterThan(3);
   });

@@ -28,12 +28,23 @@ export const realClock: DeliveryClock = {
   random: Math.random,
 };
 
+/** When a delivery ran and how many Apply calls it made (clock time: what the platform saw). */
+export interface DeliveryAttempts {
+  attempts: number;
+  firstAttemptAtMs: number;
+  finishedAtMs: number;
+}
+
 /** The platform refused the action, or it could not be delivered at all. */
 export type UndeliveredOutcome =
-  | { kind: "rejected"; attempts: number; message: string }
-  | { kind: "failed"; attempts: number; reason: "RETRY_BUDGET_EXHAUSTED" | "NON_RETRIABLE"; detail: string };
+  | ({ kind: "rejected"; message: string; ack: ApplyAck } & DeliveryAttempts)
+  /** `ack` is there only when the platform answered with a status this dispatcher does not know. */
+  | ({ kind: "failed"; reason: "RETRY_BUDGET_EXHAUSTED" | "NON_RETRIABLE"; detail: string; ack?: ApplyAck } & DeliveryAttempts);
 
-export type DeliveryOutcome = { kind: "applied"; attempts: number } | { kind: "duplicate"; attempts: number } | UndeliveredOutcome;
+export type DeliveryOutcome =
+  | ({ kind: "applied"; ack: ApplyAck } & DeliveryAttempts)
+  | ({ kind: "duplicate"; ack: ApplyAck } & DeliveryAttempts)
+  | UndeliveredOutcome;
 
 /**
  * Calls Apply until the platform answers, retrying only retriable failures
@@ -58,23 +69,24 @@ export async function deliverAction(
   const backoff = { maxAttempts: Number.MAX_SAFE_INTEGER, initialDelayMs: policy.initialBackoffMs, maxDelayMs: policy.maxBackoffMs };
   for (let attempt = 1; ; attempt++) {
     if (signal?.aborted) throw new DeliveryInterruptedError(action.actionId, attempt - 1);
+    const ran = (): DeliveryAttempts => ({ attempts: attempt, firstAttemptAtMs: startedAt, finishedAtMs: clock.now() });
     try {
       const ack = await port.apply(action, policy.deadlineMs);
       switch (ack.status) {
         case ApplyStatus.APPLY_STATUS_APPLIED:
-          return { kind: "applied", attempts: attempt };
+          return { kind: "applied", ack, ...ran() };
         case ApplyStatus.APPLY_STATUS_DUPLICATE:
-          return { kind: "duplicate", attempts: attempt };
+          return { kind: "duplicate", ack, ...ran() };
         case ApplyStatus.APPLY_STATUS_REJECTED:
-          return { kind: "rejected", attempts: attempt, message: ack.message };
+          return { kind: "rejected", message: ack.message, ack, ...ran() };
         default:
-          return { kind: "failed", attempts: attempt, reason: "NON_RETRIABLE", detail: `unknown ApplyAck status ${ack.status}` };
+          return { kind: "failed", reason: "NON_RETRIABLE", detail: `unknown ApplyAck status ${ack.status}`, ack, ...ran() };
       }
     } catch (err) {
-      if (!isRetriable(err)) return { kind: "failed", attempts: attempt, reason: "NON_RETRIABLE", detail: describeError(err) };
+      if (!isRetriable(err)) return { kind: "failed", reason: "NON_RETRIABLE", detail: describeError(err), ...ran() };
       const delayMs = backoffDelayMs(attempt, backoff, clock.random);
       if (clock.now() + delayMs - startedAt > policy.retryBudgetMs) {
-        return { kind: "failed", attempts: attempt, reason: "RETRY_BUDGET_EXHAUSTED", detail: describeError(err) };
+        return { kind: "failed", reason: "RETRY_BUDGET_EXHAUSTED", detail: describeError(err), ...ran() };
       }
       onRetry?.(err, attempt, delayMs);
       await sleepUnlessAborted((ms) => clock.sleep(ms), delayMs, signal);

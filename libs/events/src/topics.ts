@@ -31,6 +31,8 @@ export const DEFAULT_OUTPUT_TOPICS = Object.freeze({
   alerts: "risk.alerts",
   actions: "risk.actions",
   feedback: "risk.feedback",
+  /** `ActionOutcome`s, keyed by actionId: what became of each delivery (issue 20). */
+  actionOutcomes: "risk.action-outcomes",
 });
 
 /** Where refused messages of `topic` go. */

@@ -9,6 +9,8 @@ export interface DispatcherConfig {
   groupId: string;
   actionsTopic: string;
   alertsTopic: string;
+  /** Where every delivery's ActionOutcome is published, keyed by actionId (issue 20). */
+  outcomesTopic: string;
   /** The platform's ControlPlane; empty disables push delivery (pull-only platforms). */
   controlPlaneAddress: string;
   controlPlaneTls: TlsConfig & { enabled: boolean };
@@ -43,6 +45,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): D
     groupId: r.string("REDLINE_DISPATCHER_GROUP_ID", "redline-action-dispatcher"),
     actionsTopic: r.string("REDLINE_ACTIONS_TOPIC", DEFAULT_OUTPUT_TOPICS.actions),
     alertsTopic: r.string("REDLINE_ALERTS_TOPIC", DEFAULT_OUTPUT_TOPICS.alerts),
+    outcomesTopic: r.string("REDLINE_ACTION_OUTCOMES_TOPIC", DEFAULT_OUTPUT_TOPICS.actionOutcomes),
     controlPlaneAddress: r.string("REDLINE_CONTROL_PLANE_ADDRESS", "127.0.0.1:7000"),
     controlPlaneTls: Object.freeze({
       ...loadTlsConfig(env, "REDLINE_CONTROL_PLANE"),
@@ -68,11 +71,12 @@ function isLoopback(address: string): boolean {
   return host === "localhost" || host === "::1" || /^127\./.test(host);
 }
 
-/** Topics the dispatcher reads (actions) and writes (undeliverable actions, ACTION_UNDELIVERED alerts). */
-export function requiredTopics(config: Pick<DispatcherConfig, "actionsTopic" | "alertsTopic">): RequiredTopic[] {
+/** Topics the dispatcher reads (actions) and writes (undeliverable actions, ACTION_UNDELIVERED alerts, delivery outcomes). */
+export function requiredTopics(config: Pick<DispatcherConfig, "actionsTopic" | "alertsTopic" | "outcomesTopic">): RequiredTopic[] {
   return [
     { topic: config.actionsTopic, use: "actions, REDLINE_ACTIONS_TOPIC" },
     { topic: dlqTopicFor(config.actionsTopic), use: `dead letters of ${config.actionsTopic}` },
     { topic: config.alertsTopic, use: "ACTION_UNDELIVERED alerts, REDLINE_ALERTS_TOPIC" },
+    { topic: config.outcomesTopic, use: "delivery outcomes, REDLINE_ACTION_OUTCOMES_TOPIC" },
   ];
 }

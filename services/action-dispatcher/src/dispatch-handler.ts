@@ -1,8 +1,16 @@
 import type { Logger } from "@redline/common";
-import { deliverAction, realClock, type ControlPlanePort, type DeliveryClock, type DeliveryPolicy } from "@redline/dispatch";
+import {
+  actionOutcomeOf,
+  deliverAction,
+  realClock,
+  type ControlPlanePort,
+  type DeliveryClock,
+  type DeliveryOutcome,
+  type DeliveryPolicy,
+} from "@redline/dispatch";
 import { encodeMessage } from "@redline/events";
 import type { DeadLetterWriter, PartitionBatch, RecordProducer } from "@redline/kafka";
-import { actionKindToJSON, Alert, type ControlAction } from "@redline/proto";
+import { actionKindToJSON, ActionOutcome, Alert, type ControlAction } from "@redline/proto";
 import { extractKafkaContext, SPAN_NAMES, SpanKind, withSpan } from "@redline/telemetry";
 import type { DispatcherMetrics } from "./metrics";
 import { undeliveredActionAlert } from "./undelivered-alert";
@@ -13,6 +21,7 @@ export interface DispatchHandlerDeps {
   producer: RecordProducer;
   deadLetters: DeadLetterWriter;
   alertsTopic: string;
+  outcomesTopic: string;
   metrics: DispatcherMetrics;
   logger: Logger;
   clock?: DeliveryClock;
@@ -27,6 +36,12 @@ export interface DispatchHandlerDeps {
  * dead-lettered with an alert about it; only then are offsets committed.
  * On shutdown a delivery in retries gives up (DeliveryInterruptedError) and
  * the chunk stays uncommitted: the next owner re-sends, the platform dedupes.
+ *
+ * Every delivery's outcome is published once Apply has returned and before
+ * the offset can be committed (issue 20): a crash in between re-sends the
+ * action, the platform answers DUPLICATE, and that outcome is published, so
+ * no delivery goes unrecorded; outcomes are facts about calls, never a
+ * reason to call again.
  */
 export function dispatchHandler(deps: DispatchHandlerDeps) {
   const clock = deps.clock ?? realClock;
@@ -48,6 +63,7 @@ export function dispatchHandler(deps: DispatchHandlerDeps) {
           }, batch.signal),
         ),
       );
+      await publishOutcome(deps, action, outcome);
       deps.metrics.actionDelivered(kind, outcome.kind);
       if (outcome.kind === "applied") deps.onApplied?.(kind, clock.now() - action.issuedAtMs);
       if (outcome.kind === "applied" || outcome.kind === "duplicate") continue;
@@ -61,4 +77,9 @@ export function dispatchHandler(deps: DispatchHandlerDeps) {
       deps.logger.error("action not delivered", { actionId: action.actionId, kind, reason, attempts: outcome.attempts });
     }
   };
+}
+
+async function publishOutcome(deps: DispatchHandlerDeps, action: ControlAction, outcome: DeliveryOutcome): Promise<void> {
+  const encoded = encodeMessage(ActionOutcome, actionOutcomeOf(action, outcome), "protobuf");
+  await deps.producer.send(deps.outcomesTopic, [{ key: action.actionId, value: encoded.value, headers: { "content-type": encoded.contentType } }]);
 }

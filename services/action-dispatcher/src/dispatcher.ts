@@ -56,6 +56,7 @@ export async function startDispatcher(config: DispatcherConfig, deps: Dispatcher
       producer,
       deadLetters,
       alertsTopic: config.alertsTopic,
+      outcomesTopic: config.outcomesTopic,
       metrics,
       logger,
       ...(instruments ? { onApplied: (kind: string, ms: number) => instruments.eventToActionLatencyMs(kind, ms) } : {}),

@@ -1,12 +1,13 @@
 import type { ArchiveBatch, SourceRecord } from "@redline/archive";
 import { decodeMessage, encodingOf, CONTENT_TYPE_HEADER, type ValidationLimits } from "@redline/events";
 import { liveEventDecoder, type DecodedRecord, type InputRecord } from "@redline/kafka";
-import { Alert, ControlAction, Feedback, type LiveEvent } from "@redline/proto";
+import { ActionOutcome, Alert, ControlAction, Feedback, type LiveEvent } from "@redline/proto";
 import { InvalidEventError } from "@redline/events";
 
 export type ArchiveRecord =
   | { kind: "alert"; value: Alert }
   | { kind: "action"; value: ControlAction }
+  | { kind: "outcome"; value: ActionOutcome }
   | { kind: "feedback"; value: Feedback }
   | { kind: "event"; value: LiveEvent }
   /** Invalid input event (the risk engine's verdict, same decoder and limits): it dead-letters it, the archiver only counts it. */
@@ -16,6 +17,7 @@ export interface OutputTopics {
   alertsTopic: string;
   actionsTopic: string;
   feedbackTopic: string;
+  outcomesTopic: string;
 }
 
 /**
@@ -45,6 +47,8 @@ export function archiveDecoder(topics: OutputTopics & { limits: ValidationLimits
         return { kind: "action", value: decodeOutput(ControlAction) };
       case topics.feedbackTopic:
         return { kind: "feedback", value: decodeOutput(Feedback) };
+      case topics.outcomesTopic:
+        return { kind: "outcome", value: decodeOutcome(decodeOutput(ActionOutcome)) };
       default:
         try {
           return { kind: "event", value: decodeInput(record) };
@@ -56,12 +60,20 @@ export function archiveDecoder(topics: OutputTopics & { limits: ValidationLimits
   };
 }
 
+/** An outcome the archive cannot file under its action is refused (dead-lettered) rather than kept unfindable. */
+function decodeOutcome(outcome: ActionOutcome): ActionOutcome {
+  if (outcome.actionId === "") throw new InvalidEventError("MISSING_FIELD", "ActionOutcome.actionId is required");
+  if (outcome.roomId === "") throw new InvalidEventError("MISSING_FIELD", "ActionOutcome.roomId is required");
+  return outcome;
+}
+
 /** Groups a consumed batch by kind; each input event keeps the record it came in, for evidence bundles (issue 20). */
 export function toArchiveBatch(records: ReadonlyArray<DecodedRecord<ArchiveRecord>>): ArchiveBatch & { skipped: number } {
   const batch = {
     alerts: [] as Alert[],
     actions: [] as ControlAction[],
     feedback: [] as Feedback[],
+    outcomes: [] as ActionOutcome[],
     events: [] as LiveEvent[],
     eventRecords: [] as SourceRecord[],
     skipped: 0,
@@ -70,6 +82,7 @@ export function toArchiveBatch(records: ReadonlyArray<DecodedRecord<ArchiveRecor
     if (r.kind === "alert") batch.alerts.push(r.value);
     else if (r.kind === "action") batch.actions.push(r.value);
     else if (r.kind === "feedback") batch.feedback.push(r.value);
+    else if (r.kind === "outcome") batch.outcomes.push(r.value);
     else if (r.kind === "event") {
       batch.events.push(r.value);
       batch.eventRecords.push(sourceRecordOf(r.value, record));
@@ -85,7 +98,7 @@ function sourceRecordOf(event: LiveEvent, record: InputRecord): SourceRecord {
     eventTimeMs: event.eventTimeMs,
     topic: record.topic,
     partition: record.partition,
-    offset: record.offset,
+    offset: record.offset.toString(),
     timestampMs: record.timestampMs,
     key: record.key,
     value: record.value,

@@ -66,7 +66,7 @@ export async function startArchiver(config: ArchiverConfig, deps: ArchiverDeps):
   const consumer = new EventConsumer<ArchiveRecord>({
     kafka,
     groupId: config.groupId,
-    topics: [config.alertsTopic, config.actionsTopic, config.feedbackTopic, ...config.inputTopics],
+    topics: [config.alertsTopic, config.actionsTopic, config.feedbackTopic, config.outcomesTopic, ...config.inputTopics],
     fromBeginning: true,
     decode: archiveDecoder(config, deps.now),
     handleBatch: async (batch) => {

@@ -11,6 +11,8 @@ export interface ArchiverConfig {
   alertsTopic: string;
   actionsTopic: string;
   feedbackTopic: string;
+  /** The dispatcher's delivery outcomes (issue 20). */
+  outcomesTopic: string;
   inputTopics: readonly string[];
   /** Input limits, the risk engine's (same variables): what it dead-letters is not archived. */
   limits: Readonly<ValidationLimits>;
@@ -39,6 +41,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
     alertsTopic: r.string("REDLINE_ALERTS_TOPIC", DEFAULT_OUTPUT_TOPICS.alerts),
     actionsTopic: r.string("REDLINE_ACTIONS_TOPIC", DEFAULT_OUTPUT_TOPICS.actions),
     feedbackTopic: r.string("REDLINE_FEEDBACK_TOPIC", DEFAULT_OUTPUT_TOPICS.feedback),
+    outcomesTopic: r.string("REDLINE_ACTION_OUTCOMES_TOPIC", DEFAULT_OUTPUT_TOPICS.actionOutcomes),
     inputTopics: Object.freeze(r.list("REDLINE_INPUT_TOPICS", [...new Set(Object.values(DEFAULT_INPUT_TOPICS))])),
     limits: loadValidationLimits(env),
     eventSampleRate: r.number("REDLINE_ARCHIVER_EVENT_SAMPLE_RATE", 1, { min: 0, max: 1 }),
@@ -57,11 +60,14 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
 }
 
 /** Topics the archiver reads, and the dead-letter topics of the outputs it refuses records of. */
-export function requiredTopics(config: Pick<ArchiverConfig, "alertsTopic" | "actionsTopic" | "feedbackTopic" | "inputTopics">): RequiredTopic[] {
+export function requiredTopics(
+  config: Pick<ArchiverConfig, "alertsTopic" | "actionsTopic" | "feedbackTopic" | "outcomesTopic" | "inputTopics">,
+): RequiredTopic[] {
   const outputs = [
     { topic: config.alertsTopic, use: "alerts, REDLINE_ALERTS_TOPIC" },
     { topic: config.actionsTopic, use: "actions, REDLINE_ACTIONS_TOPIC" },
     { topic: config.feedbackTopic, use: "feedback, REDLINE_FEEDBACK_TOPIC" },
+    { topic: config.outcomesTopic, use: "delivery outcomes, REDLINE_ACTION_OUTCOMES_TOPIC" },
   ];
   return [
     ...outputs,
