@@ -19,6 +19,8 @@
 export { ACTIVITY_KINDS, validateActivity } from "./activity";
 export type { AccountActivity, ActivityKind } from "./activity";
 export { RoomContextTracker } from "./from-live-event";
+export { activityFromWire, activityToWire } from "./activity-proto";
+export { CREW_MODEL_VERSION, crewAlert, crewAlertId } from "./crew-alerts";
 export { CrewDetector } from "./crew-detector";
 export type { CrewStateSize } from "./crew-detector";
 export { DEFAULT_CREW_CONFIG, resolveCrewConfig } from "./config";
