@@ -32,6 +32,7 @@ export class RecordingControlPlane {
   private readonly applied = new Map<string, ControlAction>();
   private server: Server | undefined;
   private failNext = 0;
+  private delayMs = 0;
   private failCode = GrpcStatus.UNAVAILABLE;
   private readonly rejectIds = new Set<string>();
   port = 0;
@@ -65,6 +66,11 @@ export class RecordingControlPlane {
     this.failCode = code;
   }
 
+  /** Every Apply from now on answers after `ms` (0: at once), a slow platform for the fault suite. */
+  delayCalls(ms: number): void {
+    this.delayMs = ms;
+  }
+
   rejectActionId(actionId: string): void {
     this.rejectIds.add(actionId);
   }
@@ -74,6 +80,14 @@ export class RecordingControlPlane {
   }
 
   private apply(call: ServerUnaryCall<ControlAction, ApplyAck>, cb: sendUnaryData<ApplyAck>): void {
+    if (this.delayMs > 0) {
+      setTimeout(() => this.answer(call, cb), this.delayMs);
+      return;
+    }
+    this.answer(call, cb);
+  }
+
+  private answer(call: ServerUnaryCall<ControlAction, ApplyAck>, cb: sendUnaryData<ApplyAck>): void {
     const action = call.request;
     const record: RecordedCall = {
       action,

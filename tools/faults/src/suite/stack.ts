@@ -1,0 +1,75 @@
+import { execFile } from "node:child_process";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { REPO_ROOT } from "../engine-process";
+import { FaultSuiteError } from "./errors";
+import { TcpProxy } from "./tcp-proxy";
+
+const run = promisify(execFile);
+
+export interface SuiteStackPorts {
+  kafka: number;
+  kafkaController: number;
+  /** The loopback proxy in front of the broker: the port the broker advertises, so every client goes through it. */
+  kafkaProxy: number;
+  clickhouseHttp: number;
+  clickhouseTcp: number;
+}
+
+export const DEFAULT_SUITE_PORTS: SuiteStackPorts = { kafka: 19092, kafkaController: 19093, kafkaProxy: 19094, clickhouseHttp: 18123, clickhouseTcp: 19000 };
+
+/**
+ * The suite's own Kafka and ClickHouse, started by deploy/local/up.sh in
+ * `.local/faults-stack` on other ports, so a scenario may stop and start them
+ * (deploy/local/down.sh stops only what its own pid files name) without
+ * touching the stack every other session and test uses.
+ */
+export class SuiteStack {
+  readonly dir = join(REPO_ROOT, ".local", "faults-stack");
+  readonly brokerProxy: TcpProxy;
+
+  constructor(readonly ports: SuiteStackPorts = DEFAULT_SUITE_PORTS) {
+    this.brokerProxy = new TcpProxy("127.0.0.1", ports.kafka);
+  }
+
+  /** What the services are given: the proxy's port for Kafka, the server for ClickHouse. */
+  get kafkaBrokers(): string {
+    return `127.0.0.1:${this.ports.kafkaProxy}`;
+  }
+
+  get clickhouseUrl(): string {
+    return `http://127.0.0.1:${this.ports.clickhouseHttp}`;
+  }
+
+  async up(components: readonly ("kafka" | "clickhouse")[] = ["kafka", "clickhouse"]): Promise<void> {
+    if (components.includes("kafka") && this.brokerProxy.port === 0) await this.brokerProxy.start(this.ports.kafkaProxy);
+    await this.script("up.sh", components);
+  }
+
+  async down(components: readonly ("kafka" | "clickhouse")[]): Promise<void> {
+    await this.script("down.sh", components);
+  }
+
+  async stopProxy(): Promise<void> {
+    await this.brokerProxy.cut();
+  }
+
+  private async script(name: string, components: readonly string[]): Promise<void> {
+    const env = {
+      ...process.env,
+      REDLINE_LOCAL_DIR: this.dir,
+      REDLINE_KAFKA_PORT: String(this.ports.kafka),
+      REDLINE_KAFKA_CONTROLLER_PORT: String(this.ports.kafkaController),
+      REDLINE_KAFKA_ADVERTISED_PORT: String(this.ports.kafkaProxy),
+      REDLINE_KAFKA_HEAP_OPTS: "-Xms256m -Xmx768m",
+      REDLINE_CLICKHOUSE_HTTP_PORT: String(this.ports.clickhouseHttp),
+      REDLINE_CLICKHOUSE_TCP_PORT: String(this.ports.clickhouseTcp),
+    };
+    try {
+      await run("bash", [join(REPO_ROOT, "deploy", "local", name), ...components], { env, timeout: 180_000 });
+    } catch (err) {
+      const out = err as { stdout?: string; stderr?: string };
+      throw new FaultSuiteError(`deploy/local/${name} ${components.join(" ")} failed: ${(out.stderr ?? "").trim().split("\n").slice(-3).join(" | ")}`, { dir: this.dir }, err);
+    }
+  }
+}
