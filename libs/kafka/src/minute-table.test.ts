@@ -3,7 +3,13 @@ import { MinuteVersionedTable } from "@redline/minute-table";
 import { applyTableRecord } from "./minute-table-feed";
 import { markKeysFor, MinuteTableWriter } from "./minute-table-writer";
 import type { RecordProducer } from "./producer";
-import type { InputRecord } from "./record";
+import type { KafkaMessage } from "kafkajs";
+import { toInputRecord, type InputRecord } from "./record";
+
+/** Through the consumer's own conversion, so the test holds whatever type offsets have. */
+function input(partition: number, offset: number, key: string, value: Buffer, headers: Record<string, string>): InputRecord {
+  return toInputRecord("t", partition, { offset: String(offset), key: Buffer.from(key), value, headers, timestamp: "0", attributes: 0, size: 0 } as KafkaMessage);
+}
 
 const T = 1_757_674_800_000;
 
@@ -17,15 +23,7 @@ describe("minute table records", () => {
     const writer = new MinuteTableWriter(undefined as unknown as RecordProducer, "t", 3);
     const out = writer.records([{ key: "acct-1", minuteMs: T, value: Buffer.from("v1") }], T + 60_000);
     const table = new MinuteVersionedTable<string>(3);
-    const asInput = (r: (typeof out)[number], i: number): InputRecord => ({
-      topic: "t",
-      partition: partitionForKey(String(r.key), 3),
-      offset: BigInt(i),
-      key: Buffer.from(String(r.key)),
-      value: r.value,
-      headers: r.headers ?? {},
-      timestampMs: 0,
-    });
+    const asInput = (r: (typeof out)[number], i: number): InputRecord => input(partitionForKey(String(r.key), 3), i, String(r.key), r.value, r.headers ?? {});
     const refusals = out.map((r, i) => applyTableRecord(table, asInput(r, i), (v) => v.toString("utf8")));
     expect(refusals).toEqual(out.map(() => undefined));
     expect(table.readyFor(T + 60_000)).toBe(true);
@@ -35,7 +33,7 @@ describe("minute table records", () => {
 
   it("refuses a record without progress headers, or with a key that is not a table record key, naming why", () => {
     const table = new MinuteVersionedTable<string>(1);
-    const record: InputRecord = { topic: "t", partition: 0, offset: 0n, key: Buffer.from("acct-1"), value: Buffer.from("v"), headers: {}, timestampMs: 0 };
+    const record = input(0, 0, "acct-1", Buffer.from("v"), {});
     expect(applyTableRecord(table, record, (v) => v.toString())?.detail).toMatch(/redline-producer-partitions/);
     const writer = new MinuteTableWriter(undefined as unknown as RecordProducer, "t", 1);
     const [value] = writer.records([{ key: "acct-1", minuteMs: T, value: Buffer.from("v") }], T);
