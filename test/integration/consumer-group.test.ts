@@ -5,10 +5,12 @@ import {
   DeadLetterWriter,
   EventConsumer,
   ensureTopics,
+  partitionNumbers,
   RecordProducer,
   type InputRecord,
+  type TopicPartitions,
 } from "@redline/kafka";
-import { committedOffsets, randomId, readTopic, testKafka, waitFor } from "@redline/test-helpers";
+import { committedOffsets, randomId, readTopic, roomOnPartition, testKafka, waitFor } from "@redline/test-helpers";
 
 const kafka = testKafka();
 let producer: RecordProducer;
@@ -22,6 +24,30 @@ afterAll(async () => {
 
 const decodeText = (r: InputRecord): string => r.value.toString("utf8");
 
+/** A member's joins as its onAssigned/onRevoked callbacks report them, awaited one at a time. */
+class Joins {
+  readonly revoked: number[][] = [];
+  private readonly seen: number[][] = [];
+  private waiter: ((parts: number[]) => void) | undefined;
+
+  assigned = (assigned: readonly TopicPartitions[]): void => {
+    const parts = partitionNumbers(assigned);
+    if (this.waiter) this.waiter(parts);
+    else this.seen.push(parts);
+    this.waiter = undefined;
+  };
+
+  onRevoked = (revoked: readonly TopicPartitions[]): void => {
+    this.revoked.push(partitionNumbers(revoked));
+  };
+
+  /** The assignment of the next join not yet taken. */
+  next(): Promise<number[]> {
+    const ready = this.seen.shift();
+    return ready ? Promise.resolve(ready) : new Promise((resolve) => (this.waiter = resolve));
+  }
+}
+
 function member(
   groupId: string,
   topic: string,
@@ -30,6 +56,7 @@ function member(
   handle?: (values: string[]) => Promise<void>,
   metrics = new CountingMetrics(),
   maxRecordsPerChunk = 500,
+  joins = new Joins(),
 ): EventConsumer<string> {
   return new EventConsumer<string>({
     kafka,
@@ -49,15 +76,8 @@ function member(
     sessionTimeoutMs: 10_000,
     heartbeatIntervalMs: 500,
     handlerRetry: { maxAttempts: 5, initialDelayMs: 10, maxDelayMs: 50 },
-  });
-}
-
-async function assignmentOf(consumer: EventConsumer<string>): Promise<number[]> {
-  return new Promise((resolve) => {
-    consumer.raw.on(consumer.raw.events.GROUP_JOIN, (e) => {
-      const parts = Object.values(e.payload.memberAssignment).flat() as number[];
-      resolve(parts.sort());
-    });
+    onAssigned: joins.assigned,
+    onRevoked: joins.onRevoked,
   });
 }
 
@@ -74,25 +94,26 @@ describe("consumer group on a real broker", () => {
 
     const groupId = randomId("it.group");
     const seen = new Map<string, string[]>();
-    const a = member(groupId, topic, seen, "a");
-    const b = member(groupId, topic, seen, "b");
-    const aJoined = assignmentOf(a);
+    const aJoins = new Joins();
+    const bJoins = new Joins();
+    const a = member(groupId, topic, seen, "a", undefined, undefined, undefined, aJoins);
+    const b = member(groupId, topic, seen, "b", undefined, undefined, undefined, bJoins);
     await a.start();
-    await aJoined;
-    const aRebalanced = assignmentOf(a);
-    const bJoined = assignmentOf(b);
+    expect(await aJoins.next()).toEqual([0, 1, 2, 3]);
     await b.start();
-    const [aParts, bParts] = await Promise.all([aRebalanced, bJoined]);
+    const [aParts, bParts] = await Promise.all([aJoins.next(), bJoins.next()]);
     expect(aParts.length).toBeGreaterThan(0);
     expect(bParts.length).toBeGreaterThan(0);
     expect([...aParts, ...bParts].sort()).toEqual([0, 1, 2, 3]);
+    // What b took, a was told it lost; b, new to the group, lost nothing.
+    expect(aJoins.revoked).toEqual([bParts]);
+    expect(bJoins.revoked).toEqual([]);
 
     const all = () => [...(seen.get("a") ?? []), ...(seen.get("b") ?? [])];
     await waitFor(() => new Set(all()).size === 40, { what: "40 messages across both members" });
 
-    const aTakesAll = assignmentOf(a);
     await b.stop();
-    expect(await aTakesAll).toEqual([0, 1, 2, 3]);
+    expect(await aJoins.next()).toEqual([0, 1, 2, 3]);
     await send(40, 60);
     await waitFor(() => new Set(all()).size === 60, { what: "60 messages after b left" });
     await a.stop();
@@ -102,10 +123,10 @@ describe("consumer group on a real broker", () => {
     const total = [...offsets.values()].reduce((s, o) => s + Number(o), 0);
     expect(total).toBe(60);
     const late = new Map<string, string[]>();
-    const c = member(groupId, topic, late, "c");
-    const cJoined = assignmentOf(c);
+    const cJoins = new Joins();
+    const c = member(groupId, topic, late, "c", undefined, undefined, undefined, cJoins);
     await c.start();
-    await cJoined;
+    await cJoins.next();
     await send(60, 61);
     await waitFor(() => (late.get("c") ?? []).length > 0, { what: "c to consume the new message" });
     await c.stop();
@@ -148,6 +169,44 @@ describe("consumer group on a real broker", () => {
       expect(dlq[0]!.headers[DLQ_HEADERS.reason]).toBe("HANDLER_FAILED");
       expect(failures).toBe(2);
       expect(metrics.retries.get(topic)).toBe(2);
+    } finally {
+      await consumer.stop();
+    }
+  });
+
+  it("pauses and resumes single partitions, and reports the topics' offsets and the group's commits", async () => {
+    const topic = randomId("it.pause.topic");
+    await ensureTopics(kafka, [{ topic, numPartitions: 2 }]);
+    const seen = new Map<string, string[]>();
+    const joins = new Joins();
+    const consumer = member(randomId("it.pause"), topic, seen, "x", undefined, undefined, undefined, joins);
+    const values = () => seen.get("x") ?? [];
+    const on0 = roomOnPartition(0, "room", 2);
+    const on1 = roomOnPartition(1, "room", 2);
+    await consumer.start();
+    try {
+      await joins.next();
+      await producer.send(topic, [{ key: on0, value: Buffer.from("p0-first") }]);
+      await waitFor(() => values().includes("p0-first"), { what: "the first record of partition 0" });
+
+      consumer.pause([{ topic, partitions: [0] }]);
+      expect(consumer.isPaused(topic, 0)).toBe(true);
+      expect(consumer.isPaused(topic, 1)).toBe(false);
+      // Written before partition 1's record, fetched with it if partition 0 were still fetched.
+      await producer.send(topic, [{ key: on0, value: Buffer.from("p0-held") }]);
+      await producer.send(topic, [{ key: on1, value: Buffer.from("p1-later") }]);
+      await waitFor(() => values().includes("p1-later"), { what: "partition 1's record while partition 0 is paused" });
+      expect(values()).not.toContain("p0-held");
+
+      const { low, high } = await consumer.watermarks();
+      expect(high.get(topic)).toEqual(new Map([[0, 2n], [1, 1n]]));
+      expect(low.get(topic)).toEqual(new Map([[0, 0n], [1, 0n]]));
+      expect((await consumer.committedOffsets()).get(topic)).toEqual(new Map([[0, 1n], [1, 1n]]));
+
+      consumer.resume([{ topic, partitions: [0] }]);
+      expect(consumer.isPaused(topic, 0)).toBe(false);
+      await waitFor(() => values().includes("p0-held"), { what: "partition 0's held record after resume" });
+      await waitFor(async () => (await consumer.committedOffsets()).get(topic)?.get(0) === 2n, { what: "partition 0 committed past the held record" });
     } finally {
       await consumer.stop();
     }

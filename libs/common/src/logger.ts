@@ -32,6 +32,11 @@ function serialiseError(value: unknown): unknown {
   return out;
 }
 
+/** JSON has no 64-bit integers (JSON.stringify throws on a bigint): Kafka offsets are logged as decimal strings. */
+function bigintAsString(_key: string, value: unknown): unknown {
+  return typeof value === "bigint" ? value.toString() : value;
+}
+
 export function createJsonLogger(opts: JsonLoggerOptions = {}, bound: Record<string, unknown> = {}): Logger {
   const minRank = LEVEL_RANK[opts.level ?? "info"];
   const write = opts.write ?? ((line: string) => process.stderr.write(line));
@@ -47,7 +52,7 @@ export function createJsonLogger(opts: JsonLoggerOptions = {}, bound: Record<str
       ...opts.contextFields?.(),
     };
     for (const [k, v] of Object.entries(fields ?? {})) record[k] = serialiseError(v);
-    write(`${JSON.stringify(record)}\n`);
+    write(`${JSON.stringify(record, bigintAsString)}\n`);
   };
   return {
     debug: (m, f) => emit("debug", m, f),

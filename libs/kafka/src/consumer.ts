@@ -1,75 +1,11 @@
-import { isRetriable, retry, type Logger, type RetryOptions } from "@redline/common";
-import type { Consumer, EachBatchPayload, Kafka, PartitionAssigner } from "kafkajs";
-import { refusalOf, type DeadLetterWriter, type Refusal } from "./dead-letter";
+import { isRetriable, retry, RetriesExhaustedError, type Logger } from "@redline/common";
+import type { Admin, Consumer, EachBatchPayload } from "kafkajs";
+import { assignmentFrom, revokedBetween, type TopicPartitions } from "./assignment";
+import type { DecodedRecord, EventConsumerOptions, HandledBatch, PartitionBatch } from "./consumer-options";
+import { refusalOf, type Refusal } from "./dead-letter";
 import { noopConsumerMetrics, type ConsumerMetrics } from "./metrics";
-import { toInputRecord, type InputRecord } from "./record";
-
-/** Turns a record into a value, or throws; a non-retriable throw dead-letters the record. */
-export type RecordDecoder<T> = (record: InputRecord) => T;
-
-export interface DecodedRecord<T> {
-  record: InputRecord;
-  value: T;
-}
-
-/**
- * What a handler that holds records back (e.g. to merge topics in event
- * time) tells the consumer: commit only up to here, not past the batch.
- */
-export interface HandledBatch {
-  commitOffset: string;
-}
-
-/** Records of one partition, in offset order, handed to the handler together. */
-export interface PartitionBatch<T> {
-  topic: string;
-  partition: number;
-  records: ReadonlyArray<DecodedRecord<T>>;
-  /** Offset of the last record of the chunk, refused ones included. */
-  lastOffset: string;
-  /** The partition's high-water mark when the batch was fetched. */
-  highWatermark: string;
-  /** Call during long work so the group does not consider this member dead. */
-  heartbeat(): Promise<void>;
-  /**
-   * Aborted when the consumer stops. Work that can wait a long time (retrying
-   * a peer that is down) should give up on it by throwing: the chunk is then
-   * neither committed nor dead-lettered, and goes to the partition's next owner.
-   */
-  signal: AbortSignal;
-}
-
-export interface EventConsumerOptions<T> {
-  kafka: Kafka;
-  groupId: string;
-  topics: readonly string[];
-  fromBeginning?: boolean;
-  decode: RecordDecoder<T>;
-  /**
-   * Resolves once the records' effects are durable (outputs acknowledged);
-   * only then are their offsets committed. A retriable rejection is retried
-   * with backoff; a non-retriable one dead-letters the records it was given.
-   */
-  handleBatch: (batch: PartitionBatch<T>) => Promise<void | HandledBatch>;
-  deadLetters: DeadLetterWriter;
-  logger: Logger;
-  metrics?: ConsumerMetrics;
-  /** Upper bound on records decoded and held at once per partition (backpressure). */
-  maxRecordsPerChunk?: number;
-  handlerRetry?: Omit<RetryOptions, "shouldRetry" | "onRetry">;
-  sessionTimeoutMs?: number;
-  heartbeatIntervalMs?: number;
-  partitionsConsumedConcurrently?: number;
-  maxBytesPerPartition?: number;
-  partitionAssigners?: PartitionAssigner[];
-  /**
-   * Called before a batch of a partition is decoded. Returning an offset
-   * other than the batch's first makes the consumer seek there and drop the
-   * batch: how state restored from a snapshot resumes at the offsets it
-   * covers (kafkajs has no blocking rebalance listener to do it earlier).
-   */
-  positionFor?: (topic: string, partition: number, firstOffset: string) => Promise<string | undefined>;
-}
+import { fetchCommittedOffsets, fetchWatermarks, type TopicOffsets } from "./offsets";
+import { toInputRecord } from "./record";
 
 const DEFAULT_HANDLER_RETRY = { maxAttempts: 8, initialDelayMs: 200, maxDelayMs: 10_000 };
 /** The handler gave up because the consumer is stopping: commit nothing more. */
@@ -91,6 +27,8 @@ export class EventConsumer<T> {
   private draining = false;
   private readonly stopping = new AbortController();
   private readonly idleWaiters: Array<() => void> = [];
+  private assigned: TopicPartitions[] = [];
+  private admin: Promise<Admin> | undefined;
 
   constructor(private readonly opts: EventConsumerOptions<T>) {
     this.metrics = opts.metrics ?? noopConsumerMetrics;
@@ -107,11 +45,44 @@ export class EventConsumer<T> {
     this.consumer.on(this.consumer.events.CRASH, (e) =>
       this.logger.error("consumer crashed", { err: e.payload.error, restart: e.payload.restart }),
     );
+    this.consumer.on(this.consumer.events.GROUP_JOIN, (e) => this.onJoin(assignmentFrom(e.payload.memberAssignment)));
   }
 
-  /** The underlying group member, for events (GROUP_JOIN) and pause/seek by the owner. */
-  get raw(): Consumer {
-    return this.consumer;
+  /** What this member owns since its last join of the group. */
+  assignment(): readonly TopicPartitions[] {
+    return this.assigned;
+  }
+
+  /**
+   * Stops fetching these partitions (backpressure) until `resume`; what was
+   * fetched already is still handed over. Kept across rebalances for the
+   * partitions the member keeps; lifted from those it loses.
+   */
+  pause(partitions: readonly TopicPartitions[]): void {
+    this.consumer.pause(partitions.map((tp) => ({ topic: tp.topic, partitions: [...tp.partitions] })));
+  }
+
+  resume(partitions: readonly TopicPartitions[]): void {
+    this.consumer.resume(partitions.map((tp) => ({ topic: tp.topic, partitions: [...tp.partitions] })));
+  }
+
+  isPaused(topic: string, partition: number): boolean {
+    return this.consumer.paused().some((tp) => tp.topic === topic && tp.partitions.includes(partition));
+  }
+
+  /** Low- and high-water marks of every partition of the consumer's topics, as the broker has them now. */
+  async watermarks(): Promise<{ low: TopicOffsets; high: TopicOffsets }> {
+    return fetchWatermarks(await this.connectedAdmin(), this.opts.topics);
+  }
+
+  /** High-water marks (next offset to be written) of every partition of the consumer's topics. */
+  async highWatermarks(): Promise<TopicOffsets> {
+    return (await this.watermarks()).high;
+  }
+
+  /** The group's committed offsets on the consumer's topics; partitions never committed are absent. */
+  async committedOffsets(): Promise<TopicOffsets> {
+    return fetchCommittedOffsets(await this.connectedAdmin(), this.opts.groupId, this.opts.topics);
   }
 
   async start(): Promise<void> {
@@ -137,6 +108,34 @@ export class EventConsumer<T> {
   async stop(): Promise<void> {
     this.stopping.abort();
     await this.consumer.disconnect();
+    const admin = this.admin;
+    this.admin = undefined;
+    if (admin) await (await admin.catch(() => undefined))?.disconnect();
+  }
+
+  /** One admin connection for the offset queries, opened on first use. */
+  private connectedAdmin(): Promise<Admin> {
+    if (this.admin === undefined) {
+      const admin = this.opts.kafka.admin();
+      this.admin = admin.connect().then(() => admin);
+      // A failed connect is not cached: the next query tries again.
+      this.admin.catch(() => (this.admin = undefined));
+    }
+    return this.admin;
+  }
+
+  private onJoin(now: TopicPartitions[]): void {
+    const revoked = revokedBetween(this.assigned, now);
+    this.assigned = now;
+    // kafkajs keeps a pause through rebalances; one on a partition this member lost would greet its next assignment.
+    if (revoked.length > 0) this.resume(revoked);
+    try {
+      if (revoked.length > 0) this.opts.onRevoked?.(revoked);
+      this.opts.onAssigned?.(now);
+    } catch (err) {
+      // Not rethrown: kafkajs emits GROUP_JOIN inside its join, which would take the throw for a failed join and rejoin for ever.
+      this.logger.error("assignment callback failed", { err, assigned: now, revoked });
+    }
   }
 
   /**
@@ -168,10 +167,10 @@ export class EventConsumer<T> {
     const first = batch.messages[0];
     if (first === undefined) return;
     if (this.opts.positionFor) {
-      const wanted = await this.opts.positionFor(topic, partition, first.offset);
-      if (wanted !== undefined && wanted !== first.offset) {
-        this.logger.info("seeking to the position state was restored at", { topic, partition, from: first.offset, to: wanted });
-        this.consumer.seek({ topic, partition, offset: wanted });
+      const wanted = await this.opts.positionFor(topic, partition, BigInt(first.offset));
+      if (wanted !== undefined && wanted !== BigInt(first.offset)) {
+        this.logger.info("seeking to the position state was restored at", { topic, partition, from: first.offset, to: wanted.toString() });
+        this.consumer.seek({ topic, partition, offset: wanted.toString() });
         return;
       }
     }
@@ -191,14 +190,14 @@ export class EventConsumer<T> {
       }
       this.metrics.recordsConsumed(topic, chunk.length);
       await this.opts.deadLetters.write(refused);
-      const lastOffset = chunk[chunk.length - 1]!.offset;
-      const highWatermark = batch.highWatermark;
+      const lastOffset = BigInt(chunk[chunk.length - 1]!.offset);
+      const highWatermark = BigInt(batch.highWatermark);
       // Called even when every record was refused, so a handler that holds records back can say what is safe to commit.
       const handled = await this.handle({ topic, partition, records: decoded, heartbeat, lastOffset, highWatermark, signal: this.stopping.signal });
       if (handled === INTERRUPTED) return;
-      const commitOffset = handled?.commitOffset ?? (BigInt(lastOffset) + 1n).toString();
-      await this.consumer.commitOffsets([{ topic, partition, offset: commitOffset }]);
-      resolveOffset(lastOffset);
+      const commitOffset = handled?.commitOffset ?? lastOffset + 1n;
+      await this.consumer.commitOffsets([{ topic, partition, offset: commitOffset.toString() }]);
+      resolveOffset(lastOffset.toString());
       await heartbeat();
     }
   }
@@ -218,12 +217,12 @@ export class EventConsumer<T> {
     } catch (err) {
       // Whatever failed while stopping is left to the next owner: not retried here, not dead-lettered.
       if (this.stopping.signal.aborted) {
-        this.logger.info("chunk left uncommitted at shutdown", { topic: batch.topic, partition: batch.partition, lastOffset: batch.lastOffset, reason: (err as Error).message });
+        this.logger.info("chunk left uncommitted at shutdown", { topic: batch.topic, partition: batch.partition, lastOffset: batch.lastOffset.toString(), reason: (err as Error).message });
         return INTERRUPTED;
       }
       // Retries used up on a retriable failure: crash the run so kafkajs
       // restarts it from the last commit; nothing is lost or skipped.
-      if (isRetriable(err) || (err as Error).name === "RetriesExhaustedError") throw err;
+      if (isRetriable(err) || err instanceof RetriesExhaustedError) throw err;
       await this.opts.deadLetters.write(batch.records.map((r) => refusalOf(r.record, err, "HANDLER_FAILED")));
       return undefined;
     }

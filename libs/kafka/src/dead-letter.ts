@@ -51,7 +51,7 @@ export class DeadLetterWriter {
           [DLQ_HEADERS.detail]: detail,
           [DLQ_HEADERS.sourceTopic]: record.topic,
           [DLQ_HEADERS.sourcePartition]: String(record.partition),
-          [DLQ_HEADERS.sourceOffset]: record.offset,
+          [DLQ_HEADERS.sourceOffset]: record.offset.toString(),
           [DLQ_HEADERS.failedAtMs]: String(this.now()),
         },
       });
@@ -67,7 +67,7 @@ export class DeadLetterWriter {
       this.logger.warn("record dead-lettered", {
         topic: r.record.topic,
         partition: r.record.partition,
-        offset: r.record.offset,
+        offset: r.record.offset.toString(),
         reason: r.reason,
         detail: r.detail,
       });

@@ -1,6 +1,6 @@
 import { CONTENT_TYPE_HEADER, decodeInputEvent, type ValidationLimits } from "@redline/events";
 import type { LiveEvent } from "@redline/proto";
-import type { RecordDecoder } from "./consumer";
+import type { RecordDecoder } from "./consumer-options";
 
 /**
  * Decoder for input topics: `decodeInputEvent`, the one validation every

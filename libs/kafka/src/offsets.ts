@@ -1,4 +1,13 @@
-import type { Kafka } from "kafkajs";
+import type { Admin, Kafka } from "kafkajs";
+
+/**
+ * Offsets by topic, then partition. Offsets in this package's consumer-group
+ * API are `bigint`: they are int64 (a number is exact only to 2^53), and
+ * callers compare them and add to them, which strings would make them parse
+ * first (and "9" > "10"). kafkajs's decimal strings are converted here and
+ * in the consumer, nowhere else.
+ */
+export type TopicOffsets = Map<string, Map<number, bigint>>;
 
 /** The oldest retained offset (low-water mark) of every partition of `topic`. */
 export async function earliestOffsets(kafka: Kafka, topic: string): Promise<Map<number, number>> {
@@ -13,20 +22,43 @@ export async function earliestOffsets(kafka: Kafka, topic: string): Promise<Map<
 }
 
 /**
+ * Low- and high-water marks (oldest retained offset, next offset to be
+ * written) of every partition of `topics`.
+ */
+export async function fetchWatermarks(admin: Admin, topics: readonly string[]): Promise<{ low: TopicOffsets; high: TopicOffsets }> {
+  const low: TopicOffsets = new Map();
+  const high: TopicOffsets = new Map();
+  const fetched = await Promise.all(topics.map(async (topic) => [topic, await admin.fetchTopicOffsets(topic)] as const));
+  for (const [topic, offsets] of fetched) {
+    low.set(topic, new Map(offsets.map((o) => [o.partition, BigInt(o.low)])));
+    high.set(topic, new Map(offsets.map((o) => [o.partition, BigInt(o.high)])));
+  }
+  return { low, high };
+}
+
+/** The group's committed offsets; a partition the group never committed is absent. */
+export async function fetchCommittedOffsets(admin: Admin, groupId: string, topics: readonly string[]): Promise<TopicOffsets> {
+  const out: TopicOffsets = new Map();
+  for (const t of await admin.fetchOffsets({ groupId, topics: [...topics] })) {
+    const committed = new Map<number, bigint>();
+    // kafkajs reports "-1" for a partition without a commit.
+    for (const p of t.partitions) if (BigInt(p.offset) >= 0n) committed.set(p.partition, BigInt(p.offset));
+    out.set(t.topic, committed);
+  }
+  return out;
+}
+
+/**
  * The high-water mark (next offset to be written) of every partition of
  * `topics`, by topic then partition: what a consumer has not read yet lies
- * below it.
+ * below it. For code outside a consumer group (tools); a member asks its
+ * `EventConsumer`.
  */
-export async function highWatermarks(kafka: Kafka, topics: readonly string[]): Promise<Map<string, Map<number, bigint>>> {
+export async function highWatermarks(kafka: Kafka, topics: readonly string[]): Promise<TopicOffsets> {
   const admin = kafka.admin();
   await admin.connect();
   try {
-    const out = new Map<string, Map<number, bigint>>();
-    for (const topic of topics) {
-      const offsets = await admin.fetchTopicOffsets(topic);
-      out.set(topic, new Map(offsets.map((o) => [o.partition, BigInt(o.high)])));
-    }
-    return out;
+    return (await fetchWatermarks(admin, topics)).high;
   } finally {
     await admin.disconnect();
   }

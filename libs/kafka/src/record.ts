@@ -4,7 +4,7 @@ import type { IHeaders, KafkaMessage } from "kafkajs";
 export interface InputRecord {
   topic: string;
   partition: number;
-  offset: string;
+  offset: bigint;
   key: Buffer | null;
   value: Buffer;
   headers: Readonly<Record<string, string>>;
@@ -32,7 +32,7 @@ export function toInputRecord(topic: string, partition: number, m: KafkaMessage)
   return {
     topic,
     partition,
-    offset: m.offset,
+    offset: BigInt(m.offset),
     key: m.key,
     value: m.value ?? Buffer.alloc(0),
     headers: headersToStrings(m.headers),

@@ -4,7 +4,7 @@ import type { InputRecord } from "@redline/kafka";
 import { ProductFacts } from "@redline/proto";
 import { applyProductRecord } from "./product-table-feed";
 
-const record = (key: string, value: Buffer, contentType = "application/json"): InputRecord => ({ topic: "live.products", partition: 0, offset: "7", key: Buffer.from(key), value, headers: { "content-type": contentType }, timestampMs: 1 });
+const record = (key: string, value: Buffer, contentType = "application/json"): InputRecord => ({ topic: "live.products", partition: 0, offset: 7n, key: Buffer.from(key), value, headers: { "content-type": contentType }, timestampMs: 1 });
 const facts = ProductFacts.fromPartial({ skuId: "sku-1", validFromMs: 100, name: "蜂蜜" });
 
 describe("applyProductRecord", () => {

@@ -8,10 +8,10 @@ import {
   DeadLetterWriter,
   ensureTopics,
   EventConsumer,
-  highWatermarks,
   GroupLagMonitor,
   liveEventDecoder,
   partitionCounts,
+  partitionNumbers,
   readLatestByKey,
   RecordProducer,
   requireTopics,
@@ -110,30 +110,18 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
   /** What a partition new to this member starts from; read once per group generation. */
   let generation: Promise<GenerationInfo> | undefined;
   const loadGeneration = async (): Promise<GenerationInfo> => {
-    const admin = kafka.admin();
-    await admin.connect();
-    try {
-      const highsAsOfMs = now();
-      const [snapshots, offsets, committed] = await Promise.all([
-        readLatestByKey(kafka, config.changelogTopic, logger),
-        Promise.all(config.inputTopics.map(async (t) => [t, await admin.fetchTopicOffsets(t)] as const)),
-        admin.fetchOffsets({ groupId: config.groupId, topics: [...config.inputTopics] }),
-      ]);
-      const highs = new Map<string, bigint>();
-      const starts = new Map<string, bigint>();
-      for (const [topic, parts] of offsets) {
-        for (const o of parts) {
-          highs.set(`${topic}|${o.partition}`, BigInt(o.high));
-          starts.set(`${topic}|${o.partition}`, BigInt(o.low));
-        }
-      }
-      for (const t of committed) {
-        for (const o of t.partitions) if (Number(o.offset) >= 0) starts.set(`${t.topic}|${o.partition}`, BigInt(o.offset));
-      }
-      return { snapshots, highs, starts, highsAsOfMs };
-    } finally {
-      await admin.disconnect();
-    }
+    const highsAsOfMs = now();
+    const [snapshots, marks, committed] = await Promise.all([
+      readLatestByKey(kafka, config.changelogTopic, logger),
+      consumer.watermarks(),
+      consumer.committedOffsets(),
+    ]);
+    const highs = new Map<string, bigint>();
+    const starts = new Map<string, bigint>();
+    for (const [topic, parts] of marks.high) for (const [partition, high] of parts) highs.set(`${topic}|${partition}`, high);
+    for (const [topic, parts] of marks.low) for (const [partition, low] of parts) starts.set(`${topic}|${partition}`, low);
+    for (const [topic, parts] of committed) for (const [partition, offset] of parts) starts.set(`${topic}|${partition}`, offset);
+    return { snapshots, highs, starts, highsAsOfMs };
   };
 
   const snapshotTask = async (task: PartitionTask): Promise<void> => {
@@ -197,18 +185,12 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
     task.pending = [];
   };
 
-  const paused = new Set<string>();
   const applyBackpressure = (task: PartitionTask): void => {
     for (const topic of config.inputTopics) {
-      const key = `${topic}|${task.partition}`;
       const queued = task.merge.queued(topic);
-      if (queued > config.maxQueuedPerTopic && !paused.has(key)) {
-        consumer.raw.pause([{ topic, partitions: [task.partition] }]);
-        paused.add(key);
-      } else if (queued <= config.maxQueuedPerTopic / 2 && paused.has(key)) {
-        consumer.raw.resume([{ topic, partitions: [task.partition] }]);
-        paused.delete(key);
-      }
+      const paused = consumer.isPaused(topic, task.partition);
+      if (queued > config.maxQueuedPerTopic && !paused) consumer.pause([{ topic, partitions: [task.partition] }]);
+      else if (queued <= config.maxQueuedPerTopic / 2 && paused) consumer.resume([{ topic, partitions: [task.partition] }]);
     }
   };
 
@@ -252,7 +234,7 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
     try {
       const task = await restoreTask(batch.partition);
       return await task.exclusive(async () => {
-        const high = BigInt(batch.highWatermark);
+        const high = batch.highWatermark;
         let maxEventTimeMs = -1;
         for (const r of batch.records) if (r.value.eventTimeMs > maxEventTimeMs) maxEventTimeMs = r.value.eventTimeMs;
         if (batch.records.length > 0) task.received(maxEventTimeMs, now());
@@ -261,7 +243,7 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
         task.merge.add(
           batch.topic,
           batch.records.map((r) => ({
-            offset: BigInt(r.record.offset),
+            offset: r.record.offset,
             event: r.value,
             traceparent: r.record.headers.traceparent,
             // A producer clock ahead of ours must not date a record after we had it.
@@ -269,15 +251,15 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
           })),
           high,
         );
-        task.merge.advance(batch.topic, BigInt(batch.lastOffset) + 1n, high);
-        telemetryMetrics?.setConsumerLag(batch.topic, batch.partition, Number(high - BigInt(batch.lastOffset) - 1n));
+        task.merge.advance(batch.topic, batch.lastOffset + 1n, high);
+        telemetryMetrics?.setConsumerLag(batch.topic, batch.partition, Number(high - batch.lastOffset - 1n));
         score(task, task.merge.release());
         if (task.merge.waitingForConfirmation) laneConfirmation.request();
         reportCounts(task);
         await flushPending(task);
         applyBackpressure(task);
         if (now() - task.lastSnapshotAtMs >= config.snapshotIntervalMs) await snapshotTask(task);
-        return { commitOffset: (task.merge.firstUnreleased().get(batch.topic) ?? BigInt(batch.lastOffset) + 1n).toString() };
+        return { commitOffset: task.merge.firstUnreleased().get(batch.topic) ?? batch.lastOffset + 1n };
       });
     } finally {
       busy = false;
@@ -287,7 +269,7 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
   const idleAdvance = new IdleAdvance({
     idleTimeoutMs: config.idleTimeoutMs,
     inputTopics: config.inputTopics,
-    readHighWatermarks: (topics) => highWatermarks(kafka, topics),
+    readHighWatermarks: () => consumer.highWatermarks(),
     isCurrent: (task) => tasks.get(task.partition) === task,
     logger,
     now,
@@ -303,7 +285,7 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
   });
   const laneConfirmation = new LaneConfirmation({
     inputTopics: config.inputTopics,
-    readHighWatermarks: (topics) => highWatermarks(kafka, topics),
+    readHighWatermarks: () => consumer.highWatermarks(),
     tasks: () => tasks.values(),
     isCurrent: (task) => tasks.get(task.partition) === task,
     minIntervalMs: 500,
@@ -337,20 +319,20 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
     partitionAssigners: [coPartitionAssigner],
     positionFor: async (topic, partition, firstOffset) => {
       const task = await restoreTask(partition);
-      return (task.merge.received(topic) ?? BigInt(firstOffset)).toString();
+      return task.merge.received(topic) ?? firstOffset;
     },
-  });
-  consumer.raw.on(consumer.raw.events.GROUP_JOIN, (e) => {
-    const owned = new Set(Object.values(e.payload.memberAssignment).flat() as number[]);
-    for (const p of [...tasks.keys()]) {
-      if (owned.has(p)) continue;
-      tasks.delete(p);
-      telemetryMetrics?.forgetPartition(p);
-    }
-    // Partitions new to this member must read the changelog and offsets as they are now.
-    generation = undefined;
-    paused.clear();
-    logger.info("partitions assigned", { partitions: [...owned].sort((a, b) => a - b) });
+    onAssigned: (assigned) => {
+      const owned = partitionNumbers(assigned);
+      // Co-partitioned: partition p of every topic moves together, so a task is kept or dropped whole.
+      for (const p of [...tasks.keys()]) {
+        if (owned.includes(p)) continue;
+        tasks.delete(p);
+        telemetryMetrics?.forgetPartition(p);
+      }
+      // Partitions new to this member must read the changelog and offsets as they are now.
+      generation = undefined;
+      logger.info("partitions assigned", { partitions: owned });
+    },
   });
   await consumer.start();
 
