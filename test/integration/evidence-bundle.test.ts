@@ -9,11 +9,11 @@ import { runCli } from "@redline/cli";
 import { ARCHIVE_MIGRATIONS_DIR } from "@redline/archive";
 import { ident, loadMigrations, runMigrations, sql, SqlFragment } from "@redline/clickhouse";
 import { silentLogger } from "@redline/common";
-import { undeliveredAlertId } from "@redline/dispatch";
+import { actionOutcomeOf, undeliveredAlertId } from "@redline/dispatch";
 import { dlqTopicFor, encodeMessage } from "@redline/events";
 import { chainLink, CHAIN_ROOT, publicKeyText, signedText, type Manifest } from "@redline/evidence-bundle";
 import { ensureTopics, RecordProducer } from "@redline/kafka";
-import { ActionKind, Alert, ControlAction, Feedback, LiveEvent, RiskCategory, Severity, Verdict } from "@redline/proto";
+import { ActionKind, ActionOutcome, Alert, ApplyStatus, ControlAction, Feedback, LiveEvent, RiskCategory, Severity, Verdict } from "@redline/proto";
 import { joinTar, randomId, splitTar, testClickHouse, testKafka, waitFor, type TarEntry } from "@redline/test-helpers";
 
 const kafka = testKafka();
@@ -108,6 +108,17 @@ async function publish<T>(topic: string, codec: Parameters<typeof encodeMessage<
   return { values: encoded.map((e) => e.value), partition: meta[0]!.partition, baseOffset: meta[0]!.baseOffset ?? meta[0]!.offset };
 }
 
+/** The platform's answer to `a`, as the dispatcher puts it in the ActionOutcome it publishes (built by its own actionOutcomeOf below). */
+const ackOf = (a: ControlAction, status: ApplyStatus, message = "") => ({ actionId: a.actionId, status, message });
+
+/** Deliveries archived, one per (action, first attempt, attempts) however often consumed. */
+async function countOutcomes(db: ReturnType<typeof server.withDatabase>, where = "1"): Promise<number> {
+  const rows = await db.query<{ n: string }>(
+    sql`SELECT count() AS n FROM (SELECT action_id FROM ${ident("action_outcomes")} WHERE ${new SqlFragment(where)} LIMIT 1 BY action_id, first_attempt_at_ms, attempts)`,
+  );
+  return Number(rows[0]!.n);
+}
+
 async function countWhere(db: ReturnType<typeof server.withDatabase>, table: string, where: string): Promise<number> {
   const rows = await db.query<{ n: string }>(sql`SELECT uniqExact(${ident(table === "alerts" ? "alert_id" : table === "actions" ? "action_id" : "event_id")}) AS n FROM ${ident(table)} WHERE ${new SqlFragment(where)}`);
   return Number(rows[0]!.n);
@@ -145,6 +156,13 @@ describe("evidence bundles from the real archive", () => {
     const undelivered = Alert.fromPartial({ ...alert, alertId: undeliveredAlertId(block.actionId), subcategory: "ACTION_UNDELIVERED", evidenceEventIds: [], modelVersion: "action-dispatcher" });
     await publish(topics.alerts, Alert, room, [alert, undelivered]);
     await publish(topics.actions, ControlAction, room, [label, block]);
+    // The label applied after a retry, then re-sent after a crash (the platform deduped it); the block given up on.
+    // The first outcome is consumed twice (a producer retry): the archive keeps it once.
+    const applied = actionOutcomeOf(label, { kind: "applied", ack: ackOf(label, ApplyStatus.APPLY_STATUS_APPLIED), attempts: 2, firstAttemptAtMs: NOW + 100, finishedAtMs: NOW + 450 });
+    const duplicate = actionOutcomeOf(label, { kind: "duplicate", ack: ackOf(label, ApplyStatus.APPLY_STATUS_DUPLICATE), attempts: 1, firstAttemptAtMs: NOW + 9000, finishedAtMs: NOW + 9010 });
+    const gaveUp = actionOutcomeOf(block, { kind: "failed", reason: "RETRY_BUDGET_EXHAUSTED", detail: "UNAVAILABLE: connection refused", attempts: 7, firstAttemptAtMs: NOW + 100, finishedAtMs: NOW + 60_000 });
+    await publish(topics.outcomes, ActionOutcome, label.actionId, [applied, applied, duplicate]);
+    await publish(topics.outcomes, ActionOutcome, block.actionId, [gaveUp]);
     await publish(topics.feedback, Feedback, room, [
       Feedback.fromPartial({ alertId: alert.alertId, roomId: room, verdict: Verdict.VERDICT_CONFIRMED, note: "复核属实", inspectorId: "alice", reviewedAtMs: NOW }),
     ]);
@@ -152,16 +170,17 @@ describe("evidence bundles from the real archive", () => {
       async () =>
         (await countWhere(db, "event_records", "retention_class = 'evidence'")) === 2 &&
         (await countWhere(db, "actions", "1")) === 2 &&
+        (await countOutcomes(db)) === 3 &&
         (await countWhere(db, "alerts", "1")) === 2 &&
         Number((await db.query<{ n: string }>(sql`SELECT count() AS n FROM ${ident("feedback")}`))[0]!.n) === 1,
-      { what: "alert, actions, review and the cited records archived", timeoutMs: 60_000 },
+      { what: "alert, actions, outcomes, review and the cited records archived", timeoutMs: 60_000 },
     );
 
     const file = join(dir, "alert.tar");
     const exported = await cli(["evidence", "export", "--alert", alert.alertId, "--out", file], env);
     expect(exported.err).toContain("1 cited event(s) are not in the archive");
     expect(exported.code).toBe(0);
-    expect(exported.out).toMatch(/items \(1 alerts, 2 events, 2 actions, 1 reviews\)/);
+    expect(exported.out).toMatch(/items \(1 alerts, 2 events, 2 actions with 3 delivery outcomes, 1 reviews\)/);
     const verified = await cli(["evidence", "verify", file, "--public-key", publicKey], env);
     expect(verified).toMatchObject({ code: 0, err: "" });
 
@@ -178,7 +197,15 @@ describe("evidence bundles from the real archive", () => {
     expect(Buffer.from(archivedEvents[1].record.valueBase64, "base64")).toEqual(Buffer.from(sent.values[3]!));
     expect(archivedEvents[1].record).toMatchObject({ topic: topics.input, partition: sent.partition, offset: String(Number(sent.baseOffset) + 3), keyBase64: Buffer.from(room).toString("base64") });
     const actions = lines(byName.get("actions/000001.jsonl"));
-    expect(Object.fromEntries(actions.map((a) => [a.actionId, a.delivery.status]))).toEqual({ "act-label": "NO_FAILURE_RECORDED", "act-block": "UNDELIVERED" });
+    expect(Object.fromEntries(actions.map((a) => [a.actionId, a.delivery.status]))).toEqual({ "act-label": "DELIVERED", "act-block": "UNDELIVERED" });
+    // Each delivery as the dispatcher published it, in order of first attempt, with the platform's own ack.
+    const byAction = new Map(actions.map((a) => [a.actionId, a.delivery]));
+    expect(byAction.get("act-label").outcomes).toEqual([ActionOutcome.toJSON(applied), ActionOutcome.toJSON(duplicate)]);
+    expect(byAction.get("act-label").outcomes[0]).toMatchObject({ result: "DELIVERY_RESULT_APPLIED", attempts: 2, ack: { status: "APPLY_STATUS_APPLIED" } });
+    expect(byAction.get("act-block")).toMatchObject({
+      outcomes: [{ result: "DELIVERY_RESULT_FAILED", failureReason: "RETRY_BUDGET_EXHAUSTED", attempts: 7 }],
+      alert: { alertId: undelivered.alertId, subcategory: "ACTION_UNDELIVERED" },
+    });
     expect(lines(byName.get("reviews/000001.jsonl"))).toEqual([expect.objectContaining({ inspectorId: "alice", verdict: "VERDICT_CONFIRMED", note: "复核属实" })]);
     expect(JSON.parse(byName.get("versions.json")!.data.toString())).toMatchObject({ modelVersions: ["redline-rules-4"], policyVersions: ["policy-test-1"] });
     expect(JSON.parse(byName.get("summary.json")!.data.toString()).missingEventIds).toEqual([comment(99, room).eventId]);
@@ -190,6 +217,12 @@ describe("evidence bundles from the real archive", () => {
     };
     const edited = entries.map((e) => (e.name === "events/000001.jsonl" ? { ...e, data: Buffer.from(e.data.toString().replace("差评 4", "好评 4")) } : e));
     expect(await verifyTampered("edited", edited)).toMatchObject({ code: 1, err: expect.stringContaining("item 3 'events/000001.jsonl' was edited") });
+    // An outcome rewritten: the re-send that the platform deduped passed off as a second application.
+    const outcomeEdited = entries.map((e) =>
+      e.name === "actions/000001.jsonl" ? { ...e, data: Buffer.from(e.data.toString().replace("DELIVERY_RESULT_DUPLICATE", "DELIVERY_RESULT_APPLIED")) } : e,
+    );
+    expect(outcomeEdited.find((e) => e.name === "actions/000001.jsonl")!.data).not.toEqual(byName.get("actions/000001.jsonl")!.data);
+    expect(await verifyTampered("outcome-edited", outcomeEdited)).toMatchObject({ code: 1, err: expect.stringContaining("item 4 'actions/000001.jsonl' was edited") });
     const deleted = entries.filter((e) => e.name !== "actions/000001.jsonl");
     expect(await verifyTampered("deleted", deleted)).toMatchObject({ code: 1, err: expect.stringContaining("item 4 'actions/000001.jsonl' is missing") });
     const lastDeleted = entries.filter((e) => e.name !== "summary.json");
@@ -284,9 +317,15 @@ describe("evidence bundles from the real archive", () => {
     await publish(topics.input, LiveEvent, "room-ordinary", ordinary);
     const alert = alertCiting("alert-cites-2", [ordinary[1]!]);
     await publish(topics.alerts, Alert, "room-ordinary", [alert]);
-    await publish(topics.actions, ControlAction, "room-ordinary", [action("act-r", alert, ActionKind.ACTION_KIND_POPUP_PROMPT)]);
+    const popup = action("act-r", alert, ActionKind.ACTION_KIND_POPUP_PROMPT);
+    await publish(topics.actions, ControlAction, "room-ordinary", [popup]);
+    const popupAck = ackOf(popup, ApplyStatus.APPLY_STATUS_APPLIED);
+    await publish(topics.outcomes, ActionOutcome, popup.actionId, [actionOutcomeOf(popup, { kind: "applied", ack: popupAck, attempts: 1, firstAttemptAtMs: NOW, finishedAtMs: NOW + 5 })]);
     await waitFor(
-      async () => (await countWhere(db, "event_records", "retention_class = 'evidence'")) === 1 && (await countWhere(db, "actions", "1")) === 1,
+      async () =>
+        (await countWhere(db, "event_records", "retention_class = 'evidence'")) === 1 &&
+        (await countWhere(db, "actions", "1")) === 1 &&
+        (await countOutcomes(db, "retention_class = 'evidence'")) === 1,
       { what: "the cited event's record copied to the evidence class", timeoutMs: 60_000 },
     );
     // The policy names the room key after its stream began (the archive has no threshold of its own):
@@ -295,10 +334,14 @@ describe("evidence bundles from the real archive", () => {
     expect(await countWhere(db, "event_records", "room_id = 'room-key' AND retention_class = 'key'")).toBe(0);
     const named = { ...action("act-key", alertCiting("alert-key-room", [key[0]!]), ActionKind.ACTION_KIND_EXTEND_RETENTION), subcategory: "KEY_ROOM" };
     await publish(topics.actions, ControlAction, "room-key", [named]);
+    const namedAck = ackOf(named, ApplyStatus.APPLY_STATUS_APPLIED);
+    await publish(topics.outcomes, ActionOutcome, named.actionId, [actionOutcomeOf(named, { kind: "applied", ack: namedAck, attempts: 1, firstAttemptAtMs: NOW, finishedAtMs: NOW + 5 })]);
     await waitFor(
       async () =>
         (await countWhere(db, "event_records", "room_id = 'room-key' AND retention_class = 'key'")) === 2 &&
-        (await countWhere(db, "events", "room_id = 'room-key' AND retention_class = 'key'")) === 2,
+        (await countWhere(db, "events", "room_id = 'room-key' AND retention_class = 'key'")) === 2 &&
+        // A key room's outcomes are kept as key, like its actions.
+        (await countOutcomes(db, "room_id = 'room-key' AND retention_class = 'key'")) === 1,
       { what: "the key room's stream re-classed as key", timeoutMs: 60_000 },
     );
 
@@ -311,14 +354,16 @@ describe("evidence bundles from the real archive", () => {
     expect(await ids("event_records")).toEqual(survivors);
     expect(await countWhere(db, "alerts", "1")).toBe(1);
     expect(await countWhere(db, "actions", "1")).toBe(2);
-    // The bundle for the alert is still whole five days on.
+    expect(await countOutcomes(db)).toBe(2);
+    // The bundle for the alert is still whole five days on, the delivery included.
     const exported = await cli(["evidence", "export", "--alert", alert.alertId, "--out", join(dir, "late.tar")], env);
     expect(exported).toMatchObject({ code: 0, err: "" });
-    expect(exported.out).toContain("(1 alerts, 1 events, 1 actions, 0 reviews)");
+    expect(exported.out).toContain("(1 alerts, 1 events, 1 actions with 1 delivery outcomes, 0 reviews)");
 
     clock = NOW + 40 * 86_400_000;
     await archiver.enforceRetention();
     expect(await ids("events")).toEqual([]);
     expect(await countWhere(db, "alerts", "1")).toBe(0);
+    expect(await countOutcomes(db)).toBe(0);
   });
 });

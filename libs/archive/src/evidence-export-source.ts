@@ -4,6 +4,7 @@ import type {
   ArchivedAction,
   ArchivedAlert,
   ArchivedEvent,
+  ArchivedOutcome,
   ArchivedRecord,
   ArchivedReview,
   EvidenceSource,
@@ -85,6 +86,9 @@ const toRecord = (r: RecordRow): ArchivedRecord => ({
  * Kafka record is looked up per chunk of events by the table's key.
  */
 export class ClickHouseEvidenceSource implements EvidenceSource {
+  /** Whether the archive has `action_outcomes` (migration 003), asked once. */
+  private outcomesTable?: Promise<boolean>;
+
   constructor(
     private readonly db: ClickHouseClient,
     private readonly eventsPerRecordLookup = IDS_PER_QUERY,
@@ -142,15 +146,19 @@ export class ClickHouseEvidenceSource implements EvidenceSource {
   async *actionsForAlerts(roomId: string, alertIds: readonly string[]): AsyncIterable<ArchivedAction> {
     for (const ids of chunksOf(alertIds, IDS_PER_QUERY)) {
       const actions: ArchivedAction[] = [];
-      const rows = this.db.queryStream<{ action_id: string; alert_id: string; policy_version: string; action_json: string }>(
-        sql`SELECT action_id, alert_id, policy_version, action_json FROM ${ident("actions")} WHERE room_id = ${roomId} AND alert_id IN (${inList(ids)}) ORDER BY issued_at_ms, action_id LIMIT 1 BY action_id`,
+      const rows = this.db.queryStream<{ action_id: string; alert_id: string; policy_version: string; shadow: number; action_json: string }>(
+        sql`SELECT action_id, alert_id, policy_version, shadow, action_json FROM ${ident("actions")} WHERE room_id = ${roomId} AND alert_id IN (${inList(ids)}) ORDER BY issued_at_ms, action_id LIMIT 1 BY action_id`,
       );
-      for await (const r of rows) actions.push({ actionId: r.action_id, alertId: r.alert_id, policyVersion: r.policy_version, actionJson: r.action_json });
-      // Actions per alert are few (a ladder's steps), so a chunk's actions are held to look up their delivery failures at once.
-      const failures = await this.deliveryFailures(roomId, actions.map((a) => a.actionId));
+      for await (const r of rows) {
+        actions.push({ actionId: r.action_id, alertId: r.alert_id, policyVersion: r.policy_version, shadow: Number(r.shadow) === 1, actionJson: r.action_json });
+      }
+      // Actions per alert are few (a ladder's steps), so a chunk's actions are held to look up their deliveries at once.
+      const actionIds = actions.map((a) => a.actionId);
+      const failures = await this.deliveryFailures(roomId, actionIds);
+      const outcomes = await this.outcomesOf(roomId, actionIds);
       for (const a of actions) {
         const failure = failures.get(undeliveredAlertId(a.actionId));
-        yield failure === undefined ? a : { ...a, undeliveredAlertJson: failure };
+        yield { ...a, outcomes: outcomes.get(a.actionId) ?? [], ...(failure === undefined ? {} : { undeliveredAlertJson: failure }) };
       }
     }
   }
@@ -164,6 +172,36 @@ export class ClickHouseEvidenceSource implements EvidenceSource {
         yield { alertId: r.alert_id, inspectorId: r.inspector_id, verdict: r.verdict, note: r.note, reviewedAtMs: Number(r.reviewed_at_ms) };
       }
     }
+  }
+
+  /**
+   * Each action's deliveries by first attempt (issue 20), one row per delivery however often it was
+   * consumed. An archive no archiver of this release has migrated has no outcomes table: none, not an error.
+   */
+  private async outcomesOf(roomId: string, actionIds: readonly string[]): Promise<Map<string, ArchivedOutcome[]>> {
+    const found = new Map<string, ArchivedOutcome[]>();
+    if (actionIds.length === 0 || !(await this.hasOutcomesTable())) return found;
+    const rows = await this.db.query<{ action_id: string; result: string; attempts: number; first_attempt_at_ms: string; finished_at_ms: string; outcome_json: string }>(
+      sql`SELECT action_id, result, attempts, first_attempt_at_ms, finished_at_ms, outcome_json FROM ${ident("action_outcomes")} WHERE room_id = ${roomId} AND action_id IN (${inList(actionIds)}) ORDER BY action_id, first_attempt_at_ms, attempts LIMIT 1 BY action_id, first_attempt_at_ms, attempts`,
+    );
+    for (const r of rows) {
+      const outcome: ArchivedOutcome = {
+        result: r.result,
+        attempts: Number(r.attempts),
+        firstAttemptAtMs: Number(r.first_attempt_at_ms),
+        finishedAtMs: Number(r.finished_at_ms),
+        outcomeJson: r.outcome_json,
+      };
+      found.set(r.action_id, [...(found.get(r.action_id) ?? []), outcome]);
+    }
+    return found;
+  }
+
+  private hasOutcomesTable(): Promise<boolean> {
+    this.outcomesTable ??= this.db
+      .query<{ n: string }>(sql`SELECT count() AS n FROM system.tables WHERE database = currentDatabase() AND name = 'action_outcomes'`)
+      .then((rows) => Number(rows[0]?.n ?? 0) > 0);
+    return this.outcomesTable;
   }
 
   /** ACTION_UNDELIVERED alerts by id, for the given actions (the dispatcher derives their ids from the action ids). */

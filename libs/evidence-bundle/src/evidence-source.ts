@@ -36,12 +36,27 @@ export interface ArchivedEvent {
   record?: ArchivedRecord;
 }
 
+/** One delivery of an action as the dispatcher reported it (issue 20). */
+export interface ArchivedOutcome {
+  /** The `DeliveryResult` name: `DELIVERY_RESULT_APPLIED`, `_DUPLICATE`, `_REJECTED` or `_FAILED`. */
+  result: string;
+  attempts: number;
+  firstAttemptAtMs: number;
+  finishedAtMs: number;
+  /** proto3 JSON of the ActionOutcome, as archived. */
+  outcomeJson: string;
+}
+
 export interface ArchivedAction {
   actionId: string;
   alertId: string;
   policyVersion: string;
+  /** A candidate policy's action: never sent to the platform. */
+  shadow?: boolean;
   /** proto3 JSON of the ControlAction, as archived. */
   actionJson: string;
+  /** Its deliveries, by first attempt; none when the archive holds none (not delivered yet, or archived before outcomes were). */
+  outcomes?: readonly ArchivedOutcome[];
   /** proto3 JSON of the ACTION_UNDELIVERED alert the dispatcher raised for it, if any. */
   undeliveredAlertJson?: string;
 }

@@ -1,4 +1,5 @@
 import { BundleSummary, EvidenceBundleWriter } from "./bundle-writer";
+import { deliveryStatus } from "./delivery-status";
 import { CorruptEvidenceError, EvidenceNotFoundError } from "./errors";
 import type { ArchivedAction, ArchivedAlert, ArchivedEvent, EvidenceSource, TimeRange } from "./evidence-source";
 import { DEFAULT_CHUNK_LIMITS, JsonlChunks, type ChunkLimits } from "./jsonl-chunks";
@@ -11,6 +12,8 @@ export interface ExportCounts {
   alerts: number;
   events: number;
   actions: number;
+  /** Deliveries of those actions (issue 20). */
+  outcomes: number;
   reviews: number;
 }
 
@@ -27,9 +30,9 @@ export interface ExportOptions {
   chunkLimits?: ChunkLimits;
 }
 
-/** Said in every bundle: the archive records failed deliveries, not acknowledgements. */
+/** Said in every bundle: how to read an action's delivery. */
 export const DELIVERY_NOTE =
-  "The archive records an action's delivery only when it failed: the dispatcher raises an ACTION_UNDELIVERED alert (after its retry budget, or when the platform rejects it). NO_FAILURE_RECORDED means no such alert was archived; the platform's ApplyAck (APPLIED or DUPLICATE) is not archived.";
+  "Each action carries its delivery outcomes as the dispatcher published them after each delivery to the platform's ControlPlane: the result (APPLIED, DUPLICATE, REJECTED, FAILED), the Apply attempts, the wall-clock times of the first attempt and of the answer, and the platform's ApplyAck as received. A delivery cut short by a crash is made again and the platform, which dedupes by actionId, answers DUPLICATE: one action can have several outcomes. delivery.status sums them up: DELIVERED (acknowledged, APPLIED or DUPLICATE), REJECTED, UNDELIVERED (the dispatcher gave up; alert is its ACTION_UNDELIVERED alert), SHADOW_NOT_SENT, or NO_OUTCOME_RECORDED (still in delivery, or archived before outcomes were kept, issue 20).";
 
 function parseJson(text: string, what: string, id: string): unknown {
   try {
@@ -51,16 +54,17 @@ const eventLine = (e: ArchivedEvent) => ({
 const actionLine = (a: ArchivedAction) => ({
   actionId: a.actionId,
   action: parseJson(a.actionJson, "action", a.actionId),
-  delivery:
-    a.undeliveredAlertJson === undefined
-      ? { status: "NO_FAILURE_RECORDED" }
-      : { status: "UNDELIVERED", alert: parseJson(a.undeliveredAlertJson, "alert", `undelivered ${a.actionId}`) },
+  delivery: {
+    status: deliveryStatus(a),
+    outcomes: (a.outcomes ?? []).map((o) => parseJson(o.outcomeJson, "outcome", `${a.actionId} at ${o.firstAttemptAtMs}`)),
+    ...(a.undeliveredAlertJson === undefined ? {} : { alert: parseJson(a.undeliveredAlertJson, "alert", `undelivered ${a.actionId}`) }),
+  },
 });
 
 /**
  * Writes one evidence bundle: `bundle.json` (what was asked), the alerts,
  * the events (cited, or the room's over the range) with their original
- * records where archived, the actions with delivery outcomes, the
+ * records where archived, the actions with their delivery outcomes, the
  * inspectors' reviews, `versions.json` and `summary.json`, each kind in
  * numbered JSON-lines chunks; then the signed manifest. Streams throughout.
  */
@@ -71,7 +75,7 @@ export async function exportEvidence(
   opts: ExportOptions,
 ): Promise<ExportSummary> {
   const limits = opts.chunkLimits ?? DEFAULT_CHUNK_LIMITS;
-  const counts: ExportCounts = { alerts: 0, events: 0, actions: 0, reviews: 0 };
+  const counts: ExportCounts = { alerts: 0, events: 0, actions: 0, outcomes: 0, reviews: 0 };
   const tick = () => opts.onProgress?.(counts);
   const versions = new VersionsInForce();
 
@@ -112,6 +116,7 @@ export async function exportEvidence(
     await actions.add(actionLine(a));
     versions.observeAction(a.policyVersion);
     counts.actions++;
+    counts.outcomes += a.outcomes?.length ?? 0;
     tick();
   }
   await actions.flush();

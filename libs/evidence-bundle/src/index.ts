@@ -17,7 +17,18 @@ export { verifyBundle } from "./bundle-verifier";
 export type { VerifiedBundle } from "./bundle-verifier";
 export { BundleVerificationError, CorruptEvidenceError, EvidenceKeyError, EvidenceNotFoundError } from "./errors";
 export type { BundleDefect } from "./errors";
-export type { ArchivedAction, ArchivedAlert, ArchivedEvent, ArchivedRecord, ArchivedReview, EvidenceSource, TimeRange } from "./evidence-source";
+export { deliveryStatus } from "./delivery-status";
+export type { DeliveryStatus } from "./delivery-status";
+export type {
+  ArchivedAction,
+  ArchivedAlert,
+  ArchivedEvent,
+  ArchivedOutcome,
+  ArchivedRecord,
+  ArchivedReview,
+  EvidenceSource,
+  TimeRange,
+} from "./evidence-source";
 export { DELIVERY_NOTE, exportEvidence } from "./export-evidence";
 export type { EvidenceScope, ExportCounts, ExportOptions, ExportSummary } from "./export-evidence";
 export { BUNDLE_FORMAT, chainLink, CHAIN_ROOT, MANIFEST_ENTRY, signedText } from "./manifest";

@@ -62,7 +62,7 @@ export async function run(o: EvidenceExportOptions, ctx: CommandContext): Promis
     await rename(partial, o.out);
     const c = summary.counts;
     ctx.stdout.write(
-      `wrote ${o.out}: ${summary.itemCount} items (${c.alerts} alerts, ${c.events} events, ${c.actions} actions, ${c.reviews} reviews), head ${summary.headHash}\n`,
+      `wrote ${o.out}: ${summary.itemCount} items (${c.alerts} alerts, ${c.events} events, ${c.actions} actions with ${c.outcomes} delivery outcomes, ${c.reviews} reviews), head ${summary.headHash}\n`,
     );
     if (summary.missingEventIds.length > 0) {
       ctx.stderr.write(`redline evidence export: ${summary.missingEventIds.length} cited event(s) are not in the archive (listed in summary.json)\n`);
