@@ -35,8 +35,24 @@ export function fitPlatt(raw: readonly number[], targets: readonly number[], min
   if (positives === 0 || negatives === 0) return { a: 1, b: 0 };
   const share = positives / targets.length;
   const wPos = share >= minPositiveShare ? 1 : (minPositiveShare * negatives) / ((1 - minPositiveShare) * positives);
+  return fitWeightedPlatt(
+    raw,
+    targets,
+    targets.map((t) => (t === 1 ? wPos : 1)),
+  );
+}
+
+/**
+ * Platt scaling with a weight per example (travel-calibration.ts weights
+ * each held-out domain equally, so SMS's 5,574 rows do not outvote a video's
+ * 350). Same smoothed targets and ridge as fitPlatt.
+ */
+export function fitWeightedPlatt(raw: readonly number[], targets: readonly number[], weights: readonly number[]): Platt {
+  const positives = targets.filter((t) => t === 1).length;
+  const negatives = targets.length - positives;
+  if (positives === 0 || negatives === 0) return { a: 1, b: 0 };
   const y = Float64Array.from(targets, (t) => (t === 1 ? (positives + 1) / (positives + 2) : 1 / (negatives + 2)));
-  const w = Float64Array.from(targets, (t) => (t === 1 ? wPos : 1));
+  const w = Float64Array.from(weights);
   const ridge = RIDGE_PER_WEIGHT * w.reduce((s, x) => s + x, 0);
 
   let a = 1;

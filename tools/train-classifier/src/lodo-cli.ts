@@ -1,13 +1,14 @@
 /**
- * `npm run eval:classifier [-- --folds 0,4 --out FILE --thresholds DIVERSION=0.6 ...]`:
+ * `npm run eval:classifier [-- --folds 0,4 --out FILE --scores FILE --thresholds DIVERSION=0.6 ...]`:
  * leave-one-domain-out results (lodo.ts) as a Markdown table on stdout and
- * JSON in FILE (default results/lodo.json). Training options as in
+ * JSON in FILE (default results/lodo.json); `--scores` also writes every
+ * held-out example's score and target, the input of travel-calibration. Training options as in
  * train-config.ts. Ten trainings: about 15-30 min on two busy cores.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { TEXT_LABELS, parseThresholds, type TextLabel } from "@redline/text-classifier";
-import { lodoFolds, runFold, THRESHOLD_GRID, worstByLabel, type DomainResult } from "./lodo";
+import { lodoFolds, runFold, THRESHOLD_GRID, worstByLabel, type DomainResult, type HeldOutScores } from "./lodo";
 import { loadPools } from "./prepare-data";
 import { PACKAGE_DIR, parseArgs } from "./train-config";
 
@@ -49,14 +50,22 @@ function main(argv: readonly string[]): void {
   const log = (line: string): void => void process.stderr.write(`eval: ${line}\n`);
   const pools = loadPools(config.datasetsDir);
   const folds = lodoFolds(pools);
+  const scoresPath = value("--scores");
+  // Written after every fold: a run cut short on the shared machine keeps the folds it finished.
+  const writeScores = (): void => {
+    if (scoresPath !== undefined) writeFileSync(resolve(scoresPath), `${JSON.stringify({ settings: { seed: config.seed, trainer: config.trainer }, heldOut })}\n`);
+  };
   const chosen = value("--folds")?.split(",").map(Number) ?? folds.map((_, i) => i);
   const results: DomainResult[] = [];
+  const heldOut: HeldOutScores[] = [];
   for (const i of chosen) {
     const fold = folds[i];
     if (fold === undefined) throw new RangeError(`--folds: there is no fold ${i} (0-${folds.length - 1})`);
     const started = Date.now();
-    const foldResults = runFold(config, pools, fold, thresholds, log);
+    const { results: foldResults, heldOut: foldScores } = runFold(config, pools, fold, thresholds, log);
     results.push(...foldResults);
+    heldOut.push(...foldScores);
+    writeScores();
     log(`${fold.name} done in ${((Date.now() - started) / 1000).toFixed(0)} s: ${foldResults.map((r) => `${r.label} ${r.domain} bacc ${r.balancedAccuracy} ece ${r.ece}`).join("; ")}`);
   }
   mkdirSync(dirname(outPath), { recursive: true });

@@ -50,6 +50,16 @@ export interface DomainResult {
   balancedAccuracyByThreshold: Record<string, number | null>;
 }
 
+/** One held-out domain's calibrated scores, kept so calibration across domains can be fitted and checked without retraining (travel-calibration.ts). */
+export interface HeldOutScores {
+  fold: string;
+  label: TextLabel;
+  family: string;
+  domain: string;
+  scores: number[];
+  targets: number[];
+}
+
 export const THRESHOLD_GRID = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9] as const;
 
 const distinct = (values: readonly string[]): string[] => [...new Set(values)].sort();
@@ -82,19 +92,29 @@ export function lodoFolds(pools: DataPools): Fold[] {
   });
 }
 
-export function scoreDomain(classifier: TextClassifier, fold: string, domain: EvaluatedDomain, threshold: number): DomainResult {
+export function heldOutScores(classifier: TextClassifier, fold: string, domain: EvaluatedDomain): HeldOutScores {
   const l = TEXT_LABELS.indexOf(domain.label);
   const known = domain.examples.filter((e) => e.targets[l] !== UNKNOWN);
-  const scores = known.map((e) => classifier.classify(e.text)[domain.label]);
-  const targets = known.map((e) => e.targets[l] as number);
-  const metrics = binaryMetrics(scores, targets, threshold);
   return {
     fold,
     label: domain.label,
     family: domain.family,
     domain: domain.domain,
-    trainedOn: domain.trainedOn,
-    n: known.length,
+    scores: known.map((e) => classifier.classify(e.text)[domain.label]),
+    targets: known.map((e) => e.targets[l] as number),
+  };
+}
+
+export function scoreDomain(held: HeldOutScores, trainedOn: string, threshold: number): DomainResult {
+  const { fold, scores, targets } = held;
+  const metrics = binaryMetrics(scores, targets, threshold);
+  return {
+    fold,
+    label: held.label,
+    family: held.family,
+    domain: held.domain,
+    trainedOn,
+    n: scores.length,
     positives: metrics.positives,
     threshold,
     balancedAccuracy: balancedAccuracy(scores, targets, threshold),
@@ -105,11 +125,17 @@ export function scoreDomain(classifier: TextClassifier, fold: string, domain: Ev
   };
 }
 
-export function runFold(config: TrainConfig, pools: DataPools, fold: Fold, thresholds: Readonly<Record<TextLabel, number>>, log: (line: string) => void): DomainResult[] {
+export interface FoldOutcome {
+  results: DomainResult[];
+  heldOut: HeldOutScores[];
+}
+
+export function runFold(config: TrainConfig, pools: DataPools, fold: Fold, thresholds: Readonly<Record<TextLabel, number>>, log: (line: string) => void): FoldOutcome {
   const { trainSet, calibrationSet, random } = prepareData(config, pools, fold.holdOut);
   log(`${fold.name}: holding out ${JSON.stringify(fold.holdOut)}; train ${trainSet.length}, calibration ${calibrationSet.length}`);
   const { classifier } = fitModel(trainSet, calibrationSet, config, random, () => undefined);
-  return fold.evaluate.map((domain) => scoreDomain(classifier, fold.name, domain, thresholds[domain.label]));
+  const heldOut = fold.evaluate.map((domain) => heldOutScores(classifier, fold.name, domain));
+  return { results: heldOut.map((held, i) => scoreDomain(held, (fold.evaluate[i] as EvaluatedDomain).trainedOn, thresholds[held.label])), heldOut };
 }
 
 /** The worst held-out domain per label by balanced accuracy: what model selection looks at. */

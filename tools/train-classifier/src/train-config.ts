@@ -27,6 +27,14 @@ export interface TrainConfig {
   numberComments: number;
   /** See fitPlatt: the prior assumed for labels rare in the calibration split. */
   calibrationMinPositiveShare: number;
+  /**
+   * Per-label Platt corrections fitted on held-out-domain scores
+   * (travel-calibration.ts), composed into the model's calibration; null to
+   * ship the in-domain calibration alone.
+   */
+  travelCalibration: string | null;
+  /** Directory of an earlier artifact of the same procedure whose weights are reused instead of trained (recalibration only). */
+  weightsFrom: string | null;
   /** Log every seed-dev example the model gets wrong (for error analysis). */
   showErrors: boolean;
 }
@@ -35,6 +43,8 @@ export interface TrainConfig {
  *   --datasets DIR   shared datasets (default ../shared/datasets from the repo root)
  *   --out DIR        where to write text-classifier.json/.weights.bin (default libs/text-classifier/model)
  *   --seed N         seed of every shuffle and augmentation (default 20261129)
+ *   --travel-calibration FILE|none   held-out-domain Platt corrections (default results/travel-calibration.json)
+ *   --weights-from DIR               reuse the weights of an earlier artifact of the same settings (recalibration only)
  * and the settings below by their kebab-case names.
  */
 export function parseArgs(argv: readonly string[]): TrainConfig {
@@ -42,6 +52,8 @@ export function parseArgs(argv: readonly string[]): TrainConfig {
     const i = argv.indexOf(flag);
     return i >= 0 ? argv[i + 1] : undefined;
   };
+  const travelCalibration = value("--travel-calibration") ?? join(PACKAGE_DIR, "results", "travel-calibration.json");
+  const weightsFrom = value("--weights-from");
   return {
     datasetsDir: resolve(value("--datasets") ?? join(REPO_ROOT, "..", "shared", "datasets")),
     outDir: resolve(value("--out") ?? DEFAULT_MODEL_DIR),
@@ -61,6 +73,8 @@ export function parseArgs(argv: readonly string[]): TrainConfig {
     calibrationMinPositiveShare: Number(value("--calibration-positive-share") ?? 0.03),
     seedTrainVariants: 12,
     seedCalibrationVariants: 3,
+    travelCalibration: travelCalibration === "none" ? null : resolve(travelCalibration),
+    weightsFrom: weightsFrom === undefined ? null : resolve(weightsFrom),
     showErrors: argv.includes("--show-errors"),
   };
 }
