@@ -8,7 +8,7 @@ import { toInputRecord, type InputRecord } from "./record";
 
 /** Through the consumer's own conversion, so the test holds whatever type offsets have. */
 function input(partition: number, offset: number, key: string, value: Buffer, headers: Record<string, string>): InputRecord {
-  return toInputRecord("t", partition, { offset: String(offset), key: Buffer.from(key), value, headers, timestamp: "0", attributes: 0, size: 0 } as KafkaMessage);
+  return toInputRecord("t", partition, { offset: String(offset), key: Buffer.from(key), value, headers, timestamp: "0", attributes: 0 } as unknown as KafkaMessage);
 }
 
 const T = 1_757_674_800_000;
