@@ -75,6 +75,7 @@ const INFRA_CLIENTS = [
       "services",
       "tools/cli", // `tail` and `review` are gRPC clients
       "tools/demo-platform", // serves ControlPlane
+      "tools/faults/src/suite/gateway-tails.ts", // the fault suite's tailing inspectors, one token each
       "test",
     ],
   },

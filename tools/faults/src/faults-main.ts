@@ -4,10 +4,12 @@
  * services as processes under simulated load; each scenario's row goes into
  * docs/reliability.md.
  */
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { createJsonLogger } from "@redline/common";
 import { REPO_ROOT } from "./engine-process";
 import { renderScenarioRows, writeFaultsSection } from "./suite/report";
+import { hoursFor, prepareLoadFile } from "./suite/load";
 import { runScenario, type ScenarioResult } from "./suite/run-scenario";
 import { allScenarios, ISSUE_DURATIONS, type FaultDurations } from "./suite/scenarios";
 import { SuiteStack } from "./suite/stack";
@@ -35,31 +37,35 @@ async function main(): Promise<number> {
   const stack = new SuiteStack();
   await stack.up();
   const rate = flag("rate", 2000);
+  const faultAtS = flag("fault-at-s", 20);
+  // The fault starts `faultAtS` in, and the load outlasts it by 20 s.
+  const loadSecondsOf = (faultSeconds: number) => flag("load-s", faultAtS + faultSeconds + 20);
+  const longest = Math.max(...scenarios.map((s) => loadSecondsOf(s.faultSeconds)));
+  const logDir = join(REPO_ROOT, ".local", "faults");
+  mkdirSync(logDir, { recursive: true });
+  const loadFile = await prepareLoadFile(flag("seed", 17), hoursFor(rate, longest), logDir);
   const results: ScenarioResult[] = [];
   const started = new Date();
   try {
     for (const scenario of scenarios) {
-      // The fault starts a third in, and the load outlasts it by as long again.
-      const faultAtS = flag("fault-at-s", 20);
-      const faultS = Math.max(durations.clickhouseDownS, durations.controlPlaneDownS, durations.controlPlaneSlowS, durations.stallS);
-      const loadSeconds = flag("load-s", faultAtS + faultS + 20);
+      const loadSeconds = loadSecondsOf(scenario.faultSeconds);
       logger.info("scenario starts", { scenario: scenario.name, rate, loadSeconds, faultAtS });
       const result = await runScenario(scenario, {
-        targets: { kafkaBrokers: stack.kafkaBrokers, clickhouseUrl: stack.clickhouseUrl },
+        targets: { kafkaBrokers: stack.kafkaBrokers, clickhouseUrl: stack.clickhouseUrl, clickhouseServiceUrl: stack.clickhouseServiceUrl },
         stack,
         rate,
         loadSeconds,
         faultAtS,
-        seed: flag("seed", 17),
+        loadFile,
         drainTimeoutMs: flag("drain-timeout-s", 600) * 1000,
-        logDir: join(REPO_ROOT, ".local", "faults"),
+        logDir,
         logger,
       });
       results.push(result);
       process.stdout.write(`${renderScenarioRows([result])}\n${result.failed.length === 0 ? "passed" : `FAILED: ${result.failed.join("; ")}`}\n`);
     }
   } finally {
-    await stack.stopProxy();
+    await stack.stopProxies();
   }
   const section = renderScenarioRows(results, { started, rate, command: process.argv.slice(2).join(" ") });
   if (!process.argv.includes("--no-write")) writeFaultsSection(join(REPO_ROOT, "docs", "reliability.md"), section);

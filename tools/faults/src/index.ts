@@ -14,3 +14,13 @@ export type { FaultClass, FaultRecord, RecordClass } from "./bad-input/fault-cla
 export { failedChecks, renderSection, writeSection } from "./bad-input/report";
 export { runBadInput } from "./bad-input/run-bad-input";
 export type { BadInputOptions, BadInputResult } from "./bad-input/run-bad-input";
+export { accountActions, accountInputs, accountRows, compareAlerts, failedRules } from "./suite/accounting";
+export type { ScenarioAccount } from "./suite/accounting";
+export { hoursFor, prepareLoadFile, sortByEventTime } from "./suite/load";
+export { runScenario } from "./suite/run-scenario";
+export type { FaultContext, Scenario, ScenarioOptions, ScenarioResult, Targets } from "./suite/run-scenario";
+export { allScenarios, ISSUE_DURATIONS, killScenario } from "./suite/scenarios";
+export type { FaultDurations } from "./suite/scenarios";
+export { SuiteStack } from "./suite/stack";
+export { SERVICES, ServiceSupervisor } from "./suite/supervisor";
+export { TcpProxy } from "./suite/tcp-proxy";

@@ -1,34 +1,67 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream } from "node:fs";
+import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { createWriteStream, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { REPO_ROOT } from "../engine-process";
 
+const runFile = promisify(execFile);
+const CLI = join(REPO_ROOT, "tools", "cli", "dist", "main.js");
+
+/**
+ * Simulated hours enough for `seconds` of load at `rate`: the simulation makes
+ * ~150 events per simulated second at scale 1 (seed 17: 554,220 in the first
+ * hour), and above that rate `produce --retime` compresses event time (as
+ * `simulate --to-kafka` does).
+ */
+export function hoursFor(rate: number, seconds: number, scale = 1): number {
+  return Math.max(1, Math.ceil((rate * seconds) / (150 * scale * 3600)));
+}
+
+/** JSON lines ordered by event time, then event id; a line without a time sorts first. */
+export function sortByEventTime(lines: readonly string[]): string[] {
+  const keyed = lines
+    .filter((l) => l.trim() !== "")
+    .map((line) => {
+      const e = JSON.parse(line) as { eventTimeMs?: string | number; eventId?: string };
+      return { line, t: Number(e.eventTimeMs ?? 0), id: e.eventId ?? "" };
+    });
+  keyed.sort((a, b) => a.t - b.t || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return keyed.map((k) => k.line);
+}
+
+/**
+ * The seeded simulation (`redline simulate --out`) in event-time order, made
+ * once per seed and length. Sorting removes the simulator's delivery jitter,
+ * whose events arrive behind the engine's 10 s lateness bound even without a
+ * fault and would make the live alerts differ from a replay of the same
+ * input for a reason that is not the fault; with it gone, a late event is
+ * one the fault caused.
+ */
+export async function prepareLoadFile(seed: number, hours: number, dir: string, scale = 1): Promise<string> {
+  const sorted = join(dir, `load-seed${seed}-h${hours}-x${scale}.jsonl`);
+  if (existsSync(sorted)) return sorted;
+  const raw = `${sorted}.raw`;
+  await runFile(process.execPath, [CLI, "simulate", "--seed", String(seed), "--hours", String(hours), "--scale", String(scale), "--out", raw], { maxBuffer: 1 << 26 });
+  writeFileSync(`${sorted}.tmp`, sortByEventTime(readFileSync(raw, "utf8").split("\n")).join("\n") + "\n");
+  renameSync(`${sorted}.tmp`, sorted);
+  rmSync(raw);
+  return sorted;
+}
+
 export interface LoadOptions {
-  seed: number;
+  file: string;
   /** Events per second handed to the broker. */
   rate: number;
   topicPrefix: string;
   kafkaBrokers: string;
-  /** How long the load is meant to run; it is stopped, not run out. */
-  seconds: number;
   logFile: string;
 }
 
 /**
- * Simulated hours enough for `seconds` of load at `rate`: the simulation makes
- * ~62 events per simulated second, and above that rate the pacer compresses
- * event time rather than --scale growing the hour (held in memory whole).
- */
-export function hoursFor(rate: number, seconds: number): number {
-  return Math.ceil((rate * seconds) / (62 * 3600)) + 1;
-}
-
-/**
- * Continuous simulated traffic: `redline simulate --to-kafka` as its own
- * process (seeded rooms with attacks, hard negatives and ordinary rooms,
- * event times paced to the wall clock) until stopped. What it published is
- * read back from the input topics, so stopping it mid-batch loses nothing the
- * accounting relies on.
+ * Continuous simulated traffic: `redline produce --retime --rate` as its own
+ * process, moved to start now and paced so no event lies ahead of the wall
+ * clock, until stopped. What it published is read back from the input
+ * topics, so stopping it mid-batch loses nothing the accounting relies on.
  */
 export class LoadGenerator {
   private constructor(
@@ -38,23 +71,10 @@ export class LoadGenerator {
 
   static start(o: LoadOptions): LoadGenerator {
     const log = createWriteStream(o.logFile);
-    const child = spawn(
-      process.execPath,
-      [
-        join(REPO_ROOT, "tools", "cli", "dist", "main.js"),
-        "simulate",
-        "--seed",
-        String(o.seed),
-        "--to-kafka",
-        "--rate",
-        String(o.rate),
-        "--topic-prefix",
-        o.topicPrefix,
-        "--hours",
-        String(hoursFor(o.rate, o.seconds)),
-      ],
-      { env: { ...process.env, REDLINE_KAFKA_BROKERS: o.kafkaBrokers }, stdio: ["ignore", "pipe", "pipe"] },
-    );
+    const child = spawn(process.execPath, [CLI, "produce", "--input", o.file, "--retime", "--rate", String(o.rate), "--topic-prefix", o.topicPrefix], {
+      env: { ...process.env, REDLINE_KAFKA_BROKERS: o.kafkaBrokers },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     child.stdout!.pipe(log);
     child.stderr!.pipe(log);
     const exited = new Promise<number | string>((resolve) => child.on("exit", (code, signal) => resolve(code ?? signal ?? -1)));

@@ -21,6 +21,7 @@ export interface TopicRecord {
   offset: number;
   value: Buffer | null;
   headers: Record<string, string>;
+  timestampMs: number;
 }
 
 /** Record counts (high-water marks) of every partition, keyed `topic:partition`. */
@@ -55,13 +56,15 @@ export async function readTopics(kafka: Kafka, topics: readonly string[], timeou
         for (const m of batch.messages) {
           const offset = Number(m.offset);
           if (offset >= end) continue;
-          out.push({ topic: batch.topic, partition: batch.partition, offset, value: m.value, headers: headersToStrings(m.headers) });
+          out.push({ topic: batch.topic, partition: batch.partition, offset, value: m.value, headers: headersToStrings(m.headers), timestampMs: Number(m.timestamp) });
           if (offset === end - 1) pending.delete(tp);
         }
         if (pending.size === 0) done();
       },
     });
-    const timedOut = await Promise.race([finished.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), timeoutMs))]);
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = await Promise.race([finished.then(() => false), new Promise<boolean>((r) => (timer = setTimeout(() => r(true), timeoutMs)))]);
+    clearTimeout(timer);
     if (timedOut) throw new FaultSuiteError("timed out reading topics back", { topics, unfinished: [...pending] });
   } finally {
     await consumer.disconnect();

@@ -14,18 +14,21 @@ import { FaultSuiteError } from "./errors";
 import { LoadGenerator } from "./load";
 import { actionRecordOf, actionRecords, alertsOf, archivedIds, readTopics, replayedAlertIds, snapshotPositions, topicEnds } from "./observe";
 import type { SuiteStack } from "./stack";
-import { SERVICES, ServiceSupervisor, type ServiceName } from "./supervisor";
+import { SERVICES, ServiceSupervisor, type ProcessLabel } from "./supervisor";
 
 export const POLICY_FILE = join(REPO_ROOT, "deploy", "policy", "default-policy.json");
 const PARTITIONS = 3;
 /** How far past the last input event each partition's closing event lies: past every detector window, so the engine closes them as replay's end of input does. */
 const SENTINEL_AHEAD_MS = 6 * 60_000;
-const GATEWAY_TOKEN = "faults-inspector-token-0123456789";
+const GATEWAY_TOKENS = Array.from({ length: 50 }, (_, i) => `faults-inspector-${i}-token-0123456789`);
 
 /** Where the services run: the suite's own stack, or (integration tier) the shared one. */
 export interface Targets {
   kafkaBrokers: string;
+  /** For the suite's own reads. */
   clickhouseUrl: string;
+  /** For the services, when it differs (the error proxy). */
+  clickhouseServiceUrl?: string;
 }
 
 /** What a scenario's fault script may touch while the load runs. */
@@ -38,6 +41,12 @@ export interface FaultContext {
   /** The suite's own stack, absent on the shared one (where nothing may be stopped). */
   stack: SuiteStack | undefined;
   logger: Logger;
+  /** One gateway token per simulated inspector (50). */
+  tokens: string[];
+  /** Alerts on the alerts topic so far, with when each was published. */
+  alertsPublished(): Promise<{ alertId: string; publishedAtMs: number }[]>;
+  /** A rule of the scenario's own that broke (it fails the scenario). */
+  fail(reason: string): void;
   /** Resolves after `ms`, or at once when the scenario is being torn down. */
   sleep(ms: number): Promise<void>;
 }
@@ -46,7 +55,9 @@ export interface Scenario {
   name: string;
   /** The fault in words, for the report. */
   fault: string;
-  /** Does the fault; resolves when everything it stopped is running again. Returns notes for the report. */
+  /** How long the fault lasts, so the load can outlast it. */
+  faultSeconds: number;
+  /** Does the fault; resolves when everything it stopped is running again (and `risk-engine` is the engine left running). Returns notes for the report. */
   inject(ctx: FaultContext): Promise<string[]>;
 }
 
@@ -56,7 +67,8 @@ export interface ScenarioOptions {
   /** Seconds of load; the fault starts `faultAtS` in. */
   loadSeconds: number;
   faultAtS: number;
-  seed: number;
+  /** Event-time-ordered simulation lines (prepareLoadFile), long enough for the load. */
+  loadFile: string;
   /** Longest wait after the load for everything to be applied, delivered and archived. */
   drainTimeoutMs: number;
   logDir: string;
@@ -130,11 +142,11 @@ export async function runScenario(scenario: Scenario, o: ScenarioOptions): Promi
   const platform = new RecordingControlPlane();
   const platformPort = await platform.start();
   const gatewayPort = await freePort();
-  const metricsPorts = new Map<ServiceName, number>();
-  for (const s of SERVICES) metricsPorts.set(s, await freePort());
+  const metricsPorts = new Map<ProcessLabel, number>();
+  for (const s of [...SERVICES, "risk-engine#2" as const]) metricsPorts.set(s, await freePort());
   const env: Record<string, string> = {
     REDLINE_KAFKA_BROKERS: o.targets.kafkaBrokers,
-    REDLINE_CLICKHOUSE_URL: o.targets.clickhouseUrl,
+    REDLINE_CLICKHOUSE_URL: o.targets.clickhouseServiceUrl ?? o.targets.clickhouseUrl,
     REDLINE_CLICKHOUSE_DATABASE: database,
     REDLINE_INPUT_TOPICS: inputs.join(","),
     REDLINE_ALERTS_TOPIC: prefix + DEFAULT_OUTPUT_TOPICS.alerts,
@@ -149,7 +161,7 @@ export async function runScenario(scenario: Scenario, o: ScenarioOptions): Promi
     REDLINE_CONTROL_PLANE_ADDRESS: `127.0.0.1:${platformPort}`,
     REDLINE_ACTION_FEED_ADDRESS: "",
     REDLINE_GATEWAY_ADDRESS: `127.0.0.1:${gatewayPort}`,
-    REDLINE_GATEWAY_TOKENS: `faults-inspector:inspector:${GATEWAY_TOKEN}`,
+    REDLINE_GATEWAY_TOKENS: GATEWAY_TOKENS.map((t, i) => `faults-inspector-${i}:inspector:${t}`).join(","),
     REDLINE_METRICS_HOST: "127.0.0.1",
     ...(o.extraEnv ?? {}),
   };
@@ -182,11 +194,15 @@ export async function runScenario(scenario: Scenario, o: ScenarioOptions): Promi
     if (!up) throw new FaultSuiteError(`not every service answered /metrics within 60 s; logs in ${logDir}`, { runId });
 
     const loadStarted = Date.now();
-    load = LoadGenerator.start({ seed: o.seed, rate: o.rate, topicPrefix: prefix, kafkaBrokers: o.targets.kafkaBrokers, seconds: o.loadSeconds, logFile: join(logDir, "load.log") });
+    load = LoadGenerator.start({ file: o.loadFile, rate: o.rate, topicPrefix: prefix, kafkaBrokers: o.targets.kafkaBrokers, logFile: join(logDir, "load.log") });
     const notes: string[] = [];
+    const scenarioFailures: string[] = [];
+    const alertsPublished = async () =>
+      (await readTopics(kafka, [alertsTopic])).filter((r) => r.value !== null).map((r) => ({ alertId: alertsOf([r])[0]!.alertId, publishedAtMs: r.timestampMs }));
     const fault = (async () => {
       await sleep(o.faultAtS * 1000);
-      notes.push(...(await scenario.inject({ supervisor, platform, env, gatewayPort, stack: o.stack, logger, sleep })));
+      const ctx: FaultContext = { supervisor, platform, env, gatewayPort, stack: o.stack, logger, tokens: GATEWAY_TOKENS, alertsPublished, fail: (r) => scenarioFailures.push(r), sleep };
+      notes.push(...(await scenario.inject(ctx)));
     })();
     await sleep(o.loadSeconds * 1000);
     await load.stop();
@@ -273,7 +289,7 @@ export async function runScenario(scenario: Scenario, o: ScenarioOptions): Promi
       lateEvents,
       account,
       exits: supervisor.exits.map((e) => ({ service: e.service, result: e.result, expected: e.expected })),
-      failed: failedRules(account),
+      failed: [...failedRules(account), ...scenarioFailures],
     };
   } finally {
     tornDown = true;

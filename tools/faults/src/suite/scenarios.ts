@@ -1,4 +1,5 @@
 import { FaultSuiteError } from "./errors";
+import { gatewayTails } from "./gateway-tails";
 import type { FaultContext, Scenario } from "./run-scenario";
 import type { SuiteStack } from "./stack";
 import { SERVICES, type ServiceName } from "./supervisor";
@@ -31,6 +32,7 @@ async function killAndRestart(ctx: FaultContext, service: ServiceName, afterS: n
 export function killScenario(service: ServiceName, times: 1 | 2, d: FaultDurations): Scenario {
   return {
     name: `kill9-${service}${times === 2 ? "-twice" : ""}`,
+    faultSeconds: times * (d.restartAfterS + 3),
     fault: times === 1 ? `kill -9 of ${service}, restarted ${d.restartAfterS} s later` : `kill -9 of ${service} twice in a row (the second ${d.restartAfterS + 3} s after the first restart)`,
     async inject(ctx) {
       const notes = [await killAndRestart(ctx, service, d.restartAfterS)];
@@ -43,9 +45,29 @@ export function killScenario(service: ServiceName, times: 1 | 2, d: FaultDuratio
   };
 }
 
+/** A second engine joins (a rebalance starts), and the first is sent SIGTERM while the group is rebalancing; it rejoins, and the second leaves. */
+export function sigtermDuringRebalance(): Scenario {
+  return {
+    name: "sigterm-during-rebalance",
+    fault: "a second engine joins, and SIGTERM reaches the first 1 s later, mid-rebalance; the first restarts and the second is stopped",
+    faultSeconds: 25,
+    async inject(ctx) {
+      ctx.supervisor.start("risk-engine#2");
+      await ctx.sleep(1000);
+      const code = await ctx.supervisor.terminate("risk-engine");
+      await ctx.sleep(5000);
+      ctx.supervisor.start("risk-engine");
+      await ctx.sleep(10_000);
+      const second = await ctx.supervisor.terminate("risk-engine#2");
+      return [`first engine stopped mid-rebalance with exit ${String(code)}, second with ${String(second)}`];
+    },
+  };
+}
+
 export function clickhouseDown(d: FaultDurations): Scenario {
   return {
     name: "clickhouse-down",
+    faultSeconds: d.clickhouseDownS + 5,
     fault: `ClickHouse stopped for ${d.clickhouseDownS} s (the suite's own server)`,
     async inject(ctx) {
       await stackOf(ctx).down(["clickhouse"]);
@@ -59,6 +81,7 @@ export function clickhouseDown(d: FaultDurations): Scenario {
 export function brokerRestart(): Scenario {
   return {
     name: "broker-restart",
+    faultSeconds: 20,
     fault: "Kafka stopped (SIGTERM) and started again under load (the suite's own broker)",
     async inject(ctx) {
       const started = Date.now();
@@ -69,9 +92,26 @@ export function brokerRestart(): Scenario {
   };
 }
 
+export function clickhouseErrors(d: FaultDurations): Scenario {
+  return {
+    name: "clickhouse-errors",
+    fault: `ClickHouse answers every request with its errors (243 not enough space, 252 too many parts) for ${d.clickhouseDownS} s, through an HTTP proxy`,
+    faultSeconds: d.clickhouseDownS,
+    async inject(ctx) {
+      const proxy = stackOf(ctx).clickhouseProxy;
+      const before = proxy.errorsAnswered;
+      proxy.fail(true);
+      await ctx.sleep(d.clickhouseDownS * 1000);
+      proxy.fail(false);
+      return [`${proxy.errorsAnswered - before} requests answered with an error`];
+    },
+  };
+}
+
 export function controlPlaneDown(d: FaultDurations): Scenario {
   return {
     name: "controlplane-down",
+    faultSeconds: d.controlPlaneDownS,
     fault: `ControlPlane down ${d.controlPlaneDownS} s`,
     async inject(ctx) {
       await ctx.platform.stop();
@@ -85,6 +125,7 @@ export function controlPlaneDown(d: FaultDurations): Scenario {
 export function controlPlaneSlow(d: FaultDurations): Scenario {
   return {
     name: "controlplane-slow",
+    faultSeconds: d.controlPlaneSlowS,
     fault: `ControlPlane answers each Apply after 2 s for ${d.controlPlaneSlowS} s`,
     async inject(ctx) {
       ctx.platform.delayCalls(2000);
@@ -98,6 +139,7 @@ export function controlPlaneSlow(d: FaultDurations): Scenario {
 export function networkStall(d: FaultDurations): Scenario {
   return {
     name: "network-stall",
+    faultSeconds: d.stallS,
     fault: `every connection to the broker stalled ${d.stallS} s (loopback proxy the broker advertises holds all bytes both ways)`,
     async inject(ctx) {
       stackOf(ctx).brokerProxy.pause();
@@ -113,10 +155,13 @@ export function allScenarios(d: FaultDurations): Scenario[] {
   return [
     ...SERVICES.map((s) => killScenario(s, 1, d)),
     ...SERVICES.map((s) => killScenario(s, 2, d)),
+    sigtermDuringRebalance(),
     clickhouseDown(d),
     brokerRestart(),
     controlPlaneDown(d),
     controlPlaneSlow(d),
     networkStall(d),
+    clickhouseErrors(d),
+    gatewayTails(d.clickhouseDownS),
   ];
 }

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { REPO_ROOT } from "../engine-process";
 import { FaultSuiteError } from "./errors";
+import { HttpErrorProxy } from "./http-error-proxy";
 import { TcpProxy } from "./tcp-proxy";
 
 const run = promisify(execFile);
@@ -12,11 +13,13 @@ export interface SuiteStackPorts {
   kafkaController: number;
   /** The loopback proxy in front of the broker: the port the broker advertises, so every client goes through it. */
   kafkaProxy: number;
+  /** The HTTP proxy in front of ClickHouse that can answer with its errors; the services' ClickHouse URL. */
+  clickhouseProxy: number;
   clickhouseHttp: number;
   clickhouseTcp: number;
 }
 
-export const DEFAULT_SUITE_PORTS: SuiteStackPorts = { kafka: 19092, kafkaController: 19093, kafkaProxy: 19094, clickhouseHttp: 18123, clickhouseTcp: 19000 };
+export const DEFAULT_SUITE_PORTS: SuiteStackPorts = { kafka: 19092, kafkaController: 19093, kafkaProxy: 19094, clickhouseProxy: 18124, clickhouseHttp: 18123, clickhouseTcp: 19000 };
 
 /**
  * The suite's own Kafka and ClickHouse, started by deploy/local/up.sh in
@@ -27,9 +30,11 @@ export const DEFAULT_SUITE_PORTS: SuiteStackPorts = { kafka: 19092, kafkaControl
 export class SuiteStack {
   readonly dir = join(REPO_ROOT, ".local", "faults-stack");
   readonly brokerProxy: TcpProxy;
+  readonly clickhouseProxy: HttpErrorProxy;
 
   constructor(readonly ports: SuiteStackPorts = DEFAULT_SUITE_PORTS) {
     this.brokerProxy = new TcpProxy("127.0.0.1", ports.kafka);
+    this.clickhouseProxy = new HttpErrorProxy("127.0.0.1", ports.clickhouseHttp);
   }
 
   /** What the services are given: the proxy's port for Kafka, the server for ClickHouse. */
@@ -37,12 +42,19 @@ export class SuiteStack {
     return `127.0.0.1:${this.ports.kafkaProxy}`;
   }
 
+  /** The server itself, for the suite's own reads. */
   get clickhouseUrl(): string {
     return `http://127.0.0.1:${this.ports.clickhouseHttp}`;
   }
 
+  /** Through the error proxy, for the services. */
+  get clickhouseServiceUrl(): string {
+    return `http://127.0.0.1:${this.ports.clickhouseProxy}`;
+  }
+
   async up(components: readonly ("kafka" | "clickhouse")[] = ["kafka", "clickhouse"]): Promise<void> {
     if (components.includes("kafka") && this.brokerProxy.port === 0) await this.brokerProxy.start(this.ports.kafkaProxy);
+    if (components.includes("clickhouse") && this.clickhouseProxy.port === 0) await this.clickhouseProxy.start(this.ports.clickhouseProxy);
     await this.script("up.sh", components);
   }
 
@@ -50,8 +62,9 @@ export class SuiteStack {
     await this.script("down.sh", components);
   }
 
-  async stopProxy(): Promise<void> {
+  async stopProxies(): Promise<void> {
     await this.brokerProxy.cut();
+    await this.clickhouseProxy.stop();
   }
 
   private async script(name: string, components: readonly string[]): Promise<void> {

@@ -6,6 +6,12 @@ import { FaultSuiteError } from "./errors";
 
 export const SERVICES = ["risk-engine", "action-dispatcher", "alert-gateway", "archiver"] as const;
 export type ServiceName = (typeof SERVICES)[number];
+/** A service's process: its name, or `name#2` for a second instance of it. */
+export type ProcessLabel = ServiceName | `${ServiceName}#${number}`;
+
+function serviceOf(label: ProcessLabel): ServiceName {
+  return label.split("#")[0] as ServiceName;
+}
 
 interface Running {
   child: ChildProcess;
@@ -15,7 +21,7 @@ interface Running {
 }
 
 export interface ExitRecord {
-  service: ServiceName;
+  service: ProcessLabel;
   pid: number;
   result: number | string;
   expected: boolean;
@@ -28,21 +34,21 @@ export interface ExitRecord {
  */
 export class ServiceSupervisor {
   readonly exits: ExitRecord[] = [];
-  private readonly running = new Map<ServiceName, Running>();
+  private readonly running = new Map<ProcessLabel, Running>();
   private starts = 0;
 
   constructor(
-    private readonly envFor: (service: ServiceName) => Record<string, string>,
+    private readonly envFor: (label: ProcessLabel) => Record<string, string>,
     private readonly logDir: string,
   ) {
     mkdirSync(logDir, { recursive: true });
   }
 
-  start(service: ServiceName): number {
+  start(service: ProcessLabel): number {
     if (this.running.has(service)) throw new FaultSuiteError(`${service} is already running`, { service });
-    const logFile = join(this.logDir, `${service}-${++this.starts}.log`);
+    const logFile = join(this.logDir, `${service.replace("#", "_")}-${++this.starts}.log`);
     const log = createWriteStream(logFile);
-    const child = spawn(process.execPath, [join(REPO_ROOT, "services", service, "dist", "main.js")], {
+    const child = spawn(process.execPath, [join(REPO_ROOT, "services", serviceOf(service), "dist", "main.js")], {
       env: { ...process.env, ...this.envFor(service) },
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -65,21 +71,21 @@ export class ServiceSupervisor {
   }
 
   /** kill -9 of the service's process; resolves when it is gone. */
-  async kill9(service: ServiceName): Promise<void> {
+  async kill9(service: ProcessLabel): Promise<void> {
     await this.signal(service, "SIGKILL");
   }
 
   /** SIGTERM and the exit code (0 for a clean stop). */
-  async terminate(service: ServiceName): Promise<number | string> {
+  async terminate(service: ProcessLabel): Promise<number | string> {
     return this.signal(service, "SIGTERM");
   }
 
   /** SIGTERM without waiting: the stop overlaps what the scenario does next. */
-  terminateLater(service: ServiceName): Promise<number | string> {
+  terminateLater(service: ProcessLabel): Promise<number | string> {
     return this.signal(service, "SIGTERM");
   }
 
-  isRunning(service: ServiceName): boolean {
+  isRunning(service: ProcessLabel): boolean {
     return this.running.has(service);
   }
 
@@ -93,7 +99,7 @@ export class ServiceSupervisor {
     await Promise.all([...this.running.keys()].map((s) => this.terminate(s)));
   }
 
-  private async signal(service: ServiceName, sig: NodeJS.Signals): Promise<number | string> {
+  private async signal(service: ProcessLabel, sig: NodeJS.Signals): Promise<number | string> {
     const entry = this.running.get(service);
     if (entry === undefined) throw new FaultSuiteError(`${service} is not running`, { service, signal: sig });
     entry.expected = true;
