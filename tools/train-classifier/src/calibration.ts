@@ -45,9 +45,10 @@ export function fitPlatt(raw: readonly number[], targets: readonly number[], min
 /**
  * Platt scaling with a weight per example (travel-calibration.ts weights
  * each held-out domain equally, so SMS's 5,574 rows do not outvote a video's
- * 350). Same smoothed targets and ridge as fitPlatt.
+ * 350). Same smoothed targets and ridge as fitPlatt. With `fitIntercept`
+ * false, b stays 0 (temperature scaling of the logit).
  */
-export function fitWeightedPlatt(raw: readonly number[], targets: readonly number[], weights: readonly number[]): Platt {
+export function fitWeightedPlatt(raw: readonly number[], targets: readonly number[], weights: readonly number[], fitIntercept = true): Platt {
   const positives = targets.filter((t) => t === 1).length;
   const negatives = targets.length - positives;
   if (positives === 0 || negatives === 0) return { a: 1, b: 0 };
@@ -76,8 +77,9 @@ export function fitWeightedPlatt(raw: readonly number[], targets: readonly numbe
       hbb += h;
     }
     const det = haa * hbb - hab * hab;
-    const da = (hbb * ga - hab * gb) / det;
-    const db = (haa * gb - hab * ga) / det;
+    // Without an intercept only the slope moves: scores shrink towards 0.5 or stretch away from it, and no decision at 0.5 changes.
+    const da = fitIntercept ? (hbb * ga - hab * gb) / det : ga / haa;
+    const db = fitIntercept ? (haa * gb - hab * ga) / det : 0;
     let step = 1;
     let next = logLoss(raw, y, w, a - da, b - db, ridge);
     while (next > loss && step > 1e-6) {

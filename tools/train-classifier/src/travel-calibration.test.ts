@@ -71,3 +71,13 @@ describe("parseArgs travel calibration options", () => {
     expect(parseArgs(["--weights-from", "/tmp/m"]).weightsFrom).toBe("/tmp/m");
   });
 });
+
+describe("slope-only correction", () => {
+  it("changes confidence but no decision at 0.5", () => {
+    const groups = ["a", "b", "c"].map((name, i) => domain(name, 1000, 31 + i));
+    const correction = fitCorrection(groups, "slope");
+    expect(correction.b).toBe(0);
+    expect(correction.a).toBeLessThan(0.6);
+    for (const s of groups[0]!.scores) expect(applyCorrection(correction, s) >= 0.5).toBe(s >= 0.5);
+  });
+});

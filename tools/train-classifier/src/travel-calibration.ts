@@ -17,6 +17,14 @@ import { balancedAccuracy, equalMassEce } from "./metrics";
  */
 export type TravelCorrections = Partial<Record<TextLabel, Platt>>;
 
+/**
+ * "platt" fits slope and intercept; "slope" only the slope, so decisions at
+ * 0.5 stay exactly as they were and only the confidence changes (an
+ * intercept fitted on half-negative review categories would move the 0.5
+ * line for live comments, which are rarely negative reviews).
+ */
+export type CorrectionKind = "platt" | "slope";
+
 /** Keeps logit finite for scores of exactly 0 or 1. */
 const SCORE_CLAMP = 1e-6;
 
@@ -30,7 +38,7 @@ export function applyCorrection(correction: Platt, score: number): number {
 }
 
 /** Fits one label's correction on the given groups, each group (a domain scored by one fold) carrying total weight 1. */
-export function fitCorrection(groups: readonly HeldOutScores[]): Platt {
+export function fitCorrection(groups: readonly HeldOutScores[], kind: CorrectionKind = "platt"): Platt {
   const raw: number[] = [];
   const targets: number[] = [];
   const weights: number[] = [];
@@ -41,12 +49,12 @@ export function fitCorrection(groups: readonly HeldOutScores[]): Platt {
       weights.push(1 / g.scores.length);
     });
   }
-  return fitWeightedPlatt(raw, targets, weights);
+  return fitWeightedPlatt(raw, targets, weights, kind === "platt");
 }
 
-export function fitCorrections(heldOut: readonly HeldOutScores[]): TravelCorrections {
+export function fitCorrections(heldOut: readonly HeldOutScores[], kindOf: (label: TextLabel) => CorrectionKind): TravelCorrections {
   const labels = [...new Set(heldOut.map((g) => g.label))];
-  return Object.fromEntries(labels.map((label) => [label, fitCorrection(heldOut.filter((g) => g.label === label))]));
+  return Object.fromEntries(labels.map((label) => [label, fitCorrection(heldOut.filter((g) => g.label === label), kindOf(label))]));
 }
 
 export interface CrossFittedRow {
@@ -62,10 +70,10 @@ export interface CrossFittedRow {
 }
 
 /** Scores each held-out group with a correction that never saw its domain: the honest estimate of what the correction does on a new domain. */
-export function crossFitted(heldOut: readonly HeldOutScores[], threshold: (label: TextLabel) => number): CrossFittedRow[] {
+export function crossFitted(heldOut: readonly HeldOutScores[], threshold: (label: TextLabel) => number, kindOf: (label: TextLabel) => CorrectionKind = () => "platt"): CrossFittedRow[] {
   return heldOut.map((g) => {
     const others = heldOut.filter((o) => o.label === g.label && o.domain !== g.domain);
-    const correction = fitCorrection(others);
+    const correction = fitCorrection(others, kindOf(g.label));
     const corrected = g.scores.map((s) => applyCorrection(correction, s));
     const t = threshold(g.label);
     return {
