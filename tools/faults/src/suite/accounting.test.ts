@@ -1,4 +1,6 @@
 import { accountActions, accountInputs, accountRows, compareAlerts, failedRules, type ScenarioAccount } from "./accounting";
+import { hoursFor, sortByEventTime } from "./load";
+import { slope, summarize } from "./soak";
 
 describe("fault-suite accounting", () => {
   it("accounts inputs from the engine's positions against the ends, with dead letters by reason", () => {
@@ -43,5 +45,42 @@ describe("fault-suite accounting", () => {
       crashes: 1,
     };
     expect(failedRules(broken)).toEqual(["1 actions never reached the platform", "1 alerts rows twice under FINAL", "1 crashes"]);
+  });
+});
+
+describe("the fault suite's load", () => {
+  it("is ordered by event time, then event id, whatever the simulator's jitter", () => {
+    const line = (id: string, t: number | string) => JSON.stringify({ eventId: id, roomId: "r", eventTimeMs: t, comment: { text: "a \"quoted\" eventId" } });
+    expect(sortByEventTime([line("b", 20), line("c", "10"), line("a", 20), "", line("d", 5)]).map((l) => (JSON.parse(l) as { eventId: string }).eventId)).toEqual(["d", "c", "a", "b"]);
+  });
+
+  it("asks for enough simulated hours at ~150 events per simulated second", () => {
+    expect(hoursFor(2000, 60)).toBe(1);
+    expect(hoursFor(2000, 340)).toBe(2);
+    expect(hoursFor(2000, 1800)).toBe(7);
+    expect(hoursFor(500, 12, 0.1)).toBe(1);
+  });
+});
+
+describe("the soak's slopes", () => {
+  it("fits a line by least squares and reads a flat series as 0", () => {
+    expect(slope([0, 1, 2, 3], [10, 12, 14, 16])).toBeCloseTo(2);
+    expect(slope([0, 1, 2, 3], [5, 5, 5, 5])).toBe(0);
+    expect(slope([1], [3])).toBe(0);
+  });
+
+  it("summarizes RSS and state over the second half only, in MB per minute", () => {
+    const mb = 1024 * 1024;
+    const sample = (atS: number, rssMb: number) => ({
+      atS,
+      rssBytes: { "risk-engine": rssMb * mb, "action-dispatcher": 50 * mb, "alert-gateway": 50 * mb, archiver: 50 * mb },
+      stateBytes: 2 * mb,
+      lag: 0,
+    });
+    // Warm-up growth in the first half is not counted.
+    const s = summarize([sample(0, 100), sample(60, 300), sample(120, 400), sample(180, 400)]);
+    expect(s.rssSlopeMbPerMin["risk-engine"]).toBeCloseTo(0);
+    expect(s.rssLastMb["risk-engine"]).toBe(400);
+    expect(s.stateSlopeMbPerMin).toBe(0);
   });
 });

@@ -45,6 +45,8 @@ export interface FaultContext {
   tokens: string[];
   /** Alerts on the alerts topic so far, with when each was published. */
   alertsPublished(): Promise<{ alertId: string; publishedAtMs: number }[]>;
+  /** A process's /metrics text ("" when it does not answer). */
+  metrics(label: ProcessLabel): Promise<string>;
   /** A rule of the scenario's own that broke (it fails the scenario). */
   fail(reason: string): void;
   /** Resolves after `ms`, or at once when the scenario is being torn down. */
@@ -163,6 +165,8 @@ export async function runScenario(scenario: Scenario, o: ScenarioOptions): Promi
     REDLINE_GATEWAY_ADDRESS: `127.0.0.1:${gatewayPort}`,
     REDLINE_GATEWAY_TOKENS: GATEWAY_TOKENS.map((t, i) => `faults-inspector-${i}:inspector:${t}`).join(","),
     REDLINE_METRICS_HOST: "127.0.0.1",
+    // Cited events archived after their alert are copied to the evidence class on this retry (120 s by default); the drain waits for it.
+    REDLINE_ARCHIVER_EVIDENCE_RETRY_MS: "5000",
     ...(o.extraEnv ?? {}),
   };
   const alertsTopic = prefix + DEFAULT_OUTPUT_TOPICS.alerts;
@@ -184,6 +188,7 @@ export async function runScenario(scenario: Scenario, o: ScenarioOptions): Promi
     });
 
   let load: LoadGenerator | undefined;
+  let passed = false;
   try {
     for (const s of SERVICES) supervisor.start(s);
     const up = await waitUntil(60_000, 500, async () => {
@@ -201,7 +206,7 @@ export async function runScenario(scenario: Scenario, o: ScenarioOptions): Promi
       (await readTopics(kafka, [alertsTopic])).filter((r) => r.value !== null).map((r) => ({ alertId: alertsOf([r])[0]!.alertId, publishedAtMs: r.timestampMs }));
     const fault = (async () => {
       await sleep(o.faultAtS * 1000);
-      const ctx: FaultContext = { supervisor, platform, env, gatewayPort, stack: o.stack, logger, tokens: GATEWAY_TOKENS, alertsPublished, fail: (r) => scenarioFailures.push(r), sleep };
+      const ctx: FaultContext = { supervisor, platform, env, gatewayPort, stack: o.stack, logger, tokens: GATEWAY_TOKENS, alertsPublished, metrics: (l) => scrape(metricsPorts.get(l)!), fail: (r) => scenarioFailures.push(r), sleep };
       notes.push(...(await scenario.inject(ctx)));
     })();
     await sleep(o.loadSeconds * 1000);
@@ -245,9 +250,11 @@ export async function runScenario(scenario: Scenario, o: ScenarioOptions): Promi
       if (held.size < PARTITIONS || [...held.values()].some((v) => v > 0)) return false;
       const published = new Set(actionRecords(await readTopics(kafka, [actionsTopic])).map((a) => a.actionId));
       if ([...published].some((id) => platform.appliedAction(id) === undefined)) return false;
-      const alerts = new Set(alertsOf(await readTopics(kafka, [alertsTopic])).map((a) => a.alertId));
+      const raised = alertsOf(await readTopics(kafka, [alertsTopic]));
       const archived = await archivedIds(clickhouse, database);
-      return new Set(archived.alerts).size >= alerts.size && new Set(archived.actions).size >= published.size;
+      const evidence = new Set(archived.evidence);
+      const cited = raised.flatMap((a) => a.evidenceEventIds.map((id) => `${a.roomId}/${id}`));
+      return new Set(archived.alerts).size >= raised.length && new Set(archived.actions).size >= published.size && cited.every((id) => evidence.has(id));
     });
     const drainMs = Date.now() - drainStarted;
 
@@ -278,6 +285,8 @@ export async function runScenario(scenario: Scenario, o: ScenarioOptions): Promi
       crashes: supervisor.crashes().length,
     };
     writeFileSync(join(logDir, "account.json"), JSON.stringify(account, null, 1));
+    const failed = [...failedRules(account), ...scenarioFailures];
+    passed = failed.length === 0;
     return {
       name: scenario.name,
       fault: scenario.fault,
@@ -289,14 +298,15 @@ export async function runScenario(scenario: Scenario, o: ScenarioOptions): Promi
       lateEvents,
       account,
       exits: supervisor.exits.map((e) => ({ service: e.service, result: e.result, expected: e.expected })),
-      failed: [...failedRules(account), ...scenarioFailures],
+      failed,
     };
   } finally {
     tornDown = true;
     await load?.stop();
     await supervisor.stopAll();
     await platform.stop();
-    await dropRun(kafka, prefix, o.targets.clickhouseUrl, database, logger);
+    if (passed) await dropRun(kafka, prefix, o.targets.clickhouseUrl, database, logger);
+    else logger.warn("scenario failed: its topics and database are kept for inspection", { prefix, database, logDir });
   }
 }
 

@@ -85,6 +85,10 @@ export class ServiceSupervisor {
     return this.signal(service, "SIGTERM");
   }
 
+  pidOf(service: ProcessLabel): number | undefined {
+    return this.running.get(service)?.child.pid;
+  }
+
   isRunning(service: ProcessLabel): boolean {
     return this.running.has(service);
   }
