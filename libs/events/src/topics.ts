@@ -22,6 +22,8 @@ export const DEFAULT_INPUT_TOPICS: Readonly<Record<BodyCase, string>> = Object.f
 export const DEFAULT_TABLE_TOPICS = Object.freeze({
   /** `ProductFacts` keyed by skuId. */
   products: "live.products",
+  /** `AccountRisk` versions by event-time minute (libs/minute-table), written by the crew detector (issue 21). */
+  accountRisk: "risk.account-risk",
 });
 
 /** Topic settings of a table topic: only the latest version per key need survive. */
@@ -33,6 +35,8 @@ export const DEFAULT_OUTPUT_TOPICS = Object.freeze({
   feedback: "risk.feedback",
   /** `ActionOutcome`s, keyed by actionId: what became of each delivery (issue 20). */
   actionOutcomes: "risk.action-outcomes",
+  /** `AccountActivity` keyed by account: the room engine's records for the crew detector (issue 21). */
+  accountActivity: "risk.account-activity",
 });
 
 /** Where refused messages of `topic` go. */

@@ -1,15 +1,7 @@
 import { EnvReader } from "@redline/common";
 import { DEFAULT_CREW_CONFIG, type CrewConfig } from "@redline/crews";
-import { DEFAULT_OUTPUT_TOPICS, dlqTopicFor } from "@redline/events";
+import { DEFAULT_OUTPUT_TOPICS, DEFAULT_TABLE_TOPICS, dlqTopicFor } from "@redline/events";
 import { loadKafkaConfig, type KafkaConfig, type RequiredTopic } from "@redline/kafka";
-
-/** Topics of issue 21, until they join libs/events' topic lists. */
-export const CREW_TOPICS = Object.freeze({
-  /** `AccountActivity`, keyed by account, written by the room engine. */
-  activity: "risk.account-activity",
-  /** `AccountRisk` versions, a compacted minute table read by the room engine. */
-  accountRisk: "risk.account-risk",
-});
 
 export interface CrewDetectorConfig {
   kafka: KafkaConfig;
@@ -31,9 +23,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   const r = new EnvReader(env);
   return Object.freeze({
     kafka: loadKafkaConfig(env, "redline-crew-detector"),
-    activityTopic: r.string("REDLINE_ACCOUNT_ACTIVITY_TOPIC", CREW_TOPICS.activity),
+    activityTopic: r.string("REDLINE_ACCOUNT_ACTIVITY_TOPIC", DEFAULT_OUTPUT_TOPICS.accountActivity),
     alertsTopic: r.string("REDLINE_ALERTS_TOPIC", DEFAULT_OUTPUT_TOPICS.alerts),
-    accountRiskTopic: r.string("REDLINE_ACCOUNT_RISK_TOPIC", CREW_TOPICS.accountRisk),
+    accountRiskTopic: r.string("REDLINE_ACCOUNT_RISK_TOPIC", DEFAULT_TABLE_TOPICS.accountRisk),
     changelogTopic: r.string("REDLINE_CREWS_CHANGELOG_TOPIC", "redline-crew-detector.state"),
     snapshotEveryMinutes: r.int("REDLINE_CREWS_SNAPSHOT_EVERY_MINUTES", 1, { min: 1 }),
     maxHeldRecords: r.int("REDLINE_CREWS_MAX_HELD_RECORDS", 500_000, { min: 1000 }),

@@ -7,7 +7,7 @@
  * // ... later
  * await service.stop();
  */
-export { loadConfig, requiredTopics, CREW_TOPICS } from "./config";
+export { loadConfig, requiredTopics } from "./config";
 export type { CrewDetectorConfig } from "./config";
 export { CrewDetectorService } from "./crew-detector-service";
 export type { CrewDetectorDeps, CrewDetectorStats } from "./crew-detector-service";
