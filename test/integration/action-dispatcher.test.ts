@@ -17,7 +17,7 @@ import {
   RiskCategory,
   type SubscribeResponse,
 } from "@redline/proto";
-import { randomId, readTopic, testKafka, waitFor } from "@redline/test-helpers";
+import { committedOffsets, randomId, readTopic, spawnService, testKafka, waitFor, type ServiceProcess } from "@redline/test-helpers";
 
 const kafka = testKafka();
 let producer: RecordProducer;
@@ -62,7 +62,7 @@ interface Rig {
   env: Record<string, string>;
 }
 
-async function rig(extraEnv: Record<string, string> = {}): Promise<Rig> {
+async function rig(extraEnv: Record<string, string> = {}, platform = new RecordingControlPlane()): Promise<Rig> {
   const id = randomId("it.dispatch");
   const topics = { actions: `${id}.actions`, alerts: `${id}.alerts`, outcomes: `${id}.outcomes` };
   await ensureTopics(kafka, [
@@ -71,7 +71,6 @@ async function rig(extraEnv: Record<string, string> = {}): Promise<Rig> {
     { topic: topics.outcomes, numPartitions: 3 },
     { topic: dlqTopicFor(topics.actions), numPartitions: 1 },
   ]);
-  const platform = new RecordingControlPlane();
   const port = await platform.start();
   return {
     topics,
@@ -180,6 +179,42 @@ describe("action-dispatcher against a recording ControlPlane", () => {
     for (const o of retried) expect(o.finishedAtMs).toBeGreaterThan(o.firstAttemptAtMs);
     const first1 = outcomes.find((o) => o.actionId === batch1[0]!.actionId)!;
     expect(first1).toMatchObject({ alertId: batch1[0]!.alertId, roomId: "r1", kind: batch1[0]!.kind, issuedAtMs: batch1[0]!.issuedAtMs, platform: "tenant-1" });
+  });
+
+  it("a dispatcher killed after the platform applied, before the outcome, commits nothing; the next re-applies and publishes the DUPLICATE", async () => {
+    let victim: ServiceProcess | undefined;
+    // kill -9 the moment the platform applies the first action, before its answer can reach the dispatcher.
+    const killer = new RecordingControlPlane({
+      onCall: (call) => {
+        if (call.action.actionId !== "act-k-0" || victim === undefined) return;
+        victim.child.kill("SIGKILL");
+        victim = undefined;
+      },
+    });
+    const { topics, platform, env } = await rig({ REDLINE_DISPATCHER_SESSION_TIMEOUT_MS: "6000", REDLINE_METRICS_PORT: "off" }, killer);
+    platforms.push(platform);
+    await publish(topics.actions, [action("k", 0), action("k", 1)]);
+    const process1 = spawnService("action-dispatcher", env, "dispatcher-killed-mid-apply");
+    victim = process1;
+    expect(await process1.exited).toBe("SIGKILL");
+    expect(platform.appliedOrder).toEqual(["act-k-0"]);
+    // Neither an outcome nor a commit: the crash left the action for the next owner.
+    const admin = kafka.admin();
+    await admin.connect();
+    const outcomeMarks = await admin.fetchTopicOffsets(topics.outcomes).finally(() => admin.disconnect());
+    expect(outcomeMarks.map((o) => o.high)).toEqual(["0", "0", "0"]);
+    expect([...(await committedOffsets(kafka, env.REDLINE_DISPATCHER_GROUP_ID!, topics.actions)).values()].every((o) => o === "-1")).toBe(true);
+
+    running.push(await startDispatcher(loadConfig(env), { logger: silentLogger }));
+    await waitFor(() => platform.appliedOrder.includes("act-k-1"), { what: "the next owner delivering", timeoutMs: 60_000 });
+    const outcomes = await readOutcomes(topics.outcomes, 2);
+    expect(outcomes.map((o) => [o.actionId, deliveryResultToJSON(o.result)]).sort()).toEqual([
+      ["act-k-0", "DELIVERY_RESULT_DUPLICATE"],
+      ["act-k-1", "DELIVERY_RESULT_APPLIED"],
+    ]);
+    // Applied once in effect, called twice: the first call's outcome died with the process, the re-send's is kept.
+    expect(platform.calls.filter((c) => c.action.actionId === "act-k-0").map((c) => c.status)).toEqual([ApplyStatus.APPLY_STATUS_APPLIED, ApplyStatus.APPLY_STATUS_DUPLICATE]);
+    expect(platform.appliedOrder).toEqual(["act-k-0", "act-k-1"]);
   });
 
   it("stops promptly during a platform outage, dead-letters nothing, and the next instance delivers what was in retries", async () => {

@@ -21,6 +21,8 @@ export interface DispatcherConfig {
   /** Bearer tokens allowed to pull; empty map = no authentication (loopback demo only). */
   actionFeedTokens: TokenTable;
   partitionsConsumedConcurrently: number;
+  /** How long a crashed member holds its partitions before another takes them and re-sends what it left uncommitted. */
+  sessionTimeoutMs: number;
   logLevel: "debug" | "info" | "warn" | "error";
 }
 
@@ -61,6 +63,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): D
     actionFeedTls: loadTlsConfig(env, "REDLINE_ACTION_FEED"),
     actionFeedTokens: tokens === undefined ? new TokenTable([]) : parseTokens(tokens, "REDLINE_ACTION_FEED_TOKENS"),
     partitionsConsumedConcurrently: r.int("REDLINE_DISPATCHER_CONCURRENT_PARTITIONS", 3, { min: 1 }),
+    // The broker refuses less than its group.min.session.timeout.ms, 6 s by default.
+    sessionTimeoutMs: r.int("REDLINE_DISPATCHER_SESSION_TIMEOUT_MS", 30_000, { min: 6000 }),
     logLevel: r.oneOf("REDLINE_LOG_LEVEL", ["debug", "info", "warn", "error"] as const, "info"),
   });
 }

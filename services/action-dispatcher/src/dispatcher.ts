@@ -67,6 +67,7 @@ export async function startDispatcher(config: DispatcherConfig, deps: Dispatcher
     // Small chunks: a commit follows every few acknowledged actions, so a restart re-sends little.
     maxRecordsPerChunk: 50,
     partitionsConsumedConcurrently: config.partitionsConsumedConcurrently,
+    sessionTimeoutMs: config.sessionTimeoutMs,
   });
   await consumer.start();
 
