@@ -2,7 +2,8 @@ import { silentLogger } from "@redline/common";
 import { createPipeline } from "@redline/pipeline";
 import { LiveEvent, RoomEventKind } from "@redline/proto";
 import { BEHIND_LANE_GIVE_UP_FACTOR, IdleAdvance } from "./idle-advance";
-import { PartitionTask } from "./partition-task";
+import type { PartitionTask } from "./partition-task";
+import { fakeBatch, fakeTask } from "./partition-task-fakes";
 
 const T0 = Date.UTC(2026, 10, 1, 12, 0, 0);
 const TOPICS = ["live.rooms", "live.likes"];
@@ -19,14 +20,11 @@ function roomEvent(id: string, timeMs: number): LiveEvent {
 }
 
 /** A partition 2 of whose likes are still on the broker: rooms delivered offsets 0-1, likes only offset 0 of 0-2. */
-function backlogTask(): PartitionTask {
-  const task = new PartitionTask(3, createPipeline({ engine: { allowedLatenessMs: 0 } }), TOPICS, 0);
-  task.merge.startLane("live.rooms", 0n, 2n);
-  task.merge.startLane("live.likes", 0n, 3n);
-  task.merge.add("live.rooms", [{ offset: 0n, event: roomEvent("room-1", T0) }, { offset: 1n, event: roomEvent("room-2", T0 + 60_000) }], 2n);
-  task.merge.add("live.likes", [{ offset: 0n, event: roomEvent("like-1", T0 + 1_000) }], 3n);
-  task.received(T0 + 60_000, 0);
-  for (const r of task.merge.release()) task.pipeline.push(r.event);
+async function backlogTask(): Promise<PartitionTask> {
+  const { task } = fakeTask({ topics: TOPICS, pipeline: createPipeline({ engine: { allowedLatenessMs: 0 } }) });
+  task.startLanes([{ topic: "live.rooms", nextOffset: 0n, highWatermark: 2n }, { topic: "live.likes", nextOffset: 0n, highWatermark: 3n }], Number.POSITIVE_INFINITY);
+  await task.handleBatch(fakeBatch("live.rooms", 0, [roomEvent("room-1", T0), roomEvent("room-2", T0 + 60_000)], 2));
+  await task.handleBatch(fakeBatch("live.likes", 0, [roomEvent("like-1", T0 + 1_000)], 3));
   return task;
 }
 
@@ -48,7 +46,7 @@ function advanceWith(clock: { ms: number }, highs: Map<string, Map<number, bigin
 
 describe("IdleAdvance", () => {
   it("does not take a gap between backlog batches for quiet input while the broker holds more for a lane", async () => {
-    const task = backlogTask();
+    const task = await backlogTask();
     const clock = { ms: 5 * IDLE_MS };
     const applied: PartitionTask[] = [];
     const highs = new Map([["live.rooms", new Map([[3, 2n]])], ["live.likes", new Map([[3, 3n]])]]);
@@ -61,7 +59,7 @@ describe("IdleAdvance", () => {
   });
 
   it("applies what a partition holds once the broker confirms every lane is read to its end", async () => {
-    const task = backlogTask();
+    const task = await backlogTask();
     task.merge.add("live.likes", [{ offset: 1n, event: roomEvent("like-2", T0 + 2_000) }, { offset: 2n, event: roomEvent("like-3", T0 + 3_000) }], 2n);
     const clock = { ms: IDLE_MS - 1 };
     const applied: PartitionTask[] = [];
@@ -75,7 +73,7 @@ describe("IdleAdvance", () => {
   });
 
   it("stops waiting for a lane whose remaining offsets are never delivered, after the give-up time", async () => {
-    const task = backlogTask();
+    const task = await backlogTask();
     const clock = { ms: BEHIND_LANE_GIVE_UP_FACTOR * IDLE_MS - 1 };
     const applied: PartitionTask[] = [];
     const highs = new Map([["live.rooms", new Map([[3, 2n]])], ["live.likes", new Map([[3, 3n]])]]);

@@ -1,8 +1,7 @@
 import { silentLogger } from "@redline/common";
-import { createPipeline } from "@redline/pipeline";
 import { LiveEvent, RoomEventKind } from "@redline/proto";
 import { LaneConfirmation } from "./lane-confirmation";
-import { PartitionTask } from "./partition-task";
+import { fakeTask } from "./partition-task-fakes";
 
 const TOPICS = ["live.likes", "live.views"];
 
@@ -22,7 +21,7 @@ async function until(condition: () => boolean): Promise<void> {
 
 describe("LaneConfirmation", () => {
   it("reads the broker's marks for a merge waiting at a drained topic, dated before the read, and lets it go on", async () => {
-    const task = new PartitionTask(2, createPipeline(), TOPICS, 0);
+    const { task } = fakeTask({ partition: 2, topics: TOPICS });
     task.merge.startLane("live.likes", 0n, 1n, 0);
     task.merge.startLane("live.views", 0n, 3n, 0);
     task.merge.add("live.likes", [{ offset: 0n, event: event("l1", 1_000), publishedAtMs: 1_000 }], 1n);

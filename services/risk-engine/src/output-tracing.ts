@@ -1,11 +1,6 @@
 import type { PipelineOutput } from "@redline/engine";
 import { extractKafkaContext, injectKafkaHeaders, SPAN_NAMES, SpanKind, withSpan } from "@redline/telemetry";
-
-export interface TracedOutput {
-  output: PipelineOutput;
-  /** Trace context for the output record's headers. */
-  headers: Record<string, string>;
-}
+import type { TracedOutput } from "./output-publisher";
 
 /** The input event an output is traced back to: its topic and W3C traceparent. */
 export interface TraceOrigin {
@@ -54,7 +49,7 @@ export function traceOutputs(
   outputs: readonly PipelineOutput[],
   traces: RecentTraces,
   topicOf: (output: PipelineOutput) => string,
-): TracedOutput[] {
+): Array<TracedOutput<PipelineOutput>> {
   const alertOrigins = new Map<string, TraceOrigin>();
   const groups = new Map<TraceOrigin, PipelineOutput[]>();
   for (const output of outputs) {
@@ -64,7 +59,7 @@ export function traceOutputs(
     group.push(output);
     groups.set(origin, group);
   }
-  const traced: TracedOutput[] = [];
+  const traced: Array<TracedOutput<PipelineOutput>> = [];
   for (const [origin, group] of groups) {
     const parent = extractKafkaContext(origin.traceparent === undefined ? undefined : { traceparent: origin.traceparent });
     withSpan(SPAN_NAMES.kafkaConsume(origin.topic), { kind: SpanKind.CONSUMER, parent }, () =>

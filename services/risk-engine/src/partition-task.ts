@@ -1,50 +1,74 @@
-import type { RiskPipeline } from "@redline/engine";
-import { AlignedMerge } from "./aligned-merge";
-import { RecentTraces, type TracedOutput } from "./output-tracing";
+import type { Logger } from "@redline/common";
+import type { EngineCounters, PipelineOutput, RiskPipeline } from "@redline/engine";
+import type { HandledBatch, PartitionBatch, TopicPartitions } from "@redline/kafka";
+import { riskCategoryToJSON, severityToJSON, type LiveEvent } from "@redline/proto";
+import { AlignedMerge, type Released } from "./aligned-merge";
+import { InputReceipts } from "./input-receipts";
+import type { RiskEngineMetrics } from "./metrics";
+import type { OutputPublisher, TracedOutput } from "./output-publisher";
+import { RecentTraces, traceOutputs, type TraceOrigin } from "./output-tracing";
+import type { LaneStart } from "./partition-state-store";
 
-interface EngineCounts {
-  lateEvents: number;
-  duplicateEvents: number;
-  roomsEvicted: number;
-  idleAdvances: number;
+type EngineCounts = Pick<EngineCounters, "lateEvents" | "duplicateEvents" | "roomsEvicted" | "idleAdvances">;
+
+/** Fetching of the partition's topics, paused while the merge holds too much of one (the consumer is one). */
+export interface Backpressure {
+  pause(partitions: readonly TopicPartitions[]): void;
+  resume(partitions: readonly TopicPartitions[]): void;
+  isPaused(topic: string, partition: number): boolean;
 }
 
-/** A fetched batch: its newest event time and when it arrived (wall clock). */
-interface Receipt {
-  maxEventTimeMs: number;
-  receivedAtMs: number;
+export interface PartitionTaskOptions {
+  partition: number;
+  pipeline: RiskPipeline;
+  topics: readonly string[];
+  publisher: OutputPublisher<PipelineOutput>;
+  backpressure: Backpressure;
+  /** Writes a checkpoint of the pipeline with the offsets it covers; resolves to its size in bytes. */
+  saveSnapshot: (partition: number, offsets: Record<string, string>, pipeline: RiskPipeline) => Promise<number>;
+  /** Asks for the broker's high-water marks, so a merge stopped at a drained topic can go on (`LaneConfirmation`). */
+  requestLaneConfirmation: () => void;
+  metrics: RiskEngineMetrics;
+  logger: Logger;
+  now: () => number;
+  /** Records the merge may hold per topic before that topic is paused; resumed at half. */
+  maxQueuedPerTopic: number;
+  snapshotIntervalMs: number;
 }
 
 /**
  * One input partition number's share of the work: the merge of its topics
- * in event time, its pipeline, and outputs produced by released events but
- * not yet acknowledged by the broker.
+ * in event time, its pipeline, outputs produced but not yet acknowledged
+ * (sent again by a retry), its checkpoints, and what it reports. Batches,
+ * idle advances, lane confirmations and checkpoints run one at a time.
  */
 export class PartitionTask {
+  readonly partition: number;
+  readonly pipeline: RiskPipeline;
   readonly merge: AlignedMerge;
-  pending: TracedOutput[] = [];
   /** Traces of recent input records, so outputs continue the trace of the events they cite. */
-  readonly traces = new RecentTraces();
-  lastSnapshotAtMs: number;
-  /** Wall time the last record of any of the partition's topics arrived. */
-  private lastInputAtMs: number;
-  /** Batches whose newest event the engine has not applied yet, oldest first. */
-  private receipts: Receipt[] = [];
-  /** Engine counts already reported to metrics; a restored pipeline's history is not reported again. */
+  private readonly traces = new RecentTraces();
+  private readonly receipts: InputReceipts;
+  private pending: Array<TracedOutput<PipelineOutput>> = [];
+  private lastSnapshotAtMs: number;
+  /** Engine counts already reported; a restored pipeline's history is not reported again. */
   private reported: EngineCounts;
-  /** Batch handling and idle advances run one at a time (the idle timer is a second caller). */
+  /** Work on the task runs one at a time (the idle and confirmation timers are other callers). */
   private turn: Promise<unknown> = Promise.resolve();
 
-  constructor(
-    readonly partition: number,
-    public pipeline: RiskPipeline,
-    topics: readonly string[],
-    nowMs: number,
-  ) {
-    this.merge = new AlignedMerge(topics);
+  constructor(private readonly opts: PartitionTaskOptions) {
+    this.partition = opts.partition;
+    this.pipeline = opts.pipeline;
+    this.merge = new AlignedMerge(opts.topics);
+    const nowMs = opts.now();
     this.lastSnapshotAtMs = nowMs;
-    this.lastInputAtMs = nowMs;
+    this.receipts = new InputReceipts(nowMs);
     this.reported = this.engineCounts();
+  }
+
+  /** Sets where each topic resumes; `asOfMs` is when the high-water marks were asked for. */
+  startLanes(lanes: readonly LaneStart[], asOfMs: number): void {
+    for (const lane of lanes) this.merge.startLane(lane.topic, lane.nextOffset, lane.highWatermark, asOfMs);
   }
 
   /** Runs `work` after every earlier call's work has settled. */
@@ -54,63 +78,159 @@ export class PartitionTask {
     return run;
   }
 
-  /** Notes a fetched batch, for the idle timeout and the oldest-unapplied gauge. */
-  received(maxEventTimeMs: number, nowMs: number): void {
-    this.lastInputAtMs = nowMs;
-    const last = this.receipts[this.receipts.length - 1];
-    if (last !== undefined && last.maxEventTimeMs >= maxEventTimeMs) return; // covered by a later-or-equal receipt
-    this.receipts.push({ maxEventTimeMs, receivedAtMs: nowMs });
+  /**
+   * Merges a fetched batch, scores what the merge releases, and resolves once
+   * the outputs are acknowledged, with the offset that is safe to commit. A
+   * retried batch finds its records already received: only outputs are sent again.
+   */
+  handleBatch(batch: PartitionBatch<LiveEvent>): Promise<HandledBatch> {
+    return this.exclusive(async () => {
+      const receivedAtMs = this.opts.now();
+      if (batch.records.length > 0) this.receipts.received(Math.max(...batch.records.map((r) => r.value.eventTimeMs)), receivedAtMs);
+      const high = batch.highWatermark;
+      this.merge.add(
+        batch.topic,
+        batch.records.map((r) => ({
+          offset: r.record.offset,
+          event: r.value,
+          traceparent: r.record.headers.traceparent,
+          // A producer clock ahead of ours must not date a record after we had it.
+          publishedAtMs: r.record.timestampMs > 0 ? Math.min(r.record.timestampMs, receivedAtMs) : undefined,
+        })),
+        high,
+      );
+      this.merge.advance(batch.topic, batch.lastOffset + 1n, high);
+      this.opts.metrics.setConsumerLag(batch.topic, batch.partition, Number(high - batch.lastOffset - 1n));
+      this.score(this.merge.release());
+      if (this.merge.waitingForConfirmation) this.opts.requestLaneConfirmation();
+      this.reportCounts();
+      await this.flush();
+      this.applyBackpressure();
+      if (this.opts.now() - this.lastSnapshotAtMs >= this.opts.snapshotIntervalMs) await this.snapshot();
+      return { commitOffset: this.merge.firstUnreleased().get(batch.topic) ?? batch.lastOffset + 1n };
+    });
   }
 
-  /** Wall time since the last record of any of the partition's topics arrived (or since the task was made). */
-  quietForMs(nowMs: number): number {
-    return nowMs - this.lastInputAtMs;
+  /** Input went quiet (`IdleAdvance`, inside the task's turn): applies everything held. */
+  async applyIdle(): Promise<void> {
+    this.score(this.merge.release());
+    // Events the merge still holds for a confirmation would turn late behind an idle advance: confirm first.
+    if (this.merge.waitingForConfirmation) this.opts.requestLaneConfirmation();
+    else this.queueOutputs({ topic: "idle", traceparent: undefined }, this.pipeline.idle());
+    this.reportCounts();
+    await this.flush();
+    this.opts.logger.debug("partition idle: held events applied", { partition: this.partition, watermarkMs: this.pipeline.engine.watermarkMs });
+  }
+
+  /** Drained topics were confirmed complete or behind (`LaneConfirmation`, inside the task's turn): releases what it can. */
+  async applyConfirmed(): Promise<void> {
+    this.score(this.merge.release());
+    this.reportCounts();
+    await this.flush();
+    this.applyBackpressure();
+  }
+
+  /** Sends what is pending and writes a snapshot now. */
+  checkpoint(): Promise<void> {
+    return this.exclusive(async () => {
+      await this.flush();
+      await this.snapshot();
+    });
   }
 
   /**
    * No record has arrived for `idleTimeoutMs` while the engine or the merge
    * still holds events. Not enough by itself to act on: during a backlog
-   * batches can be this far apart, so the caller also asks the broker
-   * whether the lanes are read to their end (`IdleAdvance`).
+   * batches can be this far apart, so `IdleAdvance` also asks the broker
+   * whether the lanes are read to their end.
    */
   isIdle(nowMs: number, idleTimeoutMs: number): boolean {
-    return nowMs - this.lastInputAtMs >= idleTimeoutMs && (this.unappliedReceipts() > 0 || this.pipeline.engine.bufferedEvents > 0);
+    const holding = this.receipts.unapplied(this.pipeline.engine.watermarkMs) > 0 || this.pipeline.engine.bufferedEvents > 0;
+    return this.receipts.quietForMs(nowMs) >= idleTimeoutMs && holding;
+  }
+
+  /** Wall time since the last record of any of the partition's topics arrived. */
+  quietForMs(nowMs: number): number {
+    return this.receipts.quietForMs(nowMs);
   }
 
   /** Wall time the oldest received-but-unapplied batch has waited; 0 when nothing is held. */
   oldestUnappliedAgeMs(nowMs: number): number {
-    if (this.unappliedReceipts() === 0) return 0;
-    return nowMs - this.receipts[0]!.receivedAtMs;
+    return this.receipts.oldestUnappliedAgeMs(nowMs, this.pipeline.engine.watermarkMs);
   }
 
-  private unappliedReceipts(): number {
-    const watermark = this.pipeline.engine.watermarkMs;
-    let done = 0;
-    while (done < this.receipts.length && this.receipts[done]!.maxEventTimeMs <= watermark) done++;
-    if (done > 0) this.receipts = this.receipts.slice(done);
-    return this.receipts.length;
-  }
-
-  /** What the engine counted since the last call (late, duplicate, evicted, idle), for metrics. */
-  countsSinceLastReport(): EngineCounts {
-    const now = this.engineCounts();
-    const fresh = {
-      lateEvents: now.lateEvents - this.reported.lateEvents,
-      duplicateEvents: now.duplicateEvents - this.reported.duplicateEvents,
-      roomsEvicted: now.roomsEvicted - this.reported.roomsEvicted,
-      idleAdvances: now.idleAdvances - this.reported.idleAdvances,
-    };
-    this.reported = now;
-    return fresh;
-  }
-
-  private engineCounts(): EngineCounts {
-    const { lateEvents, duplicateEvents, roomsEvicted, idleAdvances } = this.pipeline.engine.counters();
-    return { lateEvents, duplicateEvents, roomsEvicted, idleAdvances };
+  reportUnappliedAge(): void {
+    this.opts.metrics.setOldestUnappliedAgeMs(this.partition, this.oldestUnappliedAgeMs(this.opts.now()));
   }
 
   /** Offsets a snapshot taken now covers: per topic, the first event the pipeline has not seen. */
   snapshotOffsets(): Record<string, string> {
     return Object.fromEntries([...this.merge.firstUnreleased()].map(([t, o]) => [t, o.toString()]));
+  }
+
+  /** Runs released events through the pipeline and queues their outputs with trace context. */
+  private score(released: readonly Released[]): void {
+    const startedAt = performance.now();
+    for (const { event, topic, traceparent } of released) {
+      this.traces.remember(event.eventId, { topic, traceparent });
+      this.queueOutputs({ topic, traceparent }, this.pipeline.push(event));
+    }
+    if (released.length > 0) this.opts.metrics.scoringLatencyMs((performance.now() - startedAt) / released.length);
+  }
+
+  private queueOutputs(origin: TraceOrigin, outputs: PipelineOutput[]): void {
+    if (outputs.length === 0) return;
+    this.pending.push(...traceOutputs(origin, outputs, this.traces, (out) => this.opts.publisher.topicOf(out)));
+    for (const out of outputs) {
+      if ("alert" in out) this.opts.metrics.alertRaised(riskCategoryToJSON(out.alert.category), out.alert.subcategory, severityToJSON(out.alert.severity));
+    }
+  }
+
+  /** Pending outputs are dropped only once acknowledged; a failed send keeps them for the retry. */
+  private async flush(): Promise<void> {
+    if (this.pending.length === 0) return;
+    await this.opts.publisher.publish(this.pending);
+    this.pending = [];
+  }
+
+  private async snapshot(): Promise<void> {
+    const bytes = await this.opts.saveSnapshot(this.partition, this.snapshotOffsets(), this.pipeline);
+    this.lastSnapshotAtMs = this.opts.now();
+    this.opts.metrics.setStateBytes(this.partition, bytes);
+  }
+
+  private applyBackpressure(): void {
+    const { backpressure, maxQueuedPerTopic } = this.opts;
+    for (const topic of this.opts.topics) {
+      const queued = this.merge.queued(topic);
+      const paused = backpressure.isPaused(topic, this.partition);
+      if (queued > maxQueuedPerTopic && !paused) backpressure.pause([{ topic, partitions: [this.partition] }]);
+      else if (queued <= maxQueuedPerTopic / 2 && paused) backpressure.resume([{ topic, partitions: [this.partition] }]);
+    }
+  }
+
+  /** Reports what the engine counted since the last report (late, duplicate, evicted, idle) and the unapplied age. */
+  private reportCounts(): void {
+    const now = this.engineCounts();
+    const { metrics } = this.opts;
+    const fresh = (k: keyof EngineCounts): number => now[k] - this.reported[k];
+    if (fresh("lateEvents") > 0) metrics.lateEvent("input", fresh("lateEvents"));
+    if (fresh("duplicateEvents") > 0) metrics.duplicateEvents(fresh("duplicateEvents"));
+    if (fresh("idleAdvances") > 0) metrics.idleAdvanced(fresh("idleAdvances"));
+    if (fresh("roomsEvicted") > 0) {
+      metrics.roomsEvicted(fresh("roomsEvicted"));
+      this.opts.logger.warn("rooms evicted: the partition holds its maximum of rooms; raise REDLINE_ENGINE_MAX_ROOMS_PER_PARTITION or add partitions", {
+        partition: this.partition,
+        evicted: fresh("roomsEvicted"),
+        maxRooms: this.pipeline.engine.config.maxRooms,
+      });
+    }
+    this.reported = now;
+    this.reportUnappliedAge();
+  }
+
+  private engineCounts(): EngineCounts {
+    const { lateEvents, duplicateEvents, roomsEvicted, idleAdvances } = this.pipeline.engine.counters();
+    return { lateEvents, duplicateEvents, roomsEvicted, idleAdvances };
   }
 }

@@ -1,0 +1,86 @@
+import { silentLogger, type Logger } from "@redline/common";
+import type { TopicOffsets } from "@redline/kafka";
+import { createPipeline, snapshotPipeline } from "@redline/pipeline";
+import { LiveEvent, RoomEventKind } from "@redline/proto";
+import { encodeSnapshot } from "./partition-snapshot";
+import { PartitionStateStore, type PartitionStateIO } from "./partition-state-store";
+
+const TOPICS = ["live.rooms", "live.likes"];
+const T0 = Date.UTC(2026, 10, 1, 12, 0, 0);
+const offsets = (entries: Array<[string, number, bigint]>): TopicOffsets => {
+  const out: TopicOffsets = new Map();
+  for (const [topic, p, o] of entries) out.set(topic, new Map([...(out.get(topic) ?? []), [p, o]]));
+  return out;
+};
+
+/** A changelog and broker in memory; counts how often the generation is read. */
+class MemoryIO implements PartitionStateIO {
+  readonly changelog = new Map<string, Buffer>();
+  reads = 0;
+  low = offsets([["live.rooms", 0, 5n], ["live.likes", 0, 0n]]);
+  high = offsets([["live.rooms", 0, 40n], ["live.likes", 0, 30n]]);
+  committed = offsets([["live.rooms", 0, 12n]]);
+  async readSnapshots() {
+    this.reads++;
+    return new Map(this.changelog);
+  }
+  async watermarks() {
+    return { low: this.low, high: this.high };
+  }
+  async committedOffsets() {
+    return this.committed;
+  }
+  async writeSnapshot(key: string, value: Buffer) {
+    this.changelog.set(key, value);
+  }
+}
+
+function store(io: MemoryIO, logger: Logger = silentLogger): PartitionStateStore {
+  return new PartitionStateStore({ io, spec: {}, inputTopics: TOPICS, logger, now: () => 1_000 });
+}
+
+describe("PartitionStateStore", () => {
+  it("starts a partition without a snapshot at the group's commits, else at the oldest retained offset", async () => {
+    const start = await store(new MemoryIO()).start(0);
+    expect(start.restored).toBe(false);
+    expect(start.pipeline.engine.counters().eventsIngested).toBe(0);
+    expect(start.lanes).toEqual([
+      { topic: "live.rooms", nextOffset: 12n, highWatermark: 40n },
+      { topic: "live.likes", nextOffset: 0n, highWatermark: 30n },
+    ]);
+    expect(start.highsAsOfMs).toBe(1_000);
+  });
+
+  it("restores what it saved, resuming at the offsets the snapshot covers", async () => {
+    const io = new MemoryIO();
+    const pipeline = createPipeline();
+    pipeline.push(LiveEvent.fromPartial({ eventId: "e1", roomId: "r", eventTimeMs: T0, platform: "t", body: { $case: "room", value: { kind: RoomEventKind.ROOM_EVENT_KIND_UPDATED } } }));
+    const bytes = await store(io).save(0, { "live.rooms": "20", "live.likes": "7" }, pipeline);
+    expect(bytes).toBe(io.changelog.get("0")!.length);
+    const start = await store(io).start(0);
+    expect(start.restored).toBe(true);
+    expect(start.pipeline.engine.counters().eventsIngested).toBe(1);
+    expect(start.lanes.map((l) => l.nextOffset)).toEqual([20n, 7n]);
+  });
+
+  it("starts a partition whose snapshot is unusable from the commits, and says so", async () => {
+    const io = new MemoryIO();
+    io.changelog.set("0", Buffer.from("not a snapshot"));
+    const errors: string[] = [];
+    const start = await store(io, { ...silentLogger, error: (msg) => errors.push(msg) }).start(0);
+    expect(start.restored).toBe(false);
+    expect(start.lanes[0]!.nextOffset).toBe(12n);
+    expect(errors).toEqual(["snapshot unusable; starting this partition from its committed offsets"]);
+  });
+
+  it("reads the changelog and offsets once per generation of the group", async () => {
+    const io = new MemoryIO();
+    const s = store(io);
+    await s.start(0);
+    io.changelog.set("0", encodeSnapshot({ partition: 0, offsets: { "live.rooms": "33" }, pipeline: snapshotPipeline(createPipeline()), takenAtMs: 0 }));
+    expect((await s.start(0)).restored).toBe(false); // same generation: what was read at its start
+    s.newGeneration();
+    expect((await s.start(0)).lanes[0]!.nextOffset).toBe(33n);
+    expect(io.reads).toBe(2);
+  });
+});

@@ -1,0 +1,105 @@
+import type { Logger } from "@redline/common";
+import type { RiskPipeline } from "@redline/engine";
+import type { TopicOffsets } from "@redline/kafka";
+import { createPipeline, restorePipeline, snapshotPipeline, type PipelineSpec } from "@redline/pipeline";
+import { decodeSnapshot, encodeSnapshot } from "./partition-snapshot";
+
+/** The broker and changelog reads and writes the store needs; the service gives it its consumer's and producer's. */
+export interface PartitionStateIO {
+  /** The latest snapshot per partition key, from the compacted changelog. */
+  readSnapshots(): Promise<Map<string, Buffer>>;
+  watermarks(): Promise<{ low: TopicOffsets; high: TopicOffsets }>;
+  /** The group's committed offsets; partitions never committed are absent. */
+  committedOffsets(): Promise<TopicOffsets>;
+  writeSnapshot(key: string, value: Buffer): Promise<void>;
+}
+
+/** Where a partition's input topic starts: the next offset to read, and the broker's high-water mark when asked. */
+export interface LaneStart {
+  topic: string;
+  nextOffset: bigint;
+  highWatermark: bigint;
+}
+
+/** A partition this member takes on: its pipeline and where each of its topics resumes. */
+export interface PartitionStart {
+  pipeline: RiskPipeline;
+  /** From a snapshot; otherwise a new pipeline from the committed offsets. */
+  restored: boolean;
+  lanes: LaneStart[];
+  /** When the high-water marks were asked for. */
+  highsAsOfMs: number;
+}
+
+export interface PartitionStateStoreOptions {
+  io: PartitionStateIO;
+  spec: PipelineSpec;
+  inputTopics: readonly string[];
+  logger: Logger;
+  now: () => number;
+}
+
+interface Generation {
+  snapshots: Map<string, Buffer>;
+  /** High-water mark and start position per `topic|partition`. */
+  highs: Map<string, bigint>;
+  starts: Map<string, bigint>;
+  highsAsOfMs: number;
+}
+
+/**
+ * Partition state between members: restores a partition from its latest
+ * snapshot on the changelog (else from the group's committed offsets, else
+ * the topics' oldest) and writes snapshots. What a generation of the group
+ * starts from is read once, at the first partition taken on after a join.
+ */
+export class PartitionStateStore {
+  private generation: Promise<Generation> | undefined;
+
+  constructor(private readonly opts: PartitionStateStoreOptions) {}
+
+  /** After a join: partitions new to this member must read the changelog and offsets as they are now. */
+  newGeneration(): void {
+    this.generation = undefined;
+  }
+
+  async start(partition: number): Promise<PartitionStart> {
+    const info = await (this.generation ??= this.loadGeneration());
+    const key = String(partition);
+    const bytes = info.snapshots.get(key);
+    let pipeline: RiskPipeline | undefined;
+    if (bytes !== undefined) {
+      try {
+        const snap = decodeSnapshot(key, bytes);
+        pipeline = restorePipeline(snap.pipeline, this.opts.spec, key);
+        for (const [topic, offset] of Object.entries(snap.offsets)) info.starts.set(`${topic}|${partition}`, BigInt(offset));
+      } catch (err) {
+        this.opts.logger.error("snapshot unusable; starting this partition from its committed offsets", { partition, err });
+      }
+    }
+    const lanes = this.opts.inputTopics.map((topic) => ({
+      topic,
+      nextOffset: info.starts.get(`${topic}|${partition}`) ?? 0n,
+      highWatermark: info.highs.get(`${topic}|${partition}`) ?? 0n,
+    }));
+    return { pipeline: pipeline ?? createPipeline(this.opts.spec), restored: pipeline !== undefined, lanes, highsAsOfMs: info.highsAsOfMs };
+  }
+
+  /** Writes the partition's checkpoint: its pipeline and, per topic, the first offset that pipeline has not seen. Returns its size. */
+  async save(partition: number, offsets: Record<string, string>, pipeline: RiskPipeline): Promise<number> {
+    const value = encodeSnapshot({ partition, offsets, pipeline: snapshotPipeline(pipeline), takenAtMs: this.opts.now() });
+    await this.opts.io.writeSnapshot(String(partition), value);
+    return value.length;
+  }
+
+  private async loadGeneration(): Promise<Generation> {
+    const highsAsOfMs = this.opts.now();
+    const [snapshots, marks, committed] = await Promise.all([this.opts.io.readSnapshots(), this.opts.io.watermarks(), this.opts.io.committedOffsets()]);
+    const highs = new Map<string, bigint>();
+    const starts = new Map<string, bigint>();
+    for (const [topic, parts] of marks.high) for (const [partition, high] of parts) highs.set(`${topic}|${partition}`, high);
+    for (const [topic, parts] of marks.low) for (const [partition, low] of parts) starts.set(`${topic}|${partition}`, low);
+    for (const [topic, parts] of committed) for (const [partition, offset] of parts) starts.set(`${topic}|${partition}`, offset);
+    return { snapshots, highs, starts, highsAsOfMs };
+  }
+}

@@ -1,0 +1,112 @@
+import { silentLogger } from "@redline/common";
+import type { PipelineOutput, RiskPipeline } from "@redline/engine";
+import type { OutputRecord, PartitionBatch, TopicPartitions } from "@redline/kafka";
+import type { LiveEvent } from "@redline/proto";
+import { createPipeline } from "@redline/pipeline";
+import { noopRiskEngineMetrics, type RiskEngineMetrics } from "./metrics";
+import { OutputPublisher, type OutputSink } from "./output-publisher";
+import { pipelineOutputRoutes } from "./output-routes";
+import { PartitionTask, type Backpressure } from "./partition-task";
+
+/**
+ * In-memory stand-ins for what a PartitionTask talks to (the producer, the
+ * consumer's pause state, the changelog, the metrics), so its batch handling
+ * and the timers that drive it are tested without a broker.
+ */
+
+/** A sink that keeps what it was sent, and fails the first `failures` sends. */
+export class RecordingSink implements OutputSink {
+  readonly sent: Array<{ topic: string; records: readonly OutputRecord[] }> = [];
+  constructor(private failures = 0) {}
+  async sendMany(batches: ReadonlyArray<{ topic: string; records: readonly OutputRecord[] }>): Promise<void> {
+    if (this.failures > 0) {
+      this.failures--;
+      throw new Error("broker briefly away");
+    }
+    this.sent.push(...batches);
+  }
+}
+
+export class PausedSet implements Backpressure {
+  readonly paused = new Set<string>();
+  readonly calls: string[] = [];
+  pause(tps: readonly TopicPartitions[]): void {
+    for (const tp of tps) {
+      for (const p of tp.partitions) {
+        this.paused.add(`${tp.topic}|${p}`);
+        this.calls.push(`pause ${tp.topic}|${p}`);
+      }
+    }
+  }
+  resume(tps: readonly TopicPartitions[]): void {
+    for (const tp of tps) {
+      for (const p of tp.partitions) {
+        this.paused.delete(`${tp.topic}|${p}`);
+        this.calls.push(`resume ${tp.topic}|${p}`);
+      }
+    }
+  }
+  isPaused(topic: string, partition: number): boolean {
+    return this.paused.has(`${topic}|${partition}`);
+  }
+}
+
+export interface FakeTaskOptions {
+  partition?: number;
+  topics?: readonly string[];
+  pipeline?: RiskPipeline;
+  sink?: RecordingSink;
+  maxQueuedPerTopic?: number;
+  snapshotIntervalMs?: number;
+  /** The wall clock when the task is made. */
+  nowMs?: number;
+}
+
+/** A task on fakes, with what it sent, paused, snapshotted and reported, and its clock. */
+export function fakeTask(opts: FakeTaskOptions = {}) {
+  let clock = opts.nowMs ?? 0;
+  const sink = opts.sink ?? new RecordingSink();
+  const backpressure = new PausedSet();
+  const snapshots: Array<{ offsets: Record<string, string>; atMs: number }> = [];
+  const reported: string[] = [];
+  const metrics: RiskEngineMetrics = {
+    ...noopRiskEngineMetrics,
+    alertRaised: (category, subcategory, severity) => reported.push(`alert ${category} ${subcategory} ${severity}`),
+    lateEvent: (_topic, n) => reported.push(`late ${n}`),
+    setStateBytes: (p, bytes) => reported.push(`state ${p} ${bytes > 0}`),
+  };
+  const task = new PartitionTask({
+    partition: opts.partition ?? 3,
+    pipeline: opts.pipeline ?? createPipeline({ engine: { allowedLatenessMs: 10_000 } }),
+    topics: opts.topics ?? ["live.rooms", "live.likes"],
+    publisher: new OutputPublisher<PipelineOutput>(pipelineOutputRoutes({ alertsTopic: "alerts", actionsTopic: "actions" }), sink),
+    backpressure,
+    saveSnapshot: async (_p, offsets) => {
+      snapshots.push({ offsets, atMs: clock });
+      return 100;
+    },
+    requestLaneConfirmation: () => undefined,
+    metrics,
+    logger: silentLogger,
+    now: () => clock,
+    maxQueuedPerTopic: opts.maxQueuedPerTopic ?? 1_000,
+    snapshotIntervalMs: opts.snapshotIntervalMs ?? 60_000,
+  });
+  return { task, sink, backpressure, snapshots, reported, setClock: (ms: number) => (clock = ms) };
+}
+
+/** A fetched batch of `events` at consecutive offsets from `firstOffset`. */
+export function fakeBatch(topic: string, firstOffset: number, events: LiveEvent[], highWatermark: number, partition = 3): PartitionBatch<LiveEvent> {
+  return {
+    topic,
+    partition,
+    records: events.map((value, i) => ({
+      value,
+      record: { topic, partition, offset: BigInt(firstOffset + i), key: null, value: Buffer.alloc(0), headers: {}, timestampMs: 0 },
+    })),
+    lastOffset: BigInt(firstOffset + events.length - 1),
+    highWatermark: BigInt(highWatermark),
+    heartbeat: async () => undefined,
+    signal: new AbortController().signal,
+  };
+}
