@@ -8,7 +8,7 @@ import type { Actor, LiveEvent } from "@redline/proto";
 import { RoomEventKind, TransactionKind, ViewKind } from "@redline/proto";
 import type { AccountActivity, ActivityKind } from "./activity";
 
-interface RoomContext {
+export interface RoomContext {
   streamerId: string;
   category: string;
   startedMs: number;
@@ -54,6 +54,17 @@ export class RoomContextTracker {
       addressKey,
       accountCreatedMs: actor.accountCreatedMs,
     };
+  }
+
+  /** The rooms known, least recently started first (the eviction order), for a snapshot. */
+  toSnapshot(): Array<[string, RoomContext]> {
+    return [...this.rooms];
+  }
+
+  static fromSnapshot(rooms: ReadonlyArray<[string, RoomContext]>, maxRooms?: number): RoomContextTracker {
+    const tracker = new RoomContextTracker(maxRooms);
+    for (const [roomId, context] of rooms) tracker.rooms.set(roomId, context);
+    return tracker;
   }
 
   private remember(roomId: string, context: RoomContext): void {

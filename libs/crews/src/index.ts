@@ -19,6 +19,7 @@
 export { ACTIVITY_KINDS, validateActivity } from "./activity";
 export type { AccountActivity, ActivityKind } from "./activity";
 export { RoomContextTracker } from "./from-live-event";
+export type { RoomContext } from "./from-live-event";
 export { activityFromWire, activityToWire } from "./activity-proto";
 export { CREW_MODEL_VERSION, crewAlert, crewAlertId } from "./crew-alerts";
 export { CrewDetector } from "./crew-detector";

@@ -1,6 +1,8 @@
 import { ProductTable, type ProductFactsLookup } from "@redline/claims";
+import type { AccountActivity } from "@redline/crews";
 import { MisleadingClaimsStage, RiskEngine, RiskPipeline, type EngineConfig, type EngineDeps, type OutputStage } from "@redline/engine";
 import { PolicyStage, type PolicySource, type RunnerCounters } from "@redline/policy";
+import { AccountActivityStage } from "./account-activity-stage";
 import { PIPELINE_DEFAULTS } from "./pipeline-defaults";
 
 export interface PipelineSpec {
@@ -14,6 +16,8 @@ export interface PipelineSpec {
   deps?: EngineDeps;
   /** The `live.products` table that transcript claims are checked against; absent → no facts (only superlatives, LOW). */
   products?: ProductFactsLookup;
+  /** Keep account-activity records for the crew detector (issue 21); drained with `drainAccountActivity`. */
+  accountActivity?: boolean;
 }
 
 /** The engine settings a spec resolves to: the service's defaults, then the spec's overrides. */
@@ -30,6 +34,7 @@ export function createPipeline(spec: PipelineSpec = {}, engine = new RiskEngine(
   // Claims first, so the policy stage sees their alerts like the engine's.
   const stages: OutputStage[] = [new MisleadingClaimsStage(spec.products ?? new ProductTable(), engine.modelVersion)];
   if (spec.policy !== undefined) stages.push(new PolicyStage({ live: spec.policy, shadow: spec.shadowPolicy }));
+  if (spec.accountActivity === true) stages.push(new AccountActivityStage());
   return new RiskPipeline(engine, stages);
 }
 
@@ -37,4 +42,10 @@ export function createPipeline(spec: PipelineSpec = {}, engine = new RiskEngine(
 export function policyCounters(pipeline: RiskPipeline): { live: RunnerCounters; shadow?: RunnerCounters } | undefined {
   const stage = pipeline.stageNamed(PolicyStage.STAGE_NAME);
   return stage instanceof PolicyStage ? stage.counters() : undefined;
+}
+
+/** The account-activity records of the events applied since the last call; empty when the pipeline keeps none. */
+export function drainAccountActivity(pipeline: RiskPipeline): AccountActivity[] {
+  const stage = pipeline.stageNamed(AccountActivityStage.STAGE_NAME);
+  return stage instanceof AccountActivityStage ? stage.drain() : [];
 }

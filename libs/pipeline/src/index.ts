@@ -9,7 +9,8 @@
  * for (const event of events) emit(pipeline.push(event));
  * emit(pipeline.end()); // or pipeline.idle() when live input goes quiet
  */
-export { createPipeline, policyCounters } from "./create-pipeline";
+export { createPipeline, drainAccountActivity, policyCounters } from "./create-pipeline";
+export { AccountActivityStage } from "./account-activity-stage";
 export type { PipelineSpec } from "./create-pipeline";
 export { PIPELINE_DEFAULTS } from "./pipeline-defaults";
 export { isBytes, restorePipeline, snapshotPipeline } from "./pipeline-snapshot";

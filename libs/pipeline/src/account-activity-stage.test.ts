@@ -1,0 +1,57 @@
+import { RoomContextTracker } from "@redline/crews";
+import { LiveEvent, RoomEventKind, ViewKind } from "@redline/proto";
+import { createPipeline, drainAccountActivity } from "./create-pipeline";
+import { restorePipeline, snapshotPipeline } from "./pipeline-snapshot";
+
+const T0 = Date.UTC(2026, 10, 1, 12, 0, 0);
+
+function events(): LiveEvent[] {
+  const out: LiveEvent[] = [
+    LiveEvent.fromPartial({ eventId: "start", roomId: "r1", eventTimeMs: T0, platform: "test", body: { $case: "room", value: { kind: RoomEventKind.ROOM_EVENT_KIND_STARTED, category: "beauty", streamer: { userId: "streamer-1", age: 30, realNameVerified: true } } } }),
+  ];
+  for (let i = 0; i < 40; i++) {
+    const user = { userId: `u${i % 8}`, deviceId: `d${i % 8}`, ipPrefix: "203.0.113.0/24" };
+    const at = T0 + 5_000 + i * 7_000;
+    out.push(
+      i % 3 === 0
+        ? LiveEvent.fromPartial({ eventId: `e${i}`, roomId: "r1", eventTimeMs: at, platform: "test", body: { $case: "view", value: { user, kind: ViewKind.VIEW_KIND_JOIN } } })
+        : LiveEvent.fromPartial({ eventId: `e${i}`, roomId: "r1", eventTimeMs: at, platform: "test", body: { $case: "like", value: { user, count: 1 } } }),
+    );
+  }
+  // Arrival slightly out of order, as Kafka delivers several topics; the engine applies in event-time order.
+  return out.map((e, i) => ({ e, k: i + (i % 4 === 1 ? 1.5 : 0) })).sort((a, b) => a.k - b.k).map(({ e }) => e);
+}
+
+describe("AccountActivityStage", () => {
+  const expected = (() => {
+    const tracker = new RoomContextTracker();
+    return [...events()].sort((a, b) => a.eventTimeMs - b.eventTimeMs).map((e) => tracker.toActivity(e)).filter((a) => a !== undefined);
+  })();
+
+  it("keeps one record per account interaction, in the order the engine applied them, with the room's streamer and category", () => {
+    const pipeline = createPipeline({ accountActivity: true });
+    const drained = [];
+    for (const e of events()) {
+      pipeline.push(e);
+      drained.push(...drainAccountActivity(pipeline));
+    }
+    pipeline.end();
+    drained.push(...drainAccountActivity(pipeline));
+    expect(drained).toEqual(expected);
+    expect(drained[0]).toMatchObject({ streamerId: "streamer-1", roomCategory: "beauty", roomStartedMs: T0 });
+    expect(drainAccountActivity(createPipeline())).toEqual([]);
+  });
+
+  it("keeps the room context across a pipeline snapshot", () => {
+    let pipeline = createPipeline({ accountActivity: true });
+    const drained = [];
+    events().forEach((e, i) => {
+      pipeline.push(e);
+      drained.push(...drainAccountActivity(pipeline));
+      if (i === 10) pipeline = restorePipeline(snapshotPipeline(pipeline), { accountActivity: true }, "0");
+    });
+    pipeline.end();
+    drained.push(...drainAccountActivity(pipeline));
+    expect(drained).toEqual(expected);
+  });
+});
