@@ -67,20 +67,34 @@ export class LoadGenerator {
     readonly exited: Promise<number | string>,
   ) {}
 
-  static start(o: LoadOptions): LoadGenerator {
-    const log = createWriteStream(o.logFile);
-    const child = spawn(process.execPath, [CLI, "produce", "--input", o.file, "--retime", "--rate", String(o.rate), "--topic-prefix", o.topicPrefix], {
+  /** From the file's line `skipLines` on (after a restart: what the topics already hold is not sent again). */
+  static start(o: LoadOptions, skipLines = 0): LoadGenerator {
+    const log = createWriteStream(o.logFile, { flags: "a" });
+    const child = spawn(process.execPath, [CLI, "produce", "--input", "-", "--retime", "--rate", String(o.rate), "--topic-prefix", o.topicPrefix], {
       env: { ...process.env, REDLINE_KAFKA_BROKERS: o.kafkaBrokers },
-      stdio: ["ignore", "pipe", "pipe"],
+      stdio: ["pipe", "pipe", "pipe"],
     });
+    const lines = spawn("tail", ["-n", `+${skipLines + 1}`, o.file], { stdio: ["ignore", "pipe", "ignore"] });
+    lines.stdout.pipe(child.stdin!);
+    // produce stops reading when it is stopped; the rest of the file is not wanted.
+    child.stdin!.on("error", () => lines.kill());
     child.stdout!.pipe(log);
     child.stderr!.pipe(log);
-    const exited = new Promise<number | string>((resolve) => child.on("exit", (code, signal) => resolve(code ?? signal ?? -1)));
+    const exited = new Promise<number | string>((resolve) =>
+      child.on("exit", (code, signal) => {
+        lines.kill();
+        resolve(code ?? signal ?? -1);
+      }),
+    );
     return new LoadGenerator(child, exited);
   }
 
+  get running(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
   async stop(): Promise<void> {
-    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill("SIGTERM");
+    if (this.running) this.child.kill("SIGTERM");
     await this.exited;
   }
 }

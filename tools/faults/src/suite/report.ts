@@ -20,7 +20,7 @@ export function renderScenarioRows(results: readonly ScenarioResult[], run?: { s
     const dlq = Object.entries(a.inputs.deadLetteredByReason).map(([k, v]) => `${k} ${n(v)}`).join(", ") || "0";
     return [
       r.name,
-      r.fault,
+      r.notes.length === 0 ? r.fault : `${r.fault}: ${r.notes.join("; ")}`,
       `${n(Math.round(r.achievedRate))}/s for ${r.loadSeconds} s`,
       `${n(a.inputs.records)} in, ${n(a.inputs.applied)} applied, dead-lettered ${dlq}, ${a.inputs.behind.length === 0 && a.inputs.heldUnapplied === 0 ? "0 lost" : "NOT ALL ACCOUNTED"}`,
       `${n(a.actions.published)} ids, ${n(a.actions.reachedPlatform)} applied (${n(a.actions.calls)} calls), ${a.actions.lost.length} lost, ${a.actions.conflicting.length} conflicting`,

@@ -189,6 +189,7 @@ export async function runScenario(scenario: Scenario, o: ScenarioOptions): Promi
 
   let load: LoadGenerator | undefined;
   let passed = false;
+  let loadStopping = false;
   try {
     for (const s of SERVICES) supervisor.start(s);
     const up = await waitUntil(60_000, 500, async () => {
@@ -199,8 +200,25 @@ export async function runScenario(scenario: Scenario, o: ScenarioOptions): Promi
     if (!up) throw new FaultSuiteError(`not every service answered /metrics within 60 s; logs in ${logDir}`, { runId });
 
     const loadStarted = Date.now();
-    load = LoadGenerator.start({ file: o.loadFile, rate: o.rate, topicPrefix: prefix, kafkaBrokers: o.targets.kafkaBrokers, logFile: join(logDir, "load.log") });
     const notes: string[] = [];
+    const loadOptions = { file: o.loadFile, rate: o.rate, topicPrefix: prefix, kafkaBrokers: o.targets.kafkaBrokers, logFile: join(logDir, "load.log") };
+    let loadRestarts = 0;
+    // `redline produce` gives up when the broker is gone longer than its retries last (a broker restart): it is started again on the rest of the file.
+    const keepLoading = (running: LoadGenerator): void => {
+      void running.exited.then(async () => {
+        while (!loadStopping) {
+          await new Promise((r) => setTimeout(r, 1000));
+          const sent = await topicEnds(kafka, inputs).then((ends) => [...ends.values()].reduce((a, b) => a + b, 0), () => undefined);
+          if (sent === undefined || loadStopping) continue;
+          loadRestarts++;
+          load = LoadGenerator.start(loadOptions, sent);
+          keepLoading(load);
+          return;
+        }
+      });
+    };
+    load = LoadGenerator.start(loadOptions);
+    keepLoading(load);
     const scenarioFailures: string[] = [];
     const alertsPublished = async () =>
       (await readTopics(kafka, [alertsTopic])).filter((r) => r.value !== null).map((r) => ({ alertId: alertsOf([r])[0]!.alertId, publishedAtMs: r.timestampMs }));
@@ -210,7 +228,9 @@ export async function runScenario(scenario: Scenario, o: ScenarioOptions): Promi
       notes.push(...(await scenario.inject(ctx)));
     })();
     await sleep(o.loadSeconds * 1000);
+    loadStopping = true;
     await load.stop();
+    if (loadRestarts > 0) notes.push(`load generator restarted ${loadRestarts} times on the rest of its input`);
     const loadMs = Date.now() - loadStarted;
     await fault;
     const loadEnds = await topicEnds(kafka, inputs);
@@ -302,6 +322,7 @@ export async function runScenario(scenario: Scenario, o: ScenarioOptions): Promi
     };
   } finally {
     tornDown = true;
+    loadStopping = true;
     await load?.stop();
     await supervisor.stopAll();
     await platform.stop();
