@@ -18,7 +18,7 @@ import type { FalsificationConfig } from "./falsification-config";
 import { FAKE_FOLLOWS, FAKE_LIKES, FAKE_ORDERS, FAKE_VIEWS } from "./finding";
 import type { Finding } from "./finding";
 import { ramp } from "./scoring";
-import { TELLS, tellsOf } from "./tells";
+import { LIKE_SPECIFIC_TELLS, TELLS, tellsOf } from "./tells";
 
 export const SUBCATEGORY_OF: Readonly<Record<CohortKind, string>> = { views: FAKE_VIEWS, likes: FAKE_LIKES, follows: FAKE_FOLLOWS, orders: FAKE_ORDERS };
 
@@ -65,6 +65,9 @@ function measure(room: RoomState, kind: CohortKind, timeMs: number, f: Readonly<
     if (kind === "views" && (slot.engaged || (slot.joinMs >= 0 && timeMs - slot.joinMs < f.viewerSettleMs))) continue;
     const tells = tellsOf(kind, userId, slot, room, timeMs, f);
     if (tells.weight < f.suspiciousTellWeight) continue;
+    // A follow bot's cover likes (a few taps after its follow) are judged with its follow: without a tell of
+    // its own in how it likes, a fake account that also followed counts as a bought follower, not a liker.
+    if (kind === "likes" && (tells.mask & LIKE_SPECIFIC_TELLS) === 0 && room.cohort.windows.follows.has(userId)) continue;
     m.suspicious++;
     suspiciousWeight += weight;
     for (let i = 0; i < TELLS.length; i++) if ((tells.mask & (1 << i)) !== 0) m.tellCounts[i]!++;
@@ -101,11 +104,20 @@ function explain(kind: CohortKind, m: CohortMeasure, f: Readonly<FalsificationCo
   return { score: round4(Math.min(1, score)), signals };
 }
 
+const REPEAT_REFUNDS = TELLS.indexOf("repeat_refunds");
+
+/** Enough suspicious accounts: the kind's floor, or (orders) enough buyers with a decisive tell of their own. */
+function reachesFloor(kind: CohortKind, m: CohortMeasure, f: Readonly<FalsificationConfig>): boolean {
+  if (m.suspicious >= minCohort(kind, f)) return true;
+  return kind === "orders" && m.tellCounts[REPEAT_REFUNDS]! >= f.minDecisiveBuyers;
+}
+
 /** The room's finding for `kind` now, or null when no cohort of suspicious accounts carries enough of it. */
 export function detectCohort(room: RoomState, kind: CohortKind, timeMs: number, f: Readonly<FalsificationConfig>, maxEvidence: number): Finding | null {
-  if (room.cohort.windows[kind].size < minCohort(kind, f)) return null;
+  const floor = kind === "orders" ? Math.min(f.minSuspiciousBuyers, f.minDecisiveBuyers) : minCohort(kind, f);
+  if (room.cohort.windows[kind].size < floor) return null;
   const m = measure(room, kind, timeMs, f, maxEvidence);
-  if (m.suspicious < minCohort(kind, f) || m.share < f.minSuspiciousShare) return null;
+  if (!reachesFloor(kind, m, f) || m.share < f.minSuspiciousShare) return null;
   const { score, signals } = explain(kind, m, f);
   const top = signals.filter((s) => s.name.startsWith("tell_")).slice(0, 3).map((s) => `${s.name.slice(5).replace(/_/g, " ")} ${Math.round(s.value * 100)}%`);
   return {

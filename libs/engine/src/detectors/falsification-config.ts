@@ -1,5 +1,5 @@
 /**
- * Limits of the data-falsification detectors (redline-rules-5). Every number
+ * Limits of the data-falsification detectors (redline-rules-6). Every number
  * is a physical or contractual limit taken from docs/threat-model.md — what a
  * thumb can tap, how many accounts a family shares, how long a swipe-through
  * lasts — not a value fitted to any generator's output. What a room's numbers
@@ -39,6 +39,13 @@ export interface FalsificationConfig {
   viewerSettleMs: number;
   /** Orders by one account in one room at or above this are repeat brushing (a shopper splitting a cart places 2–3). */
   repeatOrders: number;
+  /** ...and with this many refunds in the stream as well it is decisive (`repeat_refunds`). */
+  repeatRefunds: number;
+  /**
+   * Buyers with a decisive tell that make a cohort on their own, under the floor below: a few aged accounts
+   * brushing a dozen orders each and refunding them are as sure an attack as five mules.
+   */
+  minDecisiveBuyers: number;
   /** A visit shorter than this without any interaction is a swipe-through or a ghost... */
   ghostDwellMs: number;
   /** ...and this many such visits by one account in a room is a ghost bot (network drops give 2–3). */
@@ -101,6 +108,8 @@ export const DEFAULT_FALSIFICATION_CONFIG: Readonly<FalsificationConfig> = Objec
   regularMinGaps: 6,
   viewerSettleMs: 30_000,
   repeatOrders: 4,
+  repeatRefunds: 2,
+  minDecisiveBuyers: 2,
   ghostDwellMs: 30_000,
   ghostVisits: 4,
   withoutJoinGraceMs: 30_000,

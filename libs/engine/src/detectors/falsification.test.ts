@@ -232,6 +232,16 @@ describe("FAKE_FOLLOWS", () => {
     expect(subcategories(alertsFor(events))).toEqual(["FAKE_FOLLOWS"]);
   });
 
+  it("counts a follow farm's cover likes with its follows, not as fake likes", () => {
+    const events = background();
+    for (let b = 0; b < 30; b++) {
+      const bot = actor(`fc-${b}`, { createdMs: T0 - DAY, device: `fc-farm-${b % 3}`, ip: `100.92.${b}.0/24` });
+      const t = T0 + 400_000 + b * 1_500;
+      events.push(join(ROOM, t, bot), follow(ROOM, t + 3_000, bot), like(ROOM, t + 6_000, bot, 3), leave(ROOM, t + 40_000, bot));
+    }
+    expect(subcategories(alertsFor(events))).toEqual(["FAKE_FOLLOWS"]);
+  });
+
   it("fires on bought follows from aged accounts that never joined", () => {
     const events = background();
     for (let b = 0; b < 60; b++) events.push(follow(ROOM, T0 + 400_000 + b * 900, actor(`bought-${b}`, { createdMs: T0 - 600 * DAY, device: `d-b-${b}`, ip: `100.91.${b}.0/24` })));
@@ -337,6 +347,37 @@ describe("FAKE_ORDERS", () => {
     const alerts = alertsFor(events);
     expect(subcategories(alerts)).toEqual(["FAKE_ORDERS"]);
     expect(signal(alerts[0]!, "tell_repeat_orders")!.value).toBe(1);
+  });
+
+  it("fires on two aged accounts that watch, then order a dozen times each and refund most of it in the stream", () => {
+    const events = background();
+    for (let b = 0; b < 2; b++) {
+      const buyer = actor(`rr-${b}`, { createdMs: T0 - 800 * DAY, device: `d-rr-${b}`, ip: `100.95.${b}.0/24` });
+      events.push(join(ROOM, T0 + 290_000, buyer));
+      for (let k = 0; k < 12; k++) {
+        const t = T0 + 300_000 + k * 20_000 + b * 3_000;
+        events.push(order(ROOM, t, buyer, { payment: `own-card-${b}`, address: "drop-1", amountCents: 3_990, orderId: `rr-${b}-${k}` }));
+        if (k % 4 !== 3) events.push(order(ROOM, t + 60_000, buyer, { payment: `own-card-${b}`, amountCents: 3_990, kind: TransactionKind.TRANSACTION_KIND_REFUND, orderId: `rr-${b}-${k}` }));
+      }
+    }
+    const alerts = alertsFor(events);
+    expect(subcategories(alerts)).toEqual(["FAKE_ORDERS"]);
+    expect(alerts[0]!.severity).toBeGreaterThanOrEqual(Severity.SEVERITY_MEDIUM);
+    expect(signal(alerts[0]!, "tell_repeat_refunds")!.value).toBe(1);
+  });
+
+  it("stays quiet for a price drop: buyers refund once and order again at the new price", () => {
+    const events = background();
+    const rand = seeded(23);
+    for (let b = 0; b < 40; b++) {
+      const buyer = actor(`pd-${b}`, { createdMs: T0 - 500 * DAY, device: `d-pd-${b}`, ip: `100.94.${b}.0/24` });
+      const t = T0 + 200_000 + Math.floor(rand() * 200_000);
+      const back = T0 + 500_000 + Math.floor(rand() * 120_000);
+      events.push(join(ROOM, t - 60_000, buyer), order(ROOM, t, buyer, { payment: `card-pd-${b}`, amountCents: 9_900, orderId: `pd-${b}-a` }));
+      events.push(order(ROOM, back, buyer, { payment: `card-pd-${b}`, amountCents: 9_900, kind: TransactionKind.TRANSACTION_KIND_REFUND, orderId: `pd-${b}-a` }));
+      events.push(order(ROOM, back + 1_000 + Math.floor(rand() * 30_000), buyer, { payment: `card-pd-${b}`, amountCents: 6_900, orderId: `pd-${b}-b` }));
+    }
+    expect(alertsFor(events)).toEqual([]);
   });
 
   it("stays quiet for a flash sale: hundreds of identical orders from distinct buyers in a minute", () => {

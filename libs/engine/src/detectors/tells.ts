@@ -35,6 +35,7 @@ export const TELLS = [
   "refunded_in_stream",
   "unpaid_order",
   "low_value_order",
+  "repeat_refunds",
 ] as const;
 
 export type TellName = (typeof TELLS)[number];
@@ -75,6 +76,12 @@ class TellSum implements AccountTells {
 }
 
 const BITS = Object.fromEntries(TELLS.map((name) => [name, bit(name)])) as Record<TellName, number>;
+
+/**
+ * Tells only the way an account likes can show (its taps, their timing, liking without a join). An account's
+ * identity tells (fresh, farm device, a farm's /24) say it is fake, not what it was bought for.
+ */
+export const LIKE_SPECIFIC_TELLS = BITS.superhuman_taps | BITS.acted_without_join | BITS.scheduled_timing;
 /** Reused across calls: `tellsOf` runs for every account in a window at every measure, and allocation showed in profiles. */
 const SCRATCH = new TellSum();
 
@@ -141,7 +148,10 @@ function orderTells(out: TellSum, userId: string, slot: AccountSlot, room: RoomS
   }
   if ((room.cohort.addresses.get(slot.shippingAddressHash)?.accounts.length ?? 1) >= f.sharedAddressBuyers) out.add("shared_address", 0.5);
   if (slot.refunds > 0) out.add("refunded_in_stream", 0.75);
-  if (slot.orders >= f.repeatOrders) out.add("repeat_orders", 1);
+  // Ordering again and again and taking the money back in the same stream: a price-drop refunder refunds
+  // once and re-orders once (threat model §4), a split cart is 2–3 orders; nobody shopping does this.
+  if (slot.orders >= f.repeatOrders && slot.refunds >= f.repeatRefunds) out.add("repeat_refunds", 2);
+  else if (slot.orders >= f.repeatOrders) out.add("repeat_orders", 1);
   if ((slot.scheduledArrivals & ARRIVAL_BIT.orders) !== 0) out.add("scheduled_timing", 1);
   if (slot.orders > slot.paid && slot.lastOrderMs >= 0 && timeMs - slot.lastOrderMs > f.unpaidAfterMs) out.add("unpaid_order", 0.5);
   if (slot.lowValueOrders > 0) out.add("low_value_order", 0.25);
