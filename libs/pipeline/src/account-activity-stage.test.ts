@@ -1,5 +1,6 @@
 import { RoomContextTracker } from "@redline/crews";
 import { LiveEvent, RoomEventKind, ViewKind } from "@redline/proto";
+import { AccountActivityStage } from "./account-activity-stage";
 import { createPipeline, drainAccountActivity } from "./create-pipeline";
 import { restorePipeline, snapshotPipeline } from "./pipeline-snapshot";
 
@@ -40,6 +41,21 @@ describe("AccountActivityStage", () => {
     expect(drained).toEqual(expected);
     expect(drained[0]).toMatchObject({ streamerId: "streamer-1", roomCategory: "beauty", roomStartedMs: T0 });
     expect(drainAccountActivity(createPipeline())).toEqual([]);
+  });
+
+  it("gives no record for an event the engine applies late, out of order, so the records stay in order", () => {
+    const pipeline = createPipeline({ accountActivity: true });
+    for (const e of events()) pipeline.push(e);
+    const late = LiveEvent.fromPartial({ eventId: "late", roomId: "r1", eventTimeMs: T0 + 6_000, platform: "test", body: { $case: "like", value: { user: { userId: "u-late" }, count: 1 } } });
+    pipeline.push(late);
+    pipeline.end();
+    const drained = drainAccountActivity(pipeline);
+    expect(pipeline.engine.counters().lateEvents).toBe(1);
+    expect(drained.map((a) => a.accountId)).not.toContain("u-late");
+    const stage = pipeline.stageNamed(AccountActivityStage.STAGE_NAME) as AccountActivityStage;
+    expect(stage.lateDropped).toBe(1);
+    const keys = drained.map((a) => [a.eventTimeMs, a.eventId] as const);
+    expect(keys).toEqual([...keys].sort((x, y) => x[0] - y[0] || (x[1] < y[1] ? -1 : 1)));
   });
 
   it("keeps the room context across a pipeline snapshot", () => {

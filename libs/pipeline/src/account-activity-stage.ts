@@ -6,10 +6,12 @@
  * room's STARTED event. It adds nothing to the alert and action outputs;
  * the service drains the records after each step and publishes them keyed
  * by account to `risk.account-activity`, and `redline replay` drains them
- * the same way, so both hand the crew detector the same records. Because
- * the engine applies events in order, no record drained later has an event
- * time below one drained earlier: a record's producer watermark can be its
- * own event time less one.
+ * the same way, so both hand the crew detector the same records. The
+ * engine applies an event that arrives behind its watermark at once, out of
+ * order; such an event gets no record (counted in `lateDropped`), so the
+ * records are in strict (eventTimeMs, eventId) order and the engine's
+ * watermark is a promise the crew detector can hold it to: no later record
+ * has an event time at or below it (libs/minute-table).
  */
 import { RoomContextTracker, type AccountActivity, type RoomContext } from "@redline/crews";
 import { decodeState, encodeState, type OutputStage, type PipelineOutput } from "@redline/engine";
@@ -20,12 +22,20 @@ export class AccountActivityStage implements OutputStage {
   readonly name = AccountActivityStage.STAGE_NAME;
   private rooms = new RoomContextTracker();
   private records: AccountActivity[] = [];
+  private last = { eventTimeMs: Number.NEGATIVE_INFINITY, eventId: "" };
+  /** Events applied out of order (late) that got no record. */
+  lateDropped = 0;
 
   process(outputs: PipelineOutput[]): PipelineOutput[] {
     return outputs;
   }
 
   observe(event: LiveEvent): PipelineOutput[] {
+    if (event.eventTimeMs < this.last.eventTimeMs || (event.eventTimeMs === this.last.eventTimeMs && event.eventId <= this.last.eventId)) {
+      this.lateDropped++;
+      return [];
+    }
+    this.last = { eventTimeMs: event.eventTimeMs, eventId: event.eventId };
     const activity = this.rooms.toActivity(event);
     if (activity !== undefined) this.records.push(activity);
     return [];
@@ -38,13 +48,16 @@ export class AccountActivityStage implements OutputStage {
     return out;
   }
 
-  /** Room context only: records not drained yet belong to the step in flight, which a restore repeats. */
+  /** Room context and order: records not drained yet belong to the step in flight, which a restore repeats. */
   snapshot(): Uint8Array {
-    return encodeState(this.rooms.toSnapshot());
+    return encodeState({ rooms: this.rooms.toSnapshot(), last: this.last, lateDropped: this.lateDropped });
   }
 
   restore(bytes: Uint8Array): void {
-    this.rooms = RoomContextTracker.fromSnapshot(decodeState(bytes) as Array<[string, RoomContext]>);
+    const state = decodeState(bytes) as { rooms: Array<[string, RoomContext]>; last: { eventTimeMs: number; eventId: string }; lateDropped: number };
+    this.rooms = RoomContextTracker.fromSnapshot(state.rooms);
+    this.last = state.last;
+    this.lateDropped = state.lateDropped;
     this.records = [];
   }
 }
