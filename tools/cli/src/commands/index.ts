@@ -100,6 +100,7 @@ export function defineCommands(program: Command, run: Runner): void {
     .option("--policy <file>", "backtest an action policy: actions appear beside the alerts")
     .option("--shadow-policy <file>", "with --policy: run a candidate policy beside it; its actions are marked shadow")
     .option("--products <file>", "ProductFacts JSON lines: the live.products table transcript claims are checked against")
+    .option("--crews", "also run the cross-room crew detector on the engine's account-activity records and print its alerts", false)
     .addHelpText("after", examples("redline replay --input events.jsonl > outputs.jsonl", "redline replay --input events.jsonl --policy deploy/policy/default-policy.json --shadow-policy candidate.json"))
     .action((o) => run(() => import("./replay"), o));
 

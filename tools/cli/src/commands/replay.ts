@@ -1,5 +1,5 @@
 /**
- * `redline replay [--input FILE|-] [--lateness-ms N] [--progress-every N] [--policy FILE [--shadow-policy FILE]] [--products FILE]`
+ * `redline replay [--input FILE|-] [--lateness-ms N] [--progress-every N] [--policy FILE [--shadow-policy FILE]] [--products FILE] [--crews]`
  * (options defined in commands/index.ts)
  *
  * Reads LiveEvent proto3-JSON lines (FILE, or stdin when absent or `-`),
@@ -11,6 +11,8 @@
  * `--policy` backtests an action policy file (actions appear beside the
  * alerts); `--shadow-policy` runs a candidate beside it, its actions marked
  * `shadow`, and both policies' action counts go to stderr at the end.
+ * `--crews` also runs the crew detector on the engine's account-activity
+ * records and writes its alerts beside the engine's (replay-crews.ts).
  */
 import { createReadStream, statSync } from "node:fs";
 import { createInterface } from "node:readline";
@@ -22,6 +24,7 @@ import { EXIT_CODES, type CommandContext } from "../command";
 import { createProgress } from "@redline/progress";
 import { parseReplayLine } from "./replay-input";
 import { loadProductsFile } from "./replay-products";
+import { ReplayCrews } from "./replay-crews";
 
 /** The input's size for the bar's ETA; undefined when it is not a regular file (a FIFO, /dev/stdin). */
 function fileSize(path: string): number | undefined {
@@ -44,6 +47,8 @@ export interface ReplayOptions {
   shadowPolicy?: string;
   /** ProductFacts JSON lines: the live.products table transcript claims are checked against. */
   products?: string;
+  /** Run the crew detector on the engine's account-activity records (issue 21). */
+  crews?: boolean;
 }
 
 /**
@@ -59,6 +64,7 @@ function pipelineSpec(o: ReplayOptions, ctx: CommandContext): PipelineSpec {
   }
   return {
     ...(products === undefined ? {} : { products: products.table }),
+    ...(o.crews === true ? { accountActivity: true } : {}),
     ...(o.latenessMs === undefined ? {} : { engine: { allowedLatenessMs: o.latenessMs } }),
     ...(o.policy === undefined ? {} : { policy: fixedPolicy(loadPolicyFile(o.policy)) }),
     ...(o.shadowPolicy === undefined ? {} : { shadowPolicy: fixedPolicy(loadPolicyFile(o.shadowPolicy)) }),
@@ -84,6 +90,7 @@ export async function run(parsed: ReplayOptions, ctx: CommandContext): Promise<n
   const failedOpen = new Promise<Error>((resolve) => input.once("error", resolve));
   const pipeline = createPipeline(spec);
   const engine = pipeline.engine;
+  const crews = parsed.crews === true ? new ReplayCrews() : undefined;
   const invalid = new Map<string, number>();
   let lines = 0;
   let outputs = 0;
@@ -110,9 +117,15 @@ export async function run(parsed: ReplayOptions, ctx: CommandContext): Promise<n
         if (line.trim() !== "") {
           const r = parseReplayLine(line);
           if ("invalid" in r) invalid.set(r.invalid, (invalid.get(r.invalid) ?? 0) + 1);
-          else for (const out of pipeline.push(r.event)) {
-            pending.push(outputToJsonLine(out) + "\n");
-            outputs++;
+          else {
+            for (const out of pipeline.push(r.event)) {
+              pending.push(outputToJsonLine(out) + "\n");
+              outputs++;
+            }
+            for (const line of crews?.take(pipeline) ?? []) {
+              pending.push(line);
+              outputs++;
+            }
           }
         }
         await write(false);
@@ -133,8 +146,16 @@ export async function run(parsed: ReplayOptions, ctx: CommandContext): Promise<n
     pending.push(outputToJsonLine(out) + "\n");
     outputs++;
   }
+  for (const line of crews?.take(pipeline) ?? []) {
+    pending.push(line);
+    outputs++;
+  }
   await write(true);
   ctx.stderr.write(`replay: ${summary()}\n`);
+  if (crews !== undefined) {
+    const st = crews.state();
+    ctx.stderr.write(`replay: crews: ${crews.records} activity records, ${crews.alerts} crew alerts, ${st.accounts} accounts held, ${st.bytesPerAccount} bytes per account (largest ${st.maxAccountBytes})\n`);
+  }
   for (const [reason, n] of [...invalid].sort()) ctx.stderr.write(`replay: skipped ${n} invalid line(s): ${reason}\n`);
   const c = policyCounters(pipeline);
   if (c !== undefined) {
