@@ -1,7 +1,7 @@
 import { RoomContextTracker } from "@redline/crews";
 import { LiveEvent, RoomEventKind, ViewKind } from "@redline/proto";
 import { AccountActivityStage } from "./account-activity-stage";
-import { createPipeline, drainAccountActivity } from "./create-pipeline";
+import { createPipeline, drainAccountActivity, sealAccountActivity } from "./create-pipeline";
 import { restorePipeline, snapshotPipeline } from "./pipeline-snapshot";
 
 const T0 = Date.UTC(2026, 10, 1, 12, 0, 0);
@@ -54,6 +54,12 @@ describe("AccountActivityStage", () => {
     expect(drained.map((a) => a.accountId)).not.toContain("u-late");
     const stage = pipeline.stageNamed(AccountActivityStage.STAGE_NAME) as AccountActivityStage;
     expect(stage.lateDropped).toBe(1);
+    // After a seal, even an event late but after the last record gets none: the watermark announced holds.
+    const sealed = sealAccountActivity(pipeline);
+    pipeline.push(LiveEvent.fromPartial({ ...late, eventId: "late-2", eventTimeMs: sealed }));
+    pipeline.end();
+    expect(drainAccountActivity(pipeline)).toEqual([]);
+    expect(stage.lateDropped).toBe(2);
     const keys = drained.map((a) => [a.eventTimeMs, a.eventId] as const);
     expect(keys).toEqual([...keys].sort((x, y) => x[0] - y[0] || (x[1] < y[1] ? -1 : 1)));
   });

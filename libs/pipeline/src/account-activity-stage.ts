@@ -41,6 +41,15 @@ export class AccountActivityStage implements OutputStage {
     return [];
   }
 
+  /**
+   * Promises that no record from now on has an event time at or below
+   * `watermarkMs` (events applied late at or below it get none), so the
+   * producer can announce it in a progress mark.
+   */
+  seal(watermarkMs: number): void {
+    if (watermarkMs >= this.last.eventTimeMs) this.last = { eventTimeMs: watermarkMs, eventId: "\uffff" };
+  }
+
   /** The records of the events applied since the last drain, in the order they were applied. */
   drain(): AccountActivity[] {
     const out = this.records;

@@ -49,3 +49,15 @@ export function drainAccountActivity(pipeline: RiskPipeline): AccountActivity[] 
   const stage = pipeline.stageNamed(AccountActivityStage.STAGE_NAME);
   return stage instanceof AccountActivityStage ? stage.drain() : [];
 }
+
+/**
+ * The engine's watermark, sealed: no account-activity record drained from now
+ * on has an event time at or below it, so it can go out in a progress mark
+ * (libs/minute-table) to the crew detector. -1 before any event.
+ */
+export function sealAccountActivity(pipeline: RiskPipeline): number {
+  const watermarkMs = pipeline.engine.watermarkMs;
+  const stage = pipeline.stageNamed(AccountActivityStage.STAGE_NAME);
+  if (stage instanceof AccountActivityStage) stage.seal(watermarkMs);
+  return watermarkMs;
+}

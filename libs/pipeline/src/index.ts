@@ -9,7 +9,7 @@
  * for (const event of events) emit(pipeline.push(event));
  * emit(pipeline.end()); // or pipeline.idle() when live input goes quiet
  */
-export { createPipeline, drainAccountActivity, policyCounters } from "./create-pipeline";
+export { createPipeline, drainAccountActivity, policyCounters, sealAccountActivity } from "./create-pipeline";
 export { AccountActivityStage } from "./account-activity-stage";
 export type { PipelineSpec } from "./create-pipeline";
 export { PIPELINE_DEFAULTS } from "./pipeline-defaults";
