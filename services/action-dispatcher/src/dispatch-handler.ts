@@ -38,10 +38,11 @@ export interface DispatchHandlerDeps {
  * the chunk stays uncommitted: the next owner re-sends, the platform dedupes.
  *
  * Every delivery's outcome is published once Apply has returned and before
- * the offset can be committed (issue 20): a crash in between re-sends the
- * action, the platform answers DUPLICATE, and that outcome is published, so
- * no delivery goes unrecorded; outcomes are facts about calls, never a
- * reason to call again.
+ * the offset can be committed (issue 20): a crash in between leaves the
+ * action uncommitted, the next owner re-sends it, the platform answers
+ * DUPLICATE and that outcome is published, so every action the platform
+ * received has an outcome (a lone DUPLICATE where the first answer died with
+ * the process). Outcomes are facts about calls, never a reason to call again.
  */
 export function dispatchHandler(deps: DispatchHandlerDeps) {
   const clock = deps.clock ?? realClock;
