@@ -57,7 +57,7 @@ async function main(): Promise<number> {
         loadSeconds,
         faultAtS,
         loadFile,
-        drainTimeoutMs: flag("drain-timeout-s", 600) * 1000,
+        drainTimeoutMs: flag("drain-timeout-s", 300) * 1000,
         logDir,
         logger,
       });

@@ -165,8 +165,6 @@ export async function runScenario(scenario: Scenario, o: ScenarioOptions): Promi
     REDLINE_GATEWAY_ADDRESS: `127.0.0.1:${gatewayPort}`,
     REDLINE_GATEWAY_TOKENS: GATEWAY_TOKENS.map((t, i) => `faults-inspector-${i}:inspector:${t}`).join(","),
     REDLINE_METRICS_HOST: "127.0.0.1",
-    // Cited events archived after their alert are copied to the evidence class on this retry (120 s by default); the drain waits for it.
-    REDLINE_ARCHIVER_EVIDENCE_RETRY_MS: "5000",
     ...(o.extraEnv ?? {}),
   };
   const alertsTopic = prefix + DEFAULT_OUTPUT_TOPICS.alerts;
@@ -258,7 +256,8 @@ export async function runScenario(scenario: Scenario, o: ScenarioOptions): Promi
     }
     await producer.disconnect();
 
-    // Drain: the engine's snapshots cover every input, it holds nothing, every action reached the platform, ClickHouse has every alert and action.
+    // Drain: the engine's snapshots cover every input, it holds nothing, every action reached the platform, ClickHouse has every alert,
+    // action and cited event (the archiver copies an event archived after its alert when it arrives, for up to its evidence retry, 120 s).
     const drainStarted = Date.now();
     const ends = await topicEnds(kafka, inputs);
     const clickhouse = new ClickHouseClient({ url: o.targets.clickhouseUrl, database: null });
