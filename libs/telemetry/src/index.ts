@@ -31,6 +31,8 @@ export type { TelemetryComponent } from "./errors";
 export { GuardedSpanExporter, GuardedMetricExporter } from "./guarded-exporters";
 export { METRICS_PATH } from "./metrics-endpoint";
 export { RedlineMetrics } from "./redline-metrics";
+export { MetricInstruments } from "./metric-instruments";
+export type { CounterInstrument, GaugeInstrument, HistogramInstrument, MetricLabels } from "./metric-instruments";
 export { METRIC_NAMES, BUCKETS } from "./metric-names";
 export { consumerMetricsAdapter, dispatcherMetricsAdapter, HANDLER_FAILED_REASON } from "./metric-adapters";
 export type { ConsumerMetricsPort, DispatcherMetricsPort } from "./metric-adapters";

@@ -6,6 +6,7 @@ import type { TelemetryConfig } from "./config";
 import { TelemetryErrorHandler, type TelemetryErrorListener } from "./error-handler";
 import { MetricsEndpoint } from "./metrics-endpoint";
 import { createMeterProvider, createTracerProvider, serviceResource } from "./providers";
+import { MetricInstruments } from "./metric-instruments";
 import { RedlineMetrics } from "./redline-metrics";
 import { TRACER_NAME } from "./spans";
 
@@ -40,7 +41,9 @@ export interface Telemetry {
   readonly config: TelemetryConfig;
   readonly tracer: Tracer;
   readonly meter: Meter;
-  /** The Redline instruments on `meter`; pass to adapters and handlers. */
+  /** Instruments by name on `meter`, for packages that bind their own metrics port (the risk engine's). */
+  readonly instruments: MetricInstruments;
+  /** The shared adapters' instruments (consumer, dispatcher, gateway, gRPC), on `instruments`. */
   readonly metrics: RedlineMetrics;
   /** The port actually bound (useful with `REDLINE_METRICS_PORT=0`); undefined when off or bind failed. */
   readonly metricsPort: number | undefined;
@@ -79,6 +82,7 @@ export async function initTelemetry(config: TelemetryConfig, opts: TelemetryOpti
   const tracerProvider = createTracerProvider(config, resource, opts.spanExporters ?? [], errors, stepTimeoutMs);
   const { meterProvider, prometheus } = createMeterProvider(config, resource, errors);
   const meter = meterProvider.getMeter(TRACER_NAME);
+  const instruments = new MetricInstruments(meter);
 
   logger.info("telemetry started", {
     service: config.serviceName,
@@ -107,7 +111,8 @@ export async function initTelemetry(config: TelemetryConfig, opts: TelemetryOpti
     config,
     tracer: tracerProvider.getTracer(TRACER_NAME),
     meter,
-    metrics: new RedlineMetrics(meter),
+    instruments,
+    metrics: new RedlineMetrics(instruments),
     metricsPort: endpoint?.port,
     metricsUrl: endpoint?.url,
     errors,

@@ -42,40 +42,37 @@ describe("Prometheus endpoint", () => {
     const m = telemetry.metrics;
     m.eventsConsumed("live.comments", 3);
     m.eventsConsumed("live.comments", 2);
-    m.alertRaised("FAKE_ENGAGEMENT", "FAKE_LIKES", "HIGH");
     m.actionDelivered("STREAM_BLOCK", "delivered");
     m.grpcClientCall("ControlPlane/Apply", "OK", 12);
-    m.setConsumerLag("live.comments", 3, 42);
-    m.setStateBytes(3, 2048);
     m.eventToActionLatencyMs("STREAM_BLOCK", 1500);
-    m.roomsEvicted(2);
-    m.roomsEvicted(1);
-    m.duplicateEvents(4);
 
     const body = await scrape(telemetry);
     expect(sample(body, 'redline_events_consumed_total{topic="live.comments"}')).toBe(5);
-    expect(sample(body, 'redline_alerts_total{category="FAKE_ENGAGEMENT",subcategory="FAKE_LIKES",severity="HIGH"}')).toBe(1);
     expect(sample(body, 'redline_actions_total{kind="STREAM_BLOCK",outcome="delivered"}')).toBe(1);
     expect(sample(body, 'redline_grpc_client_latency_ms_count{method="ControlPlane/Apply",code="OK"}')).toBe(1);
     expect(sample(body, 'redline_grpc_client_latency_ms_bucket{method="ControlPlane/Apply",code="OK",le="25"}')).toBe(1);
     expect(sample(body, 'redline_grpc_client_latency_ms_bucket{method="ControlPlane/Apply",code="OK",le="10"}')).toBe(0);
-    expect(sample(body, 'redline_consumer_lag{topic="live.comments",partition="3"}')).toBe(42);
-    expect(sample(body, 'redline_state_bytes{partition="3"}')).toBe(2048);
     expect(sample(body, 'redline_event_to_action_latency_ms_sum{kind="STREAM_BLOCK"}')).toBe(1500);
-    expect(sample(body, "redline_rooms_evicted_total")).toBe(3);
-    expect(sample(body, "redline_duplicate_events_total")).toBe(4);
     expect(body).toContain('service_name="test-service"');
   });
 
-  it("drops a partition's gauges after forgetPartition (rebalance)", async () => {
-    telemetry.metrics.setConsumerLag("t", 1, 5);
-    telemetry.metrics.setConsumerLag("t", 2, 7);
-    telemetry.metrics.setStateBytes(1, 10);
-    telemetry.metrics.forgetPartition(1);
+  it("shares an instrument by name, and drops a gauge's label sets once forgotten", async () => {
+    const { instruments } = telemetry;
+    instruments.counter("test_things_total", "things").add(2, { kind: "a" });
+    instruments.counter("test_things_total", "things, asked for again").add(1, { kind: "a" });
+    const lag = instruments.gauge("test_lag", "lag");
+    lag.set(5, { topic: "t", partition: "1" });
+    lag.set(7, { topic: "t", partition: "2" });
+    lag.set(6, { partition: "1", topic: "t" }); // the same label set, named in another order
+    lag.set(1, { topic: "t", partition: "3" });
+    instruments.histogram("test_ms", "time", "ms", [1, 10]).record(4);
+    lag.forget((labels) => labels.partition === "3");
     const body = await scrape(telemetry);
-    expect(sample(body, 'redline_consumer_lag{topic="t",partition="1"}')).toBeUndefined();
-    expect(sample(body, 'redline_consumer_lag{topic="t",partition="2"}')).toBe(7);
-    expect(sample(body, 'redline_state_bytes{partition="1"}')).toBeUndefined();
+    expect(sample(body, 'test_things_total{kind="a"}')).toBe(3);
+    expect(sample(body, 'test_lag{topic="t",partition="1"}')).toBe(6);
+    expect(sample(body, 'test_lag{topic="t",partition="2"}')).toBe(7);
+    expect(sample(body, 'test_lag{topic="t",partition="3"}')).toBeUndefined();
+    expect(sample(body, 'test_ms_bucket{le="10"}')).toBe(1);
   });
 
   it("the ConsumerMetrics adapter counts consumed, DLQ, decode failures (not handler failures) and retries", async () => {

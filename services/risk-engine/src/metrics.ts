@@ -1,6 +1,9 @@
+import { BUCKETS, METRIC_NAMES, type MetricInstruments } from "@redline/telemetry";
+
 /**
- * What the risk engine reports (its metrics port). The telemetry lib adapts
- * it to instruments; without telemetry the service reports nowhere.
+ * What the risk engine reports (its metrics port). `riskEngineMetricsOn`
+ * binds it to the telemetry lib's instruments under the names dashboards and
+ * alert rules use; without telemetry the service reports nowhere.
  */
 export interface RiskEngineMetrics {
   alertRaised(category: string, subcategory: string, severity: string): void;
@@ -36,3 +39,38 @@ export const noopRiskEngineMetrics: RiskEngineMetrics = {
   stateRestoredMs: () => undefined,
   forgetPartition: () => undefined,
 };
+
+export function riskEngineMetricsOn(instruments: MetricInstruments): RiskEngineMetrics {
+  const alerts = instruments.counter(METRIC_NAMES.alerts, "Alerts raised, by category, subcategory and severity");
+  const late = instruments.counter(METRIC_NAMES.lateEvents, "Events older than the watermark allows, by topic");
+  const duplicates = instruments.counter(METRIC_NAMES.duplicateEvents, "Input records dropped as repeats of a room and event id already seen");
+  const idleAdvances = instruments.counter(METRIC_NAMES.idleAdvances, "Times a partition's input went quiet and its held events were applied up to the newest event time");
+  const evicted = instruments.counter(METRIC_NAMES.roomsEvicted, "Rooms whose detector state was dropped early because a partition held its maximum of rooms");
+  const scoring = instruments.histogram(METRIC_NAMES.scoringLatencyMs, "Wall time to score one batch", "ms", BUCKETS.fastMs);
+  const restore = instruments.histogram(METRIC_NAMES.stateRestoreMs, "Time to restore partition state from its changelog", "ms", BUCKETS.restoreMs);
+  const lag = instruments.gauge(METRIC_NAMES.consumerLag, "Records behind the partition's end offset");
+  const groupLag = instruments.gauge(METRIC_NAMES.groupLag, "Records between the group's committed offset and the end offset, read from the broker");
+  const unapplied = instruments.gauge(
+    METRIC_NAMES.oldestUnappliedAgeMs,
+    "Wall time since the oldest event received but not yet applied by the engine was received, per partition",
+    "ms",
+  );
+  const stateBytes = instruments.gauge(METRIC_NAMES.stateBytes, "Encoded size of a partition's detector state", "By");
+  return {
+    alertRaised: (category, subcategory, severity) => alerts.add(1, { category, subcategory, severity }),
+    lateEvent: (topic, count) => late.add(count, { topic }),
+    duplicateEvents: (count) => duplicates.add(count),
+    idleAdvanced: (count) => idleAdvances.add(count),
+    roomsEvicted: (count) => evicted.add(count),
+    scoringLatencyMs: (ms) => scoring.record(ms),
+    setConsumerLag: (topic, partition, value) => lag.set(value, { topic, partition: String(partition) }),
+    setGroupLag: (group, topic, partition, value) => groupLag.set(value, { group, topic, partition: String(partition) }),
+    setOldestUnappliedAgeMs: (partition, ms) => unapplied.set(ms, { partition: String(partition) }),
+    setStateBytes: (partition, bytes) => stateBytes.set(bytes, { partition: String(partition) }),
+    stateRestoredMs: (ms) => restore.record(ms),
+    forgetPartition: (partition) => {
+      const owned = (labels: Readonly<Record<string, string>>) => labels.partition === String(partition);
+      for (const gauge of [lag, unapplied, stateBytes]) gauge.forget(owned);
+    },
+  };
+}

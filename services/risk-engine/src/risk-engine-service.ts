@@ -23,7 +23,7 @@ import { consumerMetricsAdapter, type Telemetry } from "@redline/telemetry";
 import { requiredTopics, type RiskEngineConfig } from "./config";
 import { IdleAdvance } from "./idle-advance";
 import { LaneConfirmation } from "./lane-confirmation";
-import { noopRiskEngineMetrics, type RiskEngineMetrics } from "./metrics";
+import { noopRiskEngineMetrics, riskEngineMetricsOn, type RiskEngineMetrics } from "./metrics";
 import { OutputPublisher } from "./output-publisher";
 import { pipelineOutputRoutes } from "./output-routes";
 import { PartitionStateStore } from "./partition-state-store";
@@ -70,7 +70,7 @@ export interface RiskEngineService extends RunningService {
 export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngineDeps): Promise<RiskEngineService> {
   const logger = deps.logger.child("risk-engine");
   const now = deps.now ?? Date.now;
-  const engineMetrics: RiskEngineMetrics = deps.telemetry?.metrics ?? noopRiskEngineMetrics;
+  const engineMetrics: RiskEngineMetrics = deps.telemetry ? riskEngineMetricsOn(deps.telemetry.instruments) : noopRiskEngineMetrics;
   const metrics: ConsumerMetrics = deps.telemetry ? consumerMetricsAdapter(deps.telemetry.metrics) : new CountingMetrics();
   const kafka = createKafkaClient(config.kafka, logger);
   await checkTopics(kafka, config);
