@@ -4,15 +4,18 @@
  * produce the same weights (the version string is derived from their digest)
  * and the same metrics.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createProgress, type Progress } from "@redline/progress";
-import { TEXT_LABELS, weightsToBytes, type ModelHeader, type TextClassifier, type TextLabel } from "@redline/text-classifier";
+import { readModelArtifact, TextClassifier, TEXT_LABELS, weightsToBytes, type LabelParameters, type ModelHeader, type TextLabel } from "@redline/text-classifier";
+import { TrainingError } from "./errors";
 import { UNKNOWN, type Example } from "./example";
 import { binaryMetrics, type BinaryMetrics } from "./metrics";
-import { fitModel } from "./model-fit";
+import { fitModel, type FittedModel } from "./model-fit";
 import { loadPools, prepareData } from "./prepare-data";
 import { parseArgs, type TrainConfig } from "./train-config";
+import { composeCorrection, type TravelCorrections } from "./travel-calibration";
 
 type Metrics = Partial<Record<TextLabel, BinaryMetrics>>;
 
@@ -30,10 +33,56 @@ export function evaluate(classifier: TextClassifier, examples: readonly Example[
   return result;
 }
 
+function readCorrections(path: string): TravelCorrections {
+  if (!existsSync(path)) {
+    throw new TrainingError(`travel calibration ${path} does not exist: write it with npm run fit:travel-calibration, or train without it (leave --travel-calibration out)`, { path });
+  }
+  return (JSON.parse(readFileSync(path, "utf8")) as { corrections: TravelCorrections }).corrections;
+}
+
+/**
+ * The weights of an earlier run of this same procedure (`--weights-from DIR`,
+ * same data, seed and trainer settings, checked against its header): lets a
+ * calibration change be applied without ten epochs of training. Its Platt
+ * parameters before any travel correction are restored from its header.
+ */
+function reuseWeights(config: TrainConfig, dir: string, log: (line: string) => void): FittedModel {
+  const { header, weights } = readModelArtifact(join(dir, "text-classifier.json"), join(dir, "text-classifier.weights.bin"));
+  const training = header.training as { seed?: number; trainer?: unknown; inDomainParameters?: Record<TextLabel, LabelParameters> } | undefined;
+  if (training?.seed !== config.seed || JSON.stringify(training.trainer) !== JSON.stringify(config.trainer)) {
+    throw new TrainingError(`--weights-from ${dir}: its seed and trainer settings differ from this run's`, { dir, theirs: { seed: training?.seed, trainer: training?.trainer }, ours: { seed: config.seed, trainer: config.trainer } });
+  }
+  log(`reusing the weights of ${header.version} from ${dir}`);
+  const parameters = training.inDomainParameters ?? header.parameters;
+  const restored = { ...header, parameters };
+  return { header: restored, weights, classifier: new TextClassifier({ header: restored, weights }) };
+}
+
+/**
+ * Version suffix: the weights' digest; with a travel correction, a digest of
+ * the weights and the calibration, so a calibration change alone also
+ * changes the version (and a run without one reproduces earlier artifacts).
+ */
+function versionOf(header: ModelHeader, corrected: boolean): string {
+  if (!corrected) return `1.0.0+${header.weightsSha256.slice(0, 12)}`;
+  return `1.0.0+${createHash("sha256").update(header.weightsSha256).update(JSON.stringify(header.parameters)).digest("hex").slice(0, 12)}`;
+}
+
 export function train(config: TrainConfig, log: (line: string) => void): ModelHeader {
   const { trainSet, calibrationSet, testSets, sizes, random } = prepareData(config, loadPools(config.datasetsDir));
   log(`sizes: ${JSON.stringify(sizes)}`);
-  const { header, weights, classifier } = fitModel(trainSet, calibrationSet, config, random, log);
+  const fitted = config.weightsFrom === null ? fitModel(trainSet, calibrationSet, config, random, log) : reuseWeights(config, config.weightsFrom, log);
+  const inDomainParameters = fitted.header.parameters;
+  const corrections = config.travelCalibration === null ? {} : readCorrections(config.travelCalibration);
+  const header: ModelHeader = {
+    ...fitted.header,
+    parameters: Object.fromEntries(TEXT_LABELS.map((label) => [label, corrections[label] === undefined ? inDomainParameters[label] : composeCorrection(inDomainParameters[label], corrections[label])])) as Record<TextLabel, LabelParameters>,
+  };
+  const corrected = Object.keys(corrections).length > 0;
+  header.version = versionOf(header, corrected);
+  const { weights } = fitted;
+  const classifier = new TextClassifier({ header, weights });
+  for (const label of TEXT_LABELS) if (corrections[label] !== undefined) log(`travel calibration ${label}: a=${corrections[label].a.toFixed(4)} b=${corrections[label].b.toFixed(4)}`);
   if (config.showErrors) {
     for (const e of testSets["seed-dev.tsv (hand-written, not trained on; guided data additions)"] ?? []) {
       const scores = classifier.classify(e.text);
@@ -52,6 +101,7 @@ export function train(config: TrainConfig, log: (line: string) => void): ModelHe
     neutralFragments: config.neutralFragments,
     numberComments: config.numberComments,
     calibrationMinPositiveShare: config.calibrationMinPositiveShare,
+    ...(corrected ? { travelCalibration: corrections, inDomainParameters } : {}),
     splits: sizes,
     calibrationSplitMetrics: evaluate(classifier, calibrationSet),
     testMetrics: Object.fromEntries(Object.entries(testSets).map(([name, set]) => [name, evaluate(classifier, set)])),

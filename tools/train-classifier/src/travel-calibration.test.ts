@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { PACKAGE_DIR, parseArgs } from "./train-config";
+import { parseArgs } from "./train-config";
 import { balancedAccuracy, equalMassEce } from "./metrics";
 import type { HeldOutScores } from "./lodo";
 import { applyCorrection, composeCorrection, crossFitted, fitCorrection, logit } from "./travel-calibration";
@@ -64,9 +64,10 @@ describe("travel calibration", () => {
 });
 
 describe("parseArgs travel calibration options", () => {
-  it("defaults to the committed corrections, and 'none' ships the in-domain calibration alone", () => {
-    expect(parseArgs([]).travelCalibration).toBe(join(PACKAGE_DIR, "results", "travel-calibration.json"));
+  it("ships the in-domain calibration alone unless a corrections file is named", () => {
+    expect(parseArgs([]).travelCalibration).toBeNull();
     expect(parseArgs(["--travel-calibration", "none"]).travelCalibration).toBeNull();
+    expect(parseArgs(["--travel-calibration", "results/x.json"]).travelCalibration).toBe(join(process.cwd(), "results", "x.json"));
     expect(parseArgs([]).weightsFrom).toBeNull();
     expect(parseArgs(["--weights-from", "/tmp/m"]).weightsFrom).toBe("/tmp/m");
   });
