@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { startArchiver, loadConfig, type Archiver } from "@redline/archiver";
 import { runCli } from "@redline/cli";
-import { ARCHIVE_MIGRATIONS_DIR } from "@redline/archive";
+import { actionRow, alertRow, ARCHIVE_MIGRATIONS_DIR } from "@redline/archive";
 import { ident, loadMigrations, runMigrations, sql, SqlFragment } from "@redline/clickhouse";
 import { silentLogger } from "@redline/common";
 import { actionOutcomeOf, undeliveredAlertId } from "@redline/dispatch";
@@ -300,6 +300,20 @@ describe("evidence bundles from the real archive", () => {
     const archived = lines(splitTar(readFileSync(file)).find((e) => e.name === "events/000001.jsonl"));
     // Archived before records were kept: the decoded event, and record null.
     expect(archived.map((e) => [e.eventId, e.record === null])).toEqual([[old.eventId, true], [fresh.eventId, false]]);
+  });
+
+  it("exports from an archive no archiver has given action_outcomes yet: the actions without outcomes, not an error", async () => {
+    const { env, database, db } = await setup();
+    await runMigrations(server, database, loadMigrations(ARCHIVE_MIGRATIONS_DIR).filter((m) => m.version <= 2));
+    const alert = alertCiting("alert-before-outcomes", [comment(1, "room-before-outcomes")]);
+    await db.insert("alerts", [alertRow(alert, "evidence", NOW)]);
+    await db.insert("actions", [actionRow(action("act-before-outcomes", alert, ActionKind.ACTION_KIND_POPUP_PROMPT), "evidence", NOW)]);
+    const file = join(dir, "before-outcomes.tar");
+    const exported = await cli(["evidence", "export", "--alert", alert.alertId, "--out", file], env);
+    expect(exported.code).toBe(0);
+    expect(exported.out).toContain("(1 alerts, 0 events, 1 actions with 0 delivery outcomes, 0 reviews)");
+    const actions = lines(splitTar(readFileSync(file)).find((e) => e.name === "actions/000001.jsonl"));
+    expect(actions.map((a) => a.delivery)).toEqual([{ status: "NO_OUTCOME_RECORDED", outcomes: [] }]);
   });
 
   it("keeps key rooms' and cited rows through the short retention class and drops the rest", async () => {
