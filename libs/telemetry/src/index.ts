@@ -13,7 +13,7 @@
  * await withSpan(SPAN_NAMES.dispatchApply, { kind: SpanKind.INTERNAL, parent }, async () => {
  *   await controlPlane.apply(action, injectGrpcMetadata(new Metadata()));
  * });
- * telemetry.metrics.actionDelivered("STREAM_BLOCK", "delivered");
+ * telemetry.instruments.counter(METRIC_NAMES.actions, "Actions handled").add(1, { kind: "STREAM_BLOCK", outcome: "delivered" });
  * await telemetry.shutdown();
  *
  * Tests: pass an `InMemorySpanExporter` in `spanExporters` (in-process), or
@@ -34,8 +34,8 @@ export { RedlineMetrics } from "./redline-metrics";
 export { MetricInstruments } from "./metric-instruments";
 export type { CounterInstrument, GaugeInstrument, HistogramInstrument, MetricLabels } from "./metric-instruments";
 export { METRIC_NAMES, BUCKETS } from "./metric-names";
-export { consumerMetricsAdapter, dispatcherMetricsAdapter, HANDLER_FAILED_REASON } from "./metric-adapters";
-export type { ConsumerMetricsPort, DispatcherMetricsPort } from "./metric-adapters";
+export { consumerMetricsAdapter, HANDLER_FAILED_REASON } from "./metric-adapters";
+export type { ConsumerMetricsPort } from "./metric-adapters";
 export {
   injectKafkaHeaders,
   extractKafkaContext,

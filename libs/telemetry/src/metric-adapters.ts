@@ -1,21 +1,15 @@
 import type { RedlineMetrics } from "./redline-metrics";
 
 /**
- * Structural copies of the counting interfaces other packages declare
- * (`ConsumerMetrics` in @redline/kafka, `DispatcherMetrics` in the action
- * dispatcher). Re-declared, not imported: telemetry must not depend on the
- * Kafka client or on a service; TypeScript checks the fit where they meet.
+ * A structural copy of @redline/kafka's `ConsumerMetrics`, re-declared, not
+ * imported: telemetry must not depend on the Kafka client; TypeScript checks
+ * the fit where they meet. To go the way of the risk engine's and the
+ * dispatcher's ports, which their packages bind themselves.
  */
 export interface ConsumerMetricsPort {
   recordsConsumed(topic: string, count: number): void;
   recordDeadLettered(topic: string, reason: string): void;
   handlerRetried(topic: string): void;
-}
-
-export interface DispatcherMetricsPort {
-  actionDelivered(kind: string, outcome: string): void;
-  applyRetried(): void;
-  shadowSkipped(): void;
 }
 
 /**
@@ -34,14 +28,5 @@ export function consumerMetricsAdapter(metrics: RedlineMetrics): ConsumerMetrics
       if (reason !== HANDLER_FAILED_REASON) metrics.decodeFailed(topic, reason);
     },
     handlerRetried: (topic) => metrics.handlerRetried(topic),
-  };
-}
-
-/** `DispatcherMetrics` on real instruments: actions by kind/outcome, Apply retries, shadow skips. */
-export function dispatcherMetricsAdapter(metrics: RedlineMetrics): DispatcherMetricsPort {
-  return {
-    actionDelivered: (kind, outcome) => metrics.actionDelivered(kind, outcome),
-    applyRetried: () => metrics.applyRetried(),
-    shadowSkipped: () => metrics.shadowSkipped(),
   };
 }

@@ -3,15 +3,10 @@ import type { AddressInfo } from "node:net";
 import { createJsonLogger } from "@redline/common";
 import { loadTelemetryConfig } from "./config";
 import { initTelemetry, type Telemetry } from "./init-telemetry";
-// The ports' fit to @redline/kafka's ConsumerMetrics and the dispatcher's
-// DispatcherMetrics is checked where the services wire them, not here: a lib's
-// test importing a service would make the packages depend on each other (#13).
-import {
-  consumerMetricsAdapter,
-  dispatcherMetricsAdapter,
-  type ConsumerMetricsPort,
-  type DispatcherMetricsPort,
-} from "./metric-adapters";
+// The port's fit to @redline/kafka's ConsumerMetrics is checked where the
+// services wire it, not here: a lib's test importing another would make the
+// packages depend on each other (#13).
+import { consumerMetricsAdapter, type ConsumerMetricsPort } from "./metric-adapters";
 
 async function scrape(telemetry: Telemetry): Promise<string> {
   const res = await fetch(`http://127.0.0.1:${telemetry.metricsPort}/metrics`);
@@ -42,13 +37,11 @@ describe("Prometheus endpoint", () => {
     const m = telemetry.metrics;
     m.eventsConsumed("live.comments", 3);
     m.eventsConsumed("live.comments", 2);
-    m.actionDelivered("STREAM_BLOCK", "delivered");
     m.grpcClientCall("ControlPlane/Apply", "OK", 12);
     m.eventToActionLatencyMs("STREAM_BLOCK", 1500);
 
     const body = await scrape(telemetry);
     expect(sample(body, 'redline_events_consumed_total{topic="live.comments"}')).toBe(5);
-    expect(sample(body, 'redline_actions_total{kind="STREAM_BLOCK",outcome="delivered"}')).toBe(1);
     expect(sample(body, 'redline_grpc_client_latency_ms_count{method="ControlPlane/Apply",code="OK"}')).toBe(1);
     expect(sample(body, 'redline_grpc_client_latency_ms_bucket{method="ControlPlane/Apply",code="OK",le="25"}')).toBe(1);
     expect(sample(body, 'redline_grpc_client_latency_ms_bucket{method="ControlPlane/Apply",code="OK",le="10"}')).toBe(0);
@@ -88,18 +81,6 @@ describe("Prometheus endpoint", () => {
     expect(sample(body, 'redline_decode_failures_total{topic="live.gifts",reason="MISSING_FIELD"}')).toBe(1);
     expect(sample(body, 'redline_decode_failures_total{topic="live.gifts",reason="HANDLER_FAILED"}')).toBeUndefined();
     expect(sample(body, 'redline_handler_retries_total{topic="live.gifts"}')).toBe(1);
-  });
-
-  it("the DispatcherMetrics adapter counts outcomes, Apply retries and shadow skips", async () => {
-    const dispatcher: DispatcherMetricsPort = dispatcherMetricsAdapter(telemetry.metrics);
-    dispatcher.actionDelivered("MUTE_USER", "rejected");
-    dispatcher.applyRetried();
-    dispatcher.applyRetried();
-    dispatcher.shadowSkipped();
-    const body = await scrape(telemetry);
-    expect(sample(body, 'redline_actions_total{kind="MUTE_USER",outcome="rejected"}')).toBe(1);
-    expect(sample(body, "redline_apply_retries_total")).toBe(2);
-    expect(sample(body, "redline_shadow_actions_total")).toBe(1);
   });
 
   it("answers 404 off the metrics path", async () => {

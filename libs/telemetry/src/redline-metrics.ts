@@ -2,10 +2,10 @@ import { BUCKETS, METRIC_NAMES } from "./metric-names";
 import type { CounterInstrument, HistogramInstrument, MetricInstruments } from "./metric-instruments";
 
 /**
- * The instruments the Kafka consumer, dispatcher, gateway and gRPC adapters
- * report to, on `MetricInstruments`. What is only the risk engine's is bound
- * by the risk engine itself (its metrics port); the ports still adapted here
- * (`metric-adapters.ts`) are to move to their packages the same way.
+ * The instruments the Kafka consumer, gateway, gRPC and ClickHouse adapters
+ * report to, on `MetricInstruments`. The risk engine and the dispatcher bind
+ * their own metrics ports; the consumer's port (`metric-adapters.ts`) is to
+ * move the same way.
  */
 export class RedlineMetrics {
   private readonly consumed: CounterInstrument;
@@ -13,9 +13,6 @@ export class RedlineMetrics {
   private readonly handlerRetries: CounterInstrument;
   private readonly dlqRecords: CounterInstrument;
   private readonly eventToActionLatency: HistogramInstrument;
-  private readonly actions: CounterInstrument;
-  private readonly applyRetries: CounterInstrument;
-  private readonly shadowActions: CounterInstrument;
   private readonly grpcServerLatency: HistogramInstrument;
   private readonly grpcClientLatency: HistogramInstrument;
   private readonly clickhouseBatchRows: HistogramInstrument;
@@ -32,9 +29,6 @@ export class RedlineMetrics {
       "ms",
       BUCKETS.eventToActionMs,
     );
-    this.actions = instruments.counter(METRIC_NAMES.actions, "Actions handled by the dispatcher, by kind and delivery outcome");
-    this.applyRetries = instruments.counter(METRIC_NAMES.applyRetries, "Retried ControlPlane.Apply calls");
-    this.shadowActions = instruments.counter(METRIC_NAMES.shadowActions, "Actions not delivered because the policy runs in shadow mode");
     this.grpcServerLatency = instruments.histogram(METRIC_NAMES.grpcServerLatencyMs, "gRPC server handling time, by method and status code", "ms", BUCKETS.fastMs);
     this.grpcClientLatency = instruments.histogram(METRIC_NAMES.grpcClientLatencyMs, "gRPC client call time, by method and status code", "ms", BUCKETS.fastMs);
     this.clickhouseBatchRows = instruments.histogram(METRIC_NAMES.clickhouseBatchRows, "Rows per ClickHouse insert, by table", "1", BUCKETS.batchRows);
@@ -60,18 +54,6 @@ export class RedlineMetrics {
   eventToActionLatencyMs(kind: string, ms: number): void {
     // Clock skew between producer and dispatcher can make this negative; clamp, not drop.
     this.eventToActionLatency.record(Math.max(0, ms), { kind });
-  }
-
-  actionDelivered(kind: string, outcome: string): void {
-    this.actions.add(1, { kind, outcome });
-  }
-
-  applyRetried(): void {
-    this.applyRetries.add(1);
-  }
-
-  shadowSkipped(): void {
-    this.shadowActions.add(1);
   }
 
   grpcServerCall(method: string, code: string, ms: number): void {

@@ -11,13 +11,13 @@ import {
   type ConsumerMetrics,
 } from "@redline/kafka";
 import { ActionFeedService, type ControlAction } from "@redline/proto";
-import { consumerMetricsAdapter, dispatcherMetricsAdapter, type Telemetry } from "@redline/telemetry";
+import { consumerMetricsAdapter, type Telemetry } from "@redline/telemetry";
 import { decodeActionRecord } from "./action-codec";
 import { actionFeedService } from "./action-feed-service";
 import { requiredTopics, type DispatcherConfig } from "./config";
 import { GrpcControlPlane } from "./control-plane-client";
 import { dispatchHandler } from "./dispatch-handler";
-import { CountingDispatcherMetrics, type DispatcherMetrics } from "./metrics";
+import { CountingDispatcherMetrics, dispatcherMetricsOn, type DispatcherMetrics } from "./metrics";
 
 export interface DispatcherDeps {
   logger: Logger;
@@ -36,7 +36,7 @@ export interface Dispatcher extends RunningService {
 export async function startDispatcher(config: DispatcherConfig, deps: DispatcherDeps): Promise<Dispatcher> {
   const logger = deps.logger.child("dispatcher");
   const instruments = deps.telemetry?.metrics;
-  const metrics = deps.metrics ?? (instruments ? dispatcherMetricsAdapter(instruments) : new CountingDispatcherMetrics());
+  const metrics = deps.metrics ?? (deps.telemetry ? dispatcherMetricsOn(deps.telemetry.instruments) : new CountingDispatcherMetrics());
   const consumerMetrics = deps.consumerMetrics ?? (instruments ? consumerMetricsAdapter(instruments) : new CountingMetrics());
   const kafka = createKafkaClient(config.kafka, logger);
   await requireTopics(kafka, requiredTopics(config));
