@@ -1,4 +1,5 @@
 import { Metadata, status as GrpcStatus, type ServiceError } from "@grpc/grpc-js";
+import { RedlineError } from "@redline/common";
 import { channelCredentials } from "@redline/grpc";
 import { AlertStreamClient, RiskCategory, Severity, Verdict } from "@redline/proto";
 
@@ -12,7 +13,8 @@ export interface ConnectionOptions {
   keyFile?: string;
 }
 
-export class UsageError extends Error {}
+/** A command line `tail` or `review` cannot act on (a missing token, an unknown name); printed without a stack. */
+export class UsageError extends RedlineError {}
 
 export interface Connection {
   client: AlertStreamClient;
