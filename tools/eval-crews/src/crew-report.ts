@@ -74,8 +74,36 @@ export function renderCrewMarkdown(report: CrewReport): string {
     );
   }
   lines.push("", "Targets (issue #21): crew recall ≥ 0.9, precision ≥ 0.95, 0 MEDIUM-or-above on hard negatives.", "");
-  lines.push(...hardNegativeTable(report), ...binTable(reporting, "reporting seeds"), ...stateTable(report));
+  lines.push(...hardNegativeTable(report), ...enginePathTable(report), ...binTable(reporting, "reporting seeds"), ...stateTable(report));
   return lines.join("\n") + "\n";
+}
+
+/** The seeds through the risk engine's pipeline: the records the service and `redline replay --crews` see. */
+function enginePathTable(report: CrewReport): string[] {
+  const withEngine = report.results.filter((r) => r.throughEngine !== undefined);
+  if (withEngine.length === 0) return [];
+  const lines = [
+    "## Through the engine (the service's and `redline replay --crews`'s path)",
+    "",
+    "The same LiveEvents through the risk engine's pipeline (`createPipeline({ accountActivity: true })`, the service's",
+    "defaults, one pipeline as replay runs it): the account-activity records it drains, in the order it applies events, go",
+    "to the detector; events the engine applies late get no record. An integration test checks that the crew-detector",
+    "service raises exactly replay's alerts from the same input (test/integration/crew-replay.test.ts).",
+    "",
+    row(["seed", "use", "activity records", "late (no record)", "crews found", "crew recall", "findings", "precision", "room recall", "room precision", "hard-negative MEDIUM+", "bytes per account"]),
+    row(["---", "---", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:"]),
+  ];
+  for (const r of withEngine) {
+    const e = r.throughEngine!;
+    const use = report.reportingSeeds.includes(r.seed) ? "reporting" : "development";
+    lines.push(row([r.seed, use, e.records, e.lateDropped, e.score.crewsFound, e.score.crewRecall, e.score.findings, e.score.precision, e.score.roomRecall, e.score.roomPrecision, sum(Object.values(e.score.hardNegativeFindings)), e.state.bytesPerAccount]));
+  }
+  const reporting = withEngine.filter((r) => report.reportingSeeds.includes(r.seed));
+  if (reporting.length > 0) {
+    const t = (f: (e: NonNullable<SeedResult["throughEngine"]>) => number) => sum(reporting.map((r) => f(r.throughEngine!)));
+    lines.push(row(["**reporting total**", "", t((e) => e.records), t((e) => e.lateDropped), t((e) => e.score.crewsFound), `**${ratio(t((e) => e.score.crewsFound), t((e) => e.score.crews))}**`, t((e) => e.score.findings), `**${ratio(t((e) => e.score.correctFindings), t((e) => e.score.findings))}**`, ratio(t((e) => e.score.correctRoomFindings), t((e) => e.score.workedRooms)), ratio(t((e) => e.score.correctRoomFindings), t((e) => e.score.roomFindings)), `**${t((e) => sum(Object.values(e.score.hardNegativeFindings)))}**`, ""]));
+  }
+  return [...lines, ""];
 }
 
 function hardNegativeTable(report: CrewReport): string[] {

@@ -11,13 +11,16 @@ import { runSeed } from "./run-seed";
 
 function main(argv: readonly string[]): void {
   const devOnly = argv.includes("--dev");
+  const throughEngine = argv.includes("--engine");
   const seeds = devOnly ? [...DEVELOPMENT_SEEDS] : [...DEVELOPMENT_SEEDS, ...REPORTING_SEEDS];
   const report: CrewReport = { developmentSeeds: [...DEVELOPMENT_SEEDS], reportingSeeds: [...REPORTING_SEEDS], results: [] };
   for (const seed of seeds) {
-    const result = runSeed(seed);
+    const result = runSeed(seed, {}, throughEngine);
     report.results.push(result);
     const s = result.score;
     process.stderr.write(`seed ${seed}: crew recall ${s.crewRecall}, precision ${s.precision}, room recall ${s.roomRecall}, precision ${s.roomPrecision}, ${result.state.bytesPerAccount} B/account\n`);
+    const e = result.throughEngine;
+    if (e !== undefined) process.stderr.write(`  through the engine: crew recall ${e.score.crewRecall}, precision ${e.score.precision}, room recall ${e.score.roomRecall}, ${e.records} records, ${e.lateDropped} late, ${e.state.bytesPerAccount} B/account\n`);
     if (devOnly) for (const c of s.perCrew.filter((x) => !x.found)) process.stderr.write(`  missed ${JSON.stringify(c)}\n`);
   }
   if (devOnly) return;

@@ -5,6 +5,7 @@
  */
 import { CrewDetector, RoomContextTracker, type CrewConfig, type CrewOutput, type CrewStateSize, type AccountActivity } from "@redline/crews";
 import { DEFAULT_CREW_SCENARIO_OPTIONS, generateCrewScenario } from "@redline/crew-scenarios";
+import { AccountActivityStage, createPipeline, drainAccountActivity } from "@redline/pipeline";
 import { type CrewScore, scoreCrews } from "./crew-scoring";
 
 export interface SeedResult {
@@ -15,10 +16,53 @@ export interface SeedResult {
   state: CrewStateSize;
   /** Records per second through `CrewDetector.ingest` alone. */
   recordsPerSecond: number;
+  /** The same seed through the risk engine's pipeline (`--engine`): what the service and `redline replay --crews` see. */
+  throughEngine?: EnginePathResult;
 }
 
-export function runSeed(seed: number, config: Partial<CrewConfig> = {}): SeedResult {
+export interface EnginePathResult {
+  records: number;
+  /** Events the engine applied late, out of order, which get no activity record. */
+  lateDropped: number;
+  score: CrewScore;
+  state: CrewStateSize;
+}
+
+export function runSeed(seed: number, config: Partial<CrewConfig> = {}, throughEngine = false): SeedResult {
   const { events, truth } = generateCrewScenario({ ...DEFAULT_CREW_SCENARIO_OPTIONS, seed });
+  const result = runDirect(seed, events, truth, config);
+  return throughEngine ? { ...result, throughEngine: runThroughEngine(events, truth, config) } : result;
+}
+
+type Scenario = ReturnType<typeof generateCrewScenario>;
+
+/**
+ * The service's path: the LiveEvents through the risk engine's pipeline with
+ * its account-activity stage (the records the engine publishes and `redline
+ * replay --crews` drains), in the order the engine applies them, then the
+ * detector and the same scoring.
+ */
+function runThroughEngine(events: Scenario["events"], truth: Scenario["truth"], config: Partial<CrewConfig>): EnginePathResult {
+  const pipeline = createPipeline({ accountActivity: true });
+  const detector = new CrewDetector(config);
+  const outputs: CrewOutput[] = [];
+  let records = 0;
+  const take = () => {
+    const activity = drainAccountActivity(pipeline);
+    records += activity.length;
+    for (const o of detector.ingestAll(activity)) outputs.push(o);
+  };
+  for (const event of events) {
+    pipeline.push(event);
+    take();
+  }
+  pipeline.end();
+  take();
+  const stage = pipeline.stageNamed(AccountActivityStage.STAGE_NAME);
+  return { records, lateDropped: stage instanceof AccountActivityStage ? stage.lateDropped : 0, score: scoreCrews(outputs, truth), state: detector.stateSize() };
+}
+
+function runDirect(seed: number, events: Scenario["events"], truth: Scenario["truth"], config: Partial<CrewConfig>): SeedResult {
   const rooms = new RoomContextTracker();
   const records: AccountActivity[] = [];
   for (const event of events) {
