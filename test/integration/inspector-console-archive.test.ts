@@ -1,11 +1,13 @@
-import { actionRow, alertRow, eventRow, feedbackRow, migrateArchive } from "@redline/archive";
+import { actionRow, alertRow, eventRow, feedbackRow, migrateArchive, outcomeRow } from "@redline/archive";
 import { ident, sql } from "@redline/clickhouse";
 import { undeliveredAlertId } from "@redline/dispatch";
 import { ArchiveReader } from "@redline/inspector-console";
 import {
   ActionKind,
+  ActionOutcome,
   Alert,
   ControlAction,
+  DeliveryResult,
   Feedback,
   LiveEvent,
   ModerationKind,
@@ -64,6 +66,16 @@ describe("the console's archive reads on the real ClickHouse", () => {
     const delivered = ControlAction.fromPartial({ actionId: "act-ok", alertId: "a1", roomId: "room-1", kind: ActionKind.ACTION_KIND_PROMINENT_LABEL, issuedAtMs: T0 });
     const failed = ControlAction.fromPartial({ actionId: "act-failed", alertId: "a1", roomId: "room-1", kind: ActionKind.ACTION_KIND_BLOCK_STREAM, issuedAtMs: T0 + 1 });
     await db.insert("actions", [actionRow(delivered, "normal", NOW), actionRow(failed, "normal", NOW)]);
+    // act-ok was applied, then re-sent after a crash (DUPLICATE), and its APPLIED outcome consumed twice.
+    const outcome = (actionId: string, result: DeliveryResult, attempts: number, finishedAtMs: number, extra: Partial<ActionOutcome> = {}) =>
+      ActionOutcome.fromPartial({ actionId, alertId: "a1", roomId: "room-1", result, attempts, firstAttemptAtMs: finishedAtMs - 100, finishedAtMs, issuedAtMs: T0, ...extra });
+    const applied = outcome("act-ok", DeliveryResult.DELIVERY_RESULT_APPLIED, 1, T0 + 500);
+    await db.insert("action_outcomes", [
+      outcomeRow(applied, "evidence", NOW),
+      outcomeRow(applied, "evidence", NOW),
+      outcomeRow(outcome("act-ok", DeliveryResult.DELIVERY_RESULT_DUPLICATE, 1, T0 + 30_000), "evidence", NOW),
+      outcomeRow(outcome("act-failed", DeliveryResult.DELIVERY_RESULT_FAILED, 3, T0 + 9_000, { failureReason: "RETRIES_EXHAUSTED", failureDetail: "14 UNAVAILABLE" }), "evidence", NOW),
+    ]);
     const undelivered = Alert.fromPartial({ ...alert(undeliveredAlertId("act-failed"), "room-1", "ACTION_UNDELIVERED", "action-dispatcher"), explanation: { summary: "not applied after 3 attempt(s)" } });
     await db.insert("alerts", [
       alertRow(alert("a1", "room-1", "FAKE_LIKES"), "normal", NOW),
@@ -108,11 +120,11 @@ describe("the console's archive reads on the real ClickHouse", () => {
     expect(comment?.$case === "comment" && comment.value.text).toBe("<b>bad</b> review");
   });
 
-  it("pairs actions with the dispatcher's ACTION_UNDELIVERED alert when there is one", async () => {
+  it("pairs actions with the delivery that settled them and the dispatcher's ACTION_UNDELIVERED alert", async () => {
     const actions = await reader.alertActions("room-1", "a1");
-    expect(actions.map((a) => [a.action.actionId, a.undelivered])).toEqual([
-      ["act-ok", undefined],
-      ["act-failed", "not applied after 3 attempt(s)"],
+    expect(actions.map((a) => [a.action.actionId, a.undelivered, a.delivery])).toEqual([
+      ["act-ok", undefined, { result: "APPLIED", attempts: 1, finishedAtMs: T0 + 500, detail: "" }],
+      ["act-failed", "not applied after 3 attempt(s)", { result: "FAILED", attempts: 3, finishedAtMs: T0 + 9_000, detail: "RETRIES_EXHAUSTED: 14 UNAVAILABLE" }],
     ]);
     expect((await reader.roomActions("room-1")).map((a) => a.action.actionId)).toEqual(["act-failed", "act-ok"]);
   });

@@ -19,15 +19,28 @@ export interface MinuteCounts {
   deletions: number;
 }
 
+/** What became of an action's delivery, as the dispatcher published it (risk.action-outcomes, issue 20). */
+export interface ArchivedDelivery {
+  /** DeliveryResult without its prefix: APPLIED, DUPLICATE, REJECTED or FAILED. */
+  result: string;
+  attempts: number;
+  finishedAtMs: number;
+  /** The platform's message for a refusal, or the dispatcher's reason and last error for a failure. */
+  detail: string;
+}
+
 export interface ArchivedAction {
   action: ControlAction;
-  /**
-   * The summary of the ACTION_UNDELIVERED alert the dispatcher raised for it,
-   * when it gave up; the archive records no successful delivery, so absence
-   * means "no failure archived", not "applied".
-   */
+  /** The summary of the ACTION_UNDELIVERED alert the dispatcher raised for it, when it gave up. */
   undelivered: string | undefined;
+  /**
+   * The delivery that settled it: the first that reached the platform (applied, or already applied), else
+   * the latest refusal or failure; undefined while the archive holds no outcome for it.
+   */
+  delivery: ArchivedDelivery | undefined;
 }
+
+const REACHED = new Set(["APPLIED", "DUPLICATE"]);
 
 export interface Deletion {
   event: LiveEvent;
@@ -94,15 +107,34 @@ export class ArchiveReader {
     return this.withDelivery(roomId, rows.map((r) => parse(ControlAction, r.action_json, "actions", r.action_id)));
   }
 
-  /** Pairs each action with the ACTION_UNDELIVERED alert the dispatcher raised for it, if any. */
+  /** Pairs each action with its delivery outcome and the ACTION_UNDELIVERED alert the dispatcher raised for it, if any. */
   private async withDelivery(roomId: string, actions: ControlAction[]): Promise<ArchivedAction[]> {
     if (actions.length === 0) return [];
     const ids = actions.map((a) => undeliveredAlertId(a.actionId));
-    const rows = await this.db.query<{ alert_id: string; summary: string }>(
-      sql`SELECT alert_id, any(summary) AS summary FROM ${ident("alerts")} WHERE room_id = ${roomId} AND has(${ids}, alert_id) GROUP BY alert_id`,
-    );
+    const [rows, deliveries] = await Promise.all([
+      this.db.query<{ alert_id: string; summary: string }>(
+        sql`SELECT alert_id, any(summary) AS summary FROM ${ident("alerts")} WHERE room_id = ${roomId} AND has(${ids}, alert_id) GROUP BY alert_id`,
+      ),
+      this.deliveriesOf(roomId, actions.map((a) => a.actionId)),
+    ]);
     const failures = new Map(rows.map((r) => [r.alert_id, r.summary]));
-    return actions.map((action, i) => ({ action, undelivered: failures.get(ids[i]!) }));
+    return actions.map((action, i) => ({ action, undelivered: failures.get(ids[i]!), delivery: deliveries.get(action.actionId) }));
+  }
+
+  /** The settling delivery of each action (see `ArchivedAction.delivery`), one row per delivery however often it was consumed. */
+  private async deliveriesOf(roomId: string, actionIds: string[]): Promise<Map<string, ArchivedDelivery>> {
+    const rows = await this.db.query<{ action_id: string; result: string; attempts: number; finished_at_ms: string; ack_message: string; failure_reason: string; failure_detail: string }>(
+      sql`SELECT action_id, result, attempts, finished_at_ms, ack_message, failure_reason, failure_detail FROM ${ident("action_outcomes")} FINAL WHERE room_id = ${roomId} AND has(${actionIds}, action_id) ORDER BY action_id, finished_at_ms`,
+    );
+    const settled = new Map<string, ArchivedDelivery>();
+    for (const r of rows) {
+      const result = r.result.replace(/^DELIVERY_RESULT_/, "");
+      const seen = settled.get(r.action_id);
+      if (seen !== undefined && REACHED.has(seen.result)) continue;
+      const detail = result === "REJECTED" ? r.ack_message : [r.failure_reason, r.failure_detail].filter((x) => x !== "").join(": ");
+      settled.set(r.action_id, { result, attempts: Number(r.attempts), finishedAtMs: Number(r.finished_at_ms), detail });
+    }
+    return settled;
   }
 
   async alertVerdicts(alertId: string): Promise<VerdictRow[]> {

@@ -14,7 +14,7 @@
  * console.log(console.url);
  */
 export { ArchiveReader, PRECISION_SQL_FILE } from "./archive-reader";
-export type { ArchivedAction, Deletion, MinuteCounts, PrecisionRow, VerdictRow } from "./archive-reader";
+export type { ArchivedAction, ArchivedDelivery, Deletion, MinuteCounts, PrecisionRow, VerdictRow } from "./archive-reader";
 export { loadConfig } from "./config";
 export type { ConsoleConfig } from "./config";
 export { startConsole } from "./console-server";

@@ -1,9 +1,9 @@
 import { status as GrpcStatus } from "@grpc/grpc-js";
 import { GrpcCallError } from "@redline/grpc";
-import { Alert, LiveEvent, ModerationKind, RiskCategory, Severity, TransactionKind, Verdict } from "@redline/proto";
+import { ActionKind, Alert, ControlAction, LiveEvent, ModerationKind, RiskCategory, Severity, TransactionKind, Verdict } from "@redline/proto";
 import { BadConsoleRequestError } from "./errors";
 import { httpFailure } from "./http-errors";
-import { alertView, CATEGORY_NAMES, eventView, parseVerdict, SEVERITY_NAMES, tailFilter, timelineMinutes } from "./view-model";
+import { actionView, alertView, CATEGORY_NAMES, eventView, parseVerdict, SEVERITY_NAMES, tailFilter, timelineMinutes } from "./view-model";
 
 describe("tailFilter", () => {
   it("turns the page's filter query into a Tail request", () => {
@@ -69,6 +69,28 @@ describe("views", () => {
     expect(order.detail).toBe("ORDER 19.90 CNY sku s1");
     const deletion = eventView(LiveEvent.fromPartial({ body: { $case: "moderation", value: { kind: ModerationKind.MODERATION_KIND_DELETE_COMMENT, targetCommentId: "c9", operatorId: "op" } } }));
     expect(deletion).toMatchObject({ kind: "moderation", who: "op", detail: "DELETE_COMMENT comment c9" });
+  });
+});
+
+describe("actionView", () => {
+  const action = ControlAction.fromPartial({ actionId: "x", alertId: "a", kind: ActionKind.ACTION_KIND_BLOCK_STREAM, issuedAtMs: Date.UTC(2026, 0, 1) });
+  const at = Date.UTC(2026, 0, 1, 0, 0, 2);
+
+  it("says what the platform did with the delivery that settled the action, and marks what never arrived", () => {
+    expect(actionView(action, undefined, { result: "APPLIED", attempts: 1, finishedAtMs: at, detail: "" })).toMatchObject({ delivery: "applied 2026-01-01T00:00:02Z, attempt 1", undelivered: false });
+    expect(actionView(action, undefined, { result: "DUPLICATE", attempts: 1, finishedAtMs: at, detail: "" }).undelivered).toBe(false);
+    const rejected = actionView(action, undefined, { result: "REJECTED", attempts: 2, finishedAtMs: at, detail: "room already closed" });
+    expect(rejected).toMatchObject({ delivery: "rejected by the platform 2026-01-01T00:00:02Z, attempt 2: room already closed", undelivered: true });
+    const failed = actionView(action, "not applied after 5 attempt(s)", { result: "FAILED", attempts: 5, finishedAtMs: at, detail: "RETRIES_EXHAUSTED: UNAVAILABLE" });
+    expect(failed).toMatchObject({ undelivered: true });
+    expect(failed.delivery).toContain("gave up");
+    expect(failed.delivery).toContain("RETRIES_EXHAUSTED: UNAVAILABLE");
+  });
+
+  it("falls back to the dispatcher's alert, then to saying nothing is archived yet, and never marks a shadow action", () => {
+    expect(actionView(action, "not applied after 3 attempt(s)")).toMatchObject({ delivery: "undelivered: not applied after 3 attempt(s)", undelivered: true });
+    expect(actionView(action)).toMatchObject({ delivery: "no outcome archived yet", undelivered: false });
+    expect(actionView({ ...action, shadow: true }, "x")).toMatchObject({ delivery: "shadow: never sent", undelivered: false });
   });
 });
 

@@ -16,7 +16,7 @@ import {
   type LiveEvent,
   type TailRequest,
 } from "@redline/proto";
-import type { MinuteCounts } from "./archive-reader";
+import type { ArchivedDelivery, MinuteCounts } from "./archive-reader";
 import { BadConsoleRequestError } from "./errors";
 
 /**
@@ -93,9 +93,28 @@ export function alertView(alert: Alert): AlertView {
   };
 }
 
-/** `undelivered` is the summary of the dispatcher's ACTION_UNDELIVERED alert for the action, if it raised one. */
-export function actionView(action: ControlAction, undelivered?: string): ActionView {
-  const delivery = action.shadow ? "shadow: never sent" : undelivered !== undefined ? `undelivered: ${undelivered}` : "no failure archived";
+/** What the platform did with a delivery, in an inspector's words. */
+function deliveryText(d: ArchivedDelivery): string {
+  const when = `${isoTime(d.finishedAtMs)}, attempt ${d.attempts}`;
+  if (d.result === "APPLIED") return `applied ${when}`;
+  if (d.result === "DUPLICATE") return `applied earlier (re-sent, platform answered duplicate ${when})`;
+  if (d.result === "REJECTED") return `rejected by the platform ${when}${d.detail === "" ? "" : `: ${d.detail}`}`;
+  return `not applied, dispatcher gave up ${when}${d.detail === "" ? "" : `: ${d.detail}`}`;
+}
+
+/**
+ * `delivery` is the outcome that settled the action (issue 20); `undelivered` the summary of the dispatcher's
+ * ACTION_UNDELIVERED alert, which an archive from before outcomes were kept may hold alone.
+ */
+export function actionView(action: ControlAction, undelivered?: string, delivered?: ArchivedDelivery): ActionView {
+  const failed = delivered !== undefined ? !(delivered.result === "APPLIED" || delivered.result === "DUPLICATE") : undelivered !== undefined;
+  const delivery = action.shadow
+    ? "shadow: never sent"
+    : delivered !== undefined
+      ? deliveryText(delivered)
+      : undelivered !== undefined
+        ? `undelivered: ${undelivered}`
+        : "no outcome archived yet";
   return {
     actionId: action.actionId,
     alertId: action.alertId,
@@ -104,7 +123,7 @@ export function actionView(action: ControlAction, undelivered?: string): ActionV
     time: isoTime(action.issuedAtMs),
     reason: action.reason,
     delivery,
-    undelivered: undelivered !== undefined,
+    undelivered: !action.shadow && failed,
   };
 }
 

@@ -74,7 +74,7 @@ export function registerPageRoutes(app: FastifyInstance, deps: PageRoutesDeps): 
         title: `Room ${roomId}`,
         roomId,
         alerts: alerts.map(alertView),
-        actions: actions.map((a) => actionView(a.action, a.undelivered)),
+        actions: actions.map((a) => actionView(a.action, a.undelivered, a.delivery)),
         minutes: timelineMinutes(minutes, alerts),
         deletions: deletions.map((d) => {
           const comment = d.comment?.body?.$case === "comment" ? d.comment.body.value : undefined;
@@ -105,7 +105,7 @@ export function registerPageRoutes(app: FastifyInstance, deps: PageRoutesDeps): 
         alert: alertView(evidence.alert!),
         events: evidence.events.map(eventView),
         missing: evidence.missingEventIds,
-        actions: actions.map((a) => actionView(a.action, a.undelivered)),
+        actions: actions.map((a) => actionView(a.action, a.undelivered, a.delivery)),
         verdicts: verdicts.map((v) => ({ ...v, time: isoTime(v.reviewedAtMs), verdict: stripPrefix(v.verdict, "VERDICT_") })),
         mayReview: mayReview(principal),
         maxNoteChars: deps.maxNoteChars,
