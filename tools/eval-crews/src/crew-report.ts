@@ -85,7 +85,7 @@ function enginePathTable(report: CrewReport): string[] {
   const lines = [
     "## Through the engine (the service's and `redline replay --crews`'s path)",
     "",
-    "The same LiveEvents through the risk engine's pipeline (`createPipeline({ accountActivity: true })`, the service's",
+    "With `npm run eval:crews -- --engine`: the same LiveEvents through the risk engine's pipeline (`createPipeline({ accountActivity: true })`, the service's",
     "defaults, one pipeline as replay runs it): the account-activity records it drains, in the order it applies events, go",
     "to the detector; events the engine applies late get no record. An integration test checks that the crew-detector",
     "service raises exactly replay's alerts from the same input (test/integration/crew-replay.test.ts).",

@@ -26,7 +26,15 @@ function main(argv: readonly string[]): void {
   if (devOnly) return;
   const outDir = process.env.REDLINE_EVAL_OUT_DIR ?? join(__dirname, "..", "..", "..", "docs", "eval");
   mkdirSync(outDir, { recursive: true });
-  const json = { ...report, results: report.results.map((r) => ({ ...r, score: { ...r.score, perCrew: undefined } })) };
+  // Per-crew outcomes are for --dev tuning; the report keeps the totals.
+  const json = {
+    ...report,
+    results: report.results.map((r) => ({
+      ...r,
+      score: { ...r.score, perCrew: undefined },
+      throughEngine: r.throughEngine === undefined ? undefined : { ...r.throughEngine, score: { ...r.throughEngine.score, perCrew: undefined } },
+    })),
+  };
   writeFileSync(join(outDir, "crews.json"), JSON.stringify(json, null, 2) + "\n");
   writeFileSync(join(outDir, "crews.md"), renderCrewMarkdown(report));
   process.stdout.write(`crew eval: wrote ${outDir}/crews.{md,json}\n`);
