@@ -1,3 +1,6 @@
+import { CrewDetector, RoomContextTracker } from "@redline/crews";
+import { createPipeline, drainAccountActivity } from "@redline/pipeline";
+import { Severity } from "@redline/proto";
 import { demoScenario } from "./demo-scenario";
 
 describe("demoScenario", () => {
@@ -20,5 +23,29 @@ describe("demoScenario", () => {
     const s = demoScenario(1, Date.UTC(2026, 10, 29, 9, 0, 0), undefined, "demo-cccc-1");
     expect(s.products.map((p) => p.listings[0]?.roomId)).toEqual(["demo-cccc-1-claims"]);
     expect(s.events.filter((e) => e.body?.$case === "transcript" && e.body.value.skuId === s.products[0]!.skuId).length).toBeGreaterThan(3);
+  });
+
+  it("has one cross-room crew, which the crew detector names behind the engine, and nobody else", () => {
+    const s = demoScenario(1, Date.UTC(2026, 10, 29, 9, 0, 0), undefined, "demo-dddd-1");
+    const crewRoom = (roomId: string) => roomId.startsWith("demo-dddd-1-crew-room-");
+    // The crew's rooms through the engine's pipeline, as the service and replay see them (the other rooms cost seconds).
+    const pipeline = createPipeline({ accountActivity: true });
+    const detector = new CrewDetector();
+    const findings = [];
+    for (const e of s.events.filter((x) => crewRoom(x.roomId))) {
+      pipeline.push(e);
+      findings.push(...detector.ingestAll(drainAccountActivity(pipeline)));
+    }
+    pipeline.end();
+    findings.push(...detector.ingestAll(drainAccountActivity(pipeline)));
+    const named = findings.filter((f) => f.level === "account" && f.severity >= Severity.SEVERITY_MEDIUM);
+    expect(named.length).toBeGreaterThan(0);
+    expect(new Set(named.flatMap((f) => f.accounts))).toEqual(new Set(Array.from({ length: 5 }, (_, i) => `demo-dddd-1-crew-acct-${i}`)));
+    expect(new Set(findings.filter((f) => f.level === "room").map((f) => f.roomId))).toEqual(new Set([0, 1, 2, 3].map((k) => `demo-dddd-1-crew-room-${k}`)));
+    // The whole demo, every room: no other account is named at MEDIUM or above.
+    const rooms = new RoomContextTracker();
+    const all = new CrewDetector().ingestAll(s.events.map((e) => rooms.toActivity(e)).filter((a) => a !== undefined));
+    const namedAll = all.filter((f) => f.level === "account" && f.severity >= Severity.SEVERITY_MEDIUM).flatMap((f) => f.accounts);
+    expect(new Set(namedAll)).toEqual(new Set(named.flatMap((f) => f.accounts)));
   });
 });

@@ -1,6 +1,7 @@
 import { shiftEventTime } from "@redline/events";
 import { LiveEvent, RoomEventKind, type ProductFacts } from "@redline/proto";
 import { claimsRoom } from "./claims-room";
+import { crewRooms } from "./crew-rooms";
 import { generateRoom, Rng, SIMULATION_EPOCH_MS, type AttackStyle, type HardNegative, type RoomTruth } from "@redline/simulator";
 
 export interface DemoRoom {
@@ -83,6 +84,9 @@ export function demoScenario(seed: number, startMs: number, attackLeadMs = 60_00
   const claims = claimsRoom(`${roomPrefix}-claims`, startMs + 30_000);
   events.push(...claims.events);
   rooms.push({ roomId: `${roomPrefix}-claims`, expect: "MISLEADING_CLAIMS HIGH (30 % bird's nest said, 0.014 % on the label): links restricted", truth: undefined });
+  const crew = crewRooms(roomPrefix, startMs);
+  events.push(...crew.events);
+  crew.roomIds.forEach((roomId, k) => rooms.push({ roomId, expect: k < 2 ? "worked by a crew of five in the recent past: CROSS_ROOM_COORDINATION once the crew is named" : "CROSS_ROOM_COORDINATION: the crew of five (crew detector, issue 21)", truth: undefined }));
   events.sort(byTime);
   return { events, rooms, products: claims.products };
 }
