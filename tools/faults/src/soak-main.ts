@@ -27,10 +27,10 @@ function flag(name: string, fallback: number): number {
 const START = "<!-- soak:start (written by npm run soak) -->";
 const END = "<!-- soak:end -->";
 
-function render(summary: SoakSummary, table: string, o: { started: Date; minutes: number; rate: number; samplesFile: string }): string {
+function render(summary: SoakSummary, table: string, o: { started: Date; minutes: number; rate: number; samplesFile: string; shared: boolean }): string {
   const rows = SERVICES.map((s) => `| ${s} | ${summary.rssLastMb[s].toFixed(0)} | ${summary.rssSlopeMbPerMin[s].toFixed(2)} |`);
   return [
-    `Run of ${o.started.toISOString().slice(0, 16).replace("T", " ")} UTC: \`npm run soak -- --minutes ${o.minutes} --rate ${o.rate}\`, ${summary.samples} samples 10 s apart (${o.samplesFile.replace(`${REPO_ROOT}/`, "")}); slopes by least squares over the second half, after warm-up.`,
+    `Run of ${o.started.toISOString().slice(0, 16).replace("T", " ")} UTC: \`npm run soak -- --minutes ${o.minutes} --rate ${o.rate}${o.shared ? " --shared-stack" : ""}\`, ${summary.samples} samples 10 s apart (${o.samplesFile.replace(`${REPO_ROOT}/`, "")}); slopes by least squares over the second half, after warm-up.`,
     "",
     "| process | RSS at the end (MB) | RSS slope (MB/min) |",
     "| --- | ---: | ---: |",
@@ -47,15 +47,20 @@ async function main(): Promise<number> {
   const rate = flag("rate", 2000);
   const logDir = join(REPO_ROOT, ".local", "faults");
   mkdirSync(logDir, { recursive: true });
-  const stack = new SuiteStack();
-  await stack.up();
+  // --shared-stack: the local stack every test uses (nothing is stopped in a soak), so a soak can run beside `npm run faults`.
+  const shared = process.argv.includes("--shared-stack");
+  const stack = shared ? undefined : new SuiteStack();
+  await stack?.up();
+  const targets = stack
+    ? { kafkaBrokers: stack.kafkaBrokers, clickhouseUrl: stack.clickhouseUrl, clickhouseServiceUrl: stack.clickhouseServiceUrl }
+    : { kafkaBrokers: process.env.REDLINE_KAFKA_BROKERS ?? "127.0.0.1:9092", clickhouseUrl: process.env.REDLINE_CLICKHOUSE_URL ?? "http://127.0.0.1:8123" };
   const started = new Date();
   const samplesFile = join(logDir, `soak-${started.getTime().toString(36)}.jsonl`);
   let summary: SoakSummary | undefined;
   try {
     const result = await runScenario(soak(minutes * 60, samplesFile, (s) => (summary = s)), {
-      targets: { kafkaBrokers: stack.kafkaBrokers, clickhouseUrl: stack.clickhouseUrl, clickhouseServiceUrl: stack.clickhouseServiceUrl },
-      stack,
+      targets,
+      ...(stack ? { stack } : {}),
       rate,
       loadSeconds: minutes * 60 + 20,
       faultAtS: 10,
@@ -69,14 +74,14 @@ async function main(): Promise<number> {
     if (summary !== undefined && !process.argv.includes("--no-write")) {
       const path = join(REPO_ROOT, "docs", "reliability.md");
       const text = readFileSync(path, "utf8");
-      const block = `${START}\n${render(summary, table, { started, minutes, rate, samplesFile })}\n${END}`;
+      const block = `${START}\n${render(summary, table, { started, minutes, rate, samplesFile, shared })}\n${END}`;
       const i = text.indexOf(START);
       const j = text.indexOf(END);
       writeFileSync(path, i >= 0 && j > i ? text.slice(0, i) + block + text.slice(j + END.length) : `${text.trimEnd()}\n\n## Soak\n\n${block}\n`);
     }
     return result.failed.length === 0 ? 0 : 1;
   } finally {
-    await stack.stopProxies();
+    await stack?.stopProxies();
   }
 }
 
