@@ -7,6 +7,13 @@ export class DeadLetterError extends RedlineError {
   }
 }
 
+/** A send failed because the broker could not be reached (a restart, a stall); retriable. */
+export class BrokerUnavailableError extends RedlineError {
+  constructor(topics: readonly string[], cause: unknown) {
+    super(`broker unavailable while producing to ${topics.join(", ")}`, { retriable: true, cause, context: { topics } });
+  }
+}
+
 /** Topics a consumer needs are missing or disagree on partition count. */
 export class TopicLayoutError extends RedlineError {
   constructor(message: string, context: Record<string, unknown>) {

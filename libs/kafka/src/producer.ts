@@ -1,5 +1,7 @@
 import { retry, type Logger } from "@redline/common";
 import { CompressionTypes, Partitioners, type Kafka, type Producer, type RecordMetadata } from "kafkajs";
+import { isBrokerUnavailable } from "./broker-unavailable";
+import { BrokerUnavailableError } from "./errors";
 import type { OutputRecord } from "./record";
 
 export interface ProducerOptions {
@@ -59,13 +61,20 @@ export class RecordProducer {
       }));
     if (topicMessages.length === 0) return [];
     const compression = opts.gzip ? CompressionTypes.GZIP : CompressionTypes.None;
-    return retry(() => this.producer.sendBatch({ topicMessages, acks: -1, compression }), {
-      maxAttempts: this.maxSendAttempts,
-      initialDelayMs: 200,
-      maxDelayMs: 5000,
-      onRetry: (err, attempt, delayMs) =>
-        this.logger.warn("send failed, retrying", { err, attempt, delayMs, topics: topicMessages.map((t) => t.topic) }),
-    });
+    try {
+      return await retry(() => this.producer.sendBatch({ topicMessages, acks: -1, compression }), {
+        maxAttempts: this.maxSendAttempts,
+        initialDelayMs: 200,
+        maxDelayMs: 5000,
+        onRetry: (err, attempt, delayMs) =>
+          this.logger.warn("send failed, retrying", { err, attempt, delayMs, topics: topicMessages.map((t) => t.topic) }),
+      });
+    } catch (err) {
+      // A broker that is restarting or unreachable is not a refusal of these records: said retriable, a consumer
+      // retries or restarts from its last commit instead of dead-lettering valid input as HANDLER_FAILED (#17).
+      if (isBrokerUnavailable(err)) throw new BrokerUnavailableError(topicMessages.map((t) => t.topic), err);
+      throw err;
+    }
   }
 
   async disconnect(): Promise<void> {
