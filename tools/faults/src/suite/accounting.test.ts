@@ -45,6 +45,9 @@ describe("fault-suite accounting", () => {
       crashes: 1,
     };
     expect(failedRules(broken)).toEqual(["1 actions never reached the platform", "1 alerts rows twice under FINAL", "1 crashes"]);
+    // The load is valid events only: one refused in an outage is a failure, not an accounted record.
+    const refused: ScenarioAccount = { ...clean, inputs: accountInputs(new Map([["t:0", 2]]), new Map([["t:0", 2]]), ["HANDLER_FAILED"], 0) };
+    expect(failedRules(refused)).toEqual(["1 valid input records dead-lettered (HANDLER_FAILED 1)"]);
   });
 });
 

@@ -145,6 +145,8 @@ export function failedRules(a: ScenarioAccount): string[] {
   const out: string[] = [];
   if (a.inputs.behind.length > 0) out.push(`inputs not consumed: ${a.inputs.behind.map((b) => `${b.topicPartition} -${b.missing}`).join(", ")}`);
   if (a.inputs.heldUnapplied > 0) out.push(`${a.inputs.heldUnapplied} events held unapplied at the end`);
+  // The suite's load is valid events only: a dead letter is a valid event the pipeline refused (e.g. HANDLER_FAILED in an outage).
+  if (a.inputs.deadLettered > 0) out.push(`${a.inputs.deadLettered} valid input records dead-lettered (${Object.entries(a.inputs.deadLetteredByReason).map(([k, v]) => `${k} ${v}`).join(", ")})`);
   if (a.actions.lost.length > 0) out.push(`${a.actions.lost.length} actions never reached the platform`);
   if (a.actions.conflicting.length > 0) out.push(`${a.actions.conflicting.length} action ids with two effects`);
   if (a.actions.unknown.length > 0) out.push(`${a.actions.unknown.length} applied actions not on the topic`);

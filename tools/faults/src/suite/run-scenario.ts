@@ -273,7 +273,7 @@ export async function runScenario(scenario: Scenario, o: ScenarioOptions): Promi
       const archived = await archivedIds(clickhouse, database);
       const evidence = new Set(archived.evidence);
       const cited = raised.flatMap((a) => a.evidenceEventIds.map((id) => `${a.roomId}/${id}`));
-      return new Set(archived.alerts).size >= raised.length && new Set(archived.actions).size >= published.size && cited.every((id) => evidence.has(id));
+      return new Set(archived.alerts).size >= new Set(raised.map((a) => a.alertId)).size && new Set(archived.actions).size >= published.size && cited.every((id) => evidence.has(id));
     });
     const drainMs = Date.now() - drainStarted;
 
