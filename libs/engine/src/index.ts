@@ -20,7 +20,7 @@ export type { EngineConfig } from "./config";
 export { DEFAULT_FALSIFICATION_CONFIG } from "./detectors/falsification-config";
 export type { FalsificationConfig } from "./detectors/falsification-config";
 export { FAKE_FOLLOWS, FAKE_LIKES, FAKE_ORDERS, FAKE_VIEWS } from "./detectors/finding";
-export { DEFAULT_CONTENT_CONFIG } from "./detectors/content-config";
+export { DEFAULT_CONTENT_CONFIG, contentConfigForThresholds } from "./detectors/content-config";
 export type { ContentConfig } from "./detectors/content-config";
 export {
   SELECTIVE_DELETION, STREAMER_UNDERAGE, STREAMER_MINOR_NO_CONSENT, MINOR_TIPPING, MINOR_HARMFUL_CONTENT, REPEAT_OFFENDER, ROOM_FLOOD,

@@ -1,5 +1,5 @@
 import { EnvReader } from "@redline/common";
-import { DEFAULT_ENGINE_CONFIG, type EngineConfig } from "@redline/engine";
+import { contentConfigForThresholds, DEFAULT_ENGINE_CONFIG, type EngineConfig } from "@redline/engine";
 import { PIPELINE_DEFAULTS } from "@redline/pipeline";
 import { DEFAULT_INPUT_TOPICS, DEFAULT_OUTPUT_TOPICS, DEFAULT_TABLE_TOPICS, dlqTopicFor, loadValidationLimits, type ValidationLimits } from "@redline/events";
 import { loadKafkaConfig, type KafkaConfig, type RequiredTopic } from "@redline/kafka";
@@ -62,6 +62,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): R
       allowedLatenessMs: r.int("REDLINE_ENGINE_ALLOWED_LATENESS_MS", PIPELINE_DEFAULTS.allowedLatenessMs, { min: 0 }),
       maxRooms: r.int("REDLINE_ENGINE_MAX_ROOMS_PER_PARTITION", DEFAULT_ENGINE_CONFIG.maxRooms, { min: 1 }),
       dedupeWindowMs: r.int("REDLINE_ENGINE_DEDUPE_WINDOW_MS", DEFAULT_ENGINE_CONFIG.dedupeWindowMs, { min: 0 }),
+      // Per-label text thresholds (issue 14); `redline replay` reads the same variable, so both agree.
+      content: contentConfigForThresholds(env.REDLINE_TEXT_THRESHOLDS),
     }),
     policyFile: r.string("REDLINE_POLICY_FILE", "deploy/policy/default-policy.json"),
     shadowPolicyFile: r.optionalString("REDLINE_SHADOW_POLICY_FILE") ?? "",

@@ -5,9 +5,17 @@
  * content simulator's seeds 1-3, then checked on development seeds 101-108
  * and 201-210; the reported numbers use seeds 301-310 (docs/eval/content.md).
  */
+import { parseThresholds, THRESHOLDS_ENV, type TextLabel } from "@redline/text-classifier";
+
 export interface ContentConfig {
   /** Classifier probability at or above which a text counts as having a label (the model's decision threshold). */
   labelThreshold: number;
+  /**
+   * An operator's per-label thresholds (`REDLINE_TEXT_THRESHOLDS`, issue 14), each replacing both
+   * `labelThreshold` and `offenceThreshold` for its label: a label moved to a new domain's operating point
+   * moves everywhere the engine reads it. MINOR_RISK's stricter `minorRiskThreshold` stays as it is.
+   */
+  labelThresholds: Readonly<Partial<Record<TextLabel, number>>>;
   /**
    * Probability at or above which a text counts towards REPEAT_OFFENDER and ROOM_FLOOD. The model's own
    * threshold: the minimum counts (several texts, several authors) are what keep one ambiguous text from
@@ -65,6 +73,7 @@ export interface ContentConfig {
 
 export const DEFAULT_CONTENT_CONFIG: Readonly<ContentConfig> = Object.freeze({
   labelThreshold: 0.5,
+  labelThresholds: Object.freeze({}),
   offenceThreshold: 0.5,
   maxTextsPerRoom: 4_096,
   maxAuthorsPerRoom: 4_096,
@@ -87,3 +96,22 @@ export const DEFAULT_CONTENT_CONFIG: Readonly<ContentConfig> = Object.freeze({
   minorRoomAuthors: 2,
   minorAuthorTexts: 3,
 });
+
+/** Probability at or above which a text counts as having `label`. */
+export function labelThresholdOf(c: Readonly<ContentConfig>, label: TextLabel): number {
+  return c.labelThresholds[label] ?? c.labelThreshold;
+}
+
+/** Probability at or above which a text of `label` counts towards REPEAT_OFFENDER and ROOM_FLOOD. */
+export function offenceThresholdOf(c: Readonly<ContentConfig>, label: TextLabel): number {
+  return c.labelThresholds[label] ?? c.offenceThreshold;
+}
+
+/**
+ * The content settings for an operator's `REDLINE_TEXT_THRESHOLDS` (`LABEL=value,...`); the defaults when it is
+ * unset or empty. Throws ThresholdConfigError naming the setting and the part it cannot read.
+ */
+export function contentConfigForThresholds(spec: string | undefined, source = THRESHOLDS_ENV): Readonly<ContentConfig> {
+  const labelThresholds = parseThresholds(spec ?? "", source);
+  return Object.keys(labelThresholds).length === 0 ? DEFAULT_CONTENT_CONFIG : Object.freeze({ ...DEFAULT_CONTENT_CONFIG, labelThresholds: Object.freeze(labelThresholds) });
+}

@@ -4,6 +4,7 @@ import { RiskEngine } from "../engine";
 import { resolveEngineConfig } from "../config";
 import { createRoomState } from "../room-state";
 import { applyContent } from "./content";
+import { contentConfigForThresholds } from "./content-config";
 import { actor, like, T0 } from "../testing/event-builders";
 import { fisherGreater } from "./fisher-exact";
 import type { TextScorer, TextScores } from "./text-scorer";
@@ -240,6 +241,23 @@ describe("text risks", () => {
     const troll = actor("troll");
     const alerts = run([0, 1, 2].map((i) => text(T0 + i * MIN, troll, "you idiot")), insult);
     expect(alerts.map((a) => [a.category, a.subcategory])).toEqual([[RiskCategory.RISK_CATEGORY_HARASSMENT, "REPEAT_OFFENDER"]]);
+  });
+
+  it("moves a label's operating point with the operator's per-label threshold, and only that label's", () => {
+    const insult: TextScorer = { version: "fake", classify: () => ({ NEGATIVE_REVIEW: 0.1, HARASSMENT: 0.9, DIVERSION: 0.05, PROHIBITED: 0.1, MINOR_RISK: 0 }) };
+    const troll = actor("troll");
+    const events = () => [0, 1, 2].map((i) => text(T0 + i * MIN, troll, "you idiot"));
+    const withThresholds = (spec: string): Alert[] => {
+      const engine = new RiskEngine({ content: contentConfigForThresholds(spec) }, { textScorer: insult });
+      for (const e of events()) engine.ingest(e);
+      engine.flush();
+      return engine.drain().map((o) => o.alert);
+    };
+    expect(withThresholds("HARASSMENT=0.95")).toEqual([]);
+    expect(withThresholds("DIVERSION=0.95").map((a) => a.subcategory)).toEqual(["REPEAT_OFFENDER"]);
+    expect(withThresholds("").map((a) => a.subcategory)).toEqual(["REPEAT_OFFENDER"]);
+    expect(() => contentConfigForThresholds("HARASSMENT=1.5")).toThrow(/REDLINE_TEXT_THRESHOLDS: threshold for HARASSMENT/);
+    expect(() => contentConfigForThresholds("SPAM=0.5")).toThrow(/not LABEL=value/);
   });
 
   function spam(removeAfterMs: number | null): LiveEvent[] {

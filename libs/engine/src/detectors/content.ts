@@ -11,11 +11,14 @@ import type { Actor, LiveEvent, ModerationEvent } from "@redline/proto";
 import { boundedUpsert } from "../primitives/bounded-map";
 import type { RoomState } from "../room-state";
 import type { EngineConfig } from "../config";
-import type { ContentConfig } from "./content-config";
+import { labelThresholdOf, offenceThresholdOf, type ContentConfig } from "./content-config";
 import type { ContentFinding } from "./content-finding";
 import { createContentFeatures, recordOffence } from "./content-state";
 import type { ContentFeatures, TextRecord } from "./content-state";
 import { ABUSE_LABELS } from "./text-scorer";
+
+/** Labels that make a text abusive, so its removal is legitimate moderation, not review suppression. */
+const RISK_LABELS = [...ABUSE_LABELS, "MINOR_RISK"] as const;
 import type { AbuseLabel, TextScorer, TextScores } from "./text-scorer";
 import { detectSelectiveDeletion, observeRemoval, observeText } from "./review-suppression";
 import { detectMinorContentAuthor, detectMinorContentRoom, detectMinorStreamer, detectMinorTip, observeMinorText } from "./minor-protection";
@@ -57,7 +60,7 @@ function observeTextEvent(room: RoomState, event: LiveEvent, textId: string, aut
   const authorId = author?.userId ?? "";
   if (f.texts.has(id)) return; // a redelivered text counts once
   const s = scorer.classify(text);
-  const abusive = Math.max(s.HARASSMENT, s.DIVERSION, s.PROHIBITED, s.MINOR_RISK) >= c.labelThreshold;
+  const abusive = RISK_LABELS.some((label) => s[label] >= labelThresholdOf(c, label));
   const record: TextRecord = { eventId: event.eventId, authorId, timeMs: t, negativeScore: s.NEGATIVE_REVIEW, abusive, removed: false };
   boundedUpsert(f.texts, id, c.maxTextsPerRoom, () => record);
   observeText(f.suppression, record, c);
@@ -71,7 +74,7 @@ function observeTextEvent(room: RoomState, event: LiveEvent, textId: string, aut
   const top = topAbuseLabel(s);
   for (const label of ABUSE_LABELS) {
     const score = s[label];
-    if (label !== top || score < c.offenceThreshold) continue;
+    if (label !== top || score < offenceThresholdOf(c, label)) continue;
     queueFlagged(f.floods[label], { textId: id, eventId: event.eventId, authorId, timeMs: t, score });
     if (authorId === "") continue;
     const slot = recordOffence(f.offences, `${label}\u0000${authorId}`, { eventId: event.eventId, timeMs: t, score }, c.maxAuthorsPerRoom, cfg.maxEvidenceIds);

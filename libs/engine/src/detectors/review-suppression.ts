@@ -18,12 +18,12 @@ import { combine, ramp, severityOf } from "./scoring";
 import { fisherGreater } from "./fisher-exact";
 import { SELECTIVE_DELETION } from "./content-finding";
 import type { ContentFinding } from "./content-finding";
-import type { ContentConfig } from "./content-config";
+import { labelThresholdOf, type ContentConfig } from "./content-config";
 import type { SuppressionState, TextRecord } from "./content-state";
 
 export function observeText(s: SuppressionState, record: TextRecord, cfg: Readonly<ContentConfig>): void {
   if (record.abusive) return;
-  if (record.negativeScore >= cfg.labelThreshold) s.negatives++;
+  if (record.negativeScore >= labelThresholdOf(cfg, "NEGATIVE_REVIEW")) s.negatives++;
   else s.others++;
 }
 
@@ -35,7 +35,7 @@ export function observeRemoval(s: SuppressionState, record: TextRecord, moderati
     s.legitimateRemoved++;
     return;
   }
-  if (record.negativeScore < cfg.labelThreshold) {
+  if (record.negativeScore < labelThresholdOf(cfg, "NEGATIVE_REVIEW")) {
     s.otherRemoved++;
     return;
   }

@@ -17,7 +17,7 @@
 import { createReadStream, statSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { once } from "node:events";
-import { outputToJsonLine } from "@redline/engine";
+import { contentConfigForThresholds, outputToJsonLine } from "@redline/engine";
 import { createPipeline, policyCounters, type PipelineSpec } from "@redline/pipeline";
 import { fixedPolicy, loadPolicyFile } from "@redline/policy";
 import { EXIT_CODES, type CommandContext } from "../command";
@@ -65,7 +65,8 @@ function pipelineSpec(o: ReplayOptions, ctx: CommandContext): PipelineSpec {
   return {
     ...(products === undefined ? {} : { products: products.table }),
     ...(o.crews === true ? { accountActivity: true } : {}),
-    ...(o.latenessMs === undefined ? {} : { engine: { allowedLatenessMs: o.latenessMs } }),
+    // The service's REDLINE_TEXT_THRESHOLDS, read the same way, so a replay scores texts as the service does.
+    engine: { ...(o.latenessMs === undefined ? {} : { allowedLatenessMs: o.latenessMs }), content: contentConfigForThresholds(ctx.env.REDLINE_TEXT_THRESHOLDS) },
     ...(o.policy === undefined ? {} : { policy: fixedPolicy(loadPolicyFile(o.policy)) }),
     ...(o.shadowPolicy === undefined ? {} : { shadowPolicy: fixedPolicy(loadPolicyFile(o.shadowPolicy)) }),
   };
