@@ -18,12 +18,20 @@ export interface ServiceRunnerOptions {
  * Starts a service and stops it once on SIGTERM or SIGINT, exiting 0 after a
  * clean stop, 1 when start-up or the stop fails, and 1 when the stop outlives
  * its bound. Start-up errors (bad config) are logged with their context.
+ * `start` gets `fail`, for a part of the service that cannot go on: it exits 1.
  */
-export async function runService(start: () => Promise<RunningService>, opts: ServiceRunnerOptions): Promise<void> {
+export async function runService(start: (fail: (err: Error) => void) => Promise<RunningService>, opts: ServiceRunnerOptions): Promise<void> {
   const proc = opts.proc ?? process;
+  // A part that cannot go on (a consumer kafkajs will not restart) ends the process at once, exit 1, so its
+  // supervisor restarts it: a clean stop would wait on the very client that failed, and nothing uncommitted
+  // is lost (the next owner re-reads it; outputs carry idempotent ids).
+  const fail = (err: Error): void => {
+    opts.logger.error(`${opts.name} cannot go on; exiting for a restart`, { err });
+    proc.exit(1);
+  };
   let service: RunningService;
   try {
-    service = await start();
+    service = await start(fail);
   } catch (err) {
     opts.logger.error(`${opts.name} failed to start`, { err });
     proc.exit(1);

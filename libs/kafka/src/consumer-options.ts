@@ -52,6 +52,12 @@ export interface EventConsumerOptions<T> {
    * with backoff; a non-retriable one dead-letters the records it was given.
    */
   handleBatch: (batch: PartitionBatch<T>) => Promise<void | HandledBatch>;
+  /**
+   * Called once when kafkajs stops the consumer for good (a crash it will not restart from, e.g. evicted from
+   * the group during a network stall). The member then consumes nothing while looking alive, so a service
+   * should exit and let its supervisor restart it; uncommitted work is redelivered to the next owner.
+   */
+  onFatal?: (err: Error) => void;
   deadLetters: DeadLetterWriter;
   logger: Logger;
   metrics?: ConsumerMetrics;

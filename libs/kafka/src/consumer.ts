@@ -29,6 +29,7 @@ export class EventConsumer<T> {
   private readonly idleWaiters: Array<() => void> = [];
   private assigned: TopicPartitions[] = [];
   private admin: Promise<Admin> | undefined;
+  private fatal = false;
 
   constructor(private readonly opts: EventConsumerOptions<T>) {
     this.metrics = opts.metrics ?? noopConsumerMetrics;
@@ -42,10 +43,16 @@ export class EventConsumer<T> {
       allowAutoTopicCreation: false,
       ...(opts.partitionAssigners ? { partitionAssigners: opts.partitionAssigners } : {}),
     });
-    this.consumer.on(this.consumer.events.CRASH, (e) =>
-      this.logger.error("consumer crashed", { err: e.payload.error, restart: e.payload.restart }),
-    );
+    this.consumer.on(this.consumer.events.CRASH, (e) => this.onCrash(e.payload.error, e.payload.restart));
     this.consumer.on(this.consumer.events.GROUP_JOIN, (e) => this.onJoin(assignmentFrom(e.payload.memberAssignment)));
+  }
+
+  /** Logs a crash; one kafkajs will not restart from is fatal (`EventConsumerOptions.onFatal`), unless we are stopping. */
+  private onCrash(error: Error, restart: boolean): void {
+    this.logger.error("consumer crashed", { err: error, restart });
+    if (restart || this.stopping.signal.aborted || this.fatal) return;
+    this.fatal = true;
+    this.opts.onFatal?.(error);
   }
 
   /** What this member owns since its last join of the group. */

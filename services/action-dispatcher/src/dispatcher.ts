@@ -21,6 +21,8 @@ import { CountingDispatcherMetrics, dispatcherMetricsOn, type DispatcherMetrics 
 
 export interface DispatcherDeps {
   logger: Logger;
+  /** Called when the input consumer stops for good (see EventConsumerOptions.onFatal); main exits for a restart. */
+  onFatal?: (err: Error) => void;
   /** Metrics and traces; when given, its instruments replace the counting defaults. */
   telemetry?: Telemetry;
   metrics?: DispatcherMetrics;
@@ -63,6 +65,7 @@ export async function startDispatcher(config: DispatcherConfig, deps: Dispatcher
     }),
     deadLetters,
     logger,
+    ...(deps.onFatal ? { onFatal: deps.onFatal } : {}),
     metrics: consumerMetrics,
     // Small chunks: a commit follows every few acknowledged actions, so a restart re-sends little.
     maxRecordsPerChunk: 50,

@@ -6,11 +6,11 @@ import { startDispatcher } from "./dispatcher";
 
 const bootLogger = createJsonLogger({ namespace: "redline.action-dispatcher" });
 void runService(
-  async () => {
+  async (fail) => {
     const config = loadConfig(process.env);
     const logger = createJsonLogger({ namespace: "redline", level: config.logLevel, contextFields: traceContextFields });
     const telemetry = await initTelemetry(loadTelemetryConfig(process.env, "action-dispatcher", { metricsPort: 9466 }), { logger });
-    const service = await startDispatcher(config, { logger, telemetry });
+    const service = await startDispatcher(config, { logger, telemetry, onFatal: fail });
     return {
       async stop() {
         await service.stop();

@@ -16,6 +16,8 @@ import { requiredTopics, type ArchiverConfig } from "./config";
 
 export interface ArchiverDeps {
   logger: Logger;
+  /** Called when the input consumer stops for good (see EventConsumerOptions.onFatal); main exits for a restart. */
+  onFatal?: (err: Error) => void;
   telemetry?: Telemetry;
   metrics?: ConsumerMetrics;
   now?: () => number;
@@ -76,6 +78,7 @@ export async function startArchiver(config: ArchiverConfig, deps: ArchiverDeps):
     },
     deadLetters: new DeadLetterWriter(producer, metrics, logger),
     logger,
+    ...(deps.onFatal ? { onFatal: deps.onFatal } : {}),
     metrics,
     maxRecordsPerChunk: config.maxRecordsPerChunk,
     // An outage of any length only delays archiving: keep retrying, at most every 30 s.

@@ -6,11 +6,11 @@ import { loadConfig } from "./config";
 
 const bootLogger = createJsonLogger({ namespace: "redline.archiver" });
 void runService(
-  async () => {
+  async (fail) => {
     const config = loadConfig(process.env);
     const logger = createJsonLogger({ namespace: "redline", level: config.logLevel, contextFields: traceContextFields });
     const telemetry = await initTelemetry(loadTelemetryConfig(process.env, "archiver", { metricsPort: 9465 }), { logger });
-    const service = await startArchiver(config, { logger, telemetry });
+    const service = await startArchiver(config, { logger, telemetry, onFatal: fail });
     return {
       async stop() {
         await service.stop();

@@ -6,11 +6,11 @@ import { startRiskEngine } from "./risk-engine-service";
 
 const bootLogger = createJsonLogger({ namespace: "redline.risk-engine" });
 void runService(
-  async () => {
+  async (fail) => {
     const config = loadConfig(process.env);
     const logger = createJsonLogger({ namespace: "redline", level: config.logLevel, contextFields: traceContextFields });
     const telemetry = await initTelemetry(loadTelemetryConfig(process.env, "risk-engine", { metricsPort: 9464 }), { logger });
-    const service = await startRiskEngine(config, { logger, telemetry });
+    const service = await startRiskEngine(config, { logger, telemetry, onFatal: fail });
     return {
       async stop() {
         await service.stop();

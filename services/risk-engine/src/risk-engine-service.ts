@@ -34,6 +34,8 @@ import { ProductTableFeed } from "./product-table-feed";
 
 export interface RiskEngineDeps {
   logger: Logger;
+  /** Called when the input consumer stops for good (see EventConsumerOptions.onFatal); main exits for a restart. */
+  onFatal?: (err: Error) => void;
   /** Metrics and traces; absent in tests that do not look at them. */
   telemetry?: Telemetry;
   now?: () => number;
@@ -155,6 +157,7 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
     deadLetters,
     logger,
     metrics,
+    ...(deps.onFatal ? { onFatal: deps.onFatal } : {}),
     maxRecordsPerChunk: config.maxRecordsPerChunk,
     maxBytesPerPartition: config.maxBytesPerPartition,
     sessionTimeoutMs: config.sessionTimeoutMs,
