@@ -1,20 +1,9 @@
+import { mulberry32 } from "@redline/common";
 import { judgeAgainstPeers, mergePartials, peerGroupOf, QuantileSketch, RollingSketches, SketchFormatError, InvalidMeasurementError } from "./index";
-
-/** A small seeded generator (mulberry32), so every run draws the same values. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Log-normal values, like shares and rates of rooms: most small, a long upper tail. */
 function draws(seed: number, n: number): number[] {
-  const rand = seeded(seed);
+  const rand = mulberry32(seed);
   return Array.from({ length: n }, () => Math.exp(-2 + Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand())));
 }
 
