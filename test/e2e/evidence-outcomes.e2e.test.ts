@@ -10,12 +10,11 @@ import { ident, sql } from "@redline/clickhouse";
 import { silentLogger } from "@redline/common";
 import { RecordingControlPlane } from "@redline/demo-platform";
 import { demoScenario } from "@redline/demo-feed";
-import { dlqTopicFor } from "@redline/events";
 import { publicKeyText } from "@redline/evidence-bundle";
-import { ensureTopics, RecordProducer } from "@redline/kafka";
+import { RecordProducer } from "@redline/kafka";
 import { ActionKind, ApplyStatus } from "@redline/proto";
 import { loadConfig as engineConfig, startRiskEngine, type RiskEngineService } from "@redline/risk-engine";
-import { inputTopics, pipelineEnv, pipelineOutputs, publishEvents, randomId, splitTar, testClickHouse, testKafka, waitFor } from "@redline/test-helpers";
+import { ensurePipelineTopics, pipelineEnv, publishEvents, randomId, splitTar, testClickHouse, testKafka, waitFor } from "@redline/test-helpers";
 
 const POLICY = join(__dirname, "..", "..", "deploy", "policy", "default-policy.json");
 const SEED = 7;
@@ -52,12 +51,7 @@ describe("a platform's acknowledgement, end to end, in an evidence bundle", () =
   let archiver: Archiver;
 
   beforeAll(async () => {
-    const inputs = inputTopics(prefix);
-    const outputs = pipelineOutputs(prefix);
-    await ensureTopics(kafka, [
-      ...[...inputs, ...outputs].map((topic) => ({ topic, numPartitions: 2 })),
-      ...[...inputs, ...outputs].map((topic) => ({ topic: dlqTopicFor(topic), numPartitions: 1 })),
-    ]);
+    const { inputs } = await ensurePipelineTopics(kafka, prefix);
     platform = new RecordingControlPlane();
     env = {
       ...pipelineEnv({ prefix, inputs, policyFile: POLICY, controlPlanePort: await platform.start(), gatewayTokens: "", clickhouseDatabase: database }),

@@ -8,25 +8,24 @@ import { loadConfig as archiverConfig, startArchiver, type Archiver } from "@red
 import { ident, sql } from "@redline/clickhouse";
 import { silentLogger } from "@redline/common";
 import { RecordingControlPlane } from "@redline/demo-platform";
-import { dlqTopicFor, shiftEventTime } from "@redline/events";
+import { shiftEventTime } from "@redline/events";
 import { ArchiveReader, GatewayClient, loadConfig as consoleConfig, startConsole, type RunningConsole } from "@redline/inspector-console";
-import { ensureTopics, RecordProducer } from "@redline/kafka";
+import { RecordProducer } from "@redline/kafka";
 import { AlertStreamClient, Feedback, LiveEvent, ModerationKind, OperatorRole, Verdict } from "@redline/proto";
 import { loadConfig as engineConfig, startRiskEngine, type RiskEngineService } from "@redline/risk-engine";
 import { initTelemetry, loadTelemetryConfig, type Telemetry } from "@redline/telemetry";
 import { generateRoom, Rng, SIMULATION_EPOCH_MS } from "@redline/simulator";
 import {
   collectTopic,
-  inputTopics,
+  ensurePipelineTopics,
   launchChromium,
   pipelineEnv,
-  pipelineOutputs,
   publishEvents,
   randomId,
   testClickHouse,
   testKafka,
-  waitFor,
   type TopicCollector,
+  waitFor,
 } from "@redline/test-helpers";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 
@@ -139,12 +138,7 @@ describe("the inspector console in a real Chromium, on the real pipeline", () =>
   let telemetry: Telemetry;
 
   beforeAll(async () => {
-    const inputs = inputTopics(prefix);
-    const outputs = pipelineOutputs(prefix);
-    await ensureTopics(kafka, [
-      ...[...inputs, ...outputs].map((topic) => ({ topic, numPartitions: 2 })),
-      ...[...inputs, ...outputs].map((topic) => ({ topic: dlqTopicFor(topic), numPartitions: 1 })),
-    ]);
+    const { inputs } = await ensurePipelineTopics(kafka, prefix);
     platform = new RecordingControlPlane();
     env = pipelineEnv({
       prefix,

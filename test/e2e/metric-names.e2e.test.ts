@@ -15,18 +15,16 @@ import { loadConfig as archiverConfig, startArchiver, type Archiver } from "@red
 import { ident, sql } from "@redline/clickhouse";
 import { RecordingControlPlane } from "@redline/demo-platform";
 import { demoScenario } from "@redline/demo-feed";
-import { dlqTopicFor } from "@redline/events";
-import { ensureTopics, RecordProducer } from "@redline/kafka";
+import { RecordProducer } from "@redline/kafka";
 import { loadConfig as engineConfig, startRiskEngine, type RiskEngineService } from "@redline/risk-engine";
 import { initTelemetry, loadTelemetryConfig, type Telemetry } from "@redline/telemetry";
 import {
   dashboardExpressions,
+  ensurePipelineTopics,
   exposedLabels,
   exposedSeriesNames,
-  inputTopics,
   labelsUsed,
   pipelineEnv,
-  pipelineOutputs,
   publishEvents,
   randomId,
   redlineSeriesNames,
@@ -59,12 +57,7 @@ describe("every metric a dashboard or an alerting rule reads is exposed by a ser
   const exposed = async (): Promise<Set<string>> => new Set((await scrapeAll()).flatMap((text) => [...exposedSeriesNames(text)]));
 
   beforeAll(async () => {
-    const inputs = inputTopics(prefix);
-    const outputs = pipelineOutputs(prefix);
-    await ensureTopics(kafka, [
-      ...[...inputs, ...outputs].map((topic) => ({ topic, numPartitions: 2 })),
-      ...[...inputs, ...outputs].map((topic) => ({ topic: dlqTopicFor(topic), numPartitions: 1 })),
-    ]);
+    const { inputs } = await ensurePipelineTopics(kafka, prefix);
     for (const name of SERVICES) {
       telemetry[name] = await initTelemetry(loadTelemetryConfig({ REDLINE_METRICS_PORT: "0" }, name), { logger: silentLogger, registerGlobal: false });
     }

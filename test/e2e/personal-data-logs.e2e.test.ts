@@ -17,10 +17,10 @@ import { createJsonLogger, type Logger } from "@redline/common";
 import { RecordingControlPlane } from "@redline/demo-platform";
 import { demoScenario } from "@redline/demo-feed";
 import { dlqTopicFor } from "@redline/events";
-import { ensureTopics, RecordProducer } from "@redline/kafka";
+import { RecordProducer } from "@redline/kafka";
 import { ActionKind, AlertStreamClient, LiveEvent, Verdict, type Actor, type TailResponse } from "@redline/proto";
 import { loadConfig as engineConfig, startRiskEngine, type RiskEngineService } from "@redline/risk-engine";
-import { inputTopics, pipelineEnv, pipelineOutputs, publishEvents, randomId, readTopic, testClickHouse, testKafka, waitFor } from "@redline/test-helpers";
+import { ensurePipelineTopics, pipelineEnv, publishEvents, randomId, readTopic, testClickHouse, testKafka, waitFor } from "@redline/test-helpers";
 
 const POLICY = join(__dirname, "..", "..", "deploy", "policy", "default-policy.json");
 const TOKEN = "pii-e2e-inspector-token-0123456789";
@@ -92,12 +92,7 @@ describe("info-level logs of a whole pipeline run hold no user ids, IPs or comme
   let client: AlertStreamClient;
 
   beforeAll(async () => {
-    const inputs = inputTopics(prefix);
-    const outputs = pipelineOutputs(prefix);
-    await ensureTopics(kafka, [
-      ...[...inputs, ...outputs].map((topic) => ({ topic, numPartitions: 2 })),
-      ...[...inputs, ...outputs].map((topic) => ({ topic: dlqTopicFor(topic), numPartitions: 1 })),
-    ]);
+    const { inputs } = await ensurePipelineTopics(kafka, prefix);
     // The platform is the other side (it may print what it applies); it is not graded here.
     platform = new RecordingControlPlane();
     const platformPort = await platform.start();

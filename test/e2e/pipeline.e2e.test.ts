@@ -8,8 +8,8 @@ import { ident, sql } from "@redline/clickhouse";
 import { silentLogger } from "@redline/common";
 import { RecordingControlPlane } from "@redline/demo-platform";
 import { demoScenario } from "@redline/demo-feed";
-import { dlqTopicFor, encodeMessage } from "@redline/events";
-import { ensureTopics, RecordProducer } from "@redline/kafka";
+import { encodeMessage } from "@redline/events";
+import { RecordProducer } from "@redline/kafka";
 import {
   ActionKind,
   AlertStreamClient,
@@ -30,7 +30,7 @@ import {
   withSpan,
   type Telemetry,
 } from "@redline/telemetry";
-import { inputTopics, pipelineEnv, pipelineOutputs, publishEvents, randomId, testClickHouse, testKafka, waitFor } from "@redline/test-helpers";
+import { ensurePipelineTopics, pipelineEnv, publishEvents, randomId, testClickHouse, testKafka, waitFor } from "@redline/test-helpers";
 
 const POLICY = join(__dirname, "..", "..", "deploy", "policy", "default-policy.json");
 const TOKEN = "e2e-inspector-token-0123456789";
@@ -60,12 +60,7 @@ describe("the whole pipeline, end to end, on the real broker and ClickHouse", ()
   let tail: AlertStreamClient;
 
   beforeAll(async () => {
-    const inputs = inputTopics(prefix);
-    const outputs = pipelineOutputs(prefix);
-    await ensureTopics(kafka, [
-      ...[...inputs, ...outputs].map((topic) => ({ topic, numPartitions: 3 })),
-      ...[...inputs, ...outputs].map((topic) => ({ topic: dlqTopicFor(topic), numPartitions: 1 })),
-    ]);
+    const { inputs } = await ensurePipelineTopics(kafka, prefix, 3);
     for (const name of ["risk-engine", "action-dispatcher", "archiver", "alert-gateway", "demo-platform"]) {
       telemetry[name] = await initTelemetry(loadTelemetryConfig({ REDLINE_METRICS_PORT: "0" }, name), {
         logger: silentLogger,

@@ -7,11 +7,12 @@ export { randomId, waitFor } from "./wait";
 export { testKafka, readTopic, committedOffsets, collectTopic } from "./kafka";
 export type { ReadRecord, TopicCollector } from "./kafka";
 export { testClickHouse } from "./clickhouse";
-export { TcpProxy } from "./tcp-proxy";
+// One loopback proxy for the tests and the fault suite (cut/restore for outages, pause/resume for stalls).
+export { TcpProxy } from "@redline/faults";
 export { joinTar, splitTar } from "./tar-entries";
 export type { TarEntry } from "./tar-entries";
 export { chromiumPath, launchChromium } from "./browser";
-export { pipelineEnv, pipelineOutputs, spawnService } from "./processes";
+export { pipelineEnv, ensurePipelineTopics, pipelineOutputs, spawnService } from "./processes";
 export type { PipelineEnvOptions, ServiceProcess } from "./processes";
 export { ensureEngineTopics, inputTopics, publishEvents, roomOnPartition } from "./live-events";
 export { replayThroughCli } from "./replay";

@@ -1,6 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { dlqTopicFor } from "@redline/events";
+import { ensureTopics } from "@redline/kafka";
+import type { Kafka } from "kafkajs";
+import { inputTopics } from "./live-events";
 
 const ROOT = resolve(__dirname, "..", "..");
 
@@ -46,6 +50,20 @@ export interface PipelineEnvOptions {
 /** The output topics `pipelineEnv` names for `prefix`; a test creates them (and their dead-letter topics). */
 export function pipelineOutputs(prefix: string): string[] {
   return ["alerts", "actions", "feedback", "action-outcomes"].map((t) => prefix + t);
+}
+
+/**
+ * Creates the whole pipeline's topics under a test's prefix: the inputs and outputs with `partitions`
+ * each, and a DLQ (1 partition) for every one of them. Returns the topic names.
+ */
+export async function ensurePipelineTopics(kafka: Kafka, prefix: string, partitions = 2): Promise<{ inputs: string[]; outputs: string[] }> {
+  const inputs = inputTopics(prefix);
+  const outputs = pipelineOutputs(prefix);
+  await ensureTopics(kafka, [
+    ...[...inputs, ...outputs].map((topic) => ({ topic, numPartitions: partitions })),
+    ...[...inputs, ...outputs].map((topic) => ({ topic: dlqTopicFor(topic), numPartitions: 1 })),
+  ]);
+  return { inputs, outputs };
 }
 
 /**

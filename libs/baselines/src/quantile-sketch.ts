@@ -85,12 +85,13 @@ export class QuantileSketch {
     if (this.total === 0) return Number.NaN;
     const rank = Math.min(1, Math.max(0, q)) * (this.total - 1);
     if (rank < this.zeros) return 0;
+    const sorted = this.sortedBins();
     let seen = this.zeros;
-    for (const [i, c] of this.sortedBins()) {
+    for (const [i, c] of sorted) {
       seen += c;
       if (seen > rank) return this.valueOf(i);
     }
-    return this.valueOf(this.sortedBins().at(-1)![0]);
+    return this.valueOf(sorted.at(-1)![0]);
   }
 
   /**
@@ -153,9 +154,15 @@ export class QuantileSketch {
     return [...this.bins].sort((a, b) => a[0] - b[0]);
   }
 
+  /** Folds the lowest bin into the next one up: one pass for the two least indexes, no sort. */
   private collapseLowest(): void {
-    const [[lowest, c1], [next, c2]] = this.sortedBins() as [[number, number], [number, number]];
+    let lowest = Infinity;
+    let next = Infinity;
+    for (const i of this.bins.keys()) {
+      if (i < lowest) [lowest, next] = [i, lowest];
+      else if (i < next) next = i;
+    }
+    this.bins.set(next, this.bins.get(next)! + this.bins.get(lowest)!);
     this.bins.delete(lowest);
-    this.bins.set(next, c1 + c2);
   }
 }

@@ -37,6 +37,8 @@ export { ensureTopics, partitionCounts, requireTopics } from "./topics";
 export type { RequiredTopic, TopicSpec } from "./topics";
 export { TopicReader, latestOffsets } from "./topic-reader";
 export type { PartitionOffsets, TopicReaderOptions } from "./topic-reader";
+export { CompactedTableReader } from "./compacted-table-reader";
+export type { CompactedTableReaderOptions } from "./compacted-table-reader";
 export { earliestOffsets, highWatermarks } from "./offsets";
 export type { TopicOffsets } from "./offsets";
 export { assignCoPartitioned, coPartitionAssigner, CO_PARTITION_ASSIGNER_NAME } from "./co-partition-assignor";

@@ -11,10 +11,9 @@
 import type { Logger } from "@redline/common";
 import { isProgressMark, MinuteVersionedTable, readProgress, readTableMinute, tableKeyOf } from "@redline/minute-table";
 import type { Kafka } from "kafkajs";
+import { CompactedTableReader } from "./compacted-table-reader";
 import { refusalOf, type DeadLetterWriter, type Refusal } from "./dead-letter";
-import { earliestOffsets } from "./offsets";
 import type { InputRecord } from "./record";
-import { latestOffsets, TopicReader } from "./topic-reader";
 import { partitionCounts } from "./topics";
 
 export interface MinuteTableFeedOptions<V> {
@@ -44,44 +43,21 @@ export function applyTableRecord<V>(table: MinuteVersionedTable<V>, record: Inpu
 }
 
 export class MinuteTableFeed<V> {
-  private reader: TopicReader | undefined;
-
-  private constructor(readonly table: MinuteVersionedTable<V>) {}
+  private constructor(
+    readonly table: MinuteVersionedTable<V>,
+    private readonly reader: CompactedTableReader,
+  ) {}
 
   static async open<V>(opts: MinuteTableFeedOptions<V>): Promise<MinuteTableFeed<V>> {
     const lanes = (await partitionCounts(opts.kafka, [opts.topic])).get(opts.topic)!;
-    const feed = new MinuteTableFeed(new MinuteVersionedTable<V>(lanes));
-    const [from, until] = await Promise.all([earliestOffsets(opts.kafka, opts.topic), latestOffsets(opts.kafka, opts.topic)]);
-    const pending = new Set([...until].filter(([p, end]) => end > (from.get(p) ?? 0)).map(([p]) => p));
-    let caughtUp!: () => void;
-    const ready = new Promise<void>((resolve) => (caughtUp = resolve));
-    if (pending.size === 0) caughtUp();
-    feed.reader = await TopicReader.open({
-      kafka: opts.kafka,
-      topic: opts.topic,
-      from,
-      groupIdPrefix: "redline-minute-table",
-      logger: opts.logger,
-      onFatal: opts.onFatal,
-      onRecords: async (records) => {
-        const refusals = records.map((r) => applyTableRecord(feed.table, r, opts.decode)).filter((r): r is Refusal => r !== undefined);
-        await opts.deadLetters.write(refusals);
-        const last = records[records.length - 1]!;
-        if (pending.has(last.partition) && Number(last.offset) + 1 >= (until.get(last.partition) ?? 0)) {
-          pending.delete(last.partition);
-          if (pending.size === 0) caughtUp();
-        }
-      },
-    });
-    let timer: NodeJS.Timeout | undefined;
-    const gaveUp = await Promise.race([ready.then(() => false), new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), opts.maxCatchUpWaitMs ?? 60_000)))]);
-    clearTimeout(timer);
-    if (gaveUp) opts.logger.warn("minute table not read to its end in time; events wait until it is ready for them", { topic: opts.topic, keys: feed.table.size });
-    else opts.logger.info("minute table loaded", { topic: opts.topic, keys: feed.table.size });
-    return feed;
+    const table = new MinuteVersionedTable<V>(lanes);
+    const reader = await CompactedTableReader.open({ ...opts, groupIdPrefix: "redline-minute-table", apply: (r) => applyTableRecord(table, r, opts.decode) });
+    if (reader.caughtUp) opts.logger.info("minute table loaded", { topic: opts.topic, keys: table.size });
+    else opts.logger.warn("minute table not read to its end in time; events wait until it is ready for them", { topic: opts.topic, keys: table.size });
+    return new MinuteTableFeed(table, reader);
   }
 
-  async stop(): Promise<void> {
-    await this.reader?.stop();
+  stop(): Promise<void> {
+    return this.reader.stop();
   }
 }

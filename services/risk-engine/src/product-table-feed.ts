@@ -12,7 +12,7 @@ import type { Logger } from "@redline/common";
 import { ProductTable } from "@redline/claims";
 import { decodeProductFacts, InvalidEventError, type ValidationLimits } from "@redline/events";
 import type { RiskEngineConfig } from "./config";
-import { earliestOffsets, latestOffsets, MissingTopicsError, refusalOf, requireTopics, TopicReader, type createKafkaClient, type DeadLetterWriter, type InputRecord, type Refusal } from "@redline/kafka";
+import { CompactedTableReader, MissingTopicsError, refusalOf, requireTopics, type createKafkaClient, type DeadLetterWriter, type InputRecord, type Refusal } from "@redline/kafka";
 
 type Kafka = ReturnType<typeof createKafkaClient>;
 
@@ -29,9 +29,6 @@ export function applyProductRecord(table: ProductTable, record: InputRecord, lim
   }
 }
 
-/** How long start-up waits for the table to be read to its end. */
-const CATCH_UP_WAIT_MS = 60_000;
-
 export interface ProductTableFeedOptions {
   kafka: Kafka;
   topic: string;
@@ -43,45 +40,18 @@ export interface ProductTableFeedOptions {
 }
 
 export class ProductTableFeed {
-  readonly table = new ProductTable();
-  private reader: TopicReader | undefined;
-
+  private constructor(
+    readonly table: ProductTable,
+    private readonly reader: CompactedTableReader,
+  ) {}
 
   /** Opens the feed and resolves once the topic is read up to where it ended at the call. */
   static async open(opts: ProductTableFeedOptions): Promise<ProductTableFeed> {
-    const feed = new ProductTableFeed();
-    const [from, until] = await Promise.all([earliestOffsets(opts.kafka, opts.topic), latestOffsets(opts.kafka, opts.topic)]);
-    const pending = new Set([...until].filter(([p, end]) => end > (from.get(p) ?? 0)).map(([p]) => p));
-    let caughtUp!: () => void;
-    const ready = new Promise<void>((resolve) => (caughtUp = resolve));
-    if (pending.size === 0) caughtUp();
-    feed.reader = await TopicReader.open({
-      kafka: opts.kafka,
-      topic: opts.topic,
-      from,
-      groupIdPrefix: "redline-products-table",
-      logger: opts.logger,
-      onFatal: opts.onFatal,
-      onRecords: async (records) => {
-        const refusals = records.map((r) => applyProductRecord(feed.table, r, opts.limits)).filter((r): r is Refusal => r !== undefined);
-        await opts.deadLetters.write(refusals);
-        const last = records[records.length - 1]!;
-        if (pending.has(last.partition) && Number(last.offset) + 1 >= (until.get(last.partition) ?? 0)) {
-          pending.delete(last.partition);
-          if (pending.size === 0) caughtUp();
-        }
-      },
-    });
-    // Offsets a consumer never receives (a transaction marker at the end) would hold start-up forever.
-    let timer: NodeJS.Timeout | undefined;
-    const gaveUp = await Promise.race([
-      ready.then(() => false),
-      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), opts.maxCatchUpWaitMs ?? CATCH_UP_WAIT_MS))),
-    ]);
-    clearTimeout(timer);
-    if (gaveUp) opts.logger.warn("product table not read to its end in time; starting with what was read, the rest follows", { topic: opts.topic, skus: feed.table.size });
-    else opts.logger.info("product table loaded", { topic: opts.topic, skus: feed.table.size });
-    return feed;
+    const table = new ProductTable();
+    const reader = await CompactedTableReader.open({ ...opts, groupIdPrefix: "redline-products-table", apply: (r) => applyProductRecord(table, r, opts.limits) });
+    if (reader.caughtUp) opts.logger.info("product table loaded", { topic: opts.topic, skus: table.size });
+    else opts.logger.warn("product table not read to its end in time; starting with what was read, the rest follows", { topic: opts.topic, skus: table.size });
+    return new ProductTableFeed(table, reader);
   }
 
   /**
@@ -111,7 +81,7 @@ export class ProductTableFeed {
     });
   }
 
-  async stop(): Promise<void> {
-    await this.reader?.stop();
+  stop(): Promise<void> {
+    return this.reader.stop();
   }
 }

@@ -2,8 +2,10 @@ import { createConnection, createServer, type Server, type Socket } from "node:n
 
 /**
  * A loopback TCP proxy that can pause (hold every byte both ways, connections
- * open: a network stall) and resume, or cut. The broker advertises this
- * proxy's port, so clients cannot reconnect around a stall.
+ * open: a network stall) and resume, or cut and restore (an outage), so a
+ * fault run or a test can stage them without touching the server others use.
+ * The fault suite's broker advertises this proxy's port, so clients cannot
+ * reconnect around a stall. Also the test helpers' proxy.
  */
 export class TcpProxy {
   private server: Server | undefined;
@@ -59,6 +61,11 @@ export class TcpProxy {
     this.server = undefined;
     for (const pair of this.pairs) for (const s of pair) s.destroy();
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  /** Listens again on the same port. */
+  async restore(): Promise<void> {
+    await this.start(this.port);
   }
 }
 
