@@ -38,6 +38,8 @@ const SNAPSHOT_KEY = "crew-detector";
 export interface CrewDetectorDeps {
   logger: Logger;
   telemetry?: Telemetry;
+  /** Called when the account-activity reader stops for good: the detector can raise nothing more, so main exits for a restart. */
+  onFatal?: (err: Error) => void;
 }
 
 export interface CrewDetectorStats {
@@ -84,7 +86,10 @@ export class CrewDetectorService {
       groupIdPrefix: "redline-crew-detector",
       logger,
       onRecords: (records, heartbeat) => service.handle(records, heartbeat),
-      onFatal: (err) => logger.error("account-activity reader stopped; the crew detector raises nothing until restarted", { err }),
+      onFatal: (err) => {
+        logger.error("account-activity reader stopped; the crew detector raises nothing until restarted", { err });
+        deps.onFatal?.(err);
+      },
     });
     return service;
   }

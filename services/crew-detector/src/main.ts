@@ -6,11 +6,11 @@ import { CrewDetectorService } from "./crew-detector-service";
 
 const bootLogger = createJsonLogger({ namespace: "redline.crew-detector" });
 void runService(
-  async () => {
+  async (fail) => {
     const config = loadConfig(process.env);
     const logger = createJsonLogger({ namespace: "redline", level: config.logLevel, contextFields: traceContextFields });
     const telemetry = await initTelemetry(loadTelemetryConfig(process.env, "crew-detector", { metricsPort: 9470 }), { logger });
-    const service = await CrewDetectorService.start(config, { logger, telemetry });
+    const service = await CrewDetectorService.start(config, { logger, telemetry, onFatal: fail });
     return {
       async stop() {
         await service.stop();
