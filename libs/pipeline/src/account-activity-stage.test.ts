@@ -64,6 +64,25 @@ describe("AccountActivityStage", () => {
     expect(keys).toEqual([...keys].sort((x, y) => x[0] - y[0] || (x[1] < y[1] ? -1 : 1)));
   });
 
+  it("seals past the engine's watermark when told to, for a quiet partition, and no record goes at or below it", () => {
+    const pipeline = createPipeline({ accountActivity: true });
+    for (const e of events()) pipeline.push(e);
+    pipeline.end();
+    drainAccountActivity(pipeline);
+    const engineWatermark = pipeline.engine.watermarkMs;
+    const through = engineWatermark + 600_000;
+    expect(sealAccountActivity(pipeline, through)).toBe(through);
+    // Never below the engine's own watermark.
+    expect(sealAccountActivity(pipeline, engineWatermark - 600_000)).toBe(pipeline.engine.watermarkMs);
+    const like = (eventId: string, eventTimeMs: number) =>
+      LiveEvent.fromPartial({ eventId, roomId: "r1", eventTimeMs, platform: "test", body: { $case: "like", value: { user: { userId: "u-after", deviceId: "d-after" }, count: 1 } } });
+    pipeline.push(like("in-sealed-span", engineWatermark + 60_000));
+    pipeline.push(like("after-seal", through + 1));
+    pipeline.end();
+    expect(drainAccountActivity(pipeline).map((a) => a.eventId)).toEqual(["after-seal"]);
+    expect((pipeline.stageNamed(AccountActivityStage.STAGE_NAME) as AccountActivityStage).lateDropped).toBe(1);
+  });
+
   it("keeps the room context across a pipeline snapshot", () => {
     let pipeline = createPipeline({ accountActivity: true });
     const drained = [];

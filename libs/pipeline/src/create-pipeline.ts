@@ -53,10 +53,15 @@ export function drainAccountActivity(pipeline: RiskPipeline): AccountActivity[] 
 /**
  * The engine's watermark, sealed: no account-activity record drained from now
  * on has an event time at or below it, so it can go out in a progress mark
- * (libs/minute-table) to the crew detector. -1 before any event.
+ * (libs/minute-table) to the crew detector. -1 before any event. `throughMs`
+ * seals further than the engine's watermark: a partition whose input is read
+ * to its end and quiet promises up to a time its own events never reached, so
+ * it does not hold the crew detector back (an event it later applies at or
+ * below that time gets no record, counted in `lateDropped`). Returns the
+ * time sealed through.
  */
-export function sealAccountActivity(pipeline: RiskPipeline): number {
-  const watermarkMs = pipeline.engine.watermarkMs;
+export function sealAccountActivity(pipeline: RiskPipeline, throughMs = Number.NEGATIVE_INFINITY): number {
+  const watermarkMs = Math.max(pipeline.engine.watermarkMs, throughMs);
   const stage = pipeline.stageNamed(AccountActivityStage.STAGE_NAME);
   if (stage instanceof AccountActivityStage) stage.seal(watermarkMs);
   return watermarkMs;
