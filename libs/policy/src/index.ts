@@ -13,14 +13,10 @@
  * for (const event of events) for (const out of pipeline.push(event)) publish(out);
  * const checkpoint = stage.snapshot(); // later: stage.restore(checkpoint)
  */
-// What other packages use: the stage, its policy sources, the policy's types
-// and errors. Ladders, state and action ids stay internal to the stage.
+// What other packages use, and nothing more (#13): the stage, its policy
+// sources and the policy's type. Ladders, state, action ids, the schema's
+// parts and the errors stay internal to the package.
 export { PolicyStage } from "./policy-stage";
-export type { PolicyStageOptions } from "./policy-stage";
-export { KEY_ROOM_SUBCATEGORY } from "./policy-runner";
 export type { PolicySource, RunnerCounters } from "./policy-runner";
 export { PolicyStore, fixedPolicy, loadPolicyFile } from "./policy-store";
-export type { PolicyStoreOptions } from "./policy-store";
-export { POLICY_SCHEMA_VERSION } from "./policy-types";
-export type { Policy, PolicyRule, LadderStep, PolicyAction, KeyRoomPolicy, ActionTarget, RoomTier, RuleTier, RuleAbout } from "./policy-types";
-export { PolicyError, PolicyValidationError, PolicyLoadError, PolicySnapshotError } from "./errors";
+export type { Policy } from "./policy-types";
