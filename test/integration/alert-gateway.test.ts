@@ -372,7 +372,7 @@ describe("alert gateway on a real broker", () => {
       const archived = alert("room-e", Severity.SEVERITY_HIGH, { evidenceEventIds: cited });
       const writer = new ArchiveWriter(db, new KeyRoomTracker({ maxRooms: 10 }), {
         eventSampleRate: 0,
-        evidenceRetryMs: 0,
+        evidenceLookupWindowMs: 0,
         maxPendingEvidence: 10,
       });
       await writer.write({ alerts: [archived], actions: [], feedback: [], events: [event(cited[1]!), event("evt-2")] });

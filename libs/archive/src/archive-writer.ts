@@ -4,6 +4,7 @@ import { actionKindToJSON, type ActionOutcome, type Alert, type ControlAction, t
 import { KEY_ROOM_ACTION_KINDS, type KeyRoomTracker } from "./key-rooms";
 import type { RetentionClass } from "./retention";
 import { actionRow, alertRow, eventRecordRow, eventRow, feedbackRow, outcomeRow, type SourceRecord } from "./rows";
+import { PendingEvidence, type Abandoned, type AbandonReason } from "./pending-evidence";
 import { inSample } from "./sampling";
 
 export interface ArchiveBatch {
@@ -20,22 +21,29 @@ export interface ArchiveBatch {
 export interface ArchiveWriterOptions {
   /** Share of ordinary rooms' input events kept for the `normal` class (0..1). */
   eventSampleRate: number;
-  /** How long evidence not yet archived (input lagging behind alerts) is looked for again. */
-  evidenceRetryMs: number;
-  /** Most evidence look-ups pending at once; beyond it the oldest give up (logged). */
+  /**
+   * How long after an alert's event time the events it cites are looked for, when the archiver read the
+   * alert before them (its input lagging): the transient class's retention, past which they are gone anyway.
+   */
+  evidenceLookupWindowMs: number;
+  /** Most alerts with evidence pending at once; beyond it the oldest give up (logged, counted). */
   maxPendingEvidence: number;
+  /** Between look-ups for pending evidence when no batch brings an awaited event (another instance may archive it). */
+  evidenceRecheckMs?: number;
   now?: () => number;
   logger?: Logger;
   /** Told the size of every insert and every failed one (telemetry). */
   onInsert?: (table: string, rows: number, ok: boolean) => void;
+  /** Told after every batch how many alerts and cited events are still waiting for their events (a gauge). */
+  onEvidencePending?: (alerts: number, events: number) => void;
+  /** Told of cited events given up on, and why (a counter). */
+  onEvidenceAbandoned?: (events: number, reason: AbandonReason) => void;
 }
 
-interface PendingEvidence {
-  roomId: string;
-  alertId: string;
-  eventIds: string[];
-  giveUpAtMs: number;
-}
+/** Ids per look-up query: well inside ClickHouse's default 256 KiB max_query_size. */
+const LOOKUP_IDS_PER_QUERY = 2_000;
+/** How often, at most, the writer says what is still pending. */
+const PENDING_LOG_INTERVAL_MS = 60_000;
 
 const EVENT_COLUMNS = new SqlFragment(
   "event_id, room_id, platform, body_case, event_time, event_time_ms, event_json, retention_class, ingested_at",
@@ -51,9 +59,11 @@ const RECORD_DATA_COLUMNS = new SqlFragment(
  * `transient` class; an alert promotes the events it cites to `evidence`.
  */
 export class ArchiveWriter {
-  private readonly pending: PendingEvidence[] = [];
+  private readonly pending: PendingEvidence;
   private readonly now: () => number;
   private readonly logger: Logger;
+  private lastLookupMs = Number.NEGATIVE_INFINITY;
+  private lastPendingLogMs = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly db: ClickHouseClient,
@@ -62,10 +72,12 @@ export class ArchiveWriter {
   ) {
     this.now = opts.now ?? Date.now;
     this.logger = (opts.logger ?? silentLogger).child("archive");
+    this.pending = new PendingEvidence({ lookupWindowMs: opts.evidenceLookupWindowMs, maxAlerts: opts.maxPendingEvidence });
   }
 
+  /** Alerts whose cited events are not all archived yet. */
   get pendingEvidence(): number {
-    return this.pending.length;
+    return this.pending.alertCount;
   }
 
   async write(batch: ArchiveBatch): Promise<void> {
@@ -96,15 +108,19 @@ export class ArchiveWriter {
     await this.insert("feedback", batch.feedback.map((f) => feedbackRow(f, classOf(f.roomId), now)));
     for (const roomId of newKeyRooms) await this.reclassAsKey(roomId, now);
 
+    let newCitations = false;
     for (const a of batch.alerts) {
       if (a.evidenceEventIds.length === 0 || this.keyRooms.isKeyRoom(a.roomId)) continue;
-      this.pending.push({ roomId: a.roomId, alertId: a.alertId, eventIds: [...a.evidenceEventIds], giveUpAtMs: now + this.opts.evidenceRetryMs });
+      this.abandon(this.pending.add(a.alertId, a.roomId, a.eventTimeMs, a.evidenceEventIds, now));
+      newCitations = true;
     }
-    while (this.pending.length > this.opts.maxPendingEvidence) {
-      const dropped = this.pending.shift()!;
-      this.logger.warn("evidence look-up abandoned: too many pending", { alertId: dropped.alertId, missing: dropped.eventIds.length });
+    const lookupDue = newCitations || this.pending.awaitsAny(batch.events.map((e) => e.eventId)) || now - this.lastLookupMs >= (this.opts.evidenceRecheckMs ?? 5_000);
+    if (lookupDue && this.pending.alertCount > 0) {
+      await this.promotePending(now);
+      this.lastLookupMs = now;
     }
-    await this.promotePending(now);
+    this.abandon(this.pending.expire(now));
+    this.reportPending(now);
   }
 
   private async insert(table: string, rows: ReadonlyArray<Record<string, unknown>>): Promise<void> {
@@ -148,28 +164,70 @@ export class ArchiveWriter {
     this.logger.info("room named key by the policy: its archived stream kept as key", { roomId });
   }
 
-  /** Copies cited events still only in `transient` to `evidence`; keeps looking for the missing ones. */
+  /**
+   * Copies the pending cited events that have been archived (in `transient`) to `evidence`, and stops
+   * waiting for them; a few queries per round, however many alerts wait.
+   */
   private async promotePending(now: number): Promise<void> {
-    const still: PendingEvidence[] = [];
-    for (const p of this.pending.splice(0)) {
-      const found = await this.db.query<{ event_id: string }>(
-        sql`SELECT DISTINCT event_id FROM ${ident("events")} WHERE room_id = ${p.roomId} AND has(${p.eventIds}, event_id)`,
+    const at = Math.floor(now / 1000);
+    for (const chunk of chunkByIds(this.pending.citations(), LOOKUP_IDS_PER_QUERY)) {
+      const rooms = [...new Set(chunk.map((c) => c.roomId))];
+      const ids = chunk.flatMap((c) => c.eventIds);
+      // IN over a subquery, not has(): 18.16 reads only the rooms' ranges of the (room_id, event_id) key that way.
+      const archived = await this.db.query<{ room_id: string; event_id: string }>(
+        sql`SELECT DISTINCT room_id, event_id FROM ${ident("events")} WHERE room_id IN (SELECT arrayJoin(${rooms})) AND event_id IN (SELECT arrayJoin(${ids}))`,
       );
-      const foundIds = new Set(found.map((r) => r.event_id));
-      if (foundIds.size > 0) {
-        await this.db.exec(
-          sql`INSERT INTO ${ident("events")} (${EVENT_COLUMNS}) SELECT event_id, room_id, platform, body_case, event_time, event_time_ms, event_json, 'evidence', toDateTime(${Math.floor(now / 1000)}) FROM ${ident("events")} WHERE room_id = ${p.roomId} AND has(${[...foundIds]}, event_id) AND retention_class = 'transient' LIMIT 1 BY event_id`,
-        );
-        await this.db.exec(
-          sql`INSERT INTO ${ident("event_records")} (${RECORD_DATA_COLUMNS}, retention_class, ingested_at) SELECT ${RECORD_DATA_COLUMNS}, 'evidence', toDateTime(${Math.floor(now / 1000)}) FROM ${ident("event_records")} WHERE room_id = ${p.roomId} AND has(${[...foundIds]}, event_id) AND retention_class = 'transient' LIMIT 1 BY event_id`,
-        );
-      }
-      const missing = p.eventIds.filter((id) => !foundIds.has(id));
-      if (missing.length === 0) continue;
-      if (now < p.giveUpAtMs) still.push({ ...p, eventIds: missing });
-      else this.logger.warn("evidence not archived in time", { alertId: p.alertId, missing: missing.length });
+      if (archived.length === 0) continue;
+      const archivedKeys = new Set(archived.map((r) => `${r.room_id}\n${r.event_id}`));
+      const foundIds = [...new Set(archived.map((r) => r.event_id))];
+      await this.db.exec(
+        sql`INSERT INTO ${ident("events")} (${EVENT_COLUMNS}) SELECT event_id, room_id, platform, body_case, event_time, event_time_ms, event_json, 'evidence', toDateTime(${at}) FROM ${ident("events")} WHERE room_id IN (SELECT arrayJoin(${rooms})) AND event_id IN (SELECT arrayJoin(${foundIds})) AND retention_class = 'transient' LIMIT 1 BY event_id`,
+      );
+      await this.db.exec(
+        sql`INSERT INTO ${ident("event_records")} (${RECORD_DATA_COLUMNS}, retention_class, ingested_at) SELECT ${RECORD_DATA_COLUMNS}, 'evidence', toDateTime(${at}) FROM ${ident("event_records")} WHERE room_id IN (SELECT arrayJoin(${rooms})) AND event_id IN (SELECT arrayJoin(${foundIds})) AND retention_class = 'transient' LIMIT 1 BY event_id`,
+      );
+      for (const c of chunk) this.pending.found(c.alertId, c.eventIds.filter((id) => archivedKeys.has(`${c.roomId}\n${id}`)));
     }
-    this.pending.push(...still);
+  }
+
+  private abandon(abandoned: readonly Abandoned[]): void {
+    for (const { citation, reason } of abandoned) {
+      this.opts.onEvidenceAbandoned?.(citation.eventIds.length, reason);
+      this.logger.warn(
+        reason === "retention" ? "evidence look-up given up: the cited events were not archived within the transient retention" : "evidence look-up given up: too many alerts pending",
+        { alertId: citation.alertId, missing: citation.eventIds.length, waitedMs: this.now() - citation.sinceMs },
+      );
+    }
+  }
+
+  private reportPending(now: number): void {
+    this.opts.onEvidencePending?.(this.pending.alertCount, this.pending.eventCount);
+    const oldest = this.pending.citations()[0];
+    if (!oldest || now - oldest.sinceMs < PENDING_LOG_INTERVAL_MS || now - this.lastPendingLogMs < PENDING_LOG_INTERVAL_MS) return;
+    this.lastPendingLogMs = now;
+    // Not an error: the archiver's input is behind its alerts (an outage, a backlog); said so it can be watched.
+    this.logger.info("cited events not archived yet; still looking for them", {
+      alerts: this.pending.alertCount,
+      events: this.pending.eventCount,
+      oldestWaitMs: now - oldest.sinceMs,
+    });
   }
 }
 
+/** Consecutive groups of citations with at most `maxIds` event ids each (a citation is never split). */
+function chunkByIds<T extends { eventIds: readonly string[] }>(items: readonly T[], maxIds: number): T[][] {
+  const chunks: T[][] = [];
+  let current: T[] = [];
+  let ids = 0;
+  for (const item of items) {
+    if (current.length > 0 && ids + item.eventIds.length > maxIds) {
+      chunks.push(current);
+      current = [];
+      ids = 0;
+    }
+    current.push(item);
+    ids += item.eventIds.length;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}

@@ -19,6 +19,7 @@ export type { Evidence, EvidenceStore } from "./evidence-store";
 export { KeyRoomTracker } from "./key-rooms";
 export type { KeyRoomRules } from "./key-rooms";
 export { ARCHIVE_MIGRATIONS_DIR, migrateArchive } from "./migrations";
+export type { AbandonReason } from "./pending-evidence";
 export { DEFAULT_RETENTION_DAYS, expiredPartitions, parsePartition, RETENTION_CLASSES } from "./retention";
 export type { PartitionRef, RetentionClass, RetentionDays } from "./retention";
 export { ARCHIVE_TABLES, dropExpiredPartitions } from "./retention-job";

@@ -25,6 +25,8 @@ export const METRIC_NAMES = {
   grpcClientLatencyMs: "redline_grpc_client_latency_ms",
   clickhouseBatchRows: "redline_clickhouse_batch_rows",
   clickhouseFailures: "redline_clickhouse_failures_total",
+  evidencePending: "redline_archiver_evidence_pending",
+  evidenceAbandoned: "redline_archiver_evidence_abandoned_total",
   stateBytes: "redline_state_bytes",
   stateRestoreMs: "redline_state_restore_ms",
   telemetryErrors: "redline_telemetry_errors_total",

@@ -13,6 +13,7 @@ import {
 import { consumerMetricsAdapter, type Telemetry } from "@redline/telemetry";
 import { archiveDecoder, toArchiveBatch, type ArchiveRecord } from "./archive-records";
 import { requiredTopics, type ArchiverConfig } from "./config";
+import { archiverMetricsOn } from "./metrics";
 
 export interface ArchiverDeps {
   logger: Logger;
@@ -39,6 +40,7 @@ export async function startArchiver(config: ArchiverConfig, deps: ArchiverDeps):
   const logger = deps.logger.child("archiver");
   const instruments = deps.telemetry?.metrics;
   const metrics = deps.metrics ?? (instruments ? consumerMetricsAdapter(instruments) : new CountingMetrics());
+  const evidenceMetrics = deps.telemetry ? archiverMetricsOn(deps.telemetry.instruments) : undefined;
   const kafka = createKafkaClient(config.kafka, logger);
   // Before the archive is migrated: a service that cannot run should leave nothing behind.
   await requireTopics(kafka, requiredTopics(config));
@@ -54,10 +56,12 @@ export async function startArchiver(config: ArchiverConfig, deps: ArchiverDeps):
   const db = server.withDatabase(config.clickhouse.database);
   const writer = new ArchiveWriter(db, new KeyRoomTracker({ maxRooms: config.maxKeyRooms }), {
     eventSampleRate: config.eventSampleRate,
-    evidenceRetryMs: config.evidenceRetryMs,
+    evidenceLookupWindowMs: config.evidenceLookupWindowMs,
     maxPendingEvidence: 10_000,
     logger,
     onInsert: (table, rows, ok) => (ok ? instruments?.clickhouseBatch(table, rows) : instruments?.clickhouseFailed(table)),
+    onEvidencePending: (_alerts, events) => evidenceMetrics?.evidencePending(events),
+    onEvidenceAbandoned: (events, reason) => evidenceMetrics?.evidenceAbandoned(events, reason),
     ...(deps.now ? { now: deps.now } : {}),
   });
 

@@ -21,7 +21,8 @@ export interface ArchiverConfig {
   maxKeyRooms: number;
   retentionDays: RetentionDays;
   retentionIntervalMs: number;
-  evidenceRetryMs: number;
+  /** How long after an alert's event time the events it cites are looked for: the transient retention (issue 17). */
+  evidenceLookupWindowMs: number;
   maxRecordsPerChunk: number;
   logLevel: "debug" | "info" | "warn" | "error";
 }
@@ -33,7 +34,21 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
   if (env.REDLINE_KEY_ROOM_MIN_FOLLOWERS !== undefined) {
     throw new ConfigError("REDLINE_KEY_ROOM_MIN_FOLLOWERS", "is no longer read: key rooms are the policy's (keyRooms.minFollowers and minSalesCents in the policy file); remove it");
   }
+  // A wall-clock bound on the evidence look-up lost cited events whenever the input lagged longer (issue 17);
+  // the bound is now the transient retention, so the old variable fails rather than being ignored.
+  if (env.REDLINE_ARCHIVER_EVIDENCE_RETRY_MS !== undefined) {
+    throw new ConfigError(
+      "REDLINE_ARCHIVER_EVIDENCE_RETRY_MS",
+      "is no longer read: cited events are looked for until the transient retention (REDLINE_RETENTION_TRANSIENT_DAYS) has passed since the alert; remove it",
+    );
+  }
   const r = new EnvReader(env);
+  const retentionDays: RetentionDays = Object.freeze({
+    transient: r.int("REDLINE_RETENTION_TRANSIENT_DAYS", DEFAULT_RETENTION_DAYS.transient, { min: 1 }),
+    normal: r.int("REDLINE_RETENTION_NORMAL_DAYS", DEFAULT_RETENTION_DAYS.normal, { min: 1 }),
+    key: r.int("REDLINE_RETENTION_KEY_DAYS", DEFAULT_RETENTION_DAYS.key, { min: 1 }),
+    evidence: r.int("REDLINE_RETENTION_EVIDENCE_DAYS", DEFAULT_RETENTION_DAYS.evidence, { min: 1 }),
+  });
   return Object.freeze({
     kafka: loadKafkaConfig(env, "redline-archiver"),
     clickhouse: loadClickHouseConfig(env),
@@ -46,14 +61,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
     limits: loadValidationLimits(env),
     eventSampleRate: r.number("REDLINE_ARCHIVER_EVENT_SAMPLE_RATE", 1, { min: 0, max: 1 }),
     maxKeyRooms: r.int("REDLINE_ARCHIVER_MAX_KEY_ROOMS", 100_000, { min: 1 }),
-    retentionDays: Object.freeze({
-      transient: r.int("REDLINE_RETENTION_TRANSIENT_DAYS", DEFAULT_RETENTION_DAYS.transient, { min: 1 }),
-      normal: r.int("REDLINE_RETENTION_NORMAL_DAYS", DEFAULT_RETENTION_DAYS.normal, { min: 1 }),
-      key: r.int("REDLINE_RETENTION_KEY_DAYS", DEFAULT_RETENTION_DAYS.key, { min: 1 }),
-      evidence: r.int("REDLINE_RETENTION_EVIDENCE_DAYS", DEFAULT_RETENTION_DAYS.evidence, { min: 1 }),
-    }),
+    retentionDays,
     retentionIntervalMs: r.int("REDLINE_ARCHIVER_RETENTION_INTERVAL_MS", 3_600_000, { min: 1000 }),
-    evidenceRetryMs: r.int("REDLINE_ARCHIVER_EVIDENCE_RETRY_MS", 120_000, { min: 0 }),
+    evidenceLookupWindowMs: retentionDays.transient * 86_400_000,
     maxRecordsPerChunk: r.int("REDLINE_ARCHIVER_MAX_RECORDS_PER_BATCH", 2000, { min: 1 }),
     logLevel: r.oneOf("REDLINE_LOG_LEVEL", ["debug", "info", "warn", "error"] as const, "info"),
   });
