@@ -3,9 +3,9 @@
  * when its episode opened in event time, never wall time, so a replay, a
  * restarted service and a second consumer all name it the same.
  */
+import { hashHex64 } from "@redline/common";
 import { RiskCategory } from "@redline/proto";
 import type { Alert } from "@redline/proto";
-import { hashHex64 } from "./primitives/hash";
 import { severityOf } from "./detectors/scoring";
 import type { Finding } from "./detectors/finding";
 
