@@ -1,6 +1,6 @@
 import { EventEmitter } from "node:events";
 import { createJsonLogger } from "./logger";
-import { runService } from "./service-runner";
+import { RESTART_EXIT_CODE, runService } from "./service-runner";
 
 /** A stand-in for the process: records exits, lets the test send signals. */
 function fakeProcess(): { proc: Pick<NodeJS.Process, "on" | "exit">; exits: number[]; signal: (s: string) => void } {
@@ -17,14 +17,15 @@ const logger = createJsonLogger({ namespace: "test", level: "error", write: () =
 const settle = () => new Promise((r) => setImmediate(r));
 
 describe("runService", () => {
-  it("exits 1 at once when a part of the service reports it cannot go on, without waiting on a stop", async () => {
+  it("exits 75 (restart me) at once when a part of the service reports it cannot go on, without waiting on a stop", async () => {
     const { proc, exits } = fakeProcess();
     let fail!: (err: Error) => void;
     let stopped = false;
     await runService(async (f) => ((fail = f), { stop: async () => void (stopped = true) }), { name: "svc", logger, stopTimeoutMs: 1_000, proc });
     expect(exits).toEqual([]);
     fail(new Error("consumer crashed for good"));
-    expect(exits).toEqual([1]);
+    expect(exits).toEqual([RESTART_EXIT_CODE]);
+    expect(RESTART_EXIT_CODE).toBe(75);
     expect(stopped).toBe(false);
   });
 

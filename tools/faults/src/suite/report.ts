@@ -1,16 +1,25 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import type { ScenarioResult } from "./run-scenario";
+import { isCrash } from "./supervisor";
 
 const START = "<!-- faults:start (written by npm run faults) -->";
 const END = "<!-- faults:end -->";
 
 const n = (v: number): string => v.toLocaleString("en-US");
 
-function exitsOf(r: ScenarioResult): string {
-  const unexpected = r.exits.filter((e) => !e.expected);
+const clock = (ms: number): string => new Date(ms).toISOString().slice(11, 19);
+
+/** Crashes, restarts by the supervisor (each exit the suite did not cause, with its code) and clean stops. */
+export function exitsOf(r: Pick<ScenarioResult, "exits">): string {
+  const crashes = r.exits.filter(isCrash);
+  const restarted = r.exits.filter((e) => !e.expected);
   const stops = r.exits.filter((e) => e.expected && e.result !== "SIGKILL");
   const unclean = stops.filter((e) => e.result !== 0);
-  return `${unexpected.length} crashes, ${stops.length - unclean.length}/${stops.length} clean stops`;
+  const restarts =
+    restarted.length === 0
+      ? "0 restarts"
+      : `${restarted.length} restarted by the supervisor (${restarted.map((e) => `${e.service} exit ${String(e.result)} at ${clock(e.atMs)}${e.restartedAs === undefined ? ", not restarted: the run was ending" : ""}`).join("; ")})`;
+  return `${crashes.length} crashes, ${restarts}, ${stops.length - unclean.length}/${stops.length} clean stops`;
 }
 
 /** One table row per scenario with the accounting, then the header of the run when `run` is given. */

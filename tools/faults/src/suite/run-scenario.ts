@@ -14,7 +14,7 @@ import { FaultSuiteError } from "./errors";
 import { LoadGenerator } from "./load";
 import { actionRecordOf, actionRecords, alertsOf, archivedIds, readTopics, replayedAlertIds, snapshotPositions, topicEnds } from "./observe";
 import type { SuiteStack } from "./stack";
-import { SERVICES, ServiceSupervisor, type ProcessLabel } from "./supervisor";
+import { SERVICES, ServiceSupervisor, type ExitRecord, type ProcessLabel } from "./supervisor";
 
 export const POLICY_FILE = join(REPO_ROOT, "deploy", "policy", "default-policy.json");
 const PARTITIONS = 3;
@@ -93,7 +93,7 @@ export interface ScenarioResult {
   /** Counted by the last engine process (a killed one's count is gone with it). */
   lateEvents: number;
   account: ScenarioAccount;
-  exits: { service: string; result: number | string; expected: boolean }[];
+  exits: ExitRecord[];
   failed: string[];
 }
 
@@ -316,7 +316,7 @@ export async function runScenario(scenario: Scenario, o: ScenarioOptions): Promi
       drainMs,
       lateEvents,
       account,
-      exits: supervisor.exits.map((e) => ({ service: e.service, result: e.result, expected: e.expected })),
+      exits: supervisor.exits.map((e) => ({ ...e })),
       failed,
     };
   } finally {

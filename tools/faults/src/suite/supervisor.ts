@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { RESTART_EXIT_CODE } from "@redline/common";
 import { REPO_ROOT } from "../engine-process";
 import { FaultSuiteError } from "./errors";
 
@@ -25,21 +26,35 @@ export interface ExitRecord {
   pid: number;
   result: number | string;
   expected: boolean;
+  /** Wall time of the exit. */
+  atMs: number;
+  /** Pid of the process the supervisor started in its place (an exit the suite did not cause). */
+  restartedAs?: number;
+}
+
+/** An exit nobody asked for that is not the service asking for a restart (exit 75): a crash. */
+export function isCrash(e: Pick<ExitRecord, "expected" | "result">): boolean {
+  return !e.expected && e.result !== RESTART_EXIT_CODE;
 }
 
 /**
  * Runs each service as its own process (the compiled `services/<name>/dist/main.js`,
  * as it is deployed) and signals it by its PID: SIGKILL for a crash, SIGTERM
- * for an orchestrator's stop. An exit the suite did not cause is a crash.
+ * for an orchestrator's stop. Like a real supervisor (k8s restartPolicy: Always), it
+ * starts again any process that exits without being asked to, after `restartDelayMs`;
+ * such an exit is a requested restart when the code is 75 (`RESTART_EXIT_CODE`) and a
+ * crash otherwise. What the suite killed, it restarts itself when the scenario says.
  */
 export class ServiceSupervisor {
   readonly exits: ExitRecord[] = [];
   private readonly running = new Map<ProcessLabel, Running>();
   private starts = 0;
+  private stopping = false;
 
   constructor(
     private readonly envFor: (label: ProcessLabel) => Record<string, string>,
     private readonly logDir: string,
+    private readonly restartDelayMs = 1000,
   ) {
     mkdirSync(logDir, { recursive: true });
   }
@@ -60,8 +75,10 @@ export class ServiceSupervisor {
       exited: new Promise((resolve) =>
         child.on("exit", (code, signal) => {
           const result = code ?? signal ?? -1;
-          this.exits.push({ service, pid: child.pid ?? -1, result, expected: entry.expected });
+          const record: ExitRecord = { service, pid: child.pid ?? -1, result, expected: entry.expected, atMs: Date.now() };
+          this.exits.push(record);
           if (this.running.get(service) === entry) this.running.delete(service);
+          if (!entry.expected) this.restartLater(service, record);
           resolve(result);
         }),
       ),
@@ -93,14 +110,29 @@ export class ServiceSupervisor {
     return this.running.has(service);
   }
 
-  /** Exits nobody asked for. */
+  /** Exits nobody asked for, other than a service's request for a restart. */
   crashes(): ExitRecord[] {
+    return this.exits.filter(isCrash);
+  }
+
+  /** Exits nobody asked for (crashes and requested restarts), each restarted unless the suite was stopping. */
+  unrequestedExits(): ExitRecord[] {
     return this.exits.filter((e) => !e.expected);
   }
 
-  /** SIGTERM to everything still running; the exit records keep each code. */
+  /** SIGTERM to everything still running, and no more restarts; the exit records keep each code. */
   async stopAll(): Promise<void> {
+    this.stopping = true;
     await Promise.all([...this.running.keys()].map((s) => this.terminate(s)));
+  }
+
+  private restartLater(service: ProcessLabel, exit: ExitRecord): void {
+    const timer = setTimeout(() => {
+      // The scenario may have started it again meanwhile (it restarts what it killed).
+      if (this.stopping || this.running.has(service)) return;
+      exit.restartedAs = this.start(service);
+    }, this.restartDelayMs);
+    timer.unref();
   }
 
   private async signal(service: ProcessLabel, sig: NodeJS.Signals): Promise<number | string> {
