@@ -1,5 +1,5 @@
 import { RedlineError } from "@redline/common";
-import { loadConfig } from "./config";
+import { loadConfig, requiredTopics } from "./config";
 
 describe("risk-engine config", () => {
   it("takes the operator's per-label text thresholds into the engine's content settings", () => {
@@ -10,5 +10,15 @@ describe("risk-engine config", () => {
   it("refuses a threshold it cannot read at start-up, naming the variable", () => {
     expect(() => loadConfig({ REDLINE_TEXT_THRESHOLDS: "DIVERSION=high" })).toThrow(RedlineError);
     expect(() => loadConfig({ REDLINE_TEXT_THRESHOLDS: "DIVERSION=high" })).toThrow(/REDLINE_TEXT_THRESHOLDS/);
+  });
+
+  it("publishes account activity only when asked, to the shared topic unless named, and requires that topic", () => {
+    expect(loadConfig({}).accountActivityTopic).toBe("");
+    const on = loadConfig({ REDLINE_ENGINE_ACCOUNT_ACTIVITY: "true" });
+    expect(on.accountActivityTopic).toBe("risk.account-activity");
+    expect(requiredTopics(on).map((t) => t.topic)).toContain("risk.account-activity");
+    expect(requiredTopics(loadConfig({})).map((t) => t.topic)).not.toContain("risk.account-activity");
+    expect(loadConfig({ REDLINE_ENGINE_ACCOUNT_ACTIVITY: "on", REDLINE_ACCOUNT_ACTIVITY_TOPIC: "x.activity" }).accountActivityTopic).toBe("x.activity");
+    expect(() => loadConfig({ REDLINE_ENGINE_ACCOUNT_ACTIVITY: "maybe" })).toThrow(/REDLINE_ENGINE_ACCOUNT_ACTIVITY/);
   });
 });

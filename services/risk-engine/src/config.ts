@@ -10,6 +10,12 @@ export interface RiskEngineConfig {
   inputTopics: readonly string[];
   alertsTopic: string;
   actionsTopic: string;
+  /**
+   * Where account-activity records and progress marks go for the crew
+   * detector (issue 21); "" when the engine publishes none
+   * (REDLINE_ENGINE_ACCOUNT_ACTIVITY, off unless set: npm start and deploy/ set it).
+   */
+  accountActivityTopic: string;
   /** Compacted table of product facts read whole by every instance (issue 22); "" when turned off. */
   productsTopic: string;
   /**
@@ -50,6 +56,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): R
     inputTopics: Object.freeze(r.list("REDLINE_INPUT_TOPICS", [...new Set(Object.values(DEFAULT_INPUT_TOPICS))])),
     alertsTopic: r.string("REDLINE_ALERTS_TOPIC", DEFAULT_OUTPUT_TOPICS.alerts),
     actionsTopic: r.string("REDLINE_ACTIONS_TOPIC", DEFAULT_OUTPUT_TOPICS.actions),
+    // Off unless asked for: an engine embedded in a test would otherwise write to the shared activity topic.
+    accountActivityTopic: r.bool("REDLINE_ENGINE_ACCOUNT_ACTIVITY", false) ? r.string("REDLINE_ACCOUNT_ACTIVITY_TOPIC", DEFAULT_OUTPUT_TOPICS.accountActivity) : "",
     // "off" runs without product facts: claims are then unverifiable and only superlatives (LOW) alert.
     productsTopic: ((t) => (t === "off" ? "" : t))(r.optionalString("REDLINE_PRODUCTS_TOPIC") ?? DEFAULT_TABLE_TOPICS.products),
     productsTopicRequired: r.optionalString("REDLINE_PRODUCTS_TOPIC") !== undefined,
@@ -77,7 +85,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): R
 }
 
 /** Topics the engine reads or writes that it does not create itself (it creates its changelog). */
-export function requiredTopics(config: Pick<RiskEngineConfig, "inputTopics" | "alertsTopic" | "actionsTopic"> & Partial<Pick<RiskEngineConfig, "productsTopic" | "productsTopicRequired">>): RequiredTopic[] {
+export function requiredTopics(
+  config: Pick<RiskEngineConfig, "inputTopics" | "alertsTopic" | "actionsTopic"> & Partial<Pick<RiskEngineConfig, "productsTopic" | "productsTopicRequired" | "accountActivityTopic">>,
+): RequiredTopic[] {
   const products = config.productsTopicRequired === true ? (config.productsTopic ?? "") : "";
   return [
     ...(products === ""
@@ -90,5 +100,6 @@ export function requiredTopics(config: Pick<RiskEngineConfig, "inputTopics" | "a
     ...config.inputTopics.map((topic) => ({ topic: dlqTopicFor(topic), use: `dead letters of ${topic}` })),
     { topic: config.alertsTopic, use: "alerts output, REDLINE_ALERTS_TOPIC" },
     { topic: config.actionsTopic, use: "actions output, REDLINE_ACTIONS_TOPIC" },
+    ...(config.accountActivityTopic ? [{ topic: config.accountActivityTopic, use: "account-activity output, REDLINE_ACCOUNT_ACTIVITY_TOPIC (REDLINE_ENGINE_ACCOUNT_ACTIVITY=true)" }] : []),
   ];
 }

@@ -6,6 +6,8 @@ export interface EncodedOutput {
   key: string;
   value: Buffer;
   contentType: string;
+  /** Headers of the kind's own beside the trace context (a producer's progress, #21). */
+  headers?: Record<string, string>;
 }
 
 /** Where one kind of output goes, and its bytes. */
@@ -53,7 +55,7 @@ export class OutputPublisher<O> {
     for (const { output, headers } of outputs) {
       const { topic, record } = this.routed(output);
       const records = byTopic.get(topic) ?? [];
-      records.push({ key: record.key, value: record.value, headers: { ...headers, "content-type": record.contentType } });
+      records.push({ key: record.key, value: record.value, headers: { ...headers, ...record.headers, "content-type": record.contentType } });
       byTopic.set(topic, records);
     }
     await this.sink.sendMany([...byTopic].map(([topic, records]) => ({ topic, records })));

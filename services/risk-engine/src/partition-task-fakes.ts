@@ -1,11 +1,14 @@
 import { silentLogger } from "@redline/common";
-import type { PipelineOutput, RiskPipeline } from "@redline/engine";
+import type { RiskPipeline } from "@redline/engine";
 import type { OutputRecord, PartitionBatch, TopicPartitions } from "@redline/kafka";
-import type { LiveEvent } from "@redline/proto";
+import { markKeysFor } from "@redline/kafka";
+import { progressMarkKey } from "@redline/minute-table";
+import { LiveEvent, RoomEventKind } from "@redline/proto";
 import { createPipeline } from "@redline/pipeline";
+import { AccountActivityOutputs, type EngineOutput } from "./account-activity-outputs";
 import { noopRiskEngineMetrics, type RiskEngineMetrics } from "./metrics";
 import { OutputPublisher, type OutputSink } from "./output-publisher";
-import { pipelineOutputRoutes } from "./output-routes";
+import { accountActivityRoutes, pipelineOutputRoutes } from "./output-routes";
 import { PartitionTask, type Backpressure } from "./partition-task";
 
 /**
@@ -58,6 +61,8 @@ export interface FakeTaskOptions {
   sink?: RecordingSink;
   maxQueuedPerTopic?: number;
   snapshotIntervalMs?: number;
+  /** Account-activity records and marks, to the topic "activity". */
+  activity?: AccountActivityOutputs;
   /** The wall clock when the task is made. */
   nowMs?: number;
 }
@@ -79,7 +84,8 @@ export function fakeTask(opts: FakeTaskOptions = {}) {
     partition: opts.partition ?? 3,
     pipeline: opts.pipeline ?? createPipeline({ engine: { allowedLatenessMs: 10_000 } }),
     topics: opts.topics ?? ["live.rooms", "live.likes"],
-    publisher: new OutputPublisher<PipelineOutput>(pipelineOutputRoutes({ alertsTopic: "alerts", actionsTopic: "actions" }), sink),
+    publisher: new OutputPublisher<EngineOutput>([...pipelineOutputRoutes({ alertsTopic: "alerts", actionsTopic: "actions" }), ...accountActivityRoutes("activity")], sink),
+    ...(opts.activity ? { activity: opts.activity } : {}),
     backpressure,
     saveSnapshot: async (_p, offsets) => {
       snapshots.push({ offsets, atMs: clock });
@@ -110,3 +116,29 @@ export function fakeBatch(topic: string, firstOffset: number, events: LiveEvent[
     signal: new AbortController().signal,
   };
 }
+
+/**
+ * A task on one topic whose pipeline keeps account activity (#21), publishing
+ * it to "activity" with `activityPartitions` partitions as partition
+ * `partition` of `enginePartitions`; lateness 10 s.
+ */
+export function fakeActivityTask(partition: number, enginePartitions: number, activityPartitions: number, topic: string, nowMs = 0) {
+  const activity = new AccountActivityOutputs(partition, enginePartitions, markKeysFor(progressMarkKey(partition), activityPartitions));
+  return fakeTask({ partition, topics: [topic], pipeline: createPipeline({ accountActivity: true, engine: { allowedLatenessMs: 10_000 } }), activity, nowMs });
+}
+
+/** A room's STARTED event with its streamer and category, and a like in it: account activity with room context. */
+export const activityEvents = {
+  started(roomId: string, eventTimeMs: number): LiveEvent {
+    return LiveEvent.fromPartial({
+      eventId: `start-${roomId}`,
+      roomId,
+      eventTimeMs,
+      platform: "test",
+      body: { $case: "room", value: { kind: RoomEventKind.ROOM_EVENT_KIND_STARTED, category: "beauty", streamer: { userId: `streamer-${roomId}`, age: 30, realNameVerified: true } } },
+    });
+  },
+  like(roomId: string, userId: string, eventTimeMs: number): LiveEvent {
+    return LiveEvent.fromPartial({ eventId: `like-${userId}-${eventTimeMs}`, roomId, eventTimeMs, platform: "test", body: { $case: "like", value: { user: { userId, deviceId: `d-${userId}` }, count: 1 } } });
+  },
+};

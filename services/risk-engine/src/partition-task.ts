@@ -2,6 +2,7 @@ import type { Logger } from "@redline/common";
 import type { EngineCounters, PipelineOutput, RiskPipeline } from "@redline/engine";
 import type { HandledBatch, PartitionBatch, TopicPartitions } from "@redline/kafka";
 import { riskCategoryToJSON, severityToJSON, type LiveEvent } from "@redline/proto";
+import type { AccountActivityOutputs, ActivityOutput, EngineOutput } from "./account-activity-outputs";
 import { AlignedMerge, type Released } from "./aligned-merge";
 import { InputReceipts } from "./input-receipts";
 import type { RiskEngineMetrics } from "./metrics";
@@ -22,7 +23,9 @@ export interface PartitionTaskOptions {
   partition: number;
   pipeline: RiskPipeline;
   topics: readonly string[];
-  publisher: OutputPublisher<PipelineOutput>;
+  publisher: OutputPublisher<EngineOutput>;
+  /** The partition's account-activity records and progress marks (issue 21); absent when the engine publishes none. */
+  activity?: AccountActivityOutputs;
   backpressure: Backpressure;
   /** Writes a checkpoint of the pipeline with the offsets it covers; resolves to its size in bytes. */
   saveSnapshot: (partition: number, offsets: Record<string, string>, pipeline: RiskPipeline) => Promise<number>;
@@ -49,7 +52,7 @@ export class PartitionTask {
   /** Traces of recent input records, so outputs continue the trace of the events they cite. */
   private readonly traces = new RecentTraces();
   private readonly receipts: InputReceipts;
-  private pending: Array<TracedOutput<PipelineOutput>> = [];
+  private pending: Array<TracedOutput<EngineOutput>> = [];
   private lastSnapshotAtMs: number;
   /** Engine counts already reported; a restored pipeline's history is not reported again. */
   private reported: EngineCounts;
@@ -117,6 +120,7 @@ export class PartitionTask {
     // Events the merge still holds for a confirmation would turn late behind an idle advance: confirm first.
     if (this.merge.waitingForConfirmation) this.opts.requestLaneConfirmation();
     else this.queueOutputs({ topic: "idle", traceparent: undefined }, this.pipeline.idle());
+    this.queueActivity();
     this.reportCounts();
     await this.flush();
     this.opts.logger.debug("partition idle: held events applied", { partition: this.partition, watermarkMs: this.pipeline.engine.watermarkMs });
@@ -128,6 +132,17 @@ export class PartitionTask {
     this.reportCounts();
     await this.flush();
     this.applyBackpressure();
+  }
+
+  /**
+   * The partition's input is read to its end and quiet, with nothing held
+   * (`QuietPartitionMarks`, inside the task's turn): promises the crew
+   * detector no account activity at or below `throughMs` from here.
+   */
+  async markQuiet(throughMs: number): Promise<void> {
+    if (this.opts.activity === undefined) return;
+    this.queueUntraced(this.opts.activity.whenQuiet(this.pipeline, throughMs));
+    await this.flush();
   }
 
   /** Sends what is pending and writes a snapshot now. */
@@ -145,8 +160,12 @@ export class PartitionTask {
    * whether the lanes are read to their end.
    */
   isIdle(nowMs: number, idleTimeoutMs: number): boolean {
-    const holding = this.receipts.unapplied(this.pipeline.engine.watermarkMs) > 0 || this.pipeline.engine.bufferedEvents > 0;
-    return this.receipts.quietForMs(nowMs) >= idleTimeoutMs && holding;
+    return this.receipts.quietForMs(nowMs) >= idleTimeoutMs && this.holdsEvents();
+  }
+
+  /** Events received but not applied yet, in the merge or buffered by the engine. */
+  holdsEvents(): boolean {
+    return this.receipts.unapplied(this.pipeline.engine.watermarkMs) > 0 || this.pipeline.engine.bufferedEvents > 0;
   }
 
   /** Wall time since the last record of any of the partition's topics arrived. */
@@ -174,8 +193,23 @@ export class PartitionTask {
     for (const { event, topic, traceparent } of released) {
       this.traces.remember(event.eventId, { topic, traceparent });
       this.queueOutputs({ topic, traceparent }, this.pipeline.push(event));
+      if (this.opts.activity !== undefined) this.queueUntraced(this.opts.activity.records(this.pipeline));
     }
+    this.queueActivity();
     if (released.length > 0) this.opts.metrics.scoringLatencyMs((performance.now() - startedAt) / released.length);
+  }
+
+  /** Activity records not drained yet (an idle step applies held events) and the marks of a new minute. */
+  private queueActivity(): void {
+    const { activity } = this.opts;
+    if (activity === undefined) return;
+    this.queueUntraced(activity.records(this.pipeline));
+    this.queueUntraced(activity.afterStep(this.pipeline));
+  }
+
+  /** Account activity goes without spans: one per record would cost more than the record. */
+  private queueUntraced(outputs: readonly ActivityOutput[]): void {
+    for (const output of outputs) this.pending.push({ output, headers: {} });
   }
 
   private queueOutputs(origin: TraceOrigin, outputs: PipelineOutput[]): void {

@@ -15,12 +15,30 @@ export interface PartitionTasksOptions {
 /** The partitions this member works on now, each taken on from the state store the first time a batch of it comes. */
 export class PartitionTasks {
   private readonly tasks = new Map<number, PartitionTask>();
+  /** Tasks being taken on: a batch and `startOwned` may ask for the same partition at once. */
+  private readonly starting = new Map<number, Promise<PartitionTask>>();
+  private owned: readonly number[] = [];
 
   constructor(private readonly opts: PartitionTasksOptions) {}
 
-  async taskFor(partition: number): Promise<PartitionTask> {
+  taskFor(partition: number): Promise<PartitionTask> {
     const existing = this.tasks.get(partition);
-    if (existing) return existing;
+    if (existing) return Promise.resolve(existing);
+    const started = this.starting.get(partition) ?? this.start(partition).finally(() => this.starting.delete(partition));
+    this.starting.set(partition, started);
+    return started;
+  }
+
+  /**
+   * Takes on every owned partition no batch has come for yet: one without
+   * input still has to tell the crew detector how far it got (#21,
+   * `QuietPartitionMarks`), and a task is what remembers its promise.
+   */
+  async startOwned(): Promise<void> {
+    for (const p of this.owned) if (!this.tasks.has(p)) await this.taskFor(p);
+  }
+
+  private async start(partition: number): Promise<PartitionTask> {
     const startedAt = this.opts.now();
     const start = await this.opts.store.start(partition);
     const task = this.opts.newTask(partition, start.pipeline);
@@ -41,6 +59,7 @@ export class PartitionTasks {
    * to it read the changelog as it is now.
    */
   assigned(owned: readonly number[]): void {
+    this.owned = [...owned];
     for (const p of [...this.tasks.keys()]) {
       if (owned.includes(p)) continue;
       this.tasks.delete(p);

@@ -9,6 +9,7 @@ import {
   EventConsumer,
   GroupLagMonitor,
   liveEventDecoder,
+  markKeysFor,
   partitionCounts,
   partitionNumbers,
   readLatestByKey,
@@ -17,20 +18,23 @@ import {
   TopicLayoutError,
   type ConsumerMetrics,
 } from "@redline/kafka";
-import type { PipelineSpec } from "@redline/pipeline";
+import { progressMarkKey } from "@redline/minute-table";
+import { PIPELINE_DEFAULTS, type PipelineSpec } from "@redline/pipeline";
 import type { LiveEvent } from "@redline/proto";
 import { consumerMetricsAdapter, type Telemetry } from "@redline/telemetry";
+import { AccountActivityOutputs, type EngineOutput } from "./account-activity-outputs";
 import { requiredTopics, type RiskEngineConfig } from "./config";
 import { IdleAdvance } from "./idle-advance";
 import { LaneConfirmation } from "./lane-confirmation";
 import { noopRiskEngineMetrics, riskEngineMetricsOn, type RiskEngineMetrics } from "./metrics";
 import { OutputPublisher } from "./output-publisher";
-import { pipelineOutputRoutes } from "./output-routes";
+import { accountActivityRoutes, pipelineOutputRoutes } from "./output-routes";
 import { PartitionStateStore } from "./partition-state-store";
 import { PartitionTask } from "./partition-task";
 import { PartitionTasks } from "./partition-tasks";
 import { openPolicies } from "./policies";
 import { ProductTableFeed } from "./product-table-feed";
+import { QuietPartitionMarks } from "./quiet-partition-marks";
 
 export interface RiskEngineDeps {
   logger: Logger;
@@ -75,13 +79,19 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
   const engineMetrics: RiskEngineMetrics = deps.telemetry ? riskEngineMetricsOn(deps.telemetry.instruments) : noopRiskEngineMetrics;
   const metrics: ConsumerMetrics = deps.telemetry ? consumerMetricsAdapter(deps.telemetry.metrics) : new CountingMetrics();
   const kafka = createKafkaClient(config.kafka, logger);
-  await checkTopics(kafka, config);
+  const inputPartitions = await checkTopics(kafka, config);
+  const activityPartitions = config.accountActivityTopic === "" ? 0 : (await partitionCounts(kafka, [config.accountActivityTopic])).get(config.accountActivityTopic)!;
 
   const producer = await RecordProducer.connect(kafka, logger);
   const deadLetters = new DeadLetterWriter(producer, metrics, logger);
   const policies = openPolicies(config, logger);
   const products = await ProductTableFeed.openConfigured(config, { kafka, deadLetters, logger });
-  const spec: PipelineSpec = { engine: config.engine, ...policies.sources, ...(products ? { products: products.table } : {}) };
+  const spec: PipelineSpec = {
+    engine: config.engine,
+    ...policies.sources,
+    ...(products ? { products: products.table } : {}),
+    ...(activityPartitions > 0 ? { accountActivity: true } : {}),
+  };
 
   const store = new PartitionStateStore({
     io: {
@@ -97,7 +107,12 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
     logger,
     now,
   });
-  const publisher = new OutputPublisher(pipelineOutputRoutes(config), producer);
+  const publisher = new OutputPublisher<EngineOutput>(
+    [...pipelineOutputRoutes(config), ...(activityPartitions > 0 ? accountActivityRoutes(config.accountActivityTopic) : [])],
+    producer,
+  );
+  const activityOf = (partition: number): AccountActivityOutputs | undefined =>
+    activityPartitions > 0 ? new AccountActivityOutputs(partition, inputPartitions, markKeysFor(progressMarkKey(partition), activityPartitions)) : undefined;
   const tasks: PartitionTasks = new PartitionTasks({
     store,
     metrics: engineMetrics,
@@ -109,6 +124,7 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
         pipeline,
         topics: config.inputTopics,
         publisher,
+        ...((a) => (a ? { activity: a } : {}))(activityOf(partition)),
         backpressure: consumer,
         saveSnapshot: (p, offsets, pl) => store.save(p, offsets, pl),
         requestLaneConfirmation: () => laneConfirmation.request(),
@@ -128,6 +144,18 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
     now,
     apply: (task) => task.applyIdle(),
   });
+  const quietMarks =
+    activityPartitions > 0
+      ? new QuietPartitionMarks({
+          quietAfterMs: config.idleTimeoutMs,
+          sealLagMs: config.engine.allowedLatenessMs ?? PIPELINE_DEFAULTS.allowedLatenessMs,
+          inputTopics: config.inputTopics,
+          readHighWatermarks: () => consumer.highWatermarks(),
+          isCurrent: (task) => tasks.isCurrent(task),
+          logger,
+          now,
+        })
+      : undefined;
   const laneConfirmation = new LaneConfirmation({
     inputTopics: config.inputTopics,
     readHighWatermarks: () => consumer.highWatermarks(),
@@ -183,8 +211,11 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
       checking = true;
       idleAdvance
         .check(tasks.values())
-        .then(() => {
+        .then(async () => {
           for (const task of tasks.values()) task.reportUnappliedAge();
+          if (quietMarks === undefined) return;
+          await tasks.startOwned();
+          await quietMarks.check(tasks.values());
         })
         .catch((err: unknown) => logger.warn("idle advance failed; the next check retries", { err }))
         .finally(() => {
@@ -234,8 +265,11 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
   };
 }
 
-/** The topics the service reads and writes exist, its input topics are co-partitioned, and its changelog exists. */
-async function checkTopics(kafka: ReturnType<typeof createKafkaClient>, config: RiskEngineConfig): Promise<void> {
+/**
+ * The topics the service reads and writes exist, its input topics are
+ * co-partitioned, and its changelog exists; resolves to the input partition count.
+ */
+async function checkTopics(kafka: ReturnType<typeof createKafkaClient>, config: RiskEngineConfig): Promise<number> {
   await requireTopics(kafka, requiredTopics(config));
   const counts = await partitionCounts(kafka, config.inputTopics);
   if (new Set(counts.values()).size !== 1) {
@@ -252,4 +286,5 @@ async function checkTopics(kafka: ReturnType<typeof createKafkaClient>, config: 
       configs: { "cleanup.policy": "compact", "max.message.bytes": String(64 * 1024 * 1024) },
     },
   ]);
+  return [...counts.values()][0]!;
 }

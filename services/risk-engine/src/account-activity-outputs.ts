@@ -1,0 +1,92 @@
+/**
+ * One input partition's share of `risk.account-activity` (issue 21): the
+ * account-activity records its pipeline applied, each stamped with the
+ * partition's progress (libs/minute-table), and a progress mark on every
+ * partition of the activity topic each time the partition's sealed
+ * watermark enters a new event-time minute. The crew detector releases
+ * records only behind the least watermark over every (activity partition,
+ * engine partition), so an engine partition that writes nothing to some
+ * activity partition must say how far it got there: that is what the marks
+ * are for, one per minute, and for a partition whose input is quiet too
+ * (`whenQuiet`). No Kafka here: the outputs go through the task's publisher.
+ */
+import type { AccountActivity } from "@redline/crews";
+import type { PipelineOutput, RiskPipeline } from "@redline/engine";
+import { minuteStart, type ProducerMark } from "@redline/minute-table";
+import { drainAccountActivity, sealAccountActivity } from "@redline/pipeline";
+
+/** An account-activity record with the producer progress its headers carry. */
+export interface ActivityRecordOutput {
+  accountActivity: AccountActivity;
+  progress: ProducerMark;
+}
+
+/** A progress mark for one partition of the activity topic; `key` lands it there. */
+export interface ProgressMarkOutput {
+  progressMark: ProducerMark;
+  key: string;
+}
+
+export type ActivityOutput = ActivityRecordOutput | ProgressMarkOutput;
+
+/** Everything a partition task publishes: the pipeline's alerts and actions, and its account activity. */
+export type EngineOutput = PipelineOutput | ActivityOutput;
+
+export function isActivityRecord(output: EngineOutput): output is ActivityRecordOutput {
+  return "accountActivity" in output;
+}
+
+export function isProgressMark(output: EngineOutput): output is ProgressMarkOutput {
+  return "progressMark" in output;
+}
+
+export class AccountActivityOutputs {
+  /** Start of the last minute marks were written through; not snapshotted: a restored task marks again, which readers take as no news. */
+  private markedMinuteMs = Number.NEGATIVE_INFINITY;
+
+  /**
+   * @param markKeys one key per partition of the activity topic, each landing on its partition (`markKeysFor`)
+   */
+  constructor(
+    private readonly partition: number,
+    private readonly partitions: number,
+    private readonly markKeys: readonly string[],
+  ) {}
+
+  /** The records of the events the pipeline applied since the last call. Drained after every push. */
+  records(pipeline: RiskPipeline): ActivityRecordOutput[] {
+    // Records leave in strict (eventTimeMs, eventId) order, so the next one is at or after this one's time:
+    // one millisecond less is a watermark this partition keeps on every activity partition.
+    return drainAccountActivity(pipeline).map((accountActivity) => ({ accountActivity, progress: this.mark(accountActivity.eventTimeMs - 1) }));
+  }
+
+  /** Marks through the engine's watermark, sealed, when it entered a new event-time minute since the last marks. */
+  afterStep(pipeline: RiskPipeline): ProgressMarkOutput[] {
+    return this.minuteMarks(pipeline, Number.NEGATIVE_INFINITY);
+  }
+
+  /**
+   * Marks through `throughMs` (at least the engine's watermark) for a
+   * partition whose input is read to its end and quiet: its own events
+   * never reach that time, and without it the crew detector would wait on
+   * the quietest partition for ever. An event applied later at or below it
+   * gets no record (counted by the pipeline's activity stage as late).
+   */
+  whenQuiet(pipeline: RiskPipeline, throughMs: number): ProgressMarkOutput[] {
+    return this.minuteMarks(pipeline, throughMs);
+  }
+
+  private minuteMarks(pipeline: RiskPipeline, throughMs: number): ProgressMarkOutput[] {
+    const candidateMs = Math.max(pipeline.engine.watermarkMs, throughMs);
+    // Before any event and with nothing to seal through, there is no time to promise.
+    if (!Number.isFinite(candidateMs) || candidateMs < 0 || minuteStart(candidateMs) <= this.markedMinuteMs) return [];
+    const sealedMs = sealAccountActivity(pipeline, throughMs);
+    this.markedMinuteMs = minuteStart(sealedMs);
+    const progressMark = this.mark(sealedMs);
+    return this.markKeys.map((key) => ({ progressMark, key }));
+  }
+
+  private mark(watermarkMs: number): ProducerMark {
+    return { producerPartition: this.partition, producerPartitions: this.partitions, watermarkMs };
+  }
+}
