@@ -28,11 +28,14 @@ async function backlogTask(): Promise<PartitionTask> {
   return task;
 }
 
-function advanceWith(clock: { ms: number }, highs: Map<string, Map<number, bigint>>, applied: PartitionTask[]): IdleAdvance {
+function advanceWith(clock: { ms: number }, highs: Map<string, Map<number, bigint>>, applied: PartitionTask[], readTakesMs = () => 0): IdleAdvance {
   return new IdleAdvance({
     idleTimeoutMs: IDLE_MS,
     inputTopics: TOPICS,
-    readHighWatermarks: async () => highs,
+    readHighWatermarks: async () => {
+      clock.ms += readTakesMs();
+      return highs;
+    },
     isCurrent: () => true,
     logger: silentLogger,
     now: () => clock.ms,
@@ -82,5 +85,20 @@ describe("IdleAdvance", () => {
     clock.ms += 1;
     expect(await advance.check([task])).toEqual([3]);
     expect(task.pipeline.engine.counters().eventsApplied).toBe(3);
+  });
+
+  it("takes no read the network held up for a confirmation, and confirms on the next check", async () => {
+    const task = await backlogTask();
+    task.merge.add("live.likes", [{ offset: 1n, event: roomEvent("like-2", T0 + 2_000) }, { offset: 2n, event: roomEvent("like-3", T0 + 3_000) }], 2n);
+    const clock = { ms: IDLE_MS };
+    const applied: PartitionTask[] = [];
+    const highs = new Map([["live.rooms", new Map([[3, 2n]])], ["live.likes", new Map([[3, 3n]])]]);
+    let readMs = 30_000; // a stall: the answer may predate records producers sent meanwhile
+    const advance = advanceWith(clock, highs, applied, () => readMs);
+    expect(await advance.check([task])).toEqual([]);
+    expect(applied).toEqual([]);
+    readMs = 2_000;
+    expect(await advance.check([task])).toEqual([3]);
+    expect(task.pipeline.engine.counters().eventsApplied).toBe(5);
   });
 });
