@@ -15,7 +15,8 @@ export { chromiumPath, launchChromium } from "./browser";
 export { pipelineEnv, ensurePipelineTopics, pipelineOutputs, spawnService } from "./processes";
 export type { PipelineEnvOptions, ServiceProcess } from "./processes";
 export { ensureEngineTopics, inputTopics, publishEvents, roomOnPartition } from "./live-events";
-export { replayThroughCli } from "./replay";
+export { replayCrewAlertsThroughCli, replayThroughCli } from "./replay";
+export { crewTraffic } from "./crew-traffic";
 export type { Replayed } from "./replay";
 export {
   dashboardExpressions,

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { runCli } from "@redline/cli";
+import { CROSS_ROOM_COORDINATION } from "@redline/crews";
 import { Alert, ControlAction, LiveEvent } from "@redline/proto";
 
 export interface Replayed {
@@ -36,4 +37,24 @@ export async function replayThroughCli(events: readonly LiveEvent[], policyPath:
     actions: lines.filter((l) => l.action !== undefined).map((l) => ControlAction.fromJSON(l.action)),
     lateEvents: Number(summary[1]),
   };
+}
+
+/** The CROSS_ROOM_COORDINATION alerts `redline replay --crews` raises from `events`, by alert id (#21). */
+export async function replayCrewAlertsThroughCli(events: readonly LiveEvent[]): Promise<Map<string, Alert>> {
+  const file = join(mkdtempSync(join(tmpdir(), "crew-replay-")), "events.jsonl");
+  writeFileSync(file, events.map((e) => JSON.stringify(LiveEvent.toJSON(e))).join("\n") + "\n");
+  const stdout = new PassThrough();
+  const chunks: Buffer[] = [];
+  stdout.on("data", (c: Buffer) => chunks.push(c));
+  const code = await runCli(["replay", "--input", file, "--crews"], { stdin: new PassThrough(), stdout, stderr: new PassThrough(), env: {} });
+  if (code !== 0) throw new Error(`redline replay --crews exited ${code}`);
+  const alerts = Buffer.concat(chunks)
+    .toString("utf8")
+    .split("\n")
+    .filter((l) => l !== "")
+    .map((l) => JSON.parse(l) as { alert?: unknown })
+    .filter((l) => l.alert !== undefined)
+    .map((l) => Alert.fromJSON(l.alert))
+    .filter((a) => a.subcategory === CROSS_ROOM_COORDINATION);
+  return new Map(alerts.map((a) => [a.alertId, a]));
 }

@@ -1,17 +1,11 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { PassThrough } from "node:stream";
-import { runCli } from "@redline/cli";
 import { silentLogger } from "@redline/common";
 import { CrewDetectorService, activityOutputRecord, loadConfig } from "@redline/crew-detector";
-import { CROSS_ROOM_COORDINATION } from "@redline/crews";
 import { decodeMessage, dlqTopicFor, partitionForKey } from "@redline/events";
 import { ensureTopics, markKeysFor, RecordProducer, type OutputRecord } from "@redline/kafka";
 import { progressHeaders, progressMarkKey } from "@redline/minute-table";
 import { createPipeline, drainAccountActivity, sealAccountActivity } from "@redline/pipeline";
-import { Alert, LiveEvent, RoomEventKind, Severity, ViewKind } from "@redline/proto";
-import { collectTopic, randomId, testKafka, waitFor } from "@redline/test-helpers";
+import { Alert, Severity, type LiveEvent } from "@redline/proto";
+import { collectTopic, crewTraffic, randomId, replayCrewAlertsThroughCli, testKafka, waitFor } from "@redline/test-helpers";
 
 const kafka = testKafka();
 const LANES = 3;
@@ -19,35 +13,7 @@ const ENGINE_PARTITIONS = 2;
 const MIN = 60_000;
 
 const T0 = Math.floor((Date.now() - 86_400_000) / MIN) * MIN;
-const CATEGORIES = ["beauty", "food", "home", "fashion", "snacks"];
-
-/**
- * Five rooms of five streamers: a crew of five joins each a few seconds apart,
- * likes, and leaves together; a second crew of four works three of them; and
- * twenty organic viewers per room come and go on their own.
- */
-function liveEvents(): LiveEvent[] {
-  const out: LiveEvent[] = [];
-  let seq = 0;
-  const ev = (room: number, atMs: number, body: NonNullable<Parameters<typeof LiveEvent.fromPartial>[0]>["body"]) =>
-    out.push(LiveEvent.fromPartial({ eventId: `ev-${String(seq++).padStart(6, "0")}`, roomId: `room-${room}`, eventTimeMs: atMs, platform: "test", body }));
-  const view = (room: number, userId: string, atMs: number, kind: ViewKind) => ev(room, atMs, { $case: "view", value: { user: { userId, deviceId: `dev-${userId}` }, kind } });
-  const visit = (room: number, userId: string, arriveMs: number, stayMs: number) => {
-    view(room, userId, arriveMs, ViewKind.VIEW_KIND_JOIN);
-    ev(room, arriveMs + MIN, { $case: "like", value: { user: { userId, deviceId: `dev-${userId}` }, count: 3 } });
-    view(room, userId, arriveMs + stayMs, ViewKind.VIEW_KIND_LEAVE);
-  };
-  for (let room = 0; room < 5; room++) {
-    const start = T0 + room * 35 * MIN;
-    ev(room, start, { $case: "room", value: { kind: RoomEventKind.ROOM_EVENT_KIND_STARTED, category: CATEGORIES[room]!, streamer: { userId: `streamer-${room}`, age: 30, realNameVerified: true } } });
-    for (let i = 0; i < 5; i++) visit(room, `crew-a${i}`, start + 5 * MIN + i * 3_000, 10 * MIN + i * 2_000);
-    if (room >= 2) for (let i = 0; i < 4; i++) visit(room, `crew-b${i}`, start + 9 * MIN + i * 4_000, 8 * MIN + i * 1_500);
-    for (let v = 0; v < 20; v++) visit(room, `viewer-${room}-${v}`, start + ((v * 7_919 + room * 104_729) % (30 * MIN)), 3 * MIN + ((v * 15_485) % (20 * MIN)));
-  }
-  return out.sort((a, b) => a.eventTimeMs - b.eventTimeMs || (a.eventId < b.eventId ? -1 : 1));
-}
-
-const events = liveEvents();
+const events = crewTraffic(T0);
 
 function marks(producerPartition: number, watermarkMs: number): OutputRecord[] {
   const headers = progressHeaders({ producerPartition, producerPartitions: ENGINE_PARTITIONS, watermarkMs }, true);
@@ -91,25 +57,6 @@ function engineActivityRecords(input: readonly LiveEvent[]): OutputRecord[] {
   return out;
 }
 
-async function replayCrewAlerts(input: readonly LiveEvent[]): Promise<Map<string, Alert>> {
-  const file = join(mkdtempSync(join(tmpdir(), "crew-replay-")), "events.jsonl");
-  writeFileSync(file, input.map((e) => JSON.stringify(LiveEvent.toJSON(e))).join("\n") + "\n");
-  const stdout = new PassThrough();
-  const chunks: Buffer[] = [];
-  stdout.on("data", (c: Buffer) => chunks.push(c));
-  const code = await runCli(["replay", "--input", file, "--crews"], { stdin: new PassThrough(), stdout, stderr: new PassThrough(), env: {} });
-  expect(code).toBe(0);
-  const alerts = Buffer.concat(chunks)
-    .toString("utf8")
-    .split("\n")
-    .filter((l) => l !== "")
-    .map((l) => JSON.parse(l) as { alert?: unknown })
-    .filter((l) => l.alert !== undefined)
-    .map((l) => Alert.fromJSON(l.alert))
-    .filter((a) => a.subcategory === CROSS_ROOM_COORDINATION);
-  return new Map(alerts.map((a) => [a.alertId, a]));
-}
-
 describe("redline replay --crews and the crew-detector service", () => {
   let producer: RecordProducer;
   let service: CrewDetectorService | undefined;
@@ -123,7 +70,7 @@ describe("redline replay --crews and the crew-detector service", () => {
   });
 
   it("raise the same crew alerts from the same LiveEvents", async () => {
-    const replayed = await replayCrewAlerts(events);
+    const replayed = await replayCrewAlertsThroughCli(events);
     // Both crews named at MEDIUM or above, and rooms flagged.
     const named = [...replayed.values()].filter((a) => a.subjectUserId !== "" && a.severity >= Severity.SEVERITY_MEDIUM);
     expect(new Set(named.map((a) => a.subjectUserId.slice(0, 6)))).toEqual(new Set(["crew-a", "crew-b"]));

@@ -1,0 +1,104 @@
+import { silentLogger } from "@redline/common";
+import { CrewDetectorService, loadConfig as loadCrewConfig } from "@redline/crew-detector";
+import { CROSS_ROOM_COORDINATION } from "@redline/crews";
+import { decodeMessage, dlqTopicFor, encodeMessage } from "@redline/events";
+import { ensureTopics, RecordProducer } from "@redline/kafka";
+import { Alert, Severity } from "@redline/proto";
+import { loadConfig as loadEngineConfig, startRiskEngine, type RiskEngineService } from "@redline/risk-engine";
+import {
+  collectTopic,
+  crewTraffic,
+  ensureEngineTopics,
+  inputTopics,
+  publishEvents,
+  randomId,
+  replayCrewAlertsThroughCli,
+  testKafka,
+  waitFor,
+  type ReadRecord,
+} from "@redline/test-helpers";
+
+const kafka = testKafka();
+const ENGINE_PARTITIONS = 2;
+const ACTIVITY_PARTITIONS = 3;
+const MIN = 60_000;
+// A day back: old enough that every partition's quiet promise (wall time less the lateness) is past all of it.
+const T0 = Math.floor((Date.now() - 86_400_000) / MIN) * MIN;
+const events = crewTraffic(T0);
+
+/**
+ * Issue 21, end to end on the real broker: the risk engine (two input
+ * partitions, publishing account activity) and the crew detector, each as
+ * the service it is, raise from the platform's LiveEvents exactly the crew
+ * alerts `redline replay --crews` raises from the same events: same keys,
+ * same bytes. The input ends and goes quiet, so the last stretch of
+ * activity is released only by the engine's quiet-partition marks.
+ */
+describe("risk engine + crew detector against redline replay --crews", () => {
+  let producer: RecordProducer;
+  let engine: RiskEngineService | undefined;
+  let crews: CrewDetectorService | undefined;
+
+  beforeAll(async () => {
+    producer = await RecordProducer.connect(kafka, silentLogger);
+  });
+  afterAll(async () => {
+    await engine?.stop();
+    await crews?.stop();
+    await producer.disconnect();
+  });
+
+  it("raise the same crew alerts, key and value byte for byte", async () => {
+    const replayed = await replayCrewAlertsThroughCli(events);
+    expect([...replayed.values()].some((a) => a.subjectUserId.startsWith("crew-a") && a.severity >= Severity.SEVERITY_MEDIUM)).toBe(true);
+
+    const prefix = `${randomId("it.crew-engine")}.`;
+    const topics = { activity: `${prefix}account-activity`, alerts: `${prefix}alerts`, accountRisk: `${prefix}account-risk` };
+    await ensureEngineTopics(kafka, prefix, ENGINE_PARTITIONS);
+    await ensureTopics(kafka, [
+      { topic: topics.activity, numPartitions: ACTIVITY_PARTITIONS },
+      { topic: dlqTopicFor(topics.activity), numPartitions: 1 },
+      { topic: topics.accountRisk, numPartitions: 1, configs: { "cleanup.policy": "compact" } },
+    ]);
+    const alerts = await collectTopic(kafka, topics.alerts);
+    const activityDlq = await collectTopic(kafka, dlqTopicFor(topics.activity));
+    try {
+      const env = { ...(process.env as Record<string, string>), REDLINE_ALERTS_TOPIC: topics.alerts, REDLINE_ACCOUNT_ACTIVITY_TOPIC: topics.activity };
+      crews = await CrewDetectorService.start(
+        loadCrewConfig({ ...env, REDLINE_ACCOUNT_RISK_TOPIC: topics.accountRisk, REDLINE_CREWS_CHANGELOG_TOPIC: `${prefix}crews.state`, REDLINE_CREWS_SNAPSHOT_EVERY_MINUTES: "30" }),
+        { logger: silentLogger },
+      );
+      await publishEvents(producer, prefix, events);
+      engine = await startRiskEngine(
+        loadEngineConfig({
+          ...env,
+          REDLINE_ENGINE_ACCOUNT_ACTIVITY: "true",
+          REDLINE_INPUT_TOPICS: inputTopics(prefix).join(","),
+          REDLINE_ACTIONS_TOPIC: `${prefix}actions`,
+          REDLINE_ENGINE_GROUP_ID: `${prefix}engine`,
+          REDLINE_ENGINE_IDLE_TIMEOUT_MS: "1000",
+          REDLINE_ENGINE_SESSION_TIMEOUT_MS: "10000",
+          REDLINE_POLICY_FILE: "",
+          REDLINE_PRODUCTS_TOPIC: "off",
+          // The traffic is a day old; the skew check is about live traffic.
+          REDLINE_MAX_PAST_SKEW_MS: String(7 * 86_400_000),
+        }),
+        { logger: silentLogger },
+      );
+      const crewRecords = (): ReadRecord[] => alerts.records.filter((r) => decodeMessage(Alert, r.value, "protobuf").subcategory === CROSS_ROOM_COORDINATION);
+      const ids = (): Set<string> => new Set(crewRecords().map((r) => decodeMessage(Alert, r.value, "protobuf").alertId));
+      await waitFor(() => [...replayed.keys()].every((id) => ids().has(id)), { timeoutMs: 60_000, what: `${replayed.size} crew alerts` });
+
+      // Every crew alert the services raised is one replay raised, keyed by its room, with the same bytes.
+      const expected = new Map([...replayed.values()].map((a) => [a.alertId, { key: a.roomId, value: encodeMessage(Alert, a, "protobuf").value }]));
+      const got = new Map(crewRecords().map((r) => [decodeMessage(Alert, r.value, "protobuf").alertId, { key: r.key, value: r.value }]));
+      expect(got).toEqual(expected);
+      // Nothing the engine wrote was refused (late, malformed) by the crew detector.
+      expect(activityDlq.records).toEqual([]);
+      expect(crews.stats.deadLettered).toBe(0);
+    } finally {
+      await alerts.stop();
+      await activityDlq.stop();
+    }
+  });
+});
