@@ -81,8 +81,14 @@ export function randomizedAttack(sub: Subcategory, ctx: RandomizedAttackContext)
   const attack = measure(room.events, from, sub, w);
   const realisedShare = round(attack.volume / Math.max(1, attack.volume + organic.volume));
   const tells = [...commonTells(out.common, out.crew, realisedShare, out.ramp), ...out.tells];
+  // Delay is measured from the attack's first event (issue 12), as the independent generator's truth does: a
+  // gradual ramp or a first wave drawn late in the window starts after the window opens.
+  let firstMs = Infinity;
   let lastMs = w.endMs;
-  for (let i = from; i < room.events.length; i++) lastMs = Math.max(lastMs, room.events[i]!.eventTimeMs);
+  for (let i = from; i < room.events.length; i++) {
+    firstMs = Math.min(firstMs, room.events[i]!.eventTimeMs);
+    lastMs = Math.max(lastMs, room.events[i]!.eventTimeMs);
+  }
   const params: Params = {
     ...commonParams(out, w, realisedShare),
     organicVolume: organic.volume,
@@ -96,7 +102,7 @@ export function randomizedAttack(sub: Subcategory, ctx: RandomizedAttackContext)
     category: "RISK_CATEGORY_DATA_FALSIFICATION",
     subcategory: sub,
     style: out.style,
-    attackStartMs: w.startMs,
+    attackStartMs: Number.isFinite(firstMs) ? firstMs : w.startMs,
     attackEndMs: lastMs,
     intensity: {
       bots,

@@ -13,7 +13,7 @@ import type { Signal } from "@redline/proto";
 import { addEvidence } from "../evidence";
 import type { EvidenceItem } from "../evidence";
 import type { RoomState } from "../room-state";
-import { pruneWindow, windowOf, type CohortKind } from "./cohort-state";
+import { pruneWindow, windowOf, type CohortKind, type WindowEntry } from "./cohort-state";
 import type { FalsificationConfig } from "./falsification-config";
 import { FAKE_FOLLOWS, FAKE_LIKES, FAKE_ORDERS, FAKE_VIEWS } from "./finding";
 import type { Finding } from "./finding";
@@ -46,32 +46,72 @@ interface CohortMeasure {
   evidence: EvidenceItem[];
 }
 
-function measure(room: RoomState, kind: CohortKind, timeMs: number, f: Readonly<FalsificationConfig>, maxEvidence: number): CohortMeasure {
+/** One account of the window as judged now: its decayed activity, tell weight and mask. */
+interface JudgedAccount {
+  userId: string;
+  entry: WindowEntry;
+  weight: number;
+  tellWeight: number;
+  mask: number;
+}
+
+/** The window's accounts with their tells; views skip accounts judged in another kind or not yet settled. */
+function judgeWindow(room: RoomState, kind: CohortKind, timeMs: number, f: Readonly<FalsificationConfig>): { judged: JudgedAccount[]; total: number; active: number } {
   const window = room.cohort.windows[kind];
   const { windowMs, halfLifeMs } = windowOf(kind, f);
   pruneWindow(window, timeMs - windowMs);
-  const m: CohortMeasure = { active: 0, suspicious: 0, share: 0, tellCounts: TELLS.map(() => 0), evidence: [] };
-  let total = 0;
-  let suspiciousWeight = 0;
   const decayPerMs = Math.LN2 / halfLifeMs;
+  const judged: JudgedAccount[] = [];
+  let total = 0;
   for (const [userId, entry] of window) {
     const weight = entry.weight * Math.exp(-Math.max(0, timeMs - entry.lastMs) * decayPerMs);
     total += weight;
-    m.active++;
     const slot = room.accounts.get(userId);
     if (slot === undefined) continue;
     // A like, follow or order bot that joined first is judged there; the views cohort is accounts that only
     // watch: those that left, or stayed long enough without engaging that they were not about to.
     if (kind === "views" && (slot.engaged || (slot.joinMs >= 0 && timeMs - slot.joinMs < f.viewerSettleMs))) continue;
     const tells = tellsOf(kind, userId, slot, room, timeMs, f);
-    if (tells.weight < f.suspiciousTellWeight) continue;
-    // A follow bot's cover likes (a few taps after its follow) are judged with its follow: without a tell of
-    // its own in how it likes, a fake account that also followed counts as a bought follower, not a liker.
-    if (kind === "likes" && (tells.mask & LIKE_SPECIFIC_TELLS) === 0 && room.cohort.windows.follows.has(userId)) continue;
+    judged.push({ userId, entry, weight, tellWeight: tells.weight, mask: tells.mask });
+  }
+  return { judged, total, active: window.size };
+}
+
+/**
+ * The most an ordinary liker of this room carries (its median, over likers below the suspicious weight), or
+ * Infinity when the room has no ordinary likers to compare with. A fake account bought for views or follows
+ * taps a few cover likes; one bought for likes carries more than the room's typical fan (threat model §2.2:
+ * the farm is there to move the count). Judged against this room's own fans, not a fixed tap count.
+ */
+function typicalLikerWeight(judged: readonly JudgedAccount[], f: Readonly<FalsificationConfig>): number {
+  const ordinary = judged.filter((a) => a.tellWeight < f.suspiciousTellWeight).map((a) => a.weight);
+  if (ordinary.length === 0) return Infinity;
+  ordinary.sort((a, b) => a - b);
+  return ordinary[Math.floor((ordinary.length - 1) / 2)]!;
+}
+
+/**
+ * A liker with no tell in how it likes (only identity tells: fresh, farm device, a farm's /24) counts as a bought
+ * liker only when its likes are more than cover: not a follow bot's (judged with its follow), and more than the
+ * room's typical fan taps.
+ */
+function isCoverLiker(a: JudgedAccount, room: RoomState, typical: number): boolean {
+  if ((a.mask & LIKE_SPECIFIC_TELLS) !== 0) return false;
+  return room.cohort.windows.follows.has(a.userId) || a.weight <= typical;
+}
+
+function measure(room: RoomState, kind: CohortKind, timeMs: number, f: Readonly<FalsificationConfig>, maxEvidence: number): CohortMeasure {
+  const { judged, total, active } = judgeWindow(room, kind, timeMs, f);
+  const m: CohortMeasure = { active, suspicious: 0, share: 0, tellCounts: TELLS.map(() => 0), evidence: [] };
+  const typical = kind === "likes" ? typicalLikerWeight(judged, f) : Infinity;
+  let suspiciousWeight = 0;
+  for (const a of judged) {
+    if (a.tellWeight < f.suspiciousTellWeight) continue;
+    if (kind === "likes" && isCoverLiker(a, room, typical)) continue;
     m.suspicious++;
-    suspiciousWeight += weight;
-    for (let i = 0; i < TELLS.length; i++) if ((tells.mask & (1 << i)) !== 0) m.tellCounts[i]!++;
-    addEvidence(m.evidence, { eventId: entry.eventId, weight: tells.weight, timeMs: entry.lastMs }, maxEvidence);
+    suspiciousWeight += a.weight;
+    for (let i = 0; i < TELLS.length; i++) if ((a.mask & (1 << i)) !== 0) m.tellCounts[i]!++;
+    addEvidence(m.evidence, { eventId: a.entry.eventId, weight: a.tellWeight, timeMs: a.entry.lastMs }, maxEvidence);
   }
   m.share = total > 0 ? suspiciousWeight / total : 0;
   return m;
