@@ -42,7 +42,7 @@ function sentinel(p: number, timeMs: number): LiveEvent {
 
 async function inputHighs(prefix: string): Promise<number> {
   let total = 0;
-  for (const topic of inputTopics(prefix)) for (const high of (await latestOffsets(kafka, topic)).values()) total += high;
+  for (const topic of inputTopics(prefix)) for (const high of (await latestOffsets(kafka, topic)).values()) total += Number(high);
   return total;
 }
 

@@ -8,7 +8,7 @@ import { alertFilter, MATCH_ALL } from "./filters";
 
 const rec = (partition: number, offset: number, roomId = `room-${partition}`, severity = Severity.SEVERITY_HIGH): FeedRecord => ({
   partition,
-  offset,
+  offset: BigInt(offset),
   alert: Alert.fromPartial({
     alertId: `p${partition}-o${offset}`,
     roomId,
@@ -28,7 +28,7 @@ function drain(sub: FeedSubscription): QueuedAlert[] {
 }
 
 const ids = (items: QueuedAlert[]) => items.map((i) => i.alert.alertId);
-const start = new Map([[0, 0], [1, 0]]);
+const start = new Map([[0, 0n], [1, 0n]]);
 
 describe("alert feed fan-out", () => {
   it("delivers only matching alerts to each client, from the live end", () => {
@@ -64,7 +64,7 @@ describe("alert feed fan-out", () => {
     const got = drain(room0);
     expect(ids(got)).toEqual(["p0-o0", "p0-o1", "p0-o2"]);
     // After p0@2 it had also passed p1@0 and p1@1.
-    expect(decodeCursor(got[2]!.cursor)).toEqual(new Map([[0, 3], [1, 2]]));
+    expect(decodeCursor(got[2]!.cursor)).toEqual(new Map([[0, 3n], [1, 2n]]));
   });
 });
 
@@ -109,11 +109,11 @@ describe("slow-client policy", () => {
 
   it("a client that fell behind the ring continues from a catch-up read without gaps or repeats", async () => {
     const log = interleaved(40);
-    const opened: Array<ReadonlyMap<number, number>> = [];
+    const opened: Array<ReadonlyMap<number, bigint>> = [];
     const openCatchUp: CatchUpOpener = async (from, sink) => {
       opened.push(new Map(from));
       // Serve from the "topic": everything at or after `from`, per partition, in one batch.
-      void sink(log.filter((r) => r.offset >= (from.get(r.partition) ?? 0)));
+      void sink(log.filter((r) => r.offset >= (from.get(r.partition) ?? 0n)));
       return { stop: async () => undefined };
     };
     const feed = new AlertFeed({ start, ringCapacity: 10, maxQueuedAlerts: 4, slowClientGraceMs: 60_000, openCatchUp });
@@ -125,7 +125,7 @@ describe("slow-client policy", () => {
       if (item) got.push(item);
       else await new Promise((r) => setImmediate(r));
     }
-    expect(opened).toEqual([new Map([[0, 2], [1, 2]])]);
+    expect(opened).toEqual([new Map([[0, 2n], [1, 2n]])]);
     expect(new Set(ids(got)).size).toBe(40);
     expect(ids(got).sort()).toEqual(log.map((r) => r.alert.alertId).sort());
     expect(sub.peakQueued).toBeLessThanOrEqual(4);
@@ -135,19 +135,19 @@ describe("slow-client policy", () => {
   it("serves an old cursor from a catch-up read, then joins the ring", async () => {
     const log = interleaved(30);
     const openCatchUp: CatchUpOpener = async (from, sink) => {
-      setImmediate(() => void sink(log.filter((r) => r.offset >= (from.get(r.partition) ?? 0) && r.offset < 12)));
+      setImmediate(() => void sink(log.filter((r) => r.offset >= (from.get(r.partition) ?? 0n) && r.offset < 12n)));
       return { stop: async () => undefined };
     };
     const feed = new AlertFeed({ start, ringCapacity: 8, maxQueuedAlerts: 100, openCatchUp });
     feed.ingest(log.slice(0, 24)); // ring holds p0/p1 offsets 8..11
-    const sub = feed.subscribe(MATCH_ALL, new Map([[0, 3], [1, 5]]));
+    const sub = feed.subscribe(MATCH_ALL, new Map([[0, 3n], [1, 5n]]));
     expect(sub.readingFromRing).toBe(false);
     await new Promise((r) => setImmediate(r));
     expect(sub.readingFromRing).toBe(true);
     feed.ingest(log.slice(24));
     const got = ids(drain(sub));
     const expected = log
-      .filter((r) => r.offset >= (r.partition === 0 ? 3 : 5))
+      .filter((r) => r.offset >= (r.partition === 0 ? 3n : 5n))
       .map((r) => r.alert.alertId);
     expect(got.sort()).toEqual(expected.sort());
     expect(new Set(got).size).toBe(got.length);
@@ -176,7 +176,7 @@ describe("slow-client policy", () => {
     const openCatchUp: CatchUpOpener = async () => ({ stop: async () => void (stopped += 1) });
     const feed = new AlertFeed({ start, ringCapacity: 4, openCatchUp, maxCatchUps: 2 });
     feed.ingest(interleaved(20)); // ring floor is now offset 8 on both partitions
-    const old = new Map([[0, 1], [1, 1]]);
+    const old = new Map([[0, 1n], [1, 1n]]);
     const a = feed.subscribe(MATCH_ALL, old);
     const b = feed.subscribe(MATCH_ALL, old);
     const c = feed.subscribe(MATCH_ALL, old);
@@ -198,7 +198,7 @@ describe("slow-client policy", () => {
     };
     const feed = new AlertFeed({ start, ringCapacity: 4, openCatchUp });
     feed.ingest(interleaved(20));
-    const sub = feed.subscribe(MATCH_ALL, new Map([[0, 0], [1, 0]]));
+    const sub = feed.subscribe(MATCH_ALL, new Map([[0, 0n], [1, 0n]]));
     await new Promise((r) => setImmediate(r));
     expect(feed.stats().catchUpsActive).toBe(1);
     reportError(new Error("broker gone"));

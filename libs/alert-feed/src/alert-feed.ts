@@ -145,7 +145,7 @@ export class AlertFeed {
   }
 
   /** Where a client starting now at the live end would begin. */
-  livePositions(): Map<number, number> {
+  livePositions(): Map<number, bigint> {
     return this.ring.head();
   }
 

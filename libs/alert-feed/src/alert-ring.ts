@@ -4,7 +4,7 @@ import type { FeedPositions } from "./cursor";
 /** One alert with its place in the alerts topic. */
 export interface FeedRecord {
   readonly partition: number;
-  readonly offset: number;
+  readonly offset: bigint;
   readonly alert: Alert;
 }
 
@@ -21,8 +21,8 @@ export interface RingEntry extends FeedRecord {
  */
 export class AlertRing {
   private readonly slots: (RingEntry | undefined)[];
-  private readonly floors: Map<number, number>;
-  private readonly heads: Map<number, number>;
+  private readonly floors: Map<number, bigint>;
+  private readonly heads: Map<number, bigint>;
   private first = 0;
   private next = 0;
 
@@ -44,14 +44,14 @@ export class AlertRing {
     if (this.next - this.first === this.capacity) {
       const evicted = this.slots[this.first % this.capacity]!;
       this.slots[this.first % this.capacity] = undefined;
-      this.floors.set(evicted.partition, evicted.offset + 1);
+      this.floors.set(evicted.partition, evicted.offset + 1n);
       this.first += 1;
     }
     // Explicit fields, not a spread: this runs once per alert and spread copies are several times slower.
     const entry: RingEntry = { partition: record.partition, offset: record.offset, alert: record.alert, seq: this.next };
     this.slots[this.next % this.capacity] = entry;
     this.next += 1;
-    this.heads.set(record.partition, record.offset + 1);
+    this.heads.set(record.partition, record.offset + 1n);
     return entry;
   }
 
@@ -74,12 +74,12 @@ export class AlertRing {
   }
 
   /** Next offset per partition after the newest record: the live end as this gateway knows it. */
-  head(): Map<number, number> {
+  head(): Map<number, bigint> {
     return new Map(this.heads);
   }
 
   /** `positions` completed with the ring's floor for partitions it does not name. */
-  complete(positions: FeedPositions): Map<number, number> {
+  complete(positions: FeedPositions): Map<number, bigint> {
     const out = new Map(positions);
     for (const [partition, floor] of this.floors) if (!out.has(partition)) out.set(partition, floor);
     return out;

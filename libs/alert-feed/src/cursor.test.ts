@@ -4,13 +4,19 @@ import { InvalidCursorError } from "./errors";
 describe("tail cursor codec", () => {
   it("round-trips positions of every partition", () => {
     const positions = new Map([
-      [0, 17],
-      [3, 0],
-      [11, 9_007_199_254_740_991],
+      [0, 17n],
+      [3, 0n],
+      [11, 9_007_199_254_740_991n],
     ]);
     const cursor = encodeCursor(positions);
     expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
     expect(decodeCursor(cursor)).toEqual(positions);
+  });
+
+  it("writes and reads the layout cursors have always had, offsets as JSON numbers", () => {
+    const issued = Buffer.from('{"v":1,"p":{"0":17,"3":0}}', "utf8").toString("base64url");
+    expect(decodeCursor(issued)).toEqual(new Map([[0, 17n], [3, 0n]]));
+    expect(encodeCursor(new Map([[3, 0n], [0, 17n]]))).toBe(issued);
   });
 
   it("treats an empty cursor as the live end", () => {

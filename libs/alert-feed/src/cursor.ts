@@ -1,7 +1,7 @@
 import { InvalidCursorError } from "./errors";
 
 /** Next offset to deliver, per partition of the alerts topic. */
-export type FeedPositions = ReadonlyMap<number, number>;
+export type FeedPositions = ReadonlyMap<number, bigint>;
 
 const CURSOR_VERSION = 1;
 /** Far above any real cursor (a few bytes per partition); bounds the parse work a caller can cause. */
@@ -45,13 +45,13 @@ export function decodeCursor(cursor: string): FeedPositions | undefined {
   if (typeof p !== "object" || p === null || Array.isArray(p)) throw new InvalidCursorError("missing positions");
   const entries = Object.entries(p as Record<string, unknown>);
   if (entries.length === 0 || entries.length > MAX_PARTITIONS) throw new InvalidCursorError("bad partition count");
-  const positions = new Map<number, number>();
+  const positions = new Map<number, bigint>();
   for (const [key, offset] of entries) {
     if (!/^(0|[1-9]\d{0,8})$/.test(key)) throw new InvalidCursorError(`bad partition '${key.slice(0, 20)}'`);
     if (typeof offset !== "number" || !Number.isSafeInteger(offset) || offset < 0) {
       throw new InvalidCursorError(`bad offset for partition ${key}`);
     }
-    positions.set(Number(key), offset);
+    positions.set(Number(key), BigInt(offset));
   }
   return positions;
 }

@@ -1,6 +1,6 @@
 import type { Alert } from "@redline/proto";
 import type { AlertRing, FeedRecord } from "./alert-ring";
-import { encodeCursor } from "./cursor";
+import { encodeCursor, type FeedPositions } from "./cursor";
 import { SlowClientError } from "./errors";
 import { matchesFilter, type AlertFilter } from "./filters";
 
@@ -21,7 +21,7 @@ export interface CatchUpHandle {
  * `onError` reports a read that stopped for good after it opened.
  */
 export type CatchUpOpener = (
-  from: ReadonlyMap<number, number>,
+  from: FeedPositions,
   sink: (records: readonly FeedRecord[]) => Promise<void>,
   onError: (err: Error) => void,
 ) => Promise<CatchUpHandle>;
@@ -43,7 +43,7 @@ type Mode = { kind: "ring"; nextSeq: number } | { kind: "catch-up"; handle?: Cat
  */
 export class FeedSubscription {
   private readonly queue: QueuedAlert[] = [];
-  private readonly positions: Map<number, number>;
+  private readonly positions: Map<number, bigint>;
   private mode: Mode;
   private fullSinceMs: number | undefined;
   private spaceWaiters: Array<() => void> = [];
@@ -55,7 +55,7 @@ export class FeedSubscription {
   constructor(
     readonly id: number,
     private readonly filter: AlertFilter,
-    start: ReadonlyMap<number, number>,
+    start: FeedPositions,
     startSeq: number | undefined,
     private readonly ring: AlertRing,
     private readonly limits: SubscriptionLimits,
@@ -160,7 +160,7 @@ export class FeedSubscription {
   private accept(record: FeedRecord): void {
     const position = this.positions.get(record.partition);
     if (position !== undefined && record.offset < position) return; // already delivered
-    this.positions.set(record.partition, record.offset + 1);
+    this.positions.set(record.partition, record.offset + 1n);
     if (!matchesFilter(this.filter, record.alert)) return;
     this.queue.push({ alert: record.alert, cursor: encodeCursor(this.positions) });
     this.peakQueued = Math.max(this.peakQueued, this.queue.length);

@@ -1,7 +1,7 @@
 import type { Logger } from "@redline/common";
 import type { Kafka } from "kafkajs";
-import { earliestOffsets } from "./offsets";
-import { latestOffsets, TopicReader } from "./topic-reader";
+import { earliestOffsets, latestOffsets } from "./offsets";
+import { TopicReader } from "./topic-reader";
 
 /**
  * The latest value of every key of a compacted topic, read from the oldest
@@ -11,7 +11,7 @@ import { latestOffsets, TopicReader } from "./topic-reader";
 export async function readLatestByKey(kafka: Kafka, topic: string, logger: Logger): Promise<Map<string, Buffer>> {
   const [from, until] = await Promise.all([earliestOffsets(kafka, topic), latestOffsets(kafka, topic)]);
   const latest = new Map<string, Buffer>();
-  const pending = new Set([...until].filter(([p, high]) => (from.get(p) ?? 0) < high).map(([p]) => p));
+  const pending = new Set([...until].filter(([p, high]) => (from.get(p) ?? 0n) < high).map(([p]) => p));
   if (pending.size === 0) return latest;
   let done: () => void = () => undefined;
   const finished = new Promise<void>((resolve) => (done = resolve));
@@ -23,11 +23,11 @@ export async function readLatestByKey(kafka: Kafka, topic: string, logger: Logge
     groupIdPrefix: "redline-changelog-reader",
     onRecords: async (records) => {
       for (const r of records) {
-        if (Number(r.offset) >= until.get(r.partition)!) continue;
+        if (r.offset >= until.get(r.partition)!) continue;
         const key = r.key?.toString("utf8") ?? "";
         if (r.value.length === 0) latest.delete(key);
         else latest.set(key, r.value);
-        if (Number(r.offset) + 1 >= until.get(r.partition)!) pending.delete(r.partition);
+        if (r.offset + 1n >= until.get(r.partition)!) pending.delete(r.partition);
       }
       if (pending.size === 0) done();
     },

@@ -10,9 +10,9 @@
 import type { Logger } from "@redline/common";
 import type { Kafka } from "kafkajs";
 import type { DeadLetterWriter, Refusal } from "./dead-letter";
-import { earliestOffsets } from "./offsets";
+import { earliestOffsets, latestOffsets } from "./offsets";
 import type { InputRecord } from "./record";
-import { latestOffsets, TopicReader } from "./topic-reader";
+import { TopicReader } from "./topic-reader";
 
 export interface CompactedTableReaderOptions {
   kafka: Kafka;
@@ -38,7 +38,7 @@ export class CompactedTableReader {
 
   static async open(opts: CompactedTableReaderOptions): Promise<CompactedTableReader> {
     const [from, until] = await Promise.all([earliestOffsets(opts.kafka, opts.topic), latestOffsets(opts.kafka, opts.topic)]);
-    const pending = new Set([...until].filter(([p, end]) => end > (from.get(p) ?? 0)).map(([p]) => p));
+    const pending = new Set([...until].filter(([p, end]) => end > (from.get(p) ?? 0n)).map(([p]) => p));
     let markCaughtUp!: () => void;
     const ready = new Promise<void>((resolve) => (markCaughtUp = resolve));
     if (pending.size === 0) markCaughtUp();
@@ -52,7 +52,7 @@ export class CompactedTableReader {
       onRecords: async (records) => {
         await opts.deadLetters.write(records.map(opts.apply).filter((r): r is Refusal => r !== undefined));
         const last = records[records.length - 1]!;
-        if (pending.has(last.partition) && Number(last.offset) + 1 >= (until.get(last.partition) ?? 0)) {
+        if (pending.has(last.partition) && last.offset + 1n >= (until.get(last.partition) ?? 0n)) {
           pending.delete(last.partition);
           if (pending.size === 0) markCaughtUp();
         }

@@ -4,18 +4,30 @@ import type { Admin, Kafka } from "kafkajs";
  * Offsets by topic, then partition. Offsets in this package's consumer-group
  * API are `bigint`: they are int64 (a number is exact only to 2^53), and
  * callers compare them and add to them, which strings would make them parse
- * first (and "9" > "10"). kafkajs's decimal strings are converted here and
- * in the consumer, nowhere else.
+ * first (and "9" > "10"). kafkajs's decimal strings are converted here, in
+ * the consumer and in the topic reader, nowhere else.
  */
 export type TopicOffsets = Map<string, Map<number, bigint>>;
 
+/** Next offset to read, per partition of one topic. */
+export type PartitionOffsets = ReadonlyMap<number, bigint>;
+
 /** The oldest retained offset (low-water mark) of every partition of `topic`. */
-export async function earliestOffsets(kafka: Kafka, topic: string): Promise<Map<number, number>> {
+export async function earliestOffsets(kafka: Kafka, topic: string): Promise<Map<number, bigint>> {
+  return (await topicWatermarks(kafka, topic)).low;
+}
+
+/** The live end (high-water mark) of every partition of `topic`. */
+export async function latestOffsets(kafka: Kafka, topic: string): Promise<Map<number, bigint>> {
+  return (await topicWatermarks(kafka, topic)).high;
+}
+
+async function topicWatermarks(kafka: Kafka, topic: string): Promise<{ low: Map<number, bigint>; high: Map<number, bigint> }> {
   const admin = kafka.admin();
   await admin.connect();
   try {
-    const offsets = await admin.fetchTopicOffsets(topic);
-    return new Map(offsets.map((o) => [o.partition, Number(o.low)]));
+    const { low, high } = await fetchWatermarks(admin, [topic]);
+    return { low: low.get(topic) ?? new Map(), high: high.get(topic) ?? new Map() };
   } finally {
     await admin.disconnect();
   }

@@ -1,10 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { retry, type Logger } from "@redline/common";
 import type { Consumer, Kafka } from "kafkajs";
+import { latestOffsets, type PartitionOffsets } from "./offsets";
 import { toInputRecord, type InputRecord } from "./record";
-
-/** Next offset to read, per partition. */
-export type PartitionOffsets = ReadonlyMap<number, number>;
 
 export interface TopicReaderOptions {
   kafka: Kafka;
@@ -32,18 +30,6 @@ export interface TopicReaderOptions {
   onFatal?: (err: Error) => void;
 }
 
-/** The live end (high-water mark) of every partition of `topic`. */
-export async function latestOffsets(kafka: Kafka, topic: string): Promise<Map<number, number>> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const offsets = await admin.fetchTopicOffsets(topic);
-    return new Map(offsets.map((o) => [o.partition, Number(o.high)]));
-  } finally {
-    await admin.disconnect();
-  }
-}
-
 /**
  * Reads every partition of one topic from explicit offsets without
  * committing anything: the position lives in the caller (e.g. a tail
@@ -53,7 +39,7 @@ export async function latestOffsets(kafka: Kafka, topic: string): Promise<Map<nu
  * twice.
  */
 export class TopicReader {
-  private readonly next = new Map<number, number>();
+  private readonly next = new Map<number, bigint>();
   private stopped = false;
 
   private constructor(
@@ -100,20 +86,18 @@ export class TopicReader {
     await this.consumer.run({
       autoCommit: false,
       eachBatch: async ({ batch, heartbeat, isRunning, isStale }) => {
-        const start = this.next.get(batch.partition) ?? 0;
-        const fresh = batch.messages
-          .filter((m) => Number(m.offset) >= start)
-          .map((m) => toInputRecord(batch.topic, batch.partition, m));
+        const start = this.next.get(batch.partition) ?? 0n;
+        const fresh = batch.messages.map((m) => toInputRecord(batch.topic, batch.partition, m)).filter((r) => r.offset >= start);
         if (fresh.length === 0 || this.stopped || !isRunning() || isStale()) return;
         await this.opts.onRecords(fresh, heartbeat);
-        this.next.set(batch.partition, Number(fresh[fresh.length - 1]!.offset) + 1);
+        this.next.set(batch.partition, fresh[fresh.length - 1]!.offset + 1n);
         await heartbeat();
       },
     });
   }
 
   /** The next offset this reader will deliver, per partition. */
-  positions(): Map<number, number> {
+  positions(): Map<number, bigint> {
     return new Map(this.next);
   }
 
@@ -121,7 +105,7 @@ export class TopicReader {
     if (this.stopped) return;
     try {
       for (const [partition, offset] of this.next) {
-        this.consumer.seek({ topic: this.opts.topic, partition, offset: String(offset) });
+        this.consumer.seek({ topic: this.opts.topic, partition, offset: offset.toString() });
       }
     } catch (err) {
       // The first GROUP_JOIN can fire before kafkajs has set up its group

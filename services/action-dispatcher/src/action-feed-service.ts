@@ -76,7 +76,7 @@ export function actionFeedService(deps: ActionFeedDeps): ActionFeedServer {
       const deliver = async (records: readonly InputRecord[]) => {
         for (const record of records) {
           if (gone) return;
-          positions.set(record.partition, Number(record.offset) + 1);
+          positions.set(record.partition, record.offset + 1n);
           let action;
           try {
             action = decodeActionRecord(record);
@@ -87,7 +87,7 @@ export function actionFeedService(deps: ActionFeedDeps): ActionFeedServer {
           if (!call.write({ action, cursor: encodeCursor(positions) }) && !(await drained(call))) return;
         }
       };
-      const positions = new Map<number, number>();
+      const positions = new Map<number, bigint>();
       (async () => {
         const start = from ?? (await earliestOffsets(deps.kafka, deps.actionsTopic));
         for (const [p, o] of start) positions.set(p, o);

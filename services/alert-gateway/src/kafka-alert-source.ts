@@ -16,7 +16,7 @@ export function alertRecords(records: readonly InputRecord[], logger: Logger): F
   for (const r of records) {
     try {
       const alert = decodeMessage(Alert, r.value, encodingOf(r.headers[CONTENT_TYPE_HEADER]));
-      out.push({ partition: r.partition, offset: Number(r.offset), alert });
+      out.push({ partition: r.partition, offset: r.offset, alert });
     } catch (err) {
       logger.warn("skipping undecodable alert record", { err, topic: r.topic, partition: r.partition, offset: r.offset });
     }

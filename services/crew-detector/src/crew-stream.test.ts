@@ -106,6 +106,10 @@ describe("CrewStream", () => {
       if (i % 5 === 4) stream = CrewStream.restore(stream.snapshot(), {});
     });
     expect(outputs).toEqual(expected);
+    // Where reading resumes survives the snapshot: one past the last record of each partition.
+    const next = new Map<number, bigint>();
+    for (const r of batches.flat()) next.set(r.partition, r.offset + 1n);
+    expect(CrewStream.restore(stream.snapshot(), {}).from()).toEqual(next);
     const last = batches.flat().find((r) => r.headers["redline-progress-mark"] === undefined)!;
     const late = stream.accept([last]);
     expect(late.refusals.map((r) => r.reason)).toEqual(["LATE_RECORD"]);

@@ -35,6 +35,7 @@ interface StreamSnapshot {
   detector: Uint8Array;
   progress: ProducerProgressSnapshot;
   release: { releasedThroughMs: number; held: AccountActivity[] };
+  /** Offsets as numbers, as format 1 has always written them (exact below 2^53). */
   positions: Array<[number, number]>;
   markedMinuteMs: number;
   snapshotBlock: number;
@@ -49,13 +50,13 @@ export class CrewStream {
     private readonly progress: ProducerProgress,
     private readonly release: WatermarkRelease<AccountActivity>,
     /** Next offset to read per partition: everything before it is in the detector or held. */
-    private readonly positions: Map<number, number>,
+    private readonly positions: Map<number, bigint>,
     private markedMinuteMs: number,
     private snapshotBlock: number,
     private readonly snapshotEveryMinutes: number,
   ) {}
 
-  static fresh(lanes: number, from: ReadonlyMap<number, number>, crew: Partial<CrewConfig>, snapshotEveryMinutes = 1): CrewStream {
+  static fresh(lanes: number, from: ReadonlyMap<number, bigint>, crew: Partial<CrewConfig>, snapshotEveryMinutes = 1): CrewStream {
     return new CrewStream(new CrewDetector(crew), new ProducerProgress(lanes), new WatermarkRelease(), new Map(from), Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY, snapshotEveryMinutes);
   }
 
@@ -65,7 +66,7 @@ export class CrewStream {
       CrewDetector.restore(s.detector, crew),
       ProducerProgress.fromSnapshot(s.progress),
       WatermarkRelease.fromSnapshot(s.release),
-      new Map(s.positions),
+      new Map(s.positions.map(([partition, offset]) => [partition, BigInt(offset)])),
       s.markedMinuteMs,
       s.snapshotBlock,
       snapshotEveryMinutes,
@@ -78,7 +79,7 @@ export class CrewStream {
       detector: this.detector.snapshot(),
       progress: this.progress.toSnapshot(),
       release: this.release.toSnapshot(),
-      positions: [...this.positions],
+      positions: [...this.positions].map(([partition, offset]) => [partition, Number(offset)]),
       markedMinuteMs: this.markedMinuteMs,
       snapshotBlock: this.snapshotBlock,
     };
@@ -86,7 +87,7 @@ export class CrewStream {
   }
 
   /** Where reading resumes, per partition. */
-  from(): Map<number, number> {
+  from(): Map<number, bigint> {
     return new Map(this.positions);
   }
 
@@ -106,7 +107,7 @@ export class CrewStream {
   accept(records: readonly InputRecord[]): StreamStep {
     const refusals: Refusal[] = [];
     for (const record of records) {
-      this.positions.set(record.partition, Number(record.offset) + 1);
+      this.positions.set(record.partition, record.offset + 1n);
       try {
         const { mark, activity } = readActivityRecord(record);
         this.progress.observe(record.partition, mark);
