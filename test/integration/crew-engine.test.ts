@@ -22,7 +22,7 @@ const kafka = testKafka();
 const ENGINE_PARTITIONS = 2;
 const ACTIVITY_PARTITIONS = 3;
 const MIN = 60_000;
-// A day back: old enough that every partition's quiet promise (wall time less the lateness) is past all of it.
+// A day back, as a backlog or a replay would be: quiet partitions promise by event time, not by the wall clock.
 const T0 = Math.floor((Date.now() - 86_400_000) / MIN) * MIN;
 const events = crewTraffic(T0);
 
@@ -32,7 +32,8 @@ const events = crewTraffic(T0);
  * the service it is, raise from the platform's LiveEvents exactly the crew
  * alerts `redline replay --crews` raises from the same events: same keys,
  * same bytes. The input ends and goes quiet, so the last stretch of
- * activity is released only by the engine's quiet-partition marks.
+ * activity is released only by the engine's quiet-partition marks (the
+ * slower partition promises up to the newest watermark of the other).
  */
 describe("risk engine + crew detector against redline replay --crews", () => {
   let producer: RecordProducer;

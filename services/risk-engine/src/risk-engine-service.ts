@@ -19,9 +19,9 @@ import {
   type ConsumerMetrics,
 } from "@redline/kafka";
 import { progressMarkKey } from "@redline/minute-table";
-import { PIPELINE_DEFAULTS, type PipelineSpec } from "@redline/pipeline";
+import type { PipelineSpec } from "@redline/pipeline";
 import type { LiveEvent } from "@redline/proto";
-import { consumerMetricsAdapter, type Telemetry } from "@redline/telemetry";
+import { consumerMetricsOn, type Telemetry } from "@redline/telemetry";
 import { AccountActivityOutputs, type EngineOutput } from "./account-activity-outputs";
 import { requiredTopics, type RiskEngineConfig } from "./config";
 import { IdleAdvance } from "./idle-advance";
@@ -77,7 +77,7 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
   const logger = deps.logger.child("risk-engine");
   const now = deps.now ?? Date.now;
   const engineMetrics: RiskEngineMetrics = deps.telemetry ? riskEngineMetricsOn(deps.telemetry.instruments) : noopRiskEngineMetrics;
-  const metrics: ConsumerMetrics = deps.telemetry ? consumerMetricsAdapter(deps.telemetry.metrics) : new CountingMetrics();
+  const metrics: ConsumerMetrics = deps.telemetry ? consumerMetricsOn(deps.telemetry.instruments) : new CountingMetrics();
   const kafka = createKafkaClient(config.kafka, logger);
   const inputPartitions = await checkTopics(kafka, config);
   const activityPartitions = config.accountActivityTopic === "" ? 0 : (await partitionCounts(kafka, [config.accountActivityTopic])).get(config.accountActivityTopic)!;
@@ -148,7 +148,8 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
     activityPartitions > 0
       ? new QuietPartitionMarks({
           quietAfterMs: config.idleTimeoutMs,
-          sealLagMs: config.engine.allowedLatenessMs ?? PIPELINE_DEFAULTS.allowedLatenessMs,
+          eventClockMs: () => Math.max(...[...tasks.values()].map((t) => t.pipeline.engine.watermarkMs)),
+          maxPastSkewMs: config.limits.maxPastSkewMs,
           inputTopics: config.inputTopics,
           readHighWatermarks: () => consumer.highWatermarks(),
           isCurrent: (task) => tasks.isCurrent(task),
