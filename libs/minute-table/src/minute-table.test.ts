@@ -65,6 +65,12 @@ describe("WatermarkRelease", () => {
     const restored = WatermarkRelease.fromSnapshot(forward.toSnapshot());
     expect(restored.releaseThrough(60).map((r) => r.eventId)).toEqual(["c"]);
   });
+
+  it("releases a record a restarted producer sent again once", () => {
+    const release = new WatermarkRelease<{ eventTimeMs: number; eventId: string }>();
+    for (const r of [{ eventTimeMs: 10, eventId: "a" }, { eventTimeMs: 20, eventId: "b" }, { eventTimeMs: 10, eventId: "a" }, { eventTimeMs: 20, eventId: "c" }, { eventTimeMs: 20, eventId: "b" }]) release.add(r);
+    expect(release.releaseThrough(30).map((r) => `${r.eventTimeMs}${r.eventId}`)).toEqual(["10a", "20b", "20c"]);
+  });
 });
 
 describe("MinuteVersionedTable", () => {

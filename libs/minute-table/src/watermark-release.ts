@@ -36,15 +36,21 @@ export class WatermarkRelease<R extends Ordered> {
     return true;
   }
 
-  /** Takes the held records at or below `frontierMs`, in (eventTimeMs, eventId) order. */
+  /**
+   * Takes the held records at or below `frontierMs`, in (eventTimeMs,
+   * eventId) order, each (eventTimeMs, eventId) once: a producer restarted
+   * from a snapshot sends again what it sent after that snapshot, and a
+   * record held twice would be applied twice.
+   */
   releaseThrough(frontierMs: number): R[] {
     if (frontierMs <= this.releasedThrough) return [];
     this.releasedThrough = frontierMs;
-    const out: R[] = [];
+    const due: R[] = [];
     const kept: R[] = [];
-    for (const r of this.held) (r.eventTimeMs <= frontierMs ? out : kept).push(r);
+    for (const r of this.held) (r.eventTimeMs <= frontierMs ? due : kept).push(r);
     this.held = kept;
-    return out.sort(compareOrdered);
+    due.sort(compareOrdered);
+    return due.filter((r, i) => i === 0 || compareOrdered(due[i - 1]!, r) !== 0);
   }
 
   /** The held records and the release point, for a snapshot. */
