@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The README's run command (`npm start`): local Kafka and ClickHouse, Redline's
-# topics, the four services, a demonstration platform that prints the actions
-# it receives, and simulated traffic in real time. Running it again starts
-# only what is not running. `npm stop` stops everything.
+# topics, the four services and the crew detector, a demonstration platform
+# that prints the actions it receives, and simulated traffic in real time.
+# Running it again starts only what is not running. `npm stop` stops everything.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -10,7 +10,7 @@ command -v node >/dev/null || { echo "redline: Node.js 20+ is required (https://
 [[ -d node_modules ]] || { echo "redline: dependencies are missing; run 'npm ci' first" >&2; exit 1; }
 source scripts/lib-processes.sh
 
-[[ -f tools/demo-feed/dist/main.js && -f services/risk-engine/dist/main.js && -f services/inspector-console/dist/main.js ]] || npx tsc --build
+[[ -f tools/demo-feed/dist/main.js && -f services/risk-engine/dist/main.js && -f services/crew-detector/dist/main.js && -f services/inspector-console/dist/main.js ]] || npx tsc --build
 bash deploy/local/up.sh
 npx redline topics ensure >/dev/null
 echo "[redline] topics ready"
