@@ -169,6 +169,9 @@ describe("consumer group on a real broker", () => {
       expect(dlq[0]!.headers[DLQ_HEADERS.reason]).toBe("HANDLER_FAILED");
       expect(failures).toBe(2);
       expect(metrics.retries.get(topic)).toBe(2);
+      // A record the handler refused is dead-lettered, not counted as a decode failure.
+      await waitFor(() => metrics.deadLettered.get(`${topic}|HANDLER_FAILED`) === 1, { what: "the poison record counted as dead-lettered" });
+      expect(metrics.undecodable.size).toBe(0);
     } finally {
       await consumer.stop();
     }

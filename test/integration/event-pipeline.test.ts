@@ -116,6 +116,8 @@ describe("input events through a real Kafka topic", () => {
       });
       expect(dlq[1]!.headers["content-type"]).toBe("application/json");
       expect(metrics.deadLetteredTotal()).toBe(5);
+      // Every one of them was refused for what it holds, so each is also a decode failure.
+      expect([...metrics.undecodable.values()].reduce((a, b) => a + b, 0)).toBe(5);
       expect(metrics.consumed.get(topic)).toBe(9);
 
       const committed = await waitFor(async () => {

@@ -5,6 +5,13 @@ import type { ConsumerMetrics } from "./metrics";
 import type { RecordProducer } from "./producer";
 import type { InputRecord, OutputRecord } from "./record";
 
+/**
+ * The reason given to valid records a handler refused (not retriable, or out
+ * of retries on a non-retriable error); every other reason says what was
+ * wrong with the record itself.
+ */
+export const HANDLER_FAILED_REASON = "HANDLER_FAILED";
+
 export interface Refusal {
   record: InputRecord;
   /** Machine-readable, e.g. `MISSING_FIELD`; becomes the `redline-dlq-reason` header. */
@@ -64,6 +71,7 @@ export class DeadLetterWriter {
     }
     for (const r of refusals) {
       this.metrics.recordDeadLettered(r.record.topic, r.reason);
+      if (r.reason !== HANDLER_FAILED_REASON) this.metrics.recordUndecodable(r.record.topic, r.reason);
       this.logger.warn("record dead-lettered", {
         topic: r.record.topic,
         partition: r.record.partition,

@@ -1,22 +1,28 @@
 /**
- * What the adapter counts. A telemetry package implements this with real
- * instruments; `CountingMetrics` keeps plain numbers for tests and status pages.
+ * What the consumer and the dead-letter writer report: this package's metrics
+ * port. @redline/telemetry binds it to real instruments (`consumerMetricsOn`);
+ * `CountingMetrics` keeps plain numbers for tests and status pages.
  */
 export interface ConsumerMetrics {
   recordsConsumed(topic: string, count: number): void;
+  /** A record written to `<topic>.dlq`, whatever the reason. */
   recordDeadLettered(topic: string, reason: string): void;
+  /** A dead-lettered record refused for what it holds: every reason but `HANDLER_FAILED`. */
+  recordUndecodable(topic: string, reason: string): void;
   handlerRetried(topic: string): void;
 }
 
 export const noopConsumerMetrics: ConsumerMetrics = {
   recordsConsumed: () => undefined,
   recordDeadLettered: () => undefined,
+  recordUndecodable: () => undefined,
   handlerRetried: () => undefined,
 };
 
 export class CountingMetrics implements ConsumerMetrics {
   readonly consumed = new Map<string, number>();
   readonly deadLettered = new Map<string, number>();
+  readonly undecodable = new Map<string, number>();
   readonly retries = new Map<string, number>();
 
   recordsConsumed(topic: string, count: number): void {
@@ -26,6 +32,11 @@ export class CountingMetrics implements ConsumerMetrics {
   recordDeadLettered(topic: string, reason: string): void {
     const key = `${topic}|${reason}`;
     this.deadLettered.set(key, (this.deadLettered.get(key) ?? 0) + 1);
+  }
+
+  recordUndecodable(topic: string, reason: string): void {
+    const key = `${topic}|${reason}`;
+    this.undecodable.set(key, (this.undecodable.get(key) ?? 0) + 1);
   }
 
   handlerRetried(topic: string): void {

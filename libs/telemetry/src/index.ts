@@ -34,8 +34,7 @@ export { RedlineMetrics } from "./redline-metrics";
 export { MetricInstruments } from "./metric-instruments";
 export type { CounterInstrument, GaugeInstrument, HistogramInstrument, MetricLabels } from "./metric-instruments";
 export { METRIC_NAMES, BUCKETS } from "./metric-names";
-export { consumerMetricsAdapter, HANDLER_FAILED_REASON } from "./metric-adapters";
-export type { ConsumerMetricsPort } from "./metric-adapters";
+export { consumerMetricsOn } from "./consumer-metrics";
 export {
   injectKafkaHeaders,
   extractKafkaContext,

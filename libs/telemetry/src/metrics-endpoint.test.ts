@@ -3,10 +3,7 @@ import type { AddressInfo } from "node:net";
 import { createJsonLogger } from "@redline/common";
 import { loadTelemetryConfig } from "./config";
 import { initTelemetry, type Telemetry } from "./init-telemetry";
-// The port's fit to @redline/kafka's ConsumerMetrics is checked where the
-// services wire it, not here: a lib's test importing another would make the
-// packages depend on each other (#13).
-import { consumerMetricsAdapter, type ConsumerMetricsPort } from "./metric-adapters";
+import { consumerMetricsOn } from "./consumer-metrics";
 
 async function scrape(telemetry: Telemetry): Promise<string> {
   const res = await fetch(`http://127.0.0.1:${telemetry.metricsPort}/metrics`);
@@ -34,9 +31,10 @@ describe("Prometheus endpoint", () => {
     expect(telemetry.metricsUrl).toBe(`http://127.0.0.1:${telemetry.metricsPort}/metrics`);
     // A parent process that started the service on port 0 finds the port in its log.
     expect(logLines.find((l) => l.msg === "metrics endpoint listening")).toMatchObject({ port: telemetry.metricsPort });
+    const consumer = consumerMetricsOn(telemetry.instruments);
+    consumer.recordsConsumed("live.comments", 3);
+    consumer.recordsConsumed("live.comments", 2);
     const m = telemetry.metrics;
-    m.eventsConsumed("live.comments", 3);
-    m.eventsConsumed("live.comments", 2);
     m.grpcClientCall("ControlPlane/Apply", "OK", 12);
     m.eventToActionLatencyMs("STREAM_BLOCK", 1500);
 
@@ -68,10 +66,11 @@ describe("Prometheus endpoint", () => {
     expect(sample(body, 'test_ms_bucket{le="10"}')).toBe(1);
   });
 
-  it("the ConsumerMetrics adapter counts consumed, DLQ, decode failures (not handler failures) and retries", async () => {
-    const consumer: ConsumerMetricsPort = consumerMetricsAdapter(telemetry.metrics);
+  it("binds the Kafka consumer's port, one counter per method: consumed, DLQ, decode failures and retries", async () => {
+    const consumer = consumerMetricsOn(telemetry.instruments);
     consumer.recordsConsumed("live.gifts", 10);
     consumer.recordDeadLettered("live.gifts", "MISSING_FIELD");
+    consumer.recordUndecodable("live.gifts", "MISSING_FIELD");
     consumer.recordDeadLettered("live.gifts", "HANDLER_FAILED");
     consumer.handlerRetried("live.gifts");
     const body = await scrape(telemetry);
@@ -107,7 +106,7 @@ describe("metrics endpoint that cannot bind", () => {
       expect(telemetry.metricsPort).toBeUndefined();
       expect(seen).toEqual(["metrics-endpoint"]);
       expect(telemetry.errors.count("metrics-endpoint")).toBe(1);
-      telemetry.metrics.eventsConsumed("t", 1); // instruments still work without an endpoint
+      consumerMetricsOn(telemetry.instruments).recordsConsumed("t", 1); // instruments still work without an endpoint
     } finally {
       await telemetry.shutdown();
     }

@@ -45,7 +45,7 @@ const t = require(path.join(ROOT, "libs/telemetry/src/index.ts"));
       t.withSpan(t.SPAN_NAMES.kafkaProduce("risk.actions"), { kind: t.SpanKind.PRODUCER }, () => t.injectKafkaHeaders())));
   t.withSpan(t.SPAN_NAMES.dispatchApply, { parent: t.extractKafkaContext(headers) }, () =>
     t.withSpan(t.SPAN_NAMES.grpc("ControlPlane", "Apply"), { kind: t.SpanKind.CLIENT }, () => undefined));
-  telemetry.metrics.eventsConsumed("live.events", 1);
+  t.consumerMetricsOn(telemetry.instruments).recordsConsumed("live.events", 1);
   await telemetry.forceFlush();
   await telemetry.shutdown();
   process.stdout.write(JSON.stringify({ errors: telemetry.errors.count(), byComponent: Object.fromEntries(telemetry.errors.countsByComponent()) }));

@@ -11,7 +11,7 @@ import {
   type ConsumerMetrics,
 } from "@redline/kafka";
 import { ActionFeedService, type ControlAction } from "@redline/proto";
-import { consumerMetricsAdapter, type Telemetry } from "@redline/telemetry";
+import { consumerMetricsOn, type Telemetry } from "@redline/telemetry";
 import { decodeActionRecord } from "./action-codec";
 import { actionFeedService } from "./action-feed-service";
 import { requiredTopics, type DispatcherConfig } from "./config";
@@ -39,7 +39,7 @@ export async function startDispatcher(config: DispatcherConfig, deps: Dispatcher
   const logger = deps.logger.child("dispatcher");
   const instruments = deps.telemetry?.metrics;
   const metrics = deps.metrics ?? (deps.telemetry ? dispatcherMetricsOn(deps.telemetry.instruments) : new CountingDispatcherMetrics());
-  const consumerMetrics = deps.consumerMetrics ?? (instruments ? consumerMetricsAdapter(instruments) : new CountingMetrics());
+  const consumerMetrics = deps.consumerMetrics ?? (deps.telemetry ? consumerMetricsOn(deps.telemetry.instruments) : new CountingMetrics());
   const kafka = createKafkaClient(config.kafka, logger);
   await requireTopics(kafka, requiredTopics(config));
   const producer = await RecordProducer.connect(kafka, logger);

@@ -4,7 +4,7 @@ import type { Logger } from "@redline/common";
 import { addHealthService, bindServer, serverCredentials, shutdownServer } from "@redline/grpc";
 import { createKafkaClient, latestOffsets, RecordProducer, requireTopics, TopicReader } from "@redline/kafka";
 import { AlertStreamService } from "@redline/proto";
-import { timeUnaryHandlers, type Telemetry } from "@redline/telemetry";
+import { consumerMetricsOn, timeUnaryHandlers, type Telemetry } from "@redline/telemetry";
 import { alertStreamHandlers } from "./alert-stream-handlers";
 import { requiredTopics, type GatewayConfig } from "./config";
 import type { EvidenceStore } from "./evidence-store";
@@ -33,6 +33,7 @@ export async function startGateway(
   const kafka = createKafkaClient(config.kafka, logger);
   await requireTopics(kafka, requiredTopics(config));
   const producer = await RecordProducer.connect(kafka, logger);
+  const consumerMetrics = deps.telemetry ? consumerMetricsOn(deps.telemetry.instruments) : undefined;
   const start = await latestOffsets(kafka, config.alertsTopic);
   const feed = new AlertFeed({
     start,
@@ -51,7 +52,7 @@ export async function startGateway(
     logger,
     groupIdPrefix: "redline-gateway-live",
     onRecords: async (records) => {
-      deps.telemetry?.metrics.eventsConsumed(config.alertsTopic, records.length);
+      consumerMetrics?.recordsConsumed(config.alertsTopic, records.length);
       feed.ingest(alertRecords(records, logger));
     },
     onFatal: (err) => onLiveReaderFailed(err),

@@ -10,7 +10,7 @@ import {
   requireTopics,
   type ConsumerMetrics,
 } from "@redline/kafka";
-import { consumerMetricsAdapter, type Telemetry } from "@redline/telemetry";
+import { consumerMetricsOn, type Telemetry } from "@redline/telemetry";
 import { archiveDecoder, toArchiveBatch, type ArchiveRecord } from "./archive-records";
 import { requiredTopics, type ArchiverConfig } from "./config";
 import { archiverMetricsOn } from "./metrics";
@@ -39,7 +39,7 @@ export interface Archiver extends RunningService {
 export async function startArchiver(config: ArchiverConfig, deps: ArchiverDeps): Promise<Archiver> {
   const logger = deps.logger.child("archiver");
   const instruments = deps.telemetry?.metrics;
-  const metrics = deps.metrics ?? (instruments ? consumerMetricsAdapter(instruments) : new CountingMetrics());
+  const metrics = deps.metrics ?? (deps.telemetry ? consumerMetricsOn(deps.telemetry.instruments) : new CountingMetrics());
   const evidenceMetrics = deps.telemetry ? archiverMetricsOn(deps.telemetry.instruments) : undefined;
   const kafka = createKafkaClient(config.kafka, logger);
   // Before the archive is migrated: a service that cannot run should leave nothing behind.

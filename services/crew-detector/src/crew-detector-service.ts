@@ -29,7 +29,7 @@ import {
   type OutputRecord,
 } from "@redline/kafka";
 import { Alert } from "@redline/proto";
-import { consumerMetricsAdapter, type Telemetry } from "@redline/telemetry";
+import { consumerMetricsOn, type Telemetry } from "@redline/telemetry";
 import { requiredTopics, type CrewDetectorConfig } from "./config";
 import { CrewStream } from "./crew-stream";
 
@@ -69,7 +69,7 @@ export class CrewDetectorService {
     const kafka = createKafkaClient(config.kafka, logger);
     await requireTopics(kafka, requiredTopics(config));
     await ensureTopics(kafka, [{ topic: config.changelogTopic, numPartitions: 1, configs: { "cleanup.policy": "compact" } }]);
-    const metrics: ConsumerMetrics = deps.telemetry ? consumerMetricsAdapter(deps.telemetry.metrics) : new CountingMetrics();
+    const metrics: ConsumerMetrics = deps.telemetry ? consumerMetricsOn(deps.telemetry.instruments) : new CountingMetrics();
     const producer = await RecordProducer.connect(kafka, logger);
     const lanes = (await partitionCounts(kafka, [config.activityTopic])).get(config.activityTopic)!;
     const saved = (await readLatestByKey(kafka, config.changelogTopic, logger)).get(SNAPSHOT_KEY);
