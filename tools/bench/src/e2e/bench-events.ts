@@ -1,0 +1,65 @@
+import { mulberry32 } from "@redline/common";
+import type { LiveEvent } from "@redline/proto";
+import { simulate } from "@redline/simulator";
+import { ZipfSampler } from "./zipf";
+
+export interface BenchEventOptions {
+  seed: number;
+  /** Distinct room keys; room k is drawn with weight 1/(k+1)^zipfS. */
+  rooms: number;
+  zipfS: number;
+  /** false empties comment and barrage texts: the same load with nothing for the text classifier. */
+  withText: boolean;
+  /** Rooms per simulated hour, as a multiple of the simulator's mix (default 1). */
+  scale?: number;
+}
+
+/**
+ * The simulator's traffic (organic rooms, hard negatives, attacks: its mix of
+ * event kinds, accounts, texts and amounts) with each event's room key redrawn
+ * from a Zipf law and a fresh event id. Endless (hours follow hours); the
+ * event times are the simulator's, for the caller to shift.
+ */
+export function benchEvents(opts: BenchEventOptions): Generator<LiveEvent> {
+  return rekeyed(simulatorEvents(opts.seed, opts.scale ?? 1), opts);
+}
+
+function* simulatorEvents(seed: number, scale: number): Generator<LiveEvent> {
+  for (const hour of simulate({ seed, hours: Number.MAX_SAFE_INTEGER, scale })) yield* hour.events;
+}
+
+/** `source` with room keys drawn from Zipf(rooms, zipfS) and ids `b<seed>-<n>`, texts kept or emptied. */
+export function* rekeyed(source: Iterable<LiveEvent>, opts: Omit<BenchEventOptions, "scale">): Generator<LiveEvent> {
+  const zipf = new ZipfSampler(opts.rooms, opts.zipfS, mulberry32(opts.seed ^ 0x5bd1e995));
+  let n = 0;
+  for (const e of source) {
+    const event = { ...e, eventId: `b${opts.seed}-${n++}`, roomId: `room-${zipf.next()}` };
+    yield opts.withText ? event : withoutTexts(event);
+  }
+}
+
+/** The same event with its comment or barrage text emptied: nothing for the text classifier. */
+export function withoutTexts(event: LiveEvent): LiveEvent {
+  const body = event.body;
+  if (body?.$case === "comment") return { ...event, body: { $case: "comment", value: { ...body.value, text: "" } } };
+  if (body?.$case === "barrage") return { ...event, body: { $case: "barrage", value: { ...body.value, text: "" } } };
+  return event;
+}
+
+/** Counts of each event kind (the body's case) in `events`. */
+export class KindCounter {
+  readonly counts = new Map<string, number>();
+  total = 0;
+
+  add(event: LiveEvent): void {
+    const kind = event.body?.$case ?? "none";
+    this.counts.set(kind, (this.counts.get(kind) ?? 0) + 1);
+    this.total++;
+  }
+
+  shares(): Array<{ kind: string; count: number; share: number }> {
+    return [...this.counts]
+      .sort((a, b) => b[1] - a[1])
+      .map(([kind, count]) => ({ kind, count, share: count / this.total }));
+  }
+}

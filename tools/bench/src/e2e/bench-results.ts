@@ -1,0 +1,39 @@
+import type { CeilingResult } from "./consumer-performance";
+import type { DrainResult } from "./engine-process";
+import type { LatencySummary } from "./percentiles";
+
+/** Everything one run measured, rendered by report.ts and kept as JSON beside the report. */
+export interface BenchResults {
+  startedAt: string;
+  settings: Record<string, unknown>;
+  machine: { cpus: string; cores: number; memoryGiB: number; loadAverageAtStart: readonly number[]; node: string; kafka: string; kafkajs: string; os: string };
+  topic?: { name: string; records: number; bytes: number; fillMs: number; kinds: Array<{ kind: string; count: number; share: number }>; topRoomShare: number; top10RoomsShare: number };
+  ceilings: CeilingResult[];
+  engine: Array<{ name: string; result: DrainResult }>;
+  latency: LatencyPhaseResult[];
+  notes: string[];
+}
+
+export interface LatencyPhaseResult {
+  share: number;
+  offeredPerSecond: number;
+  achievedPerSecond: number;
+  seconds: number;
+  /** Produce time of the record that moved the watermark past the triggering event, to Apply at the ControlPlane. */
+  processing: LatencySummary;
+  /** Triggering record's produce time to Apply (includes the lateness hold). */
+  endToEnd: LatencySummary;
+  /** Early-fired rules (stated age, a minor's tip): the event's produce time to Apply. */
+  earlyEndToEnd: LatencySummary;
+  /** Triggering record's produce time to the alert read from the alerts topic. */
+  eventToAlert: LatencySummary;
+  /** Same, to the alert on the gateway's Tail. */
+  eventToTail?: LatencySummary;
+  engineCpuSeconds: number;
+  /** Input records not yet committed by the engine when the phase's producer stopped (held events count: about rate × lateness). */
+  lagAtEnd: number;
+  /** Open-loop sends the broker refused (their events are missing from the load; should be 0). */
+  failedSends: number;
+  /** Applies whose alert the bench never saw (should be 0). */
+  unmatchedApplies: number;
+}

@@ -1,0 +1,50 @@
+import { ConfigError } from "@redline/common";
+
+/** What one `npm run bench:e2e` run does; `--quick` is the small version used while developing. */
+export interface BenchSettings {
+  quick: boolean;
+  /** Records in the throughput topic (≥ 2 million in a full run, issue 15). */
+  records: number;
+  partitions: number;
+  rooms: number;
+  zipfS: number;
+  seed: number;
+  /** Seconds of open-loop load per latency phase. */
+  latencyPhaseSeconds: number;
+  /** Shares of the measured maximum offered in the latency phases. */
+  loadShares: readonly number[];
+  /** Where the report and plot go. */
+  outFile: string;
+  plotFile: string;
+  /** Extra phases: `--only a,b` runs only those (ceilings, throughput, latency). */
+  phases: ReadonlySet<string>;
+}
+
+const ALL_PHASES = ["ceilings", "throughput", "latency"] as const;
+
+export function parseBenchArgs(argv: readonly string[]): BenchSettings {
+  const quick = argv.includes("--quick");
+  const value = (flag: string): string | undefined => {
+    const i = argv.indexOf(flag);
+    return i < 0 ? undefined : argv[i + 1];
+  };
+  const only = value("--only");
+  const phases = new Set(only === undefined ? ALL_PHASES : only.split(","));
+  for (const p of phases) if (!(ALL_PHASES as readonly string[]).includes(p)) throw new ConfigError("--only", `names an unknown phase ${p} (known: ${ALL_PHASES.join(", ")})`);
+  const recordsText = value("--records");
+  const records = recordsText === undefined ? (quick ? 200_000 : 2_000_000) : Number(recordsText);
+  if (!Number.isInteger(records) || records < 1000) throw new ConfigError("--records", `must be an integer >= 1000, got ${recordsText}`);
+  return Object.freeze({
+    quick,
+    records,
+    partitions: 8,
+    rooms: quick ? 2_000 : 20_000,
+    zipfS: 1.1,
+    seed: 15,
+    latencyPhaseSeconds: quick ? 12 : 40,
+    loadShares: [0.2, 0.5, 0.8],
+    outFile: value("--out") ?? (quick ? ".local/bench-e2e/performance-quick.md" : "docs/performance.md"),
+    plotFile: value("--plot") ?? (quick ? ".local/bench-e2e/latency-vs-load-quick.svg" : "docs/performance-latency.svg"),
+    phases,
+  });
+}

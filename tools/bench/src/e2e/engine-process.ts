@@ -1,0 +1,102 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { createWriteStream, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Admin } from "kafkajs";
+import { BenchPhaseError } from "./errors";
+import { sampleProcess } from "./proc-stat";
+
+export interface ServiceChild {
+  child: ChildProcess;
+  pid: number;
+  logFile: string;
+  exited: Promise<number | string>;
+  /** SIGTERM, then SIGKILL after `graceMs`; resolves when the process has ended. */
+  stop(graceMs?: number): Promise<void>;
+  kill(): Promise<void>;
+}
+
+/** Runs a compiled service (services/<name>/dist/main.js) as its own process, as deployed. */
+export function spawnService(root: string, service: string, env: Record<string, string>, label: string, nodeArgs: readonly string[] = []): ServiceChild {
+  const dir = join(root, ".local", "bench-e2e");
+  mkdirSync(dir, { recursive: true });
+  const logFile = join(dir, `${label}-${Date.now()}.log`);
+  const log = createWriteStream(logFile);
+  const child = spawn(process.execPath, [...nodeArgs, join(root, "services", service, "dist", "main.js")], {
+    env: { ...process.env, ...env },
+    cwd: root,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout!.pipe(log);
+  child.stderr!.pipe(log);
+  const exited = new Promise<number | string>((res) => child.on("exit", (code, signal) => res(code ?? signal ?? -1)));
+  if (child.pid === undefined) throw new BenchPhaseError(label, `${service} did not start`, { logFile });
+  const pid = child.pid;
+  return {
+    child,
+    pid,
+    logFile,
+    exited,
+    async stop(graceMs = 60_000) {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
+      await exited;
+      clearTimeout(timer);
+    },
+    async kill() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill("SIGKILL");
+      await exited;
+    },
+  };
+}
+
+/** Sum of a group's committed offsets over a topic's partitions (a partition never committed counts 0). */
+export async function committedTotal(admin: Admin, groupId: string, topic: string): Promise<number> {
+  let total = 0;
+  for (const t of await admin.fetchOffsets({ groupId, topics: [topic] })) for (const p of t.partitions) total += Math.max(0, Number(p.offset));
+  return total;
+}
+
+export interface DrainResult {
+  records: number;
+  elapsedMs: number;
+  perSecond: number;
+  /** CPU seconds of the measured processes over the same window. */
+  cpuSeconds: number;
+  peakRssBytes: number;
+}
+
+/**
+ * Watches a group commit its way through `total` records. The clock starts at
+ * the first commit seen (start-up, the join and the first chunk are left out,
+ * as the ceilings leave out their join) and stops when every record is committed.
+ */
+export async function measureDrain(
+  admin: Admin,
+  groupId: string,
+  topic: string,
+  total: number,
+  pids: () => readonly number[],
+  opts: { pollMs?: number; timeoutMs: number; alive?: () => boolean },
+): Promise<DrainResult> {
+  const pollMs = opts.pollMs ?? 250;
+  const deadline = Date.now() + opts.timeoutMs;
+  let start: { atMs: number; committed: number; cpu: number } | undefined;
+  let peakRssBytes = 0;
+  const cpuOf = (): number => pids().reduce((s, pid) => s + sampleProcess(pid).cpuSeconds, 0);
+  for (;;) {
+    if (Date.now() > deadline) throw new BenchPhaseError("drain", `group ${groupId} did not commit ${total} records in time`, { topic, total });
+    if (opts.alive !== undefined && !opts.alive()) throw new BenchPhaseError("drain", `a process of group ${groupId} ended during the run`, { topic });
+    const committed = await committedTotal(admin, groupId, topic);
+    const now = Date.now();
+    for (const pid of pids()) peakRssBytes = Math.max(peakRssBytes, sampleProcess(pid).rssBytes);
+    if (start === undefined && committed > 0) start = { atMs: now, committed, cpu: cpuOf() };
+    if (start !== undefined && committed >= total) {
+      const elapsedMs = now - start.atMs;
+      const records = committed - start.committed;
+      return { records, elapsedMs, perSecond: (records / elapsedMs) * 1000, cpuSeconds: cpuOf() - start.cpu, peakRssBytes };
+    }
+    await new Promise((r) => setTimeout(r, pollMs));
+  }
+}

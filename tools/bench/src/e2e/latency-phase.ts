@@ -1,0 +1,184 @@
+import type { Logger } from "@redline/common";
+import { RecordingControlPlane } from "@redline/demo-platform";
+import { decodeMessage, dlqTopicFor, partitionForKey } from "@redline/events";
+import { ensureTopics } from "@redline/kafka";
+import { PIPELINE_DEFAULTS } from "@redline/pipeline";
+import { Alert } from "@redline/proto";
+import type { Admin, Kafka } from "kafkajs";
+import { benchEvents } from "./bench-events";
+import type { LatencyPhaseResult } from "./bench-results";
+import type { BenchSettings } from "./bench-settings";
+import { committedTotal, spawnService, type ServiceChild } from "./engine-process";
+import { BenchPhaseError } from "./errors";
+import { phaseSamples, type AlertSeen, type ApplySeen } from "./latency-samples";
+import { OpenLoopProducer } from "./open-loop-producer";
+import { summarize } from "./percentiles";
+import { sampleProcess } from "./proc-stat";
+import { engineEnvFor } from "./throughput-phase";
+import { TriggerSource } from "./triggers";
+
+export interface LatencySpec {
+  root: string;
+  kafka: Kafka;
+  admin: Admin;
+  prefix: string;
+  settings: BenchSettings;
+  maxPerSecond: number;
+  policyFile: string;
+  say: (line: string) => void;
+  logger: Logger;
+}
+
+/** Trigger pairs (one early, one ordered) per second of load. */
+const TRIGGERS_PER_SECOND = 4;
+/** The first seconds of a phase are not counted: the engine and producer settle into the new rate. */
+const WARMUP_MS = 3000;
+
+/**
+ * The engine and the dispatcher as processes, a ControlPlane and an alerts
+ * reader in this process, and an open-loop producer at each share of the
+ * measured maximum in turn (one topic; a phase's samples are the triggers
+ * whose event time falls inside it).
+ */
+export async function runLatencyPhases(spec: LatencySpec): Promise<LatencyPhaseResult[]> {
+  const { kafka, admin, prefix, settings } = spec;
+  const topic = `${prefix}live`;
+  const outcomes = `${prefix}action-outcomes`;
+  await ensureTopics(kafka, [
+    { topic, numPartitions: settings.partitions },
+    { topic: outcomes, numPartitions: settings.partitions },
+    { topic: dlqTopicFor(outcomes), numPartitions: 1 },
+  ]);
+  const engineEnv = await engineEnvFor({ kafka, prefix, inputTopic: topic, partitions: settings.partitions, policyFile: spec.policyFile });
+  const applies: ApplySeen[] = [];
+  const platform = new RecordingControlPlane({
+    onCall: (call) => applies.push({ actionId: call.action.actionId, alertId: call.action.alertId, roomId: call.action.roomId, receivedAtMs: call.receivedAtMs }),
+  });
+  const port = await platform.start();
+  const alerts = new Map<string, AlertSeen>();
+  const alertReader = kafka.consumer({ groupId: `${prefix}alert-reader` });
+  await alertReader.connect();
+  await alertReader.subscribe({ topic: engineEnv.REDLINE_ALERTS_TOPIC!, fromBeginning: true });
+  await alertReader.run({
+    eachMessage: async ({ message }) => {
+      const seenAtMs = Date.now();
+      const a = decodeMessage(Alert, message.value!, "protobuf");
+      if (!alerts.has(a.alertId)) alerts.set(a.alertId, { alertId: a.alertId, roomId: a.roomId, subcategory: a.subcategory, eventTimeMs: Number(a.eventTimeMs), seenAtMs });
+    },
+  });
+  const producer = new OpenLoopProducer(kafka, topic, settings.partitions);
+  await producer.connect();
+  const children: ServiceChild[] = [];
+  try {
+    const engine = spawnService(spec.root, "risk-engine", engineEnv, "latency-engine");
+    children.push(engine);
+    children.push(
+      spawnService(
+        spec.root,
+        "action-dispatcher",
+        {
+          REDLINE_ACTIONS_TOPIC: engineEnv.REDLINE_ACTIONS_TOPIC!,
+          REDLINE_ALERTS_TOPIC: engineEnv.REDLINE_ALERTS_TOPIC!,
+          REDLINE_ACTION_OUTCOMES_TOPIC: outcomes,
+          REDLINE_DISPATCHER_GROUP_ID: `${prefix}dispatcher`,
+          REDLINE_CONTROL_PLANE_ADDRESS: `127.0.0.1:${port}`,
+          REDLINE_ACTION_FEED_ADDRESS: "",
+          REDLINE_METRICS_PORT: "off",
+          REDLINE_LOG_LEVEL: "warn",
+        },
+        "latency-dispatcher",
+      ),
+    );
+    const triggers = new TriggerSource(settings.seed, prefix.replace(/\W/g, "").slice(-12));
+    // The whole path is up when an early-fired block reaches the ControlPlane.
+    const probe = triggers.underageStart(Date.now());
+    await producer.sendNow([probe]);
+    await waitUntil(() => applies.some((a) => a.roomId === probe.roomId), 90_000, "the first Apply (path warm-up)", children);
+
+    const source = benchEvents({ seed: settings.seed + 1, rooms: settings.rooms, zipfS: settings.zipfS, withText: true });
+    const pending: PendingPhase[] = [];
+    let produced = 1;
+    for (const share of settings.loadShares) {
+      const perSecond = Math.round(spec.maxPerSecond * share);
+      spec.say(`latency: ${Math.round(share * 100)} % of max = ${perSecond.toLocaleString("en-US")} events/s for ${settings.latencyPhaseSeconds} s`);
+      const cpuBefore = sampleProcess(engine.pid).cpuSeconds;
+      let nextTriggerAt = Date.now();
+      // Drawn before the clock starts, so the producer's own work at a tick is stamping, encoding and sending.
+      const load = take(source, Math.ceil(perSecond * settings.latencyPhaseSeconds));
+      const run = await producer.run(perSecond, settings.latencyPhaseSeconds, load, (now) => {
+        if (now < nextTriggerAt) return [];
+        nextTriggerAt += 1000 / TRIGGERS_PER_SECOND;
+        return [triggers.underageStart(now), ...triggers.repeatOffender(now)];
+      });
+      const cpuSeconds = sampleProcess(engine.pid).cpuSeconds - cpuBefore;
+      produced += run.produced + Math.ceil((settings.latencyPhaseSeconds * TRIGGERS_PER_SECOND)) * 4;
+      const lagAtEnd = Math.max(0, produced - (await committedTotal(admin, engineEnv.REDLINE_ENGINE_GROUP_ID!, topic)));
+      pending.push({
+        measured: {
+          share,
+          offeredPerSecond: perSecond,
+          achievedPerSecond: (run.produced / (run.endedAtMs - run.startedAtMs)) * 1000,
+          seconds: settings.latencyPhaseSeconds,
+          engineCpuSeconds: cpuSeconds,
+          lagAtEnd,
+          failedSends: run.failedSends,
+        },
+        // Triggers after the warm-up; the watermark passes the last ones on the next phase's records (or the settling trickle).
+        window: { fromMs: run.startedAtMs + WARMUP_MS, toMs: run.startedAtMs + settings.latencyPhaseSeconds * 1000 },
+      });
+    }
+    // The last phase's ordered triggers need the watermark to pass them: a low trickle moves it on.
+    const settleUntil = Date.now() + PIPELINE_DEFAULTS.allowedLatenessMs + 10_000;
+    await producer.run(Math.max(50, Math.round(spec.maxPerSecond * 0.01)), (settleUntil - Date.now()) / 1000, source);
+    return pending.map((p) => finishPhase(p, applies, alerts, producer, settings.partitions));
+  } finally {
+    for (const c of children) await c.stop(30_000);
+    await producer.disconnect();
+    await alertReader.disconnect();
+    await platform.stop();
+  }
+}
+
+interface PendingPhase {
+  measured: Pick<LatencyPhaseResult, "share" | "offeredPerSecond" | "achievedPerSecond" | "seconds" | "engineCpuSeconds" | "lagAtEnd" | "failedSends">;
+  window: { fromMs: number; toMs: number };
+}
+
+function finishPhase(
+  { measured, window }: PendingPhase,
+  applies: readonly ApplySeen[],
+  alerts: ReadonlyMap<string, AlertSeen>,
+  producer: OpenLoopProducer,
+  partitions: number,
+): LatencyPhaseResult {
+  const s = phaseSamples({
+    applies,
+    alerts,
+    fromMs: window.fromMs,
+    toMs: window.toMs,
+    allowedLatenessMs: PIPELINE_DEFAULTS.allowedLatenessMs,
+    partitionOf: (roomId) => partitionForKey(roomId, partitions),
+    firstRecordAtOrAfter: (p, t) => producer.firstRecordAtOrAfter(p, t),
+  });
+  return { ...measured, processing: summarize(s.processing), endToEnd: summarize(s.endToEnd), earlyEndToEnd: summarize(s.earlyEndToEnd), eventToAlert: summarize(s.eventToAlert), unmatchedApplies: s.unmatched };
+}
+
+function take<T>(source: Iterator<T>, count: number): Iterator<T> {
+  const items: T[] = [];
+  for (let i = 0; i < count; i++) {
+    const next = source.next();
+    if (next.done === true) break;
+    items.push(next.value);
+  }
+  return items[Symbol.iterator]();
+}
+
+async function waitUntil(cond: () => boolean, timeoutMs: number, what: string, children: readonly ServiceChild[]): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!cond()) {
+    const dead = children.find((c) => c.child.exitCode !== null || c.child.signalCode !== null);
+    if (dead !== undefined) throw new BenchPhaseError("latency", `a service ended while waiting for ${what}`, { logFile: dead.logFile });
+    if (Date.now() > deadline) throw new BenchPhaseError("latency", `no ${what} within ${timeoutMs} ms`, { logs: children.map((c) => c.logFile) });
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

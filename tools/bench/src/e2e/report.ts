@@ -1,0 +1,81 @@
+import type { BenchResults } from "./bench-results";
+import { latencyPlotSvg } from "./latency-plot";
+import type { LatencySummary } from "./percentiles";
+
+const int = (n: number): string => (Number.isFinite(n) ? Math.round(n).toLocaleString("en-US") : "–");
+const ms = (n: number): string => (Number.isFinite(n) ? (n >= 100 ? Math.round(n).toLocaleString("en-US") : n.toFixed(1)) : "–");
+const pct = (n: number): string => `${(n * 100).toFixed(1)} %`;
+
+/** The measured part of docs/performance.md (tables of one run) and its latency plot. */
+export function renderReport(r: BenchResults, opts: { plotHref: string }): { markdown: string; svg?: string } {
+  const out: string[] = [];
+  const m = r.machine;
+  out.push(`## Run of ${r.startedAt.slice(0, 16).replace("T", " ")} UTC${r.settings.quick === true ? " (--quick)" : ""}`, "");
+  out.push(
+    `Machine: ${m.cores} × ${m.cpus}, ${m.memoryGiB} GiB, ${m.os}; Node ${m.node}, Kafka ${m.kafka} (local single broker, KRaft), kafkajs ${m.kafkajs}. ` +
+      `Load average at the start: ${m.loadAverageAtStart.join(" / ")}${Math.max(...m.loadAverageAtStart) > 2 ? " (other sessions were using the machine)" : ""}. ` +
+      `Settings: ${r.settings.records as number} records, ${r.settings.partitions as number} partitions, ${r.settings.rooms as number} room keys (Zipf s = ${r.settings.zipfS as number}), seed ${r.settings.seed as number}.`,
+    "",
+  );
+  if (r.topic !== undefined) {
+    const t = r.topic;
+    out.push(`### The topic`, "");
+    out.push(
+      `${int(t.records)} LiveEvents, ${int(t.bytes / t.records)} B each on average (protobuf), written in ${(t.fillMs / 1000).toFixed(1)} s. ` +
+        `The busiest room has ${pct(t.topRoomShare)} of the events, the ten busiest ${pct(t.top10RoomsShare)}.`,
+      "",
+      "| event kind | events | share |",
+      "|---|---:|---:|",
+      ...t.kinds.map((k) => `| ${k.kind} | ${int(k.count)} | ${pct(k.share)} |`),
+      "",
+    );
+  }
+  const [cperf, raw] = [r.ceilings.find((c) => c.name.startsWith("Kafka")), r.ceilings.find((c) => c.name.startsWith("kafkajs"))];
+  if (r.ceilings.length > 0 || r.engine.length > 0) {
+    out.push("### Throughput against the ceilings", "");
+    out.push("| consumer | records/s | CPU s per million records | ÷ ConsumerPerformance | ÷ raw kafkajs |", "|---|---:|---:|---:|---:|");
+    const row = (name: string, perSecond: number, cpuPerMillion: number): string =>
+      `| ${name} | ${int(perSecond)} | ${Number.isFinite(cpuPerMillion) ? cpuPerMillion.toFixed(1) : "–"} | ${cperf ? (perSecond / cperf.perSecond).toFixed(2) : "–"} | ${raw ? (perSecond / raw.perSecond).toFixed(2) : "–"} |`;
+    for (const c of r.ceilings) out.push(row(c.name, c.perSecond, c.name.startsWith("Kafka") ? Number.NaN : (c.cpuSeconds / c.records) * 1e6));
+    for (const e of r.engine) out.push(row(e.name, e.result.perSecond, (e.result.cpuSeconds / e.result.records) * 1e6));
+    out.push("");
+    if (r.engine.length > 0) {
+      out.push(
+        "Engine peak RSS: " + r.engine.map((e) => `${e.name}: ${int(e.result.peakRssBytes / 2 ** 20)} MiB`).join("; ") + ".",
+        "",
+      );
+    }
+  }
+  let svg: string | undefined;
+  if (r.latency.length > 0) {
+    out.push("### Latency under open-loop load (dispatcher and ControlPlane in the path)", "");
+    out.push(
+      "| offered (share of max) | achieved events/s | engine CPU | lag at end | processing p50 / p99 / p99.9 ms | end-to-end p50 / p99 / p99.9 ms | early-fired end-to-end p50 / p99 / p99.9 ms | event → alert p50 / p99 / p99.9 ms | samples (proc / e2e / early / alerts) |",
+      "|---|---:|---:|---:|---|---|---|---|---|",
+    );
+    const three = (s: LatencySummary): string => `${ms(s.p50)} / ${ms(s.p99)} / ${ms(s.p999)}`;
+    for (const p of r.latency) {
+      out.push(
+        `| ${int(p.offeredPerSecond)} (${Math.round(p.share * 100)} %) | ${int(p.achievedPerSecond)} | ${((p.engineCpuSeconds / p.seconds) * 100).toFixed(0)} % of a core | ${int(p.lagAtEnd)} | ${three(p.processing)} | ${three(p.endToEnd)} | ${three(p.earlyEndToEnd)} | ${three(p.eventToAlert)} | ${p.processing.count} / ${p.endToEnd.count} / ${p.earlyEndToEnd.count} / ${p.eventToAlert.count} |`,
+      );
+    }
+    const failed = r.latency.reduce((n, p) => n + p.failedSends, 0);
+    const unmatched = r.latency.reduce((n, p) => n + p.unmatchedApplies, 0);
+    out.push("", `Failed open-loop sends: ${failed}; Applies without a seen alert: ${unmatched}.`);
+    out.push("", `![latency versus offered load](${opts.plotHref})`, "");
+    const series = (name: string, colour: string, pick: (p: BenchResults["latency"][number]) => number): { name: string; colour: string; points: Array<[number, number]> } => ({
+      name,
+      colour,
+      points: r.latency.map((p) => [p.offeredPerSecond, pick(p)]),
+    });
+    svg = latencyPlotSvg("Redline end to end: latency to Apply versus offered load", [
+      series("processing p50", "#9ecae1", (p) => p.processing.p50),
+      series("processing p99", "#3182bd", (p) => p.processing.p99),
+      series("processing p99.9", "#08519c", (p) => p.processing.p999),
+      series("end-to-end p99", "#e6550d", (p) => p.endToEnd.p99),
+      series("early-fired p99", "#31a354", (p) => p.earlyEndToEnd.p99),
+    ]);
+  }
+  for (const n of r.notes) out.push(`- ${n}`);
+  return { markdown: out.join("\n") + "\n", ...(svg !== undefined ? { svg } : {}) };
+}
