@@ -62,6 +62,13 @@ export interface EngineDeps {
   clock?: () => number;
   /** Scores comment and barrage texts; defaults to the committed text classifier. */
   textScorer?: TextScorer;
+  /**
+   * Event time up to which buffered events may be applied: the pipeline's
+   * minute-table hold (#21, libs/pipeline), so an event is scored only once
+   * every table it reads is ready for its time. Events above it wait in the
+   * buffer, even behind the watermark, until `applyHeld`. Absent: no limit.
+   */
+  applyLimitMs?: () => number;
 }
 
 // 2: rules-3 room state (account facts and cohorts); 3: rules-4 cohorts (fresh and /24 arrival cadences);
@@ -84,6 +91,7 @@ const TOUCH_EVERY_MS = 1_000;
 export class RiskEngine {
   private readonly cfg: Readonly<EngineConfig>;
   private readonly clock: () => number;
+  private readonly applyLimit: () => number;
   private readonly scorer: TextScorer;
   /** Rules version plus the classifier version the content alerts relied on. */
   readonly modelVersion: string;
@@ -105,6 +113,7 @@ export class RiskEngine {
     this.seen = new SeenEvents(this.cfg.dedupeWindowMs);
     this.early = new EarlyFirings(new Map(), this.cfg.alertCooldownMs, this.cfg.maxRooms);
     this.clock = deps.clock ?? Date.now;
+    this.applyLimit = deps.applyLimitMs ?? (() => Number.POSITIVE_INFINITY);
     this.scorer = deps.textScorer ?? loadDefaultClassifier();
     this.modelVersion = `${this.cfg.modelVersion}+text-${this.scorer.version}`;
   }
@@ -123,9 +132,10 @@ export class RiskEngine {
     }
     this.fireEarly(event);
     if (event.eventTimeMs <= p.watermarkMs) {
-      // Later than the lateness bound: counted, and still applied where it can be.
+      // Later than the lateness bound: counted, and still applied where it can be (once the hold allows).
       p.counters.lateEvents++;
-      this.apply(event);
+      if (event.eventTimeMs <= this.applyLimit()) this.apply(event);
+      else this.heap.push(event);
       return;
     }
     this.heap.push(event);
@@ -150,7 +160,22 @@ export class RiskEngine {
     this.advanceTo(Math.max(p.watermarkMs, p.maxSeenMs));
   }
 
-  /** Events held until the watermark passes them. */
+  /** Applies the buffered events a risen apply limit now allows (`EngineDeps.applyLimitMs`). */
+  applyHeld(): void {
+    if (this.progress.watermarkMs >= 0) this.advanceTo(this.progress.watermarkMs);
+  }
+
+  /**
+   * Event time through which the engine is done: every event at or below it
+   * has been applied, and one that arrives later is late. The watermark, or
+   * just below the earliest event the apply limit still holds.
+   */
+  get appliedThroughMs(): number {
+    const held = this.heap.peek();
+    return held === undefined ? this.progress.watermarkMs : Math.min(this.progress.watermarkMs, held.eventTimeMs - 1);
+  }
+
+  /** Events held until the watermark (and the apply limit) passes them. */
   get bufferedEvents(): number {
     return this.heap.size;
   }
@@ -192,13 +217,16 @@ export class RiskEngine {
   private advanceTo(watermarkMs: number): void {
     const p = this.progress;
     p.watermarkMs = watermarkMs;
-    for (let next = this.heap.peek(); next !== undefined && next.eventTimeMs <= watermarkMs; next = this.heap.peek()) {
+    const limitMs = Math.min(watermarkMs, this.applyLimit());
+    for (let next = this.heap.peek(); next !== undefined && next.eventTimeMs <= limitMs; next = this.heap.peek()) {
       this.apply(this.heap.pop()!);
     }
-    if (watermarkMs >= p.nextSweepMs) {
-      this.seen.forgetBefore(watermarkMs);
-      this.sweep(watermarkMs);
-      p.nextSweepMs = watermarkMs + SWEEP_EVERY_MS;
+    // Rooms are swept by what was applied: a room whose events are held is not idle.
+    const throughMs = this.appliedThroughMs;
+    if (throughMs >= p.nextSweepMs) {
+      this.seen.forgetBefore(throughMs);
+      this.sweep(throughMs);
+      p.nextSweepMs = throughMs + SWEEP_EVERY_MS;
     }
   }
 

@@ -52,8 +52,14 @@ export class RiskPipeline {
     this.engine.flush();
     for (const output of this.engine.drain()) this.pending.push({ output, fromStage: 0 });
     this.stages.forEach((stage, i) => {
-      if (stage.idle !== undefined) for (const output of stage.idle(this.engine.watermarkMs)) this.pending.push({ output, fromStage: i + 1 });
+      if (stage.idle !== undefined) for (const output of stage.idle(this.engine.appliedThroughMs)) this.pending.push({ output, fromStage: i + 1 });
     });
+    return this.release();
+  }
+
+  /** The minute tables became ready further (#21): applies the held events they now allow, through the stages. */
+  applyHeld(): PipelineOutput[] {
+    this.engine.applyHeld();
     return this.release();
   }
 

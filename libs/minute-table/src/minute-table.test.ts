@@ -76,6 +76,18 @@ describe("WatermarkRelease", () => {
 describe("MinuteVersionedTable", () => {
   const mark = (p: number, watermarkMs: number) => ({ producerPartition: p, producerPartitions: 2, watermarkMs });
 
+  it("is ready through the last event time readyFor holds at", () => {
+    const table = new MinuteVersionedTable<string>(1);
+    expect(table.readyThroughMs()).toBe(Number.NEGATIVE_INFINITY);
+    for (const watermarkMs of [T - 1, T, T + 1, T + M - 2, T + M - 1, T + 5 * M + 17_000]) {
+      table.observe(0, mark(0, watermarkMs));
+      table.observe(0, mark(1, watermarkMs));
+      const through = table.readyThroughMs();
+      expect(table.readyFor(through)).toBe(true);
+      expect(table.readyFor(through + 1)).toBe(false);
+    }
+  });
+
   it("uses a version only for events of later minutes, and is ready only once every producer passed the previous minute", () => {
     const table = new MinuteVersionedTable<string>(1);
     table.put("acct", { minuteMs: T, producerPartition: 0, value: "medium" });

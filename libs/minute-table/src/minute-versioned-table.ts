@@ -8,7 +8,7 @@
  * read, whatever order the versions arrived in. A consumer that holds an
  * event until `readyFor` is true sees exactly the versions a replay computes.
  */
-import { minuteStart } from "./minute";
+import { MINUTE_MS, minuteStart } from "./minute";
 import { ProducerProgress } from "./producer-progress";
 import type { ProducerMark } from "./progress";
 
@@ -58,6 +58,17 @@ export class MinuteVersionedTable<V> {
   /** Every version that can apply to an event at `eventTimeMs` has been read. */
   readyFor(eventTimeMs: number): boolean {
     return this.progress.frontierMs() >= minuteStart(eventTimeMs) - 1;
+  }
+
+  /**
+   * The latest event time the table is ready for (`readyFor` holds at and
+   * below it): the end of the minute after the one the frontier is in, as a
+   * version is used only from the minute after the one that produced it.
+   * -Infinity until every producer has been heard from.
+   */
+  readyThroughMs(): number {
+    const frontier = this.progress.frontierMs();
+    return frontier === Number.NEGATIVE_INFINITY ? frontier : minuteStart(frontier + 1) + MINUTE_MS - 1;
   }
 
   /** The value in force for an event at `eventTimeMs` from a single-producer table (the latest producer's, if several). */

@@ -3,6 +3,7 @@ import type { AccountActivity } from "@redline/crews";
 import { MisleadingClaimsStage, RiskEngine, RiskPipeline, type EngineConfig, type EngineDeps, type OutputStage } from "@redline/engine";
 import { PolicyStage, type PolicySource, type RunnerCounters } from "@redline/policy";
 import { AccountActivityStage } from "./account-activity-stage";
+import type { MinuteTableHold } from "./minute-table-hold";
 import { PIPELINE_DEFAULTS } from "./pipeline-defaults";
 
 export interface PipelineSpec {
@@ -18,6 +19,18 @@ export interface PipelineSpec {
   products?: ProductFactsLookup;
   /** Keep account-activity records for the crew detector (issue 21); drained with `drainAccountActivity`. */
   accountActivity?: boolean;
+  /**
+   * Minute-versioned tables the engine reads (#21 account risk, #12 peer
+   * baselines): an event is applied only once every one is ready for its
+   * time; `pipeline.applyHeld()` applies what waited once they move.
+   */
+  hold?: MinuteTableHold;
+}
+
+/** The engine dependencies a spec resolves to: its own, and the hold's cap on what is applied. */
+export function engineDeps(spec: PipelineSpec): EngineDeps {
+  const { hold } = spec;
+  return hold === undefined ? (spec.deps ?? {}) : { ...spec.deps, applyLimitMs: () => hold.readyThroughMs() };
 }
 
 /** The engine settings a spec resolves to: the service's defaults, then the spec's overrides. */
@@ -30,7 +43,7 @@ export function engineSettings(spec: PipelineSpec): Partial<EngineConfig> {
  * service, `redline replay` and the eval all build it here, so the same
  * input gives the same outputs in all three.
  */
-export function createPipeline(spec: PipelineSpec = {}, engine = new RiskEngine(engineSettings(spec), spec.deps)): RiskPipeline {
+export function createPipeline(spec: PipelineSpec = {}, engine = new RiskEngine(engineSettings(spec), engineDeps(spec))): RiskPipeline {
   // Claims first, so the policy stage sees their alerts like the engine's.
   const stages: OutputStage[] = [new MisleadingClaimsStage(spec.products ?? new ProductTable(), engine.modelVersion)];
   if (spec.policy !== undefined) stages.push(new PolicyStage({ live: spec.policy, shadow: spec.shadowPolicy }));
@@ -61,7 +74,8 @@ export function drainAccountActivity(pipeline: RiskPipeline): AccountActivity[] 
  * time sealed through.
  */
 export function sealAccountActivity(pipeline: RiskPipeline, throughMs = Number.NEGATIVE_INFINITY): number {
-  const watermarkMs = Math.max(pipeline.engine.watermarkMs, throughMs);
+  // What was applied, not the watermark: events the hold keeps behind the watermark get their records later.
+  const watermarkMs = Math.max(pipeline.engine.appliedThroughMs, throughMs);
   const stage = pipeline.stageNamed(AccountActivityStage.STAGE_NAME);
   if (stage instanceof AccountActivityStage) stage.seal(watermarkMs);
   return watermarkMs;

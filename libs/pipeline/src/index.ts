@@ -12,6 +12,8 @@
 export { createPipeline, drainAccountActivity, policyCounters, sealAccountActivity } from "./create-pipeline";
 export { AccountActivityStage } from "./account-activity-stage";
 export type { PipelineSpec } from "./create-pipeline";
+export { MinuteTableHold } from "./minute-table-hold";
+export type { ReadyTable } from "./minute-table-hold";
 export { PIPELINE_DEFAULTS } from "./pipeline-defaults";
 export { isBytes, restorePipeline, snapshotPipeline } from "./pipeline-snapshot";
 export { SnapshotRecordError } from "./errors";

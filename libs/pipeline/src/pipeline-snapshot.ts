@@ -1,5 +1,5 @@
 import { decodeState, encodeState, RiskEngine, type RiskPipeline } from "@redline/engine";
-import { createPipeline, engineSettings, type PipelineSpec } from "./create-pipeline";
+import { createPipeline, engineDeps, engineSettings, type PipelineSpec } from "./create-pipeline";
 import { SnapshotRecordError } from "./errors";
 
 /**
@@ -38,7 +38,7 @@ export function restorePipeline(bytes: Uint8Array, spec: PipelineSpec, partition
   let engine: RiskEngine;
   try {
     record = decodeRecord(bytes);
-    engine = RiskEngine.restore(record.engine, engineSettings(spec), spec.deps);
+    engine = RiskEngine.restore(record.engine, engineSettings(spec), engineDeps(spec));
   } catch (err) {
     throw new SnapshotRecordError(partition, err);
   }

@@ -131,8 +131,11 @@ export class CrewStream {
     // Watermarks are safe integers: the frontier is one once every producer has been heard from.
     if (frontier !== Number.NEGATIVE_INFINITY) {
       const minute = minuteStart(frontier);
-      if (minute > this.markedMinuteMs || tableValues.length > 0) {
-        this.markedMinuteMs = Math.max(this.markedMinuteMs, minute);
+      // Marked each time the frontier completes a minute (reaches its last millisecond or beyond): a reader is
+      // ready for minute m only then, and an engine holding events of m would otherwise wait for the next minute's.
+      const completeBefore = minuteStart(frontier + 1);
+      if (completeBefore > this.markedMinuteMs || tableValues.length > 0) {
+        this.markedMinuteMs = Math.max(this.markedMinuteMs, completeBefore);
         markThroughMs = frontier;
       }
       const block = Math.floor(minute / (this.snapshotEveryMinutes * MINUTE_MS));

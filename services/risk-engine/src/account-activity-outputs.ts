@@ -41,8 +41,11 @@ export function isProgressMark(output: EngineOutput): output is ProgressMarkOutp
 }
 
 export class AccountActivityOutputs {
-  /** Start of the last minute marks were written through; not snapshotted: a restored task marks again, which readers take as no news. */
-  private markedMinuteMs = Number.NEGATIVE_INFINITY;
+  /**
+   * Every minute before this one was complete when the last marks went out.
+   * Not snapshotted: a restored task marks again, which readers take as no news.
+   */
+  private completeBeforeMs = Number.NEGATIVE_INFINITY;
 
   /**
    * @param markKeys one key per partition of the activity topic, each landing on its partition (`markKeysFor`)
@@ -60,7 +63,12 @@ export class AccountActivityOutputs {
     return drainAccountActivity(pipeline).map((accountActivity) => ({ accountActivity, progress: this.mark(accountActivity.eventTimeMs - 1) }));
   }
 
-  /** Marks through the engine's watermark, sealed, when it entered a new event-time minute since the last marks. */
+  /**
+   * Marks through what the engine is done with, sealed, each time that
+   * completes another event-time minute: a minute-table reader (the crew
+   * detector, and through its table the engine's own hold) is ready for
+   * minute m once every producer is through the last millisecond of m - 1.
+   */
   afterStep(pipeline: RiskPipeline): ProgressMarkOutput[] {
     return this.minuteMarks(pipeline, Number.NEGATIVE_INFINITY);
   }
@@ -77,11 +85,11 @@ export class AccountActivityOutputs {
   }
 
   private minuteMarks(pipeline: RiskPipeline, throughMs: number): ProgressMarkOutput[] {
-    const candidateMs = Math.max(pipeline.engine.watermarkMs, throughMs);
+    const candidateMs = Math.max(pipeline.engine.appliedThroughMs, throughMs);
     // Before any event and with nothing to seal through, there is no time to promise.
-    if (!Number.isFinite(candidateMs) || candidateMs < 0 || minuteStart(candidateMs) <= this.markedMinuteMs) return [];
+    if (!Number.isFinite(candidateMs) || candidateMs < 0 || minuteStart(candidateMs + 1) <= this.completeBeforeMs) return [];
     const sealedMs = sealAccountActivity(pipeline, throughMs);
-    this.markedMinuteMs = minuteStart(sealedMs);
+    this.completeBeforeMs = minuteStart(sealedMs + 1);
     const progressMark = this.mark(sealedMs);
     return this.markKeys.map((key) => ({ progressMark, key }));
   }

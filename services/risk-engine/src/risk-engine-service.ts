@@ -148,7 +148,7 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
     activityPartitions > 0
       ? new QuietPartitionMarks({
           quietAfterMs: config.idleTimeoutMs,
-          eventClockMs: () => Math.max(...[...tasks.values()].map((t) => t.pipeline.engine.watermarkMs)),
+          eventClockMs: () => Math.max(...[...tasks.values()].map((t) => t.pipeline.engine.appliedThroughMs)),
           maxPastSkewMs: config.limits.maxPastSkewMs,
           inputTopics: config.inputTopics,
           readHighWatermarks: () => consumer.highWatermarks(),

@@ -1,0 +1,166 @@
+import { accountRiskVersions, CrewDetector, type AccountActivity, type AccountRiskVersion } from "@redline/crews";
+import type { RiskPipeline } from "@redline/engine";
+import { MinuteVersionedTable, minuteStart, ProducerProgress, WatermarkRelease } from "@redline/minute-table";
+import { LiveEvent, RoomEventKind, ViewKind } from "@redline/proto";
+import { createPipeline, drainAccountActivity, sealAccountActivity } from "./create-pipeline";
+import { MinuteTableHold } from "./minute-table-hold";
+
+const M = 60_000;
+const T0 = Date.UTC(2026, 10, 1, 12, 0, 0);
+
+/** Three rooms of three streamers in three categories, five minutes apart: viewers join, like and leave; a crew of four works all three. */
+function traffic(): LiveEvent[] {
+  const out: LiveEvent[] = [];
+  let seq = 0;
+  const ev = (roomId: string, atMs: number, body: NonNullable<Parameters<typeof LiveEvent.fromPartial>[0]>["body"]) =>
+    out.push(LiveEvent.fromPartial({ eventId: `e${String(seq++).padStart(5, "0")}`, roomId, eventTimeMs: atMs, platform: "test", body }));
+  ["room-a", "room-b", "room-c"].forEach((roomId, r) => {
+    const start = T0 + r * 5 * M;
+    ev(roomId, start, { $case: "room", value: { kind: RoomEventKind.ROOM_EVENT_KIND_STARTED, category: ["beauty", "food", "home"][r]!, streamer: { userId: `streamer-${r}`, age: 30, realNameVerified: true } } });
+    const visit = (userId: string, atMs: number, stayMs: number) => {
+      ev(roomId, atMs, { $case: "view", value: { user: { userId, deviceId: `d-${userId}` }, kind: ViewKind.VIEW_KIND_JOIN } });
+      ev(roomId, atMs + 20_000, { $case: "like", value: { user: { userId, deviceId: `d-${userId}` }, count: 2 } });
+      ev(roomId, atMs + stayMs, { $case: "view", value: { user: { userId, deviceId: `d-${userId}` }, kind: ViewKind.VIEW_KIND_LEAVE } });
+    };
+    for (let i = 0; i < 4; i++) visit(`crew-${i}`, start + M + i * 2_000, 3 * M + i * 1_000);
+    for (let v = 0; v < 10; v++) visit(`viewer-${r}-${v}`, start + ((v * 37_000) % (6 * M)), M + ((v * 23_000) % (3 * M)));
+  });
+  return out.sort((a, b) => a.eventTimeMs - b.eventTimeMs || (a.eventId < b.eventId ? -1 : 1));
+}
+
+/**
+ * The loop of #21 in one process, as the services run it over Kafka: engine
+ * partitions publish account activity with progress (records at their time
+ * less one, a mark each minute their engine is done through); the crew
+ * detector releases records behind the least of those and writes the
+ * account-risk table with a mark through its frontier; each engine's hold
+ * reads that table. `quietMarks`: an engine that holds nothing promises
+ * through the newest time any engine is done through, as the service's
+ * quiet partitions do.
+ */
+class Loop {
+  readonly table = new MinuteVersionedTable<AccountRiskVersion>(1);
+  readonly engines: RiskPipeline[];
+  readonly records: AccountActivity[][];
+  private readonly progress = new ProducerProgress(1);
+  private readonly release = new WatermarkRelease<AccountActivity>();
+  private readonly detector = new CrewDetector();
+  private readonly markedMinuteMs: number[];
+  private tableFrontierMs = Number.NEGATIVE_INFINITY;
+  maxHeld = 0;
+  /** False: the crew detector's table marks are in flight (a slow broker, a busy detector) and do not arrive. */
+  tableMarksArrive = true;
+
+  constructor(
+    partitions: number,
+    private readonly quietMarks: boolean,
+  ) {
+    const hold = new MinuteTableHold({ "account-risk": this.table });
+    this.engines = Array.from({ length: partitions }, () => createPipeline({ accountActivity: true, hold }));
+    this.records = this.engines.map(() => []);
+    this.markedMinuteMs = this.engines.map(() => Number.NEGATIVE_INFINITY);
+  }
+
+  push(partition: number, event: LiveEvent): void {
+    this.engines[partition]!.push(event);
+    this.settle();
+  }
+
+  end(): void {
+    for (const e of this.engines) e.end();
+    this.settle();
+  }
+
+  /** Carries records and marks around the loop until nothing moves. */
+  private settle(): void {
+    for (let moved = true; moved; ) {
+      moved = false;
+      const doneThrough = Math.max(...this.engines.map((e) => e.engine.appliedThroughMs));
+      this.engines.forEach((pipeline, p) => {
+        pipeline.applyHeld();
+        this.maxHeld = Math.max(this.maxHeld, pipeline.engine.bufferedEvents);
+        for (const a of drainAccountActivity(pipeline)) {
+          this.records[p]!.push(a);
+          expect(this.release.add(a)).toBe(true);
+          this.progress.observe(0, { producerPartition: p, producerPartitions: this.engines.length, watermarkMs: a.eventTimeMs - 1 });
+          moved = true;
+        }
+        const quiet = this.quietMarks && pipeline.engine.bufferedEvents === 0;
+        const sealed = sealAccountActivity(pipeline, quiet ? doneThrough : Number.NEGATIVE_INFINITY);
+        // A mark each time the promise completes a minute, as the service's AccountActivityOutputs.
+        if (sealed >= 0 && minuteStart(sealed + 1) > this.markedMinuteMs[p]!) {
+          this.markedMinuteMs[p] = minuteStart(sealed + 1);
+          this.progress.observe(0, { producerPartition: p, producerPartitions: this.engines.length, watermarkMs: sealed });
+          moved = true;
+        }
+      });
+      const frontier = this.progress.frontierMs();
+      for (const finding of this.detector.ingestAll(this.release.releaseThrough(frontier))) {
+        if (finding.level !== "account") continue;
+        for (const v of accountRiskVersions(finding, this.detector.config.windowMs)) this.table.put(v.accountId, { minuteMs: minuteStart(finding.eventTimeMs), producerPartition: 0, value: v });
+      }
+      if (this.tableMarksArrive && frontier > this.tableFrontierMs) {
+        this.tableFrontierMs = frontier;
+        this.table.observe(0, { producerPartition: 0, producerPartitions: 1, watermarkMs: frontier });
+        moved = true;
+      }
+    }
+  }
+}
+
+describe("MinuteTableHold", () => {
+  it("is ready through the least of its tables, and names the tables an event waits for", () => {
+    const ready = (ms: number) => ({ readyThroughMs: () => ms });
+    const hold = new MinuteTableHold({ "account-risk": ready(T0 + 5 * M), "peer-baselines": ready(T0 + 2 * M) });
+    expect(hold.readyThroughMs()).toBe(T0 + 2 * M);
+    expect(hold.waitingFor(T0 + 3 * M)).toEqual(["peer-baselines"]);
+    expect(hold.waitingFor(T0 + 6 * M)).toEqual(["account-risk", "peer-baselines"]);
+    expect(new MinuteTableHold({}).readyThroughMs()).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it("holds an engine partition until the table is ready, and the loop through the crew detector moves minute by minute, quiet partition included", () => {
+    const events = traffic();
+    // The same events without a hold: the records the engine gives when nothing waits.
+    const plain = createPipeline({ accountActivity: true });
+    let plainMaxBuffered = 0;
+    const expected: AccountActivity[] = [];
+    for (const e of events) {
+      plain.push(e);
+      plainMaxBuffered = Math.max(plainMaxBuffered, plain.engine.bufferedEvents);
+      expected.push(...drainAccountActivity(plain));
+    }
+    plain.end();
+    expected.push(...drainAccountActivity(plain));
+
+    // Engine partition 1 gets no input at all. Settled, the loop never waits: the table is ready a minute past
+    // what every engine is done with, and the engine needs no more than that for what its watermark passed.
+    const loop = new Loop(2, true);
+    const half = events.findIndex((e) => e.eventTimeMs >= T0 + 6 * M);
+    for (const e of events.slice(0, half)) loop.push(0, e);
+    expect(loop.maxHeld).toBeLessThanOrEqual(plainMaxBuffered);
+    // The table's marks stop arriving: the engine holds what its watermark passes beyond the table's minute.
+    loop.tableMarksArrive = false;
+    for (const e of events.slice(half)) loop.push(0, e);
+    expect(loop.maxHeld).toBeGreaterThan(plainMaxBuffered);
+    const heldAt = Math.max(...loop.records[0]!.map((a) => a.eventTimeMs));
+    expect(heldAt).toBeLessThan(T0 + 8 * M);
+    loop.tableMarksArrive = true;
+    loop.end();
+    // Nothing lost, nothing reordered: the records of the run without a hold.
+    expect(loop.records[0]).toEqual(expected);
+    expect(loop.records[1]).toEqual([]);
+    expect(loop.engines[0]!.engine.bufferedEvents).toBe(0);
+    // The crew was found and the table holds its accounts.
+    expect(loop.table.valueAt("crew-0", T0 + 20 * M)?.crewId).toMatch(/^crew-/);
+  });
+
+  it("holds everything, losing nothing, while a quiet partition says nothing", () => {
+    const events = traffic();
+    const loop = new Loop(2, false);
+    for (const e of events) loop.push(0, e);
+    loop.end();
+    expect(loop.records[0]).toEqual([]);
+    expect(loop.engines[0]!.engine.bufferedEvents).toBe(events.length);
+    expect(loop.table.readyFor(T0)).toBe(false);
+  });
+});

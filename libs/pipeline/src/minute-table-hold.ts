@@ -1,0 +1,42 @@
+/**
+ * The engine's hold on minute-versioned tables (#21 account risk, #12 peer
+ * baselines): an event is applied only once every table it may read is
+ * ready for its time (`MinuteVersionedTable.readyFor`), so the values it
+ * reads with `valueAt` are the versions a replay computes, whatever order
+ * the table's records arrived in. The hold caps how far the engine applies
+ * (`EngineDeps.applyLimitMs`): events above the cap wait in the engine's
+ * buffer, and `applyHeld` applies them once the tables move. N tables, one
+ * cap: the least of their ready-through times. Why it cannot deadlock,
+ * although the engine feeds the crew detector that writes the account-risk
+ * table: libs/minute-table/README.md, "The engine's hold".
+ */
+
+/** What the hold needs of a table: how far it is ready. `MinuteVersionedTable` is one. */
+export interface ReadyTable {
+  readyThroughMs(): number;
+}
+
+export class MinuteTableHold {
+  private readonly tables: ReadonlyMap<string, ReadyTable>;
+
+  /** @param tables by name (the names are for logs and metrics: which table holds a partition back) */
+  constructor(tables: ReadonlyMap<string, ReadyTable> | Record<string, ReadyTable>) {
+    this.tables = tables instanceof Map ? new Map(tables) : new Map(Object.entries(tables));
+  }
+
+  get tableNames(): string[] {
+    return [...this.tables.keys()];
+  }
+
+  /** Events at or below this may be applied: every table is ready for them. +Infinity without tables. */
+  readyThroughMs(): number {
+    let through = Number.POSITIVE_INFINITY;
+    for (const table of this.tables.values()) through = Math.min(through, table.readyThroughMs());
+    return through;
+  }
+
+  /** The tables not ready for an event at `eventTimeMs`. */
+  waitingFor(eventTimeMs: number): string[] {
+    return [...this.tables].filter(([, table]) => table.readyThroughMs() < eventTimeMs).map(([name]) => name);
+  }
+}
