@@ -2,8 +2,9 @@
  * npm run soak [-- --minutes N --rate N --seed N --no-write]: steady simulated
  * load through the four services on the suite's own stack, memory of each
  * process, the engine's state bytes and group lag sampled every 10 s, slopes
- * reported, and the suite's accounting at the end; written into
- * docs/reliability.md.
+ * reported, the services run with `--trace-gc` so the heap left after each
+ * full collection is reported beside RSS, and the suite's accounting at the
+ * end; written into docs/reliability.md.
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -28,12 +29,14 @@ const START = "<!-- soak:start (written by npm run soak) -->";
 const END = "<!-- soak:end -->";
 
 function render(summary: SoakSummary, table: string, o: { started: Date; minutes: number; rate: number; samplesFile: string; shared: boolean }): string {
-  const rows = SERVICES.map((s) => `| ${s} | ${summary.rssLastMb[s].toFixed(0)} | ${summary.rssSlopeMbPerMin[s].toFixed(2)} |`);
+  const heap = summary.liveHeap;
+  const heapCells = (s: (typeof SERVICES)[number]): string => (heap ? ` ${heap[s].lastMb.toFixed(0)} | ${heap[s].slopeMbPerMin.toFixed(2)} |` : " — | — |");
+  const rows = SERVICES.map((s) => `| ${s} | ${summary.rssLastMb[s].toFixed(0)} | ${summary.rssSlopeMbPerMin[s].toFixed(2)} |${heapCells(s)}`);
   return [
     `Run of ${o.started.toISOString().slice(0, 16).replace("T", " ")} UTC: \`npm run soak -- --minutes ${o.minutes} --rate ${o.rate}${o.shared ? " --shared-stack" : ""}\`, ${summary.samples} samples 10 s apart (${o.samplesFile.replace(`${REPO_ROOT}/`, "")}); slopes by least squares over the second half, after warm-up.`,
     "",
-    "| process | RSS at the end (MB) | RSS slope (MB/min) |",
-    "| --- | ---: | ---: |",
+    "| process | RSS at the end (MB) | RSS slope (MB/min) | live heap after the last full GC (MB) | live heap slope (MB/min) |",
+    "| --- | ---: | ---: | ---: | ---: |",
     ...rows,
     "",
     `Engine state: ${summary.stateLastMb.toFixed(1)} MB at the end, slope ${summary.stateSlopeMbPerMin.toFixed(2)} MB/min. Engine group lag: ${summary.lagLast} records at the end, slope ${summary.lagSlopePerMin.toFixed(1)} records/min.`,
@@ -66,6 +69,8 @@ async function main(): Promise<number> {
       faultAtS: 10,
       loadFile: await prepareLoadFile(flag("seed", 17), hoursFor(rate, minutes * 60 + 30), logDir),
       drainTimeoutMs: 900_000,
+      // The heap left after each full collection tells a leak from V8 sizing its heap; RSS alone cannot.
+      extraEnv: { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --trace-gc`.trim() },
       logDir,
       logger: createJsonLogger({ namespace: "soak", level: "info" }),
     });

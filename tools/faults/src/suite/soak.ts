@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { METRIC_NAMES } from "@redline/telemetry";
 import { counterByLabel } from "../bad-input/accounting";
+import { fullGcs, type FullGc } from "./gc-trace";
 import type { Scenario } from "./run-scenario";
 import { SERVICES, type ServiceName } from "./supervisor";
 
@@ -49,6 +50,26 @@ export interface SoakSummary {
   stateLastMb: number;
   lagSlopePerMin: number;
   lagLast: number;
+  /** Per service, the heap left after full collections (from `--trace-gc`); absent without the trace. */
+  liveHeap?: Record<ServiceName, LiveHeap>;
+}
+
+export interface LiveHeap {
+  collections: number;
+  lastMb: number;
+  /** MB per minute over the second half of the process's life. */
+  slopeMbPerMin: number;
+}
+
+/** The live heap's trend from a process's full collections (second half, as for RSS). */
+export function liveHeapOf(gcs: readonly FullGc[]): LiveHeap {
+  const end = gcs[gcs.length - 1]?.atMin ?? 0;
+  const half = gcs.filter((g) => g.atMin >= end / 2);
+  return {
+    collections: gcs.length,
+    lastMb: gcs[gcs.length - 1]?.liveMb ?? 0,
+    slopeMbPerMin: slope(half.map((g) => g.atMin), half.map((g) => g.liveMb)),
+  };
 }
 
 export function summarize(samples: readonly SoakSample[]): SoakSummary {
@@ -93,13 +114,26 @@ export function soak(seconds: number, samplesFile: string, onSummary: (s: SoakSu
         await ctx.sleep(10_000);
       }
       const summary = summarize(samples);
+      summary.liveHeap = liveHeapOfServices((s) => ctx.supervisor.logFileOf(s));
       onSummary(summary);
       const grows = SERVICES.filter((s) => summary.rssSlopeMbPerMin[s] > 1);
       if (grows.length > 0) ctx.fail(`RSS grows more than 1 MB/min in the second half: ${grows.join(", ")}`);
+      const heap = summary.liveHeap;
       return [
+        ...(heap ? [`live heap after full GC (second half, MB/min): ${SERVICES.map((s) => `${s} ${heap[s].slopeMbPerMin.toFixed(2)} (last ${heap[s].lastMb.toFixed(0)} MB, ${heap[s].collections} collections)`).join(", ")}`] : []),
         `${samples.length} samples; RSS slope (second half, MB/min): ${SERVICES.map((s) => `${s} ${summary.rssSlopeMbPerMin[s].toFixed(2)} (last ${summary.rssLastMb[s].toFixed(0)} MB)`).join(", ")}`,
         `engine state ${summary.stateLastMb.toFixed(1)} MB at the end, slope ${summary.stateSlopeMbPerMin.toFixed(2)} MB/min; group lag ${summary.lagLast} at the end, slope ${summary.lagSlopePerMin.toFixed(1)}/min`,
       ];
     },
   };
+}
+
+/** Each service's live heap from its latest process's log, when the services ran under `--trace-gc`. */
+function liveHeapOfServices(logFileOf: (s: ServiceName) => string | undefined): Record<ServiceName, LiveHeap> | undefined {
+  const gcs = SERVICES.map((s) => {
+    const file = logFileOf(s);
+    return [s, file === undefined ? [] : fullGcs(readFileSync(file, "utf8"))] as const;
+  });
+  if (gcs.every(([, g]) => g.length === 0)) return undefined;
+  return Object.fromEntries(gcs.map(([s, g]) => [s, liveHeapOf(g)])) as Record<ServiceName, LiveHeap>;
 }

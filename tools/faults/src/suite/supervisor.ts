@@ -48,6 +48,7 @@ export function isCrash(e: Pick<ExitRecord, "expected" | "result">): boolean {
 export class ServiceSupervisor {
   readonly exits: ExitRecord[] = [];
   private readonly running = new Map<ProcessLabel, Running>();
+  private readonly logFiles = new Map<ProcessLabel, string>();
   private starts = 0;
   private stopping = false;
 
@@ -62,6 +63,7 @@ export class ServiceSupervisor {
   start(service: ProcessLabel): number {
     if (this.running.has(service)) throw new FaultSuiteError(`${service} is already running`, { service });
     const logFile = join(this.logDir, `${service.replace("#", "_")}-${++this.starts}.log`);
+    this.logFiles.set(service, logFile);
     const log = createWriteStream(logFile);
     const child = spawn(process.execPath, [join(REPO_ROOT, "services", serviceOf(service), "dist", "main.js")], {
       env: { ...process.env, ...this.envFor(service) },
@@ -100,6 +102,11 @@ export class ServiceSupervisor {
   /** SIGTERM without waiting: the stop overlaps what the scenario does next. */
   terminateLater(service: ProcessLabel): Promise<number | string> {
     return this.signal(service, "SIGTERM");
+  }
+
+  /** Where the output of the service's latest process goes (stdout and stderr). */
+  logFileOf(service: ProcessLabel): string | undefined {
+    return this.logFiles.get(service);
   }
 
   pidOf(service: ProcessLabel): number | undefined {
