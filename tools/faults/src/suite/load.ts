@@ -1,8 +1,9 @@
 import { execFile, spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { createWriteStream, existsSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { REPO_ROOT } from "../engine-process";
+import { compareEventOrder, eventOrderKey, sortFileByEventTime } from "./sort-load-file";
 
 const runFile = promisify(execFile);
 const CLI = join(REPO_ROOT, "tools", "cli", "dist", "main.js");
@@ -19,11 +20,8 @@ export function hoursFor(rate: number, seconds: number, scale = 1): number {
 
 /** JSON lines ordered by event time, then event id; a line without a time sorts first. */
 export function sortByEventTime(lines: readonly string[]): string[] {
-  const keyed = lines
-    .filter((l) => l.trim() !== "")
-    // Read by pattern rather than parsed: a long load is a million lines, and parsed events would not fit the heap.
-    .map((line) => ({ line, t: Number(/"eventTimeMs":"?(-?\d+)/.exec(line)?.[1] ?? 0), id: /"eventId":"([^"]*)"/.exec(line)?.[1] ?? "" }));
-  keyed.sort((a, b) => a.t - b.t || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const keyed = lines.filter((l) => l.trim() !== "").map((line) => ({ line, ...eventOrderKey(line) }));
+  keyed.sort(compareEventOrder);
   return keyed.map((k) => k.line);
 }
 
@@ -40,7 +38,7 @@ export async function prepareLoadFile(seed: number, hours: number, dir: string, 
   if (existsSync(sorted)) return sorted;
   const raw = `${sorted}.raw`;
   await runFile(process.execPath, [CLI, "simulate", "--seed", String(seed), "--hours", String(hours), "--scale", String(scale), "--out", raw], { maxBuffer: 1 << 26 });
-  writeFileSync(`${sorted}.tmp`, sortByEventTime(readFileSync(raw, "utf8").split("\n")).join("\n") + "\n");
+  sortFileByEventTime(raw, `${sorted}.tmp`);
   renameSync(`${sorted}.tmp`, sorted);
   rmSync(raw);
   return sorted;
