@@ -28,10 +28,12 @@ const events = crewTraffic(T0);
 
 /**
  * Issue 21, end to end on the real broker: the risk engine (two input
- * partitions, publishing account activity) and the crew detector, each as
- * the service it is, raise from the platform's LiveEvents exactly the crew
- * alerts `redline replay --crews` raises from the same events: same keys,
- * same bytes. The input ends and goes quiet, so the last stretch of
+ * partitions, publishing account activity, and holding every event until
+ * the account-risk table is ready for it) and the crew detector (writing
+ * that table), each as the service it is, raise from the platform's
+ * LiveEvents exactly the crew alerts `redline replay --crews` raises from
+ * the same events: same keys, same bytes. The loop engine -> activity ->
+ * crew detector -> account-risk -> engine moves (libs/minute-table README). The input ends and goes quiet, so the last stretch of
  * activity is released only by the engine's quiet-partition marks (the
  * slower partition promises up to the newest watermark of the other).
  */
@@ -60,13 +62,19 @@ describe("risk engine + crew detector against redline replay --crews", () => {
       { topic: topics.activity, numPartitions: ACTIVITY_PARTITIONS },
       { topic: dlqTopicFor(topics.activity), numPartitions: 1 },
       { topic: topics.accountRisk, numPartitions: 1, configs: { "cleanup.policy": "compact" } },
+      { topic: dlqTopicFor(topics.accountRisk), numPartitions: 1 },
     ]);
     const alerts = await collectTopic(kafka, topics.alerts);
     const activityDlq = await collectTopic(kafka, dlqTopicFor(topics.activity));
     try {
-      const env = { ...(process.env as Record<string, string>), REDLINE_ALERTS_TOPIC: topics.alerts, REDLINE_ACCOUNT_ACTIVITY_TOPIC: topics.activity };
+      const env = {
+        ...(process.env as Record<string, string>),
+        REDLINE_ALERTS_TOPIC: topics.alerts,
+        REDLINE_ACCOUNT_ACTIVITY_TOPIC: topics.activity,
+        REDLINE_ACCOUNT_RISK_TOPIC: topics.accountRisk,
+      };
       crews = await CrewDetectorService.start(
-        loadCrewConfig({ ...env, REDLINE_ACCOUNT_RISK_TOPIC: topics.accountRisk, REDLINE_CREWS_CHANGELOG_TOPIC: `${prefix}crews.state`, REDLINE_CREWS_SNAPSHOT_EVERY_MINUTES: "30" }),
+        loadCrewConfig({ ...env, REDLINE_CREWS_CHANGELOG_TOPIC: `${prefix}crews.state`, REDLINE_CREWS_SNAPSHOT_EVERY_MINUTES: "30" }),
         { logger: silentLogger },
       );
       await publishEvents(producer, prefix, events);
@@ -74,6 +82,8 @@ describe("risk engine + crew detector against redline replay --crews", () => {
         loadEngineConfig({
           ...env,
           REDLINE_ENGINE_ACCOUNT_ACTIVITY: "true",
+          // The loop closed: the engine holds each event until the account-risk table the crew detector writes is ready for it.
+          REDLINE_ENGINE_READ_ACCOUNT_RISK: "true",
           REDLINE_INPUT_TOPICS: inputTopics(prefix).join(","),
           REDLINE_ACTIONS_TOPIC: `${prefix}actions`,
           REDLINE_ENGINE_GROUP_ID: `${prefix}engine`,

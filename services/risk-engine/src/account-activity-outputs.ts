@@ -46,6 +46,8 @@ export class AccountActivityOutputs {
    * Not snapshotted: a restored task marks again, which readers take as no news.
    */
   private completeBeforeMs = Number.NEGATIVE_INFINITY;
+  /** The promise the last marks carried. */
+  private markedThroughMs = Number.NEGATIVE_INFINITY;
 
   /**
    * @param markKeys one key per partition of the activity topic, each landing on its partition (`markKeysFor`)
@@ -70,7 +72,9 @@ export class AccountActivityOutputs {
    * minute m once every producer is through the last millisecond of m - 1.
    */
   afterStep(pipeline: RiskPipeline): ProgressMarkOutput[] {
-    return this.minuteMarks(pipeline, Number.NEGATIVE_INFINITY);
+    const candidateMs = pipeline.engine.appliedThroughMs;
+    if (candidateMs < 0 || minuteStart(candidateMs + 1) <= this.completeBeforeMs) return [];
+    return this.marks(pipeline, Number.NEGATIVE_INFINITY);
   }
 
   /**
@@ -79,17 +83,20 @@ export class AccountActivityOutputs {
    * never reach that time, and without it the crew detector would wait on
    * the quietest partition for ever. An event applied later at or below it
    * gets no record (counted by the pipeline's activity stage as late).
+   * Marked whenever the promise moved, not only by whole minutes: input that
+   * ended mid-minute must still release its last records to the detector.
    */
   whenQuiet(pipeline: RiskPipeline, throughMs: number): ProgressMarkOutput[] {
-    return this.minuteMarks(pipeline, throughMs);
-  }
-
-  private minuteMarks(pipeline: RiskPipeline, throughMs: number): ProgressMarkOutput[] {
     const candidateMs = Math.max(pipeline.engine.appliedThroughMs, throughMs);
     // Before any event and with nothing to seal through, there is no time to promise.
-    if (!Number.isFinite(candidateMs) || candidateMs < 0 || minuteStart(candidateMs + 1) <= this.completeBeforeMs) return [];
+    if (!Number.isFinite(candidateMs) || candidateMs < 0 || candidateMs <= this.markedThroughMs) return [];
+    return this.marks(pipeline, throughMs);
+  }
+
+  private marks(pipeline: RiskPipeline, throughMs: number): ProgressMarkOutput[] {
     const sealedMs = sealAccountActivity(pipeline, throughMs);
     this.completeBeforeMs = minuteStart(sealedMs + 1);
+    this.markedThroughMs = sealedMs;
     const progressMark = this.mark(sealedMs);
     return this.markKeys.map((key) => ({ progressMark, key }));
   }

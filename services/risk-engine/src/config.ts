@@ -16,6 +16,13 @@ export interface RiskEngineConfig {
    * (REDLINE_ENGINE_ACCOUNT_ACTIVITY, off unless set: npm start and deploy/ set it).
    */
   accountActivityTopic: string;
+  /**
+   * The crew detector's account-risk minute table (issue 21), read whole and
+   * held on: an event is applied once the table is ready for its time
+   * (libs/pipeline MinuteTableHold); "" when not read
+   * (REDLINE_ENGINE_READ_ACCOUNT_RISK, off unless set).
+   */
+  accountRiskTopic: string;
   /** Compacted table of product facts read whole by every instance (issue 22); "" when turned off. */
   productsTopic: string;
   /**
@@ -58,6 +65,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): R
     actionsTopic: r.string("REDLINE_ACTIONS_TOPIC", DEFAULT_OUTPUT_TOPICS.actions),
     // Off unless asked for: an engine embedded in a test would otherwise write to the shared activity topic.
     accountActivityTopic: r.bool("REDLINE_ENGINE_ACCOUNT_ACTIVITY", false) ? r.string("REDLINE_ACCOUNT_ACTIVITY_TOPIC", DEFAULT_OUTPUT_TOPICS.accountActivity) : "",
+    accountRiskTopic: r.bool("REDLINE_ENGINE_READ_ACCOUNT_RISK", false) ? r.string("REDLINE_ACCOUNT_RISK_TOPIC", DEFAULT_TABLE_TOPICS.accountRisk) : "",
     // "off" runs without product facts: claims are then unverifiable and only superlatives (LOW) alert.
     productsTopic: ((t) => (t === "off" ? "" : t))(r.optionalString("REDLINE_PRODUCTS_TOPIC") ?? DEFAULT_TABLE_TOPICS.products),
     productsTopicRequired: r.optionalString("REDLINE_PRODUCTS_TOPIC") !== undefined,
@@ -86,7 +94,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): R
 
 /** Topics the engine reads or writes that it does not create itself (it creates its changelog). */
 export function requiredTopics(
-  config: Pick<RiskEngineConfig, "inputTopics" | "alertsTopic" | "actionsTopic"> & Partial<Pick<RiskEngineConfig, "productsTopic" | "productsTopicRequired" | "accountActivityTopic">>,
+  config: Pick<RiskEngineConfig, "inputTopics" | "alertsTopic" | "actionsTopic"> & Partial<Pick<RiskEngineConfig, "productsTopic" | "productsTopicRequired" | "accountActivityTopic" | "accountRiskTopic">>,
 ): RequiredTopic[] {
   const products = config.productsTopicRequired === true ? (config.productsTopic ?? "") : "";
   return [
@@ -101,5 +109,11 @@ export function requiredTopics(
     { topic: config.alertsTopic, use: "alerts output, REDLINE_ALERTS_TOPIC" },
     { topic: config.actionsTopic, use: "actions output, REDLINE_ACTIONS_TOPIC" },
     ...(config.accountActivityTopic ? [{ topic: config.accountActivityTopic, use: "account-activity output, REDLINE_ACCOUNT_ACTIVITY_TOPIC (REDLINE_ENGINE_ACCOUNT_ACTIVITY=true)" }] : []),
+    ...(config.accountRiskTopic
+      ? [
+          { topic: config.accountRiskTopic, use: "account-risk table, REDLINE_ACCOUNT_RISK_TOPIC (REDLINE_ENGINE_READ_ACCOUNT_RISK=true)" },
+          { topic: dlqTopicFor(config.accountRiskTopic), use: `dead letters of ${config.accountRiskTopic}` },
+        ]
+      : []),
   ];
 }

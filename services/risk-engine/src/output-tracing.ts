@@ -1,3 +1,4 @@
+import { setMostRecent } from "@redline/common";
 import type { PipelineOutput } from "@redline/engine";
 import { extractKafkaContext, injectKafkaHeaders, SPAN_NAMES, SpanKind, withSpan } from "@redline/telemetry";
 import type { TracedOutput } from "./output-publisher";
@@ -21,9 +22,7 @@ export class RecentTraces {
 
   remember(eventId: string, origin: TraceOrigin): void {
     if (origin.traceparent === undefined) return;
-    this.byEventId.delete(eventId);
-    this.byEventId.set(eventId, origin);
-    if (this.byEventId.size > this.capacity) this.byEventId.delete(this.byEventId.keys().next().value as string);
+    setMostRecent(this.byEventId, eventId, origin, this.capacity);
   }
 
   /** The origin of an output: the first cited event that carried a trace, else `fallback`. */

@@ -135,6 +135,18 @@ export class PartitionTask {
   }
 
   /**
+   * The minute tables the pipeline holds on moved (`HeldEventsRelease`,
+   * inside the task's turn): applies the events they now allow.
+   */
+  async applyHeld(): Promise<void> {
+    this.queueOutputs({ topic: "held", traceparent: undefined }, this.pipeline.applyHeld());
+    this.queueActivity();
+    this.reportCounts();
+    await this.flush();
+    this.applyBackpressure();
+  }
+
+  /**
    * The partition's input is read to its end and quiet, with nothing held
    * (`QuietPartitionMarks`, inside the task's turn): promises the crew
    * detector no account activity at or below `throughMs` from here.
@@ -233,13 +245,22 @@ export class PartitionTask {
     this.opts.metrics.setStateBytes(this.partition, bytes);
   }
 
+  /**
+   * Pauses a topic whose merge lane holds more than the limit, and every
+   * topic while the engine holds more than the limit for its minute tables
+   * (#21: `MinuteTableHold`, events waiting for a table to be ready);
+   * resumes at half.
+   */
   private applyBackpressure(): void {
     const { backpressure, maxQueuedPerTopic } = this.opts;
+    const { engine } = this.pipeline;
+    // Only a hold for the tables counts: the lateness buffer alone empties as input comes, which a pause would stop.
+    const held = engine.appliedThroughMs < engine.watermarkMs ? engine.bufferedEvents : 0;
     for (const topic of this.opts.topics) {
       const queued = this.merge.queued(topic);
       const paused = backpressure.isPaused(topic, this.partition);
-      if (queued > maxQueuedPerTopic && !paused) backpressure.pause([{ topic, partitions: [this.partition] }]);
-      else if (queued <= maxQueuedPerTopic / 2 && paused) backpressure.resume([{ topic, partitions: [this.partition] }]);
+      if ((queued > maxQueuedPerTopic || held > maxQueuedPerTopic) && !paused) backpressure.pause([{ topic, partitions: [this.partition] }]);
+      else if (queued <= maxQueuedPerTopic / 2 && held <= maxQueuedPerTopic / 2 && paused) backpressure.resume([{ topic, partitions: [this.partition] }]);
     }
   }
 

@@ -10,6 +10,7 @@ import {
   GroupLagMonitor,
   liveEventDecoder,
   markKeysFor,
+  MinuteTableFeed,
   partitionCounts,
   partitionNumbers,
   readLatestByKey,
@@ -19,11 +20,12 @@ import {
   type ConsumerMetrics,
 } from "@redline/kafka";
 import { progressMarkKey } from "@redline/minute-table";
-import type { PipelineSpec } from "@redline/pipeline";
-import type { LiveEvent } from "@redline/proto";
+import { MinuteTableHold, type PipelineSpec } from "@redline/pipeline";
+import { AccountRisk, type LiveEvent } from "@redline/proto";
 import { consumerMetricsOn, type Telemetry } from "@redline/telemetry";
 import { AccountActivityOutputs, type EngineOutput } from "./account-activity-outputs";
 import { requiredTopics, type RiskEngineConfig } from "./config";
+import { HeldEventsRelease } from "./held-events-release";
 import { IdleAdvance } from "./idle-advance";
 import { LaneConfirmation } from "./lane-confirmation";
 import { noopRiskEngineMetrics, riskEngineMetricsOn, type RiskEngineMetrics } from "./metrics";
@@ -86,11 +88,25 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
   const deadLetters = new DeadLetterWriter(producer, metrics, logger);
   const policies = openPolicies(config, logger);
   const products = await ProductTableFeed.openConfigured(config, { kafka, deadLetters, logger });
+  // The crew detector's account-risk table (#21): events wait until it is ready for their time.
+  const accountRisk =
+    config.accountRiskTopic === ""
+      ? undefined
+      : await MinuteTableFeed.open({
+          kafka,
+          topic: config.accountRiskTopic,
+          decode: (value) => AccountRisk.decode(value),
+          deadLetters,
+          logger,
+          ...(deps.onFatal ? { onFatal: deps.onFatal } : {}),
+        });
+  const hold = accountRisk ? new MinuteTableHold({ "account-risk": accountRisk.table }) : undefined;
   const spec: PipelineSpec = {
     engine: config.engine,
     ...policies.sources,
     ...(products ? { products: products.table } : {}),
     ...(activityPartitions > 0 ? { accountActivity: true } : {}),
+    ...(hold ? { hold } : {}),
   };
 
   const store = new PartitionStateStore({
@@ -157,6 +173,7 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
           now,
         })
       : undefined;
+  const heldRelease = hold ? new HeldEventsRelease({ hold, tasks: () => tasks.values(), isCurrent: (task) => tasks.isCurrent(task), logger }) : undefined;
   const laneConfirmation = new LaneConfirmation({
     inputTopics: config.inputTopics,
     readHighWatermarks: () => consumer.highWatermarks(),
@@ -240,6 +257,23 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
       : undefined;
   await lagMonitor?.start();
 
+  // The table's reader moves it on its own: look for that often, so a held partition waits no longer than this.
+  let releasing = false;
+  const heldTimer =
+    heldRelease === undefined
+      ? undefined
+      : setInterval(() => {
+          if (releasing || stopping) return;
+          releasing = true;
+          heldRelease
+            .check()
+            .catch((err: unknown) => logger.warn("applying events held for the minute tables failed; the next check retries", { err }))
+            .finally(() => {
+              releasing = false;
+            });
+        }, 100);
+  heldTimer?.unref();
+
   const snapshotTimer = setInterval(() => {
     if (busy || stopping) return;
     tasks.checkpointAll().catch((err: unknown) => logger.warn("periodic snapshot failed; the next one retries", { err }));
@@ -254,12 +288,14 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
       stopping = true;
       clearInterval(snapshotTimer);
       clearInterval(idleTimer);
+      clearInterval(heldTimer);
       laneConfirmation.stop();
       await lagMonitor?.stop();
       await consumer.drain();
       await tasks.checkpointAll();
       await consumer.stop();
       await products?.stop();
+      await accountRisk?.stop();
       await producer.disconnect();
       policies.close();
     },
