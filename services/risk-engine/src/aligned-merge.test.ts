@@ -95,6 +95,22 @@ describe("AlignedMerge while reading a backlog (issue 17)", () => {
     expect(m.waitingForConfirmation).toBe(true);
   });
 
+  it("reads a backfill as a backlog: records published long after their event time wait for a drained topic's confirmation", () => {
+    const m = new AlignedMerge(["likes", "views"], 0, 10_000);
+    m.startLane("likes", 0n, 1n, 0);
+    m.startLane("views", 0n, 2n, 0);
+    // Nothing is behind, but the views were published a minute after they happened.
+    m.add("likes", at(0, 1_000, ev("l1", 10)), 1n);
+    m.add("views", at(0, 70_000, ev("v1", 10_000), ev("v2", 10_500)), 2n);
+    expect(ids(m.release())).toEqual(["l1"]);
+    expect(m.waitingForConfirmation).toBe(true);
+    // The broker says likes got a record of the same past in the same burst: it comes first.
+    expect(m.refreshHighWatermarks((t) => (t === "likes" ? 2n : 2n), 71_000)).toEqual(["likes"]);
+    expect(ids(m.release())).toEqual([]);
+    m.add("likes", at(1, 70_000, ev("l2", 10_200)), 2n);
+    expect(ids(m.release())).toEqual(["v1", "l2", "v2"]);
+  });
+
   it("does not wait for confirmation when no topic is behind (live: the lateness bound absorbs the skew)", () => {
     const m = new AlignedMerge(["likes", "views"], 0);
     m.startLane("likes", 0n, 1n, 0);

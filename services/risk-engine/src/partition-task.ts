@@ -62,7 +62,7 @@ export class PartitionTask {
   constructor(private readonly opts: PartitionTaskOptions) {
     this.partition = opts.partition;
     this.pipeline = opts.pipeline;
-    this.merge = new AlignedMerge(opts.topics);
+    this.merge = new AlignedMerge(opts.topics, undefined, opts.pipeline.engine.config.allowedLatenessMs);
     const nowMs = opts.now();
     this.lastSnapshotAtMs = nowMs;
     this.receipts = new InputReceipts(nowMs);
