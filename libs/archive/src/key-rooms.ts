@@ -1,3 +1,4 @@
+import { setMostRecent } from "@redline/common";
 import { ActionKind, type ControlAction } from "@redline/proto";
 
 export interface KeyRoomRules {
@@ -39,12 +40,8 @@ export class KeyRoomTracker {
   }
 
   private mark(roomId: string): boolean {
-    const known = this.rooms.delete(roomId);
-    this.rooms.set(roomId, true);
-    if (this.rooms.size > this.rules.maxRooms) {
-      const oldest = this.rooms.keys().next().value as string;
-      this.rooms.delete(oldest);
-    }
+    const known = this.rooms.has(roomId);
+    setMostRecent(this.rooms, roomId, true, this.rules.maxRooms);
     return !known;
   }
 }

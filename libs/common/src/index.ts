@@ -16,5 +16,6 @@ export type { Logger, LogLevel, JsonLoggerOptions } from "./logger";
 export { EnvReader } from "./env-reader";
 export { Mulberry32, mulberry32 } from "./seeded-random";
 export { hash32, hashHex64 } from "./hash";
+export { boundedUpsert, evictOldest, setMostRecent } from "./bounded-map";
 export { RESTART_EXIT_CODE, runService } from "./service-runner";
 export type { RunningService, ServiceRunnerOptions } from "./service-runner";

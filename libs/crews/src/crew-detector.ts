@@ -5,6 +5,7 @@
  * order (no clock, no randomness), so the same records give the same
  * findings however they are batched.
  */
+import { setMostRecent } from "@redline/common";
 import { Severity } from "@redline/proto";
 import { type AccountActivity, validateActivity } from "./activity";
 import { type AccountState, type CoVisit, type Visit, accountStateBytes, addCoVisit, distinctStreamers, forgetBefore, newAccountState, rememberRecent } from "./account-state";
@@ -157,10 +158,8 @@ export class CrewDetector {
   private room(roomId: string, nowMs: number): RoomActivity {
     let room = this.rooms.get(roomId);
     if (room === undefined) room = new RoomActivity(roomId);
-    else this.rooms.delete(roomId);
-    this.rooms.set(roomId, room);
+    setMostRecent(this.rooms, roomId, room, this.config.maxRooms);
     room.lastMs = nowMs;
-    if (this.rooms.size > this.config.maxRooms) this.rooms.delete(this.rooms.keys().next().value as string);
     return room;
   }
 

@@ -4,6 +4,7 @@
  * streamer and start from the room's STARTED event. Used by the offline eval
  * and by tests; the service gets the same records from the engine's output.
  */
+import { setMostRecent } from "@redline/common";
 import type { Actor, LiveEvent } from "@redline/proto";
 import { RoomEventKind, TransactionKind, ViewKind } from "@redline/proto";
 import type { AccountActivity, ActivityKind } from "./activity";
@@ -68,9 +69,7 @@ export class RoomContextTracker {
   }
 
   private remember(roomId: string, context: RoomContext): void {
-    this.rooms.delete(roomId);
-    this.rooms.set(roomId, context);
-    if (this.rooms.size > this.maxRooms) this.rooms.delete(this.rooms.keys().next().value as string);
+    setMostRecent(this.rooms, roomId, context, this.maxRooms);
   }
 }
 

@@ -4,6 +4,7 @@
  * arriving and leaving together in different streamers' rooms, they are one
  * crew. Two crews that once shared a room stay apart.
  */
+import { evictOldest } from "@redline/common";
 import { type CoVisit, distinctStreamers } from "./account-state";
 
 const MAX_ROOMS_PER_PAIR = 8;
@@ -20,7 +21,7 @@ export class GroupPairs {
     if (list === undefined) {
       list = [];
       this.pairs.set(key, list);
-      if (this.pairs.size > this.maxPairs) this.pairs.delete(this.pairs.keys().next().value as string);
+      evictOldest(this.pairs, this.maxPairs);
     }
     if (!list.some((c) => c.roomId === coVisit.roomId)) {
       list.push(coVisit);

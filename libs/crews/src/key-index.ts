@@ -4,6 +4,7 @@
  * `maxAccountsPerKey` is a shared terminal or a locker and links nobody new
  * (§6.3 campus_network, household_device stays small and never syncs).
  */
+import { setMostRecent } from "@redline/common";
 import type { CrewConfig } from "./config";
 
 export interface KeyUsers {
@@ -23,13 +24,8 @@ export class KeyIndex {
   /** Records that `accountId` used `key`; returns the other accounts it is now linked to (empty when saturated). */
   add(key: string, accountId: string): readonly string[] {
     let users = this.keys.get(key);
-    if (users === undefined) {
-      users = { accounts: [], saturated: false };
-    } else {
-      this.keys.delete(key);
-    }
-    this.keys.set(key, users);
-    if (this.keys.size > this.config.maxKeys) this.keys.delete(this.keys.keys().next().value as string);
+    if (users === undefined) users = { accounts: [], saturated: false };
+    setMostRecent(this.keys, key, users, this.config.maxKeys);
     if (users.saturated || users.accounts.includes(accountId)) return [];
     if (users.accounts.length >= this.config.maxAccountsPerKey) {
       users.saturated = true;

@@ -16,7 +16,7 @@
  */
 import { RoomEventKind, TransactionKind } from "@redline/proto";
 import type { LiveEvent } from "@redline/proto";
-import { evictOldest } from "./primitives/bounded-map";
+import { evictOldest } from "@redline/common";
 import { detectMinorStreamer, detectMinorTip } from "./detectors/minor-protection";
 import type { ContentFinding } from "./detectors/content-finding";
 import { MINOR_TIPPING, STREAMER_MINOR_NO_CONSENT, STREAMER_UNDERAGE } from "./detectors/content-finding";

@@ -10,7 +10,7 @@ import type { Alert } from "@redline/proto";
 import { resolveEngineConfig } from "./config";
 import type { EngineConfig } from "./config";
 import { EventHeap } from "./event-heap";
-import { evictOldest } from "./primitives/bounded-map";
+import { evictOldest } from "@redline/common";
 import { SeenEvents } from "./seen-events";
 import { createRoomState } from "./room-state";
 import type { RoomState } from "./room-state";

@@ -4,7 +4,7 @@
  * straight serialisation and a restored room behaves exactly the same.
  */
 import type { Actor } from "@redline/proto";
-import { boundedUpsert } from "./primitives/bounded-map";
+import { boundedUpsert } from "@redline/common";
 import { createInterArrival } from "./primitives/running-stats";
 import type { InterArrival } from "./primitives/running-stats";
 import { createCohortState } from "./detectors/cohort-state";

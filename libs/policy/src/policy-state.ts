@@ -6,6 +6,7 @@
  * recently touched. Serialised as JSON with Map order kept, so a restored
  * runner evicts, and so decides, exactly as the original would.
  */
+import { evictOldest } from "@redline/common";
 import { PolicySnapshotError } from "./errors";
 
 export interface OffenceTrack {
@@ -88,10 +89,7 @@ export class PolicyState {
   }
 
   private capOldest<V>(map: Map<string, V>, max: number): void {
-    while (map.size > max) {
-      map.delete(map.keys().next().value as string);
-      this.evicted++;
-    }
+    this.evicted += evictOldest(map, max);
   }
 
   encode(): Uint8Array {

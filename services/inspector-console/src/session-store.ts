@@ -1,3 +1,4 @@
+import { evictOldest } from "@redline/common";
 import { randomBytes } from "node:crypto";
 import type { Principal } from "@redline/grpc";
 
@@ -36,9 +37,7 @@ export class SessionStore {
   create(principal: Principal, token: string): Session {
     const session: Session = { id: randomBytes(32).toString("base64url"), principal, token, lastUsedMs: this.nowMs() };
     this.sessions.set(session.id, session);
-    while (this.sessions.size > this.opts.maxSessions) {
-      this.sessions.delete(this.sessions.keys().next().value!);
-    }
+    evictOldest(this.sessions, this.opts.maxSessions);
     return session;
   }
 

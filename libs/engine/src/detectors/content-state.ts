@@ -5,12 +5,11 @@
  * and each detector's counters. Plain data, serialised with the room.
  */
 import { createSlidingWindow } from "../primitives/sliding-window";
-import { boundedUpsert } from "../primitives/bounded-map";
+import { boundedUpsert, setMostRecent } from "@redline/common";
 import { addEvidence } from "../evidence";
 import type { SlidingWindow } from "../primitives/sliding-window";
 import type { EvidenceItem } from "../evidence";
 import type { AbuseLabel } from "./text-scorer";
-import { setMostRecent } from "../primitives/bounded-map";
 
 export interface TextRecord {
   eventId: string;

@@ -8,7 +8,7 @@
  */
 import { ModerationKind, OperatorRole, RoomEventKind, TransactionKind } from "@redline/proto";
 import type { Actor, LiveEvent, ModerationEvent } from "@redline/proto";
-import { boundedUpsert } from "../primitives/bounded-map";
+import { boundedUpsert, setMostRecent } from "@redline/common";
 import type { RoomState } from "../room-state";
 import type { EngineConfig } from "../config";
 import { labelThresholdOf, offenceThresholdOf, type ContentConfig } from "./content-config";
@@ -23,7 +23,6 @@ import type { AbuseLabel, TextScorer, TextScores } from "./text-scorer";
 import { detectSelectiveDeletion, observeRemoval, observeText } from "./review-suppression";
 import { detectMinorContentAuthor, detectMinorContentRoom, detectMinorStreamer, detectMinorTip, observeMinorText } from "./minor-protection";
 import { detectRepeatOffender, detectRoomFlood, judgePending, queueFlagged } from "./text-risks";
-import { setMostRecent } from "../primitives/bounded-map";
 
 function topAbuseLabel(s: TextScores): AbuseLabel {
   let top: AbuseLabel = ABUSE_LABELS[0];

@@ -16,7 +16,7 @@ import type { ContentConfig } from "./content-config";
 import { recentOffences } from "./content-state";
 import type { FloodState, OffenceSlot, PendingText, TextRecord } from "./content-state";
 import type { AbuseLabel } from "./text-scorer";
-import { setMostRecent } from "../primitives/bounded-map";
+import { setMostRecent } from "@redline/common";
 
 export const CATEGORY_OF_LABEL: Readonly<Record<AbuseLabel, RiskCategory>> = {
   HARASSMENT: RiskCategory.RISK_CATEGORY_HARASSMENT,

@@ -1,6 +1,6 @@
 import { createSlidingWindow, swAdd, swSum } from "./sliding-window";
 import { createInterArrival, createRunningStats, iaAdd, rsAdd, rsCoefficientOfVariation } from "./running-stats";
-import { boundedUpsert, evictOldest, setMostRecent } from "./bounded-map";
+import { boundedUpsert, evictOldest, setMostRecent } from "@redline/common";
 import { isFreshAccount, DAY_MS } from "./account-age";
 
 describe("sliding window", () => {
