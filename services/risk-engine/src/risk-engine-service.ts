@@ -9,8 +9,6 @@ import {
   EventConsumer,
   GroupLagMonitor,
   liveEventDecoder,
-  markKeysFor,
-  MinuteTableFeed,
   partitionCounts,
   partitionNumbers,
   readLatestByKey,
@@ -19,18 +17,18 @@ import {
   TopicLayoutError,
   type ConsumerMetrics,
 } from "@redline/kafka";
-import { progressMarkKey } from "@redline/minute-table";
-import { MinuteTableHold, type PipelineSpec } from "@redline/pipeline";
-import { AccountRisk, type LiveEvent } from "@redline/proto";
+import type { PipelineSpec } from "@redline/pipeline";
+import type { LiveEvent } from "@redline/proto";
 import { consumerMetricsOn, type Telemetry } from "@redline/telemetry";
-import { AccountActivityOutputs, type EngineOutput } from "./account-activity-outputs";
+import type { EngineOutput } from "./account-activity-outputs";
 import { requiredTopics, type RiskEngineConfig } from "./config";
+import { CrewWiring } from "./crew-wiring";
 import { HeldEventsRelease } from "./held-events-release";
 import { IdleAdvance } from "./idle-advance";
 import { LaneConfirmation } from "./lane-confirmation";
 import { noopRiskEngineMetrics, riskEngineMetricsOn, type RiskEngineMetrics } from "./metrics";
 import { OutputPublisher } from "./output-publisher";
-import { accountActivityRoutes, pipelineOutputRoutes } from "./output-routes";
+import { pipelineOutputRoutes } from "./output-routes";
 import { PartitionStateStore } from "./partition-state-store";
 import { PartitionTask } from "./partition-task";
 import { PartitionTasks } from "./partition-tasks";
@@ -82,31 +80,17 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
   const metrics: ConsumerMetrics = deps.telemetry ? consumerMetricsOn(deps.telemetry.instruments) : new CountingMetrics();
   const kafka = createKafkaClient(config.kafka, logger);
   const inputPartitions = await checkTopics(kafka, config);
-  const activityPartitions = config.accountActivityTopic === "" ? 0 : (await partitionCounts(kafka, [config.accountActivityTopic])).get(config.accountActivityTopic)!;
 
   const producer = await RecordProducer.connect(kafka, logger);
   const deadLetters = new DeadLetterWriter(producer, metrics, logger);
   const policies = openPolicies(config, logger);
   const products = await ProductTableFeed.openConfigured(config, { kafka, deadLetters, logger });
-  // The crew detector's account-risk table (#21): events wait until it is ready for their time.
-  const accountRisk =
-    config.accountRiskTopic === ""
-      ? undefined
-      : await MinuteTableFeed.open({
-          kafka,
-          topic: config.accountRiskTopic,
-          decode: (value) => AccountRisk.decode(value),
-          deadLetters,
-          logger,
-          ...(deps.onFatal ? { onFatal: deps.onFatal } : {}),
-        });
-  const hold = accountRisk ? new MinuteTableHold({ "account-risk": accountRisk.table }) : undefined;
+  const crew = await CrewWiring.open(config, inputPartitions, { kafka, deadLetters, logger, ...(deps.onFatal ? { onFatal: deps.onFatal } : {}) });
   const spec: PipelineSpec = {
     engine: config.engine,
     ...policies.sources,
     ...(products ? { products: products.table } : {}),
-    ...(activityPartitions > 0 ? { accountActivity: true } : {}),
-    ...(hold ? { hold } : {}),
+    ...crew.spec(),
   };
 
   const store = new PartitionStateStore({
@@ -123,12 +107,7 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
     logger,
     now,
   });
-  const publisher = new OutputPublisher<EngineOutput>(
-    [...pipelineOutputRoutes(config), ...(activityPartitions > 0 ? accountActivityRoutes(config.accountActivityTopic) : [])],
-    producer,
-  );
-  const activityOf = (partition: number): AccountActivityOutputs | undefined =>
-    activityPartitions > 0 ? new AccountActivityOutputs(partition, inputPartitions, markKeysFor(progressMarkKey(partition), activityPartitions)) : undefined;
+  const publisher = new OutputPublisher<EngineOutput>([...pipelineOutputRoutes(config), ...crew.routes()], producer);
   const tasks: PartitionTasks = new PartitionTasks({
     store,
     metrics: engineMetrics,
@@ -140,7 +119,7 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
         pipeline,
         topics: config.inputTopics,
         publisher,
-        ...((a) => (a ? { activity: a } : {}))(activityOf(partition)),
+        ...((a) => (a ? { activity: a } : {}))(crew.activityOf(partition)),
         backpressure: consumer,
         saveSnapshot: (p, offsets, pl) => store.save(p, offsets, pl),
         requestLaneConfirmation: () => laneConfirmation.request(),
@@ -161,7 +140,7 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
     apply: (task) => task.applyIdle(),
   });
   const quietMarks =
-    activityPartitions > 0
+    crew.publishesActivity
       ? new QuietPartitionMarks({
           quietAfterMs: config.idleTimeoutMs,
           eventClockMs: () => Math.max(...[...tasks.values()].map((t) => t.pipeline.engine.appliedThroughMs)),
@@ -173,6 +152,7 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
           now,
         })
       : undefined;
+  const { hold } = crew;
   const heldRelease = hold ? new HeldEventsRelease({ hold, tasks: () => tasks.values(), isCurrent: (task) => tasks.isCurrent(task), logger }) : undefined;
   const laneConfirmation = new LaneConfirmation({
     inputTopics: config.inputTopics,
@@ -295,7 +275,7 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
       await tasks.checkpointAll();
       await consumer.stop();
       await products?.stop();
-      await accountRisk?.stop();
+      await crew.stop();
       await producer.disconnect();
       policies.close();
     },
