@@ -9,7 +9,7 @@
  * runs under the shared heavy lock (scripts/bench-e2e.sh takes it).
  */
 import { cpus, loadavg, totalmem, release } from "node:os";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { createJsonLogger } from "@redline/common";
 import { createKafkaClient, loadKafkaConfig } from "@redline/kafka";
@@ -17,6 +17,7 @@ import { parseBenchArgs } from "./bench-settings";
 import { benchTopics } from "./bench-topics";
 import type { BenchResults } from "./bench-results";
 import { runConsumerPerformance } from "./consumer-performance";
+import { hottestFunctions, selfTimeByPackage, type CpuProfile } from "./cpu-profile-summary";
 import { runLatencyPhases } from "./latency-phase";
 import { runRawKafkajs } from "./raw-kafkajs";
 import { renderReport } from "./report";
@@ -64,15 +65,32 @@ async function main(): Promise<void> {
     }
     if (settings.phases.has("throughput")) {
       const timeoutMs = settings.quick ? 300_000 : 1_200_000;
+      const profileDir = join(ROOT, ".local", "bench-e2e", "profiles", stamp);
       for (const [name, input, runPrefix] of [
         ["risk engine, 1 process, texts classified", topic, `${prefix}t1.`],
         ["risk engine, 1 process, no texts to classify", noTextTopic, `${prefix}t0.`],
       ] as const) {
         say(`throughput: ${name}`);
+        const profiled = settings.profile && results.engine.length === 0;
         const result = await runEngineThroughput(
-          { root: ROOT, kafka, admin, prefix: runPrefix, inputTopic: input, partitions: settings.partitions, records: settings.records, policyFile, timeoutMs },
+          {
+            root: ROOT,
+            kafka,
+            admin,
+            prefix: runPrefix,
+            inputTopic: input,
+            partitions: settings.partitions,
+            records: settings.records,
+            policyFile,
+            timeoutMs,
+            ...(profiled ? { nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] } : {}),
+          },
           `throughput-${runPrefix.slice(prefix.length, -1)}`,
         );
+        if (profiled) {
+          results.profile = summarizeProfileDir(profileDir);
+          for (const f of results.profile.functions.slice(0, 15)) say(`  ${(f.selfShare * 100).toFixed(1).padStart(5)} %  ${f.name}  ${f.where}`);
+        }
         results.engine.push({ name, result });
         say(`  ${Math.round(result.perSecond).toLocaleString("en-US")} records/s, ${((result.cpuSeconds / result.records) * 1e6).toFixed(1)} CPU-s per million`);
       }
@@ -98,6 +116,14 @@ async function main(): Promise<void> {
   if (svg !== undefined) writeFileSync(plotFile, svg);
   writeFileSync(outFile.replace(/\.md$/, ".json"), JSON.stringify(results, null, 2) + "\n");
   say(`wrote ${settings.outFile}`);
+}
+
+function summarizeProfileDir(dir: string): NonNullable<BenchResults["profile"]> {
+  const files = readdirSync(dir).filter((f) => f.endsWith(".cpuprofile"));
+  if (files.length === 0) throw new RangeError(`no .cpuprofile written in ${dir}`);
+  const file = join(dir, files.sort().at(-1)!);
+  const profile = JSON.parse(readFileSync(file, "utf8")) as CpuProfile;
+  return { file: file.slice(ROOT.length + 1), byPackage: selfTimeByPackage(profile).slice(0, 12), functions: hottestFunctions(profile, 25) };
 }
 
 function machine(): BenchResults["machine"] {

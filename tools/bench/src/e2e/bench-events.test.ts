@@ -1,15 +1,16 @@
 import type { LiveEvent } from "@redline/proto";
 import { KindCounter, rekeyed, withoutTexts } from "./bench-events";
 
-const actor = { userId: "u1", accountCreatedMs: 0, deviceId: "d1", ipPrefix: "198.51.100.0/24", ageBand: 1, realNameVerified: true };
-const comment = (i: number): LiveEvent => ({
+const actorNo = (i: number) => ({ userId: `u${i}`, accountCreatedMs: 0, deviceId: "d1", ipPrefix: "198.51.100.0/24", ageBand: 1, realNameVerified: true });
+/** Every event by its own account, unless `by` names one. */
+const comment = (i: number, by = i): LiveEvent => ({
   eventId: `sim-${i}`,
   roomId: `sim-room-${i % 3}`,
   eventTimeMs: 1_000 + i,
   platform: "p",
-  body: { $case: "comment", value: { commentId: `c${i}`, author: actor, text: "so cute" } },
+  body: { $case: "comment", value: { commentId: `c${i}`, author: actorNo(by), text: "so cute" } },
 });
-const like = (i: number): LiveEvent => ({ eventId: `sim-${i}`, roomId: "sim-room-0", eventTimeMs: 1_000 + i, platform: "p", body: { $case: "like", value: { user: actor, count: 1 } } });
+const like = (i: number, by = i): LiveEvent => ({ eventId: `sim-${i}`, roomId: "sim-room-0", eventTimeMs: 1_000 + i, platform: "p", body: { $case: "like", value: { user: actorNo(by), count: 1 } } });
 const source = (n: number): LiveEvent[] => Array.from({ length: n }, (_, i) => (i % 4 === 0 ? comment(i) : like(i)));
 
 describe("rekeyed", () => {
@@ -30,6 +31,12 @@ describe("rekeyed", () => {
       { kind: "like", count: 15_000, share: 0.75 },
       { kind: "comment", count: 5_000, share: 0.25 },
     ]);
+  });
+
+  it("keeps an account's events in its simulated room together in one room", () => {
+    const events = [...rekeyed([like(1, 7), comment(3, 7), like(4, 7), like(5, 8)], { seed: 5, rooms: 1000, zipfS: 1.1, withText: true })];
+    expect(events[1]!.roomId).toBe(events[0]!.roomId);
+    expect(events[2]!.roomId).toBe(events[0]!.roomId);
   });
 
   it("empties comment texts when asked and leaves other events alone", () => {

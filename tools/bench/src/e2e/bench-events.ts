@@ -1,5 +1,6 @@
 import { mulberry32 } from "@redline/common";
 import type { LiveEvent } from "@redline/proto";
+import { murmur2 } from "@redline/events";
 import { simulate } from "@redline/simulator";
 import { ZipfSampler } from "./zipf";
 
@@ -28,13 +29,47 @@ function* simulatorEvents(seed: number, scale: number): Generator<LiveEvent> {
   for (const hour of simulate({ seed, hours: Number.MAX_SAFE_INTEGER, scale })) yield* hour.events;
 }
 
-/** `source` with room keys drawn from Zipf(rooms, zipfS) and ids `b<seed>-<n>`, texts kept or emptied. */
+/**
+ * `source` with room keys drawn from Zipf(rooms, zipfS) and ids `b<seed>-<n>`, texts kept or emptied.
+ * The draw is a hash of (simulated room, account), not of the event: an account stays in one room
+ * for all it does in its simulated room, as a viewer does, instead of spreading each like over
+ * every room (which would give every big room every account of the simulation).
+ */
 export function* rekeyed(source: Iterable<LiveEvent>, opts: Omit<BenchEventOptions, "scale">): Generator<LiveEvent> {
-  const zipf = new ZipfSampler(opts.rooms, opts.zipfS, mulberry32(opts.seed ^ 0x5bd1e995));
+  const zipf = new ZipfSampler(opts.rooms, opts.zipfS, mulberry32(opts.seed));
+  const rankOf = new Map<string, number>();
   let n = 0;
   for (const e of source) {
-    const event = { ...e, eventId: `b${opts.seed}-${n++}`, roomId: `room-${zipf.next()}` };
+    const who = `${opts.seed}|${e.roomId}|${actorOf(e)}`;
+    let rank = rankOf.get(who);
+    if (rank === undefined) {
+      rank = zipf.rankAt((murmur2(Buffer.from(who, "utf8")) >>> 0) / 2 ** 32);
+      if (rankOf.size >= MAX_REMEMBERED_RANKS) rankOf.clear();
+      rankOf.set(who, rank);
+    }
+    const event = { ...e, eventId: `b${opts.seed}-${n++}`, roomId: `room-${rank}` };
     yield opts.withText ? event : withoutTexts(event);
+  }
+}
+
+/** Memo of hashed ranks; past it the memo starts again (a re-hash gives the same rank). */
+const MAX_REMEMBERED_RANKS = 1_000_000;
+
+/** The account behind an event ("" for room and moderation events, which then follow their simulated room). */
+function actorOf(e: LiveEvent): string {
+  const b = e.body;
+  switch (b?.$case) {
+    case "comment":
+    case "barrage":
+      return b.value.author?.userId ?? "";
+    case "transaction":
+      return b.value.buyer?.userId ?? "";
+    case "like":
+    case "follow":
+    case "view":
+      return b.value.user?.userId ?? "";
+    default:
+      return "";
   }
 }
 

@@ -1,4 +1,5 @@
 import type { CeilingResult } from "./consumer-performance";
+import type { HotFunction } from "./cpu-profile-summary";
 import type { DrainResult } from "./engine-process";
 import type { LatencySummary } from "./percentiles";
 
@@ -11,6 +12,8 @@ export interface BenchResults {
   ceilings: CeilingResult[];
   engine: Array<{ name: string; result: DrainResult }>;
   latency: LatencyPhaseResult[];
+  /** Hottest functions of the engine in the first throughput run (--profile). */
+  profile?: { file: string; byPackage: Array<{ pkg: string; selfShare: number }>; functions: HotFunction[] };
   notes: string[];
 }
 
@@ -19,7 +22,7 @@ export interface LatencyPhaseResult {
   offeredPerSecond: number;
   achievedPerSecond: number;
   seconds: number;
-  /** Produce time of the record that moved the watermark past the triggering event, to Apply at the ControlPlane. */
+  /** Produce time (broker acknowledgement) of the record that moved the watermark past the triggering event, to Apply at the ControlPlane. */
   processing: LatencySummary;
   /** Triggering record's produce time to Apply (includes the lateness hold). */
   endToEnd: LatencySummary;
@@ -27,6 +30,8 @@ export interface LatencyPhaseResult {
   earlyEndToEnd: LatencySummary;
   /** Triggering record's produce time to the alert read from the alerts topic. */
   eventToAlert: LatencySummary;
+  /** The load generator's own delay: a triggering record's acknowledgement less its event time (the tick that meant to send it). */
+  generatorLag: LatencySummary;
   /** Same, to the alert on the gateway's Tail. */
   eventToTail?: LatencySummary;
   engineCpuSeconds: number;

@@ -18,6 +18,8 @@ export interface BenchSettings {
   plotFile: string;
   /** Extra phases: `--only a,b` runs only those (ceilings, throughput, latency). */
   phases: ReadonlySet<string>;
+  /** `--profile`: the throughput run's engine writes a CPU profile (node --cpu-prof) and the report lists its hottest functions. */
+  profile: boolean;
 }
 
 const ALL_PHASES = ["ceilings", "throughput", "latency"] as const;
@@ -41,10 +43,11 @@ export function parseBenchArgs(argv: readonly string[]): BenchSettings {
     rooms: quick ? 2_000 : 20_000,
     zipfS: 1.1,
     seed: 15,
-    latencyPhaseSeconds: quick ? 12 : 40,
+    latencyPhaseSeconds: quick ? 12 : 30,
     loadShares: [0.2, 0.5, 0.8],
     outFile: value("--out") ?? (quick ? ".local/bench-e2e/performance-quick.md" : "docs/performance.md"),
     plotFile: value("--plot") ?? (quick ? ".local/bench-e2e/latency-vs-load-quick.svg" : "docs/performance-latency.svg"),
     phases,
+    profile: argv.includes("--profile"),
   });
 }

@@ -25,10 +25,11 @@ const EVENTS_PER_HOUR_AT_LEAST = 500_000;
  * The pair of throughput topics for these settings. Filling 2 million records
  * through kafkajs takes minutes on this machine, so a filled pair is kept
  * (named by its settings, with its statistics under .local/bench-e2e/) and
- * reused while the broker still holds every record (24 h retention locally).
+ * reused while the broker still holds every record (24 h retention locally). The v2 in the name is the
+ * room-key scheme (by simulated room and account): a change to how events are drawn needs a new one.
  */
 export async function benchTopics(kafka: Kafka, admin: Admin, settings: BenchSettings, root: string, say: (line: string) => void): Promise<BenchTopics> {
-  const base = `bench-e2e.s${settings.seed}-n${settings.records}-r${settings.rooms}-z${settings.zipfS}-p${settings.partitions}`;
+  const base = `bench-e2e.v2.s${settings.seed}-n${settings.records}-r${settings.rooms}-z${settings.zipfS}-p${settings.partitions}`;
   const topic = `${base}.live`;
   const noTextTopic = `${base}.live-notext`;
   const statsFile = join(root, ".local", "bench-e2e", `${base}.json`);

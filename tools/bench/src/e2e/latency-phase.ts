@@ -158,9 +158,9 @@ function finishPhase(
     toMs: window.toMs,
     allowedLatenessMs: PIPELINE_DEFAULTS.allowedLatenessMs,
     partitionOf: (roomId) => partitionForKey(roomId, partitions),
-    firstRecordAtOrAfter: (p, t) => producer.firstRecordAtOrAfter(p, t),
+    firstAckedAtOrAfter: (p, t) => producer.firstAckedAtOrAfter(p, t),
   });
-  return { ...measured, processing: summarize(s.processing), endToEnd: summarize(s.endToEnd), earlyEndToEnd: summarize(s.earlyEndToEnd), eventToAlert: summarize(s.eventToAlert), unmatchedApplies: s.unmatched };
+  return { ...measured, processing: summarize(s.processing), endToEnd: summarize(s.endToEnd), earlyEndToEnd: summarize(s.earlyEndToEnd), eventToAlert: summarize(s.eventToAlert), generatorLag: summarize(s.generatorLag), unmatchedApplies: s.unmatched };
 }
 
 function take<T>(source: Iterator<T>, count: number): Iterator<T> {

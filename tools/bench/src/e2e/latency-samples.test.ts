@@ -27,19 +27,28 @@ describe("phaseSamples", () => {
       toMs: 10_000,
       allowedLatenessMs: 10_000,
       partitionOf: () => 3,
-      // The first record at or after 12,000 on partition 3 was produced at 12,040.
-      firstRecordAtOrAfter: (p, t) => (p === 3 && t === 12_000 ? 12_040 : undefined),
+      // Each trigger was acknowledged 5 ms after its tick; the first record at or after 12,000 on partition 3 at 12,040.
+      firstAckedAtOrAfter: (p, t) => (p !== 3 ? undefined : t === 12_000 ? { eventTimeMs: 12_010, ackedAtMs: 12_040 } : { eventTimeMs: t, ackedAtMs: t + 5 }),
     });
-    expect(s.earlyEndToEnd).toEqual([80]);
-    expect(s.endToEnd).toEqual([10_200]);
+    expect(s.earlyEndToEnd).toEqual([75]);
+    expect(s.endToEnd).toEqual([10_195]);
     expect(s.processing).toEqual([160]);
-    expect(s.eventToAlert.sort((a, b) => a - b)).toEqual([50, 10_100]);
+    expect(s.eventToAlert.sort((a, b) => a - b)).toEqual([45, 10_095]);
+    expect(s.generatorLag).toEqual([5, 5]);
     expect(s.unmatched).toBe(1);
   });
 
   it("leaves out the processing figure when no record has moved the watermark yet", () => {
-    const s = phaseSamples({ applies, alerts, fromMs: 0, toMs: 10_000, allowedLatenessMs: 10_000, partitionOf: () => 0, firstRecordAtOrAfter: () => undefined });
-    expect(s.endToEnd).toHaveLength(1);
+    const s = phaseSamples({
+      applies,
+      alerts,
+      fromMs: 0,
+      toMs: 10_000,
+      allowedLatenessMs: 10_000,
+      partitionOf: () => 0,
+      firstAckedAtOrAfter: (_p, t) => (t < 10_000 ? { eventTimeMs: t, ackedAtMs: t } : undefined),
+    });
+    expect(s.endToEnd).toEqual([10_200]);
     expect(s.processing).toEqual([]);
   });
 });

@@ -1,8 +1,9 @@
 /**
  * Turns what the bench saw (alerts on the alerts topic, Apply calls at the
- * ControlPlane) into latency samples of one phase. Event time is produce time
- * in the open-loop load, so an alert's event time is its triggering record's
- * produce time.
+ * ControlPlane) into latency samples of one phase. In the open-loop load a
+ * record's event time is the tick that sent it, so an alert's event time
+ * finds its triggering record on the room's partition; every latency starts
+ * at that record's produce time (the broker's acknowledgement).
  */
 export interface AlertSeen {
   alertId: string;
@@ -27,6 +28,8 @@ export interface PhaseSamples {
   endToEnd: number[];
   earlyEndToEnd: number[];
   eventToAlert: number[];
+  /** Triggering record: acknowledged at, less its event time (the load generator's own delay). */
+  generatorLag: number[];
   /** Applies whose alert was never seen on the alerts topic (should be none). */
   unmatched: number;
 }
@@ -39,12 +42,13 @@ export interface SampleInputs {
   toMs: number;
   allowedLatenessMs: number;
   partitionOf: (roomId: string) => number;
-  /** Produce time of the first record on the partition at or after an event time (OpenLoopProducer). */
-  firstRecordAtOrAfter: (partition: number, eventTimeMs: number) => number | undefined;
+  /** The first acknowledged record on the partition at or after an event time (OpenLoopProducer). */
+  firstAckedAtOrAfter: (partition: number, eventTimeMs: number) => { eventTimeMs: number; ackedAtMs: number } | undefined;
 }
 
 export function phaseSamples(input: SampleInputs): PhaseSamples {
-  const out: PhaseSamples = { processing: [], endToEnd: [], earlyEndToEnd: [], eventToAlert: [], unmatched: 0 };
+  const out: PhaseSamples = { processing: [], endToEnd: [], earlyEndToEnd: [], eventToAlert: [], generatorLag: [], unmatched: 0 };
+  const producedAt = (roomId: string, eventTimeMs: number): number | undefined => input.firstAckedAtOrAfter(input.partitionOf(roomId), eventTimeMs)?.ackedAtMs;
   const firstApply = new Map<string, ApplySeen>();
   for (const a of input.applies) if (!firstApply.has(a.actionId)) firstApply.set(a.actionId, a);
   for (const apply of firstApply.values()) {
@@ -54,17 +58,23 @@ export function phaseSamples(input: SampleInputs): PhaseSamples {
       continue;
     }
     if (alert.eventTimeMs < input.fromMs || alert.eventTimeMs >= input.toMs) continue;
-    const endToEnd = apply.receivedAtMs - alert.eventTimeMs;
+    const trigger = producedAt(alert.roomId, alert.eventTimeMs);
+    if (trigger === undefined) continue;
+    const endToEnd = apply.receivedAtMs - trigger;
     if (EARLY_FIRED_SUBCATEGORIES.has(alert.subcategory)) {
       out.earlyEndToEnd.push(endToEnd);
       continue;
     }
     out.endToEnd.push(endToEnd);
-    const mover = input.firstRecordAtOrAfter(input.partitionOf(alert.roomId), alert.eventTimeMs + input.allowedLatenessMs);
+    const mover = producedAt(alert.roomId, alert.eventTimeMs + input.allowedLatenessMs);
     if (mover !== undefined) out.processing.push(apply.receivedAtMs - mover);
   }
   for (const alert of input.alerts.values()) {
-    if (alert.eventTimeMs >= input.fromMs && alert.eventTimeMs < input.toMs) out.eventToAlert.push(alert.seenAtMs - alert.eventTimeMs);
+    if (alert.eventTimeMs < input.fromMs || alert.eventTimeMs >= input.toMs) continue;
+    const trigger = producedAt(alert.roomId, alert.eventTimeMs);
+    if (trigger === undefined) continue;
+    out.eventToAlert.push(alert.seenAtMs - trigger);
+    out.generatorLag.push(trigger - alert.eventTimeMs);
   }
   return out;
 }

@@ -5,6 +5,12 @@ import { toMessage } from "./topic-fill";
 
 const MAX_MESSAGES_PER_SEND = 2000;
 
+interface Stamped {
+  message: Message;
+  partition: number;
+  eventTimeMs: number;
+}
+
 export interface OpenLoopRun {
   offeredPerSecond: number;
   produced: number;
@@ -18,20 +24,24 @@ export interface OpenLoopRun {
  * Produces at a fixed rate whatever the consumers do (open loop: a slow
  * engine sees a growing backlog, not a slower producer). Every tick it sends
  * the events due since the start, stamped with the tick's wall time as event
- * and record time; per partition it remembers those times, so a latency can
- * be measured from the first record at or after a given event time.
+ * and record time. Per partition it remembers when the broker acknowledged
+ * each tick's records: latencies are measured from that produce time, so a
+ * load generator that falls behind on a busy machine does not count its own
+ * queue as Redline's latency (the gap is reported as the generator's lag).
  */
 export class OpenLoopProducer {
   private producer: Producer | undefined;
-  /** Per partition: the event times of the ticks that wrote to it, ascending. */
-  private readonly ticks: number[][];
+  /** Per partition: [event time, acknowledged at] of every acknowledged tick that wrote to it. */
+  private readonly acked: Array<Array<[number, number]>>;
+  private readonly sorted: boolean[];
 
   constructor(
     private readonly kafka: Kafka,
     private readonly topic: string,
     private readonly partitions: number,
   ) {
-    this.ticks = Array.from({ length: partitions }, () => []);
+    this.acked = Array.from({ length: partitions }, () => []);
+    this.sorted = new Array<boolean>(partitions).fill(true);
   }
 
   async connect(): Promise<void> {
@@ -45,8 +55,7 @@ export class OpenLoopProducer {
 
   /** Sends events now (triggers, warm-up), stamped with the current time unless they carry their own. */
   async sendNow(events: readonly LiveEvent[]): Promise<void> {
-    const messages = events.map((e) => this.stamp(e, e.eventTimeMs));
-    await this.producer!.send({ topic: this.topic, messages, acks: -1 });
+    await this.send(events.map((e) => this.stamp(e, e.eventTimeMs)));
   }
 
   /**
@@ -62,7 +71,7 @@ export class OpenLoopProducer {
     for (;;) {
       const now = Date.now();
       const due = Math.min(Math.floor(((now - startedAtMs) / 1000) * perSecond), Math.floor(seconds * perSecond));
-      const messages: Message[] = [];
+      const messages: Stamped[] = [];
       for (; produced < due; produced++) {
         const next = source.next();
         if (next.done === true) throw new RangeError("the open-loop event source ended");
@@ -71,10 +80,7 @@ export class OpenLoopProducer {
       for (const e of extras(now)) messages.push(this.stamp(e, e.eventTimeMs));
       // A tick that ran late owes many events: split so no request passes the broker's 1 MiB message limit.
       for (let i = 0; i < messages.length; i += MAX_MESSAGES_PER_SEND) {
-        const p: Promise<void> = this.producer!.send({ topic: this.topic, messages: messages.slice(i, i + MAX_MESSAGES_PER_SEND), acks: -1 }).then(
-          () => undefined,
-          () => void failedSends++,
-        );
+        const p: Promise<void> = this.send(messages.slice(i, i + MAX_MESSAGES_PER_SEND)).catch(() => void failedSends++);
         const tracked = p.finally(() => inFlight.delete(tracked));
         inFlight.add(tracked);
       }
@@ -85,24 +91,42 @@ export class OpenLoopProducer {
     return { offeredPerSecond: perSecond, produced, startedAtMs, endedAtMs: Date.now(), failedSends };
   }
 
-  /** The event time of the first record written to `partition` at or after `eventTimeMs`; undefined when none was. */
-  firstRecordAtOrAfter(partition: number, eventTimeMs: number): number | undefined {
-    const list = this.ticks[partition]!;
+  /**
+   * The first acknowledged record on `partition` with event time at or after `eventTimeMs`:
+   * its event time and when the broker acknowledged it; undefined when there is none (yet).
+   */
+  firstAckedAtOrAfter(partition: number, eventTimeMs: number): { eventTimeMs: number; ackedAtMs: number } | undefined {
+    const list = this.acked[partition]!;
+    if (!this.sorted[partition]) {
+      list.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+      this.sorted[partition] = true;
+    }
     let lo = 0;
     let hi = list.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (list[mid]! < eventTimeMs) lo = mid + 1;
+      if (list[mid]![0] < eventTimeMs) lo = mid + 1;
       else hi = mid;
     }
-    return list[lo];
+    const hit = list[lo];
+    return hit === undefined ? undefined : { eventTimeMs: hit[0], ackedAtMs: hit[1] };
   }
 
-  private stamp(e: LiveEvent, timeMs: number): Message {
+  private async send(messages: readonly Stamped[]): Promise<void> {
+    await this.producer!.send({ topic: this.topic, messages: messages.map((m) => m.message), acks: -1 });
+    const ackedAtMs = Date.now();
+    const seen = new Set<string>();
+    for (const m of messages) {
+      const key = `${m.partition}:${m.eventTimeMs}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      this.acked[m.partition]!.push([m.eventTimeMs, ackedAtMs]);
+      this.sorted[m.partition] = false;
+    }
+  }
+
+  private stamp(e: LiveEvent, timeMs: number): Stamped {
     const event = e.eventTimeMs === timeMs ? e : { ...e, eventTimeMs: timeMs };
-    const partition = partitionForKey(event.roomId, this.partitions);
-    const list = this.ticks[partition]!;
-    if (list.length === 0 || list[list.length - 1]! < timeMs) list.push(timeMs);
-    return toMessage(event, this.partitions);
+    return { message: toMessage(event, this.partitions), partition: partitionForKey(event.roomId, this.partitions), eventTimeMs: timeMs };
   }
 }

@@ -27,7 +27,11 @@ export class ZipfSampler {
   }
 
   next(): number {
-    const u = this.random();
+    return this.rankAt(this.random());
+  }
+
+  /** The rank whose cumulative share first reaches `u` in [0, 1): a uniform `u` gives Zipf-distributed ranks. */
+  rankAt(u: number): number {
     let lo = 0;
     let hi = this.n - 1;
     while (lo < hi) {
