@@ -1,7 +1,7 @@
+import { decodeCursor } from "@redline/common";
 import { Alert, RiskCategory, Severity } from "@redline/proto";
 import { AlertFeed } from "./alert-feed";
 import type { FeedRecord } from "./alert-ring";
-import { decodeCursor } from "./cursor";
 import { CatchUpLimitError, SlowClientError } from "./errors";
 import type { CatchUpOpener, FeedSubscription, QueuedAlert } from "./feed-subscription";
 import { alertFilter, MATCH_ALL } from "./filters";

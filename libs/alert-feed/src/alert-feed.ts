@@ -1,13 +1,13 @@
+import type { CursorPositions } from "@redline/common";
 import type { Alert } from "@redline/proto";
 import { AlertRing, type FeedRecord } from "./alert-ring";
-import type { FeedPositions } from "./cursor";
 import { CatchUpLimitError, SlowClientError } from "./errors";
 import { FeedSubscription, type CatchUpOpener } from "./feed-subscription";
 import type { AlertFilter } from "./filters";
 
 export interface AlertFeedOptions {
   /** Offsets the shared reader starts from (the live end at start-up). */
-  start: FeedPositions;
+  start: CursorPositions;
   /** Recent alerts kept in memory for every client together. */
   ringCapacity?: number;
   /** Matching alerts held per client before it counts as full. */
@@ -110,7 +110,7 @@ export class AlertFeed {
    * gets every matching alert after them, from the ring when it still holds
    * them, otherwise from a catch-up read.
    */
-  subscribe(filter: AlertFilter, positions: FeedPositions | undefined): FeedSubscription {
+  subscribe(filter: AlertFilter, positions: CursorPositions | undefined): FeedSubscription {
     const limits = { maxQueuedAlerts: this.maxQueuedAlerts, slowClientGraceMs: this.slowClientGraceMs };
     const onClosed = (sub: FeedSubscription) => {
       this.subscribers.delete(sub);
@@ -118,7 +118,7 @@ export class AlertFeed {
       if (sub.error instanceof SlowClientError) this.slowClientsDropped += 1;
     };
     const id = this.nextId++;
-    const make = (start: FeedPositions, startSeq: number | undefined) =>
+    const make = (start: CursorPositions, startSeq: number | undefined) =>
       new FeedSubscription(id, filter, start, startSeq, this.ring, limits, this.openCatchUp, this.nowMs, onClosed);
     if (positions === undefined) {
       const sub = make(this.ring.head(), this.ring.nextSeq);

@@ -1,5 +1,5 @@
 import type { Alert } from "@redline/proto";
-import type { FeedPositions } from "./cursor";
+import type { CursorPositions } from "@redline/common";
 
 /** One alert with its place in the alerts topic. */
 export interface FeedRecord {
@@ -28,7 +28,7 @@ export class AlertRing {
 
   constructor(
     readonly capacity: number,
-    start: FeedPositions,
+    start: CursorPositions,
   ) {
     if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`ring capacity must be ≥ 1, got ${capacity}`);
     this.slots = new Array<RingEntry | undefined>(capacity);
@@ -79,14 +79,14 @@ export class AlertRing {
   }
 
   /** `positions` completed with the ring's floor for partitions it does not name. */
-  complete(positions: FeedPositions): Map<number, bigint> {
+  complete(positions: CursorPositions): Map<number, bigint> {
     const out = new Map(positions);
     for (const [partition, floor] of this.floors) if (!out.has(partition)) out.set(partition, floor);
     return out;
   }
 
   /** True when every record at or after `positions` is still in the ring (or yet to come). */
-  covers(positions: FeedPositions): boolean {
+  covers(positions: CursorPositions): boolean {
     for (const [partition, offset] of positions) {
       const floor = this.floors.get(partition);
       if (floor !== undefined && offset < floor) return false;

@@ -1,17 +1,6 @@
 import { RedlineError } from "@redline/common";
 
 /**
- * A tail cursor that this gateway did not issue or cannot read (garbage,
- * truncated, another version). The caller sent it, so it maps to
- * INVALID_ARGUMENT; retrying the same cursor cannot succeed.
- */
-export class InvalidCursorError extends RedlineError {
-  constructor(problem: string) {
-    super(`invalid cursor: ${problem}`, { context: { problem } });
-  }
-}
-
-/**
  * Thrown into a subscription whose client stayed too slow: its queue was
  * full for longer than the grace, or it fell so far behind that the recent
  * alerts it still needs were evicted and no catch-up is possible. Maps to

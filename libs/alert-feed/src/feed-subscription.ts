@@ -1,6 +1,6 @@
+import { encodeCursor, type CursorPositions } from "@redline/common";
 import type { Alert } from "@redline/proto";
 import type { AlertRing, FeedRecord } from "./alert-ring";
-import { encodeCursor, type FeedPositions } from "./cursor";
 import { SlowClientError } from "./errors";
 import { matchesFilter, type AlertFilter } from "./filters";
 
@@ -21,7 +21,7 @@ export interface CatchUpHandle {
  * `onError` reports a read that stopped for good after it opened.
  */
 export type CatchUpOpener = (
-  from: FeedPositions,
+  from: CursorPositions,
   sink: (records: readonly FeedRecord[]) => Promise<void>,
   onError: (err: Error) => void,
 ) => Promise<CatchUpHandle>;
@@ -55,7 +55,7 @@ export class FeedSubscription {
   constructor(
     readonly id: number,
     private readonly filter: AlertFilter,
-    start: FeedPositions,
+    start: CursorPositions,
     startSeq: number | undefined,
     private readonly ring: AlertRing,
     private readonly limits: SubscriptionLimits,

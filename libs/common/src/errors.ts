@@ -29,6 +29,17 @@ export class ConfigError extends RedlineError {
   }
 }
 
+/**
+ * A feed cursor that this service did not issue or cannot read (garbage,
+ * truncated, another version). The caller sent it, so it maps to
+ * INVALID_ARGUMENT; retrying the same cursor cannot succeed.
+ */
+export class InvalidCursorError extends RedlineError {
+  constructor(problem: string) {
+    super(`invalid cursor: ${problem}`, { context: { problem } });
+  }
+}
+
 /** Thrown by `retry` when the attempts are used up; `cause` is the last failure. */
 export class RetriesExhaustedError extends RedlineError {
   constructor(

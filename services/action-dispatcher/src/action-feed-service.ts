@@ -1,6 +1,5 @@
 import { status as GrpcStatus, type sendUnaryData, type ServerUnaryCall, type ServerWritableStream } from "@grpc/grpc-js";
-import { decodeCursor, encodeCursor, InvalidCursorError } from "@redline/alert-feed";
-import type { Logger } from "@redline/common";
+import { decodeCursor, encodeCursor, InvalidCursorError, type Logger } from "@redline/common";
 import { authenticate, failStream, isPrincipal, type TokenTable } from "@redline/grpc";
 import { earliestOffsets, TopicReader, type createKafkaClient, type InputRecord } from "@redline/kafka";
 import type { AckRequest, AckResponse, ActionFeedServer, SubscribeRequest, SubscribeResponse } from "@redline/proto";

@@ -1,6 +1,6 @@
 import { Metadata, status as GrpcStatus, type ServerErrorResponse, type ServerWritableStream } from "@grpc/grpc-js";
-import { alertFilter, decodeCursor, InvalidCursorError, type AlertFeed } from "@redline/alert-feed";
-import { describeError, type Logger } from "@redline/common";
+import { alertFilter, type AlertFeed } from "@redline/alert-feed";
+import { decodeCursor, describeError, InvalidCursorError, type Logger } from "@redline/common";
 import { authenticate, isPrincipal, mayReview, type TokenTable } from "@redline/grpc";
 import {
   Feedback,

@@ -1,7 +1,7 @@
 import { decodeCursor, encodeCursor } from "./cursor";
 import { InvalidCursorError } from "./errors";
 
-describe("tail cursor codec", () => {
+describe("feed cursor codec", () => {
   it("round-trips positions of every partition", () => {
     const positions = new Map([
       [0, 17n],

@@ -1,7 +1,7 @@
 import { InvalidCursorError } from "./errors";
 
-/** Next offset to deliver, per partition of the alerts topic. */
-export type FeedPositions = ReadonlyMap<number, bigint>;
+/** Next offset to deliver, per partition of the topic a feed reads. */
+export type CursorPositions = ReadonlyMap<number, bigint>;
 
 const CURSOR_VERSION = 1;
 /** Far above any real cursor (a few bytes per partition); bounds the parse work a caller can cause. */
@@ -9,11 +9,14 @@ const MAX_CURSOR_CHARS = 8192;
 const MAX_PARTITIONS = 4096;
 
 /**
- * Opaque to clients: base64url of `{"v":1,"p":{"<partition>":<offset>}}`.
- * The version lets a later gateway change the layout and refuse old
- * cursors with a clear error instead of misreading them.
+ * The resumable cursor of Redline's feeds (the alert stream's Tail, the
+ * ActionFeed's Subscribe): where a client is in one topic, as the next
+ * offset per partition. Opaque to clients: base64url of
+ * `{"v":1,"p":{"<partition>":<offset>}}`. The version lets a later release
+ * change the layout and refuse old cursors with a clear error instead of
+ * misreading them.
  */
-export function encodeCursor(positions: FeedPositions): string {
+export function encodeCursor(positions: CursorPositions): string {
   // Built by hand: one cursor is made per delivered alert per client, and
   // this is several times faster than sorting entries into an object for
   // JSON.stringify. Partitions and offsets are integers, so nothing needs escaping.
@@ -27,7 +30,7 @@ export function encodeCursor(positions: FeedPositions): string {
 }
 
 /** Empty string means "no cursor" (the live end) and returns undefined; anything unreadable throws `InvalidCursorError`. */
-export function decodeCursor(cursor: string): FeedPositions | undefined {
+export function decodeCursor(cursor: string): CursorPositions | undefined {
   if (cursor === "") return undefined;
   if (cursor.length > MAX_CURSOR_CHARS) throw new InvalidCursorError(`longer than ${MAX_CURSOR_CHARS} characters`);
   if (!/^[A-Za-z0-9_-]+$/.test(cursor)) throw new InvalidCursorError("not base64url");
@@ -35,10 +38,10 @@ export function decodeCursor(cursor: string): FeedPositions | undefined {
   try {
     parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
   } catch {
-    throw new InvalidCursorError("not a cursor issued by this gateway");
+    throw new InvalidCursorError("not a cursor issued by this service");
   }
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-    throw new InvalidCursorError("not a cursor issued by this gateway");
+    throw new InvalidCursorError("not a cursor issued by this service");
   }
   const { v, p } = parsed as { v?: unknown; p?: unknown };
   if (v !== CURSOR_VERSION) throw new InvalidCursorError(`unsupported version ${JSON.stringify(v)}`);
