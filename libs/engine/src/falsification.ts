@@ -12,7 +12,7 @@ import { accountSlot, accountsOnDevice } from "./room-state";
 import { iaAdd } from "./primitives/running-stats";
 import type { AccountSlot, RoomState } from "./room-state";
 import type { EngineConfig } from "./config";
-import { addToKey, cadenceAdd, COHORT_KINDS, newCadence, touchWindow, windowOf, type CohortKind } from "./detectors/cohort-state";
+import { addToKey, cadenceAdd, COHORT_KINDS, newCadence, noteFreshCreation, touchWindow, windowOf, type CohortKind } from "./detectors/cohort-state";
 import { ARRIVAL_BIT } from "./detectors/tells";
 import { linkBuyers } from "./detectors/buyer-rings";
 import { detectCohort, SUBCATEGORY_OF } from "./detectors/cohort";
@@ -25,7 +25,9 @@ function slotOf(room: RoomState, actor: Actor, t: number, cfg: Readonly<EngineCo
   if (!slot.registered) {
     slot.registered = true;
     accountsOnDevice(room, actor, cfg);
-    addToKey(room.cohort.subnets, slot.ipPrefix, actor.userId, isFreshAccount(slot.createdMs, t, cfg.falsification.freshAccountAgeMs), cfg.maxDevicesPerRoom);
+    const fresh = isFreshAccount(slot.createdMs, t, cfg.falsification.freshAccountAgeMs);
+    addToKey(room.cohort.subnets, slot.ipPrefix, actor.userId, fresh, cfg.maxDevicesPerRoom);
+    if (fresh) noteFreshCreation(room.cohort, slot.createdMs);
   }
   return slot;
 }

@@ -4,7 +4,7 @@
  * the window is pruned from the front), and the room's shared keys — /24s,
  * payment accounts and addresses — with the accounts seen on each.
  */
-import { boundedUpsert, setMostRecent } from "../primitives/bounded-map";
+import { boundedUpsert, setMostRecent } from "@redline/common";
 import { createBuyerRings, type BuyerRings } from "./buyer-rings";
 
 export type CohortKind = "views" | "likes" | "follows" | "orders";
@@ -47,6 +47,8 @@ export interface CohortState {
   addresses: Map<string, KeyAccounts>;
   /** Buyers linked by a shared payment account or device. */
   rings: BuyerRings;
+  /** Fresh accounts seen here per creation hour (absent in rules-6 snapshots): a farm registers in batches. */
+  freshCreatedHours?: Map<number, number>;
 }
 
 export function createCohortState(): CohortState {
@@ -58,7 +60,49 @@ export function createCohortState(): CohortState {
     payments: new Map(),
     addresses: new Map(),
     rings: createBuyerRings(),
+    freshCreatedHours: new Map(),
   };
+}
+
+const HOUR_MS = 3_600_000;
+/** Creation hours tracked per room: 15 days of fresh accounts, one key per hour; past it, new hours are not counted. */
+const MAX_CREATION_HOURS = 400;
+
+/** Counts a fresh account's creation hour in the room. */
+export function noteFreshCreation(cohort: CohortState, createdMs: number): void {
+  const hours = (cohort.freshCreatedHours ??= new Map());
+  const hour = Math.floor(createdMs / HOUR_MS);
+  const n = hours.get(hour);
+  if (n !== undefined) hours.set(hour, n + 1);
+  else if (hours.size < MAX_CREATION_HOURS) hours.set(hour, 1);
+}
+
+/** Fresh accounts created within an hour either side of `hour`... */
+const BATCH_SPAN_HOURS = 1;
+/** ...compared with the two days around them (threat model §2.3: a farm registers its accounts within hours; a new-user campaign's accounts spread over days). */
+const BATCH_CONTEXT_HOURS = 24;
+const BATCH_MIN_ACCOUNTS = 5;
+const BATCH_CONCENTRATION = 3;
+
+/**
+ * Whether the room's fresh accounts created around `createdMs` form a registration batch: at least five within
+ * three hours, and three times as dense as the room's fresh accounts created in the two days around them.
+ * Judged against this room's own fresh accounts, so a campaign that brings hundreds of new users evenly is no batch.
+ */
+export function isBatchCreated(cohort: CohortState, createdMs: number): boolean {
+  const hours = cohort.freshCreatedHours;
+  if (hours === undefined || createdMs <= 0) return false;
+  const hour = Math.floor(createdMs / HOUR_MS);
+  let inBatch = 0;
+  let around = 0;
+  for (let h = hour - BATCH_CONTEXT_HOURS; h <= hour + BATCH_CONTEXT_HOURS; h++) {
+    const n = hours.get(h) ?? 0;
+    if (Math.abs(h - hour) <= BATCH_SPAN_HOURS) inBatch += n;
+    else around += n;
+  }
+  const batchHours = 2 * BATCH_SPAN_HOURS + 1;
+  const aroundPerBatch = (around / (2 * BATCH_CONTEXT_HOURS + 1 - batchHours)) * batchHours;
+  return inBatch >= BATCH_MIN_ACCOUNTS && inBatch >= BATCH_CONCENTRATION * aroundPerBatch;
 }
 
 export const newCadence = (): Cadence => ({ lastMs: -1, gapsMs: [] });

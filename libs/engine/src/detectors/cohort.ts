@@ -40,6 +40,8 @@ function minCohort(kind: CohortKind, f: Readonly<FalsificationConfig>): number {
 interface CohortMeasure {
   active: number;
   suspicious: number;
+  /** Suspicious accounts whose tells without the household ones still reach the suspicious weight. */
+  beyondHousehold: number;
   share: number;
   /** Per tell (TELLS order), how many suspicious accounts show it. */
   tellCounts: number[];
@@ -52,6 +54,7 @@ interface JudgedAccount {
   entry: WindowEntry;
   weight: number;
   tellWeight: number;
+  beyondHousehold: number;
   mask: number;
 }
 
@@ -72,7 +75,7 @@ function judgeWindow(room: RoomState, kind: CohortKind, timeMs: number, f: Reado
     // watch: those that left, or stayed long enough without engaging that they were not about to.
     if (kind === "views" && (slot.engaged || (slot.joinMs >= 0 && timeMs - slot.joinMs < f.viewerSettleMs))) continue;
     const tells = tellsOf(kind, userId, slot, room, timeMs, f);
-    judged.push({ userId, entry, weight, tellWeight: tells.weight, mask: tells.mask });
+    judged.push({ userId, entry, weight, tellWeight: tells.weight, beyondHousehold: tells.beyondHousehold, mask: tells.mask });
   }
   return { judged, total, active: window.size };
 }
@@ -102,13 +105,14 @@ function isCoverLiker(a: JudgedAccount, room: RoomState, typical: number): boole
 
 function measure(room: RoomState, kind: CohortKind, timeMs: number, f: Readonly<FalsificationConfig>, maxEvidence: number): CohortMeasure {
   const { judged, total, active } = judgeWindow(room, kind, timeMs, f);
-  const m: CohortMeasure = { active, suspicious: 0, share: 0, tellCounts: TELLS.map(() => 0), evidence: [] };
+  const m: CohortMeasure = { active, suspicious: 0, beyondHousehold: 0, share: 0, tellCounts: TELLS.map(() => 0), evidence: [] };
   const typical = kind === "likes" ? typicalLikerWeight(judged, f) : Infinity;
   let suspiciousWeight = 0;
   for (const a of judged) {
     if (a.tellWeight < f.suspiciousTellWeight) continue;
     if (kind === "likes" && isCoverLiker(a, room, typical)) continue;
     m.suspicious++;
+    if (a.beyondHousehold >= f.suspiciousTellWeight) m.beyondHousehold++;
     suspiciousWeight += a.weight;
     for (let i = 0; i < TELLS.length; i++) if ((a.mask & (1 << i)) !== 0) m.tellCounts[i]!++;
     addEvidence(m.evidence, { eventId: a.entry.eventId, weight: a.tellWeight, timeMs: a.entry.lastMs }, maxEvidence);
@@ -125,7 +129,8 @@ function round4(x: number): number {
 function explain(kind: CohortKind, m: CohortMeasure, f: Readonly<FalsificationConfig>): { score: number; signals: Signal[] } {
   const min = minCohort(kind, f);
   const prevalence = m.tellCounts.map((c) => c / m.suspicious);
-  const diverse = prevalence.filter((p) => p >= DIVERSITY_PREVALENCE).length;
+  // A registration batch qualifies the fresh tell (threat model: "fresh or batch-created accounts" is one tell).
+  const diverse = prevalence.filter((p, i) => i !== BATCH_CREATED && p >= DIVERSITY_PREVALENCE).length;
   const parts = {
     shareStrength: ramp(m.share, f.minSuspiciousShare, 0.3),
     sizeStrength: ramp(m.suspicious, min, 4 * min),
@@ -145,16 +150,17 @@ function explain(kind: CohortKind, m: CohortMeasure, f: Readonly<FalsificationCo
 }
 
 const REPEAT_REFUNDS = TELLS.indexOf("repeat_refunds");
+const BATCH_CREATED = TELLS.indexOf("batch_created");
 
 /** Enough suspicious accounts: the kind's floor, or (orders) enough buyers with a decisive tell of their own. */
 function reachesFloor(kind: CohortKind, m: CohortMeasure, f: Readonly<FalsificationConfig>): boolean {
-  if (m.suspicious >= minCohort(kind, f)) return true;
+  if (m.suspicious >= minCohort(kind, f) || m.beyondHousehold >= f.minBeyondHouseholdAccounts) return true;
   return kind === "orders" && m.tellCounts[REPEAT_REFUNDS]! >= f.minDecisiveBuyers;
 }
 
 /** The room's finding for `kind` now, or null when no cohort of suspicious accounts carries enough of it. */
 export function detectCohort(room: RoomState, kind: CohortKind, timeMs: number, f: Readonly<FalsificationConfig>, maxEvidence: number): Finding | null {
-  const floor = kind === "orders" ? Math.min(f.minSuspiciousBuyers, f.minDecisiveBuyers) : minCohort(kind, f);
+  const floor = Math.min(minCohort(kind, f), f.minBeyondHouseholdAccounts, kind === "orders" ? f.minDecisiveBuyers : Infinity);
   if (room.cohort.windows[kind].size < floor) return null;
   const m = measure(room, kind, timeMs, f, maxEvidence);
   if (!reachesFloor(kind, m, f) || m.share < f.minSuspiciousShare) return null;

@@ -1,5 +1,5 @@
 /**
- * Limits of the data-falsification detectors (redline-rules-6). Every number
+ * Limits of the data-falsification detectors (redline-rules-7). Every number
  * is a physical or contractual limit taken from docs/threat-model.md — what a
  * thumb can tap, how many accounts a family shares, how long a swipe-through
  * lasts — not a value fitted to any generator's output. What a room's numbers
@@ -46,6 +46,12 @@ export interface FalsificationConfig {
    * brushing a dozen orders each and refunding them are as sure an attack as five mules.
    */
   minDecisiveBuyers: number;
+  /**
+   * Suspicious accounts whose tells no household shows (see `tells.ts`, `beyondHousehold`) that make a cohort
+   * under the per-kind floors below: those floors are one more than the largest household, which only
+   * matters while a household could be what the tells describe.
+   */
+  minBeyondHouseholdAccounts: number;
   /** A visit shorter than this without any interaction is a swipe-through or a ghost... */
   ghostDwellMs: number;
   /** ...and this many such visits by one account in a room is a ghost bot (network drops give 2–3). */
@@ -110,6 +116,7 @@ export const DEFAULT_FALSIFICATION_CONFIG: Readonly<FalsificationConfig> = Objec
   repeatOrders: 4,
   repeatRefunds: 2,
   minDecisiveBuyers: 2,
+  minBeyondHouseholdAccounts: 3,
   ghostDwellMs: 30_000,
   ghostVisits: 4,
   withoutJoinGraceMs: 30_000,

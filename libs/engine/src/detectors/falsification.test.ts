@@ -242,6 +242,38 @@ describe("FAKE_FOLLOWS", () => {
     expect(subcategories(alertsFor(events))).toEqual(["FAKE_FOLLOWS"]);
   });
 
+  it("fires on three batch-registered accounts following seconds after joining, under the household floor", () => {
+    // A family is at most four; three accounts registered within the same hour that each follow within seconds
+    // of joining are not one (rules-7). Seven more fresh accounts created days apart give the batch a context.
+    const events = background().filter((e) => e.body?.$case !== "follow");
+    for (let b = 0; b < 3; b++) {
+      const bot = actor(`batch-${b}`, { createdMs: T0 - 2 * DAY + b * 60_000, device: `d-batch-${b}`, ip: `100.94.${b}.0/24` });
+      events.push(join(ROOM, T0 + 400_000 + b * 20_000, bot), follow(ROOM, T0 + 403_000 + b * 20_000, bot));
+    }
+    for (let b = 0; b < 2; b++) {
+      const bot = actor(`batch-late-${b}`, { createdMs: T0 - 2 * DAY + 30 * 60_000 + b * 60_000, device: `d-bl-${b}`, ip: `100.95.${b}.0/24` });
+      events.push(join(ROOM, T0 + 300_000 + b * 7_000, bot));
+    }
+    const alerts = alertsFor(events).filter((a) => a.subcategory === "FAKE_FOLLOWS");
+    expect(alerts.length).toBeGreaterThan(0);
+    expect(signal(alerts[0]!, "tell_batch_created")!.value).toBe(1);
+    expect(signal(alerts[0]!, "suspicious_accounts")!.value).toBe(3);
+  });
+
+  it("stays quiet on a few fresh accounts following quickly when their creation spreads over days (a new-user campaign)", () => {
+    const events = background().filter((e) => e.body?.$case !== "follow");
+    const rng = seeded(41);
+    let t = T0 + 200_000;
+    for (let b = 0; b < 40; b++) {
+      const user = actor(`newbie-${b}`, { createdMs: T0 - 4 * DAY + b * 6_480_000, device: `d-nb-${b}`, ip: `100.96.${b}.0/24` });
+      t += Math.round(-Math.log(1 - rng()) * 9_000); // people arrive at random (Poisson), not on a schedule
+      events.push(join(ROOM, t, user));
+      // Four follow: under the five-account floor, and at or above the three a registration batch would need.
+      if (b % 10 === 0) events.push(follow(ROOM, t + 2_000 + Math.round(rng() * 6_000), user));
+    }
+    expect(subcategories(alertsFor(events))).toEqual([]);
+  });
+
   it("fires on bought follows from aged accounts that never joined", () => {
     const events = background();
     for (let b = 0; b < 60; b++) events.push(follow(ROOM, T0 + 400_000 + b * 900, actor(`bought-${b}`, { createdMs: T0 - 600 * DAY, device: `d-b-${b}`, ip: `100.91.${b}.0/24` })));
@@ -267,8 +299,10 @@ describe("FAKE_FOLLOWS", () => {
     }
     const alerts = alertsFor(events).filter((a) => a.subcategory === "FAKE_FOLLOWS");
     // The bots also sat 100 s as viewers that arrived on the schedule, which FAKE_VIEWS may name as well.
-    expect(alerts).toHaveLength(1);
-    expect(signal(alerts[0]!, "tell_scheduled_timing")!.value).toBeGreaterThan(0.5);
+    // One episode: the first alert once three batch-registered bots show it (rules-7), escalations after.
+    expect(alerts.length).toBeGreaterThan(0);
+    for (const a of alerts) expect(signal(a, "tell_scheduled_timing")!.value).toBeGreaterThan(0.5);
+    for (let i = 1; i < alerts.length; i++) expect(alerts[i]!.severity).toBeGreaterThan(alerts[i - 1]!.severity);
   });
 
   it("stays quiet when a viral spike of aged accounts follows, and for a lucky bag where watchers follow together", () => {

@@ -11,7 +11,7 @@
  */
 import type { AccountSlot, RoomState } from "../room-state";
 import { rsCoefficientOfVariation } from "../primitives/running-stats";
-import type { CohortKind } from "./cohort-state";
+import { isBatchCreated, type CohortKind } from "./cohort-state";
 import type { FalsificationConfig } from "./falsification-config";
 import { ringSize } from "./buyer-rings";
 
@@ -36,6 +36,7 @@ export const TELLS = [
   "unpaid_order",
   "low_value_order",
   "repeat_refunds",
+  "batch_created",
 ] as const;
 
 export type TellName = (typeof TELLS)[number];
@@ -44,9 +45,29 @@ const bit = (name: TellName): number => 1 << TELLS.indexOf(name);
 
 export interface AccountTells {
   weight: number;
+  /**
+   * Weight of the tells neither a household nor a new-user campaign shows (threat model §4: families of 2–4
+   * share a phone, a card, an address and a /24, and may order, refund or leave an order unpaid; a campaign
+   * brings many fresh accounts, legitimately, but created over days): what is left without those. A fresh
+   * account counts here only when it belongs to a registration batch (`batch_created`).
+   */
+  beyondHousehold: number;
   /** Bit per tell present, in `TELLS` order. */
   mask: number;
 }
+
+/** Tells a family or a shared network produces at the weights given to sharing within a household's size. */
+const HOUSEHOLD_TELLS: ReadonlySet<TellName> = new Set<TellName>([
+  "shared_device",
+  "dense_subnet",
+  "shared_payment_account",
+  "shared_address",
+  "refunded_in_stream",
+  "unpaid_order",
+  "low_value_order",
+]);
+/** A near-decisive tell; a shared key at this weight is beyond any household (five or more buyers on one card). */
+const NEAR_DECISIVE = 1.5;
 
 /** Weak tells (a shared /24, device or address, an unpaid or cheap order) add up to at most this much. */
 const WEAK_TELL = 0.5;
@@ -58,24 +79,31 @@ const WEAK_TELL = 0.5;
 class TellSum implements AccountTells {
   private strong = 0;
   private weak = 0;
+  private nonHousehold = 0;
   mask = 0;
   get weight(): number {
     return this.strong + Math.min(this.weak, WEAK_TELL);
   }
+  get beyondHousehold(): number {
+    return this.nonHousehold + ((this.mask & BATCHED_FRESH) === BATCHED_FRESH ? 1 : 0);
+  }
   add(name: TellName, weight: number): void {
     if (weight <= WEAK_TELL) this.weak += weight;
     else this.strong += weight;
+    if (weight > WEAK_TELL && name !== "fresh_account" && (!HOUSEHOLD_TELLS.has(name) || weight >= NEAR_DECISIVE)) this.nonHousehold += weight;
     this.mask |= BITS[name];
   }
   reset(): this {
     this.strong = 0;
     this.weak = 0;
+    this.nonHousehold = 0;
     this.mask = 0;
     return this;
   }
 }
 
 const BITS = Object.fromEntries(TELLS.map((name) => [name, bit(name)])) as Record<TellName, number>;
+const BATCHED_FRESH = BITS.fresh_account | BITS.batch_created;
 
 /**
  * Tells only the way an account likes can show (its taps, their timing, liking without a join). An account's
@@ -86,7 +114,11 @@ export const LIKE_SPECIFIC_TELLS = BITS.superhuman_taps | BITS.acted_without_joi
 const SCRATCH = new TellSum();
 
 function identityTells(out: TellSum, slot: AccountSlot, room: RoomState, timeMs: number, f: Readonly<FalsificationConfig>): void {
-  if (slot.createdMs > 0 && timeMs - slot.createdMs < f.freshAccountAgeMs) out.add("fresh_account", 1);
+  if (slot.createdMs > 0 && timeMs - slot.createdMs < f.freshAccountAgeMs) {
+    out.add("fresh_account", 1);
+    // No weight of its own: it only lets the fresh tell count under the household floor (see `beyondHousehold`).
+    if (isBatchCreated(room.cohort, slot.createdMs)) out.add("batch_created", 0);
+  }
   const onDevice = slot.deviceId === "" ? 1 : room.devices.get(slot.deviceId)?.length ?? 1;
   if (onDevice >= f.decisiveAccountsPerDevice) out.add("farm_device", 2);
   else if (onDevice >= f.farmAccountsPerDevice) out.add("farm_device", 1.5);
