@@ -21,6 +21,7 @@ import { hottestFunctions, selfTimeByPackage, type CpuProfile } from "./cpu-prof
 import { runLatencyPhases } from "./latency-phase";
 import { runRawKafkajs } from "./raw-kafkajs";
 import { renderReport } from "./report";
+import { readIfExists, withResults } from "./report-file";
 import { runEngineThroughput } from "./throughput-phase";
 
 const ROOT = resolve(__dirname, "..", "..", "..", "..");
@@ -112,7 +113,7 @@ async function main(): Promise<void> {
   mkdirSync(dirname(outFile), { recursive: true });
   mkdirSync(dirname(plotFile), { recursive: true });
   const { markdown, svg } = renderReport(results, { plotHref: relativeHref(outFile, plotFile) });
-  writeFileSync(outFile, markdown);
+  writeFileSync(outFile, withResults(readIfExists(outFile), markdown));
   if (svg !== undefined) writeFileSync(plotFile, svg);
   writeFileSync(outFile.replace(/\.md$/, ".json"), JSON.stringify(results, null, 2) + "\n");
   say(`wrote ${settings.outFile}`);
