@@ -48,7 +48,7 @@ interface CohortMeasure {
   evidence: EvidenceItem[];
 }
 
-/** One account of the window as judged now: its decayed activity, tell weight and mask. */
+/** A suspicious account of the window as judged now: its decayed activity, tell weight and mask. */
 interface JudgedAccount {
   userId: string;
   entry: WindowEntry;
@@ -58,39 +58,47 @@ interface JudgedAccount {
   mask: number;
 }
 
-/** The window's accounts with their tells; views skip accounts judged in another kind or not yet settled. */
-function judgeWindow(room: RoomState, kind: CohortKind, timeMs: number, f: Readonly<FalsificationConfig>): { judged: JudgedAccount[]; total: number; active: number } {
+interface JudgedWindow {
+  /** Accounts at or above the suspicious weight (few: the rest are only counted, not kept). */
+  suspicious: JudgedAccount[];
+  /** Likes only: the activity of each liker below the suspicious weight, the room's ordinary fans. */
+  ordinaryWeights: number[];
+  total: number;
+  active: number;
+}
+
+/** The window's accounts judged by their tells; views skip accounts judged in another kind or not yet settled. */
+function judgeWindow(room: RoomState, kind: CohortKind, timeMs: number, f: Readonly<FalsificationConfig>): JudgedWindow {
   const window = room.cohort.windows[kind];
   const { windowMs, halfLifeMs } = windowOf(kind, f);
   pruneWindow(window, timeMs - windowMs);
   const decayPerMs = Math.LN2 / halfLifeMs;
-  const judged: JudgedAccount[] = [];
-  let total = 0;
+  const out: JudgedWindow = { suspicious: [], ordinaryWeights: [], total: 0, active: window.size };
   for (const [userId, entry] of window) {
     const weight = entry.weight * Math.exp(-Math.max(0, timeMs - entry.lastMs) * decayPerMs);
-    total += weight;
+    out.total += weight;
     const slot = room.accounts.get(userId);
     if (slot === undefined) continue;
     // A like, follow or order bot that joined first is judged there; the views cohort is accounts that only
     // watch: those that left, or stayed long enough without engaging that they were not about to.
     if (kind === "views" && (slot.engaged || (slot.joinMs >= 0 && timeMs - slot.joinMs < f.viewerSettleMs))) continue;
     const tells = tellsOf(kind, userId, slot, room, timeMs, f);
-    judged.push({ userId, entry, weight, tellWeight: tells.weight, beyondHousehold: tells.beyondHousehold, mask: tells.mask });
+    if (tells.weight >= f.suspiciousTellWeight) out.suspicious.push({ userId, entry, weight, tellWeight: tells.weight, beyondHousehold: tells.beyondHousehold, mask: tells.mask });
+    else if (kind === "likes") out.ordinaryWeights.push(weight);
   }
-  return { judged, total, active: window.size };
+  return out;
 }
 
 /**
- * The most an ordinary liker of this room carries (its median, over likers below the suspicious weight), or
+ * The most an ordinary liker of this room carries (the median of likers below the suspicious weight), or
  * Infinity when the room has no ordinary likers to compare with. A fake account bought for views or follows
  * taps a few cover likes; one bought for likes carries more than the room's typical fan (threat model §2.2:
  * the farm is there to move the count). Judged against this room's own fans, not a fixed tap count.
  */
-function typicalLikerWeight(judged: readonly JudgedAccount[], f: Readonly<FalsificationConfig>): number {
-  const ordinary = judged.filter((a) => a.tellWeight < f.suspiciousTellWeight).map((a) => a.weight);
-  if (ordinary.length === 0) return Infinity;
-  ordinary.sort((a, b) => a - b);
-  return ordinary[Math.floor((ordinary.length - 1) / 2)]!;
+function typicalLikerWeight(ordinaryWeights: number[]): number {
+  if (ordinaryWeights.length === 0) return Infinity;
+  ordinaryWeights.sort((a, b) => a - b);
+  return ordinaryWeights[Math.floor((ordinaryWeights.length - 1) / 2)]!;
 }
 
 /**
@@ -104,12 +112,11 @@ function isCoverLiker(a: JudgedAccount, room: RoomState, typical: number): boole
 }
 
 function measure(room: RoomState, kind: CohortKind, timeMs: number, f: Readonly<FalsificationConfig>, maxEvidence: number): CohortMeasure {
-  const { judged, total, active } = judgeWindow(room, kind, timeMs, f);
-  const m: CohortMeasure = { active, suspicious: 0, beyondHousehold: 0, share: 0, tellCounts: TELLS.map(() => 0), evidence: [] };
-  const typical = kind === "likes" ? typicalLikerWeight(judged, f) : Infinity;
+  const judged = judgeWindow(room, kind, timeMs, f);
+  const m: CohortMeasure = { active: judged.active, suspicious: 0, beyondHousehold: 0, share: 0, tellCounts: TELLS.map(() => 0), evidence: [] };
+  const typical = kind === "likes" ? typicalLikerWeight(judged.ordinaryWeights) : Infinity;
   let suspiciousWeight = 0;
-  for (const a of judged) {
-    if (a.tellWeight < f.suspiciousTellWeight) continue;
+  for (const a of judged.suspicious) {
     if (kind === "likes" && isCoverLiker(a, room, typical)) continue;
     m.suspicious++;
     if (a.beyondHousehold >= f.suspiciousTellWeight) m.beyondHousehold++;
@@ -117,7 +124,7 @@ function measure(room: RoomState, kind: CohortKind, timeMs: number, f: Readonly<
     for (let i = 0; i < TELLS.length; i++) if ((a.mask & (1 << i)) !== 0) m.tellCounts[i]!++;
     addEvidence(m.evidence, { eventId: a.entry.eventId, weight: a.tellWeight, timeMs: a.entry.lastMs }, maxEvidence);
   }
-  m.share = total > 0 ? suspiciousWeight / total : 0;
+  m.share = judged.total > 0 ? suspiciousWeight / judged.total : 0;
   return m;
 }
 
