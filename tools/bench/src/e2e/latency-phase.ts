@@ -5,17 +5,16 @@ import { ensureTopics } from "@redline/kafka";
 import { PIPELINE_DEFAULTS } from "@redline/pipeline";
 import { Alert } from "@redline/proto";
 import type { Admin, Kafka } from "kafkajs";
-import { benchEvents } from "./bench-events";
+import type { AckLog } from "./ack-log";
 import type { LatencyPhaseResult } from "./bench-results";
 import type { BenchSettings } from "./bench-settings";
 import { committedTotal, spawnService, type ServiceChild } from "./engine-process";
 import { BenchPhaseError } from "./errors";
 import { phaseSamples, type AlertSeen, type ApplySeen } from "./latency-samples";
-import { OpenLoopProducer } from "./open-loop-producer";
+import { OpenLoopClient } from "./open-loop-client";
 import { summarize } from "./percentiles";
 import { sampleProcess } from "./proc-stat";
 import { engineEnvFor } from "./throughput-phase";
-import { TriggerSource } from "./triggers";
 
 export interface LatencySpec {
   root: string;
@@ -66,8 +65,8 @@ export async function runLatencyPhases(spec: LatencySpec): Promise<LatencyPhaseR
       if (!alerts.has(a.alertId)) alerts.set(a.alertId, { alertId: a.alertId, roomId: a.roomId, subcategory: a.subcategory, eventTimeMs: Number(a.eventTimeMs), seenAtMs });
     },
   });
-  const producer = new OpenLoopProducer(kafka, topic, settings.partitions);
-  await producer.connect();
+  const load = new OpenLoopClient({ topic, partitions: settings.partitions, seed: settings.seed + 1, rooms: settings.rooms, zipfS: settings.zipfS, runId: prefix.replace(/\W/g, "").slice(-12) });
+  await load.start();
   const children: ServiceChild[] = [];
   try {
     const engine = spawnService(spec.root, "risk-engine", engineEnv, "latency-engine");
@@ -89,27 +88,17 @@ export async function runLatencyPhases(spec: LatencySpec): Promise<LatencyPhaseR
         "latency-dispatcher",
       ),
     );
-    const triggers = new TriggerSource(settings.seed, prefix.replace(/\W/g, "").slice(-12));
     // The whole path is up when an early-fired block reaches the ControlPlane.
-    const probe = triggers.underageStart(Date.now());
-    await producer.sendNow([probe]);
-    await waitUntil(() => applies.some((a) => a.roomId === probe.roomId), 90_000, "the first Apply (path warm-up)", children);
+    const probeRoom = await load.probe();
+    await waitUntil(() => applies.some((a) => a.roomId === probeRoom), 90_000, "the first Apply (path warm-up)", children);
 
-    const source = benchEvents({ seed: settings.seed + 1, rooms: settings.rooms, zipfS: settings.zipfS, withText: true });
     const pending: PendingPhase[] = [];
     let produced = 1;
     for (const share of settings.loadShares) {
       const perSecond = Math.round(spec.maxPerSecond * share);
       spec.say(`latency: ${Math.round(share * 100)} % of max = ${perSecond.toLocaleString("en-US")} events/s for ${settings.latencyPhaseSeconds} s`);
       const cpuBefore = sampleProcess(engine.pid).cpuSeconds;
-      let nextTriggerAt = Date.now();
-      // Drawn before the clock starts, so the producer's own work at a tick is stamping, encoding and sending.
-      const load = take(source, Math.ceil(perSecond * settings.latencyPhaseSeconds));
-      const run = await producer.run(perSecond, settings.latencyPhaseSeconds, load, (now) => {
-        if (now < nextTriggerAt) return [];
-        nextTriggerAt += 1000 / TRIGGERS_PER_SECOND;
-        return [triggers.underageStart(now), ...triggers.repeatOffender(now)];
-      });
+      const run = await load.run(perSecond, settings.latencyPhaseSeconds, TRIGGERS_PER_SECOND);
       const cpuSeconds = sampleProcess(engine.pid).cpuSeconds - cpuBefore;
       produced += run.produced + Math.ceil((settings.latencyPhaseSeconds * TRIGGERS_PER_SECOND)) * 4;
       const lagAtEnd = Math.max(0, produced - (await committedTotal(admin, engineEnv.REDLINE_ENGINE_GROUP_ID!, topic)));
@@ -128,12 +117,11 @@ export async function runLatencyPhases(spec: LatencySpec): Promise<LatencyPhaseR
       });
     }
     // The last phase's ordered triggers need the watermark to pass them: a low trickle moves it on.
-    const settleUntil = Date.now() + PIPELINE_DEFAULTS.allowedLatenessMs + 10_000;
-    await producer.run(Math.max(50, Math.round(spec.maxPerSecond * 0.01)), (settleUntil - Date.now()) / 1000, source);
-    return pending.map((p) => finishPhase(p, applies, alerts, producer, settings.partitions));
+    await load.run(Math.max(50, Math.round(spec.maxPerSecond * 0.01)), (PIPELINE_DEFAULTS.allowedLatenessMs + 10_000) / 1000, 0);
+    return pending.map((p) => finishPhase(p, applies, alerts, load.acks, settings.partitions));
   } finally {
     for (const c of children) await c.stop(30_000);
-    await producer.disconnect();
+    await load.stop();
     await alertReader.disconnect();
     await platform.stop();
   }
@@ -148,7 +136,7 @@ function finishPhase(
   { measured, window }: PendingPhase,
   applies: readonly ApplySeen[],
   alerts: ReadonlyMap<string, AlertSeen>,
-  producer: OpenLoopProducer,
+  acks: AckLog,
   partitions: number,
 ): LatencyPhaseResult {
   const s = phaseSamples({
@@ -158,20 +146,12 @@ function finishPhase(
     toMs: window.toMs,
     allowedLatenessMs: PIPELINE_DEFAULTS.allowedLatenessMs,
     partitionOf: (roomId) => partitionForKey(roomId, partitions),
-    firstAckedAtOrAfter: (p, t) => producer.firstAckedAtOrAfter(p, t),
+    firstAckedAtOrAfter: (p, t) => acks.firstAckedAtOrAfter(p, t),
+    earliestAckAtOrAfter: (p, t) => acks.earliestAckAtOrAfter(p, t),
   });
   return { ...measured, processing: summarize(s.processing), endToEnd: summarize(s.endToEnd), earlyEndToEnd: summarize(s.earlyEndToEnd), eventToAlert: summarize(s.eventToAlert), generatorLag: summarize(s.generatorLag), unmatchedApplies: s.unmatched };
 }
 
-function take<T>(source: Iterator<T>, count: number): Iterator<T> {
-  const items: T[] = [];
-  for (let i = 0; i < count; i++) {
-    const next = source.next();
-    if (next.done === true) break;
-    items.push(next.value);
-  }
-  return items[Symbol.iterator]();
-}
 
 async function waitUntil(cond: () => boolean, timeoutMs: number, what: string, children: readonly ServiceChild[]): Promise<void> {
   const deadline = Date.now() + timeoutMs;

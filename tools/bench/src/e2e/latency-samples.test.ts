@@ -28,7 +28,8 @@ describe("phaseSamples", () => {
       allowedLatenessMs: 10_000,
       partitionOf: () => 3,
       // Each trigger was acknowledged 5 ms after its tick; the first record at or after 12,000 on partition 3 at 12,040.
-      firstAckedAtOrAfter: (p, t) => (p !== 3 ? undefined : t === 12_000 ? { eventTimeMs: 12_010, ackedAtMs: 12_040 } : { eventTimeMs: t, ackedAtMs: t + 5 }),
+      firstAckedAtOrAfter: (p, t) => (p !== 3 ? undefined : { eventTimeMs: t, ackedAtMs: t + 5 }),
+      earliestAckAtOrAfter: (p, t) => (p === 3 && t === 12_000 ? 12_040 : undefined),
     });
     expect(s.earlyEndToEnd).toEqual([75]);
     expect(s.endToEnd).toEqual([10_195]);
@@ -47,6 +48,7 @@ describe("phaseSamples", () => {
       allowedLatenessMs: 10_000,
       partitionOf: () => 0,
       firstAckedAtOrAfter: (_p, t) => (t < 10_000 ? { eventTimeMs: t, ackedAtMs: t } : undefined),
+      earliestAckAtOrAfter: () => undefined,
     });
     expect(s.endToEnd).toEqual([10_200]);
     expect(s.processing).toEqual([]);

@@ -42,8 +42,10 @@ export interface SampleInputs {
   toMs: number;
   allowedLatenessMs: number;
   partitionOf: (roomId: string) => number;
-  /** The first acknowledged record on the partition at or after an event time (OpenLoopProducer). */
+  /** The first acknowledged record on the partition at or after an event time: the trigger's own tick (AckLog). */
   firstAckedAtOrAfter: (partition: number, eventTimeMs: number) => { eventTimeMs: number; ackedAtMs: number } | undefined;
+  /** The earliest acknowledgement on the partition of a record at or after an event time (AckLog). */
+  earliestAckAtOrAfter: (partition: number, eventTimeMs: number) => number | undefined;
 }
 
 export function phaseSamples(input: SampleInputs): PhaseSamples {
@@ -66,7 +68,7 @@ export function phaseSamples(input: SampleInputs): PhaseSamples {
       continue;
     }
     out.endToEnd.push(endToEnd);
-    const mover = producedAt(alert.roomId, alert.eventTimeMs + input.allowedLatenessMs);
+    const mover = input.earliestAckAtOrAfter(input.partitionOf(alert.roomId), alert.eventTimeMs + input.allowedLatenessMs);
     if (mover !== undefined) out.processing.push(apply.receivedAtMs - mover);
   }
   for (const alert of input.alerts.values()) {

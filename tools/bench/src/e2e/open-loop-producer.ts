@@ -31,18 +31,14 @@ export interface OpenLoopRun {
  */
 export class OpenLoopProducer {
   private producer: Producer | undefined;
-  /** Per partition: [event time, acknowledged at] of every acknowledged tick that wrote to it. */
-  private readonly acked: Array<Array<[number, number]>>;
-  private readonly sorted: boolean[];
+  /** Acknowledgements not yet taken by `drainAcks`: partition, event time, acknowledged at, repeated. */
+  private acks: number[] = [];
 
   constructor(
     private readonly kafka: Kafka,
     private readonly topic: string,
     private readonly partitions: number,
-  ) {
-    this.acked = Array.from({ length: partitions }, () => []);
-    this.sorted = new Array<boolean>(partitions).fill(true);
-  }
+  ) {}
 
   async connect(): Promise<void> {
     this.producer = this.kafka.producer({ allowAutoTopicCreation: false });
@@ -91,25 +87,11 @@ export class OpenLoopProducer {
     return { offeredPerSecond: perSecond, produced, startedAtMs, endedAtMs: Date.now(), failedSends };
   }
 
-  /**
-   * The first acknowledged record on `partition` with event time at or after `eventTimeMs`:
-   * its event time and when the broker acknowledged it; undefined when there is none (yet).
-   */
-  firstAckedAtOrAfter(partition: number, eventTimeMs: number): { eventTimeMs: number; ackedAtMs: number } | undefined {
-    const list = this.acked[partition]!;
-    if (!this.sorted[partition]) {
-      list.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-      this.sorted[partition] = true;
-    }
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (list[mid]![0] < eventTimeMs) lo = mid + 1;
-      else hi = mid;
-    }
-    const hit = list[lo];
-    return hit === undefined ? undefined : { eventTimeMs: hit[0], ackedAtMs: hit[1] };
+  /** The acknowledgements since the last call (for an AckLog), flat: partition, event time, acknowledged at. */
+  drainAcks(): number[] {
+    const out = this.acks;
+    this.acks = [];
+    return out;
   }
 
   private async send(messages: readonly Stamped[]): Promise<void> {
@@ -120,8 +102,7 @@ export class OpenLoopProducer {
       const key = `${m.partition}:${m.eventTimeMs}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      this.acked[m.partition]!.push([m.eventTimeMs, ackedAtMs]);
-      this.sorted[m.partition] = false;
+      this.acks.push(m.partition, m.eventTimeMs, ackedAtMs);
     }
   }
 
