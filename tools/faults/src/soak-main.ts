@@ -70,7 +70,8 @@ async function main(): Promise<number> {
       loadFile: await prepareLoadFile(flag("seed", 17), hoursFor(rate, minutes * 60 + 30), logDir),
       drainTimeoutMs: 900_000,
       // The heap left after each full collection tells a leak from V8 sizing its heap; RSS alone cannot.
-      extraEnv: { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --trace-gc`.trim() },
+      // On node's command line: NODE_OPTIONS refuses V8's --trace-gc (the services exited 9 at start-up).
+      nodeArgs: ["--trace-gc"],
       logDir,
       logger: createJsonLogger({ namespace: "soak", level: "info" }),
     });

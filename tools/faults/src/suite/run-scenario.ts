@@ -77,6 +77,8 @@ export interface ScenarioOptions {
   logger: Logger;
   /** Engine tuning a short run needs (a shorter idle timeout, snapshot interval). */
   extraEnv?: Record<string, string>;
+  /** Options for node running each service (the soak's `--trace-gc`). */
+  nodeArgs?: readonly string[];
   stack?: SuiteStack;
 }
 
@@ -170,7 +172,7 @@ export async function runScenario(scenario: Scenario, o: ScenarioOptions): Promi
   const alertsTopic = prefix + DEFAULT_OUTPUT_TOPICS.alerts;
   const actionsTopic = prefix + DEFAULT_OUTPUT_TOPICS.actions;
   const logDir = join(o.logDir, runId);
-  const supervisor = new ServiceSupervisor((s) => ({ ...env, REDLINE_METRICS_PORT: String(metricsPorts.get(s)) }), logDir);
+  const supervisor = new ServiceSupervisor((s) => ({ ...env, REDLINE_METRICS_PORT: String(metricsPorts.get(s)) }), logDir, 1000, o.nodeArgs ?? []);
   let tornDown = false;
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {

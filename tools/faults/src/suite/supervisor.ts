@@ -56,6 +56,8 @@ export class ServiceSupervisor {
     private readonly envFor: (label: ProcessLabel) => Record<string, string>,
     private readonly logDir: string,
     private readonly restartDelayMs = 1000,
+    /** Options for node itself (e.g. `--trace-gc`, which NODE_OPTIONS refuses: exit 9). */
+    private readonly nodeArgs: readonly string[] = [],
   ) {
     mkdirSync(logDir, { recursive: true });
   }
@@ -65,7 +67,7 @@ export class ServiceSupervisor {
     const logFile = join(this.logDir, `${service.replace("#", "_")}-${++this.starts}.log`);
     this.logFiles.set(service, logFile);
     const log = createWriteStream(logFile);
-    const child = spawn(process.execPath, [join(REPO_ROOT, "services", serviceOf(service), "dist", "main.js")], {
+    const child = spawn(process.execPath, [...this.nodeArgs, join(REPO_ROOT, "services", serviceOf(service), "dist", "main.js")], {
       env: { ...process.env, ...this.envFor(service) },
       stdio: ["ignore", "pipe", "pipe"],
     });
