@@ -56,7 +56,7 @@ DEMO_TOKENS="demo:inspector:$DEMO_TOKEN,demo-reader:reader:$DEMO_READER_TOKEN"
 CONSOLE_URL="http://127.0.0.1:7080"
 DEMO_PROGRAMS=(
   "demo-platform tools/demo-platform/dist/main.js REDLINE_DEMO_PLATFORM_ADDRESS=127.0.0.1:7000"
-  "risk-engine services/risk-engine/dist/main.js REDLINE_ENGINE_ACCOUNT_ACTIVITY=true"
+  "risk-engine services/risk-engine/dist/main.js REDLINE_ENGINE_ACCOUNT_ACTIVITY=true REDLINE_ENGINE_READ_ACCOUNT_RISK=true"
   "crew-detector services/crew-detector/dist/main.js"
   "action-dispatcher services/action-dispatcher/dist/main.js REDLINE_CONTROL_PLANE_ADDRESS=127.0.0.1:7000"
   "alert-gateway services/alert-gateway/dist/main.js REDLINE_GATEWAY_TOKENS=$DEMO_TOKENS"

@@ -13,6 +13,8 @@ export { createPipeline, drainAccountActivity, policyCounters, sealAccountActivi
 export { AccountActivityStage } from "./account-activity-stage";
 export type { PipelineSpec } from "./create-pipeline";
 export { MinuteTableHold } from "./minute-table-hold";
+export { InProcessAccountRisk } from "./in-process-account-risk";
+export type { SettledStep } from "./in-process-account-risk";
 export type { ReadyTable } from "./minute-table-hold";
 export { PIPELINE_DEFAULTS } from "./pipeline-defaults";
 export { isBytes, restorePipeline, snapshotPipeline } from "./pipeline-snapshot";

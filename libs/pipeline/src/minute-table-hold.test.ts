@@ -1,8 +1,9 @@
-import { accountRiskVersions, CrewDetector, type AccountActivity, type AccountRiskVersion } from "@redline/crews";
-import type { RiskPipeline } from "@redline/engine";
+import { accountRiskVersions, CrewDetector, type AccountActivity, type AccountRiskVersion, type CrewOutput } from "@redline/crews";
+import type { PipelineOutput, RiskPipeline } from "@redline/engine";
 import { MinuteVersionedTable, minuteStart, ProducerProgress, WatermarkRelease } from "@redline/minute-table";
-import { LiveEvent, RoomEventKind, ViewKind } from "@redline/proto";
+import { LiveEvent, RoomEventKind, Severity, ViewKind } from "@redline/proto";
 import { createPipeline, drainAccountActivity, sealAccountActivity } from "./create-pipeline";
+import { InProcessAccountRisk } from "./in-process-account-risk";
 import { MinuteTableHold } from "./minute-table-hold";
 
 const M = 60_000;
@@ -162,5 +163,75 @@ describe("MinuteTableHold", () => {
     expect(loop.records[0]).toEqual([]);
     expect(loop.engines[0]!.engine.bufferedEvents).toBe(events.length);
     expect(loop.table.readyFor(T0)).toBe(false);
+  });
+});
+
+describe("InProcessAccountRisk (redline replay --crews)", () => {
+  /** Pushes every event, settling the loop after each step as replay does; the engine's and the crew detector's outputs in order. */
+  function replay(events: LiveEvent[], loop: InProcessAccountRisk) {
+    const pipeline = createPipeline({ accountActivity: true, hold: loop.hold });
+    const outputs: PipelineOutput[] = [];
+    const crews: CrewOutput[] = [];
+    let maxBuffered = 0;
+    const step = (released: PipelineOutput[]) => {
+      outputs.push(...released);
+      const settled = loop.settle(pipeline);
+      outputs.push(...settled.outputs);
+      crews.push(...settled.crews);
+      maxBuffered = Math.max(maxBuffered, pipeline.engine.bufferedEvents);
+    };
+    for (const e of events) step(pipeline.push(e));
+    step(pipeline.end());
+    return { pipeline, outputs, crews, maxBuffered };
+  }
+
+  it("builds the account-risk table behind the engine, holding nothing longer than the lateness buffer, and loses nothing", () => {
+    const events = traffic();
+    const plain = createPipeline({ accountActivity: true });
+    const direct = new CrewDetector();
+    const plainOutputs: PipelineOutput[] = [];
+    const plainCrews: CrewOutput[] = [];
+    let plainMaxBuffered = 0;
+    for (const e of events) {
+      plainOutputs.push(...plain.push(e));
+      plainMaxBuffered = Math.max(plainMaxBuffered, plain.engine.bufferedEvents);
+      plainCrews.push(...direct.ingestAll(drainAccountActivity(plain)));
+    }
+    plainOutputs.push(...plain.end());
+    plainCrews.push(...direct.ingestAll(drainAccountActivity(plain)));
+
+    const loop = new InProcessAccountRisk();
+    const run = replay(events, loop);
+    // Settled after every step, the table is always ready a minute past the engine: the hold never waits.
+    expect(run.maxBuffered).toBeLessThanOrEqual(plainMaxBuffered);
+    expect(run.pipeline.engine.bufferedEvents).toBe(0);
+    expect(run.outputs).toEqual(plainOutputs);
+    expect(run.crews).toEqual(plainCrews);
+    expect(loop.records).toBeGreaterThan(0);
+    // The crew's accounts are in the table from the minute after its finding, as the service writes them.
+    const finding = run.crews.find((c) => c.level === "account" && c.severity >= Severity.SEVERITY_MEDIUM);
+    expect(finding).toBeDefined();
+    const from = minuteStart(finding!.eventTimeMs) + M;
+    expect(loop.table.valueAt("crew-0", from - 1)).toBeUndefined();
+    expect(loop.table.valueAt("crew-0", from)?.crewId).toBe(finding!.crewId);
+    expect(loop.versions).toBeGreaterThanOrEqual(4);
+  });
+
+  it("gives the same table and outputs however the input is cut into steps", () => {
+    const events = traffic();
+    const once = new InProcessAccountRisk();
+    const a = replay(events, once);
+    // Settling only every 50 events: the hold keeps the engine behind the table, and the table behind the engine.
+    const chunked = new InProcessAccountRisk();
+    const pipeline = createPipeline({ accountActivity: true, hold: chunked.hold });
+    const outputs: PipelineOutput[] = [];
+    events.forEach((e, i) => {
+      outputs.push(...pipeline.push(e));
+      if (i % 50 === 49) outputs.push(...chunked.settle(pipeline).outputs);
+    });
+    outputs.push(...pipeline.end(), ...chunked.settle(pipeline).outputs);
+    expect(outputs).toEqual(a.outputs);
+    expect(chunked.versions).toBe(once.versions);
+    expect(chunked.table.valueAt("crew-3", T0 + 30 * M)).toEqual(once.table.valueAt("crew-3", T0 + 30 * M));
   });
 });

@@ -22,8 +22,10 @@ describe("risk-engine config", () => {
     expect(() => loadConfig({ REDLINE_ENGINE_ACCOUNT_ACTIVITY: "maybe" })).toThrow(/REDLINE_ENGINE_ACCOUNT_ACTIVITY/);
   });
 
-  it("reads the account-risk table only when asked, and then requires it and its dead letters", () => {
+  it("reads the account-risk table by default when it publishes account activity, and then requires it and its dead letters", () => {
     expect(loadConfig({}).accountRiskTopic).toBe("");
+    expect(loadConfig({ REDLINE_ENGINE_ACCOUNT_ACTIVITY: "true" }).accountRiskTopic).toBe("risk.account-risk");
+    expect(loadConfig({ REDLINE_ENGINE_ACCOUNT_ACTIVITY: "true", REDLINE_ENGINE_READ_ACCOUNT_RISK: "false" }).accountRiskTopic).toBe("");
     const on = loadConfig({ REDLINE_ENGINE_READ_ACCOUNT_RISK: "true", REDLINE_ACCOUNT_RISK_TOPIC: "x.account-risk" });
     expect(on.accountRiskTopic).toBe("x.account-risk");
     expect(requiredTopics(on).map((t) => t.topic)).toEqual(expect.arrayContaining(["x.account-risk", "x.account-risk.dlq"]));

@@ -20,7 +20,8 @@ export interface RiskEngineConfig {
    * The crew detector's account-risk minute table (issue 21), read whole and
    * held on: an event is applied once the table is ready for its time
    * (libs/pipeline MinuteTableHold); "" when not read
-   * (REDLINE_ENGINE_READ_ACCOUNT_RISK, off unless set).
+   * (REDLINE_ENGINE_READ_ACCOUNT_RISK, by default on when the engine
+   * publishes account activity: the loop `redline replay --crews` runs).
    */
   accountRiskTopic: string;
   /** Compacted table of product facts read whole by every instance (issue 22); "" when turned off. */
@@ -65,7 +66,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): R
     actionsTopic: r.string("REDLINE_ACTIONS_TOPIC", DEFAULT_OUTPUT_TOPICS.actions),
     // Off unless asked for: an engine embedded in a test would otherwise write to the shared activity topic.
     accountActivityTopic: r.bool("REDLINE_ENGINE_ACCOUNT_ACTIVITY", false) ? r.string("REDLINE_ACCOUNT_ACTIVITY_TOPIC", DEFAULT_OUTPUT_TOPICS.accountActivity) : "",
-    accountRiskTopic: r.bool("REDLINE_ENGINE_READ_ACCOUNT_RISK", false) ? r.string("REDLINE_ACCOUNT_RISK_TOPIC", DEFAULT_TABLE_TOPICS.accountRisk) : "",
+    // On with the activity unless turned off: an engine that feeds the crew detector reads its table back, as replay --crews does.
+    accountRiskTopic: r.bool("REDLINE_ENGINE_READ_ACCOUNT_RISK", r.bool("REDLINE_ENGINE_ACCOUNT_ACTIVITY", false)) ? r.string("REDLINE_ACCOUNT_RISK_TOPIC", DEFAULT_TABLE_TOPICS.accountRisk) : "",
     // "off" runs without product facts: claims are then unverifiable and only superlatives (LOW) alert.
     productsTopic: ((t) => (t === "off" ? "" : t))(r.optionalString("REDLINE_PRODUCTS_TOPIC") ?? DEFAULT_TABLE_TOPICS.products),
     productsTopicRequired: r.optionalString("REDLINE_PRODUCTS_TOPIC") !== undefined,

@@ -1,31 +1,47 @@
 /**
  * `redline replay --crews`: the crew detector (issue 21) behind the replayed
- * engine, as the crew-detector service runs it behind the risk engines. The
- * engine applies events in (eventTimeMs, eventId) order, so the
- * account-activity records it drains are already in the order the service
- * releases them in; the detector and the alerts are the service's own
- * (CrewDetector, crewAlert), so the same input gives the same crew alerts.
+ * engine, and its account-risk table read back by the engine, as the risk
+ * engine and the crew-detector service run them with the account-risk read
+ * on (`InProcessAccountRisk`, libs/pipeline). The engine applies events in
+ * (eventTimeMs, eventId) order, so the account-activity records it drains
+ * are already in the order the service releases them in; the detector, the
+ * alerts and the table's versions are the service's (CrewDetector, crewAlert,
+ * accountRiskVersions), so the same input gives the same alerts.
  */
-import { CrewDetector, crewAlert, type CrewStateSize } from "@redline/crews";
-import { outputToJsonLine } from "@redline/engine";
-import { drainAccountActivity } from "@redline/pipeline";
-import type { RiskPipeline } from "@redline/engine";
+import { crewAlert, type CrewStateSize } from "@redline/crews";
+import { outputToJsonLine, type PipelineOutput, type RiskPipeline } from "@redline/engine";
+import { InProcessAccountRisk, type PipelineSpec } from "@redline/pipeline";
 
 export class ReplayCrews {
-  private readonly detector = new CrewDetector();
-  records = 0;
+  private readonly loop = new InProcessAccountRisk();
   alerts = 0;
 
-  /** The crew alerts raised by the records the pipeline applied since the last call, as output lines. */
-  take(pipeline: RiskPipeline): string[] {
-    const activity = drainAccountActivity(pipeline);
-    this.records += activity.length;
-    const lines = this.detector.ingestAll(activity).map((out) => outputToJsonLine({ alert: crewAlert(out) }) + "\n");
-    this.alerts += lines.length;
-    return lines;
+  /** What the pipeline spec needs: keep activity records, hold on the in-process table. */
+  spec(): Pick<PipelineSpec, "accountActivity" | "hold"> {
+    return { accountActivity: true, hold: this.loop.hold };
+  }
+
+  get records(): number {
+    return this.loop.records;
+  }
+
+  /**
+   * After each step of the pipeline: the engine outputs of the events the
+   * table let through, then the crew alerts of the records applied so far.
+   */
+  take(pipeline: RiskPipeline): { outputs: PipelineOutput[]; crewLines: string[] } {
+    const step = this.loop.settle(pipeline);
+    const crewLines = step.crews.map((out) => outputToJsonLine({ alert: crewAlert(out) }) + "\n");
+    this.alerts += crewLines.length;
+    return { outputs: step.outputs, crewLines };
   }
 
   state(): CrewStateSize {
-    return this.detector.stateSize();
+    return this.loop.detector.stateSize();
+  }
+
+  /** Account-risk versions the crew findings wrote to the in-process table. */
+  get tableVersions(): number {
+    return this.loop.versions;
   }
 }

@@ -12,12 +12,14 @@
  * alerts); `--shadow-policy` runs a candidate beside it, its actions marked
  * `shadow`, and both policies' action counts go to stderr at the end.
  * `--crews` also runs the crew detector on the engine's account-activity
- * records and writes its alerts beside the engine's (replay-crews.ts).
+ * records, writes its alerts beside the engine's, and has the engine read
+ * the account-risk table it builds, as the service does with
+ * REDLINE_ENGINE_READ_ACCOUNT_RISK on (replay-crews.ts).
  */
 import { createReadStream, statSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { once } from "node:events";
-import { contentConfigForThresholds, outputToJsonLine } from "@redline/engine";
+import { contentConfigForThresholds, outputToJsonLine, type PipelineOutput } from "@redline/engine";
 import { createPipeline, policyCounters, type PipelineSpec } from "@redline/pipeline";
 import { fixedPolicy, loadPolicyFile } from "@redline/policy";
 import { EXIT_CODES, type CommandContext } from "../command";
@@ -56,7 +58,7 @@ export interface ReplayOptions {
  * as fixed policies, `--lateness-ms` over the service's default. Throws the
  * policy's load or validation error.
  */
-function pipelineSpec(o: ReplayOptions, ctx: CommandContext): PipelineSpec {
+function pipelineSpec(o: ReplayOptions, ctx: CommandContext, crews: ReplayCrews | undefined): PipelineSpec {
   const products = o.products === undefined ? undefined : loadProductsFile(o.products);
   if (products !== undefined) {
     const refused = [...products.invalid].map(([reason, n]) => `${reason} ${n}`).join(", ");
@@ -64,7 +66,7 @@ function pipelineSpec(o: ReplayOptions, ctx: CommandContext): PipelineSpec {
   }
   return {
     ...(products === undefined ? {} : { products: products.table }),
-    ...(o.crews === true ? { accountActivity: true } : {}),
+    ...(crews?.spec() ?? {}),
     // The service's REDLINE_TEXT_THRESHOLDS, read the same way, so a replay scores texts as the service does.
     engine: { ...(o.latenessMs === undefined ? {} : { allowedLatenessMs: o.latenessMs }), content: contentConfigForThresholds(ctx.env.REDLINE_TEXT_THRESHOLDS) },
     ...(o.policy === undefined ? {} : { policy: fixedPolicy(loadPolicyFile(o.policy)) }),
@@ -77,9 +79,10 @@ export async function run(parsed: ReplayOptions, ctx: CommandContext): Promise<n
     ctx.stderr.write("redline replay: --shadow-policy needs --policy (the live policy to compare with)\n");
     return EXIT_CODES.usage;
   }
+  const crews = parsed.crews === true ? new ReplayCrews() : undefined;
   let spec: PipelineSpec;
   try {
-    spec = pipelineSpec(parsed, ctx);
+    spec = pipelineSpec(parsed, ctx, crews);
   } catch (err) {
     ctx.stderr.write(`redline replay: ${(err as Error).message}\n`);
     return EXIT_CODES.usage;
@@ -91,12 +94,18 @@ export async function run(parsed: ReplayOptions, ctx: CommandContext): Promise<n
   const failedOpen = new Promise<Error>((resolve) => input.once("error", resolve));
   const pipeline = createPipeline(spec);
   const engine = pipeline.engine;
-  const crews = parsed.crews === true ? new ReplayCrews() : undefined;
   const invalid = new Map<string, number>();
   let lines = 0;
   let outputs = 0;
   let pending: string[] = [];
 
+  /** A step's outputs, then (--crews) what the account-risk table let through after it and the crew alerts. */
+  const emit = (stepOutputs: readonly PipelineOutput[]): void => {
+    const settled = crews?.take(pipeline);
+    const lines = [...stepOutputs, ...(settled?.outputs ?? [])].map((out) => outputToJsonLine(out) + "\n").concat(settled?.crewLines ?? []);
+    for (const line of lines) pending.push(line);
+    outputs += lines.length;
+  };
   const write = async (force: boolean): Promise<void> => {
     if (pending.length === 0 || (!force && pending.length < 256)) return;
     const chunk = pending.join("");
@@ -119,14 +128,7 @@ export async function run(parsed: ReplayOptions, ctx: CommandContext): Promise<n
           const r = parseReplayLine(line);
           if ("invalid" in r) invalid.set(r.invalid, (invalid.get(r.invalid) ?? 0) + 1);
           else {
-            for (const out of pipeline.push(r.event)) {
-              pending.push(outputToJsonLine(out) + "\n");
-              outputs++;
-            }
-            for (const line of crews?.take(pipeline) ?? []) {
-              pending.push(line);
-              outputs++;
-            }
+            emit(pipeline.push(r.event));
           }
         }
         await write(false);
@@ -143,19 +145,12 @@ export async function run(parsed: ReplayOptions, ctx: CommandContext): Promise<n
     reader.close();
     bar.stop(bytesRead, `${lines} lines, ${outputs} outputs`);
   }
-  for (const out of pipeline.end()) {
-    pending.push(outputToJsonLine(out) + "\n");
-    outputs++;
-  }
-  for (const line of crews?.take(pipeline) ?? []) {
-    pending.push(line);
-    outputs++;
-  }
+  emit(pipeline.end());
   await write(true);
   ctx.stderr.write(`replay: ${summary()}\n`);
   if (crews !== undefined) {
     const st = crews.state();
-    ctx.stderr.write(`replay: crews: ${crews.records} activity records, ${crews.alerts} crew alerts, ${st.accounts} accounts held, ${st.bytesPerAccount} bytes per account (largest ${st.maxAccountBytes})\n`);
+    ctx.stderr.write(`replay: crews: ${crews.records} activity records, ${crews.alerts} crew alerts, ${crews.tableVersions} account-risk versions, ${st.accounts} accounts held, ${st.bytesPerAccount} bytes per account (largest ${st.maxAccountBytes})\n`);
   }
   for (const [reason, n] of [...invalid].sort()) ctx.stderr.write(`replay: skipped ${n} invalid line(s): ${reason}\n`);
   const c = policyCounters(pipeline);
