@@ -114,11 +114,7 @@ export const LIKE_SPECIFIC_TELLS = BITS.superhuman_taps | BITS.acted_without_joi
 const SCRATCH = new TellSum();
 
 function identityTells(out: TellSum, slot: AccountSlot, room: RoomState, timeMs: number, f: Readonly<FalsificationConfig>): void {
-  if (slot.createdMs > 0 && timeMs - slot.createdMs < f.freshAccountAgeMs) {
-    out.add("fresh_account", 1);
-    // No weight of its own: it only lets the fresh tell count under the household floor (see `beyondHousehold`).
-    if (isBatchCreated(room.cohort, slot.createdMs)) out.add("batch_created", 0);
-  }
+  if (slot.createdMs > 0 && timeMs - slot.createdMs < f.freshAccountAgeMs) out.add("fresh_account", 1);
   const onDevice = slot.deviceId === "" ? 1 : room.devices.get(slot.deviceId)?.length ?? 1;
   if (onDevice >= f.decisiveAccountsPerDevice) out.add("farm_device", 2);
   else if (onDevice >= f.farmAccountsPerDevice) out.add("farm_device", 1.5);
@@ -195,7 +191,12 @@ function isHousehold(payers: readonly string[], slot: AccountSlot, room: RoomSta
   return onDevice !== undefined && payers.every((id) => onDevice.includes(id));
 }
 
-/** The tells an account shows for `kind` at `timeMs`; the result is valid until the next call. */
+/**
+ * The tells an account shows for `kind` at `timeMs`; the result is valid until the next call. Whether a fresh
+ * account belongs to a registration batch (weight 0: it only moves `beyondHousehold`) is looked up only for
+ * accounts that are already suspicious, the only ones whose `beyondHousehold` is read: the lookup scans two
+ * days of creation hours, and every fresh account of every window would pay it at every measure.
+ */
 export function tellsOf(kind: CohortKind, userId: string, slot: AccountSlot, room: RoomState, timeMs: number, f: Readonly<FalsificationConfig>): AccountTells {
   const out = SCRATCH.reset();
   identityTells(out, slot, room, timeMs, f);
@@ -203,6 +204,7 @@ export function tellsOf(kind: CohortKind, userId: string, slot: AccountSlot, roo
   else if (kind === "views") viewTells(out, slot, f);
   else if (kind === "follows") followTells(out, slot, room, f);
   else orderTells(out, userId, slot, room, timeMs, f);
+  if ((out.mask & BITS.fresh_account) !== 0 && out.weight >= f.suspiciousTellWeight && isBatchCreated(room.cohort, slot.createdMs)) out.add("batch_created", 0);
   return out;
 }
 
