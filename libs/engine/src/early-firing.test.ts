@@ -2,6 +2,7 @@ import { AgeBand, LiveEvent, RiskCategory, RoomEventKind, Severity, TransactionK
 import type { Streamer } from "@redline/proto";
 import { alertIdOf } from "./alert";
 import { RiskEngine } from "./engine";
+import type { EngineOutput, EngineStep } from "./engine";
 import { actor, comment, T0 } from "./testing/event-builders";
 
 const ROOM = "room-early";
@@ -31,21 +32,20 @@ function chatter(fromMs: number, minutes: number) {
   return Array.from({ length: minutes * 6 }, (_, i) => comment(ROOM, fromMs + i * 10_000, actor(`viewer-${i % 7}`)));
 }
 
-const underage = (alerts: ReturnType<RiskEngine["drain"]>) => alerts.map((o) => o.alert).filter((a) => a.subcategory === "STREAMER_UNDERAGE");
+const outputsOf = (...steps: EngineStep[]) => steps.flatMap((step) => step.outputs);
+const underage = (outputs: readonly EngineOutput[]) => outputs.map((o) => o.alert).filter((a) => a.subcategory === "STREAMER_UNDERAGE");
 
 describe("early firing of rules that need no other event", () => {
   it("raises an under-age stream on receipt, ahead of the watermark, with the id the ordered path gives it, and once", () => {
     const engine = new RiskEngine({ allowedLatenessMs: 10_000 });
-    engine.ingest(stated("age-14", T0, { age: 14 }));
+    const now = underage(engine.ingest(stated("age-14", T0, { age: 14 })).outputs);
     expect(engine.watermarkMs).toBeLessThan(T0);
-    const now = underage(engine.drain());
     expect(now).toHaveLength(1);
     expect(now[0]!.severity).toBe(Severity.SEVERITY_CRITICAL);
     expect(now[0]!.alertId).toBe(alertIdOf(ROOM, "", RiskCategory.RISK_CATEGORY_MINOR_PROTECTION, "STREAMER_UNDERAGE", T0));
-    for (const e of chatter(T0 + 1_000, 5)) engine.ingest(e);
-    engine.flush();
+    const later = outputsOf(...chatter(T0 + 1_000, 5).map((e) => engine.ingest(e)), engine.flush());
     expect(engine.watermarkMs).toBeGreaterThan(T0);
-    expect(underage(engine.drain())).toEqual([]);
+    expect(underage(later)).toEqual([]);
   });
 
   it("raises the same alerts as without it, only sooner", () => {
@@ -54,41 +54,32 @@ describe("early firing of rules that need no other event", () => {
     const engine = new RiskEngine({ allowedLatenessMs: 10_000 });
     const firstSeen = new Map<string, number>();
     events.forEach((e, i) => {
-      engine.ingest(e);
-      for (const o of engine.drain()) if (!firstSeen.has(o.alert.alertId)) firstSeen.set(o.alert.alertId, i);
+      for (const o of engine.ingest(e).outputs) if (!firstSeen.has(o.alert.alertId)) firstSeen.set(o.alert.alertId, i);
     });
-    engine.flush();
-    for (const o of engine.drain()) expect(firstSeen.has(o.alert.alertId)).toBe(true);
+    for (const o of engine.flush().outputs) expect(firstSeen.has(o.alert.alertId)).toBe(true);
     // Each appeared at the very event that states it.
     expect([...firstSeen.values()].sort((a, b) => a - b)).toEqual([0, events.length - 1]);
   });
 
   it("raises one alert for a statement repeated within the cooldown, even received in reverse order", () => {
     const engine = new RiskEngine({ allowedLatenessMs: 10_000 });
-    engine.ingest(stated("later", T0 + 5_000, { age: 14 }));
-    engine.ingest(stated("earlier", T0, { age: 14 }));
-    for (const e of chatter(T0 + 6_000, 3)) engine.ingest(e);
-    engine.flush();
-    const alerts = underage(engine.drain());
+    const events = [stated("later", T0 + 5_000, { age: 14 }), stated("earlier", T0, { age: 14 }), ...chatter(T0 + 6_000, 3)];
+    const alerts = underage(outputsOf(...events.map((e) => engine.ingest(e)), engine.flush()));
     expect(alerts).toHaveLength(1);
     expect(alerts[0]!.eventTimeMs).toBe(T0 + 5_000);
   });
 
   it("stays single across a restart between receipt and the watermark", () => {
     const engine = new RiskEngine({ allowedLatenessMs: 10_000 });
-    engine.ingest(tip("t", T0, AgeBand.AGE_BAND_MINOR_16_17));
-    expect(engine.drain().map((o) => o.alert.subcategory)).toEqual(["MINOR_TIPPING"]);
+    expect(engine.ingest(tip("t", T0, AgeBand.AGE_BAND_MINOR_16_17)).outputs.map((o) => o.alert.subcategory)).toEqual(["MINOR_TIPPING"]);
     const restored = RiskEngine.restore(engine.snapshot(), { allowedLatenessMs: 10_000 });
-    for (const e of chatter(T0 + 1_000, 3)) restored.ingest(e);
-    restored.flush();
-    expect(restored.drain().filter((o) => o.alert.subcategory === "MINOR_TIPPING")).toEqual([]);
+    const after = outputsOf(...chatter(T0 + 1_000, 3).map((e) => restored.ingest(e)), restored.flush());
+    expect(after.filter((o) => o.alert.subcategory === "MINOR_TIPPING")).toEqual([]);
   });
 
   it("leaves adults, consented 17-year-olds and adult tips alone", () => {
     const engine = new RiskEngine({ allowedLatenessMs: 10_000 });
-    engine.ingest(stated("adult", T0, { age: 30 }));
-    engine.ingest(stated("consented", T0 + 1, { age: 17, guardianConsent: true }));
-    engine.ingest(tip("adult-tip", T0 + 2, AgeBand.AGE_BAND_ADULT));
-    expect(engine.drain()).toEqual([]);
+    const steps = [stated("adult", T0, { age: 30 }), stated("consented", T0 + 1, { age: 17, guardianConsent: true }), tip("adult-tip", T0 + 2, AgeBand.AGE_BAND_ADULT)].map((e) => engine.ingest(e));
+    expect(outputsOf(...steps)).toEqual([]);
   });
 });

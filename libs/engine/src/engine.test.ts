@@ -19,12 +19,8 @@ function attackedStream(): LiveEvent[] {
 
 function run(events: readonly LiveEvent[], engine = new RiskEngine()): string[] {
   const out: string[] = [];
-  for (const e of events) {
-    engine.ingest(e);
-    for (const o of engine.drain()) out.push(JSON.stringify(o.alert));
-  }
-  engine.flush();
-  for (const o of engine.drain()) out.push(JSON.stringify(o.alert));
+  for (const e of events) for (const o of engine.ingest(e).outputs) out.push(JSON.stringify(o.alert));
+  for (const o of engine.flush().outputs) out.push(JSON.stringify(o.alert));
   return out;
 }
 
@@ -44,6 +40,27 @@ describe("RiskEngine", () => {
     expect(inOrder.length).toBeGreaterThan(0);
     expect(run(jitter(stream, 4_000, 7))).toEqual(inOrder);
     expect(run(jitter(stream, 4_000, 8))).toEqual(inOrder);
+  });
+
+  it("returns from each call the events it applied and the outputs it raised, each once, in order", () => {
+    const engine = new RiskEngine();
+    const stream = attackedStream();
+    const steps = [...stream.map((e) => engine.ingest(e)), engine.flush()];
+    const applied = steps.flatMap((s) => s.applied.map((e) => e.eventId));
+    expect(applied).toEqual(stream.map((e) => e.eventId));
+    expect(steps.reduce((n, s) => n + s.outputs.length, 0)).toBe(engine.counters().alertsRaised);
+    // Each alert comes before the observation of the event it was raised on, and after those before it.
+    for (const s of steps) {
+      expect(s.outputsThrough).toHaveLength(s.applied.length);
+      s.outputs.forEach((o, i) => {
+        const at = s.outputsThrough.findIndex((through) => through > i);
+        expect(at).toBeGreaterThanOrEqual(0);
+        expect(s.applied[at]!.eventTimeMs).toBe(o.alert.eventTimeMs);
+      });
+    }
+    // Nothing is held back for a second caller.
+    expect(engine.flush()).toEqual({ applied: [], outputs: [], outputsThrough: [] });
+    expect(engine.ingest({ ...stream[stream.length - 1]! })).toEqual({ applied: [], outputs: [], outputsThrough: [] });
   });
 
   it("counts events later than the lateness bound and still applies them", () => {
@@ -119,11 +136,10 @@ describe("RiskEngine", () => {
     const half = Math.floor(stream.length / 2);
     const first = new RiskEngine();
     const out: string[] = [];
-    for (const e of stream.slice(0, half)) first.ingest(e);
+    for (const e of stream.slice(0, half)) for (const o of first.ingest(e).outputs) out.push(JSON.stringify(o.alert));
     const restored = RiskEngine.restore(first.snapshot());
-    for (const e of stream.slice(half)) restored.ingest(e);
-    restored.flush();
-    for (const o of restored.drain()) out.push(JSON.stringify(o.alert));
+    for (const e of stream.slice(half)) for (const o of restored.ingest(e).outputs) out.push(JSON.stringify(o.alert));
+    for (const o of restored.flush().outputs) out.push(JSON.stringify(o.alert));
     expect(out).toEqual(whole);
     expect(restored.counters().eventsApplied).toBe(stream.length);
   });

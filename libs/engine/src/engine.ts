@@ -29,6 +29,31 @@ export interface EngineOutput {
   alert: Alert;
 }
 
+/**
+ * What one call to `ingest`, `flush` or `applyHeld` did, handed to the caller
+ * once (#13: the engine keeps no outputs between calls and calls nobody back).
+ * `applied[i]` was applied once `outputs[0 .. outputsThrough[i])` had been
+ * raised (its own alerts included), so a pipeline can put each stage's view
+ * of an event right after the outputs that preceded it.
+ */
+export interface EngineStep {
+  /** Events applied by the call, in application order (late events included). */
+  readonly applied: readonly LiveEvent[];
+  /** Outputs raised by the call, in the order raised. */
+  readonly outputs: readonly EngineOutput[];
+  /** Per applied event, how many of `outputs` had been raised when it was applied. */
+  readonly outputsThrough: readonly number[];
+}
+
+interface OpenStep {
+  applied: LiveEvent[];
+  outputs: EngineOutput[];
+  outputsThrough: number[];
+}
+
+/** Shared by every call that applies and raises nothing (most `ingest` calls between watermark moves). */
+const NOTHING: EngineStep = Object.freeze({ applied: Object.freeze([]), outputs: Object.freeze([]), outputsThrough: Object.freeze([]) });
+
 export interface EngineCounters {
   eventsIngested: number;
   eventsApplied: number;
@@ -98,9 +123,9 @@ export class RiskEngine {
   private heap = new EventHeap();
   private seen: SeenEvents;
   private rooms = new Map<string, RoomState>();
-  private outputs: EngineOutput[] = [];
+  /** What the public call in progress has applied and raised; created on the first of either. */
+  private step: OpenStep | undefined;
   private early: EarlyFirings;
-  private appliedListener: ((event: LiveEvent) => void) | undefined;
   private progress: Progress = {
     maxSeenMs: -1,
     watermarkMs: -1,
@@ -122,28 +147,13 @@ export class RiskEngine {
     return this.cfg;
   }
 
-  /** Buffers the event and applies every buffered event the watermark has passed. */
-  ingest(event: LiveEvent): void {
-    const p = this.progress;
-    p.counters.eventsIngested++;
-    if (!this.seen.firstSighting(event.roomId, event.eventId, event.eventTimeMs)) {
-      p.counters.duplicateEvents++;
-      return;
-    }
-    this.fireEarly(event);
-    if (event.eventTimeMs <= p.watermarkMs) {
-      // Later than the lateness bound: counted, and still applied where it can be (once the hold allows).
-      p.counters.lateEvents++;
-      if (event.eventTimeMs <= this.applyLimit()) this.apply(event);
-      else this.heap.push(event);
-      return;
-    }
-    this.heap.push(event);
-    if (event.eventTimeMs > p.maxSeenMs) {
-      p.maxSeenMs = event.eventTimeMs;
-      const watermark = p.maxSeenMs - this.cfg.allowedLatenessMs;
-      if (watermark > p.watermarkMs) this.advanceTo(watermark);
-    }
+  /**
+   * Buffers the event and applies every buffered event the watermark has
+   * passed; returns what that applied and raised.
+   */
+  ingest(event: LiveEvent): EngineStep {
+    this.buffer(event);
+    return this.closeStep();
   }
 
   /**
@@ -153,16 +163,18 @@ export class RiskEngine {
    * calls it after its idle timeout and replay at the end of its input: the
    * same step, so both produce the same outputs.
    */
-  flush(): void {
+  flush(): EngineStep {
     const p = this.progress;
-    if (this.heap.size === 0 && p.watermarkMs >= p.maxSeenMs) return;
+    if (this.heap.size === 0 && p.watermarkMs >= p.maxSeenMs) return NOTHING;
     p.counters.idleAdvances++;
     this.advanceTo(Math.max(p.watermarkMs, p.maxSeenMs));
+    return this.closeStep();
   }
 
   /** Applies the buffered events a risen apply limit now allows (`EngineDeps.applyLimitMs`). */
-  applyHeld(): void {
+  applyHeld(): EngineStep {
     if (this.progress.watermarkMs >= 0) this.advanceTo(this.progress.watermarkMs);
+    return this.closeStep();
   }
 
   /**
@@ -185,22 +197,6 @@ export class RiskEngine {
     return this.progress.watermarkMs;
   }
 
-  /**
-   * Registers the one listener told of each event right after it is applied
-   * (in application order, late events included). The pipeline uses it so
-   * stages observe the stream exactly as the engine does.
-   */
-  onApplied(listener: (event: LiveEvent) => void): void {
-    this.appliedListener = listener;
-  }
-
-  /** Returns and forgets the outputs raised so far, in the order they were raised. */
-  drain(): EngineOutput[] {
-    const out = this.outputs;
-    this.outputs = [];
-    return out;
-  }
-
   counters(): EngineCounters & { watermarkLagMs: number } {
     let stateEntries = 0;
     for (const room of this.rooms.values()) stateEntries += room.accounts.size + room.devices.size + room.cohort.payments.size + room.cohort.addresses.size + room.cohort.subnets.size;
@@ -212,6 +208,45 @@ export class RiskEngine {
       stateEntries,
       watermarkLagMs: this.progress.watermarkMs >= 0 ? this.clock() - this.progress.watermarkMs : 0,
     };
+  }
+
+  private buffer(event: LiveEvent): void {
+    const p = this.progress;
+    p.counters.eventsIngested++;
+    if (!this.seen.firstSighting(event.roomId, event.eventId, event.eventTimeMs)) {
+      p.counters.duplicateEvents++;
+      return;
+    }
+    this.fireEarly(event);
+    if (event.eventTimeMs <= p.watermarkMs) {
+      // Later than the lateness bound: counted, and still applied where it can be (once the hold allows).
+      p.counters.lateEvents++;
+      if (event.eventTimeMs <= this.applyLimit()) this.apply(event);
+      else this.heap.push(event);
+      return;
+    }
+    this.heap.push(event);
+    if (event.eventTimeMs > p.maxSeenMs) {
+      p.maxSeenMs = event.eventTimeMs;
+      const watermark = p.maxSeenMs - this.cfg.allowedLatenessMs;
+      if (watermark > p.watermarkMs) this.advanceTo(watermark);
+    }
+  }
+
+  /** Hands the call's step to the caller and forgets it: outputs leave the engine exactly once. */
+  private closeStep(): EngineStep {
+    const step = this.step;
+    this.step = undefined;
+    return step ?? NOTHING;
+  }
+
+  private openStep(): OpenStep {
+    return (this.step ??= { applied: [], outputs: [], outputsThrough: [] });
+  }
+
+  private raise(output: EngineOutput): void {
+    this.openStep().outputs.push(output);
+    this.progress.counters.alertsRaised++;
   }
 
   private advanceTo(watermarkMs: number): void {
@@ -276,15 +311,19 @@ export class RiskEngine {
     const room = this.roomFor(event.roomId, event.eventTimeMs);
     if (event.eventTimeMs > room.lastEventMs) room.lastEventMs = event.eventTimeMs;
     for (const finding of applyFalsification(room, event, this.cfg)) {
-      this.outputs.push({ alert: alertFromFinding(room.roomId, finding, event.eventTimeMs, this.modelVersion) });
-      this.progress.counters.alertsRaised++;
+      this.raise({ alert: alertFromFinding(room.roomId, finding, event.eventTimeMs, this.modelVersion) });
     }
     for (const content of applyContent(room, event, this.cfg, this.scorer)) {
       if (isOrderFree(content.subcategory) && this.early.covers(room.roomId, content, event.eventTimeMs)) continue;
-      this.outputs.push({ alert: alertFromContentFinding(room.roomId, content, event.eventTimeMs, this.modelVersion) });
-      this.progress.counters.alertsRaised++;
+      this.raise({ alert: alertFromContentFinding(room.roomId, content, event.eventTimeMs, this.modelVersion) });
     }
-    this.appliedListener?.(event);
+    this.recordApplied(event);
+  }
+
+  private recordApplied(event: LiveEvent): void {
+    const step = this.openStep();
+    step.applied.push(event);
+    step.outputsThrough.push(step.outputs.length);
   }
 
   /** Raises, on receipt, the finding of a rule that needs no other event (see `early-firing.ts`). */
@@ -292,8 +331,7 @@ export class RiskEngine {
     if (event.roomId === "") return;
     const finding = orderFreeFinding(event);
     if (finding === null || !this.early.tryFire(event.roomId, finding, event.eventTimeMs)) return;
-    this.outputs.push({ alert: alertFromContentFinding(event.roomId, finding, event.eventTimeMs, this.modelVersion) });
-    this.progress.counters.alertsRaised++;
+    this.raise({ alert: alertFromContentFinding(event.roomId, finding, event.eventTimeMs, this.modelVersion) });
   }
 
   /**
@@ -305,7 +343,7 @@ export class RiskEngine {
     return [...this.rooms.values()].map((room) => ({ roomId: room.roomId, bytes: encodeState(room).byteLength, accounts: room.accounts.size }));
   }
 
-  /** Serialises the whole engine (buffer, rooms, undrained outputs) for checkpointing. */
+  /** Serialises the whole engine (buffer, seen ids, rooms) for checkpointing. */
   snapshot(): Uint8Array {
     return encodeState({
       version: SNAPSHOT_VERSION,
@@ -313,7 +351,8 @@ export class RiskEngine {
       buffered: this.heap.items.map((e) => LiveEvent.encode(e).finish()),
       seen: this.seen.toPlain(),
       rooms: this.rooms,
-      outputs: this.outputs,
+      // Outputs leave with each call's step, so none are held; the empty list keeps the version-4 layout.
+      outputs: [],
       early: this.early.state,
     });
   }
@@ -344,7 +383,6 @@ export class RiskEngine {
     engine.seen = SeenEvents.fromPlain(engine.cfg.dedupeWindowMs, state.seen);
     engine.heap = new EventHeap(state.buffered.map((b) => LiveEvent.decode(typeof b === "string" ? Buffer.from(b, "base64") : b)));
     engine.rooms = state.rooms;
-    engine.outputs = state.outputs;
     engine.early = new EarlyFirings(state.early ?? new Map(), engine.cfg.alertCooldownMs, engine.cfg.maxRooms);
     return engine;
   }

@@ -6,17 +6,15 @@
  * @example
  * const engine = new RiskEngine();
  * for (const event of events) {
- *   engine.ingest(event);
- *   for (const out of engine.drain()) publish(out.alert);
+ *   for (const out of engine.ingest(event).outputs) publish(out.alert);
  * }
- * engine.flush();
- * for (const out of engine.drain()) publish(out.alert);
+ * for (const out of engine.flush().outputs) publish(out.alert);
  * const checkpoint = engine.snapshot(); // later: RiskEngine.restore(checkpoint, config)
  */
 // What other packages use, and nothing more (#13): detectors, findings,
 // sketches and the config parts stay inside the engine.
 export { RiskEngine } from "./engine";
-export type { EngineCounters, EngineDeps, RoomStateSize } from "./engine";
+export type { EngineCounters, EngineDeps, EngineStep, RoomStateSize } from "./engine";
 export { DEFAULT_ENGINE_CONFIG } from "./config";
 export type { EngineConfig } from "./config";
 export { contentConfigForThresholds } from "./detectors/content-config";

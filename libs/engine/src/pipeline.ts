@@ -9,7 +9,7 @@
  */
 import { Alert, ControlAction } from "@redline/proto";
 import type { LiveEvent } from "@redline/proto";
-import type { RiskEngine } from "./engine";
+import type { EngineStep, RiskEngine } from "./engine";
 
 export type PipelineOutput = { alert: Alert } | { action: ControlAction };
 
@@ -34,13 +34,14 @@ interface Pending {
 export class RiskPipeline {
   private pending: Pending[] = [];
 
-  constructor(readonly engine: RiskEngine, private readonly stages: readonly OutputStage[] = []) {
-    engine.onApplied((event) => this.applied(event));
-  }
+  constructor(
+    readonly engine: RiskEngine,
+    private readonly stages: readonly OutputStage[] = [],
+  ) {}
 
   /** Ingests one event; returns whatever outputs it released (often none). */
   push(event: LiveEvent): PipelineOutput[] {
-    this.engine.ingest(event);
+    this.take(this.engine.ingest(event));
     return this.release();
   }
 
@@ -49,8 +50,7 @@ export class RiskPipeline {
    * every held event up to the newest event time seen, through the stages.
    */
   idle(): PipelineOutput[] {
-    this.engine.flush();
-    for (const output of this.engine.drain()) this.pending.push({ output, fromStage: 0 });
+    this.take(this.engine.flush());
     this.stages.forEach((stage, i) => {
       if (stage.idle !== undefined) for (const output of stage.idle(this.engine.appliedThroughMs)) this.pending.push({ output, fromStage: i + 1 });
     });
@@ -59,7 +59,7 @@ export class RiskPipeline {
 
   /** The minute tables became ready further (#21): applies the held events they now allow, through the stages. */
   applyHeld(): PipelineOutput[] {
-    this.engine.applyHeld();
+    this.take(this.engine.applyHeld());
     return this.release();
   }
 
@@ -87,16 +87,29 @@ export class RiskPipeline {
     }
   }
 
-  /** Keeps engine outputs and stage observations in the order the events were applied. */
-  private applied(event: LiveEvent): void {
-    for (const output of this.engine.drain()) this.pending.push({ output, fromStage: 0 });
-    this.stages.forEach((stage, i) => {
+  /**
+   * Queues an engine step: each applied event's observations by the stages
+   * come right after the engine outputs raised up to and including its
+   * application, so outputs keep the order in which the events were applied.
+   */
+  private take(step: EngineStep): void {
+    const { applied, outputs, outputsThrough } = step;
+    let next = 0;
+    for (let a = 0; a < applied.length; a++) {
+      for (const end = outputsThrough[a]!; next < end; next++) this.pending.push({ output: outputs[next]!, fromStage: 0 });
+      this.observe(applied[a]!);
+    }
+    for (; next < outputs.length; next++) this.pending.push({ output: outputs[next]!, fromStage: 0 });
+  }
+
+  private observe(event: LiveEvent): void {
+    for (let i = 0; i < this.stages.length; i++) {
+      const stage = this.stages[i]!;
       if (stage.observe !== undefined) for (const output of stage.observe(event)) this.pending.push({ output, fromStage: i + 1 });
-    });
+    }
   }
 
   private release(): PipelineOutput[] {
-    for (const output of this.engine.drain()) this.pending.push({ output, fromStage: 0 });
     if (this.pending.length === 0) return [];
     const pending = this.pending;
     this.pending = [];

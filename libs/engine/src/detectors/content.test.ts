@@ -47,9 +47,8 @@ const minor = (id: string, band: AgeBand): Actor => ({ ...actor(id), ageBand: ba
 
 function run(events: LiveEvent[], scorer: TextScorer = new TagScorer()): Alert[] {
   const engine = new RiskEngine({}, { textScorer: scorer });
-  for (const e of [...events].sort((a, b) => a.eventTimeMs - b.eventTimeMs || (a.eventId < b.eventId ? -1 : 1))) engine.ingest(e);
-  engine.flush();
-  return engine.drain().map((o) => o.alert);
+  const sorted = [...events].sort((a, b) => a.eventTimeMs - b.eventTimeMs || (a.eventId < b.eventId ? -1 : 1));
+  return [...sorted.map((e) => engine.ingest(e)), engine.flush()].flatMap((step) => step.outputs.map((o) => o.alert));
 }
 
 /** `negatives` NEG comments and `others` plain ones over ten minutes; deletes the first `negDeleted` / `otherDeleted` of each 20 s later. */
@@ -249,9 +248,7 @@ describe("text risks", () => {
     const events = () => [0, 1, 2].map((i) => text(T0 + i * MIN, troll, "you idiot"));
     const withThresholds = (spec: string): Alert[] => {
       const engine = new RiskEngine({ content: contentConfigForThresholds(spec) }, { textScorer: insult });
-      for (const e of events()) engine.ingest(e);
-      engine.flush();
-      return engine.drain().map((o) => o.alert);
+      return [...events().map((e) => engine.ingest(e)), engine.flush()].flatMap((step) => step.outputs.map((o) => o.alert));
     };
     expect(withThresholds("HARASSMENT=0.95")).toEqual([]);
     expect(withThresholds("DIVERSION=0.95").map((a) => a.subcategory)).toEqual(["REPEAT_OFFENDER"]);
@@ -296,11 +293,10 @@ describe("engine integration", () => {
     const whole = run(sorted);
     const first = new RiskEngine({}, { textScorer: new TagScorer() });
     const half = Math.floor(sorted.length / 2);
-    for (const e of sorted.slice(0, half)) first.ingest(e);
+    const steps = sorted.slice(0, half).map((e) => first.ingest(e));
     const restored = RiskEngine.restore(first.snapshot(), {}, { textScorer: new TagScorer() });
-    for (const e of sorted.slice(half)) restored.ingest(e);
-    restored.flush();
-    expect(restored.drain().map((o) => o.alert)).toEqual(whole);
+    steps.push(...sorted.slice(half).map((e) => restored.ingest(e)), restored.flush());
+    expect(steps.flatMap((step) => step.outputs.map((o) => o.alert))).toEqual(whole);
     expect(new Set(whole.map((a) => a.subcategory))).toEqual(new Set(["SELECTIVE_DELETION", "MINOR_HARMFUL_CONTENT", "MINOR_TIPPING"]));
   });
 
@@ -309,10 +305,8 @@ describe("engine integration", () => {
     expect(engine.modelVersion).toMatch(/^redline-rules-7\+text-\S+$/);
     const events: LiveEvent[] = [];
     for (let i = 0; i < 16; i++) events.push(text(T0 + i * 10 * SEC, actor(`bot${i}`), `加我微信 vip${1000 + i * 7}，私聊更便宜`));
-    for (const e of events) engine.ingest(e);
-    engine.ingest(text(T0 + 5 * MIN, actor("fan"), "好看"));
-    engine.flush();
-    const alerts = engine.drain().map((o) => o.alert);
+    const steps = [...events, text(T0 + 5 * MIN, actor("fan"), "好看")].map((e) => engine.ingest(e));
+    const alerts = [...steps, engine.flush()].flatMap((step) => step.outputs.map((o) => o.alert));
     expect(alerts.map((a) => a.subcategory)).toEqual(["ROOM_FLOOD"]);
     expect(alerts[0]!.modelVersion).toBe(engine.modelVersion);
   });

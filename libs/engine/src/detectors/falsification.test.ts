@@ -10,9 +10,7 @@ const ROOM = "room-1";
 function alertsFor(events: LiveEvent[]): Alert[] {
   const engine = new RiskEngine();
   const sorted = [...events].sort((a, b) => a.eventTimeMs - b.eventTimeMs || (a.eventId < b.eventId ? -1 : 1));
-  for (const e of sorted) engine.ingest(e);
-  engine.flush();
-  return engine.drain().map((o) => o.alert);
+  return [...sorted.map((e) => engine.ingest(e)), engine.flush()].flatMap((step) => step.outputs.map((o) => o.alert));
 }
 
 function subcategories(alerts: Alert[]): string[] {
