@@ -9,6 +9,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { TEXT_LABELS, parseThresholds, type TextLabel } from "@redline/text-classifier";
 import { lodoFolds, runFold, THRESHOLD_GRID, worstByLabel, type DomainResult, type HeldOutScores } from "./lodo";
+import { FeatureCache } from "./feature-cache";
 import { loadPools } from "./prepare-data";
 import { PACKAGE_DIR, parseArgs } from "./train-config";
 
@@ -51,25 +52,30 @@ function main(argv: readonly string[]): void {
   const pools = loadPools(config.datasetsDir);
   const folds = lodoFolds(pools);
   const scoresPath = value("--scores");
-  // Written after every fold: a run cut short on the shared machine keeps the folds it finished.
+  // Both written after every fold: a run cut short on the shared machine keeps the folds it finished.
   const writeScores = (): void => {
-    if (scoresPath !== undefined) writeFileSync(resolve(scoresPath), `${JSON.stringify({ settings: { seed: config.seed, trainer: config.trainer }, heldOut })}\n`);
+    if (scoresPath !== undefined) writeFileSync(resolve(scoresPath), `${JSON.stringify({ settings: { seed: config.seed, trainer: config.trainer, hidden: config.hidden }, heldOut })}\n`);
   };
   const chosen = value("--folds")?.split(",").map(Number) ?? folds.map((_, i) => i);
+  const writeResults = (): void => {
+    mkdirSync(dirname(outPath), { recursive: true });
+    writeFileSync(outPath, `${JSON.stringify({ settings: { seed: config.seed, trainer: config.trainer, hidden: config.hidden, spamWeight: config.spamWeight, calibrationMinPositiveShare: config.calibrationMinPositiveShare, thresholds }, results }, null, 2)}\n`);
+  };
+  // Featurised once for all folds: they train on nearly the same texts.
+  const cache = new FeatureCache(config.trainer.hashBits);
   const results: DomainResult[] = [];
   const heldOut: HeldOutScores[] = [];
   for (const i of chosen) {
     const fold = folds[i];
     if (fold === undefined) throw new RangeError(`--folds: there is no fold ${i} (0-${folds.length - 1})`);
     const started = Date.now();
-    const { results: foldResults, heldOut: foldScores } = runFold(config, pools, fold, thresholds, log);
+    const { results: foldResults, heldOut: foldScores } = runFold(config, pools, fold, thresholds, log, cache);
     results.push(...foldResults);
     heldOut.push(...foldScores);
     writeScores();
+    writeResults();
     log(`${fold.name} done in ${((Date.now() - started) / 1000).toFixed(0)} s: ${foldResults.map((r) => `${r.label} ${r.domain} bacc ${r.balancedAccuracy} ece ${r.ece}`).join("; ")}`);
   }
-  mkdirSync(dirname(outPath), { recursive: true });
-  writeFileSync(outPath, `${JSON.stringify({ settings: { seed: config.seed, trainer: config.trainer, spamWeight: config.spamWeight, calibrationMinPositiveShare: config.calibrationMinPositiveShare, thresholds }, results }, null, 2)}\n`);
   process.stdout.write(`${table(results)}\n\n${thresholdTable(results)}\n`);
 }
 

@@ -1,8 +1,9 @@
-import { TEXT_LABELS, type TextClassifier, type TextLabel } from "@redline/text-classifier";
+import { TEXT_LABELS, type TextLabel } from "@redline/text-classifier";
 import type { DomainExample } from "./datasets";
 import { UNKNOWN, type Example } from "./example";
 import { balancedAccuracy, binaryMetrics, equalMassEce } from "./metrics";
-import { fitModel } from "./model-fit";
+import type { FeatureCache } from "./feature-cache";
+import { fitScorer, type Scorer } from "./model-fit";
 import { prepareData, type DataPools, type HoldOut } from "./prepare-data";
 import { SMS_DOMAIN, YOUTUBE_VIDEOS } from "./spam-datasets";
 import type { TrainConfig } from "./train-config";
@@ -92,7 +93,7 @@ export function lodoFolds(pools: DataPools): Fold[] {
   });
 }
 
-export function heldOutScores(classifier: TextClassifier, fold: string, domain: EvaluatedDomain): HeldOutScores {
+export function heldOutScores(classifier: Scorer, fold: string, domain: EvaluatedDomain): HeldOutScores {
   const l = TEXT_LABELS.indexOf(domain.label);
   const known = domain.examples.filter((e) => e.targets[l] !== UNKNOWN);
   return {
@@ -130,10 +131,10 @@ export interface FoldOutcome {
   heldOut: HeldOutScores[];
 }
 
-export function runFold(config: TrainConfig, pools: DataPools, fold: Fold, thresholds: Readonly<Record<TextLabel, number>>, log: (line: string) => void): FoldOutcome {
+export function runFold(config: TrainConfig, pools: DataPools, fold: Fold, thresholds: Readonly<Record<TextLabel, number>>, log: (line: string) => void, cache?: FeatureCache): FoldOutcome {
   const { trainSet, calibrationSet, random } = prepareData(config, pools, fold.holdOut);
   log(`${fold.name}: holding out ${JSON.stringify(fold.holdOut)}; train ${trainSet.length}, calibration ${calibrationSet.length}`);
-  const { classifier } = fitModel(trainSet, calibrationSet, config, random, () => undefined);
+  const classifier = fitScorer(trainSet, calibrationSet, config, random, (line) => (line.startsWith("epoch") ? log(`${fold.name} ${line}`) : undefined), cache);
   const heldOut = fold.evaluate.map((domain) => heldOutScores(classifier, fold.name, domain));
   return { results: heldOut.map((held, i) => scoreDomain(held, (fold.evaluate[i] as EvaluatedDomain).trainedOn, thresholds[held.label])), heldOut };
 }

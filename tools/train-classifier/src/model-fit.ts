@@ -10,9 +10,12 @@ import {
   type LabelParameters,
   type ModelHeader,
   type TextLabel,
+  type TextScores,
 } from "@redline/text-classifier";
 import { fitPlatt } from "./calibration";
 import { UNKNOWN, type Example } from "./example";
+import type { FeatureCache } from "./feature-cache";
+import { HiddenScorer, trainHidden } from "./hidden-trainer";
 import { trainLogistic, type FloatModel } from "./logistic-trainer";
 import type { Random } from "./rng";
 import type { TrainConfig } from "./train-config";
@@ -57,8 +60,8 @@ function headerFor(config: TrainConfig, parameters: Record<TextLabel, LabelParam
  * model ready to score. Used by the committed model and by every
  * leave-one-domain-out fold alike, so both measure the same procedure.
  */
-export function fitModel(trainSet: readonly Example[], calibrationSet: readonly Example[], config: TrainConfig, random: Random, log: (line: string) => void): FittedModel {
-  const model = trainLogistic(trainSet, config.trainer, random, log);
+export function fitModel(trainSet: readonly Example[], calibrationSet: readonly Example[], config: TrainConfig, random: Random, log: (line: string) => void, cache?: FeatureCache): FittedModel {
+  const model = trainLogistic(trainSet, config.trainer, random, log, cache);
   const { weights, scales } = quantize(model);
   const identity = Object.fromEntries(
     TEXT_LABELS.map((label, l) => [label, { bias: model.bias[l] as number, weightScale: scales[l] as number, plattA: 1, plattB: 0 }]),
@@ -80,4 +83,32 @@ export function fitModel(trainSet: readonly Example[], calibrationSet: readonly 
   const header = headerFor(config, parameters, weights);
   header.version = `1.0.0+${header.weightsSha256.slice(0, 12)}`;
   return { header, weights, classifier: new TextClassifier({ header, weights }) };
+}
+
+/** What evaluation needs of a model: the runtime's TextClassifier, or a trainer-only HiddenScorer. */
+export interface Scorer {
+  classify(text: string): TextScores;
+}
+
+/**
+ * The model of `config` trained and calibrated as fitModel does: the
+ * committed logistic model, or with `config.hidden` the hidden-layer model
+ * (float weights, Platt per label on the same calibration split), so the
+ * leave-one-domain-out sweep compares the two by one procedure.
+ */
+export function fitScorer(trainSet: readonly Example[], calibrationSet: readonly Example[], config: TrainConfig, random: Random, log: (line: string) => void, cache?: FeatureCache): Scorer {
+  if (config.hidden === null) return fitModel(trainSet, calibrationSet, config, random, log, cache).classifier;
+  const uncalibrated = new HiddenScorer(trainHidden(trainSet, config.trainer, config.hidden, random, log, cache));
+  const raws = calibrationSet.map((e) => Array.from(uncalibrated.rawScores(normalizeText(e.text))));
+  const platt = TEXT_LABELS.map((label, l) => {
+    const known = calibrationSet.map((e, i) => [e.targets[l] as number, i] as const).filter(([t]) => t !== UNKNOWN);
+    const fitted = fitPlatt(
+      known.map(([, i]) => (raws[i] as number[])[l] as number),
+      known.map(([t]) => t),
+      config.calibrationMinPositiveShare,
+    );
+    log(`calibration ${label}: a=${fitted.a.toFixed(4)} b=${fitted.b.toFixed(4)} on ${known.length}`);
+    return fitted;
+  });
+  return uncalibrated.withCalibration(platt);
 }

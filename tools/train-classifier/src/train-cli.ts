@@ -6,20 +6,20 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { createProgress, type Progress } from "@redline/progress";
 import { readModelArtifact, TextClassifier, TEXT_LABELS, weightsToBytes, type LabelParameters, type ModelHeader, type TextLabel } from "@redline/text-classifier";
 import { TrainingError } from "./errors";
 import { UNKNOWN, type Example } from "./example";
 import { binaryMetrics, type BinaryMetrics } from "./metrics";
-import { fitModel, type FittedModel } from "./model-fit";
+import { fitModel, fitScorer, type FittedModel, type Scorer } from "./model-fit";
 import { loadPools, prepareData } from "./prepare-data";
-import { parseArgs, type TrainConfig } from "./train-config";
+import { PACKAGE_DIR, parseArgs, type TrainConfig } from "./train-config";
 import { composeCorrection, type TravelCorrections } from "./travel-calibration";
 
 type Metrics = Partial<Record<TextLabel, BinaryMetrics>>;
 
-export function evaluate(classifier: TextClassifier, examples: readonly Example[]): Metrics {
+export function evaluate(classifier: Scorer, examples: readonly Example[]): Metrics {
   const scores = examples.map((e) => classifier.classify(e.text));
   const result: Metrics = {};
   TEXT_LABELS.forEach((label, l) => {
@@ -113,15 +113,33 @@ export function train(config: TrainConfig, log: (line: string) => void): ModelHe
 }
 
 export function metricsTable(header: ModelHeader): string {
-  const training = header.training as { testMetrics: Record<string, Metrics> };
+  return testMetricsTable((header.training as { testMetrics: Record<string, Metrics> }).testMetrics);
+}
+
+function testMetricsTable(testMetrics: Record<string, Metrics>): string {
   const rows = ["| test set | label | n | positives | accuracy | precision | recall | F1 | AUC | ECE |", "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"];
-  for (const [set, metrics] of Object.entries(training.testMetrics)) {
+  for (const [set, metrics] of Object.entries(testMetrics)) {
     for (const [label, m] of Object.entries(metrics)) {
       if (m === undefined) continue;
       rows.push(`| ${set} | ${label} | ${m.n} | ${m.positives} | ${m.accuracy} | ${m.precision} | ${m.recall} | ${m.f1} | ${m.auc ?? "-"} | ${m.ece} |`);
     }
   }
   return rows.join("\n");
+}
+
+/**
+ * `--hidden N`: the hidden-layer model trained and calibrated on the same
+ * splits, measured on the same test sets, written to `results/hidden-N.json`
+ * and not to the artifact (the runtime library has no scoring loop for it).
+ */
+export function trainHiddenForMetrics(config: TrainConfig, log: (line: string) => void): { table: string; outPath: string } {
+  const { trainSet, calibrationSet, testSets, random } = prepareData(config, loadPools(config.datasetsDir));
+  const scorer = fitScorer(trainSet, calibrationSet, config, random, log);
+  const testMetrics = Object.fromEntries(Object.entries(testSets).map(([name, set]) => [name, evaluate(scorer, set)]));
+  const outPath = join(PACKAGE_DIR, "results", `hidden-${config.hidden?.units ?? 0}.json`);
+  mkdirSync(dirname(outPath), { recursive: true });
+  writeFileSync(outPath, `${JSON.stringify({ seed: config.seed, trainer: config.trainer, hidden: config.hidden, testMetrics }, null, 2)}\n`);
+  return { table: testMetricsTable(testMetrics), outPath };
 }
 
 /** The trainer logs "epoch 3/10: ..." after each pass over the data; the bar counts those passes. */
@@ -151,7 +169,13 @@ if (require.main === module) {
   const started = Date.now();
   const config = parseArgs(process.argv.slice(2));
   const { log, done } = progressLog();
-  const header = train(config, log);
-  done();
-  process.stdout.write(`${metricsTable(header)}\n\nversion ${header.version}, trained in ${((Date.now() - started) / 1000).toFixed(1)} s, written to ${config.outDir}\n`);
+  if (config.hidden !== null) {
+    const { table, outPath } = trainHiddenForMetrics(config, log);
+    done();
+    process.stdout.write(`${table}\n\nhidden layer of ${config.hidden.units} units, trained in ${((Date.now() - started) / 1000).toFixed(1)} s: metrics in ${outPath}; no artifact written (the runtime scores the logistic model only)\n`);
+  } else {
+    const header = train(config, log);
+    done();
+    process.stdout.write(`${metricsTable(header)}\n\nversion ${header.version}, trained in ${((Date.now() - started) / 1000).toFixed(1)} s, written to ${config.outDir}\n`);
+  }
 }

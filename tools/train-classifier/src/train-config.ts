@@ -1,5 +1,6 @@
 import { join, resolve } from "node:path";
 import { DEFAULT_MODEL_DIR } from "@redline/text-classifier";
+import type { HiddenOptions } from "./hidden-trainer";
 import type { TrainerOptions } from "./logistic-trainer";
 
 /** The package root (tools/train-classifier), a sibling of both src/ (jest) and dist/ (compiled). */
@@ -11,6 +12,8 @@ export interface TrainConfig {
   outDir: string;
   seed: number;
   trainer: TrainerOptions;
+  /** A hidden layer beside or instead of the linear model (hidden-trainer.ts); null for the logistic model alone. */
+  hidden: HiddenOptions | null;
   seedTrainVariants: number;
   seedCalibrationVariants: number;
   /**
@@ -45,6 +48,9 @@ export interface TrainConfig {
  *   --seed N         seed of every shuffle and augmentation (default 20261129)
  *   --travel-calibration FILE|none   held-out-domain Platt corrections, e.g. results/travel-calibration.json (default none)
  *   --weights-from DIR               reuse the weights of an earlier artifact of the same settings (recalibration only)
+ *   --hidden N                       a hidden layer of N units (hidden-trainer.ts; default 0, none): evaluation only,
+ *                                    the runtime library cannot score it, so train:classifier writes no artifact with it
+ *   --hidden-learning-rate X --hidden-wide 1|0 --hidden-init X   its Adagrad rate, whether the linear part stays, its init scale
  * and the settings below by their kebab-case names.
  */
 export function parseArgs(argv: readonly string[]): TrainConfig {
@@ -55,10 +61,12 @@ export function parseArgs(argv: readonly string[]): TrainConfig {
   // Off by default: measured in MODEL_CARD.md, the correction lifts the worst held-out domains but costs in-domain precision (issue 14).
   const travelCalibration = value("--travel-calibration") ?? "none";
   const weightsFrom = value("--weights-from");
+  const seed = Number(value("--seed") ?? 20261129);
+  const hiddenUnits = Number(value("--hidden") ?? 0);
   return {
     datasetsDir: resolve(value("--datasets") ?? join(REPO_ROOT, "..", "shared", "datasets")),
     outDir: resolve(value("--out") ?? DEFAULT_MODEL_DIR),
-    seed: Number(value("--seed") ?? 20261129),
+    seed,
     trainer: {
       hashBits: Number(value("--hash-bits") ?? 18),
       epochs: Number(value("--epochs") ?? 10),
@@ -66,6 +74,16 @@ export function parseArgs(argv: readonly string[]): TrainConfig {
       l2: Number(value("--l2") ?? 1e-6),
       minPositiveRatio: Number(value("--min-positive-ratio") ?? 0.08),
     },
+    hidden:
+      hiddenUnits > 0
+        ? {
+            units: hiddenUnits,
+            learningRate: Number(value("--hidden-learning-rate") ?? 0.05),
+            wide: (value("--hidden-wide") ?? "1") !== "0",
+            initScale: Number(value("--hidden-init") ?? 1),
+            seed: seed + 9,
+          }
+        : null,
     seedNegativeWeight: Number(value("--seed-negative-weight") ?? 3),
     spamWeight: Number(value("--spam-weight") ?? 1),
     reviewFragments: Number(value("--review-fragments") ?? 10000),
