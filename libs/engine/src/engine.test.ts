@@ -1,5 +1,6 @@
 import { RiskEngine } from "./engine";
 import { EngineConfigError, SnapshotFormatError } from "./errors";
+import { encodeState } from "./state-codec";
 import type { LiveEvent } from "@redline/proto";
 import { actor, join, leave, like, roomEnded, seeded, T0 } from "./testing/event-builders";
 import { organicRoom } from "./testing/organic";
@@ -174,6 +175,8 @@ describe("RiskEngine", () => {
   it("refuses snapshot bytes it cannot read", () => {
     expect(() => RiskEngine.restore(new TextEncoder().encode("{\"version\":99}"))).toThrow(SnapshotFormatError);
     expect(() => RiskEngine.restore(new TextEncoder().encode("not json"))).toThrow(SnapshotFormatError);
+    // MessagePack, but not an engine's state: a version-4 snapshot's outer fields without rooms.
+    expect(() => RiskEngine.restore(encodeState({ version: 4, progress: { counters: {} }, buffered: [] }))).toThrow(SnapshotFormatError);
   });
 
   it("derives alert ids from room, subcategory and event-time episode only", () => {

@@ -96,10 +96,6 @@ export interface EngineDeps {
   applyLimitMs?: () => number;
 }
 
-// 2: rules-3 room state (account facts and cohorts); 3: rules-4 cohorts (fresh and /24 arrival cadences);
-// 4: buyer rings.
-// An older snapshot is refused and the partition rebuilt from its offsets.
-const SNAPSHOT_VERSION = 4;
 /** How often (event time) rooms are checked for release. */
 const SWEEP_EVERY_MS = 10_000;
 
@@ -108,6 +104,16 @@ interface Progress {
   watermarkMs: number;
   nextSweepMs: number;
   counters: Omit<EngineCounters, "roomsTracked" | "bufferedEvents" | "watermarkMs" | "stateEntries">;
+}
+
+/** What `RiskEngine.snapshot` writes. */
+interface EngineSnapshot {
+  progress: Progress;
+  /** Protobuf bytes of each held event. */
+  buffered: Uint8Array[];
+  seen: Array<[number, number[]]>;
+  rooms: Map<string, RoomState>;
+  early: Map<string, number[]>;
 }
 
 /** Event-time gap after which a room's next event moves it to the recently-active end of the room map. */
@@ -343,47 +349,36 @@ export class RiskEngine {
     return [...this.rooms.values()].map((room) => ({ roomId: room.roomId, bytes: encodeState(room).byteLength, accounts: room.accounts.size }));
   }
 
-  /** Serialises the whole engine (buffer, seen ids, rooms) for checkpointing. */
+  /**
+   * Serialises the whole engine (buffer, seen ids, rooms) for checkpointing.
+   * The layout carries no version of its own: the pipeline's snapshot
+   * envelope versions it (`SNAPSHOT_VERSION` in libs/pipeline), so a change
+   * to `EngineSnapshot` or to the room state bumps that one.
+   */
   snapshot(): Uint8Array {
-    return encodeState({
-      version: SNAPSHOT_VERSION,
+    const state: EngineSnapshot = {
       progress: this.progress,
       buffered: this.heap.items.map((e) => LiveEvent.encode(e).finish()),
       seen: this.seen.toPlain(),
       rooms: this.rooms,
-      // Outputs leave with each call's step, so none are held; the empty list keeps the version-4 layout.
-      outputs: [],
       early: this.early.state,
-    });
+    };
+    return encodeState(state);
   }
 
   /** Rebuilds an engine from `snapshot()` bytes; it continues exactly as the original would. */
   static restore(bytes: Uint8Array, config: Partial<EngineConfig> = {}, deps: EngineDeps = {}): RiskEngine {
-    const state = decodeState(bytes) as {
-      version?: number;
-      progress: Progress;
-      /** Protobuf bytes of each held event (base64 strings in the JSON snapshots of rules-5 and earlier). */
-      buffered: Array<Uint8Array | string>;
-      /** Absent in snapshots taken before duplicate detection: restores with nothing seen. */
-      seen?: Array<[number, number[]]>;
-      rooms: Map<string, RoomState>;
-      outputs: EngineOutput[];
-      /** Absent in snapshots taken before early firing. */
-      early?: Map<string, number[]>;
-    };
-    if (state?.version !== SNAPSHOT_VERSION) {
-      throw new SnapshotFormatError(`snapshot version ${String(state?.version)} is not ${SNAPSHOT_VERSION}; replay from the last committed offsets instead`);
+    const state = decodeState(bytes) as Partial<EngineSnapshot>;
+    const { progress, buffered, seen, rooms, early } = state;
+    if (typeof progress?.counters !== "object" || !Array.isArray(buffered) || !Array.isArray(seen) || !(rooms instanceof Map) || !(early instanceof Map)) {
+      throw new SnapshotFormatError("snapshot bytes are not an engine state of this release; rebuild from the last committed offsets instead");
     }
     const engine = new RiskEngine(config, deps);
-    // Snapshots from before duplicate detection or idle advances have no such counters.
-    engine.progress = {
-      ...state.progress,
-      counters: { ...state.progress.counters, duplicateEvents: state.progress.counters.duplicateEvents ?? 0, idleAdvances: state.progress.counters.idleAdvances ?? 0 },
-    };
-    engine.seen = SeenEvents.fromPlain(engine.cfg.dedupeWindowMs, state.seen);
-    engine.heap = new EventHeap(state.buffered.map((b) => LiveEvent.decode(typeof b === "string" ? Buffer.from(b, "base64") : b)));
-    engine.rooms = state.rooms;
-    engine.early = new EarlyFirings(state.early ?? new Map(), engine.cfg.alertCooldownMs, engine.cfg.maxRooms);
+    engine.progress = progress;
+    engine.seen = SeenEvents.fromPlain(engine.cfg.dedupeWindowMs, seen);
+    engine.heap = new EventHeap(buffered.map((b) => LiveEvent.decode(b)));
+    engine.rooms = rooms;
+    engine.early = new EarlyFirings(early, engine.cfg.alertCooldownMs, engine.cfg.maxRooms);
     return engine;
   }
 }

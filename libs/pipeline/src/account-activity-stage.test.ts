@@ -2,7 +2,7 @@ import { RoomContextTracker } from "@redline/crews";
 import { LiveEvent, RoomEventKind, ViewKind } from "@redline/proto";
 import { AccountActivityStage } from "./account-activity-stage";
 import { createPipeline, drainAccountActivity, sealAccountActivity } from "./create-pipeline";
-import { restorePipeline, snapshotPipeline } from "./pipeline-snapshot";
+import { decodeSnapshot, encodeSnapshot, restorePipeline } from "./pipeline-snapshot";
 
 const T0 = Date.UTC(2026, 10, 1, 12, 0, 0);
 
@@ -89,7 +89,7 @@ describe("AccountActivityStage", () => {
     events().forEach((e, i) => {
       pipeline.push(e);
       drained.push(...drainAccountActivity(pipeline));
-      if (i === 10) pipeline = restorePipeline(snapshotPipeline(pipeline), { accountActivity: true }, "0");
+      if (i === 10) pipeline = restorePipeline(decodeSnapshot("0", encodeSnapshot(pipeline, { partition: 0, offsets: {}, takenAtMs: 0 })), { accountActivity: true });
     });
     pipeline.end();
     drained.push(...drainAccountActivity(pipeline));

@@ -2,10 +2,24 @@ import { RedlineError } from "@redline/common";
 
 /** A changelog record cannot be read as a snapshot; the partition starts from its committed offsets instead. */
 export class SnapshotRecordError extends RedlineError {
-  constructor(partition: string, cause: unknown) {
+  constructor(partition: string, cause: unknown, context: Record<string, unknown> = {}) {
     super(`state snapshot for partition ${partition} is unreadable: ${cause instanceof Error ? cause.message : String(cause)}`, {
       cause,
-      context: { partition },
+      context: { partition, ...context },
     });
+  }
+}
+
+/**
+ * A snapshot of another version than this release writes (`SNAPSHOT_VERSION`):
+ * refused, never migrated; the partition is rebuilt from its committed offsets.
+ */
+export class SnapshotVersionError extends SnapshotRecordError {
+  constructor(
+    partition: string,
+    readonly found: string,
+    readonly expected: number,
+  ) {
+    super(partition, new Error(`snapshot version ${found}, this release reads ${expected} only`), { found, expected });
   }
 }

@@ -17,8 +17,9 @@ export { InProcessAccountRisk } from "./in-process-account-risk";
 export type { SettledStep } from "./in-process-account-risk";
 export type { ReadyTable } from "./minute-table-hold";
 export { PIPELINE_DEFAULTS } from "./pipeline-defaults";
-export { isBytes, restorePipeline, snapshotPipeline } from "./pipeline-snapshot";
-export { SnapshotRecordError } from "./errors";
+export { decodeSnapshot, encodeSnapshot, restorePipeline, SNAPSHOT_VERSION } from "./pipeline-snapshot";
+export type { PipelineSnapshot, SnapshotPosition } from "./pipeline-snapshot";
+export { SnapshotRecordError, SnapshotVersionError } from "./errors";
 // The product table a spec's `products` takes, for callers that fill one themselves (redline replay).
 export { ProductTable } from "@redline/claims";
 export type { ProductFactsLookup } from "@redline/claims";

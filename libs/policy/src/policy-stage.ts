@@ -6,7 +6,7 @@
  * checkpoints both runners' state beside the engine's.
  */
 import type { LiveEvent } from "@redline/proto";
-import type { OutputStage, PipelineOutput } from "@redline/engine";
+import { decodeState, encodeState, type OutputStage, type PipelineOutput } from "@redline/engine";
 import { PolicyError, PolicySnapshotError } from "./errors";
 import { PolicyRunner } from "./policy-runner";
 import type { PolicySource, RunnerCounters } from "./policy-runner";
@@ -72,21 +72,26 @@ export class PolicyStage implements OutputStage {
     return this.live.stateSize();
   }
 
+  /** Live and shadow runner states as bytes in one MessagePack record (base64 inside JSON before #13). */
   snapshot(): Uint8Array {
-    const parts = { live: Buffer.from(this.live.snapshot()).toString("base64"), shadow: this.candidate === undefined ? null : Buffer.from(this.candidate.snapshot()).toString("base64") };
-    return Buffer.from(JSON.stringify(parts), "utf8");
+    return encodeState({ live: this.live.snapshot(), shadow: this.candidate === undefined ? null : this.candidate.snapshot() });
   }
 
   restore(bytes: Uint8Array): void {
     let parts: { live?: unknown; shadow?: unknown };
     try {
-      parts = JSON.parse(Buffer.from(bytes).toString("utf8"));
+      parts = decodeState(bytes) as typeof parts;
     } catch (err) {
-      throw new PolicySnapshotError("policy stage snapshot is not JSON", { cause: err });
+      throw new PolicySnapshotError("policy stage snapshot is not MessagePack state", { cause: err });
     }
-    if (typeof parts?.live !== "string") throw new PolicySnapshotError("policy stage snapshot has no live state");
-    this.live.restore(Buffer.from(parts.live, "base64"));
+    if (!isBytes(parts.live)) throw new PolicySnapshotError("policy stage snapshot has no live state");
+    this.live.restore(parts.live);
     // A checkpoint taken without a candidate leaves a new candidate starting fresh.
-    if (this.candidate !== undefined && typeof parts.shadow === "string") this.candidate.restore(Buffer.from(parts.shadow, "base64"));
+    if (this.candidate !== undefined && isBytes(parts.shadow)) this.candidate.restore(parts.shadow);
   }
+}
+
+/** Bytes as MessagePack decodes them: a Buffer, which under jest's sandbox is not an instance of its Uint8Array. */
+function isBytes(v: unknown): v is Uint8Array {
+  return Buffer.isBuffer(v) || v instanceof Uint8Array;
 }

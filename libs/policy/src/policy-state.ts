@@ -7,6 +7,7 @@
  * runner evicts, and so decides, exactly as the original would.
  */
 import { evictOldest } from "@redline/common";
+import { decodeState, encodeState } from "@redline/engine";
 import { PolicySnapshotError } from "./errors";
 
 export interface OffenceTrack {
@@ -40,7 +41,6 @@ export interface StateLimits {
 
 export const DEFAULT_STATE_LIMITS: StateLimits = { maxOffenceTracks: 200_000, maxRooms: 100_000, evictionSlackMs: 600_000 };
 
-const SNAPSHOT_VERSION = 1;
 const SWEEP_EVERY_MS = 60_000;
 /** Room idle time used for episodes when the policy has no key-room section. */
 export const DEFAULT_ROOM_IDLE_MS = 6 * 3_600_000;
@@ -93,18 +93,19 @@ export class PolicyState {
   }
 
   encode(): Uint8Array {
-    return Buffer.from(JSON.stringify({ version: SNAPSHOT_VERSION, nowMs: this.nowMs, nextSweepMs: this.nextSweepMs, evicted: this.evicted, offences: [...this.offences], rooms: [...this.rooms] }), "utf8");
+    // No version of its own: the pipeline's snapshot envelope versions every stage's state (#13).
+    return encodeState({ nowMs: this.nowMs, nextSweepMs: this.nextSweepMs, evicted: this.evicted, offences: [...this.offences], rooms: [...this.rooms] });
   }
 
   static decode(bytes: Uint8Array, limits: StateLimits): PolicyState {
-    let doc: { version?: unknown; nowMs: number; nextSweepMs: number; evicted: number; offences: Array<[string, OffenceTrack]>; rooms: Array<[string, RoomFacts]> };
+    let doc: { nowMs: number; nextSweepMs: number; evicted: number; offences: Array<[string, OffenceTrack]>; rooms: Array<[string, RoomFacts]> };
     try {
-      doc = JSON.parse(Buffer.from(bytes).toString("utf8"));
+      doc = decodeState(bytes) as typeof doc;
     } catch (err) {
-      throw new PolicySnapshotError("policy snapshot is not JSON", { cause: err });
+      throw new PolicySnapshotError("policy snapshot is not MessagePack state", { cause: err });
     }
-    if (doc === null || typeof doc !== "object" || doc.version !== SNAPSHOT_VERSION || !Array.isArray(doc.offences) || !Array.isArray(doc.rooms)) {
-      throw new PolicySnapshotError(`policy snapshot version ${String(doc?.version)} is not ${SNAPSHOT_VERSION}`, { context: { version: doc?.version } });
+    if (!Array.isArray(doc.offences) || !Array.isArray(doc.rooms) || typeof doc.nowMs !== "number") {
+      throw new PolicySnapshotError("policy snapshot has no offences, rooms or clock");
     }
     const state = new PolicyState(limits);
     state.nowMs = doc.nowMs;

@@ -8,6 +8,6 @@ export { startRiskEngine } from "./risk-engine-service";
 export type { RiskEngineDeps, RiskEngineService } from "./risk-engine-service";
 export { loadConfig } from "./config";
 export type { RiskEngineConfig } from "./config";
-export { decodeSnapshot, encodeSnapshot } from "./partition-snapshot";
-export type { PartitionSnapshot } from "./partition-snapshot";
-export { createPipeline, restorePipeline, snapshotPipeline, SnapshotRecordError } from "@redline/pipeline";
+// The changelog's record format, for tools that read the engine's progress from it (fault suite, tests).
+export { decodeSnapshot } from "@redline/pipeline";
+export type { PipelineSnapshot } from "@redline/pipeline";

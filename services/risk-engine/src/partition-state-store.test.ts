@@ -1,8 +1,8 @@
 import { silentLogger, type Logger } from "@redline/common";
 import type { TopicOffsets } from "@redline/kafka";
-import { createPipeline, snapshotPipeline } from "@redline/pipeline";
+import { encodeState } from "@redline/engine";
+import { createPipeline, encodeSnapshot, SNAPSHOT_VERSION } from "@redline/pipeline";
 import { LiveEvent, RoomEventKind } from "@redline/proto";
-import { encodeSnapshot } from "./partition-snapshot";
 import { PartitionStateStore, type PartitionStateIO } from "./partition-state-store";
 
 const TOPICS = ["live.rooms", "live.likes"];
@@ -73,11 +73,40 @@ describe("PartitionStateStore", () => {
     expect(errors).toEqual(["snapshot unusable; starting this partition from its committed offsets"]);
   });
 
+  it("refuses a snapshot of an older format with a version warning and rebuilds the partition from the commits", async () => {
+    const pipeline = createPipeline();
+    pipeline.push(LiveEvent.fromPartial({ eventId: "e1", roomId: "r", eventTimeMs: T0, platform: "t", body: { $case: "room", value: { kind: RoomEventKind.ROOM_EVENT_KIND_UPDATED } } }));
+    const current = encodeSnapshot(pipeline, { partition: 0, offsets: { "live.rooms": "20", "live.likes": "7" }, takenAtMs: 0 });
+    const older = Buffer.from(current);
+    older.writeUInt16BE(SNAPSHOT_VERSION - 1, 4);
+    // The record the release before the envelope wrote: MessagePack with a `format` and the pipeline as bytes, no header.
+    const beforeEnvelope = Buffer.from(encodeState({ format: 2, partition: 0, offsets: { "live.rooms": "20" }, takenAtMs: 0, pipeline: new Uint8Array([1]) }));
+    for (const old of [older, beforeEnvelope]) {
+      const io = new MemoryIO();
+      io.changelog.set("0", old);
+      const logged: Array<{ level: string; msg: string; err: unknown }> = [];
+      const logger = { ...silentLogger, warn: (msg: string, f?: Record<string, unknown>) => logged.push({ level: "warn", msg, err: f?.err }), error: (msg: string, f?: Record<string, unknown>) => logged.push({ level: "error", msg, err: f?.err }) };
+      const start = await store(io, logger).start(0);
+      expect(start.restored).toBe(false);
+      expect(start.pipeline.engine.counters().eventsIngested).toBe(0);
+      // The committed offsets, not the snapshot's: live.rooms at the group's commit, live.likes at the oldest retained.
+      expect(start.lanes.map((l) => l.nextOffset)).toEqual([12n, 0n]);
+      expect(logged.map((l) => [l.level, l.msg])).toEqual([["warn", "snapshot of another version; rebuilding this partition from its committed offsets"]]);
+      expect(String(logged[0]!.err)).toMatch(/partition 0 .*snapshot version/);
+    }
+    // The same state in this release's envelope restores.
+    const io = new MemoryIO();
+    io.changelog.set("0", current);
+    const start = await store(io).start(0);
+    expect(start.restored).toBe(true);
+    expect(start.lanes.map((l) => l.nextOffset)).toEqual([20n, 7n]);
+  });
+
   it("reads the changelog and offsets once per generation of the group", async () => {
     const io = new MemoryIO();
     const s = store(io);
     await s.start(0);
-    io.changelog.set("0", encodeSnapshot({ partition: 0, offsets: { "live.rooms": "33" }, pipeline: snapshotPipeline(createPipeline()), takenAtMs: 0 }));
+    io.changelog.set("0", encodeSnapshot(createPipeline(), { partition: 0, offsets: { "live.rooms": "33" }, takenAtMs: 0 }));
     expect((await s.start(0)).restored).toBe(false); // same generation: what was read at its start
     s.newGeneration();
     expect((await s.start(0)).lanes[0]!.nextOffset).toBe(33n);

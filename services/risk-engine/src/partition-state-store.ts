@@ -1,8 +1,7 @@
 import type { Logger } from "@redline/common";
 import type { RiskPipeline } from "@redline/engine";
 import type { TopicOffsets } from "@redline/kafka";
-import { createPipeline, restorePipeline, snapshotPipeline, type PipelineSpec } from "@redline/pipeline";
-import { decodeSnapshot, encodeSnapshot } from "./partition-snapshot";
+import { createPipeline, decodeSnapshot, encodeSnapshot, restorePipeline, SnapshotVersionError, type PipelineSpec } from "@redline/pipeline";
 
 /** The broker and changelog reads and writes the store needs; the service gives it its consumer's and producer's. */
 export interface PartitionStateIO {
@@ -71,10 +70,12 @@ export class PartitionStateStore {
     if (bytes !== undefined) {
       try {
         const snap = decodeSnapshot(key, bytes);
-        pipeline = restorePipeline(snap.pipeline, this.opts.spec, key);
+        pipeline = restorePipeline(snap, this.opts.spec);
         for (const [topic, offset] of Object.entries(snap.offsets)) info.starts.set(`${topic}|${partition}`, BigInt(offset));
       } catch (err) {
-        this.opts.logger.error("snapshot unusable; starting this partition from its committed offsets", { partition, err });
+        // An older release's snapshot is expected once after an upgrade that changed the state (docs/operations.md): a warning.
+        if (err instanceof SnapshotVersionError) this.opts.logger.warn("snapshot of another version; rebuilding this partition from its committed offsets", { partition, err });
+        else this.opts.logger.error("snapshot unusable; starting this partition from its committed offsets", { partition, err });
       }
     }
     const lanes = this.opts.inputTopics.map((topic) => ({
@@ -87,7 +88,7 @@ export class PartitionStateStore {
 
   /** Writes the partition's checkpoint: its pipeline and, per topic, the first offset that pipeline has not seen. Returns its size. */
   async save(partition: number, offsets: Record<string, string>, pipeline: RiskPipeline): Promise<number> {
-    const value = encodeSnapshot({ partition, offsets, pipeline: snapshotPipeline(pipeline), takenAtMs: this.opts.now() });
+    const value = encodeSnapshot(pipeline, { partition, offsets, takenAtMs: this.opts.now() });
     await this.opts.io.writeSnapshot(String(partition), value);
     return value.length;
   }
