@@ -15,6 +15,7 @@ import { SeenEvents } from "./seen-events";
 import { createRoomState } from "./room-state";
 import type { RoomState } from "./room-state";
 import { applyFalsification } from "./falsification";
+import type { AccountRiskAt } from "./detectors/known-crews";
 import { alertFromFinding } from "./alert";
 import { decodeState, encodeState } from "./state-codec";
 import { SnapshotFormatError } from "./errors";
@@ -94,6 +95,13 @@ export interface EngineDeps {
    * buffer, even behind the watermark, until `applyHeld`. Absent: no limit.
    */
   applyLimitMs?: () => number;
+  /**
+   * The crew an account was named in at an event time: the account-risk
+   * table (#21) read with `valueAt`, behind the same hold. The falsification
+   * detectors count known crew accounts acting in a room
+   * (`detectors/known-crews.ts`). Absent: no crews known.
+   */
+  accountRiskAt?: AccountRiskAt;
 }
 
 /** How often (event time) rooms are checked for release. */
@@ -123,6 +131,7 @@ export class RiskEngine {
   private readonly cfg: Readonly<EngineConfig>;
   private readonly clock: () => number;
   private readonly applyLimit: () => number;
+  private readonly accountRiskAt: AccountRiskAt | undefined;
   private readonly scorer: TextScorer;
   /** Rules version plus the classifier version the content alerts relied on. */
   readonly modelVersion: string;
@@ -145,6 +154,7 @@ export class RiskEngine {
     this.early = new EarlyFirings(new Map(), this.cfg.alertCooldownMs, this.cfg.maxRooms);
     this.clock = deps.clock ?? Date.now;
     this.applyLimit = deps.applyLimitMs ?? (() => Number.POSITIVE_INFINITY);
+    this.accountRiskAt = deps.accountRiskAt;
     this.scorer = deps.textScorer ?? loadDefaultClassifier();
     this.modelVersion = `${this.cfg.modelVersion}+text-${this.scorer.version}`;
   }
@@ -316,7 +326,7 @@ export class RiskEngine {
     }
     const room = this.roomFor(event.roomId, event.eventTimeMs);
     if (event.eventTimeMs > room.lastEventMs) room.lastEventMs = event.eventTimeMs;
-    for (const finding of applyFalsification(room, event, this.cfg)) {
+    for (const finding of applyFalsification(room, event, this.cfg, this.accountRiskAt)) {
       this.raise({ alert: alertFromFinding(room.roomId, finding, event.eventTimeMs, this.modelVersion) });
     }
     for (const content of applyContent(room, event, this.cfg, this.scorer)) {

@@ -16,6 +16,7 @@ import { addToKey, cadenceAdd, COHORT_KINDS, newCadence, noteFreshCreation, touc
 import { ARRIVAL_BIT } from "./detectors/tells";
 import { linkBuyers } from "./detectors/buyer-rings";
 import { detectCohort, SUBCATEGORY_OF } from "./detectors/cohort";
+import { noteKnownCrewAccount, withKnownCrews, type AccountRiskAt } from "./detectors/known-crews";
 import { severityOf } from "./detectors/scoring";
 import type { Finding } from "./detectors/finding";
 
@@ -197,8 +198,10 @@ function observe(room: RoomState, event: LiveEvent, cfg: Readonly<EngineConfig>)
  * detector fires outside an open episode, or inside one at a higher severity than the episode has reached
  * (an attack first seen at its start must not be held at MEDIUM for the whole cooldown while it grows).
  */
-export function applyFalsification(room: RoomState, event: LiveEvent, cfg: Readonly<EngineConfig>): Finding[] {
+export function applyFalsification(room: RoomState, event: LiveEvent, cfg: Readonly<EngineConfig>, accountRiskAt?: AccountRiskAt): Finding[] {
   const observed = observe(room, event, cfg);
+  // Accounts the crew detector named (#21): their actions here count towards the kind's finding (known-crews.ts).
+  if (observed !== null && accountRiskAt !== undefined) noteKnownCrewAccount(room, observed, event, accountRiskAt);
   const t = event.eventTimeMs;
   const findings: Finding[] = [];
   for (const kind of COHORT_KINDS) {
@@ -218,7 +221,13 @@ function evaluate(room: RoomState, kind: CohortKind, t: number, cfg: Readonly<En
   const reached = open ? room.episodeSeverity[subcategory] ?? 0 : 0;
   if (reached >= MAX_SEVERITY) return null;
   room.nextEvaluationMs[subcategory] = t + cfg.falsification.evaluateEveryMs;
-  const finding = detectCohort(room, kind, t, cfg.falsification, cfg.maxEvidenceIds);
+  const cohort = detectCohort(room, kind, t, cfg.falsification, cfg.maxEvidenceIds);
+  const finding = withKnownCrews(cohort, room, kind, t, {
+    subcategory,
+    windowMs: windowOf(kind, cfg.falsification).windowMs,
+    viewerSettleMs: cfg.falsification.viewerSettleMs,
+    maxEvidence: cfg.maxEvidenceIds,
+  });
   if (finding === null) return null;
   const severity = severityOf(finding.score);
   if (open && severity <= reached) return null;

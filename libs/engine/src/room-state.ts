@@ -11,6 +11,7 @@ import { createCohortState } from "./detectors/cohort-state";
 import type { CohortState } from "./detectors/cohort-state";
 import type { EngineConfig } from "./config";
 import type { ContentFeatures } from "./detectors/content-state";
+import type { KnownCrewSightings } from "./detectors/known-crews";
 
 /**
  * What the room has seen of one account: its identity as first seen and its
@@ -84,6 +85,8 @@ export interface RoomState {
   maturingUntilMs?: Partial<Record<string, number>>;
   /** Texts, moderation and minor-protection features; created on the room's first text, moderation or minor fact. */
   content?: ContentFeatures;
+  /** Accounts of crews known from other rooms (#21) acting here, per kind; created on the first one. */
+  knownCrews?: KnownCrewSightings;
 }
 
 /** Accounts per device beyond this are not tracked individually: the device is a farm either way. */

@@ -25,12 +25,22 @@ export interface PipelineSpec {
    * time; `pipeline.applyHeld()` applies what waited once they move.
    */
   hold?: MinuteTableHold;
+  /**
+   * The account-risk table's crew of an account at an event time (#21),
+   * read behind `hold`: the engine's falsification detectors count known
+   * crew accounts acting in a room (`accountRiskLookup`).
+   */
+  accountRiskAt?: EngineDeps["accountRiskAt"];
 }
 
 /** The engine dependencies a spec resolves to: its own, and the hold's cap on what is applied. */
 export function engineDeps(spec: PipelineSpec): EngineDeps {
-  const { hold } = spec;
-  return hold === undefined ? (spec.deps ?? {}) : { ...spec.deps, applyLimitMs: () => hold.readyThroughMs() };
+  const { hold, accountRiskAt } = spec;
+  return {
+    ...spec.deps,
+    ...(hold === undefined ? {} : { applyLimitMs: () => hold.readyThroughMs() }),
+    ...(accountRiskAt === undefined ? {} : { accountRiskAt }),
+  };
 }
 
 /** The engine settings a spec resolves to: the service's defaults, then the spec's overrides. */

@@ -15,7 +15,8 @@
 import { accountRiskVersions, CrewDetector, type AccountRiskVersion, type CrewConfig, type CrewOutput } from "@redline/crews";
 import type { PipelineOutput, RiskPipeline } from "@redline/engine";
 import { MinuteVersionedTable, minuteStart } from "@redline/minute-table";
-import { drainAccountActivity, sealAccountActivity } from "./create-pipeline";
+import { accountRiskLookup } from "./account-risk-lookup";
+import { drainAccountActivity, sealAccountActivity, type PipelineSpec } from "./create-pipeline";
 import { MinuteTableHold } from "./minute-table-hold";
 
 /** What one `settle` released: the engine's outputs of the events the table let through, and the crew detector's findings. */
@@ -37,6 +38,11 @@ export class InProcessAccountRisk {
 
   constructor(crew: Partial<CrewConfig> = {}) {
     this.detector = new CrewDetector(crew);
+  }
+
+  /** What a pipeline spec needs to run the loop: keep activity records, hold on the table, read it. */
+  spec(): Pick<PipelineSpec, "accountActivity" | "hold" | "accountRiskAt"> {
+    return { accountActivity: true, hold: this.hold, accountRiskAt: accountRiskLookup(this.table) };
   }
 
   /**

@@ -14,6 +14,8 @@ export { AccountActivityStage } from "./account-activity-stage";
 export type { PipelineSpec } from "./create-pipeline";
 export { MinuteTableHold } from "./minute-table-hold";
 export { InProcessAccountRisk } from "./in-process-account-risk";
+export { accountRiskLookup } from "./account-risk-lookup";
+export type { AccountRiskTable, AccountRiskValue } from "./account-risk-lookup";
 export type { SettledStep } from "./in-process-account-risk";
 export type { ReadyTable } from "./minute-table-hold";
 export { PIPELINE_DEFAULTS } from "./pipeline-defaults";

@@ -9,15 +9,15 @@ import { MinuteTableHold } from "./minute-table-hold";
 const M = 60_000;
 const T0 = Date.UTC(2026, 10, 1, 12, 0, 0);
 
-/** Three rooms of three streamers in three categories, five minutes apart: viewers join, like and leave; a crew of four works all three. */
-function traffic(): LiveEvent[] {
+/** Three rooms (or `rooms`) of as many streamers in as many categories, five minutes apart: viewers join, like and leave; a crew of four works them all. */
+function traffic(rooms = 3): LiveEvent[] {
   const out: LiveEvent[] = [];
   let seq = 0;
   const ev = (roomId: string, atMs: number, body: NonNullable<Parameters<typeof LiveEvent.fromPartial>[0]>["body"]) =>
     out.push(LiveEvent.fromPartial({ eventId: `e${String(seq++).padStart(5, "0")}`, roomId, eventTimeMs: atMs, platform: "test", body }));
-  ["room-a", "room-b", "room-c"].forEach((roomId, r) => {
+  ["room-a", "room-b", "room-c", "room-d"].slice(0, rooms).forEach((roomId, r) => {
     const start = T0 + r * 5 * M;
-    ev(roomId, start, { $case: "room", value: { kind: RoomEventKind.ROOM_EVENT_KIND_STARTED, category: ["beauty", "food", "home"][r]!, streamer: { userId: `streamer-${r}`, age: 30, realNameVerified: true } } });
+    ev(roomId, start, { $case: "room", value: { kind: RoomEventKind.ROOM_EVENT_KIND_STARTED, category: ["beauty", "food", "home", "toys"][r]!, streamer: { userId: `streamer-${r}`, age: 30, realNameVerified: true } } });
     const visit = (userId: string, atMs: number, stayMs: number) => {
       ev(roomId, atMs, { $case: "view", value: { user: { userId, deviceId: `d-${userId}` }, kind: ViewKind.VIEW_KIND_JOIN } });
       ev(roomId, atMs + 20_000, { $case: "like", value: { user: { userId, deviceId: `d-${userId}` }, count: 2 } });
@@ -169,7 +169,7 @@ describe("MinuteTableHold", () => {
 describe("InProcessAccountRisk (redline replay --crews)", () => {
   /** Pushes every event, settling the loop after each step as replay does; the engine's and the crew detector's outputs in order. */
   function replay(events: LiveEvent[], loop: InProcessAccountRisk) {
-    const pipeline = createPipeline({ accountActivity: true, hold: loop.hold });
+    const pipeline = createPipeline(loop.spec());
     const outputs: PipelineOutput[] = [];
     const crews: CrewOutput[] = [];
     let maxBuffered = 0;
@@ -217,13 +217,29 @@ describe("InProcessAccountRisk (redline replay --crews)", () => {
     expect(loop.versions).toBeGreaterThanOrEqual(4);
   });
 
+  it("raises the falsification finding of a room the crew works once it is known, from the table it built", () => {
+    const events = traffic(4);
+    const loop = new InProcessAccountRisk();
+    const run = replay(events, loop);
+    const known = run.outputs.flatMap((o) => ("alert" in o && o.alert.explanation?.signals.some((s) => s.name === "known_crew_accounts") ? [o.alert] : []));
+    // Found over rooms a to c, the crew is known when it works room d: that room alone alerts, naming the crew.
+    const crewId = run.crews.find((c) => c.level === "account" && c.severity >= Severity.SEVERITY_MEDIUM)!.crewId;
+    expect(known.map((a) => [a.roomId, a.subcategory])).toEqual([["room-d", "FAKE_LIKES"]]);
+    expect(known[0]!.severity).toBeGreaterThanOrEqual(Severity.SEVERITY_MEDIUM);
+    expect(known[0]!.explanation?.summary).toContain(crewId);
+    // Without the table the engine sees four fans in room d.
+    const plain = createPipeline({ accountActivity: true });
+    const plainOutputs = [...events.flatMap((e) => plain.push(e)), ...plain.end()];
+    expect(plainOutputs.filter((o) => "alert" in o && o.alert.roomId === "room-d")).toEqual([]);
+  });
+
   it("gives the same table and outputs however the input is cut into steps", () => {
-    const events = traffic();
+    const events = traffic(4);
     const once = new InProcessAccountRisk();
     const a = replay(events, once);
     // Settling only every 50 events: the hold keeps the engine behind the table, and the table behind the engine.
     const chunked = new InProcessAccountRisk();
-    const pipeline = createPipeline({ accountActivity: true, hold: chunked.hold });
+    const pipeline = createPipeline(chunked.spec());
     const outputs: PipelineOutput[] = [];
     events.forEach((e, i) => {
       outputs.push(...pipeline.push(e));

@@ -1,7 +1,7 @@
 import type { Logger } from "@redline/common";
 import { markKeysFor, MinuteTableFeed, partitionCounts, type createKafkaClient, type DeadLetterWriter } from "@redline/kafka";
 import { progressMarkKey } from "@redline/minute-table";
-import { MinuteTableHold, type PipelineSpec } from "@redline/pipeline";
+import { accountRiskLookup, MinuteTableHold, type PipelineSpec } from "@redline/pipeline";
 import { AccountRisk } from "@redline/proto";
 import { AccountActivityOutputs, type EngineOutput } from "./account-activity-outputs";
 import type { RiskEngineConfig } from "./config";
@@ -42,9 +42,12 @@ export class CrewWiring {
     return this.activityPartitions > 0;
   }
 
-  /** What the pipeline spec needs: keep activity records, hold on the table. */
-  spec(): Pick<PipelineSpec, "accountActivity" | "hold"> {
-    return { ...(this.publishesActivity ? { accountActivity: true } : {}), ...(this.hold ? { hold: this.hold } : {}) };
+  /** What the pipeline spec needs: keep activity records, hold on the table and read it (the room's known crews). */
+  spec(): Pick<PipelineSpec, "accountActivity" | "hold" | "accountRiskAt"> {
+    return {
+      ...(this.publishesActivity ? { accountActivity: true } : {}),
+      ...(this.hold && this.accountRisk ? { hold: this.hold, accountRiskAt: accountRiskLookup(this.accountRisk.table) } : {}),
+    };
   }
 
   routes(): Array<OutputRoute<EngineOutput>> {

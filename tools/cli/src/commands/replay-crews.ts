@@ -16,9 +16,9 @@ export class ReplayCrews {
   private readonly loop = new InProcessAccountRisk();
   alerts = 0;
 
-  /** What the pipeline spec needs: keep activity records, hold on the in-process table. */
-  spec(): Pick<PipelineSpec, "accountActivity" | "hold"> {
-    return { accountActivity: true, hold: this.loop.hold };
+  /** What the pipeline spec needs: keep activity records, hold on the in-process table and read it. */
+  spec(): Pick<PipelineSpec, "accountActivity" | "hold" | "accountRiskAt"> {
+    return this.loop.spec();
   }
 
   get records(): number {
