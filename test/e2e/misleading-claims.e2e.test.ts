@@ -3,8 +3,8 @@ import { loadConfig as dispatcherConfig, startDispatcher, type Dispatcher } from
 import { silentLogger } from "@redline/common";
 import { RecordingControlPlane } from "@redline/demo-platform";
 import { demoScenario } from "@redline/demo-feed";
-import { dlqTopicFor, encodeMessage, TABLE_TOPIC_CONFIGS } from "@redline/events";
-import { ensureTopics, RecordProducer } from "@redline/kafka";
+import { encodeMessage, TABLE_TOPIC_CONFIGS } from "@redline/events";
+import { dlqTopicFor, ensureTopics, RecordProducer } from "@redline/kafka";
 import { ActionKind, ProductFacts, RiskCategory } from "@redline/proto";
 import { loadConfig as engineConfig, startRiskEngine, type RiskEngineService } from "@redline/risk-engine";
 import { inputTopics, pipelineEnv, pipelineOutputs, publishEvents, randomId, testKafka, waitFor } from "@redline/test-helpers";

@@ -1,5 +1,5 @@
-import { DEFAULT_INPUT_TOPICS, dlqTopicFor, encodeMessage, partitionForKey } from "@redline/events";
-import { ensureTopics, type OutputRecord, type RecordProducer } from "@redline/kafka";
+import { DEFAULT_INPUT_TOPICS, encodeMessage } from "@redline/events";
+import { dlqTopicFor, ensureTopics, type OutputRecord, partitionForKey, type RecordProducer } from "@redline/kafka";
 import type { Kafka } from "kafkajs";
 import { LiveEvent } from "@redline/proto";
 

@@ -1,8 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { dlqTopicFor } from "@redline/events";
-import { ensureTopics } from "@redline/kafka";
+import { dlqTopicFor, ensureTopics } from "@redline/kafka";
 import type { Kafka } from "kafkajs";
 import { inputTopics } from "./live-events";
 

@@ -2,8 +2,8 @@ import { credentials, status as GrpcStatus } from "@grpc/grpc-js";
 import { CountingDispatcherMetrics, loadConfig, startDispatcher, type Dispatcher } from "@redline/action-dispatcher";
 import { silentLogger } from "@redline/common";
 import { RecordingControlPlane } from "@redline/demo-platform";
-import { decodeMessage, DLQ_HEADERS, dlqTopicFor, encodeMessage } from "@redline/events";
-import { ensureTopics, RecordProducer } from "@redline/kafka";
+import { decodeMessage, encodeMessage } from "@redline/events";
+import { DLQ_HEADERS, dlqTopicFor, ensureTopics, RecordProducer } from "@redline/kafka";
 import {
   ActionFeedClient,
   ActionKind,

@@ -2,8 +2,8 @@ import { ClickHouseEvidenceStore } from "@redline/archive";
 import { startArchiver, loadConfig, type Archiver } from "@redline/archiver";
 import { ident, sql } from "@redline/clickhouse";
 import { silentLogger } from "@redline/common";
-import { dlqTopicFor, encodeMessage } from "@redline/events";
-import { ensureTopics, RecordProducer } from "@redline/kafka";
+import { encodeMessage } from "@redline/events";
+import { dlqTopicFor, ensureTopics, RecordProducer } from "@redline/kafka";
 import {
   ActionKind,
   Alert,

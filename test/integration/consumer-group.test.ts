@@ -1,15 +1,5 @@
 import { RedlineError, silentLogger } from "@redline/common";
-import { dlqTopicFor, DLQ_HEADERS } from "@redline/events";
-import {
-  CountingMetrics,
-  DeadLetterWriter,
-  EventConsumer,
-  ensureTopics,
-  partitionNumbers,
-  RecordProducer,
-  type InputRecord,
-  type TopicPartitions,
-} from "@redline/kafka";
+import { CountingMetrics, DeadLetterWriter, DLQ_HEADERS, dlqTopicFor, ensureTopics, EventConsumer, type InputRecord, partitionNumbers, RecordProducer, type TopicPartitions } from "@redline/kafka";
 import { committedOffsets, randomId, readTopic, roomOnPartition, testKafka, waitFor } from "@redline/test-helpers";
 
 const kafka = testKafka();

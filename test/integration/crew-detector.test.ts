@@ -1,8 +1,8 @@
 import { silentLogger } from "@redline/common";
 import { CrewDetectorService, activityOutputRecord, loadConfig } from "@redline/crew-detector";
 import { CrewDetector, crewAlert, type AccountActivity } from "@redline/crews";
-import { decodeMessage, dlqTopicFor, DLQ_HEADERS, partitionForKey } from "@redline/events";
-import { CountingMetrics, DeadLetterWriter, ensureTopics, markKeysFor, MinuteTableFeed, RecordProducer, type OutputRecord } from "@redline/kafka";
+import { decodeMessage } from "@redline/events";
+import { CountingMetrics, DeadLetterWriter, DLQ_HEADERS, dlqTopicFor, ensureTopics, markKeysFor, MinuteTableFeed, type OutputRecord, partitionForKey, RecordProducer } from "@redline/kafka";
 import { progressHeaders, progressMarkKey } from "@redline/minute-table";
 import { AccountRisk, Alert, Severity } from "@redline/proto";
 import { collectTopic, randomId, readTopic, testKafka, waitFor } from "@redline/test-helpers";

@@ -1,8 +1,8 @@
 import { silentLogger } from "@redline/common";
 import { CrewDetectorService, loadConfig as loadCrewConfig } from "@redline/crew-detector";
 import { CROSS_ROOM_COORDINATION } from "@redline/crews";
-import { decodeMessage, dlqTopicFor, encodeMessage } from "@redline/events";
-import { ensureTopics, RecordProducer } from "@redline/kafka";
+import { decodeMessage, encodeMessage } from "@redline/events";
+import { dlqTopicFor, ensureTopics, RecordProducer } from "@redline/kafka";
 import { Alert, Severity } from "@redline/proto";
 import { loadConfig as loadEngineConfig, startRiskEngine, type RiskEngineService } from "@redline/risk-engine";
 import {

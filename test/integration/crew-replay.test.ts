@@ -1,7 +1,7 @@
 import { silentLogger } from "@redline/common";
 import { CrewDetectorService, activityOutputRecord, loadConfig } from "@redline/crew-detector";
-import { decodeMessage, dlqTopicFor, partitionForKey } from "@redline/events";
-import { ensureTopics, markKeysFor, RecordProducer, type OutputRecord } from "@redline/kafka";
+import { decodeMessage } from "@redline/events";
+import { dlqTopicFor, ensureTopics, markKeysFor, type OutputRecord, partitionForKey, RecordProducer } from "@redline/kafka";
 import { progressHeaders, progressMarkKey } from "@redline/minute-table";
 import { createPipeline, drainAccountActivity, sealAccountActivity } from "@redline/pipeline";
 import { Alert, Severity, type LiveEvent } from "@redline/proto";

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { silentLogger } from "@redline/common";
-import { decodeMessage, partitionForKey } from "@redline/events";
-import { latestOffsets, readLatestByKey, RecordProducer } from "@redline/kafka";
+import { decodeMessage } from "@redline/events";
+import { latestOffsets, partitionForKey, readLatestByKey, RecordProducer } from "@redline/kafka";
 import { Alert, LiveEvent, RoomEventKind } from "@redline/proto";
 import { decodeSnapshot, loadConfig, startRiskEngine, type RiskEngineService } from "@redline/risk-engine";
 import { initTelemetry, loadTelemetryConfig, type Telemetry } from "@redline/telemetry";

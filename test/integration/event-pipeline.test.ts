@@ -1,13 +1,6 @@
 import { silentLogger } from "@redline/common";
-import { DEFAULT_LIMITS, DLQ_HEADERS, dlqTopicFor } from "@redline/events";
-import {
-  CountingMetrics,
-  DeadLetterWriter,
-  EventConsumer,
-  ensureTopics,
-  liveEventDecoder,
-  RecordProducer,
-} from "@redline/kafka";
+import { DEFAULT_LIMITS } from "@redline/events";
+import { CountingMetrics, DeadLetterWriter, DLQ_HEADERS, dlqTopicFor, ensureTopics, EventConsumer, liveEventDecoder, RecordProducer } from "@redline/kafka";
 import { LiveEvent } from "@redline/proto";
 import { committedOffsets, randomId, readTopic, testKafka, waitFor } from "@redline/test-helpers";
 

@@ -10,9 +10,9 @@ import { actionRow, alertRow, ARCHIVE_MIGRATIONS_DIR } from "@redline/archive";
 import { ident, loadMigrations, runMigrations, sql, SqlFragment } from "@redline/clickhouse";
 import { silentLogger } from "@redline/common";
 import { actionOutcomeOf, undeliveredAlertId } from "@redline/dispatch";
-import { dlqTopicFor, encodeMessage } from "@redline/events";
+import { encodeMessage } from "@redline/events";
 import { chainLink, CHAIN_ROOT, publicKeyText, signedText, type Manifest } from "@redline/evidence-bundle";
-import { ensureTopics, RecordProducer } from "@redline/kafka";
+import { dlqTopicFor, ensureTopics, RecordProducer } from "@redline/kafka";
 import { ActionKind, ActionOutcome, Alert, ApplyStatus, ControlAction, Feedback, LiveEvent, RiskCategory, Severity, Verdict } from "@redline/proto";
 import { joinTar, randomId, splitTar, testClickHouse, testKafka, waitFor, type TarEntry } from "@redline/test-helpers";
 

@@ -3,8 +3,7 @@ import { loadConfig as dispatcherConfig, startDispatcher } from "@redline/action
 import { loadConfig as gatewayConfig, startGateway, UnconfiguredEvidenceStore } from "@redline/alert-gateway";
 import { loadConfig as archiverConfig, startArchiver } from "@redline/archiver";
 import { silentLogger } from "@redline/common";
-import { dlqTopicFor } from "@redline/events";
-import { ensureTopics, MissingTopicsError } from "@redline/kafka";
+import { dlqTopicFor, ensureTopics, MissingTopicsError } from "@redline/kafka";
 import { inputTopics, randomId, spawnService, testKafka } from "@redline/test-helpers";
 
 const kafka = testKafka();

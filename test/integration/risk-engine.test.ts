@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { silentLogger } from "@redline/common";
-import { decodeMessage, dlqTopicFor, DLQ_HEADERS, partitionForKey } from "@redline/events";
-import { readLatestByKey, RecordProducer } from "@redline/kafka";
+import { decodeMessage } from "@redline/events";
+import { DLQ_HEADERS, dlqTopicFor, partitionForKey, readLatestByKey, RecordProducer } from "@redline/kafka";
 import { Alert, ControlAction, LiveEvent, RoomEventKind } from "@redline/proto";
 import { decodeSnapshot, loadConfig, startRiskEngine, type RiskEngineService } from "@redline/risk-engine";
 import { generateRoom, Rng, SIMULATION_EPOCH_MS, type AttackStyle } from "@redline/simulator";

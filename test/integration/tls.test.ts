@@ -9,9 +9,9 @@ import { loadConfig as loadGatewayConfig, startGateway, UnconfiguredEvidenceStor
 import { runCli } from "@redline/cli";
 import { silentLogger } from "@redline/common";
 import { RecordingControlPlane } from "@redline/demo-platform";
-import { decodeMessage, dlqTopicFor, encodeMessage } from "@redline/events";
+import { decodeMessage, encodeMessage } from "@redline/events";
 import { channelCredentials } from "@redline/grpc";
-import { ensureTopics, RecordProducer } from "@redline/kafka";
+import { dlqTopicFor, ensureTopics, RecordProducer } from "@redline/kafka";
 import {
   ActionFeedClient,
   ActionKind,

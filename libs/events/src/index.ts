@@ -33,8 +33,7 @@ export {
 export type { Encoding } from "./content-type";
 export { encodeMessage, decodeMessage } from "./codec";
 export type { MessageCodec, EncodedMessage } from "./codec";
-export { DEFAULT_INPUT_TOPICS, DEFAULT_OUTPUT_TOPICS, DEFAULT_TABLE_TOPICS, TABLE_TOPIC_CONFIGS, DLQ_HEADERS, dlqTopicFor } from "./topics";
+export { DEFAULT_INPUT_TOPICS, DEFAULT_OUTPUT_TOPICS, DEFAULT_TABLE_TOPICS, TABLE_TOPIC_CONFIGS } from "./topics";
 export type { BodyCase } from "./topics";
-export { murmur2, partitionForKey } from "./partition";
 export { shiftEventTime } from "./shift-time";
 export { EventTimePacer } from "./event-time-pacer";

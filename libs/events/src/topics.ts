@@ -38,18 +38,3 @@ export const DEFAULT_OUTPUT_TOPICS = Object.freeze({
   /** `AccountActivity` keyed by account: the room engine's records for the crew detector (issue 21). */
   accountActivity: "risk.account-activity",
 });
-
-/** Where refused messages of `topic` go. */
-export function dlqTopicFor(topic: string): string {
-  return `${topic}.dlq`;
-}
-
-/** Headers a dead-lettered record carries beside its untouched key, value and original headers. */
-export const DLQ_HEADERS = Object.freeze({
-  reason: "redline-dlq-reason",
-  detail: "redline-dlq-detail",
-  sourceTopic: "redline-source-topic",
-  sourcePartition: "redline-source-partition",
-  sourceOffset: "redline-source-offset",
-  failedAtMs: "redline-dlq-failed-at-ms",
-});

@@ -1,5 +1,5 @@
 import { describeError, type Logger } from "@redline/common";
-import { DLQ_HEADERS, dlqTopicFor } from "@redline/events";
+import { DLQ_HEADERS, dlqTopicFor } from "./dead-letter-topics";
 import { DeadLetterError } from "./errors";
 import type { ConsumerMetrics } from "./metrics";
 import type { RecordProducer } from "./producer";

@@ -24,6 +24,8 @@ export { partitionNumbers } from "./assignment";
 export type { TopicPartitions } from "./assignment";
 export { DeadLetterWriter, refusalOf } from "./dead-letter";
 export type { Refusal } from "./dead-letter";
+export { DLQ_HEADERS, dlqTopicFor } from "./dead-letter-topics";
+export { murmur2, partitionForKey } from "./partitioner";
 export { BrokerUnavailableError, DeadLetterError, MissingTopicsError, TopicLayoutError } from "./errors";
 export { isBrokerUnavailable } from "./broker-unavailable";
 export { liveEventDecoder } from "./live-event-decoder";

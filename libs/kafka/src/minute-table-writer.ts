@@ -7,7 +7,7 @@
  * partition by key; a mark's key gets a suffix chosen so that the default
  * partitioner puts it on the partition it is for.
  */
-import { partitionForKey } from "@redline/events";
+import { partitionForKey } from "./partitioner";
 import { progressHeaders, progressMarkKey, tableRecordKey, TABLE_MINUTE_HEADER, type ProducerMark } from "@redline/minute-table";
 import type { RecordProducer } from "./producer";
 import type { OutputRecord } from "./record";

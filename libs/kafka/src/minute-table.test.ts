@@ -1,4 +1,4 @@
-import { partitionForKey } from "@redline/events";
+import { partitionForKey } from "./partitioner";
 import { MinuteVersionedTable } from "@redline/minute-table";
 import { applyTableRecord } from "./minute-table-feed";
 import { markKeysFor, MinuteTableWriter } from "./minute-table-writer";

@@ -1,4 +1,4 @@
-import { partitionForKey } from "@redline/events";
+import { partitionForKey } from "./partitioner";
 import { Partitioners } from "kafkajs";
 
 describe("partitionForKey", () => {

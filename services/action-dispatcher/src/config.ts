@@ -1,8 +1,8 @@
 import { ConfigError, EnvReader } from "@redline/common";
 import type { DeliveryPolicy } from "@redline/dispatch";
-import { DEFAULT_OUTPUT_TOPICS, dlqTopicFor } from "@redline/events";
+import { DEFAULT_OUTPUT_TOPICS } from "@redline/events";
 import { loadTlsConfig, parseTokens, TokenTable, type TlsConfig } from "@redline/grpc";
-import { loadKafkaConfig, type KafkaConfig, type RequiredTopic } from "@redline/kafka";
+import { dlqTopicFor, type KafkaConfig, loadKafkaConfig, type RequiredTopic } from "@redline/kafka";
 
 export interface DispatcherConfig {
   kafka: KafkaConfig;

@@ -1,8 +1,8 @@
 import { DEFAULT_RETENTION_DAYS, type RetentionDays } from "@redline/archive";
 import { loadClickHouseConfig, type ClickHouseConfig } from "@redline/clickhouse";
 import { ConfigError, EnvReader } from "@redline/common";
-import { DEFAULT_INPUT_TOPICS, DEFAULT_OUTPUT_TOPICS, dlqTopicFor, loadValidationLimits, type ValidationLimits } from "@redline/events";
-import { loadKafkaConfig, type KafkaConfig, type RequiredTopic } from "@redline/kafka";
+import { DEFAULT_INPUT_TOPICS, DEFAULT_OUTPUT_TOPICS, loadValidationLimits, type ValidationLimits } from "@redline/events";
+import { dlqTopicFor, type KafkaConfig, loadKafkaConfig, type RequiredTopic } from "@redline/kafka";
 
 export interface ArchiverConfig {
   kafka: KafkaConfig;

@@ -1,7 +1,7 @@
 import { EnvReader } from "@redline/common";
 import { DEFAULT_CREW_CONFIG, type CrewConfig } from "@redline/crews";
-import { DEFAULT_OUTPUT_TOPICS, DEFAULT_TABLE_TOPICS, dlqTopicFor } from "@redline/events";
-import { loadKafkaConfig, type KafkaConfig, type RequiredTopic } from "@redline/kafka";
+import { DEFAULT_OUTPUT_TOPICS, DEFAULT_TABLE_TOPICS } from "@redline/events";
+import { dlqTopicFor, type KafkaConfig, loadKafkaConfig, type RequiredTopic } from "@redline/kafka";
 
 export interface CrewDetectorConfig {
   kafka: KafkaConfig;

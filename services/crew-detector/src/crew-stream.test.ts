@@ -1,6 +1,5 @@
 import { CrewDetector, type AccountActivity, type CrewOutput } from "@redline/crews";
-import { partitionForKey } from "@redline/events";
-import { toInputRecord, type InputRecord } from "@redline/kafka";
+import { type InputRecord, partitionForKey, toInputRecord } from "@redline/kafka";
 import { progressHeaders, progressMarkKey } from "@redline/minute-table";
 import { AccountRisk, Severity } from "@redline/proto";
 import { activityOutputRecord } from "./activity-record";

@@ -1,4 +1,4 @@
-import { partitionForKey } from "@redline/events";
+import { partitionForKey } from "@redline/kafka";
 import { isProgressMark as isMarkRecord, readProgress } from "@redline/minute-table";
 import { createPipeline } from "@redline/pipeline";
 import { AccountActivity, type LiveEvent } from "@redline/proto";

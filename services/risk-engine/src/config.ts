@@ -1,8 +1,8 @@
 import { EnvReader } from "@redline/common";
 import { contentConfigForThresholds, DEFAULT_ENGINE_CONFIG, type EngineConfig } from "@redline/engine";
 import { PIPELINE_DEFAULTS } from "@redline/pipeline";
-import { DEFAULT_INPUT_TOPICS, DEFAULT_OUTPUT_TOPICS, DEFAULT_TABLE_TOPICS, dlqTopicFor, loadValidationLimits, type ValidationLimits } from "@redline/events";
-import { loadKafkaConfig, type KafkaConfig, type RequiredTopic } from "@redline/kafka";
+import { DEFAULT_INPUT_TOPICS, DEFAULT_OUTPUT_TOPICS, DEFAULT_TABLE_TOPICS, loadValidationLimits, type ValidationLimits } from "@redline/events";
+import { dlqTopicFor, type KafkaConfig, loadKafkaConfig, type RequiredTopic } from "@redline/kafka";
 
 export interface RiskEngineConfig {
   kafka: KafkaConfig;

@@ -1,6 +1,6 @@
 import { mulberry32 } from "@redline/common";
 import type { LiveEvent } from "@redline/proto";
-import { murmur2 } from "@redline/events";
+import { murmur2 } from "@redline/kafka";
 import { simulate } from "@redline/simulator";
 import { ZipfSampler } from "./zipf";
 

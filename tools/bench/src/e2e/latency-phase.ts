@@ -1,7 +1,7 @@
 import type { Logger } from "@redline/common";
 import { RecordingControlPlane } from "@redline/demo-platform";
-import { decodeMessage, dlqTopicFor, partitionForKey } from "@redline/events";
-import { ensureTopics } from "@redline/kafka";
+import { decodeMessage } from "@redline/events";
+import { dlqTopicFor, ensureTopics, partitionForKey } from "@redline/kafka";
 import { PIPELINE_DEFAULTS } from "@redline/pipeline";
 import { Alert } from "@redline/proto";
 import type { Admin, Kafka } from "kafkajs";

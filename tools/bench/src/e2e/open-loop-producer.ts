@@ -1,4 +1,4 @@
-import { partitionForKey } from "@redline/events";
+import { partitionForKey } from "@redline/kafka";
 import type { LiveEvent } from "@redline/proto";
 import type { Kafka, Message, Producer } from "kafkajs";
 import { toMessage } from "./topic-fill";

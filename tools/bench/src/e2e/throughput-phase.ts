@@ -1,5 +1,4 @@
-import { dlqTopicFor } from "@redline/events";
-import { ensureTopics } from "@redline/kafka";
+import { dlqTopicFor, ensureTopics } from "@redline/kafka";
 import type { Admin, Kafka } from "kafkajs";
 import { measureDrain, spawnService, type DrainResult, type ServiceChild } from "./engine-process";
 

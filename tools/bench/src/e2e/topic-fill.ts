@@ -1,5 +1,5 @@
-import { encodeMessage, partitionForKey } from "@redline/events";
-import { ensureTopics } from "@redline/kafka";
+import { encodeMessage } from "@redline/events";
+import { ensureTopics, partitionForKey } from "@redline/kafka";
 import { LiveEvent } from "@redline/proto";
 import type { Kafka, Message } from "kafkajs";
 

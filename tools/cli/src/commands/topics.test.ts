@@ -1,4 +1,4 @@
-import { dlqTopicFor } from "@redline/events";
+import { dlqTopicFor } from "@redline/kafka";
 import { redlineTopics } from "./topics";
 
 describe("redline topics ensure", () => {

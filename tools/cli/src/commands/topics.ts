@@ -1,6 +1,6 @@
 import { createJsonLogger } from "@redline/common";
-import { DEFAULT_INPUT_TOPICS, DEFAULT_OUTPUT_TOPICS, DEFAULT_TABLE_TOPICS, TABLE_TOPIC_CONFIGS, dlqTopicFor } from "@redline/events";
-import { createKafkaClient, ensureTopics, loadKafkaConfig, partitionCounts, type TopicSpec } from "@redline/kafka";
+import { DEFAULT_INPUT_TOPICS, DEFAULT_OUTPUT_TOPICS, DEFAULT_TABLE_TOPICS, TABLE_TOPIC_CONFIGS } from "@redline/events";
+import { createKafkaClient, dlqTopicFor, ensureTopics, loadKafkaConfig, partitionCounts, type TopicSpec } from "@redline/kafka";
 import { EXIT_CODES, type CommandContext } from "../command";
 
 /** Every topic Redline reads or writes, with the partition count to create it with. */

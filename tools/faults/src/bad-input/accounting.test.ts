@@ -1,4 +1,4 @@
-import { DLQ_HEADERS } from "@redline/events";
+import { DLQ_HEADERS } from "@redline/kafka";
 import { counterByLabel, tally } from "./accounting";
 import { CLASS_HEADER, SEQ_HEADER } from "./fault-classes";
 

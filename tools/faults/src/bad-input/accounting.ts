@@ -1,4 +1,4 @@
-import { DLQ_HEADERS } from "@redline/events";
+import { DLQ_HEADERS } from "@redline/kafka";
 import { CLASS_HEADER, FAULT_CLASSES, SEQ_HEADER, type RecordClass } from "./fault-classes";
 
 /** One class's outcome: how many were sent, processed by the engine, and dead-lettered by reason. */

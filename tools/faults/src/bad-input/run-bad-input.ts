@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import type { Logger } from "@redline/common";
-import { dlqTopicFor, type BodyCase } from "@redline/events";
-import { createKafkaClient, ensureTopics, highWatermarks, headersToStrings, loadKafkaConfig } from "@redline/kafka";
+import { type BodyCase } from "@redline/events";
+import { createKafkaClient, dlqTopicFor, ensureTopics, headersToStrings, highWatermarks, loadKafkaConfig } from "@redline/kafka";
 import { METRIC_NAMES } from "@redline/telemetry";
 import { counterByLabel, tally, type Accounting, type DeadLetter } from "./accounting";
 import { EngineProcess, freePort, REPO_ROOT } from "../engine-process";

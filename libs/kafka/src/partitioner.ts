@@ -2,6 +2,8 @@
  * Kafka's default partitioner (murmur2 of the key bytes, as the Java client
  * and kafkajs's DefaultPartitioner compute it), so offline tools such as
  * `redline replay --partitions N` split rooms exactly as the topics do.
+ * Here, beside the producer whose placement it mirrors (#13; it was in
+ * libs/events, which knows the event contract, not Kafka's layout).
  */
 export function murmur2(data: Uint8Array): number {
   const m = 0x5bd1e995;
