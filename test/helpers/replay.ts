@@ -39,8 +39,12 @@ export async function replayThroughCli(events: readonly LiveEvent[], policyPath:
   };
 }
 
-/** The CROSS_ROOM_COORDINATION alerts `redline replay --crews` raises from `events`, by alert id (#21). */
-export async function replayCrewAlertsThroughCli(events: readonly LiveEvent[]): Promise<Map<string, Alert>> {
+/**
+ * The alerts `redline replay --crews` raises from `events`, by alert id
+ * (#21): the CROSS_ROOM_COORDINATION ones, or (`all`) the engine's too,
+ * which read the account-risk table the crew detector builds.
+ */
+export async function replayCrewAlertsThroughCli(events: readonly LiveEvent[], which: "crews" | "all" = "crews"): Promise<Map<string, Alert>> {
   const file = join(mkdtempSync(join(tmpdir(), "crew-replay-")), "events.jsonl");
   writeFileSync(file, events.map((e) => JSON.stringify(LiveEvent.toJSON(e))).join("\n") + "\n");
   const stdout = new PassThrough();
@@ -55,6 +59,6 @@ export async function replayCrewAlertsThroughCli(events: readonly LiveEvent[]): 
     .map((l) => JSON.parse(l) as { alert?: unknown })
     .filter((l) => l.alert !== undefined)
     .map((l) => Alert.fromJSON(l.alert))
-    .filter((a) => a.subcategory === CROSS_ROOM_COORDINATION);
+    .filter((a) => which === "all" || a.subcategory === CROSS_ROOM_COORDINATION);
   return new Map(alerts.map((a) => [a.alertId, a]));
 }

@@ -29,10 +29,11 @@ const events = crewTraffic(T0);
 /**
  * Issue 21, end to end on the real broker: the risk engine (two input
  * partitions, publishing account activity, and holding every event until
- * the account-risk table is ready for it) and the crew detector (writing
- * that table), each as the service it is, raise from the platform's
- * LiveEvents exactly the crew alerts `redline replay --crews` raises from
- * the same events: same keys, same bytes. The loop engine -> activity ->
+ * the account-risk table is ready for it, and reading it) and the crew
+ * detector (writing that table), each as the service it is, raise from the
+ * platform's LiveEvents exactly the alerts `redline replay --crews` raises
+ * from the same events, the crew's and the rooms' that the table raised:
+ * same keys, same bytes. The loop engine -> activity ->
  * crew detector -> account-risk -> engine moves (libs/minute-table README). The input ends and goes quiet, so the last stretch of
  * activity is released only by the engine's quiet-partition marks (the
  * slower partition promises up to the newest watermark of the other).
@@ -51,9 +52,13 @@ describe("risk engine + crew detector against redline replay --crews", () => {
     await producer.disconnect();
   });
 
-  it("raise the same crew alerts, key and value byte for byte", async () => {
-    const replayed = await replayCrewAlertsThroughCli(events);
+  it("raise the same alerts, crew and room alike, key and value byte for byte", async () => {
+    const everything = await replayCrewAlertsThroughCli(events, "all");
+    const replayed = new Map([...everything].filter(([, a]) => a.subcategory === CROSS_ROOM_COORDINATION));
     expect([...replayed.values()].some((a) => a.subjectUserId.startsWith("crew-a") && a.severity >= Severity.SEVERITY_MEDIUM)).toBe(true);
+    // Once known, crew-a works its later rooms under the engine's own floors: the account-risk table raises their likes.
+    const knownCrewRooms = [...everything.values()].filter((a) => a.explanation?.signals.some((s) => s.name === "known_crew_accounts"));
+    expect(knownCrewRooms.length).toBeGreaterThan(0);
 
     const prefix = `${randomId("it.crew-engine")}.`;
     const topics = { activity: `${prefix}account-activity`, alerts: `${prefix}alerts`, accountRisk: `${prefix}account-risk` };
@@ -104,6 +109,13 @@ describe("risk engine + crew detector against redline replay --crews", () => {
       const expected = new Map([...replayed.values()].map((a) => [a.alertId, { key: a.roomId, value: encodeMessage(Alert, a, "protobuf").value }]));
       const got = new Map(crewRecords().map((r) => [decodeMessage(Alert, r.value, "protobuf").alertId, { key: r.key, value: r.value }]));
       expect(got).toEqual(expected);
+      // ...and so is every room alert: the engine read the account-risk table replay built in-process.
+      // The service runs the default policy, which stamps its version on the room alerts; replay here runs none.
+      const unstamped = (value: Buffer): Buffer => Buffer.from(encodeMessage(Alert, { ...decodeMessage(Alert, value, "protobuf"), policyVersion: "" }, "protobuf").value);
+      const all = (): Map<string, { key: string | null; value: Buffer }> =>
+        new Map(alerts.records.map((r) => [decodeMessage(Alert, r.value, "protobuf").alertId, { key: r.key, value: unstamped(r.value) }]));
+      await waitFor(() => [...everything.keys()].every((id) => all().has(id)), { timeoutMs: 30_000, what: `${everything.size} alerts` });
+      expect(all()).toEqual(new Map([...everything.values()].map((a) => [a.alertId, { key: a.roomId, value: Buffer.from(encodeMessage(Alert, a, "protobuf").value) }])));
       // Nothing the engine wrote was refused (late, malformed) by the crew detector.
       expect(activityDlq.records).toEqual([]);
       expect(crews.stats.deadLettered).toBe(0);
