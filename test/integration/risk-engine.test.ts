@@ -1,8 +1,10 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { silentLogger } from "@redline/common";
 import { decodeMessage } from "@redline/events";
 import { DLQ_HEADERS, dlqTopicFor, partitionForKey, readLatestByKey, RecordProducer } from "@redline/kafka";
 import { Alert, ControlAction, LiveEvent, RoomEventKind } from "@redline/proto";
+import { SNAPSHOT_VERSION } from "@redline/pipeline";
 import { decodeSnapshot, loadConfig, startRiskEngine, type RiskEngineService } from "@redline/risk-engine";
 import { generateRoom, Rng, SIMULATION_EPOCH_MS, type AttackStyle } from "@redline/simulator";
 import {
@@ -294,6 +296,52 @@ describe("risk-engine service on the real broker", () => {
       await waitFor(() => actionsById(r.actions.records).size >= replayed.actions.length, { what: "the replayed actions" });
       const actions = actionsById(r.actions.records);
       expect([...actions.keys()].sort()).toEqual(replayed.actions.map((a) => a.actionId).sort());
+    } finally {
+      second.child.kill("SIGTERM");
+      expect(await second.exited).toBe(0);
+    }
+  });
+
+  it("refuses a snapshot of an older version, rebuilds that partition from its committed offsets and reads on", async () => {
+    const r = await rig({ REDLINE_ENGINE_SNAPSHOT_INTERVAL_MS: "1000" });
+    collectors.push(r.alerts, r.actions);
+    const events = room(roomOn(1, "upgrade"), "fresh_follow_burst", 12).sort(byTime);
+    const all = [...events, ...sentinels(events[events.length - 1]!.eventTimeMs + 5 * 60_000)];
+    const onPartition1 = all.filter((e) => partitionForKey(e.roomId, PARTITIONS) === 1).length;
+    const split = Math.floor(events.length / 2);
+    const changelog = `${r.prefix}engine.state`;
+    const snapshotOf = async (key: string) => (await readLatestByKey(kafka, changelog, silentLogger).catch(() => new Map<string, Buffer>())).get(key);
+    // Offsets a snapshot of this release's version covers; 0 for none or another version.
+    const covered = (bytes: Buffer | undefined) => {
+      if (bytes === undefined || bytes.readUInt16BE(4) !== SNAPSHOT_VERSION) return 0;
+      return Object.values(decodeSnapshot("1", bytes).offsets).reduce((n, o) => n + Number(o), 0);
+    };
+
+    const first = spawnService("risk-engine", r.env, "risk-engine-upgrade-1");
+    await publishEvents(producer, r.prefix, all.slice(0, split));
+    await waitFor(async () => covered(await snapshotOf("1")) >= split, { what: "a snapshot covering the first half", timeoutMs: 60_000, intervalMs: 1000 });
+    first.child.kill("SIGTERM");
+    expect(await first.exited).toBe(0);
+    // What an older release left on the changelog: the same state under the previous version.
+    const older = Buffer.from((await snapshotOf("1"))!);
+    older.writeUInt16BE(SNAPSHOT_VERSION - 1, 4);
+    await producer.send(changelog, [{ key: "1", value: older }]);
+    await waitFor(async () => (await snapshotOf("1"))!.readUInt16BE(4) === SNAPSHOT_VERSION - 1, { what: "the older record as the latest", timeoutMs: 30_000 });
+
+    const second = spawnService("risk-engine", r.env, "risk-engine-upgrade-2");
+    try {
+      await publishEvents(producer, r.prefix, all.slice(split));
+      // It reads on from the commits and checkpoints again, in this release's version.
+      await waitFor(async () => covered(await snapshotOf("1")) >= onPartition1, { what: "a current snapshot covering all of partition 1", timeoutMs: 90_000, intervalMs: 1000 });
+      const lines = readFileSync(second.logFile, "utf8")
+        .split("\n")
+        .filter((l) => l.startsWith("{"))
+        .map((l) => JSON.parse(l) as { level: string; msg: string; partition?: number; restored?: boolean; err?: { message?: string } | string });
+      const refused = lines.filter((l) => l.msg === "snapshot of another version; rebuilding this partition from its committed offsets");
+      expect(refused.map((l) => [l.level, l.partition])).toEqual([["warn", 1]]);
+      expect(JSON.stringify(refused[0]!.err)).toContain(`partition 1 is unreadable: snapshot version ${SNAPSHOT_VERSION - 1}, this release reads ${SNAPSHOT_VERSION} only`);
+      expect(lines.filter((l) => l.msg === "partition state ready" && l.partition === 1).map((l) => l.restored)).toEqual([false]);
+      expect(lines.filter((l) => l.msg === "snapshot unusable; starting this partition from its committed offsets")).toEqual([]);
     } finally {
       second.child.kill("SIGTERM");
       expect(await second.exited).toBe(0);
