@@ -1,23 +1,8 @@
-import { join } from "node:path";
-import { ActionKind, LiveEvent, RoomEventKind } from "@redline/proto";
-import { fixedPolicy, loadPolicyFile } from "@redline/policy";
+import { ActionKind } from "@redline/proto";
 import { createPipeline, policyCounters } from "./create-pipeline";
 import { PIPELINE_DEFAULTS } from "./pipeline-defaults";
 import { decodeSnapshot, encodeSnapshot, restorePipeline } from "./pipeline-snapshot";
-
-const POLICY = join(__dirname, "..", "..", "..", "deploy", "policy", "default-policy.json");
-const T0 = Date.UTC(2026, 10, 1, 12, 0, 0);
-const policy = () => fixedPolicy(loadPolicyFile(POLICY));
-
-function started(roomId: string, timeMs: number, age: number): LiveEvent {
-  return LiveEvent.fromPartial({
-    eventId: `start-${roomId}`,
-    roomId,
-    eventTimeMs: timeMs,
-    platform: "test",
-    body: { $case: "room", value: { kind: RoomEventKind.ROOM_EVENT_KIND_STARTED, followerCount: 10, streamer: { userId: `s-${roomId}`, age, realNameVerified: true } } },
-  });
-}
+import { shippedPolicy as policy, started, T0 } from "./testing/fixtures";
 
 describe("createPipeline", () => {
   it("runs the service's defaults unless told otherwise", () => {

@@ -1,27 +1,13 @@
-import { join } from "node:path";
 import { encodeState } from "@redline/engine";
-import { fixedPolicy, loadPolicyFile } from "@redline/policy";
-import { LiveEvent, RoomEventKind } from "@redline/proto";
 import { createPipeline, type PipelineSpec } from "./create-pipeline";
 import { SnapshotRecordError, SnapshotVersionError } from "./errors";
 import { decodeSnapshot, encodeSnapshot, restorePipeline, SNAPSHOT_VERSION } from "./pipeline-snapshot";
+import { shippedPolicy, started, T0 } from "./testing/fixtures";
 
-const POLICY = join(__dirname, "..", "..", "..", "deploy", "policy", "default-policy.json");
-const T0 = Date.UTC(2026, 10, 1, 12, 0, 0);
 const AT = { partition: 2, offsets: { "live.likes": "41", "live.comments": "7" }, takenAtMs: 5 };
 
-function started(roomId: string, timeMs: number, age: number): LiveEvent {
-  return LiveEvent.fromPartial({
-    eventId: `start-${roomId}`,
-    roomId,
-    eventTimeMs: timeMs,
-    platform: "test",
-    body: { $case: "room", value: { kind: RoomEventKind.ROOM_EVENT_KIND_STARTED, followerCount: 10, streamer: { userId: `s-${roomId}`, age, realNameVerified: true } } },
-  });
-}
-
 describe("the snapshot envelope", () => {
-  const spec: PipelineSpec = { policy: fixedPolicy(loadPolicyFile(POLICY)) };
+  const spec: PipelineSpec = { policy: shippedPolicy() };
 
   it("holds the position and the state, and the restored pipeline continues as the original", () => {
     const original = createPipeline(spec);
