@@ -85,23 +85,31 @@ function enginePathTable(report: CrewReport): string[] {
   const lines = [
     "## Through the engine (the service's and `redline replay --crews`'s path)",
     "",
-    "With `npm run eval:crews -- --engine`: the same LiveEvents through the risk engine's pipeline (`createPipeline({ accountActivity: true })`, the service's",
-    "defaults, one pipeline as replay runs it): the account-activity records it drains, in the order it applies events, go",
-    "to the detector; events the engine applies late get no record. An integration test checks that the crew-detector",
-    "service raises exactly replay's alerts from the same input (test/integration/crew-replay.test.ts).",
+    "With `npm run eval:crews -- --engine`: the same LiveEvents through the risk engine's pipeline with the crew loop closed",
+    "(`InProcessAccountRisk`: the service's defaults, one pipeline as `redline replay --crews` runs it): the account-activity",
+    "records it drains, in the order it applies events, go to the detector, whose MEDIUM+ account findings become the",
+    "account-risk table the engine reads back behind its hold; events the engine applies late get no record. Integration",
+    "tests check that the services raise exactly replay's alerts from the same input (test/integration/crew-replay.test.ts,",
+    "crew-engine.test.ts).",
     "",
-    row(["seed", "use", "activity records", "late (no record)", "crews found", "crew recall", "findings", "precision", "room recall", "room precision", "hard-negative MEDIUM+", "bytes per account"]),
-    row(["---", "---", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:"]),
+    "**Rooms raised by the table** (step 3): rooms with a MEDIUM+ falsification alert of the room engine that carries the",
+    "`known_crew_accounts` signal (accounts of a crew the table names acted there: three of one crew make a finding alone,",
+    "fewer raise the cohort's own), split into rooms a crew worked and rooms none did (by role; host = a hard-negative",
+    "group's room). Nothing in the engine was tuned on these seeds.",
+    "",
+    row(["seed", "use", "activity records", "late (no record)", "crews found", "crew recall", "findings", "precision", "room recall", "room precision", "hard-negative MEDIUM+", "rooms raised by the table", "of them worked by a crew", "not worked", "bytes per account"]),
+    row(["---", "---", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---", "---:"]),
   ];
   for (const r of withEngine) {
     const e = r.throughEngine!;
     const use = report.reportingSeeds.includes(r.seed) ? "reporting" : "development";
-    lines.push(row([r.seed, use, e.records, e.lateDropped, e.score.crewsFound, e.score.crewRecall, e.score.findings, e.score.precision, e.score.roomRecall, e.score.roomPrecision, sum(Object.values(e.score.hardNegativeFindings)), e.state.bytesPerAccount]));
+    const notWorked = Object.entries(e.tableRooms.notWorkedByRole).map(([role, n]) => `${role} ${n}`).join(", ") || "0";
+    lines.push(row([r.seed, use, e.records, e.lateDropped, e.score.crewsFound, e.score.crewRecall, e.score.findings, e.score.precision, e.score.roomRecall, e.score.roomPrecision, sum(Object.values(e.score.hardNegativeFindings)), e.tableRooms.rooms, e.tableRooms.worked, notWorked, e.state.bytesPerAccount]));
   }
   const reporting = withEngine.filter((r) => report.reportingSeeds.includes(r.seed));
   if (reporting.length > 0) {
     const t = (f: (e: NonNullable<SeedResult["throughEngine"]>) => number) => sum(reporting.map((r) => f(r.throughEngine!)));
-    lines.push(row(["**reporting total**", "", t((e) => e.records), t((e) => e.lateDropped), t((e) => e.score.crewsFound), `**${ratio(t((e) => e.score.crewsFound), t((e) => e.score.crews))}**`, t((e) => e.score.findings), `**${ratio(t((e) => e.score.correctFindings), t((e) => e.score.findings))}**`, ratio(t((e) => e.score.correctRoomFindings), t((e) => e.score.workedRooms)), ratio(t((e) => e.score.correctRoomFindings), t((e) => e.score.roomFindings)), `**${t((e) => sum(Object.values(e.score.hardNegativeFindings)))}**`, ""]));
+    lines.push(row(["**reporting total**", "", t((e) => e.records), t((e) => e.lateDropped), t((e) => e.score.crewsFound), `**${ratio(t((e) => e.score.crewsFound), t((e) => e.score.crews))}**`, t((e) => e.score.findings), `**${ratio(t((e) => e.score.correctFindings), t((e) => e.score.findings))}**`, ratio(t((e) => e.score.correctRoomFindings), t((e) => e.score.workedRooms)), ratio(t((e) => e.score.correctRoomFindings), t((e) => e.score.roomFindings)), `**${t((e) => sum(Object.values(e.score.hardNegativeFindings)))}**`, t((e) => e.tableRooms.rooms), t((e) => e.tableRooms.worked), `**${t((e) => e.tableRooms.rooms - e.tableRooms.worked)}**`, ""]));
   }
   return [...lines, ""];
 }

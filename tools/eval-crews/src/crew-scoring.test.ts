@@ -1,7 +1,7 @@
 import type { CrewFinding, CrewOutput, CrewRoomFinding } from "@redline/crews";
 import type { CrewScenarioTruth, CrewTruth } from "@redline/crew-scenarios";
 import { Severity } from "@redline/proto";
-import { binOf, scoreCrews } from "./crew-scoring";
+import { binOf, scoreCrews, scoreTableRooms } from "./crew-scoring";
 
 const linkage = { accountRoomsMax: 3, accountPairRoomsMax: 2, deviceRoomsMax: 3, devicePairRoomsMax: 2 };
 function crew(crewId: string, accounts: string[], rooms: string[]): CrewTruth {
@@ -72,5 +72,13 @@ describe("scoreCrews", () => {
 
   it("bins numeric measures by their edges", () => {
     expect([1, 2, 3, 4, 5, 6].map((v) => binOf(v, [2, 3, 5]))).toEqual(["≤ 2", "≤ 2", "3", "4–5", "4–5", "> 5"]);
+  });
+});
+
+describe("scoreTableRooms", () => {
+  it("counts rooms with a MEDIUM+ alert the table raised once, split by whether a crew worked them", () => {
+    const alert = (roomId: string, knownCrew: boolean, severity = Severity.SEVERITY_MEDIUM) => ({ roomId, severity, knownCrew });
+    const score = scoreTableRooms([alert("r1", true), alert("r1", true, Severity.SEVERITY_HIGH), alert("r3", true, Severity.SEVERITY_LOW), alert("r2", false), alert("h1", true)], truth);
+    expect(score).toEqual({ rooms: 2, worked: 1, notWorkedByRole: { hard_negative_host: 1 } });
   });
 });

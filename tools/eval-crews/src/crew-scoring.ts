@@ -189,3 +189,36 @@ function ratio(n: number, d: number): number {
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
+
+/** A room alert of the engine's, as far as the table's part in it goes. */
+export interface EngineRoomAlert {
+  roomId: string;
+  severity: Severity;
+  /** The alert carries the `known_crew_accounts` signal: known crew accounts acted in the room (#21 step 3). */
+  knownCrew: boolean;
+}
+
+/** Rooms whose MEDIUM+ falsification alerts the account-risk table had a part in, against the truth. */
+export interface TableRoomScore {
+  rooms: number;
+  /** ...of which a crew worked. */
+  worked: number;
+  /** ...of which no crew worked, by room role (host: a hard-negative group's room). */
+  notWorkedByRole: Record<string, number>;
+}
+
+export function scoreTableRooms(alerts: readonly EngineRoomAlert[], truth: CrewScenarioTruth): TableRoomScore {
+  const rooms = new Set(alerts.filter((a) => a.knownCrew && a.severity >= MEDIUM).map((a) => a.roomId));
+  const byId = new Map(truth.rooms.map((r) => [r.roomId, r]));
+  const notWorkedByRole: Record<string, number> = {};
+  let worked = 0;
+  for (const roomId of rooms) {
+    const room = byId.get(roomId);
+    if (room !== undefined && room.crewIds.length > 0) worked++;
+    else {
+      const role = room?.role ?? "unknown";
+      notWorkedByRole[role] = (notWorkedByRole[role] ?? 0) + 1;
+    }
+  }
+  return { rooms: rooms.size, worked, notWorkedByRole };
+}

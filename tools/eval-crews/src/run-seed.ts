@@ -5,8 +5,8 @@
  */
 import { CrewDetector, RoomContextTracker, type CrewConfig, type CrewOutput, type CrewStateSize, type AccountActivity } from "@redline/crews";
 import { DEFAULT_CREW_SCENARIO_OPTIONS, generateCrewScenario } from "@redline/crew-scenarios";
-import { AccountActivityStage, createPipeline, drainAccountActivity } from "@redline/pipeline";
-import { type CrewScore, scoreCrews } from "./crew-scoring";
+import { AccountActivityStage, createPipeline, InProcessAccountRisk } from "@redline/pipeline";
+import { type CrewScore, type EngineRoomAlert, scoreCrews, scoreTableRooms, type TableRoomScore } from "./crew-scoring";
 
 export interface SeedResult {
   seed: number;
@@ -26,6 +26,8 @@ export interface EnginePathResult {
   lateDropped: number;
   score: CrewScore;
   state: CrewStateSize;
+  /** Rooms whose falsification alerts the account-risk table raised (known crew accounts acting there). */
+  tableRooms: TableRoomScore;
 }
 
 export function runSeed(seed: number, config: Partial<CrewConfig> = {}, throughEngine = false): SeedResult {
@@ -38,28 +40,34 @@ type Scenario = ReturnType<typeof generateCrewScenario>;
 
 /**
  * The service's path: the LiveEvents through the risk engine's pipeline with
- * its account-activity stage (the records the engine publishes and `redline
- * replay --crews` drains), in the order the engine applies them, then the
- * detector and the same scoring.
+ * its account-activity stage and the account-risk table read back
+ * (`InProcessAccountRisk`, what `redline replay --crews` runs and the
+ * service runs with REDLINE_ENGINE_READ_ACCOUNT_RISK on), in the order the
+ * engine applies them, then the same scoring; and the rooms whose
+ * falsification alerts the table raised.
  */
 function runThroughEngine(events: Scenario["events"], truth: Scenario["truth"], config: Partial<CrewConfig>): EnginePathResult {
-  const pipeline = createPipeline({ accountActivity: true });
-  const detector = new CrewDetector(config);
+  const loop = new InProcessAccountRisk(config);
+  const pipeline = createPipeline(loop.spec());
   const outputs: CrewOutput[] = [];
-  let records = 0;
-  const take = () => {
-    const activity = drainAccountActivity(pipeline);
-    records += activity.length;
-    for (const o of detector.ingestAll(activity)) outputs.push(o);
+  const alerts: EngineRoomAlert[] = [];
+  const take = (released: ReturnType<typeof pipeline.push>) => {
+    const settled = loop.settle(pipeline);
+    for (const o of [...released, ...settled.outputs]) {
+      if ("alert" in o) alerts.push({ roomId: o.alert.roomId, severity: o.alert.severity, knownCrew: o.alert.explanation?.signals.some((s) => s.name === "known_crew_accounts") === true });
+    }
+    outputs.push(...settled.crews);
   };
-  for (const event of events) {
-    pipeline.push(event);
-    take();
-  }
-  pipeline.end();
-  take();
+  for (const event of events) take(pipeline.push(event));
+  take(pipeline.end());
   const stage = pipeline.stageNamed(AccountActivityStage.STAGE_NAME);
-  return { records, lateDropped: stage instanceof AccountActivityStage ? stage.lateDropped : 0, score: scoreCrews(outputs, truth), state: detector.stateSize() };
+  return {
+    records: loop.records,
+    lateDropped: stage instanceof AccountActivityStage ? stage.lateDropped : 0,
+    score: scoreCrews(outputs, truth),
+    state: loop.detector.stateSize(),
+    tableRooms: scoreTableRooms(alerts, truth),
+  };
 }
 
 function runDirect(seed: number, events: Scenario["events"], truth: Scenario["truth"], config: Partial<CrewConfig>): SeedResult {
