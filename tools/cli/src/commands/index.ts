@@ -5,6 +5,7 @@
  * gRPC or Kafka start-up. No import of run-cli, so the two never form a cycle.
  */
 import { Argument, Option, type Command } from "commander";
+import { DEFAULT_BROKER_WAIT_MS } from "../broker-wait";
 import type { CommandModule } from "../command";
 import { collect, instant, integerAtLeast, numberAtLeast, unitRange } from "../option-parsers";
 
@@ -85,6 +86,7 @@ export function defineCommands(program: Command, run: Runner): void {
     .option("--json", "publish proto3 JSON instead of protobuf", false)
     .option("--retime", "shift event times (and account ages with them) so the first event happens now and none lies ahead of the wall clock when sent", false)
     .option("--topic-prefix <prefix>", "publish to PREFIX + topic name", "")
+    .option("--broker-wait-s <s>", "keep sending while the broker cannot be reached (a restart) for up to S seconds before giving up", numberAtLeast(0), DEFAULT_BROKER_WAIT_MS / 1000)
     .addHelpText("after", examples("redline produce --input events.jsonl --retime --rate 500", "redline simulate --seed 1 --out /dev/stdout | redline produce"))
     .action((o) => run(() => import("./produce"), o));
 

@@ -13,6 +13,8 @@ export interface ProduceOptions {
   json: boolean;
   retime: boolean;
   topicPrefix: string;
+  /** Seconds a batch keeps being sent again while the broker cannot be reached (a broker restart). */
+  brokerWaitS: number;
 }
 
 /**
@@ -38,7 +40,7 @@ export async function run(values: ProduceOptions, ctx: CommandContext): Promise<
   }
   const { sent, elapsedMs, pulledBackMs } = await publishEvents(
     parsed(),
-    { rate: values.rate, json: values.json, retime: values.retime, topicPrefix: values.topicPrefix, label: "produce" },
+    { rate: values.rate, json: values.json, retime: values.retime, topicPrefix: values.topicPrefix, label: "produce", brokerWaitMs: values.brokerWaitS * 1000 },
     ctx,
   );
   if (pulledBackMs > 0) {

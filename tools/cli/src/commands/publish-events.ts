@@ -2,6 +2,7 @@ import { createJsonLogger } from "@redline/common";
 import { DEFAULT_INPUT_TOPICS, encodeMessage, EventTimePacer } from "@redline/events";
 import { createKafkaClient, loadKafkaConfig, RecordProducer, type OutputRecord } from "@redline/kafka";
 import { LiveEvent } from "@redline/proto";
+import { DEFAULT_BROKER_WAIT_MS } from "../broker-wait";
 import type { CommandContext } from "../command";
 
 export interface PublishOptions {
@@ -17,6 +18,8 @@ export interface PublishOptions {
   topicPrefix: string;
   /** Prefix of progress lines on stderr, e.g. "produce". */
   label: string;
+  /** How long a batch keeps being sent again while the broker cannot be reached (a restart); default `DEFAULT_BROKER_WAIT_MS`. */
+  brokerWaitMs?: number;
 }
 
 export interface PublishResult {
@@ -35,7 +38,9 @@ const BATCH = 500;
  */
 export async function publishEvents(events: AsyncIterable<LiveEvent> | Iterable<LiveEvent>, opts: PublishOptions, ctx: CommandContext): Promise<PublishResult> {
   const logger = createJsonLogger({ level: "warn", write: (l) => ctx.stderr.write(l) });
-  const producer = await RecordProducer.connect(createKafkaClient(loadKafkaConfig(ctx.env, "redline-cli"), logger), logger);
+  const producer = await RecordProducer.connect(createKafkaClient(loadKafkaConfig(ctx.env, "redline-cli"), logger), logger, {
+    maxUnavailableMs: opts.brokerWaitMs ?? DEFAULT_BROKER_WAIT_MS,
+  });
   const startedAt = Date.now();
   const batchLimit = opts.rate > 0 ? Math.max(1, Math.min(BATCH, Math.ceil(opts.rate / 10))) : BATCH;
   const pacer = opts.retime ? new EventTimePacer() : undefined;

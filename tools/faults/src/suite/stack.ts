@@ -28,11 +28,14 @@ export const DEFAULT_SUITE_PORTS: SuiteStackPorts = { kafka: 19092, kafkaControl
  * touching the stack every other session and test uses.
  */
 export class SuiteStack {
-  readonly dir = join(REPO_ROOT, ".local", "faults-stack");
   readonly brokerProxy: TcpProxy;
   readonly clickhouseProxy: HttpErrorProxy;
 
-  constructor(readonly ports: SuiteStackPorts = DEFAULT_SUITE_PORTS) {
+  /** `dir`: where its servers keep their state and pid files (a test's broker of its own uses another). */
+  constructor(
+    readonly ports: SuiteStackPorts = DEFAULT_SUITE_PORTS,
+    readonly dir: string = join(REPO_ROOT, ".local", "faults-stack"),
+  ) {
     this.brokerProxy = new TcpProxy("127.0.0.1", ports.kafka);
     this.clickhouseProxy = new HttpErrorProxy("127.0.0.1", ports.clickhouseHttp);
   }
