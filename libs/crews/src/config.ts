@@ -44,6 +44,15 @@ export interface CrewConfig {
   nameAfterCrewRooms: number;
   /** An account joins a group after being in sync with its members (any of them) in this many streamers' rooms. */
   attachAfterStreamers: number;
+  /**
+   * ...or after this many (0: never) counting only rooms where it arrived within
+   * `attachTightArrivalMs` of them: a crew's account arrives with the crew
+   * (§6.1), a viewer who met its members by chance rarely within seconds twice.
+   * Set on development seeds 201-203 (30 s: +2 crews, 45 s: +4, 60 s: a
+   * campus account attached; docs/eval/crews.md).
+   */
+  attachTightAfterStreamers: number;
+  attachTightArrivalMs: number;
   /** A device or payment key used by more accounts than this is a shared terminal or a locker, and links nobody (§6.3 campus). */
   maxAccountsPerKey: number;
   /** A group bigger than this is a crowd (raid, campus, fan club), not a light crew, and is not reported. */
@@ -78,6 +87,8 @@ export const DEFAULT_CREW_CONFIG: Readonly<CrewConfig> = Object.freeze({
   minRoomsWithThree: 2,
   mergeCrewsAfterStreamers: 3,
   attachAfterStreamers: 3,
+  attachTightAfterStreamers: 2,
+  attachTightArrivalMs: 45_000,
   nameAfterCrewRooms: 2,
   maxAccountsPerKey: 12,
   maxCrewAccounts: 60,

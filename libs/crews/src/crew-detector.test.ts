@@ -1,7 +1,7 @@
 import { Severity } from "@redline/proto";
 import type { AccountActivity, ActivityKind } from "./activity";
 import { maxAccountStateBytes } from "./account-state";
-import { resolveCrewConfig } from "./config";
+import { resolveCrewConfig, type CrewConfig } from "./config";
 import { CrewDetector } from "./crew-detector";
 import { CrewConfigError, CrewSnapshotError, InvalidActivityError } from "./errors";
 import type { CrewFinding, CrewOutput } from "./findings";
@@ -114,6 +114,28 @@ describe("CrewDetector", () => {
     expect(last.evidence.rooms.map((r) => r.roomId)).toContain(worked[3]!.roomId);
     const withoutArrivalSync = atLeastMedium(new CrewDetector({ syncUnannouncedArrivals: false }).ingestAll(traffic.sorted()));
     expect(withoutArrivalSync.flatMap((f) => f.evidence.rooms.map((r) => r.roomId))).not.toContain(worked[3]!.roomId);
+  });
+
+  it("takes in an account that arrived with members of a known group in two streamers' rooms, only when it arrived within seconds of them", () => {
+    const named = (lagMs: number, config: Partial<CrewConfig> = {}) => {
+      const traffic = new Traffic();
+      const all = rooms(7);
+      // The crew's last room comes after, so its finding is issued again once the account could have joined.
+      const crew = crewWorks(traffic, [...all.slice(0, 4), all[6]!], 5);
+      // A rotating subset: two members each in rooms 5 and 6, and one more account with them that meets no member twice.
+      const [r4, r5] = [all[4]!, all[5]!];
+      for (const [room, members] of [[r4, crew.slice(0, 2)], [r5, crew.slice(2, 4)]] as const) {
+        members.forEach((a, i) => traffic.visit(room, a, room.startedMs + 5 * MIN + i * 3_000, 10 * MIN));
+        traffic.visit(room, "rotating", room.startedMs + 5 * MIN + lagMs, 10 * MIN);
+      }
+      organicViewers(traffic, all, 20);
+      const findings = atLeastMedium(new CrewDetector(config).ingestAll(traffic.sorted()));
+      return findings[findings.length - 1]!.accounts;
+    };
+    expect(named(5_000)).toContain("rotating");
+    // In sync (arrived within two minutes) but 100 s after them, twice: two streamers' rooms are not enough.
+    expect(named(100_000)).not.toContain("rotating");
+    expect(named(5_000, { attachTightAfterStreamers: 0 })).not.toContain("rotating");
   });
 
   it("does not report the same crew in one streamer's sessions (a fan club)", () => {

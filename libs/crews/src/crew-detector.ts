@@ -249,12 +249,18 @@ export class CrewDetector {
     const threshold = this.linkThreshold(own, other);
     let linked = pairStreamers >= threshold;
     if (own !== undefined && other !== undefined) linked ||= this.groupPairs.addAndCount(own.id, other.id, coVisit) >= threshold;
-    else if (own !== undefined) linked ||= streamersWithGroup(partner, own.id, this.accounts) >= this.config.attachAfterStreamers;
-    else if (other !== undefined) linked ||= streamersWithGroup(account, other.id, this.accounts) >= this.config.attachAfterStreamers;
+    else if (own !== undefined) linked ||= this.attaches(partner, own.id);
+    else if (other !== undefined) linked ||= this.attaches(account, other.id);
     if (linked) {
       const group = this.groups.link(account, partner, visit.leftMs);
       if (group !== undefined) touched.add(group);
     }
+  }
+
+  /** Joins a group after `attachAfterStreamers` streamers' rooms in sync with its members, or `attachTightAfterStreamers` arriving within seconds. */
+  private attaches(state: AccountState, groupId: string): boolean {
+    // attachTightAfterStreamers 0: never.
+    return streamersWithGroup(state, groupId, this.accounts) >= this.config.attachAfterStreamers || streamersWithGroup(state, groupId, this.accounts, this.config.attachTightArrivalMs) >= (this.config.attachTightAfterStreamers || Infinity);
   }
 
   /**
@@ -343,9 +349,9 @@ export class CrewDetector {
 }
 
 /** Streamers' rooms in which `state` was in sync with any member of group `groupId`: one account of a crew meets different members in different rooms. */
-function streamersWithGroup(state: AccountState, groupId: string, accounts: ReadonlyMap<string, AccountState>): number {
+function streamersWithGroup(state: AccountState, groupId: string, accounts: ReadonlyMap<string, AccountState>, maxArrivalGapMs = Number.POSITIVE_INFINITY): number {
   const coVisits: CoVisit[] = [];
-  for (const [partner, list] of state.partners) if (accounts.get(partner)?.groupId === groupId) coVisits.push(...list);
+  for (const [partner, list] of state.partners) if (accounts.get(partner)?.groupId === groupId) coVisits.push(...list.filter((c) => c.arrivalGapMs <= maxArrivalGapMs));
   return distinctStreamers(coVisits);
 }
 
