@@ -5,7 +5,7 @@ import type { TrainerOptions } from "./logistic-trainer";
 import { createRandom } from "./rng";
 
 const TRAINER: TrainerOptions = { hashBits: 12, epochs: 8, learningRate: 0.3, l2: 1e-6, minPositiveRatio: 0.08 };
-const HIDDEN: HiddenOptions = { units: 4, learningRate: 0.1, wide: false, initScale: 1, seed: 7 };
+const HIDDEN: HiddenOptions = { units: 4, learningRate: 0.1, wide: false, initScale: 1, featureDropout: 0, seed: 7 };
 
 // Diversion lures against chat, both in Chinese and English; HARASSMENT is never known, so it must get no gradient.
 const POSITIVE = ["加我微信 abc123", "私聊加v 领红包", "add me on whatsapp 555", "dm me for the link", "进群领返现", "加v信私聊"];
@@ -40,6 +40,14 @@ describe("trainHidden", () => {
     expect(model.bias[harassment]).toBe(0);
     for (let h = 0; h < HIDDEN.units; h++) expect(model.output[h * 5 + harassment]).toBe(untrained.output[h * 5 + harassment]);
     for (let f = 0; f < 1 << TRAINER.hashBits; f++) expect(model.linear[f * 5 + harassment]).toBe(0);
+  });
+
+  it("with feature dropout trains another model that still separates the training texts", () => {
+    const model = trainHidden(examples, TRAINER, { ...HIDDEN, featureDropout: 0.3 }, createRandom(1), () => undefined);
+    const plain = trainHidden(examples, TRAINER, HIDDEN, createRandom(1), () => undefined);
+    expect(Buffer.from(model.embeddings.buffer).equals(Buffer.from(plain.embeddings.buffer))).toBe(false);
+    const scorer = new HiddenScorer(model);
+    expect(Math.min(...POSITIVE.map((t) => scorer.classify(t).DIVERSION))).toBeGreaterThan(Math.max(...NEGATIVE.map((t) => scorer.classify(t).DIVERSION)));
   });
 
   it("scores an empty text 0, as TextClassifier does", () => {

@@ -29,6 +29,12 @@ export interface HiddenOptions {
   wide: boolean;
   /** Embeddings start uniform in ±initScale/2. */
   initScale: number;
+  /**
+   * Share of a text's feature occurrences dropped at random in each training
+   * step (own random stream), so no single n-gram carries a label: a guess at
+   * what transfers to a domain whose vocabulary differs.
+   */
+  featureDropout: number;
   seed: number;
 }
 
@@ -104,8 +110,23 @@ export function trainHidden(examples: readonly Example[], options: TrainerOption
   const grads = new Float64Array(LABEL_COUNT);
   const unitGrads = new Float64Array(units);
 
-  runEpochs(examples, matrix, epochs, random, log, (example, start, end, norm, tally) => {
-    forward(model, matrix.indices, start, end, preActivation, logits);
+  const dropRandom = createRandom(hidden.seed + 1);
+  const kept = new Int32Array(MAX_FEATURES_PER_TEXT);
+  runEpochs(examples, matrix, epochs, random, log, (example, rowStart, rowEnd, rowNorm, tally) => {
+    let indices = matrix.indices;
+    let start = rowStart;
+    let end = rowEnd;
+    let norm = rowNorm;
+    if (hidden.featureDropout > 0) {
+      let count = 0;
+      for (let k = rowStart; k < rowEnd; k++) if (dropRandom() >= hidden.featureDropout) kept[count++] = matrix.indices[k] as number;
+      if (count === 0) return;
+      indices = kept;
+      start = 0;
+      end = count;
+      norm = 1 / Math.sqrt(count);
+    }
+    forward(model, indices, start, end, preActivation, logits);
     if (!labelGradients(logits, example, multipliers, grads, tally)) return;
     for (let l = 0; l < LABEL_COUNT; l++) if (example.targets[l] !== UNKNOWN) adagradStep(model.bias, biasSq, l, grads[l] as number, learningRate);
     for (let h = 0; h < units; h++) {
@@ -122,7 +143,7 @@ export function trainHidden(examples: readonly Example[], options: TrainerOption
       unitGrads[h] = g * norm;
     }
     for (let k = start; k < end; k++) {
-      const f = matrix.indices[k] as number;
+      const f = indices[k] as number;
       if (hidden.wide) {
         const base = f * LABEL_COUNT;
         for (let l = 0; l < LABEL_COUNT; l++) {

@@ -50,7 +50,8 @@ export interface TrainConfig {
  *   --weights-from DIR               reuse the weights of an earlier artifact of the same settings (recalibration only)
  *   --hidden N                       a hidden layer of N units (hidden-trainer.ts; default 0, none): evaluation only,
  *                                    the runtime library cannot score it, so train:classifier writes no artifact with it
- *   --hidden-learning-rate X --hidden-wide 1|0 --hidden-init X   its Adagrad rate, whether the linear part stays, its init scale
+ *   --hidden-learning-rate X --hidden-wide 1|0 --hidden-init X --hidden-dropout P
+ *                                    its Adagrad rate, whether the linear part stays, its init scale, feature dropout
  * and the settings below by their kebab-case names.
  */
 export function parseArgs(argv: readonly string[]): TrainConfig {
@@ -81,6 +82,7 @@ export function parseArgs(argv: readonly string[]): TrainConfig {
             learningRate: Number(value("--hidden-learning-rate") ?? 0.05),
             wide: (value("--hidden-wide") ?? "1") !== "0",
             initScale: Number(value("--hidden-init") ?? 1),
+            featureDropout: Number(value("--hidden-dropout") ?? 0),
             seed: seed + 9,
           }
         : null,
