@@ -111,6 +111,55 @@ describe("AlignedMerge while reading a backlog (issue 17)", () => {
     expect(ids(m.release())).toEqual(["v1", "l2", "v2"]);
   });
 
+  /** Both topics drained; a backfill of likes (published 30 s after it happened) waited for views' confirmation at 31,500 and was released. */
+  const afterBackfill = (): AlignedMerge => {
+    const m = new AlignedMerge(["likes", "views"], 0, 10_000);
+    m.startLane("likes", 0n, 0n, 0);
+    m.startLane("views", 0n, 0n, 0);
+    m.add("likes", at(0, 31_000, ev("l1", 1_000)), 1n);
+    expect(ids(m.release())).toEqual([]);
+    expect(m.refreshHighWatermarks((t) => (t === "likes" ? 1n : 0n), 31_500)).toEqual([]);
+    expect(ids(m.release())).toEqual(["l1"]);
+    return m;
+  };
+
+  it("after a backfill, holds even records published on time until drained topics are confirmed past them (issue 17, network stall)", () => {
+    // A producer held 30 s by a stall publishes its backlog at once: the first records are backfills, those after them
+    // are not, and another topic's backfill published between the two is still on its way to this consumer.
+    const m = afterBackfill();
+    // l2 happened 6.6 s before it was published: on time. views is drained, as of a read at 31,500 only.
+    m.add("likes", at(1, 31_600, ev("l2", 25_000)), 2n);
+    expect(ids(m.release())).toEqual([]);
+    expect(m.waitingForConfirmation).toBe(true);
+    // Released, l2 would have moved the watermark to 15,000 and made v1 late.
+    m.add("views", at(0, 31_550, ev("v1", 12_000)), 1n);
+    expect(ids(m.release())).toEqual(["v1"]);
+    expect(m.refreshHighWatermarks((t) => (t === "likes" ? 2n : 1n), 32_000)).toEqual([]);
+    expect(ids(m.release())).toEqual(["l2"]);
+  });
+
+  it("holds an event dated after its own publication until drained topics are confirmed complete when it was published (#17)", () => {
+    // The fault suite's closing event, six minutes ahead: released before the last likes published just before it
+    // arrived, it made them late (91 in a network-stall run).
+    const m = new AlignedMerge(["rooms", "likes"], 0, 10_000);
+    m.startLane("rooms", 0n, 0n, 1_000);
+    m.startLane("likes", 0n, 0n, 1_000);
+    m.add("rooms", at(0, 5_000, ev("end", 365_000)), 1n);
+    expect(ids(m.release())).toEqual([]);
+    expect(m.waitingForConfirmation).toBe(true);
+    m.add("likes", at(0, 4_600, ev("l1", 4_500)), 1n);
+    expect(ids(m.release())).toEqual(["l1"]);
+    expect(m.refreshHighWatermarks(() => 1n, 6_000)).toEqual([]);
+    expect(ids(m.release())).toEqual(["end"]);
+  });
+
+  it("stops holding on-time records once they are published the lateness bound after the last backfill", () => {
+    const m = afterBackfill();
+    m.add("likes", at(1, 41_001, ev("l2", 41_000)), 2n);
+    expect(ids(m.release())).toEqual(["l2"]);
+    expect(m.waitingForConfirmation).toBe(false);
+  });
+
   it("does not wait for confirmation when no topic is behind (live: the lateness bound absorbs the skew)", () => {
     const m = new AlignedMerge(["likes", "views"], 0);
     m.startLane("likes", 0n, 1n, 0);

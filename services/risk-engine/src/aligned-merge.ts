@@ -62,6 +62,9 @@ export class AlignedMerge {
   /** Set when `release` stopped at a lane whose completeness is not known recent enough (see `release`). */
   waitingForConfirmation = false;
 
+  /** Latest publication time of a backfill received on any lane (see `release`). */
+  private lastBackfillPublishedAtMs = Number.NEGATIVE_INFINITY;
+
   /**
    * Sets where a lane starts and whether the broker holds more for it;
    * `asOfMs` is when the high-water mark was asked for.
@@ -85,6 +88,7 @@ export class AlignedMerge {
     let added = 0;
     for (const r of records) {
       if (lane.received !== undefined && r.offset < lane.received) continue;
+      if (this.isBackfill(r)) this.lastBackfillPublishedAtMs = Math.max(this.lastBackfillPublishedAtMs, r.publishedAtMs!);
       lane.queue.push(r);
       lane.received = r.offset + 1n;
       added++;
@@ -185,8 +189,16 @@ export class AlignedMerge {
       // A backfill (the recent past published now: a platform catching up, the demo's earlier traffic) is read as a
       // backlog is: the lateness bound absorbs fetch skew between topics only for events published about when they
       // happened, and the demo's past rooms came in 1,483 events late (#21: the crew's rooms lost their activity).
-      const backfill = q.publishedAtMs !== undefined && q.publishedAtMs - q.event.eventTimeMs > this.backfillAfterMs;
-      if ((catchingUp || backfill) && q.publishedAtMs !== undefined && this.unconfirmedBefore(q.publishedAtMs)) {
+      // Records published within the lateness bound after a backfill wait too: a producer that flushes a backlog
+      // (held 30 s by a network stall) publishes backfills and then on-time records in one burst, and an on-time
+      // record released while another topic's backfill of the same burst was still on its way made that one late
+      // (issue 17, network-stall: ~3,000 late events and alerts unlike replay's).
+      const afterBackfill = q.publishedAtMs !== undefined && q.publishedAtMs <= this.lastBackfillPublishedAtMs + this.backfillAfterMs;
+      // So does an event dated after its own publication (a producer's clock ahead; the fault suite's closing event,
+      // 6 min ahead): it moves the watermark past what other topics published just before it, still on its way
+      // (issue 17, network-stall: released before the last 91 input records of its partition arrived, it made them late).
+      const ahead = q.publishedAtMs !== undefined && q.event.eventTimeMs - q.publishedAtMs > this.inFlightMarginMs;
+      if ((catchingUp || afterBackfill || ahead || this.isBackfill(q)) && q.publishedAtMs !== undefined && this.unconfirmedBefore(q.publishedAtMs)) {
         this.waitingForConfirmation = true;
         return out;
       }
@@ -220,6 +232,11 @@ export class AlignedMerge {
     if (lane.pendingMark === undefined || lane.received === undefined || lane.received < lane.pendingMark.high) return;
     lane.knownThroughMs = Math.max(lane.knownThroughMs, lane.pendingMark.asOfMs - this.inFlightMarginMs);
     lane.pendingMark = undefined;
+  }
+
+  /** Published more than the allowed lateness after it happened: the recent past published now. */
+  private isBackfill(q: Queued): boolean {
+    return q.publishedAtMs !== undefined && q.publishedAtMs - q.event.eventTimeMs > this.backfillAfterMs;
   }
 
   /** Some dry, caught-up lane is not known complete as late as `publishedAtMs`. */

@@ -15,6 +15,12 @@ export interface LaneConfirmationOptions {
   minIntervalMs: number;
   logger: Logger;
   now: () => number;
+  /**
+   * Longest a read of the high-water marks may take and still confirm anything (default 2 s, the merge's
+   * in-flight margin), as for `IdleAdvance`: a read held up by a network stall may be answered before records
+   * producers sent before it reach the broker's log, so its date would vouch for records not there yet (#17).
+   */
+  maxReadMs?: number;
 }
 
 /**
@@ -58,15 +64,11 @@ export class LaneConfirmation {
       const asOfMs = this.opts.now();
       this.lastReadAtMs = asOfMs;
       const highs = await this.opts.readHighWatermarks(this.opts.inputTopics);
-      for (const task of this.opts.tasks()) {
-        if (!task.merge.waitingForConfirmation) continue;
-        await task.exclusive(async () => {
-          if (!this.opts.isCurrent(task) || !task.merge.waitingForConfirmation) return;
-          task.merge.refreshHighWatermarks((topic) => highs.get(topic)?.get(task.partition), asOfMs);
-          await this.opts.apply(task);
-        });
-        if (task.merge.waitingForConfirmation) again = true;
-      }
+      const readMs = this.opts.now() - asOfMs;
+      if (readMs > (this.opts.maxReadMs ?? 2_000)) {
+        this.opts.logger.info("reading the high-water marks was slow; drained topics are confirmed by the next read", { readMs });
+        again = true;
+      } else again = await this.confirm(highs, asOfMs);
     } catch (err) {
       this.opts.logger.warn("reading high-water marks to confirm drained topics failed; retrying", { err });
       again = true;
@@ -74,5 +76,20 @@ export class LaneConfirmation {
       this.running = false;
     }
     if (again) this.request();
+  }
+
+  /** Confirms or marks behind the lanes of every waiting task; true when some task still waits. */
+  private async confirm(highs: Map<string, Map<number, bigint>>, asOfMs: number): Promise<boolean> {
+    let again = false;
+    for (const task of this.opts.tasks()) {
+      if (!task.merge.waitingForConfirmation) continue;
+      await task.exclusive(async () => {
+        if (!this.opts.isCurrent(task) || !task.merge.waitingForConfirmation) return;
+        task.merge.refreshHighWatermarks((topic) => highs.get(topic)?.get(task.partition), asOfMs);
+        await this.opts.apply(task);
+      });
+      if (task.merge.waitingForConfirmation) again = true;
+    }
+    return again;
   }
 }
