@@ -34,7 +34,7 @@ export function renderScenarioRows(results: readonly ScenarioResult[], run?: { s
       `${n(a.inputs.records)} in, ${n(a.inputs.applied)} applied, dead-lettered ${dlq}, ${a.inputs.behind.length === 0 && a.inputs.heldUnapplied === 0 ? "0 lost" : "NOT ALL ACCOUNTED"}`,
       `${n(a.actions.published)} ids, ${n(a.actions.reachedPlatform)} applied (${n(a.actions.calls)} calls), ${a.actions.lost.length} lost, ${a.actions.conflicting.length} conflicting`,
       `alerts ${n(a.archive.alerts.present)}/${n(a.archive.alerts.expected)}, actions ${n(a.archive.actions.present)}/${n(a.archive.actions.expected)}, evidence ${n(a.archive.evidence.present)}/${n(a.archive.evidence.expected)}; ${a.archive.alerts.duplicated.length + a.archive.actions.duplicated.length + a.archive.evidence.duplicated.length} doubled`,
-      `${n(a.alerts.raised)} = replay ${n(a.alerts.replayed)}${a.alerts.missing.length + a.alerts.extra.length > 0 ? ` (${a.alerts.missing.length} missing, ${a.alerts.extra.length} extra)` : ""}`,
+      `${n(a.alerts.raised)} = replay ${n(a.alerts.replayed)}${a.alerts.missing.length + a.alerts.extra.length > 0 ? ` (${a.alerts.missing.length} missing, ${a.alerts.extra.length} extra)` : ""}; ${n(r.lateEvents)} late (last engine)`,
       exitsOf(r),
       `${(r.drainMs / 1000).toFixed(0)} s`,
       r.failed.length === 0 ? "pass" : `**fail**: ${r.failed.join("; ")}`,
