@@ -94,7 +94,7 @@ describe("risk engine + crew detector against redline replay --crews", () => {
           REDLINE_ENGINE_GROUP_ID: `${prefix}engine`,
           REDLINE_ENGINE_IDLE_TIMEOUT_MS: "1000",
           REDLINE_ENGINE_SESSION_TIMEOUT_MS: "10000",
-          REDLINE_POLICY_FILE: "",
+          REDLINE_POLICY_FILE: "off",
           REDLINE_PRODUCTS_TOPIC: "off",
           // The traffic is a day old; the skew check is about live traffic.
           REDLINE_MAX_PAST_SKEW_MS: String(7 * 86_400_000),
@@ -110,10 +110,9 @@ describe("risk engine + crew detector against redline replay --crews", () => {
       const got = new Map(crewRecords().map((r) => [decodeMessage(Alert, r.value, "protobuf").alertId, { key: r.key, value: r.value }]));
       expect(got).toEqual(expected);
       // ...and so is every room alert: the engine read the account-risk table replay built in-process.
-      // The service runs the default policy, which stamps its version on the room alerts; replay here runs none.
-      const unstamped = (value: Buffer): Buffer => Buffer.from(encodeMessage(Alert, { ...decodeMessage(Alert, value, "protobuf"), policyVersion: "" }, "protobuf").value);
+      // Both run without a policy (REDLINE_POLICY_FILE=off), so no version stamp differs: the bytes are equal as they stand.
       const all = (): Map<string, { key: string | null; value: Buffer }> =>
-        new Map(alerts.records.map((r) => [decodeMessage(Alert, r.value, "protobuf").alertId, { key: r.key, value: unstamped(r.value) }]));
+        new Map(alerts.records.map((r) => [decodeMessage(Alert, r.value, "protobuf").alertId, { key: r.key, value: r.value }]));
       await waitFor(() => [...everything.keys()].every((id) => all().has(id)), { timeoutMs: 30_000, what: `${everything.size} alerts` });
       expect(all()).toEqual(new Map([...everything.values()].map((a) => [a.alertId, { key: a.roomId, value: Buffer.from(encodeMessage(Alert, a, "protobuf").value) }])));
       // Nothing the engine wrote was refused (late, malformed) by the crew detector.

@@ -12,6 +12,13 @@ describe("risk-engine config", () => {
     expect(() => loadConfig({ REDLINE_TEXT_THRESHOLDS: "DIVERSION=high" })).toThrow(/REDLINE_TEXT_THRESHOLDS/);
   });
 
+  it("runs the default policy unless named, and none when told `off` (a blank value is unset)", () => {
+    expect(loadConfig({}).policyFile).toBe("deploy/policy/default-policy.json");
+    expect(loadConfig({ REDLINE_POLICY_FILE: "" }).policyFile).toBe("deploy/policy/default-policy.json");
+    expect(loadConfig({ REDLINE_POLICY_FILE: "off" }).policyFile).toBe("");
+    expect(loadConfig({ REDLINE_POLICY_FILE: "/etc/p.json" }).policyFile).toBe("/etc/p.json");
+  });
+
   it("publishes account activity only when asked, to the shared topic unless named, and requires that topic", () => {
     expect(loadConfig({}).accountActivityTopic).toBe("");
     const on = loadConfig({ REDLINE_ENGINE_ACCOUNT_ACTIVITY: "true" });

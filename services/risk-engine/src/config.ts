@@ -40,7 +40,7 @@ export interface RiskEngineConfig {
   lagPollMs: number;
   limits: ValidationLimits;
   engine: Partial<EngineConfig>;
-  /** Live action policy file (hot-reloaded); empty disables actions. */
+  /** Live action policy file (hot-reloaded); empty (set as `off`) disables actions. */
   policyFile: string;
   /** Candidate policy run in shadow beside the live one; empty for none. */
   shadowPolicyFile: string;
@@ -55,6 +55,14 @@ export interface RiskEngineConfig {
 }
 
 /** Reads REDLINE_ENGINE_* and the shared variables; fails naming the variable. */
+/**
+ * `off` runs the engine without actions (as `off` turns the products table off). A blank value cannot
+ * say so: like every variable here, a blank one is read as unset and takes the default policy.
+ */
+function policyFileOf(value: string): string {
+  return value.toLowerCase() === "off" ? "" : value;
+}
+
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): RiskEngineConfig {
   const r = new EnvReader(env);
   const groupId = r.string("REDLINE_ENGINE_GROUP_ID", "redline-risk-engine");
@@ -83,7 +91,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): R
       // Per-label text thresholds (issue 14); `redline replay` reads the same variable, so both agree.
       content: contentConfigForThresholds(env.REDLINE_TEXT_THRESHOLDS),
     }),
-    policyFile: r.string("REDLINE_POLICY_FILE", "deploy/policy/default-policy.json"),
+    policyFile: policyFileOf(r.string("REDLINE_POLICY_FILE", "deploy/policy/default-policy.json")),
     shadowPolicyFile: r.optionalString("REDLINE_SHADOW_POLICY_FILE") ?? "",
     policyPollMs: r.int("REDLINE_POLICY_POLL_MS", 2000, { min: 100 }),
     maxRecordsPerChunk: r.int("REDLINE_ENGINE_MAX_RECORDS_PER_BATCH", 1000, { min: 1 }),
