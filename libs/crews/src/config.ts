@@ -48,8 +48,12 @@ export interface CrewConfig {
    * ...or after this many (0: never) counting only rooms where it arrived within
    * `attachTightArrivalMs` of them: a crew's account arrives with the crew
    * (§6.1), a viewer who met its members by chance rarely within seconds twice.
-   * Set on development seeds 201-203 (30 s: +2 crews, 45 s: +4, 60 s: a
-   * campus account attached; docs/eval/crews.md).
+   * Off. Tried on development seeds 201-203 (2 rooms within 45 s: +4 crews;
+   * 30 s: +2; 60 s attached a campus account), it then gained nothing on the
+   * reporting seeds and named a shared-audience account at MEDIUM there: the
+   * kind of failure §6 warns of (an audience that moves between rooms
+   * together arrives together). A wrong crew accusation costs an innocent
+   * account more than a missed light crew costs the platform.
    */
   attachTightAfterStreamers: number;
   attachTightArrivalMs: number;
@@ -87,7 +91,7 @@ export const DEFAULT_CREW_CONFIG: Readonly<CrewConfig> = Object.freeze({
   minRoomsWithThree: 2,
   mergeCrewsAfterStreamers: 3,
   attachAfterStreamers: 3,
-  attachTightAfterStreamers: 2,
+  attachTightAfterStreamers: 0,
   attachTightArrivalMs: 45_000,
   nameAfterCrewRooms: 2,
   maxAccountsPerKey: 12,
