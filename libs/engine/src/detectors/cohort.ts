@@ -12,7 +12,7 @@
 import type { Signal } from "@redline/proto";
 import { addEvidence } from "../evidence";
 import type { EvidenceItem } from "../evidence";
-import type { RoomState } from "../room-state";
+import type { AccountSlot, RoomState } from "../room-state";
 import { pruneWindow, windowOf, type CohortKind, type WindowEntry } from "./cohort-state";
 import type { FalsificationConfig } from "./falsification-config";
 import { FAKE_FOLLOWS, FAKE_LIKES, FAKE_ORDERS, FAKE_VIEWS } from "./finding";
@@ -67,6 +67,15 @@ interface JudgedWindow {
   active: number;
 }
 
+/**
+ * Whether the views cohort judges the account at `timeMs`: a like, follow or order bot that joined first is
+ * judged there; the views cohort is accounts that only watch: those that left, or stayed long enough without
+ * engaging that they were not about to. Everything that counts viewers (room signals, known crews) asks this.
+ */
+export function isSettledWatcher(slot: AccountSlot, timeMs: number, viewerSettleMs: number): boolean {
+  return !slot.engaged && !(slot.joinMs >= 0 && timeMs - slot.joinMs < viewerSettleMs);
+}
+
 /** The window's accounts judged by their tells; views skip accounts judged in another kind or not yet settled. */
 function judgeWindow(room: RoomState, kind: CohortKind, timeMs: number, f: Readonly<FalsificationConfig>): JudgedWindow {
   const window = room.cohort.windows[kind];
@@ -79,9 +88,7 @@ function judgeWindow(room: RoomState, kind: CohortKind, timeMs: number, f: Reado
     out.total += weight;
     const slot = room.accounts.get(userId);
     if (slot === undefined) continue;
-    // A like, follow or order bot that joined first is judged there; the views cohort is accounts that only
-    // watch: those that left, or stayed long enough without engaging that they were not about to.
-    if (kind === "views" && (slot.engaged || (slot.joinMs >= 0 && timeMs - slot.joinMs < f.viewerSettleMs))) continue;
+    if (kind === "views" && !isSettledWatcher(slot, timeMs, f.viewerSettleMs)) continue;
     const tells = tellsOf(kind, userId, slot, room, timeMs, f);
     if (tells.weight >= f.suspiciousTellWeight) out.suspicious.push({ userId, entry, weight, tellWeight: tells.weight, beyondHousehold: tells.beyondHousehold, mask: tells.mask });
     else if (kind === "likes") out.ordinaryWeights.push(weight);

@@ -15,6 +15,7 @@ import type { Signal } from "@redline/proto";
 import type { LiveEvent } from "@redline/proto";
 import { addEvidence, type EvidenceItem } from "../evidence";
 import type { RoomState } from "../room-state";
+import { isSettledWatcher } from "./cohort";
 import type { CohortKind } from "./cohort-state";
 import type { Finding } from "./finding";
 import { ramp } from "./scoring";
@@ -111,11 +112,10 @@ export function withKnownCrews(
   const list = room.knownCrews?.[kind];
   if (list === undefined) return finding;
   while (list.length > 0 && list[0]!.lastMs < timeMs - scope.windowMs) list.shift();
-  // Views count only accounts that only watch, as the views cohort does: a crew that likes is judged in likes,
-  // and a viewer is judged once it left or stayed long enough without engaging that it was not about to.
+  // Views count only the accounts the views cohort judges (a crew that likes is judged in likes).
   const onlyWatching = (s: Sighting): boolean => {
     const slot = room.accounts.get(s.accountId);
-    return slot !== undefined && !slot.engaged && !(slot.joinMs >= 0 && timeMs - slot.joinMs < scope.viewerSettleMs);
+    return slot !== undefined && isSettledWatcher(slot, timeMs, scope.viewerSettleMs);
   };
   const acting = kind === "views" ? list.filter(onlyWatching) : list;
   const crew = largestCrew(acting);
