@@ -16,6 +16,8 @@ import { createRoomState } from "./room-state";
 import type { RoomState } from "./room-state";
 import { applyFalsification } from "./falsification";
 import type { AccountRiskAt } from "./detectors/known-crews";
+import { COHORT_KINDS } from "./detectors/cohort-state";
+import { roomSignalsOf, type RoomSignals } from "./detectors/room-signals";
 import { alertFromFinding } from "./alert";
 import { decodeState, encodeState } from "./state-codec";
 import { SnapshotFormatError } from "./errors";
@@ -357,6 +359,22 @@ export class RiskEngine {
    */
   roomStateSizes(): RoomStateSize[] {
     return [...this.rooms.values()].map((room) => ({ roomId: room.roomId, bytes: encodeState(room).byteLength, accounts: room.accounts.size }));
+  }
+
+  /**
+   * Each live room's composition signals per kind at `timeMs` (detectors/room-signals.ts), where its window
+   * holds at least `minAccounts`: the values issue 12's peer baselines are to be built from. For reports
+   * (`tools/eval` room-signals-main) until the engine reads them; reads the rooms, changes nothing.
+   */
+  roomSignals(timeMs: number, minAccounts: number): { roomId: string; signals: RoomSignals }[] {
+    const out: { roomId: string; signals: RoomSignals }[] = [];
+    for (const room of this.rooms.values()) {
+      for (const kind of COHORT_KINDS) {
+        const signals = roomSignalsOf(room, kind, timeMs, this.cfg.falsification, minAccounts);
+        if (signals !== null) out.push({ roomId: room.roomId, signals });
+      }
+    }
+    return out;
   }
 
   /**

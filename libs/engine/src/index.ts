@@ -15,6 +15,8 @@
 // sketches and the config parts stay inside the engine.
 export { RiskEngine } from "./engine";
 export type { EngineCounters, EngineDeps, EngineStep, RoomStateSize } from "./engine";
+export { ROOM_SIGNALS } from "./detectors/room-signals";
+export type { RoomSignals } from "./detectors/room-signals";
 export { DEFAULT_ENGINE_CONFIG } from "./config";
 export type { EngineConfig } from "./config";
 export { contentConfigForThresholds } from "./detectors/content-config";

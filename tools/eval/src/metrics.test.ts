@@ -1,6 +1,6 @@
 import type { Alert } from "@redline/proto";
 import type { RoomTruth } from "@redline/simulator";
-import { confusion, median, recallByIntensity, scoreRooms, weakestDetected } from "./metrics";
+import { auc, confusion, median, recallByIntensity, scoreRooms, weakestDetected } from "./metrics";
 
 function room(roomId: string, sub: string | null, hardNegative: RoomTruth["hardNegative"] = null, bots = 10): RoomTruth {
   return {
@@ -44,5 +44,14 @@ describe("room-level scoring", () => {
     expect(confusion(0, 0, 0)).toMatchObject({ precision: 1, recall: 1 });
     expect(median([])).toBeNull();
     expect(median([3, 1, 2, 10])).toBe(2.5);
+  });
+});
+
+describe("auc", () => {
+  it("is the share of positive-negative pairs the positive wins, ties half, NaN without one side", () => {
+    expect(auc([3, 4], [1, 2])).toBe(1);
+    expect(auc([1], [2])).toBe(0);
+    expect(auc([2, 1], [2])).toBe(0.25);
+    expect(auc([], [1])).toBeNaN();
   });
 });

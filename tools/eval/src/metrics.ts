@@ -167,3 +167,14 @@ export function weakestDetected(detections: readonly Detection[]): Record<string
   }
   return out;
 }
+
+/**
+ * Area under the ROC curve of scores `positive` against `negative`: the chance that a positive outscores a
+ * negative, ties counted half (the Mann-Whitney statistic). NaN when either side is empty.
+ */
+export function auc(positive: readonly number[], negative: readonly number[]): number {
+  if (positive.length === 0 || negative.length === 0) return Number.NaN;
+  let wins = 0;
+  for (const p of positive) for (const n of negative) wins += p > n ? 1 : p === n ? 0.5 : 0;
+  return wins / (positive.length * negative.length);
+}

@@ -1,4 +1,5 @@
 import { DEFAULT_ENGINE_CONFIG } from "../config";
+import { RiskEngine } from "../engine";
 import { applyFalsification } from "../falsification";
 import { createRoomState, type RoomState } from "../room-state";
 import { actor, comment, join, T0 } from "../testing/event-builders";
@@ -53,5 +54,15 @@ describe("roomSignalsOf", () => {
     const size = room.cohort.windows.views.size;
     expect(roomSignalsOf(room, "views", T0 + f.viewsWindowMs + 5_500, f, 1)?.accounts).toBe(4);
     expect(room.cohort.windows.views.size).toBe(size);
+  });
+
+  it("is what the engine reports per live room and kind, where the window holds enough accounts", () => {
+    const engine = new RiskEngine();
+    for (const e of tenViewers()) engine.ingest(e);
+    engine.flush();
+    const reported = engine.roomSignals(T0 + 60_000, 5);
+    expect(reported.map((r) => [r.roomId, r.signals.kind, r.signals.accounts])).toEqual([["r", "views", 10]]);
+    expect(reported[0]!.signals.values.silent_share).toBe(0.7);
+    expect(engine.roomSignals(T0 + 60_000, 11)).toEqual([]);
   });
 });

@@ -10,6 +10,7 @@
  * and the values judged against them. Pure: reads the room, changes nothing.
  */
 import type { RoomState } from "../room-state";
+import { isSettledWatcher } from "./cohort";
 import { windowOf, type CohortKind } from "./cohort-state";
 import type { FalsificationConfig } from "./falsification-config";
 
@@ -50,7 +51,7 @@ export function roomSignalsOf(room: RoomState, kind: CohortKind, timeMs: number,
     if (entry.lastMs < since) continue;
     const slot = room.accounts.get(userId);
     if (slot === undefined) continue;
-    if (kind === "views" && (slot.engaged || (slot.joinMs >= 0 && timeMs - slot.joinMs < f.viewerSettleMs))) continue;
+    if (kind === "views" && !isSettledWatcher(slot, timeMs, f.viewerSettleMs)) continue;
     accounts++;
     if (slot.createdMs > 0 && timeMs - slot.createdMs < f.freshAccountAgeMs) fresh++;
     if (slot.deviceId !== "" && (room.devices.get(slot.deviceId)?.length ?? 1) >= f.sharedDeviceAccounts) sharedDevice++;
