@@ -1,4 +1,4 @@
-import { retry, type Logger } from "@redline/common";
+import { isRetriable, retry, type Logger } from "@redline/common";
 import { CompressionTypes, Partitioners, type Kafka, type Producer, type RecordMetadata } from "kafkajs";
 import { isBrokerUnavailable } from "./broker-unavailable";
 import { BrokerUnavailableError } from "./errors";
@@ -16,16 +16,13 @@ export interface ProducerOptions {
   maxSendAttempts?: number;
   /**
    * How long a send keeps trying while the broker cannot be reached (a restart, a network outage) before it
-   * fails with `BrokerUnavailableError`, counted from the first send that fails so after kafkajs's own retries. 0 (the default): kafkajs's retries
+   * fails with `BrokerUnavailableError`, counted from its first attempt (retry's `maxElapsedMs`). 0 (the default): kafkajs's retries
    * and `maxSendAttempts` only, which give up after about 10 s. A service leaves it at 0: its consumer retries the
    * batch or restarts from its last commit. A publisher with nothing to fall back on sets it: `redline produce`
    * exited 1 on the fault suite's broker restart (#17, 15-30 s of broker down).
    */
   maxUnavailableMs?: number;
 }
-
-/** Wait between two sends while the broker is unreachable (kafkajs backs off within each). */
-const UNAVAILABLE_PAUSE_MS = 1_000;
 
 export interface SendOptions {
   /** Compress the batch (large state snapshots). */
@@ -73,27 +70,27 @@ export class RecordProducer {
       }));
     if (topicMessages.length === 0) return [];
     const compression = opts.gzip ? CompressionTypes.GZIP : CompressionTypes.None;
-    let unavailableSinceMs: number | undefined;
-    for (;;) {
-      try {
-        return await retry(() => this.producer.sendBatch({ topicMessages, acks: -1, compression }), {
-          maxAttempts: this.maxSendAttempts,
-          initialDelayMs: 200,
-          maxDelayMs: 5000,
-          onRetry: (err, attempt, delayMs) =>
-            this.logger.warn("send failed, retrying", { err, attempt, delayMs, topics: topicMessages.map((t) => t.topic) }),
-        });
-      } catch (err) {
-        // A broker that is restarting or unreachable is not a refusal of these records: said retriable, a consumer
-        // retries or restarts from its last commit instead of dead-lettering valid input as HANDLER_FAILED (#17).
-        if (!isBrokerUnavailable(err)) throw err;
-        const nowMs = Date.now();
-        unavailableSinceMs ??= nowMs;
-        const waitedMs = nowMs - unavailableSinceMs;
-        if (waitedMs >= this.maxUnavailableMs) throw new BrokerUnavailableError(topicMessages.map((t) => t.topic), err);
-        this.logger.warn("broker unavailable; sending again", { err, waitedMs, maxUnavailableMs: this.maxUnavailableMs });
-        await new Promise((resolve) => setTimeout(resolve, Math.min(UNAVAILABLE_PAUSE_MS, this.maxUnavailableMs - waitedMs)));
-      }
+    const topics = (): string[] => topicMessages.map((t) => t.topic);
+    const ridesOut = this.maxUnavailableMs > 0;
+    try {
+      return await retry(() => this.producer.sendBatch({ topicMessages, acks: -1, compression }), {
+        // Riding out an outage, the time bounds the send, not the count: each attempt is kafkajs's own ~10 s of retries.
+        maxAttempts: ridesOut ? Infinity : this.maxSendAttempts,
+        ...(ridesOut ? { maxElapsedMs: this.maxUnavailableMs } : {}),
+        initialDelayMs: 200,
+        maxDelayMs: 5000,
+        // kafkajs reports an outage it gave up on as not retriable; only a publisher that rides it out tries again.
+        shouldRetry: (err) => isRetriable(err) || (ridesOut && isBrokerUnavailable(err)),
+        onRetry: (err, attempt, delayMs) =>
+          !isRetriable(err)
+            ? this.logger.warn("broker unavailable; sending again", { err, attempt, delayMs, maxUnavailableMs: this.maxUnavailableMs })
+            : this.logger.warn("send failed, retrying", { err, attempt, delayMs, topics: topics() }),
+      });
+    } catch (err) {
+      // A broker that is restarting or unreachable is not a refusal of these records: said retriable, a consumer
+      // retries or restarts from its last commit instead of dead-lettering valid input as HANDLER_FAILED (#17).
+      if (isBrokerUnavailable(err)) throw new BrokerUnavailableError(topics(), err);
+      throw err;
     }
   }
 
