@@ -15,8 +15,9 @@ export { chromiumPath, launchChromium } from "./browser";
 export { pipelineEnv, ensurePipelineTopics, pipelineOutputs, spawnService } from "./processes";
 export type { PipelineEnvOptions, ServiceProcess } from "./processes";
 export { ensureEngineTopics, inputTopics, publishEvents, roomOnPartition } from "./live-events";
-export { replayCrewAlertsThroughCli, replayThroughCli } from "./replay";
+export { replayAlertsThroughCli, replayCrewAlertsThroughCli, replayThroughCli } from "./replay";
 export { crewTraffic } from "./crew-traffic";
+export { peerTraffic } from "./peer-traffic";
 export type { Replayed } from "./replay";
 export {
   dashboardExpressions,

@@ -39,26 +39,31 @@ export async function replayThroughCli(events: readonly LiveEvent[], policyPath:
   };
 }
 
-/**
- * The alerts `redline replay --crews` raises from `events`, by alert id
- * (#21): the CROSS_ROOM_COORDINATION ones, or (`all`) the engine's too,
- * which read the account-risk table the crew detector builds.
- */
-export async function replayCrewAlertsThroughCli(events: readonly LiveEvent[], which: "crews" | "all" = "crews"): Promise<Map<string, Alert>> {
-  const file = join(mkdtempSync(join(tmpdir(), "crew-replay-")), "events.jsonl");
+/** The alerts `redline replay FLAGS` raises from `events`, by alert id. */
+export async function replayAlertsThroughCli(events: readonly LiveEvent[], flags: readonly string[]): Promise<Map<string, Alert>> {
+  const file = join(mkdtempSync(join(tmpdir(), "replay-")), "events.jsonl");
   writeFileSync(file, events.map((e) => JSON.stringify(LiveEvent.toJSON(e))).join("\n") + "\n");
   const stdout = new PassThrough();
   const chunks: Buffer[] = [];
   stdout.on("data", (c: Buffer) => chunks.push(c));
-  const code = await runCli(["replay", "--input", file, "--crews"], { stdin: new PassThrough(), stdout, stderr: new PassThrough(), env: {} });
-  if (code !== 0) throw new Error(`redline replay --crews exited ${code}`);
+  const code = await runCli(["replay", "--input", file, ...flags], { stdin: new PassThrough(), stdout, stderr: new PassThrough(), env: {} });
+  if (code !== 0) throw new Error(`redline replay ${flags.join(" ")} exited ${code}`);
   const alerts = Buffer.concat(chunks)
     .toString("utf8")
     .split("\n")
     .filter((l) => l !== "")
     .map((l) => JSON.parse(l) as { alert?: unknown })
     .filter((l) => l.alert !== undefined)
-    .map((l) => Alert.fromJSON(l.alert))
-    .filter((a) => which === "all" || a.subcategory === CROSS_ROOM_COORDINATION);
+    .map((l) => Alert.fromJSON(l.alert));
   return new Map(alerts.map((a) => [a.alertId, a]));
+}
+
+/**
+ * The alerts `redline replay --crews` raises from `events`, by alert id
+ * (#21): the CROSS_ROOM_COORDINATION ones, or (`all`) the engine's too,
+ * which read the account-risk table the crew detector builds.
+ */
+export async function replayCrewAlertsThroughCli(events: readonly LiveEvent[], which: "crews" | "all" = "crews"): Promise<Map<string, Alert>> {
+  const alerts = await replayAlertsThroughCli(events, ["--crews"]);
+  return new Map([...alerts].filter(([, a]) => which === "all" || a.subcategory === CROSS_ROOM_COORDINATION));
 }

@@ -12,12 +12,14 @@ import type { EngineConfig } from "./config";
 import { EventHeap } from "./event-heap";
 import { evictOldest } from "@redline/common";
 import { SeenEvents } from "./seen-events";
-import { createRoomState } from "./room-state";
+import { createRoomState, noteRoomFacts } from "./room-state";
 import type { RoomState } from "./room-state";
 import { applyFalsification } from "./falsification";
 import type { AccountRiskAt } from "./detectors/known-crews";
 import { COHORT_KINDS } from "./detectors/cohort-state";
 import { roomSignalsOf, type RoomSignals } from "./detectors/room-signals";
+import type { PeerBaselineAt } from "./detectors/peer-compare";
+import { BaselineProducer, type BaselinePartial, type BaselineProducerSnapshot } from "./peer-baselines";
 import { alertFromFinding } from "./alert";
 import { decodeState, encodeState } from "./state-codec";
 import { SnapshotFormatError } from "./errors";
@@ -26,6 +28,9 @@ import { applyContent } from "./detectors/content";
 import { alertFromContentFinding } from "./detectors/content-alert";
 import { EarlyFirings, isOrderFree, orderFreeFinding } from "./early-firing";
 import type { TextScorer } from "./detectors/text-scorer";
+import type { EngineCounters, EngineDeps, RoomStateSize } from "./engine-types";
+
+export type { EngineCounters, EngineDeps, RoomStateSize } from "./engine-types";
 
 /** One engine output. A later policy stage adds `{ action }` outputs alongside. */
 export interface EngineOutput {
@@ -57,54 +62,6 @@ interface OpenStep {
 /** Shared by every call that applies and raises nothing (most `ingest` calls between watermark moves). */
 const NOTHING: EngineStep = Object.freeze({ applied: Object.freeze([]), outputs: Object.freeze([]), outputsThrough: Object.freeze([]) });
 
-export interface EngineCounters {
-  eventsIngested: number;
-  eventsApplied: number;
-  /** Events older than the watermark on arrival; applied at once, out of order. */
-  lateEvents: number;
-  /** Events dropped because the same room and event id were seen within `dedupeWindowMs`. */
-  duplicateEvents: number;
-  eventsWithoutRoom: number;
-  alertsRaised: number;
-  roomsTracked: number;
-  roomsReleased: number;
-  /** Rooms released early because `maxRooms` was reached. */
-  roomsEvicted: number;
-  /** Times quiet input moved the watermark to the newest event seen (`flush`). */
-  idleAdvances: number;
-  bufferedEvents: number;
-  watermarkMs: number;
-  /** Rough size of the held state: tracked accounts, devices and order keys across rooms. */
-  stateEntries: number;
-}
-
-/** One room's snapshot size (see `RiskEngine.roomStateSizes`). */
-export interface RoomStateSize {
-  roomId: string;
-  bytes: number;
-  accounts: number;
-}
-
-export interface EngineDeps {
-  /** Wall clock, used only for `watermarkLagMs` in counters; never in outputs. */
-  clock?: () => number;
-  /** Scores comment and barrage texts; defaults to the committed text classifier. */
-  textScorer?: TextScorer;
-  /**
-   * Event time up to which buffered events may be applied: the pipeline's
-   * minute-table hold (#21, libs/pipeline), so an event is scored only once
-   * every table it reads is ready for its time. Events above it wait in the
-   * buffer, even behind the watermark, until `applyHeld`. Absent: no limit.
-   */
-  applyLimitMs?: () => number;
-  /**
-   * The crew an account was named in at an event time: the account-risk
-   * table (#21) read with `valueAt`, behind the same hold. The falsification
-   * detectors count known crew accounts acting in a room
-   * (`detectors/known-crews.ts`). Absent: no crews known.
-   */
-  accountRiskAt?: AccountRiskAt;
-}
 
 /** How often (event time) rooms are checked for release. */
 const SWEEP_EVERY_MS = 10_000;
@@ -124,6 +81,7 @@ interface EngineSnapshot {
   seen: Array<[number, number[]]>;
   rooms: Map<string, RoomState>;
   early: Map<string, number[]>;
+  baselines: BaselineProducerSnapshot | null;
 }
 
 /** Event-time gap after which a room's next event moves it to the recently-active end of the room map. */
@@ -133,7 +91,9 @@ export class RiskEngine {
   private readonly cfg: Readonly<EngineConfig>;
   private readonly clock: () => number;
   private readonly applyLimit: () => number;
-  private readonly accountRiskAt: AccountRiskAt | undefined;
+  private readonly reads: { accountRiskAt?: AccountRiskAt; peerBaselineAt?: PeerBaselineAt };
+  /** Makes this partition's baseline partials; only when the engine reads baselines back. */
+  private baselines: BaselineProducer | undefined;
   private readonly scorer: TextScorer;
   /** Rules version plus the classifier version the content alerts relied on. */
   readonly modelVersion: string;
@@ -156,7 +116,8 @@ export class RiskEngine {
     this.early = new EarlyFirings(new Map(), this.cfg.alertCooldownMs, this.cfg.maxRooms);
     this.clock = deps.clock ?? Date.now;
     this.applyLimit = deps.applyLimitMs ?? (() => Number.POSITIVE_INFINITY);
-    this.accountRiskAt = deps.accountRiskAt;
+    this.reads = { accountRiskAt: deps.accountRiskAt, peerBaselineAt: deps.peerBaselineAt };
+    this.baselines = deps.peerBaselineAt === undefined ? undefined : new BaselineProducer(this.cfg.falsification);
     this.scorer = deps.textScorer ?? loadDefaultClassifier();
     this.modelVersion = `${this.cfg.modelVersion}+text-${this.scorer.version}`;
   }
@@ -276,12 +237,16 @@ export class RiskEngine {
     }
     // Rooms are swept by what was applied: a room whose events are held is not idle.
     const throughMs = this.appliedThroughMs;
+    // Minutes close before the sweep: a room live at a minute's end adds its values even if the sweep then frees it.
+    this.baselines?.closeThrough(throughMs, this.rooms.values(), this.isLive);
     if (throughMs >= p.nextSweepMs) {
       this.seen.forgetBefore(throughMs);
       this.sweep(throughMs);
       p.nextSweepMs = throughMs + SWEEP_EVERY_MS;
     }
   }
+
+  private readonly isLive = (room: RoomState, timeMs: number): boolean => !this.isStale(room, timeMs);
 
   private isStale(room: RoomState, timeMs: number): boolean {
     return timeMs > room.lastEventMs + this.cfg.roomIdleMs || (room.endedMs >= 0 && timeMs > room.endedMs + this.cfg.roomGraceMs);
@@ -326,9 +291,15 @@ export class RiskEngine {
       this.progress.counters.eventsWithoutRoom++;
       return;
     }
+    if (this.baselines !== undefined) {
+      // Minutes this event is past close on the rooms as the events before it left them.
+      this.baselines.start(event.eventTimeMs);
+      this.baselines.closeThrough(event.eventTimeMs - 1, this.rooms.values(), this.isLive);
+    }
     const room = this.roomFor(event.roomId, event.eventTimeMs);
     if (event.eventTimeMs > room.lastEventMs) room.lastEventMs = event.eventTimeMs;
-    for (const finding of applyFalsification(room, event, this.cfg, this.accountRiskAt)) {
+    noteRoomFacts(room, event);
+    for (const finding of applyFalsification(room, event, this.cfg, this.reads)) {
       this.raise({ alert: alertFromFinding(room.roomId, finding, event.eventTimeMs, this.modelVersion) });
     }
     for (const content of applyContent(room, event, this.cfg, this.scorer)) {
@@ -350,6 +321,23 @@ export class RiskEngine {
     const finding = orderFreeFinding(event);
     if (finding === null || !this.early.tryFire(event.roomId, finding, event.eventTimeMs)) return;
     this.raise({ alert: alertFromContentFinding(event.roomId, finding, event.eventTimeMs, this.modelVersion) });
+  }
+
+  /**
+   * Closes the baseline minutes through `throughMs` (at least what is
+   * applied: a quiet partition promises further, libs/pipeline) and returns
+   * the time they are complete through: the producer mark of the partials
+   * `takeBaselinePartials` hands out. -1 before any event is applied.
+   */
+  sealBaselines(throughMs = Number.NEGATIVE_INFINITY): number {
+    const sealedMs = Math.max(this.appliedThroughMs, throughMs);
+    this.baselines?.closeThrough(sealedMs, this.rooms.values(), this.isLive);
+    return sealedMs;
+  }
+
+  /** The baseline partials of the minutes closed since the last call (none without `peerBaselineAt`). */
+  takeBaselinePartials(): BaselinePartial[] {
+    return this.baselines?.take() ?? [];
   }
 
   /**
@@ -390,6 +378,7 @@ export class RiskEngine {
       seen: this.seen.toPlain(),
       rooms: this.rooms,
       early: this.early.state,
+      baselines: this.baselines?.snapshot() ?? null,
     };
     return encodeState(state);
   }
@@ -397,7 +386,7 @@ export class RiskEngine {
   /** Rebuilds an engine from `snapshot()` bytes; it continues exactly as the original would. */
   static restore(bytes: Uint8Array, config: Partial<EngineConfig> = {}, deps: EngineDeps = {}): RiskEngine {
     const state = decodeState(bytes) as Partial<EngineSnapshot>;
-    const { progress, buffered, seen, rooms, early } = state;
+    const { progress, buffered, seen, rooms, early, baselines } = state;
     if (typeof progress?.counters !== "object" || !Array.isArray(buffered) || !Array.isArray(seen) || !(rooms instanceof Map) || !(early instanceof Map)) {
       throw new SnapshotFormatError("snapshot bytes are not an engine state of this release; rebuild from the last committed offsets instead");
     }
@@ -407,6 +396,7 @@ export class RiskEngine {
     engine.heap = new EventHeap(buffered.map((b) => LiveEvent.decode(b)));
     engine.rooms = rooms;
     engine.early = new EarlyFirings(early, engine.cfg.alertCooldownMs, engine.cfg.maxRooms);
+    if (engine.baselines !== undefined && baselines) engine.baselines = BaselineProducer.restore(baselines, engine.cfg.falsification);
     return engine;
   }
 }

@@ -18,6 +18,7 @@ import { linkBuyers } from "./detectors/buyer-rings";
 import { detectCohort, SUBCATEGORY_OF } from "./detectors/cohort";
 import { noteKnownCrewAccount, withKnownCrews, type AccountRiskAt } from "./detectors/known-crews";
 import { severityOf } from "./detectors/scoring";
+import { judgePeerSignals, peerExplanation, type PeerBaselineAt } from "./detectors/peer-compare";
 import type { Finding } from "./detectors/finding";
 
 /** The acting account's slot, registering it with the room's device and /24 maps on first sight. */
@@ -192,27 +193,36 @@ function observe(room: RoomState, event: LiveEvent, cfg: Readonly<EngineConfig>)
   }
 }
 
+/** The minute tables the detectors read (libs/pipeline's hold keeps both ready): absent ones read nothing. */
+export interface FalsificationReads {
+  /** The crew an account was named in (#21 account-risk table). */
+  accountRiskAt?: AccountRiskAt;
+  /** The peer group's sketch of a signal (#12 baselines table). */
+  peerBaselineAt?: PeerBaselineAt;
+}
+
 /**
  * Applies the event and judges the kinds it concerns: its own, and every kind whose accounts' tells are
  * still ripening (`maturityMs`), each at most once per `evaluateEveryMs`. Returns a finding per kind whose
  * detector fires outside an open episode, or inside one at a higher severity than the episode has reached
  * (an attack first seen at its start must not be held at MEDIUM for the whole cooldown while it grows).
  */
-export function applyFalsification(room: RoomState, event: LiveEvent, cfg: Readonly<EngineConfig>, accountRiskAt?: AccountRiskAt): Finding[] {
+export function applyFalsification(room: RoomState, event: LiveEvent, cfg: Readonly<EngineConfig>, reads: Readonly<FalsificationReads> = {}): Finding[] {
   const observed = observe(room, event, cfg);
+  const { accountRiskAt } = reads;
   // Accounts the crew detector named (#21): their actions here count towards the kind's finding (known-crews.ts).
   if (observed !== null && accountRiskAt !== undefined) noteKnownCrewAccount(room, observed, event, accountRiskAt);
   const t = event.eventTimeMs;
   const findings: Finding[] = [];
   for (const kind of COHORT_KINDS) {
     if (kind !== observed && (room.maturingUntilMs?.[kind] ?? -1) < t) continue;
-    const finding = evaluate(room, kind, t, cfg);
+    const finding = evaluate(room, kind, t, cfg, reads.peerBaselineAt);
     if (finding !== null) findings.push(finding);
   }
   return findings;
 }
 
-function evaluate(room: RoomState, kind: CohortKind, t: number, cfg: Readonly<EngineConfig>): Finding | null {
+function evaluate(room: RoomState, kind: CohortKind, t: number, cfg: Readonly<EngineConfig>, peerBaselineAt: PeerBaselineAt | undefined): Finding | null {
   const subcategory = SUBCATEGORY_OF[kind]!;
   const next = room.nextEvaluationMs[subcategory];
   if (next !== undefined && t < next) return null;
@@ -233,7 +243,10 @@ function evaluate(room: RoomState, kind: CohortKind, t: number, cfg: Readonly<En
   if (open && severity <= reached) return null;
   room.episodeStartMs[subcategory] = t;
   room.episodeSeverity[subcategory] = severity;
-  return finding;
+  if (peerBaselineAt === undefined) return finding;
+  // How the room sits among its peers, for the inspector: judged only for a finding that leaves (rare), as the peers' sketch costs a merge.
+  const peers = peerExplanation(judgePeerSignals(room, kind, t, cfg.falsification, peerBaselineAt));
+  return peers.length === 0 ? finding : { ...finding, signals: [...finding.signals, ...peers] };
 }
 
 /** SEVERITY_CRITICAL: nothing can escalate past it. */

@@ -16,6 +16,7 @@
 export { RiskEngine } from "./engine";
 export type { EngineCounters, EngineDeps, EngineStep, RoomStateSize } from "./engine";
 export { ROOM_SIGNALS } from "./detectors/room-signals";
+export type { BaselinePartial } from "./peer-baselines";
 export type { RoomSignals } from "./detectors/room-signals";
 export { DEFAULT_ENGINE_CONFIG } from "./config";
 export type { EngineConfig } from "./config";

@@ -3,7 +3,7 @@
  * and each detector's features. Plain data throughout, so a snapshot is a
  * straight serialisation and a restored room behaves exactly the same.
  */
-import type { Actor } from "@redline/proto";
+import type { Actor, LiveEvent } from "@redline/proto";
 import { boundedUpsert } from "@redline/common";
 import { createInterArrival } from "./primitives/running-stats";
 import type { InterArrival } from "./primitives/running-stats";
@@ -87,6 +87,15 @@ export interface RoomState {
   content?: ContentFeatures;
   /** Accounts of crews known from other rooms (#21) acting here, per kind; created on the first one. */
   knownCrews?: KnownCrewSightings;
+  /** The platform and product category the room's events state: with its size, its peer group (#12). */
+  platform?: string;
+  category?: string;
+}
+
+/** Notes the platform and category an event states for its room. */
+export function noteRoomFacts(room: RoomState, event: LiveEvent): void {
+  if (event.platform !== "" && event.platform !== room.platform) room.platform = event.platform;
+  if (event.body?.$case === "room" && event.body.value.category !== "") room.category = event.body.value.category;
 }
 
 /** Accounts per device beyond this are not tracked individually: the device is a farm either way. */

@@ -24,6 +24,8 @@ export const DEFAULT_TABLE_TOPICS = Object.freeze({
   products: "live.products",
   /** `AccountRisk` versions by event-time minute (libs/minute-table), written by the crew detector (issue 21). */
   accountRisk: "risk.account-risk",
+  /** Peer-baseline sketches by group and signal, versioned by event-time minute, one partial per engine partition (issue 12). */
+  baselines: "risk.baselines",
 });
 
 /** Topic settings of a table topic: only the latest version per key need survive. */

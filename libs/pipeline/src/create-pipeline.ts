@@ -31,15 +31,22 @@ export interface PipelineSpec {
    * crew accounts acting in a room (`accountRiskLookup`).
    */
   accountRiskAt?: EngineDeps["accountRiskAt"];
+  /**
+   * The baselines table's peer sketches (#12), read behind `hold`: the
+   * engine makes its partials each minute (drained with
+   * `takeBaselinePartials`) and judges rooms against the merged ones.
+   */
+  peerBaselineAt?: EngineDeps["peerBaselineAt"];
 }
 
 /** The engine dependencies a spec resolves to: its own, and the hold's cap on what is applied. */
 export function engineDeps(spec: PipelineSpec): EngineDeps {
-  const { hold, accountRiskAt } = spec;
+  const { hold, accountRiskAt, peerBaselineAt } = spec;
   return {
     ...spec.deps,
     ...(hold === undefined ? {} : { applyLimitMs: () => hold.readyThroughMs() }),
     ...(accountRiskAt === undefined ? {} : { accountRiskAt }),
+    ...(peerBaselineAt === undefined ? {} : { peerBaselineAt }),
   };
 }
 

@@ -19,8 +19,10 @@ import { SnapshotRecordError, SnapshotVersionError } from "./errors";
 /**
  * 5: the envelope; the engine's state as of buyer rings (it carried its own
  * version, 2 to 4, before), the policy stage's as MessagePack (was JSON).
+ * 6: the engine's baseline producer (#12: rolling peer sketches) and each
+ * room's platform and category.
  */
-export const SNAPSHOT_VERSION = 5;
+export const SNAPSHOT_VERSION = 6;
 const MAGIC = Buffer.from("RLSN", "latin1");
 const HEADER_BYTES = MAGIC.length + 2;
 

@@ -14,6 +14,7 @@ import type { AccountActivity } from "@redline/crews";
 import type { PipelineOutput, RiskPipeline } from "@redline/engine";
 import { minuteStart, type ProducerMark } from "@redline/minute-table";
 import { drainAccountActivity, sealAccountActivity } from "@redline/pipeline";
+import type { BaselineOutput } from "./baseline-outputs";
 
 /** An account-activity record with the producer progress its headers carry. */
 export interface ActivityRecordOutput {
@@ -29,8 +30,8 @@ export interface ProgressMarkOutput {
 
 export type ActivityOutput = ActivityRecordOutput | ProgressMarkOutput;
 
-/** Everything a partition task publishes: the pipeline's alerts and actions, and its account activity. */
-export type EngineOutput = PipelineOutput | ActivityOutput;
+/** Everything a partition task publishes: the pipeline's alerts and actions, its account activity and its baseline partials (#12). */
+export type EngineOutput = PipelineOutput | ActivityOutput | BaselineOutput;
 
 export function isActivityRecord(output: EngineOutput): output is ActivityRecordOutput {
   return "accountActivity" in output;

@@ -24,6 +24,13 @@ export interface RiskEngineConfig {
    * publishes account activity: the loop `redline replay --crews` runs).
    */
   accountRiskTopic: string;
+  /**
+   * The peer baselines' minute table (issue 12): every partition writes its
+   * partials there and reads the merged table back, held on until it is
+   * ready; "" when off (REDLINE_ENGINE_BASELINES, off by default: today the
+   * peer quantiles only explain findings).
+   */
+  baselinesTopic: string;
   /** Compacted table of product facts read whole by every instance (issue 22); "" when turned off. */
   productsTopic: string;
   /**
@@ -77,6 +84,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): R
     // On with the activity unless turned off: an engine that feeds the crew detector reads its table back, as replay --crews does.
     accountRiskTopic: r.bool("REDLINE_ENGINE_READ_ACCOUNT_RISK", r.bool("REDLINE_ENGINE_ACCOUNT_ACTIVITY", false)) ? r.string("REDLINE_ACCOUNT_RISK_TOPIC", DEFAULT_TABLE_TOPICS.accountRisk) : "",
     // "off" runs without product facts: claims are then unverifiable and only superlatives (LOW) alert.
+    baselinesTopic: r.bool("REDLINE_ENGINE_BASELINES", false) ? r.string("REDLINE_BASELINES_TOPIC", DEFAULT_TABLE_TOPICS.baselines) : "",
     productsTopic: ((t) => (t === "off" ? "" : t))(r.optionalString("REDLINE_PRODUCTS_TOPIC") ?? DEFAULT_TABLE_TOPICS.products),
     productsTopicRequired: r.optionalString("REDLINE_PRODUCTS_TOPIC") !== undefined,
     changelogTopic: r.string("REDLINE_ENGINE_CHANGELOG_TOPIC", `${groupId}.state`),
@@ -104,7 +112,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): R
 
 /** Topics the engine reads or writes that it does not create itself (it creates its changelog). */
 export function requiredTopics(
-  config: Pick<RiskEngineConfig, "inputTopics" | "alertsTopic" | "actionsTopic"> & Partial<Pick<RiskEngineConfig, "productsTopic" | "productsTopicRequired" | "accountActivityTopic" | "accountRiskTopic">>,
+  config: Pick<RiskEngineConfig, "inputTopics" | "alertsTopic" | "actionsTopic"> & Partial<Pick<RiskEngineConfig, "productsTopic" | "productsTopicRequired" | "accountActivityTopic" | "accountRiskTopic" | "baselinesTopic">>,
 ): RequiredTopic[] {
   const products = config.productsTopicRequired === true ? (config.productsTopic ?? "") : "";
   return [
@@ -123,6 +131,12 @@ export function requiredTopics(
       ? [
           { topic: config.accountRiskTopic, use: "account-risk table, REDLINE_ACCOUNT_RISK_TOPIC (REDLINE_ENGINE_READ_ACCOUNT_RISK=true)" },
           { topic: dlqTopicFor(config.accountRiskTopic), use: `dead letters of ${config.accountRiskTopic}` },
+        ]
+      : []),
+    ...(config.baselinesTopic
+      ? [
+          { topic: config.baselinesTopic, use: "peer baselines table, REDLINE_BASELINES_TOPIC (REDLINE_ENGINE_BASELINES=true)" },
+          { topic: dlqTopicFor(config.baselinesTopic), use: `dead letters of ${config.baselinesTopic}` },
         ]
       : []),
   ];

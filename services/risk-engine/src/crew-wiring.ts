@@ -1,7 +1,7 @@
 import type { Logger } from "@redline/common";
 import { markKeysFor, MinuteTableFeed, partitionCounts, type createKafkaClient, type DeadLetterWriter } from "@redline/kafka";
 import { progressMarkKey } from "@redline/minute-table";
-import { accountRiskLookup, MinuteTableHold, type PipelineSpec } from "@redline/pipeline";
+import { accountRiskLookup, type PipelineSpec, type ReadyTable } from "@redline/pipeline";
 import { AccountRisk } from "@redline/proto";
 import { AccountActivityOutputs, type EngineOutput } from "./account-activity-outputs";
 import type { RiskEngineConfig } from "./config";
@@ -11,7 +11,8 @@ import { accountActivityRoutes } from "./output-routes";
 /**
  * The risk engine's side of the crew detector (issue 21), as configured:
  * publishing account activity (its routes, and each partition's records
- * and marks) and reading the account-risk table back (the hold on it).
+ * and marks) and reading the account-risk table back (the table the
+ * service's hold waits on).
  */
 export class CrewWiring {
   private constructor(
@@ -19,8 +20,6 @@ export class CrewWiring {
     private readonly inputPartitions: number,
     private readonly activityPartitions: number,
     private readonly accountRisk: MinuteTableFeed<AccountRisk> | undefined,
-    /** The hold on the account-risk table; absent when the engine does not read it. */
-    readonly hold: MinuteTableHold | undefined,
   ) {}
 
   static async open(
@@ -34,19 +33,23 @@ export class CrewWiring {
       config.accountRiskTopic === ""
         ? undefined
         : await MinuteTableFeed.open({ ...io, topic: config.accountRiskTopic, decode: (value) => AccountRisk.decode(value) });
-    const hold = accountRisk ? new MinuteTableHold({ "account-risk": accountRisk.table }) : undefined;
-    return new CrewWiring(config, inputPartitions, activityPartitions, accountRisk, hold);
+    return new CrewWiring(config, inputPartitions, activityPartitions, accountRisk);
   }
 
   get publishesActivity(): boolean {
     return this.activityPartitions > 0;
   }
 
-  /** What the pipeline spec needs: keep activity records, hold on the table and read it (the room's known crews). */
-  spec(): Pick<PipelineSpec, "accountActivity" | "hold" | "accountRiskAt"> {
+  /** The account-risk table the pipeline's hold waits on, by name; none when not read. */
+  tables(): Record<string, ReadyTable> {
+    return this.accountRisk === undefined ? {} : { "account-risk": this.accountRisk.table };
+  }
+
+  /** What the pipeline spec needs: keep activity records and read the table (the room's known crews); the hold is the service's, over every table. */
+  spec(): Pick<PipelineSpec, "accountActivity" | "accountRiskAt"> {
     return {
       ...(this.publishesActivity ? { accountActivity: true } : {}),
-      ...(this.hold && this.accountRisk ? { hold: this.hold, accountRiskAt: accountRiskLookup(this.accountRisk.table) } : {}),
+      ...(this.accountRisk ? { accountRiskAt: accountRiskLookup(this.accountRisk.table) } : {}),
     };
   }
 

@@ -3,6 +3,7 @@ import type { EngineCounters, PipelineOutput, RiskPipeline } from "@redline/engi
 import type { HandledBatch, PartitionBatch, TopicPartitions } from "@redline/kafka";
 import { riskCategoryToJSON, severityToJSON, type LiveEvent } from "@redline/proto";
 import type { AccountActivityOutputs, ActivityOutput, EngineOutput } from "./account-activity-outputs";
+import type { BaselineOutput, BaselineOutputs } from "./baseline-outputs";
 import { AlignedMerge, type Released } from "./aligned-merge";
 import { InputReceipts } from "./input-receipts";
 import type { RiskEngineMetrics } from "./metrics";
@@ -26,6 +27,8 @@ export interface PartitionTaskOptions {
   publisher: OutputPublisher<EngineOutput>;
   /** The partition's account-activity records and progress marks (issue 21); absent when the engine publishes none. */
   activity?: AccountActivityOutputs;
+  /** The partition's baseline partials and progress marks (issue 12); absent when the engine reads no baselines. */
+  baselines?: BaselineOutputs;
   backpressure: Backpressure;
   /** Writes a checkpoint of the pipeline with the offsets it covers; resolves to its size in bytes. */
   saveSnapshot: (partition: number, offsets: Record<string, string>, pipeline: RiskPipeline) => Promise<number>;
@@ -152,8 +155,9 @@ export class PartitionTask {
    * detector no account activity at or below `throughMs` from here.
    */
   async markQuiet(throughMs: number): Promise<void> {
-    if (this.opts.activity === undefined) return;
-    this.queueUntraced(this.opts.activity.whenQuiet(this.pipeline, throughMs));
+    const { activity, baselines } = this.opts;
+    if (activity !== undefined) this.queueUntraced(activity.whenQuiet(this.pipeline, throughMs));
+    if (baselines !== undefined) this.queueUntraced(baselines.whenQuiet(this.pipeline, throughMs));
     await this.flush();
   }
 
@@ -211,16 +215,18 @@ export class PartitionTask {
     if (released.length > 0) this.opts.metrics.scoringLatencyMs((performance.now() - startedAt) / released.length);
   }
 
-  /** Activity records not drained yet (an idle step applies held events) and the marks of a new minute. */
+  /** Activity records not drained yet (an idle step applies held events), baseline partials, and the marks of a new minute. */
   private queueActivity(): void {
-    const { activity } = this.opts;
-    if (activity === undefined) return;
-    this.queueUntraced(activity.records(this.pipeline));
-    this.queueUntraced(activity.afterStep(this.pipeline));
+    const { activity, baselines } = this.opts;
+    if (activity !== undefined) {
+      this.queueUntraced(activity.records(this.pipeline));
+      this.queueUntraced(activity.afterStep(this.pipeline));
+    }
+    if (baselines !== undefined) this.queueUntraced(baselines.afterStep(this.pipeline));
   }
 
-  /** Account activity goes without spans: one per record would cost more than the record. */
-  private queueUntraced(outputs: readonly ActivityOutput[]): void {
+  /** Account activity and baselines go without spans: one per record would cost more than the record. */
+  private queueUntraced(outputs: readonly (ActivityOutput | BaselineOutput)[]): void {
     for (const output of outputs) this.pending.push({ output, headers: {} });
   }
 

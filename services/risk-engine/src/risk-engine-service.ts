@@ -17,12 +17,13 @@ import {
   TopicLayoutError,
   type ConsumerMetrics,
 } from "@redline/kafka";
-import type { PipelineSpec } from "@redline/pipeline";
+import { MinuteTableHold, type PipelineSpec } from "@redline/pipeline";
 import type { LiveEvent } from "@redline/proto";
 import { consumerMetricsOn, type Telemetry } from "@redline/telemetry";
 import type { EngineOutput } from "./account-activity-outputs";
 import { requiredTopics, type RiskEngineConfig } from "./config";
 import { CrewWiring } from "./crew-wiring";
+import { BaselinesWiring } from "./baselines-wiring";
 import { HeldEventsRelease } from "./held-events-release";
 import { IdleAdvance } from "./idle-advance";
 import { LaneConfirmation } from "./lane-confirmation";
@@ -86,11 +87,17 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
   const policies = openPolicies(config, logger);
   const products = await ProductTableFeed.openConfigured(config, { kafka, deadLetters, logger });
   const crew = await CrewWiring.open(config, inputPartitions, { kafka, deadLetters, logger, ...(deps.onFatal ? { onFatal: deps.onFatal } : {}) });
+  const baselines = await BaselinesWiring.open(config, inputPartitions, { kafka, deadLetters, logger, ...(deps.onFatal ? { onFatal: deps.onFatal } : {}) });
+  // One hold over every minute table the engine reads (#21 account risk, #12 baselines).
+  const tables = { ...crew.tables(), ...baselines.tables() };
+  const hold = Object.keys(tables).length > 0 ? new MinuteTableHold(tables) : undefined;
   const spec: PipelineSpec = {
     engine: config.engine,
     ...policies.sources,
     ...(products ? { products: products.table } : {}),
     ...crew.spec(),
+    ...baselines.spec(),
+    ...(hold ? { hold } : {}),
   };
 
   const store = new PartitionStateStore({
@@ -107,7 +114,7 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
     logger,
     now,
   });
-  const publisher = new OutputPublisher<EngineOutput>([...pipelineOutputRoutes(config), ...crew.routes()], producer);
+  const publisher = new OutputPublisher<EngineOutput>([...pipelineOutputRoutes(config), ...crew.routes(), ...baselines.routes()], producer);
   const tasks: PartitionTasks = new PartitionTasks({
     store,
     metrics: engineMetrics,
@@ -120,6 +127,7 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
         topics: config.inputTopics,
         publisher,
         ...((a) => (a ? { activity: a } : {}))(crew.activityOf(partition)),
+        ...((b) => (b ? { baselines: b } : {}))(baselines.outputsOf(partition)),
         backpressure: consumer,
         saveSnapshot: (p, offsets, pl) => store.save(p, offsets, pl),
         requestLaneConfirmation: () => laneConfirmation.request(),
@@ -140,7 +148,7 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
     apply: (task) => task.applyIdle(),
   });
   const quietMarks =
-    crew.publishesActivity
+    crew.publishesActivity || baselines.enabled
       ? new QuietPartitionMarks({
           quietAfterMs: config.idleTimeoutMs,
           eventClockMs: () => Math.max(...[...tasks.values()].map((t) => t.pipeline.engine.appliedThroughMs)),
@@ -152,7 +160,6 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
           now,
         })
       : undefined;
-  const { hold } = crew;
   const heldRelease = hold ? new HeldEventsRelease({ hold, tasks: () => tasks.values(), isCurrent: (task) => tasks.isCurrent(task), logger }) : undefined;
   const laneConfirmation = new LaneConfirmation({
     inputTopics: config.inputTopics,
@@ -276,6 +283,7 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
       await consumer.stop();
       await products?.stop();
       await crew.stop();
+      await baselines.stop();
       await producer.disconnect();
       policies.close();
     },

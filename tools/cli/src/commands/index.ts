@@ -103,6 +103,7 @@ export function defineCommands(program: Command, run: Runner): void {
     .option("--shadow-policy <file>", "with --policy: run a candidate policy beside it; its actions are marked shadow")
     .option("--products <file>", "ProductFacts JSON lines: the live.products table transcript claims are checked against")
     .option("--crews", "also run the cross-room crew detector on the engine's account-activity records and print its alerts", false)
+    .option("--baselines", "judge rooms against their peer groups through an in-process baselines table, as REDLINE_ENGINE_BASELINES=true does in the service", false)
     .addHelpText("after", examples("redline replay --input events.jsonl > outputs.jsonl", "redline replay --input events.jsonl --policy deploy/policy/default-policy.json --shadow-policy candidate.json"))
     .action((o) => run(() => import("./replay"), o));
 

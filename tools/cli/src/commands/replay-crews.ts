@@ -21,6 +21,11 @@ export class ReplayCrews {
     return this.loop.spec();
   }
 
+  /** The in-process account-risk table the engine holds on. */
+  get table(): InProcessAccountRisk["table"] {
+    return this.loop.table;
+  }
+
   get records(): number {
     return this.loop.records;
   }

@@ -1,5 +1,5 @@
 /**
- * `redline replay [--input FILE|-] [--lateness-ms N] [--progress-every N] [--policy FILE [--shadow-policy FILE]] [--products FILE] [--crews]`
+ * `redline replay [--input FILE|-] [--lateness-ms N] [--progress-every N] [--policy FILE [--shadow-policy FILE]] [--products FILE] [--crews] [--baselines]`
  * (options defined in commands/index.ts)
  *
  * Reads LiveEvent proto3-JSON lines (FILE, or stdin when absent or `-`),
@@ -14,7 +14,10 @@
  * `--crews` also runs the crew detector on the engine's account-activity
  * records, writes its alerts beside the engine's, and has the engine read
  * the account-risk table it builds, as the service does with
- * REDLINE_ENGINE_READ_ACCOUNT_RISK on (replay-crews.ts).
+ * REDLINE_ENGINE_READ_ACCOUNT_RISK on (replay-crews.ts). `--baselines`
+ * judges rooms against their peer groups through an in-process baselines
+ * table, as the service does with REDLINE_ENGINE_BASELINES on (one producer:
+ * the replayed engine; replay-tables.ts).
  */
 import { createReadStream, statSync } from "node:fs";
 import { createInterface } from "node:readline";
@@ -26,7 +29,7 @@ import { EXIT_CODES, type CommandContext } from "../command";
 import { createProgress } from "@redline/progress";
 import { parseReplayLine } from "./replay-input";
 import { loadProductsFile } from "./replay-products";
-import { ReplayCrews } from "./replay-crews";
+import { ReplayTables } from "./replay-tables";
 
 /** The input's size for the bar's ETA; undefined when it is not a regular file (a FIFO, /dev/stdin). */
 function fileSize(path: string): number | undefined {
@@ -51,6 +54,8 @@ export interface ReplayOptions {
   products?: string;
   /** Run the crew detector on the engine's account-activity records (issue 21). */
   crews?: boolean;
+  /** Judge rooms against their peers through an in-process baselines table (issue 12). */
+  baselines?: boolean;
 }
 
 /**
@@ -58,7 +63,7 @@ export interface ReplayOptions {
  * as fixed policies, `--lateness-ms` over the service's default. Throws the
  * policy's load or validation error.
  */
-function pipelineSpec(o: ReplayOptions, ctx: CommandContext, crews: ReplayCrews | undefined): PipelineSpec {
+function pipelineSpec(o: ReplayOptions, ctx: CommandContext, tables: ReplayTables): PipelineSpec {
   const products = o.products === undefined ? undefined : loadProductsFile(o.products);
   if (products !== undefined) {
     const refused = [...products.invalid].map(([reason, n]) => `${reason} ${n}`).join(", ");
@@ -66,7 +71,7 @@ function pipelineSpec(o: ReplayOptions, ctx: CommandContext, crews: ReplayCrews 
   }
   return {
     ...(products === undefined ? {} : { products: products.table }),
-    ...(crews?.spec() ?? {}),
+    ...tables.spec(),
     // The service's REDLINE_TEXT_THRESHOLDS, read the same way, so a replay scores texts as the service does.
     engine: { ...(o.latenessMs === undefined ? {} : { allowedLatenessMs: o.latenessMs }), content: contentConfigForThresholds(ctx.env.REDLINE_TEXT_THRESHOLDS) },
     ...(o.policy === undefined ? {} : { policy: fixedPolicy(loadPolicyFile(o.policy)) }),
@@ -79,10 +84,11 @@ export async function run(parsed: ReplayOptions, ctx: CommandContext): Promise<n
     ctx.stderr.write("redline replay: --shadow-policy needs --policy (the live policy to compare with)\n");
     return EXIT_CODES.usage;
   }
-  const crews = parsed.crews === true ? new ReplayCrews() : undefined;
+  const tables = new ReplayTables(parsed);
+  const { crews } = tables;
   let spec: PipelineSpec;
   try {
-    spec = pipelineSpec(parsed, ctx, crews);
+    spec = pipelineSpec(parsed, ctx, tables);
   } catch (err) {
     ctx.stderr.write(`redline replay: ${(err as Error).message}\n`);
     return EXIT_CODES.usage;
@@ -101,7 +107,7 @@ export async function run(parsed: ReplayOptions, ctx: CommandContext): Promise<n
 
   /** A step's outputs, then (--crews) what the account-risk table let through after it and the crew alerts. */
   const emit = (stepOutputs: readonly PipelineOutput[]): void => {
-    const settled = crews?.take(pipeline);
+    const settled = tables.any ? tables.take(pipeline) : undefined;
     const lines = [...stepOutputs, ...(settled?.outputs ?? [])].map((out) => outputToJsonLine(out) + "\n").concat(settled?.crewLines ?? []);
     for (const line of lines) pending.push(line);
     outputs += lines.length;
@@ -148,6 +154,7 @@ export async function run(parsed: ReplayOptions, ctx: CommandContext): Promise<n
   emit(pipeline.end());
   await write(true);
   ctx.stderr.write(`replay: ${summary()}\n`);
+  if (tables.baselines !== undefined) ctx.stderr.write(`replay: baselines: ${tables.baselines.partials} peer-baseline partials\n`);
   if (crews !== undefined) {
     const st = crews.state();
     ctx.stderr.write(`replay: crews: ${crews.records} activity records, ${crews.alerts} crew alerts, ${crews.tableVersions} account-risk versions, ${st.accounts} accounts held, ${st.bytesPerAccount} bytes per account (largest ${st.maxAccountBytes})\n`);
