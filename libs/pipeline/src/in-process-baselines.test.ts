@@ -2,6 +2,7 @@ import type { Alert } from "@redline/proto";
 import { LiveEvent, ViewKind } from "@redline/proto";
 import { createPipeline } from "./create-pipeline";
 import { InProcessBaselines } from "./in-process-baselines";
+import { InProcessTables, SettledPipeline } from "./in-process-tables";
 
 const M = 60_000;
 const T0 = Date.UTC(2026, 10, 1, 12, 0, 0);
@@ -85,5 +86,18 @@ describe("the baselines table in one process", () => {
     loop.finish([busy, quiet]);
     expect(busy.engine.bufferedEvents).toBe(0);
     expect(busy.engine.appliedThroughMs).toBe(events.at(-1)!.eventTimeMs);
+  });
+
+  it("runs the same through SettledPipeline (replay's and the eval's path): peer lines added, nothing else changed", () => {
+    const outputsOf = (pipeline: SettledPipeline) => [...traffic().flatMap((e) => pipeline.push(e)), ...pipeline.end()];
+    const alertsOf = (outs: ReturnType<typeof outputsOf>) => outs.flatMap((o) => ("alert" in o ? [o.alert] : [])).sort((a, b) => (a.alertId < b.alertId ? -1 : 1));
+    const plain = alertsOf(outputsOf(new SettledPipeline({}, new InProcessTables({}))));
+    const judged = alertsOf(outputsOf(new SettledPipeline({}, new InProcessTables({ baselines: true }))));
+    expect(judged.map((a) => a.alertId)).toEqual(plain.map((a) => a.alertId));
+    const withoutPeers = judged.map((a) => ({ ...a, explanation: { ...a.explanation!, signals: a.explanation!.signals.filter((x) => !x.name.startsWith("peer_")) } }));
+    expect(withoutPeers).toEqual(plain);
+    expect(judged.some((a) => a.explanation!.signals.some((x) => x.name === "peer_silent_share_peers" && x.value >= 30))).toBe(true);
+    // ...and the same as the three-producer run above, alert for alert.
+    expect(judged).toEqual([...run(1).alerts].sort((a, b) => (a.alertId < b.alertId ? -1 : 1)));
   });
 });

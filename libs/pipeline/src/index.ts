@@ -16,6 +16,8 @@ export { MinuteTableHold } from "./minute-table-hold";
 export { InProcessAccountRisk } from "./in-process-account-risk";
 export { accountRiskLookup } from "./account-risk-lookup";
 export { InProcessBaselines } from "./in-process-baselines";
+export { InProcessTables, SettledPipeline } from "./in-process-tables";
+export type { InProcessTablesOptions } from "./in-process-tables";
 export { peerBaselineLookup } from "./peer-baseline-lookup";
 export type { BaselinesTable } from "./peer-baseline-lookup";
 export type { AccountRiskTable, AccountRiskValue } from "./account-risk-lookup";

@@ -5,8 +5,8 @@
  */
 import { join } from "node:path";
 import type { Alert, ControlAction, LiveEvent } from "@redline/proto";
-import type { PipelineOutput, RiskPipeline } from "@redline/engine";
-import { createPipeline } from "@redline/pipeline";
+import type { PipelineOutput } from "@redline/engine";
+import { InProcessTables, SettledPipeline, type InProcessTablesOptions } from "@redline/pipeline";
 import { fixedPolicy, loadPolicyFile } from "@redline/policy";
 import type { Policy } from "@redline/policy";
 import { KEY_ROOM_SUBCATEGORY } from "./policy-scoring";
@@ -56,7 +56,12 @@ export class PolicyRecorder {
   }
 }
 
-/** The service's pipeline with the default policy, fresh per seed: no state crosses seeds. */
-export function pipelineWithPolicy(policy: Policy = loadDefaultPolicy()): RiskPipeline {
-  return createPipeline({ policy: fixedPolicy(policy) });
+/**
+ * The service's pipeline with the default policy, fresh per seed: no state
+ * crosses seeds. `tables`: the in-process minute tables it holds on and
+ * reads (`redline replay --crews --baselines`), none by default as in the
+ * service.
+ */
+export function pipelineWithPolicy(policy: Policy = loadDefaultPolicy(), tables: InProcessTablesOptions = {}): SettledPipeline {
+  return new SettledPipeline({ policy: fixedPolicy(policy) }, new InProcessTables(tables));
 }

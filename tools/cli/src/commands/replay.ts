@@ -14,22 +14,23 @@
  * `--crews` also runs the crew detector on the engine's account-activity
  * records, writes its alerts beside the engine's, and has the engine read
  * the account-risk table it builds, as the service does with
- * REDLINE_ENGINE_READ_ACCOUNT_RISK on (replay-crews.ts). `--baselines`
- * judges rooms against their peer groups through an in-process baselines
- * table, as the service does with REDLINE_ENGINE_BASELINES on (one producer:
- * the replayed engine; replay-tables.ts).
+ * REDLINE_ENGINE_READ_ACCOUNT_RISK on. `--baselines` judges rooms against
+ * their peer groups through an in-process baselines table, as the service
+ * does with REDLINE_ENGINE_BASELINES on (one producer: the replayed engine).
+ * Both are libs/pipeline's in-process tables (`SettledPipeline`), which the
+ * eval runs too.
  */
 import { createReadStream, statSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { once } from "node:events";
 import { contentConfigForThresholds, outputToJsonLine, type PipelineOutput } from "@redline/engine";
-import { createPipeline, policyCounters, type PipelineSpec } from "@redline/pipeline";
+import { InProcessTables, policyCounters, SettledPipeline, type PipelineSpec } from "@redline/pipeline";
+import { crewAlert } from "@redline/crews";
 import { fixedPolicy, loadPolicyFile } from "@redline/policy";
 import { EXIT_CODES, type CommandContext } from "../command";
 import { createProgress } from "@redline/progress";
 import { parseReplayLine } from "./replay-input";
 import { loadProductsFile } from "./replay-products";
-import { ReplayTables } from "./replay-tables";
 
 /** The input's size for the bar's ETA; undefined when it is not a regular file (a FIFO, /dev/stdin). */
 function fileSize(path: string): number | undefined {
@@ -63,7 +64,7 @@ export interface ReplayOptions {
  * as fixed policies, `--lateness-ms` over the service's default. Throws the
  * policy's load or validation error.
  */
-function pipelineSpec(o: ReplayOptions, ctx: CommandContext, tables: ReplayTables): PipelineSpec {
+function pipelineSpec(o: ReplayOptions, ctx: CommandContext): PipelineSpec {
   const products = o.products === undefined ? undefined : loadProductsFile(o.products);
   if (products !== undefined) {
     const refused = [...products.invalid].map(([reason, n]) => `${reason} ${n}`).join(", ");
@@ -71,7 +72,6 @@ function pipelineSpec(o: ReplayOptions, ctx: CommandContext, tables: ReplayTable
   }
   return {
     ...(products === undefined ? {} : { products: products.table }),
-    ...tables.spec(),
     // The service's REDLINE_TEXT_THRESHOLDS, read the same way, so a replay scores texts as the service does.
     engine: { ...(o.latenessMs === undefined ? {} : { allowedLatenessMs: o.latenessMs }), content: contentConfigForThresholds(ctx.env.REDLINE_TEXT_THRESHOLDS) },
     ...(o.policy === undefined ? {} : { policy: fixedPolicy(loadPolicyFile(o.policy)) }),
@@ -84,11 +84,9 @@ export async function run(parsed: ReplayOptions, ctx: CommandContext): Promise<n
     ctx.stderr.write("redline replay: --shadow-policy needs --policy (the live policy to compare with)\n");
     return EXIT_CODES.usage;
   }
-  const tables = new ReplayTables(parsed);
-  const { crews } = tables;
   let spec: PipelineSpec;
   try {
-    spec = pipelineSpec(parsed, ctx, tables);
+    spec = pipelineSpec(parsed, ctx);
   } catch (err) {
     ctx.stderr.write(`redline replay: ${(err as Error).message}\n`);
     return EXIT_CODES.usage;
@@ -98,17 +96,20 @@ export async function run(parsed: ReplayOptions, ctx: CommandContext): Promise<n
   const bar = createProgress({ stream: ctx.stderr, unit: "bytes", total: inputPath === undefined ? undefined : fileSize(inputPath) });
   let bytesRead = 0;
   const failedOpen = new Promise<Error>((resolve) => input.once("error", resolve));
-  const pipeline = createPipeline(spec);
+  const tables = new InProcessTables(parsed);
+  const pipeline = new SettledPipeline(spec, tables);
   const engine = pipeline.engine;
+  let crewAlerts = 0;
   const invalid = new Map<string, number>();
   let lines = 0;
   let outputs = 0;
   let pending: string[] = [];
 
-  /** A step's outputs, then (--crews) what the account-risk table let through after it and the crew alerts. */
+  /** A step's outputs (with what the tables let through after it), then (--crews) the crew alerts. */
   const emit = (stepOutputs: readonly PipelineOutput[]): void => {
-    const settled = tables.any ? tables.take(pipeline) : undefined;
-    const lines = [...stepOutputs, ...(settled?.outputs ?? [])].map((out) => outputToJsonLine(out) + "\n").concat(settled?.crewLines ?? []);
+    const crewLines = pipeline.takeCrews().map((out) => outputToJsonLine({ alert: crewAlert(out) }) + "\n");
+    crewAlerts += crewLines.length;
+    const lines = stepOutputs.map((out) => outputToJsonLine(out) + "\n").concat(crewLines);
     for (const line of lines) pending.push(line);
     outputs += lines.length;
   };
@@ -155,12 +156,13 @@ export async function run(parsed: ReplayOptions, ctx: CommandContext): Promise<n
   await write(true);
   ctx.stderr.write(`replay: ${summary()}\n`);
   if (tables.baselines !== undefined) ctx.stderr.write(`replay: baselines: ${tables.baselines.partials} peer-baseline partials\n`);
+  const crews = tables.accountRisk;
   if (crews !== undefined) {
-    const st = crews.state();
-    ctx.stderr.write(`replay: crews: ${crews.records} activity records, ${crews.alerts} crew alerts, ${crews.tableVersions} account-risk versions, ${st.accounts} accounts held, ${st.bytesPerAccount} bytes per account (largest ${st.maxAccountBytes})\n`);
+    const st = crews.detector.stateSize();
+    ctx.stderr.write(`replay: crews: ${crews.records} activity records, ${crewAlerts} crew alerts, ${crews.versions} account-risk versions, ${st.accounts} accounts held, ${st.bytesPerAccount} bytes per account (largest ${st.maxAccountBytes})\n`);
   }
   for (const [reason, n] of [...invalid].sort()) ctx.stderr.write(`replay: skipped ${n} invalid line(s): ${reason}\n`);
-  const c = policyCounters(pipeline);
+  const c = policyCounters(pipeline.pipeline);
   if (c !== undefined) {
     for (const [which, k] of [["policy", c.live], ["shadow policy", c.shadow]] as const) {
       if (k !== undefined) ctx.stderr.write(`replay: ${which}: ${k.actionsIssued} actions on ${k.alertsSeen} alerts (${k.skippedCooldown} in cooldown, ${k.skippedNoRule} without a rule), ${k.keyRoomsQualified} key rooms\n`);
