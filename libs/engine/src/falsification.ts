@@ -6,7 +6,8 @@
  * rooms share the engine.
  */
 import { RoomEventKind, TransactionKind, ViewKind } from "@redline/proto";
-import type { Actor, FollowEvent, LikeEvent, LiveEvent, TransactionEvent, ViewEvent } from "@redline/proto";
+import type { Actor, LikeEvent, LiveEvent, TransactionEvent, ViewEvent } from "@redline/proto";
+import { actingAccount } from "./acting-account";
 import { isFreshAccount } from "./primitives/account-age";
 import { accountSlot, accountsOnDevice } from "./room-state";
 import { iaAdd } from "./primitives/running-stats";
@@ -75,9 +76,7 @@ function maturityMs(kind: CohortKind, f: Readonly<EngineConfig["falsification"]>
   return ripen + f.evaluateEveryMs;
 }
 
-function onView(room: RoomState, event: LiveEvent, view: ViewEvent, cfg: Readonly<EngineConfig>): CohortKind | null {
-  const user = view.user;
-  if (user === undefined || user.userId === "") return null;
+function onView(room: RoomState, event: LiveEvent, user: Actor, view: ViewEvent, cfg: Readonly<EngineConfig>): CohortKind | null {
   const t = event.eventTimeMs;
   const slot = slotOf(room, user, t, cfg);
   if (view.kind === ViewKind.VIEW_KIND_JOIN) {
@@ -94,9 +93,7 @@ function onView(room: RoomState, event: LiveEvent, view: ViewEvent, cfg: Readonl
   return touch(room, "views", user.userId, event, 0, cfg);
 }
 
-function onLike(room: RoomState, event: LiveEvent, like: LikeEvent, cfg: Readonly<EngineConfig>): CohortKind | null {
-  const user = like.user;
-  if (user === undefined || user.userId === "") return null;
+function onLike(room: RoomState, event: LiveEvent, user: Actor, like: LikeEvent, cfg: Readonly<EngineConfig>): CohortKind | null {
   const t = event.eventTimeMs;
   const slot = slotOf(room, user, t, cfg);
   const taps = Math.max(1, like.count);
@@ -115,9 +112,7 @@ function onLike(room: RoomState, event: LiveEvent, like: LikeEvent, cfg: Readonl
   return touch(room, "likes", user.userId, event, taps, cfg);
 }
 
-function onFollow(room: RoomState, event: LiveEvent, follow: FollowEvent, cfg: Readonly<EngineConfig>): CohortKind | null {
-  const user = follow.user;
-  if (user === undefined || user.userId === "") return null;
+function onFollow(room: RoomState, event: LiveEvent, user: Actor, cfg: Readonly<EngineConfig>): CohortKind | null {
   const slot = slotOf(room, user, event.eventTimeMs, cfg);
   slot.interacted = true;
   slot.engaged = true;
@@ -156,9 +151,8 @@ function linkToRing(room: RoomState, slot: AccountSlot, userId: string, cfg: Rea
   }
 }
 
-function onTransaction(room: RoomState, event: LiveEvent, tx: TransactionEvent, cfg: Readonly<EngineConfig>): CohortKind | null {
-  const buyer = tx.buyer;
-  if (buyer === undefined || buyer.userId === "" || tx.kind === TransactionKind.TRANSACTION_KIND_TIP) return null;
+function onTransaction(room: RoomState, event: LiveEvent, buyer: Actor, tx: TransactionEvent, cfg: Readonly<EngineConfig>): CohortKind | null {
+  if (tx.kind === TransactionKind.TRANSACTION_KIND_TIP) return null;
   const t = event.eventTimeMs;
   const slot = slotOf(room, buyer, t, cfg);
   slot.interacted = true;
@@ -176,17 +170,20 @@ function onTransaction(room: RoomState, event: LiveEvent, tx: TransactionEvent, 
 /** Updates the room with `event`; returns the cohort kind to evaluate, if any. */
 function observe(room: RoomState, event: LiveEvent, cfg: Readonly<EngineConfig>): CohortKind | null {
   const body = event.body;
+  if (body?.$case === "room") {
+    if (body.value.kind === RoomEventKind.ROOM_EVENT_KIND_ENDED) room.endedMs = event.eventTimeMs;
+    return null;
+  }
+  const actor = actingAccount(event);
+  if (actor === undefined) return null;
   switch (body?.$case) {
-    case "like": return onLike(room, event, body.value, cfg);
-    case "view": return onView(room, event, body.value, cfg);
-    case "follow": return onFollow(room, event, body.value, cfg);
-    case "transaction": return onTransaction(room, event, body.value, cfg);
+    case "like": return onLike(room, event, actor, body.value, cfg);
+    case "view": return onView(room, event, actor, body.value, cfg);
+    case "follow": return onFollow(room, event, actor, cfg);
+    case "transaction": return onTransaction(room, event, actor, body.value, cfg);
     case "comment":
     case "barrage":
-      if (body.value.author !== undefined && body.value.author.userId !== "") slotOf(room, body.value.author, event.eventTimeMs, cfg).interacted = true;
-      return null;
-    case "room":
-      if (body.value.kind === RoomEventKind.ROOM_EVENT_KIND_ENDED) room.endedMs = event.eventTimeMs;
+      slotOf(room, actor, event.eventTimeMs, cfg).interacted = true;
       return null;
     default:
       return null;

@@ -14,6 +14,7 @@
 import type { Signal } from "@redline/proto";
 import type { LiveEvent } from "@redline/proto";
 import { addEvidence, type EvidenceItem } from "../evidence";
+import { actingAccount } from "../acting-account";
 import type { RoomState } from "../room-state";
 import { isSettledWatcher } from "./cohort";
 import type { CohortKind } from "./cohort-state";
@@ -53,25 +54,10 @@ const MAX_NAMED_ACCOUNTS = 8;
 const BASE_SCORE = 0.7;
 const PART = 0.1;
 
-/** The account acting in `kind`, for the event `applyFalsification` just observed. */
-function actorOf(event: LiveEvent): string | undefined {
-  const body = event.body;
-  switch (body?.$case) {
-    case "view":
-    case "like":
-    case "follow":
-      return body.value.user?.userId;
-    case "transaction":
-      return body.value.buyer?.userId;
-    default:
-      return undefined;
-  }
-}
-
 /** Notes the event's actor when the table names it in a crew at the event's time. */
 export function noteKnownCrewAccount(room: RoomState, kind: CohortKind, event: LiveEvent, accountRiskAt: AccountRiskAt): void {
-  const accountId = actorOf(event);
-  if (accountId === undefined || accountId === "") return;
+  const accountId = actingAccount(event)?.userId;
+  if (accountId === undefined) return;
   const known = accountRiskAt(accountId, event.eventTimeMs);
   if (known === undefined) return;
   const list = ((room.knownCrews ??= {})[kind] ??= []);
