@@ -229,12 +229,7 @@ function evaluate(room: RoomState, kind: CohortKind, t: number, cfg: Readonly<En
   if (reached >= MAX_SEVERITY) return null;
   room.nextEvaluationMs[subcategory] = t + cfg.falsification.evaluateEveryMs;
   const cohort = detectCohort(room, kind, t, cfg.falsification, cfg.maxEvidenceIds);
-  const finding = withKnownCrews(cohort, room, kind, t, {
-    subcategory,
-    windowMs: windowOf(kind, cfg.falsification).windowMs,
-    viewerSettleMs: cfg.falsification.viewerSettleMs,
-    maxEvidence: cfg.maxEvidenceIds,
-  });
+  const finding = withKnownCrews(cohort, room, kind, t, cfg);
   if (finding === null) return null;
   const severity = severityOf(finding.score);
   if (open && severity <= reached) return null;

@@ -5,6 +5,7 @@ import { RiskPipeline } from "../pipeline";
 import { actor, join, leave, like, T0 } from "../testing/event-builders";
 import { organicRoom } from "../testing/organic";
 import { createRoomState } from "../room-state";
+import { DEFAULT_ENGINE_CONFIG, type EngineConfig } from "../config";
 import { noteKnownCrewAccount, withKnownCrews, type AccountRiskAt } from "./known-crews";
 
 const MIN = 60_000;
@@ -61,7 +62,7 @@ describe("known crews (#21): a room's falsification finding reads the account-ri
     const known = knownFrom(["crew-0", "crew-1"], T0);
     ["crew-0", "crew-1", "fan-0"].forEach((id, i) => noteKnownCrewAccount(room, "likes", like("room-k", T0 + i * 1_000, actor(id), 2), known));
     const cohort = { subcategory: "FAKE_LIKES", score: 0.75, summary: "5 of 40 accounts active in likes", signals: [{ name: "suspicious_accounts", value: 5, contribution: 0.02 }], evidence: [] };
-    const scope = { subcategory: "FAKE_LIKES", windowMs: 5 * MIN, viewerSettleMs: 60_000, maxEvidence: 20 };
+    const scope: EngineConfig = { ...DEFAULT_ENGINE_CONFIG, maxEvidenceIds: 20, falsification: { ...DEFAULT_ENGINE_CONFIG.falsification, likesWindowMs: 5 * MIN } };
     const raised = withKnownCrews(cohort, room, "likes", T0 + 2_000, scope)!;
     expect(raised.score).toBeGreaterThan(cohort.score);
     expect(raised.summary).toMatch(/^5 of 40 accounts active in likes; 2 accounts of crew-x, .*\(crew-0, crew-1\)/);
@@ -70,5 +71,21 @@ describe("known crews (#21): a room's falsification finding reads the account-ri
     // Two alone make no finding; out of the window they count for nothing.
     expect(withKnownCrews(null, room, "likes", T0 + 2_000, scope)).toBeNull();
     expect(withKnownCrews(cohort, room, "likes", T0 + 10 * MIN, scope)).toBe(cohort);
+  });
+
+  it("reads nothing of the configuration for a kind without sightings: every evaluation of a room no known crew touched", () => {
+    const untouchable = new Proxy({} as EngineConfig, {
+      get: (_, field) => {
+        throw new Error(`read ${String(field)}`);
+      },
+    });
+    const room = createRoomState("room-k", T0);
+    const cohort = { subcategory: "FAKE_LIKES", score: 0.75, summary: "5 of 40 accounts active in likes", signals: [], evidence: [] };
+    expect(withKnownCrews(cohort, room, "likes", T0, untouchable)).toBe(cohort);
+    expect(withKnownCrews(null, room, "views", T0, untouchable)).toBeNull();
+    // Sightings in another kind leave this one as untouched.
+    noteKnownCrewAccount(room, "follows", like("room-k", T0, actor("crew-0"), 1), knownFrom(["crew-0"], T0));
+    expect(withKnownCrews(cohort, room, "likes", T0, untouchable)).toBe(cohort);
+    expect(() => withKnownCrews(cohort, room, "follows", T0, untouchable)).toThrow("read falsification");
   });
 });

@@ -13,11 +13,12 @@
  */
 import type { Signal } from "@redline/proto";
 import type { LiveEvent } from "@redline/proto";
-import { addEvidence, type EvidenceItem } from "../evidence";
 import { actingAccount } from "../acting-account";
+import type { EngineConfig } from "../config";
+import { addEvidence, type EvidenceItem } from "../evidence";
 import type { RoomState } from "../room-state";
-import { isSettledWatcher } from "./cohort";
-import type { CohortKind } from "./cohort-state";
+import { isSettledWatcher, SUBCATEGORY_OF } from "./cohort";
+import { windowOf, type CohortKind } from "./cohort-state";
 import type { Finding } from "./finding";
 import { ramp } from "./scoring";
 
@@ -85,23 +86,20 @@ function largestCrew(sightings: readonly Sighting[]): { crewId: string; accounts
 /**
  * The kind's finding with known crews read in: the cohort's finding (null
  * when its cohort does not alert) raised by the crew accounts acting in the
- * window, or a finding of their own when enough of one crew act here.
- * `subcategory` is the kind's; `windowMs` its cohort window.
+ * window (the kind's cohort window), or a finding of their own when enough of
+ * one crew act here. A room with no sighting in the kind (every room without
+ * an account-risk table) returns at once, reading and making nothing: this
+ * runs on every evaluation.
  */
-export function withKnownCrews(
-  finding: Finding | null,
-  room: RoomState,
-  kind: CohortKind,
-  timeMs: number,
-  scope: { subcategory: string; windowMs: number; viewerSettleMs: number; maxEvidence: number },
-): Finding | null {
+export function withKnownCrews(finding: Finding | null, room: RoomState, kind: CohortKind, timeMs: number, cfg: Readonly<EngineConfig>): Finding | null {
   const list = room.knownCrews?.[kind];
   if (list === undefined) return finding;
-  while (list.length > 0 && list[0]!.lastMs < timeMs - scope.windowMs) list.shift();
+  const { windowMs } = windowOf(kind, cfg.falsification);
+  while (list.length > 0 && list[0]!.lastMs < timeMs - windowMs) list.shift();
   // Views count only the accounts the views cohort judges (a crew that likes is judged in likes).
   const onlyWatching = (s: Sighting): boolean => {
     const slot = room.accounts.get(s.accountId);
-    return slot !== undefined && isSettledWatcher(slot, timeMs, scope.viewerSettleMs);
+    return slot !== undefined && isSettledWatcher(slot, timeMs, cfg.falsification.viewerSettleMs);
   };
   const acting = kind === "views" ? list.filter(onlyWatching) : list;
   const crew = largestCrew(acting);
@@ -112,9 +110,9 @@ export function withKnownCrews(
   const named = crew.accounts.slice(-MAX_NAMED_ACCOUNTS).map((s) => s.accountId);
   const about = `${n} account${n === 1 ? "" : "s"} of ${crew.crewId}, a crew known from other rooms (${named.join(", ")}${n > named.length ? ", ..." : ""})`;
   const evidence: EvidenceItem[] = [...(finding?.evidence ?? [])];
-  for (const s of crew.accounts) addEvidence(evidence, { eventId: s.eventId, weight: 1, timeMs: s.lastMs }, scope.maxEvidence);
+  for (const s of crew.accounts) addEvidence(evidence, { eventId: s.eventId, weight: 1, timeMs: s.lastMs }, cfg.maxEvidenceIds);
   if (finding === null) {
-    return { subcategory: scope.subcategory, score: BASE_SCORE + contribution, summary: `${about} acted in ${kind} within ${Math.round(scope.windowMs / 60_000)} min`, signals: [signal], evidence };
+    return { subcategory: SUBCATEGORY_OF[kind]!, score: BASE_SCORE + contribution, summary: `${about} acted in ${kind} within ${Math.round(windowMs / 60_000)} min`, signals: [signal], evidence };
   }
   return {
     ...finding,
