@@ -7,6 +7,7 @@
  */
 import { RiskCategory } from "@redline/proto";
 import type { LiveEvent } from "@redline/proto";
+import type { InProcessTablesOptions } from "@redline/pipeline";
 import { scoreLabelledRooms, type LabelledRoom, type LabelledScoring } from "./labelled-scoring";
 import { pipelineWithPolicy, PolicyRecorder } from "./policy-run";
 import { feedThroughContract } from "./run-seed";
@@ -28,14 +29,14 @@ export interface LabelledReport {
 /** One seed's traffic: its events in time order, in one or more chunks, and its rooms' labels. */
 export type LabelledSeed = (seed: number) => { chunks: Iterable<{ events: readonly LiveEvent[]; rooms: readonly LabelledRoom[] }> };
 
-export function evaluateLabelled(generator: string, seeds: readonly number[], generate: LabelledSeed, log: (line: string) => void): LabelledReport {
+export function evaluateLabelled(generator: string, seeds: readonly number[], generate: LabelledSeed, log: (line: string) => void, tables: InProcessTablesOptions = {}): LabelledReport {
   const rooms: LabelledRoom[] = [];
   const recorder = new PolicyRecorder();
   let events = 0;
   for (const seed of seeds) {
     const startedAt = Date.now();
     // One pipeline per seed, as one per partition in the service: no state crosses seeds.
-    const pipeline = pipelineWithPolicy();
+    const pipeline = pipelineWithPolicy(undefined, tables);
     let seedEvents = 0;
     for (const chunk of generate(seed).chunks) {
       seedEvents += feedThroughContract(chunk.events, pipeline, recorder).events;

@@ -4,6 +4,7 @@
  * detector work) and its twelve hard negatives. Development seeds (501-502,
  * 601-604) chose the follow floor and two limits; the report uses others.
  */
+import type { InProcessTablesOptions } from "@redline/pipeline";
 import { simulate } from "@redline/simulator";
 import type { RoomTruth } from "@redline/simulator";
 import { evaluateLabelled, type LabelledReport } from "./labelled-evaluation";
@@ -27,10 +28,10 @@ function labelledRoom(t: RoomTruth): LabelledRoom {
   };
 }
 
-export function evaluateRandomized(seeds: readonly number[] = RANDOMIZED_SEEDS, log: (line: string) => void = () => undefined): LabelledReport {
+export function evaluateRandomized(seeds: readonly number[] = RANDOMIZED_SEEDS, log: (line: string) => void = () => undefined, tables: InProcessTablesOptions = {}): LabelledReport {
   return evaluateLabelled("libs/simulator randomised attacks (threat-model ranges)", seeds, (seed) => ({
     chunks: (function* () {
       for (const block of simulate({ seed, randomized: true })) yield { events: block.events, rooms: block.truth.map(labelledRoom) };
     })(),
-  }), log);
+  }), log, tables);
 }
