@@ -84,6 +84,12 @@ stop_pid_file() {
     return 0
   fi
   pid="$(tr -dc '0-9' <"$pid_file")"
+  # A caller that stops only what it started names that pid (the fault suite): one recorded since by
+  # someone else's up.sh on the same folder is theirs, and stays up.
+  if [[ -n "${REDLINE_STOP_PID:-}" && "$pid" != "$REDLINE_STOP_PID" ]]; then
+    log "$name: recorded pid ${pid:-?} is not pid $REDLINE_STOP_PID, the one asked for; left running"
+    return 0
+  fi
   if [[ -z "$pid" ]] || ! pid_matches "$pid" "$marker"; then
     log "$name: recorded pid ${pid:-?} is not a running '$marker' process; removing stale pid file"
     rm -f "$pid_file"

@@ -30,12 +30,29 @@ function option(name: string): string | undefined {
 const QUICK: FaultDurations = { clickhouseDownS: 20, controlPlaneDownS: 30, controlPlaneSlowS: 20, stallS: 10, restartAfterS: 2 };
 
 async function main(): Promise<number> {
-  const logger = createJsonLogger({ namespace: "faults", level: "info" });
   const durations = process.argv.includes("--quick") ? QUICK : ISSUE_DURATIONS;
   const only = option("only")?.split(",");
   const scenarios = allScenarios(durations).filter((s) => only === undefined || only.includes(s.name));
   const stack = new SuiteStack();
-  await stack.up();
+  // Ctrl-C too: the servers run detached (setsid) and would outlive the suite.
+  const interrupted = (): void => void stopOwn(stack).finally(() => process.exit(130));
+  process.once("SIGINT", interrupted).once("SIGTERM", interrupted);
+  try {
+    await stack.up();
+    return await runAll(stack, scenarios);
+  } finally {
+    await stopOwn(stack);
+  }
+}
+
+/** What the run started and nothing else (found running: someone else's); the proxies are in-process. */
+async function stopOwn(stack: SuiteStack): Promise<void> {
+  await stack.stopProxies();
+  await stack.stopStarted();
+}
+
+async function runAll(stack: SuiteStack, scenarios: ReturnType<typeof allScenarios>): Promise<number> {
+  const logger = createJsonLogger({ namespace: "faults", level: "info" });
   const rate = flag("rate", 2000);
   const faultAtS = flag("fault-at-s", 20);
   // The fault starts `faultAtS` in, and the load outlasts it by 20 s.
@@ -46,26 +63,22 @@ async function main(): Promise<number> {
   const loadFile = await prepareLoadFile(flag("seed", 17), hoursFor(rate, longest), logDir);
   const results: ScenarioResult[] = [];
   const started = new Date();
-  try {
-    for (const scenario of scenarios) {
-      const loadSeconds = loadSecondsOf(scenario.faultSeconds);
-      logger.info("scenario starts", { scenario: scenario.name, rate, loadSeconds, faultAtS });
-      const result = await runScenario(scenario, {
-        targets: { kafkaBrokers: stack.kafkaBrokers, clickhouseUrl: stack.clickhouseUrl, clickhouseServiceUrl: stack.clickhouseServiceUrl },
-        stack,
-        rate,
-        loadSeconds,
-        faultAtS,
-        loadFile,
-        drainTimeoutMs: flag("drain-timeout-s", 300) * 1000,
-        logDir,
-        logger,
-      });
-      results.push(result);
-      process.stdout.write(`${renderScenarioRows([result])}\n${result.failed.length === 0 ? "passed" : `FAILED: ${result.failed.join("; ")}`}\n`);
-    }
-  } finally {
-    await stack.stopProxies();
+  for (const scenario of scenarios) {
+    const loadSeconds = loadSecondsOf(scenario.faultSeconds);
+    logger.info("scenario starts", { scenario: scenario.name, rate, loadSeconds, faultAtS });
+    const result = await runScenario(scenario, {
+      targets: { kafkaBrokers: stack.kafkaBrokers, clickhouseUrl: stack.clickhouseUrl, clickhouseServiceUrl: stack.clickhouseServiceUrl },
+      stack,
+      rate,
+      loadSeconds,
+      faultAtS,
+      loadFile,
+      drainTimeoutMs: flag("drain-timeout-s", 300) * 1000,
+      logDir,
+      logger,
+    });
+    results.push(result);
+    process.stdout.write(`${renderScenarioRows([result])}\n${result.failed.length === 0 ? "passed" : `FAILED: ${result.failed.join("; ")}`}\n`);
   }
   const section = renderScenarioRows(results, { started, rate, command: process.argv.slice(2).join(" ") });
   if (!process.argv.includes("--no-write")) writeFaultsSection(join(REPO_ROOT, "docs", "reliability.md"), section);

@@ -53,7 +53,6 @@ async function main(): Promise<number> {
   // --shared-stack: the local stack every test uses (nothing is stopped in a soak), so a soak can run beside `npm run faults`.
   const shared = process.argv.includes("--shared-stack");
   const stack = shared ? undefined : new SuiteStack();
-  await stack?.up();
   const targets = stack
     ? { kafkaBrokers: stack.kafkaBrokers, clickhouseUrl: stack.clickhouseUrl, clickhouseServiceUrl: stack.clickhouseServiceUrl }
     : { kafkaBrokers: process.env.REDLINE_KAFKA_BROKERS ?? "127.0.0.1:9092", clickhouseUrl: process.env.REDLINE_CLICKHOUSE_URL ?? "http://127.0.0.1:8123" };
@@ -61,6 +60,7 @@ async function main(): Promise<number> {
   const samplesFile = join(logDir, `soak-${started.getTime().toString(36)}.jsonl`);
   let summary: SoakSummary | undefined;
   try {
+    await stack?.up();
     const result = await runScenario(soak(minutes * 60, samplesFile, (s) => (summary = s)), {
       targets,
       ...(stack ? { stack } : {}),
@@ -87,7 +87,9 @@ async function main(): Promise<number> {
     }
     return result.failed.length === 0 ? 0 : 1;
   } finally {
+    // Only the servers this soak started (found running: someone else's).
     await stack?.stopProxies();
+    await stack?.stopStarted();
   }
 }
 

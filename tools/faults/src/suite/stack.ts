@@ -4,6 +4,7 @@ import { promisify } from "node:util";
 import { REPO_ROOT } from "../engine-process";
 import { FaultSuiteError } from "./errors";
 import { HttpErrorProxy } from "./http-error-proxy";
+import { StartedServers, type StackComponent } from "./started-servers";
 import { TcpProxy } from "./tcp-proxy";
 
 const run = promisify(execFile);
@@ -30,6 +31,7 @@ export const DEFAULT_SUITE_PORTS: SuiteStackPorts = { kafka: 19092, kafkaControl
 export class SuiteStack {
   readonly brokerProxy: TcpProxy;
   readonly clickhouseProxy: HttpErrorProxy;
+  private readonly started = new StartedServers();
 
   /** `dir`: where its servers keep their state and pid files (a test's broker of its own uses another). */
   constructor(
@@ -55,14 +57,32 @@ export class SuiteStack {
     return `http://127.0.0.1:${this.ports.clickhouseProxy}`;
   }
 
-  async up(components: readonly ("kafka" | "clickhouse")[] = ["kafka", "clickhouse"]): Promise<void> {
+  async up(components: readonly StackComponent[] = ["kafka", "clickhouse"]): Promise<void> {
     if (components.includes("kafka") && this.brokerProxy.port === 0) await this.brokerProxy.start(this.ports.kafkaProxy);
     if (components.includes("clickhouse") && this.clickhouseProxy.port === 0) await this.clickhouseProxy.start(this.ports.clickhouseProxy);
-    await this.script("up.sh", components);
+    this.started.noteUp(components, await this.script("up.sh", components));
   }
 
-  async down(components: readonly ("kafka" | "clickhouse")[]): Promise<void> {
+  async down(components: readonly StackComponent[]): Promise<void> {
     await this.script("down.sh", components);
+  }
+
+  /**
+   * Stops the servers this run started, each only while its pid file still
+   * names the pid the run started (down.sh with REDLINE_STOP_PID); servers it
+   * found running stay up. Tries every one, then throws the first failure.
+   */
+  async stopStarted(): Promise<void> {
+    let failure: unknown;
+    for (const { component, pid } of this.started.toStop()) {
+      try {
+        await this.script("down.sh", [component], { REDLINE_STOP_PID: String(pid) });
+        this.started.stopped(component);
+      } catch (err) {
+        failure ??= err;
+      }
+    }
+    if (failure !== undefined) throw failure;
   }
 
   async stopProxies(): Promise<void> {
@@ -70,9 +90,11 @@ export class SuiteStack {
     await this.clickhouseProxy.stop();
   }
 
-  private async script(name: string, components: readonly string[]): Promise<void> {
+  /** Runs deploy/local/<name> on this stack's folder and ports; resolves to what it printed. */
+  private async script(name: string, components: readonly string[], extraEnv: Record<string, string> = {}): Promise<string> {
     const env = {
       ...process.env,
+      ...extraEnv,
       REDLINE_LOCAL_DIR: this.dir,
       REDLINE_KAFKA_PORT: String(this.ports.kafka),
       REDLINE_KAFKA_CONTROLLER_PORT: String(this.ports.kafkaController),
@@ -82,7 +104,7 @@ export class SuiteStack {
       REDLINE_CLICKHOUSE_TCP_PORT: String(this.ports.clickhouseTcp),
     };
     try {
-      await run("bash", [join(REPO_ROOT, "deploy", "local", name), ...components], { env, timeout: 180_000 });
+      return (await run("bash", [join(REPO_ROOT, "deploy", "local", name), ...components], { env, timeout: 180_000 })).stdout;
     } catch (err) {
       const out = err as { stdout?: string; stderr?: string };
       throw new FaultSuiteError(`deploy/local/${name} ${components.join(" ")} failed: ${(out.stderr ?? "").trim().split("\n").slice(-3).join(" | ")}`, { dir: this.dir }, err);
