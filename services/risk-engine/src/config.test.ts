@@ -37,4 +37,12 @@ describe("risk-engine config", () => {
     expect(on.accountRiskTopic).toBe("x.account-risk");
     expect(requiredTopics(on).map((t) => t.topic)).toEqual(expect.arrayContaining(["x.account-risk", "x.account-risk.dlq"]));
   });
+
+  it("takes several partitions at once, in large fetches, unless told otherwise", () => {
+    const d = loadConfig({});
+    expect([d.partitionsConsumedConcurrently, d.maxRecordsPerChunk, d.maxBytesPerPartition]).toEqual([8, 5000, 1024 * 1024]);
+    const one = loadConfig({ REDLINE_ENGINE_PARTITIONS_CONCURRENTLY: "1", REDLINE_ENGINE_MAX_RECORDS_PER_BATCH: "1000", REDLINE_ENGINE_MAX_BYTES_PER_PARTITION: "262144" });
+    expect([one.partitionsConsumedConcurrently, one.maxRecordsPerChunk, one.maxBytesPerPartition]).toEqual([1, 1000, 262144]);
+    expect(() => loadConfig({ REDLINE_ENGINE_PARTITIONS_CONCURRENTLY: "0" })).toThrow(/REDLINE_ENGINE_PARTITIONS_CONCURRENTLY/);
+  });
 });

@@ -172,7 +172,8 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
     apply: (task) => task.applyConfirmed(),
   });
 
-  let busy = false;
+  // Batches in hand (several with partitionsConsumedConcurrently): the periodic snapshot waits for none.
+  let busy = 0;
   const consumer: EventConsumer<LiveEvent> = new EventConsumer<LiveEvent>({
     kafka,
     groupId: config.groupId,
@@ -180,11 +181,11 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
     fromBeginning: true,
     decode: liveEventDecoder(config.limits, now),
     handleBatch: async (batch) => {
-      busy = true;
+      busy++;
       try {
         return await (await tasks.taskFor(batch.partition)).handleBatch(batch);
       } finally {
-        busy = false;
+        busy--;
       }
     },
     deadLetters,
@@ -192,6 +193,7 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
     metrics,
     ...(deps.onFatal ? { onFatal: deps.onFatal } : {}),
     maxRecordsPerChunk: config.maxRecordsPerChunk,
+    partitionsConsumedConcurrently: config.partitionsConsumedConcurrently,
     maxBytesPerPartition: config.maxBytesPerPartition,
     sessionTimeoutMs: config.sessionTimeoutMs,
     partitionAssigners: [coPartitionAssigner],
@@ -262,7 +264,7 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
   heldTimer?.unref();
 
   const snapshotTimer = setInterval(() => {
-    if (busy || stopping) return;
+    if (busy > 0 || stopping) return;
     tasks.checkpointAll().catch((err: unknown) => logger.warn("periodic snapshot failed; the next one retries", { err }));
   }, Math.max(1000, config.snapshotIntervalMs));
   snapshotTimer.unref();
