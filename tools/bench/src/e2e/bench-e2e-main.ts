@@ -23,6 +23,8 @@ import { runRawKafkajs } from "./raw-kafkajs";
 import { renderReport } from "./report";
 import { readIfExists, withResults } from "./report-file";
 import { runEngineThroughput } from "./throughput-phase";
+import { runScaleOut } from "./scaleout-phase";
+import { runTuning } from "./tuning-phase";
 
 const ROOT = resolve(__dirname, "..", "..", "..", "..");
 const KAFKA_VERSION = process.env.REDLINE_KAFKA_VERSION ?? "4.1.2";
@@ -50,7 +52,7 @@ async function main(): Promise<void> {
   try {
     let topic = "";
     let noTextTopic = "";
-    if (settings.phases.has("ceilings") || settings.phases.has("throughput")) {
+    if (settings.phases.has("ceilings") || settings.phases.has("throughput") || settings.phases.has("tuning") || settings.phases.has("scaleout")) {
       const topics = await benchTopics(kafka, admin, settings, ROOT, say);
       ({ topic, noTextTopic } = topics);
       results.topic = topics.stats;
@@ -95,6 +97,25 @@ async function main(): Promise<void> {
         results.engine.push({ name, result });
         say(`  ${Math.round(result.perSecond).toLocaleString("en-US")} records/s, ${((result.cpuSeconds / result.records) * 1e6).toFixed(1)} CPU-s per million`);
       }
+    }
+    if (settings.phases.has("tuning")) {
+      say(`tuning: ${settings.variants.map((v) => v.name).join(" vs ")}, ${settings.rounds} rounds`);
+      const profileDir = join(ROOT, ".local", "bench-e2e", "profiles", stamp);
+      const spec = { root: ROOT, kafka, admin, inputTopic: topic, partitions: settings.partitions, records: settings.records, policyFile, timeoutMs: settings.quick ? 300_000 : 1_200_000 };
+      const dirFor = (v: { name: string }): string => join(profileDir, v.name);
+      const tuned = await runTuning(spec, `${prefix}tune.`, settings.variants, settings.rounds, say, settings.profile ? dirFor : undefined);
+      results.tuning = {
+        topic,
+        rounds: settings.rounds,
+        results: tuned,
+        ...(settings.profile ? { profiles: Object.fromEntries(settings.variants.map((v) => [v.name, summarizeProfileDir(dirFor(v))])) } : {}),
+      };
+      for (const t of tuned) say(`  ${t.variant.name}: ${Math.round(t.perSecond).toLocaleString("en-US")} records/s (x ${t.speedupByRound.map((x) => x.toFixed(2)).join(", ")}), ${t.cpuPerMillion.toFixed(1)} CPU-s per million`);
+    }
+    if (settings.phases.has("scaleout")) {
+      const timeoutMs = settings.quick ? 300_000 : 1_200_000;
+      const spec = { root: ROOT, kafka, admin, prefix: `${prefix}scale.`, inputTopic: topic, partitions: settings.partitions, records: settings.records, policyFile, timeoutMs, env: settings.engineEnv, say };
+      results.scaleOut = { ...(await runScaleOut(spec)), env: settings.engineEnv };
     }
     if (settings.phases.has("latency")) {
       const max = results.engine[0]?.result.perSecond ?? Number(process.env.BENCH_E2E_MAX_RATE ?? "0");

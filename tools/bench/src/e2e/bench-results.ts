@@ -2,6 +2,8 @@ import type { CeilingResult } from "./consumer-performance";
 import type { HotFunction } from "./cpu-profile-summary";
 import type { DrainResult } from "./engine-process";
 import type { LatencySummary } from "./percentiles";
+import type { ScaleOutResult } from "./scaleout-phase";
+import type { TuningResult } from "./tuning-phase";
 
 /** Everything one run measured, rendered by report.ts and kept as JSON beside the report. */
 export interface BenchResults {
@@ -14,6 +16,10 @@ export interface BenchResults {
   latency: LatencyPhaseResult[];
   /** Hottest functions of the engine in the first throughput run (--profile). */
   profile?: { file: string; byPackage: Array<{ pkg: string; selfShare: number }>; functions: HotFunction[] };
+  /** Engine settings compared on the same topic, interleaved (`--only tuning`). */
+  tuning?: { topic: string; rounds: number; results: TuningResult[]; profiles?: Record<string, { byPackage: Array<{ pkg: string; selfShare: number }>; functions: HotFunction[] }> };
+  /** One engine process against two, a second joining and being killed (`--only scaleout`). */
+  scaleOut?: ScaleOutResult & { env: Record<string, string> };
   notes: string[];
 }
 

@@ -1,4 +1,5 @@
 import { ConfigError } from "@redline/common";
+import { parseVariant, type EngineVariant } from "./tuning-phase";
 
 /** What one `npm run bench:e2e` run does; `--quick` is the small version used while developing. */
 export interface BenchSettings {
@@ -20,9 +21,19 @@ export interface BenchSettings {
   phases: ReadonlySet<string>;
   /** `--profile`: the throughput run's engine writes a CPU profile (node --cpu-prof) and the report lists its hottest functions. */
   profile: boolean;
+  /**
+   * Engine settings compared by the `tuning` phase (`--variant name:VAR=value,...`, repeatable), each
+   * draining the same topic once per round (`--rounds`, 2 unless given), interleaved; the first is the baseline.
+   */
+  variants: readonly EngineVariant[];
+  rounds: number;
+  /** Engine variables for every process of the `scaleout` phase (`--engine-env VAR=value,...`). */
+  engineEnv: Record<string, string>;
 }
 
 const ALL_PHASES = ["ceilings", "throughput", "latency"] as const;
+/** Run only when named in --only: they answer questions a full run does not ask every time. */
+const EXTRA_PHASES = ["tuning", "scaleout"] as const;
 
 export function parseBenchArgs(argv: readonly string[]): BenchSettings {
   const quick = argv.includes("--quick");
@@ -32,7 +43,12 @@ export function parseBenchArgs(argv: readonly string[]): BenchSettings {
   };
   const only = value("--only");
   const phases = new Set(only === undefined ? ALL_PHASES : only.split(","));
-  for (const p of phases) if (!(ALL_PHASES as readonly string[]).includes(p)) throw new ConfigError("--only", `names an unknown phase ${p} (known: ${ALL_PHASES.join(", ")})`);
+  const known: readonly string[] = [...ALL_PHASES, ...EXTRA_PHASES];
+  for (const p of phases) if (!known.includes(p)) throw new ConfigError("--only", `names an unknown phase ${p} (known: ${known.join(", ")})`);
+  const variants = argv.flatMap((a, i) => (a === "--variant" && argv[i + 1] !== undefined ? [parseVariant(argv[i + 1]!)] : []));
+  if (phases.has("tuning") && variants.length < 2) throw new ConfigError("--variant", "the tuning phase compares at least two (the first is the baseline), e.g. --variant defaults: --variant c8:REDLINE_ENGINE_PARTITIONS_CONCURRENTLY=8");
+  const rounds = Number(value("--rounds") ?? "2");
+  if (!Number.isInteger(rounds) || rounds < 1) throw new ConfigError("--rounds", `must be a positive integer, got ${value("--rounds")}`);
   const recordsText = value("--records");
   const records = recordsText === undefined ? (quick ? 200_000 : 2_000_000) : Number(recordsText);
   if (!Number.isInteger(records) || records < 1000) throw new ConfigError("--records", `must be an integer >= 1000, got ${recordsText}`);
@@ -49,5 +65,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchSettings {
     plotFile: value("--plot") ?? (quick ? ".local/bench-e2e/latency-vs-load-quick.svg" : "docs/performance-latency.svg"),
     phases,
     profile: argv.includes("--profile"),
+    variants,
+    rounds,
+    engineEnv: parseVariant(`engine-env:${value("--engine-env") ?? ""}`).env,
   });
 }

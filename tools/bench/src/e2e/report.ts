@@ -1,5 +1,6 @@
 import type { BenchResults } from "./bench-results";
 import { latencyPlotSvg } from "./latency-plot";
+import { scaleOutSection } from "./report-scaleout";
 import type { LatencySummary } from "./percentiles";
 
 const int = (n: number): string => (Number.isFinite(n) ? Math.round(n).toLocaleString("en-US") : "–");
@@ -85,8 +86,32 @@ export function renderReport(r: BenchResults, opts: { plotHref: string }): { mar
     out.push("| package | self time |", "|---|---:|", ...r.profile.byPackage.map((p) => `| ${p.pkg} | ${pct(p.selfShare)} |`), "");
     out.push("| function | where | self time |", "|---|---|---:|", ...r.profile.functions.slice(0, 15).map((f) => `| ${f.name} | ${f.where} | ${pct(f.selfShare)} |`), "");
   }
+  if (r.tuning !== undefined) out.push(...tuningSection(r.tuning));
+  if (r.scaleOut !== undefined) out.push(...scaleOutSection(r.scaleOut));
   for (const n of r.notes) out.push(`- ${n}`);
   return { markdown: out.join("\n") + "\n", ...(svg !== undefined ? { svg } : {}) };
+}
+
+/** Engine settings side by side: medians over the rounds, and each round's ratio to the baseline (the first variant). */
+function tuningSection(t: NonNullable<BenchResults["tuning"]>): string[] {
+  const ratios = (xs: readonly number[]): string => xs.map((x) => x.toFixed(2)).join(", ");
+  const out = [
+    `### Engine settings compared (same topic, ${t.rounds} interleaved rounds)`,
+    "",
+    `Topic \`${t.topic}\`; each run a fresh group draining it from the start, one process.`,
+    "",
+    "| setting | variables | records/s (median) | CPU s per million (median) | records/s ÷ baseline, per round | CPU per million ÷ baseline, per round |",
+    "|---|---|---:|---:|---|---|",
+    ...t.results.map(
+      (v) =>
+        `| ${v.variant.name} | ${Object.entries(v.variant.env).map(([k, x]) => `${k}=${x}`).join(" ") || "defaults"} | ${int(v.perSecond)} | ${v.cpuPerMillion.toFixed(1)} | ${ratios(v.speedupByRound)} | ${ratios(v.cpuRatioByRound)} |`,
+    ),
+    "",
+  ];
+  for (const [name, p] of Object.entries(t.profiles ?? {})) {
+    out.push(`Profile of ${name} (whole process, start-up included), self time by package: ${p.byPackage.slice(0, 8).map((x) => `${x.pkg} ${pct(x.selfShare)}`).join(", ")}.`, "");
+  }
+  return out;
 }
 
 /** The open-loop generator did not offer what was asked: under 95 % of the rate, or its own lag past a second at p99. */
