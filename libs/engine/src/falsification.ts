@@ -20,6 +20,7 @@ import { detectCohort, SUBCATEGORY_OF } from "./detectors/cohort";
 import { noteKnownCrewAccount, withKnownCrews, type AccountRiskAt } from "./detectors/known-crews";
 import { severityOf } from "./detectors/scoring";
 import { judgePeerSignals, peerExplanation, type PeerBaselineAt } from "./detectors/peer-compare";
+import { crowdOf } from "./detectors/room-signals";
 import type { Finding } from "./detectors/finding";
 
 /** The acting account's slot, registering it with the room's device and /24 maps on first sight. */
@@ -228,7 +229,7 @@ function evaluate(room: RoomState, kind: CohortKind, t: number, cfg: Readonly<En
   const reached = open ? room.episodeSeverity[subcategory] ?? 0 : 0;
   if (reached >= MAX_SEVERITY) return null;
   room.nextEvaluationMs[subcategory] = t + cfg.falsification.evaluateEveryMs;
-  const cohort = detectCohort(room, kind, t, cfg.falsification, cfg.maxEvidenceIds);
+  const cohort = detectCohort(room, kind, t, cfg.falsification, cfg.maxEvidenceIds, crowdOf(room, kind, t, cfg.falsification));
   const finding = withKnownCrews(cohort, room, kind, t, cfg);
   if (finding === null) return null;
   const severity = severityOf(finding.score);

@@ -18,7 +18,7 @@ import type { FalsificationConfig } from "./falsification-config";
 import { FAKE_FOLLOWS, FAKE_LIKES, FAKE_ORDERS, FAKE_VIEWS } from "./finding";
 import type { Finding } from "./finding";
 import { ramp } from "./scoring";
-import { LIKE_SPECIFIC_TELLS, TELLS, tellsOf } from "./tells";
+import { LIKE_SPECIFIC_TELLS, NO_CROWD, TELLS, tellsOf, type CrowdContext } from "./tells";
 
 export const SUBCATEGORY_OF: Readonly<Record<CohortKind, string>> = { views: FAKE_VIEWS, likes: FAKE_LIKES, follows: FAKE_FOLLOWS, orders: FAKE_ORDERS };
 
@@ -77,7 +77,7 @@ export function isSettledWatcher(slot: AccountSlot, timeMs: number, viewerSettle
 }
 
 /** The window's accounts judged by their tells; views skip accounts judged in another kind or not yet settled. */
-function judgeWindow(room: RoomState, kind: CohortKind, timeMs: number, f: Readonly<FalsificationConfig>): JudgedWindow {
+function judgeWindow(room: RoomState, kind: CohortKind, timeMs: number, f: Readonly<FalsificationConfig>, crowd: Readonly<CrowdContext>): JudgedWindow {
   const window = room.cohort.windows[kind];
   const { windowMs, halfLifeMs } = windowOf(kind, f);
   pruneWindow(window, timeMs - windowMs);
@@ -89,7 +89,7 @@ function judgeWindow(room: RoomState, kind: CohortKind, timeMs: number, f: Reado
     const slot = room.accounts.get(userId);
     if (slot === undefined) continue;
     if (kind === "views" && !isSettledWatcher(slot, timeMs, f.viewerSettleMs)) continue;
-    const tells = tellsOf(kind, userId, slot, room, timeMs, f);
+    const tells = tellsOf(kind, userId, slot, room, timeMs, f, crowd);
     if (tells.weight >= f.suspiciousTellWeight) out.suspicious.push({ userId, entry, weight, tellWeight: tells.weight, beyondHousehold: tells.beyondHousehold, mask: tells.mask });
     else if (kind === "likes") out.ordinaryWeights.push(weight);
   }
@@ -118,8 +118,8 @@ function isCoverLiker(a: JudgedAccount, room: RoomState, typical: number): boole
   return room.cohort.windows.follows.has(a.userId) || a.weight <= typical;
 }
 
-function measure(room: RoomState, kind: CohortKind, timeMs: number, f: Readonly<FalsificationConfig>, maxEvidence: number): CohortMeasure {
-  const judged = judgeWindow(room, kind, timeMs, f);
+function measure(room: RoomState, kind: CohortKind, timeMs: number, f: Readonly<FalsificationConfig>, maxEvidence: number, crowd: Readonly<CrowdContext>): CohortMeasure {
+  const judged = judgeWindow(room, kind, timeMs, f, crowd);
   const m: CohortMeasure = { active: judged.active, suspicious: 0, beyondHousehold: 0, share: 0, tellCounts: TELLS.map(() => 0), evidence: [] };
   const typical = kind === "likes" ? typicalLikerWeight(judged.ordinaryWeights) : Infinity;
   let suspiciousWeight = 0;
@@ -183,10 +183,17 @@ function reachesFloor(kind: CohortKind, m: CohortMeasure, f: Readonly<Falsificat
 }
 
 /** The room's finding for `kind` now, or null when no cohort of suspicious accounts carries enough of it. */
-export function detectCohort(room: RoomState, kind: CohortKind, timeMs: number, f: Readonly<FalsificationConfig>, maxEvidence: number): Finding | null {
+export function detectCohort(
+  room: RoomState,
+  kind: CohortKind,
+  timeMs: number,
+  f: Readonly<FalsificationConfig>,
+  maxEvidence: number,
+  crowd: Readonly<CrowdContext> = NO_CROWD,
+): Finding | null {
   const floor = Math.min(minCohort(kind, f), beyondHouseholdFloor(kind, f), kind === "orders" ? f.minDecisiveBuyers : Infinity);
   if (room.cohort.windows[kind].size < floor) return null;
-  const m = measure(room, kind, timeMs, f, maxEvidence);
+  const m = measure(room, kind, timeMs, f, maxEvidence, crowd);
   if (!reachesFloor(kind, m, f) || m.share < f.minSuspiciousShare) return null;
   const { score, signals } = explain(kind, m, f);
   const top = signals.filter((s) => s.name.startsWith("tell_")).slice(0, 3).map((s) => `${s.name.slice(5).replace(/_/g, " ")} ${Math.round(s.value * 100)}%`);

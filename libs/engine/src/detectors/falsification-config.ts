@@ -1,5 +1,5 @@
 /**
- * Limits of the data-falsification detectors (redline-rules-7). Every number
+ * Limits of the data-falsification detectors (redline-rules-8). Every number
  * is a physical or contractual limit taken from docs/threat-model.md — what a
  * thumb can tap, how many accounts a family shares, how long a swipe-through
  * lasts — not a value fitted to any generator's output. What a room's numbers
@@ -98,6 +98,18 @@ export interface FalsificationConfig {
   minSuspiciousBuyers: number;
   /** Share of the kind's activity in the window the suspicious accounts must carry (threat model: 5 % is its floor). */
   minSuspiciousShare: number;
+  /**
+   * Share of a room's settled viewers (at least `stackedCrowdMinViewers` of them) on a shared phone that are
+   * also fresh or on a crowded /24, from which those accounts' identity tells stack instead of counting as
+   * one weak tell (tells.ts `stacked_identity`). No legitimate crowd of the threat model (§4) puts most of a
+   * room there: families are 2-4 accounts on a phone among the room's other viewers, a campus or a new-user
+   * campaign is one /24 or fresh accounts on phones of their own. 60 %: the top of the threat model's
+   * campaign share (30-60 % fresh joiners), taken over 0.5, which caught one more view farm on the
+   * development seeds (501-502, 601-604); 20 viewers, so a handful of accounts is no majority by chance
+   * (0.6 or 0.7, 10 or 20 viewers: the same recall there).
+   */
+  stackedCrowdShare: number;
+  stackedCrowdMinViewers: number;
 }
 
 export const DEFAULT_FALSIFICATION_CONFIG: Readonly<FalsificationConfig> = Object.freeze({
@@ -138,4 +150,6 @@ export const DEFAULT_FALSIFICATION_CONFIG: Readonly<FalsificationConfig> = Objec
   minSuspiciousFollowers: 5,
   minSuspiciousBuyers: 5,
   minSuspiciousShare: 0.05,
+  stackedCrowdShare: 0.6,
+  stackedCrowdMinViewers: 20,
 });

@@ -127,6 +127,44 @@ describe("FAKE_LIKES", () => {
 });
 
 describe("FAKE_VIEWS", () => {
+  /** Hanging viewers: silent accounts that join once and stay, four to a phone, each on its own /24; `fresh` of them days old. */
+  // Joins at random over two minutes and creation times spread over a week: no schedule, no registration batch.
+  function hangingFarm(events: LiveEvent[], bots: number, fresh: (b: number) => boolean): void {
+    const rand = seeded(77);
+    for (let b = 0; b < bots; b++) {
+      const createdMs = fresh(b) ? T0 - DAY - Math.floor(rand() * 7 * DAY) : T0 - 400 * DAY;
+      const bot = actor(`hang-${b}`, { createdMs, device: `hang-phone-${Math.floor(b / 4)}`, ip: `100.80.${b}.0/24` });
+      events.push(join(ROOM, T0 + 120_000 + Math.floor(rand() * 120_000), bot));
+    }
+  }
+  const smallRoom = (): LiveEvent[] => organicRoom(ROOM, { seed: 12, viewersPerMinute: 2, durationMs: 15 * 60_000 });
+
+  it("fires on hanging viewers when most of the room's viewers stack identity tells (fresh, four to a phone)", () => {
+    const events = smallRoom();
+    hangingFarm(events, 40, () => true);
+    const alerts = alertsFor(events);
+    expect(subcategories(alerts)).toEqual(["FAKE_VIEWS"]);
+    expect(signal(alerts[0]!, "tell_stacked_identity")!.value).toBe(1);
+  });
+
+  it("counts the same accounts' shared phone as one weak tell when they are not most of the room's viewers", () => {
+    const events = organicRoom(ROOM, { seed: 12, viewersPerMinute: 12, durationMs: 15 * 60_000 });
+    hangingFarm(events, 40, () => true);
+    expect(alertsFor(events).filter((a) => a.subcategory === "FAKE_VIEWS")).toEqual([]);
+  });
+
+  it("stays quiet for a campus room in a new-user campaign: everyone on one /24, half of them fresh, each on a phone of their own", () => {
+    const events: LiveEvent[] = [];
+    const rand = seeded(78);
+    for (let i = 0; i < 60; i++) {
+      const student = actor(`student-${i}`, { ip: "10.20.30.0/24", createdMs: i % 2 === 0 ? T0 - DAY - Math.floor(rand() * 7 * DAY) : T0 - 400 * DAY });
+      const at = T0 + Math.floor(rand() * 300_000);
+      events.push(join(ROOM, at, student));
+      if (i % 5 === 0) events.push(comment(ROOM, at + 60_000, student));
+    }
+    expect(alertsFor(events)).toEqual([]);
+  });
+
   it("fires on ghost bots that join and leave within seconds again and again", () => {
     const events = background();
     for (let b = 0; b < 60; b++) {

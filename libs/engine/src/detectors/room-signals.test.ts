@@ -39,6 +39,8 @@ describe("roomSignalsOf", () => {
       top_subnet_share: 0.1,
       silent_share: 0.7,
       short_visit_share: 0,
+      // The two fresh accounts on the shared phone stack two identity tells each.
+      stacked_identity_share: 0.2,
     });
   });
 

@@ -13,6 +13,7 @@ import type { RoomState } from "../room-state";
 import { isSettledWatcher } from "./cohort";
 import { windowOf, type CohortKind } from "./cohort-state";
 import type { FalsificationConfig } from "./falsification-config";
+import { NO_CROWD, type CrowdContext } from "./tells";
 
 export const ROOM_SIGNALS = [
   "fresh_share",
@@ -21,6 +22,7 @@ export const ROOM_SIGNALS = [
   "top_subnet_share",
   "silent_share",
   "short_visit_share",
+  "stacked_identity_share",
 ] as const;
 
 export type RoomSignalName = (typeof ROOM_SIGNALS)[number];
@@ -46,6 +48,7 @@ export function roomSignalsOf(room: RoomState, kind: CohortKind, timeMs: number,
   let denseSubnet = 0;
   let silent = 0;
   let shortVisits = 0;
+  let stacked = 0;
   const perSubnet = new Map<string, number>();
   for (const [userId, entry] of window) {
     if (entry.lastMs < since) continue;
@@ -53,12 +56,14 @@ export function roomSignalsOf(room: RoomState, kind: CohortKind, timeMs: number,
     if (slot === undefined) continue;
     if (kind === "views" && !isSettledWatcher(slot, timeMs, f.viewerSettleMs)) continue;
     accounts++;
-    if (slot.createdMs > 0 && timeMs - slot.createdMs < f.freshAccountAgeMs) fresh++;
-    if (slot.deviceId !== "" && (room.devices.get(slot.deviceId)?.length ?? 1) >= f.sharedDeviceAccounts) sharedDevice++;
-    if (slot.ipPrefix !== "") {
-      perSubnet.set(slot.ipPrefix, (perSubnet.get(slot.ipPrefix) ?? 0) + 1);
-      if ((room.cohort.subnets.get(slot.ipPrefix)?.accounts.length ?? 0) >= f.denseIpAccounts) denseSubnet++;
-    }
+    const isFresh = slot.createdMs > 0 && timeMs - slot.createdMs < f.freshAccountAgeMs;
+    const onSharedDevice = slot.deviceId !== "" && (room.devices.get(slot.deviceId)?.length ?? 1) >= f.sharedDeviceAccounts;
+    const onDenseSubnet = slot.ipPrefix !== "" && (room.cohort.subnets.get(slot.ipPrefix)?.accounts.length ?? 0) >= f.denseIpAccounts;
+    if (isFresh) fresh++;
+    if (onSharedDevice) sharedDevice++;
+    if (onDenseSubnet) denseSubnet++;
+    if (onSharedDevice && (isFresh || onDenseSubnet)) stacked++;
+    if (slot.ipPrefix !== "") perSubnet.set(slot.ipPrefix, (perSubnet.get(slot.ipPrefix) ?? 0) + 1);
     if (!slot.interacted && !slot.engaged) silent++;
     if (slot.shortVisits > 0) shortVisits++;
   }
@@ -76,6 +81,16 @@ export function roomSignalsOf(room: RoomState, kind: CohortKind, timeMs: number,
       top_subnet_share: share(top),
       silent_share: share(silent),
       short_visit_share: share(shortVisits),
+      stacked_identity_share: share(stacked),
     },
   };
 }
+
+/** What the views crowd shows as a whole (tells.ts): most settled viewers stacking two identity tells. */
+export function crowdOf(room: RoomState, kind: CohortKind, timeMs: number, f: Readonly<FalsificationConfig>): Readonly<CrowdContext> {
+  if (kind !== "views") return NO_CROWD;
+  const signals = roomSignalsOf(room, kind, timeMs, f, f.stackedCrowdMinViewers);
+  return signals !== null && signals.values.stacked_identity_share >= f.stackedCrowdShare ? STACKED_CROWD : NO_CROWD;
+}
+
+const STACKED_CROWD: Readonly<CrowdContext> = Object.freeze({ stackedIdentity: true });

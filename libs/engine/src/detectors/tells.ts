@@ -37,6 +37,7 @@ export const TELLS = [
   "low_value_order",
   "repeat_refunds",
   "batch_created",
+  "stacked_identity",
 ] as const;
 
 export type TellName = (typeof TELLS)[number];
@@ -68,6 +69,9 @@ const HOUSEHOLD_TELLS: ReadonlySet<TellName> = new Set<TellName>([
 ]);
 /** A near-decisive tell; a shared key at this weight is beyond any household (five or more buyers on one card). */
 const NEAR_DECISIVE = 1.5;
+
+/** A stacked identity in a stacked crowd: with the capped weak tells (0.5) it reaches the suspicious weight. */
+const STACKED_IDENTITY_WEIGHT = 1.5;
 
 /** Weak tells (a shared /24, device or address, an unpaid or cheap order) add up to at most this much. */
 const WEAK_TELL = 0.5;
@@ -149,9 +153,30 @@ function likeTells(out: TellSum, slot: AccountSlot, room: RoomState, f: Readonly
 /** Bit of `kind` in `AccountSlot.scheduledArrivals`; `subnetViews`: joined while its own /24's joins were on a schedule. */
 export const ARRIVAL_BIT: Readonly<Record<"views" | "follows" | "orders" | "subnetViews", number>> = { views: 1, follows: 2, orders: 4, subnetViews: 8 };
 
-function viewTells(out: TellSum, slot: AccountSlot, f: Readonly<FalsificationConfig>): void {
+/**
+ * What a kind's crowd shows as a whole, judged once per measure (falsification.ts, `crowdOf`):
+ * `stackedIdentity`, most of the room's settled viewers each carry two identity tells at once.
+ */
+export interface CrowdContext {
+  stackedIdentity: boolean;
+}
+
+export const NO_CROWD: Readonly<CrowdContext> = Object.freeze({ stackedIdentity: false });
+
+/**
+ * An account on a shared phone that is also fresh or on a crowded /24: the stack a phone farm shows. Not
+ * fresh on a crowded /24 alone, which a campus shows during a new-user campaign (threat model §4).
+ */
+function stacksIdentity(mask: number): boolean {
+  return (mask & (BITS.shared_device | BITS.farm_device)) !== 0 && (mask & (BITS.fresh_account | BITS.dense_subnet | BITS.fresh_subnet)) !== 0;
+}
+
+function viewTells(out: TellSum, slot: AccountSlot, f: Readonly<FalsificationConfig>, crowd: Readonly<CrowdContext>): void {
+  // Weak identity tells are capped because a crowd shows several at once (a campus NAT and a family phone),
+  // but no legitimate crowd has most of its viewers stacking two: there the stack is the farm (issue 12).
   if (slot.shortVisits >= f.ghostVisits) out.add("ghost_visits", 2);
   else if (slot.shortVisits >= f.ghostVisits - 1) out.add("ghost_visits", 1);
+  if (crowd.stackedIdentity && stacksIdentity(out.mask)) out.add("stacked_identity", STACKED_IDENTITY_WEIGHT);
   if ((slot.joinGaps.gaps.n >= 3 && rsCoefficientOfVariation(slot.joinGaps.gaps) < f.regularGapCv) || (slot.scheduledArrivals & ARRIVAL_BIT.views) !== 0) out.add("scheduled_timing", 1);
   // One /24's accounts arriving like a metronome: a schedule and a concentration at once. A campus or
   // office NAT carries people who arrive at random; one weak tell beside it (a dense /24, a shared phone) suffices.
@@ -197,11 +222,11 @@ function isHousehold(payers: readonly string[], slot: AccountSlot, room: RoomSta
  * accounts that are already suspicious, the only ones whose `beyondHousehold` is read: the lookup scans two
  * days of creation hours, and every fresh account of every window would pay it at every measure.
  */
-export function tellsOf(kind: CohortKind, userId: string, slot: AccountSlot, room: RoomState, timeMs: number, f: Readonly<FalsificationConfig>): AccountTells {
+export function tellsOf(kind: CohortKind, userId: string, slot: AccountSlot, room: RoomState, timeMs: number, f: Readonly<FalsificationConfig>, crowd: Readonly<CrowdContext> = NO_CROWD): AccountTells {
   const out = SCRATCH.reset();
   identityTells(out, slot, room, timeMs, f);
   if (kind === "likes") likeTells(out, slot, room, f);
-  else if (kind === "views") viewTells(out, slot, f);
+  else if (kind === "views") viewTells(out, slot, f, crowd);
   else if (kind === "follows") followTells(out, slot, room, f);
   else orderTells(out, userId, slot, room, timeMs, f);
   if ((out.mask & BITS.fresh_account) !== 0 && out.weight >= f.suspiciousTellWeight && isBatchCreated(room.cohort, slot.createdMs)) out.add("batch_created", 0);
