@@ -9,7 +9,7 @@
  * event-time minute, to its peer group's sketches (`@redline/baselines`),
  * and the values judged against them. Pure: reads the room, changes nothing.
  */
-import type { RoomState } from "../room-state";
+import type { AccountSlot, RoomState } from "../room-state";
 import { isSettledWatcher } from "./cohort";
 import { windowOf, type CohortKind } from "./cohort-state";
 import type { FalsificationConfig } from "./falsification-config";
@@ -51,14 +51,12 @@ export function roomSignalsOf(room: RoomState, kind: CohortKind, timeMs: number,
   let stacked = 0;
   const perSubnet = new Map<string, number>();
   for (const [userId, entry] of window) {
-    if (entry.lastMs < since) continue;
-    const slot = room.accounts.get(userId);
+    const slot = judgedSlot(room, kind, userId, entry.lastMs, since, timeMs, f);
     if (slot === undefined) continue;
-    if (kind === "views" && !isSettledWatcher(slot, timeMs, f.viewerSettleMs)) continue;
     accounts++;
-    const isFresh = slot.createdMs > 0 && timeMs - slot.createdMs < f.freshAccountAgeMs;
-    const onSharedDevice = slot.deviceId !== "" && (room.devices.get(slot.deviceId)?.length ?? 1) >= f.sharedDeviceAccounts;
-    const onDenseSubnet = slot.ipPrefix !== "" && (room.cohort.subnets.get(slot.ipPrefix)?.accounts.length ?? 0) >= f.denseIpAccounts;
+    const isFresh = freshAt(slot, timeMs, f);
+    const onSharedDevice = onSharedPhone(room, slot, f);
+    const onDenseSubnet = onCrowdedSubnet(room, slot, f);
     if (isFresh) fresh++;
     if (onSharedDevice) sharedDevice++;
     if (onDenseSubnet) denseSubnet++;
@@ -86,11 +84,37 @@ export function roomSignalsOf(room: RoomState, kind: CohortKind, timeMs: number,
   };
 }
 
-/** What the views crowd shows as a whole (tells.ts): most settled viewers stacking two identity tells. */
+/** The account behind a window entry, if the kind's cohort judges it now (views: settled watchers only). */
+function judgedSlot(room: RoomState, kind: CohortKind, userId: string, lastMs: number, since: number, timeMs: number, f: Readonly<FalsificationConfig>): AccountSlot | undefined {
+  if (lastMs < since) return undefined;
+  const slot = room.accounts.get(userId);
+  if (slot === undefined || (kind === "views" && !isSettledWatcher(slot, timeMs, f.viewerSettleMs))) return undefined;
+  return slot;
+}
+
+const freshAt = (slot: AccountSlot, timeMs: number, f: Readonly<FalsificationConfig>): boolean => slot.createdMs > 0 && timeMs - slot.createdMs < f.freshAccountAgeMs;
+const onSharedPhone = (room: RoomState, slot: AccountSlot, f: Readonly<FalsificationConfig>): boolean =>
+  slot.deviceId !== "" && (room.devices.get(slot.deviceId)?.length ?? 1) >= f.sharedDeviceAccounts;
+const onCrowdedSubnet = (room: RoomState, slot: AccountSlot, f: Readonly<FalsificationConfig>): boolean =>
+  slot.ipPrefix !== "" && (room.cohort.subnets.get(slot.ipPrefix)?.accounts.length ?? 0) >= f.denseIpAccounts;
+
+/**
+ * What the views crowd shows as a whole (tells.ts): most settled viewers on a shared phone and fresh or on a
+ * crowded /24. Its own pass over the window, without the other shares: it runs at every views measure.
+ */
 export function crowdOf(room: RoomState, kind: CohortKind, timeMs: number, f: Readonly<FalsificationConfig>): Readonly<CrowdContext> {
-  if (kind !== "views") return NO_CROWD;
-  const signals = roomSignalsOf(room, kind, timeMs, f, f.stackedCrowdMinViewers);
-  return signals !== null && signals.values.stacked_identity_share >= f.stackedCrowdShare ? STACKED_CROWD : NO_CROWD;
+  const window = room.cohort.windows[kind];
+  if (kind !== "views" || window.size < f.stackedCrowdMinViewers) return NO_CROWD;
+  const since = timeMs - windowOf(kind, f).windowMs;
+  let accounts = 0;
+  let stacked = 0;
+  for (const [userId, entry] of window) {
+    const slot = judgedSlot(room, kind, userId, entry.lastMs, since, timeMs, f);
+    if (slot === undefined) continue;
+    accounts++;
+    if (onSharedPhone(room, slot, f) && (freshAt(slot, timeMs, f) || onCrowdedSubnet(room, slot, f))) stacked++;
+  }
+  return accounts >= f.stackedCrowdMinViewers && stacked / accounts >= f.stackedCrowdShare ? STACKED_CROWD : NO_CROWD;
 }
 
 const STACKED_CROWD: Readonly<CrowdContext> = Object.freeze({ stackedIdentity: true });
