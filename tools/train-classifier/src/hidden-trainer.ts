@@ -1,6 +1,6 @@
 import { extractFeatures, LABEL_COUNT as LIBRARY_LABEL_COUNT, MAX_FEATURES_PER_TEXT, normalizeText, TEXT_LABELS, type TextScores } from "@redline/text-classifier";
 import type { Platt } from "./calibration";
-import { labelGradients, runEpochs } from "./epochs";
+import { labelGradients, runEpochs, type LossTally } from "./epochs";
 import { UNKNOWN, type Example } from "./example";
 import { buildFeatureMatrix, type FeatureCache } from "./feature-cache";
 import { positiveMultipliers, type TrainerOptions } from "./logistic-trainer";
@@ -90,45 +90,80 @@ function adagradStep(values: Float32Array | Float64Array, gradSq: Float32Array |
 }
 
 export function trainHidden(examples: readonly Example[], options: TrainerOptions, hidden: HiddenOptions, random: Random, log: (line: string) => void, cache?: FeatureCache): HiddenModel {
-  const { hashBits, epochs, learningRate, l2 } = options;
-  const { units } = hidden;
   const matrix = buildFeatureMatrix(
     examples.map((e) => e.text),
-    hashBits,
+    options.hashBits,
     cache,
   );
-  log(`features: ${matrix.indices.length} entries for ${examples.length} examples; hidden layer of ${units} units${hidden.wide ? " beside the linear part" : ""}`);
-  const multipliers = positiveMultipliers(examples, options.minPositiveRatio);
-  const model = initialModel(hashBits, hidden);
-  const linearSq = new Float32Array(model.linear.length).fill(1e-6);
-  const embeddingSq = new Float32Array(model.embeddings.length).fill(1e-6);
-  const biasSq = new Float64Array(LABEL_COUNT).fill(1e-6);
-  const hiddenBiasSq = new Float64Array(units).fill(1e-6);
-  const outputSq = new Float64Array(model.output.length).fill(1e-6);
-  const preActivation = new Float64Array(units);
-  const logits = new Float64Array(LABEL_COUNT);
-  const grads = new Float64Array(LABEL_COUNT);
-  const unitGrads = new Float64Array(units);
+  log(`features: ${matrix.indices.length} entries for ${examples.length} examples; hidden layer of ${hidden.units} units${hidden.wide ? " beside the linear part" : ""}`);
+  const step = new HiddenStep(initialModel(options.hashBits, hidden), options, hidden, positiveMultipliers(examples, options.minPositiveRatio));
+  runEpochs(examples, matrix, options.epochs, random, log, (example, start, end, norm, tally) => step.train(example, matrix.indices, start, end, norm, tally));
+  return step.model;
+}
 
-  const dropRandom = createRandom(hidden.seed + 1);
-  const kept = new Int32Array(MAX_FEATURES_PER_TEXT);
-  runEpochs(examples, matrix, epochs, random, log, (example, rowStart, rowEnd, rowNorm, tally) => {
-    let indices = matrix.indices;
-    let start = rowStart;
-    let end = rowEnd;
-    let norm = rowNorm;
-    if (hidden.featureDropout > 0) {
-      let count = 0;
-      for (let k = rowStart; k < rowEnd; k++) if (dropRandom() >= hidden.featureDropout) kept[count++] = matrix.indices[k] as number;
+/**
+ * One Adagrad step of the hidden model per example, and what the steps
+ * share: the squared gradients of each trained array, the dropout's own
+ * random stream, and buffers reused across examples.
+ */
+class HiddenStep {
+  private readonly linearSq: Float32Array;
+  private readonly embeddingSq: Float32Array;
+  private readonly biasSq = new Float64Array(LABEL_COUNT).fill(1e-6);
+  private readonly hiddenBiasSq: Float64Array;
+  private readonly outputSq: Float64Array;
+  private readonly preActivation: Float64Array;
+  private readonly logits = new Float64Array(LABEL_COUNT);
+  private readonly grads = new Float64Array(LABEL_COUNT);
+  /** Each unit's gradient for its inputs, norm applied; 0 for a unit the text left inactive. */
+  private readonly unitGrads: Float64Array;
+  private readonly dropRandom: Random;
+  private readonly kept = new Int32Array(MAX_FEATURES_PER_TEXT);
+
+  constructor(
+    readonly model: HiddenModel,
+    private readonly options: TrainerOptions,
+    private readonly hidden: HiddenOptions,
+    private readonly multipliers: Float64Array,
+  ) {
+    this.linearSq = new Float32Array(model.linear.length).fill(1e-6);
+    this.embeddingSq = new Float32Array(model.embeddings.length).fill(1e-6);
+    this.hiddenBiasSq = new Float64Array(hidden.units).fill(1e-6);
+    this.outputSq = new Float64Array(model.output.length).fill(1e-6);
+    this.preActivation = new Float64Array(hidden.units);
+    this.unitGrads = new Float64Array(hidden.units);
+    this.dropRandom = createRandom(hidden.seed + 1);
+  }
+
+  /** The step for the text's features indices[start, end) and their 1/√n norm (runEpochs' step). */
+  train(example: Example, indices: Int32Array, start: number, end: number, norm: number, tally: LossTally): void {
+    if (this.hidden.featureDropout > 0) {
+      const count = this.dropFeatures(indices, start, end);
       if (count === 0) return;
-      indices = kept;
+      indices = this.kept;
       start = 0;
       end = count;
       norm = 1 / Math.sqrt(count);
     }
-    forward(model, indices, start, end, preActivation, logits);
-    if (!labelGradients(logits, example, multipliers, grads, tally)) return;
-    for (let l = 0; l < LABEL_COUNT; l++) if (example.targets[l] !== UNKNOWN) adagradStep(model.bias, biasSq, l, grads[l] as number, learningRate);
+    forward(this.model, indices, start, end, this.preActivation, this.logits);
+    if (!labelGradients(this.logits, example, this.multipliers, this.grads, tally)) return;
+    this.updateOutputLayer(example, norm);
+    this.updateInputs(example, indices, start, end, norm);
+  }
+
+  /** Keeps each feature occurrence unless the dropout draws it, into `kept`; returns how many were kept. */
+  private dropFeatures(indices: Int32Array, start: number, end: number): number {
+    let count = 0;
+    for (let k = start; k < end; k++) if (this.dropRandom() >= this.hidden.featureDropout) this.kept[count++] = indices[k] as number;
+    return count;
+  }
+
+  /** The label biases, the output weights and the hidden biases of the active units; fills `unitGrads`. */
+  private updateOutputLayer(example: Example, norm: number): void {
+    const { model, grads, preActivation, unitGrads } = this;
+    const { l2 } = this.options;
+    const { units, learningRate } = this.hidden;
+    for (let l = 0; l < LABEL_COUNT; l++) if (example.targets[l] !== UNKNOWN) adagradStep(model.bias, this.biasSq, l, grads[l] as number, this.options.learningRate);
     for (let h = 0; h < units; h++) {
       const a = preActivation[h] as number;
       let g = 0;
@@ -136,20 +171,27 @@ export function trainHidden(examples: readonly Example[], options: TrainerOption
         for (let l = 0; l < LABEL_COUNT; l++) {
           const i = h * LABEL_COUNT + l;
           g += (grads[l] as number) * (model.output[i] as number);
-          if (example.targets[l] !== UNKNOWN) adagradStep(model.output, outputSq, i, (grads[l] as number) * a + l2 * (model.output[i] as number), hidden.learningRate);
+          if (example.targets[l] !== UNKNOWN) adagradStep(model.output, this.outputSq, i, (grads[l] as number) * a + l2 * (model.output[i] as number), learningRate);
         }
-        adagradStep(model.hiddenBias, hiddenBiasSq, h, g, hidden.learningRate);
+        adagradStep(model.hiddenBias, this.hiddenBiasSq, h, g, learningRate);
       }
       unitGrads[h] = g * norm;
     }
+  }
+
+  /** The linear weights (with `wide`) and the embeddings of the text's features. */
+  private updateInputs(example: Example, indices: Int32Array, start: number, end: number, norm: number): void {
+    const { model, grads, unitGrads, linearSq, embeddingSq } = this;
+    const { l2 } = this.options;
+    const { units, wide } = this.hidden;
     for (let k = start; k < end; k++) {
       const f = indices[k] as number;
-      if (hidden.wide) {
+      if (wide) {
         const base = f * LABEL_COUNT;
         for (let l = 0; l < LABEL_COUNT; l++) {
           if (example.targets[l] === UNKNOWN) continue;
           const i = base + l;
-          adagradStep(model.linear, linearSq, i, (grads[l] as number) * norm + l2 * (model.linear[i] as number), learningRate);
+          adagradStep(model.linear, linearSq, i, (grads[l] as number) * norm + l2 * (model.linear[i] as number), this.options.learningRate);
         }
       }
       const eBase = f * units;
@@ -157,11 +199,10 @@ export function trainHidden(examples: readonly Example[], options: TrainerOption
         const g = unitGrads[h] as number;
         if (g === 0) continue;
         const i = eBase + h;
-        adagradStep(model.embeddings, embeddingSq, i, g + l2 * (model.embeddings[i] as number), hidden.learningRate);
+        adagradStep(model.embeddings, embeddingSq, i, g + l2 * (model.embeddings[i] as number), this.hidden.learningRate);
       }
     }
-  });
-  return model;
+  }
 }
 
 /**
