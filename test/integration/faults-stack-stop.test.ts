@@ -6,18 +6,10 @@
  * ports, a temporary folder); the shared stack is never touched.
  */
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createConnection, createServer } from "node:net";
+import { createConnection } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { SuiteStack } from "@redline/faults";
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+import { freePort, SuiteStack } from "@redline/faults";
 
 /** Alive and not a zombie: a stopped server's parent (init, or whatever adopted it) may not have reaped it yet. */
 function alive(pid: number): boolean {

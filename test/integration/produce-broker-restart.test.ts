@@ -7,14 +7,13 @@
  * finished with every event on the topic.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { runCli } from "@redline/cli";
 import { decodeMessage } from "@redline/events";
 import { createKafkaClient, ensureTopics, loadKafkaConfig } from "@redline/kafka";
-import { SuiteStack } from "@redline/faults";
+import { freePort, SuiteStack } from "@redline/faults";
 import { LiveEvent } from "@redline/proto";
 import { createJsonLogger } from "@redline/common";
 import { inputTopics, randomId, readTopic, waitFor } from "@redline/test-helpers";
@@ -22,14 +21,6 @@ import { inputTopics, randomId, readTopic, waitFor } from "@redline/test-helpers
 const DOWN_MS = 30_000;
 const EVENTS = 1_500;
 const RATE = 100;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe("redline produce across a broker restart (its own broker)", () => {
   const dir = mkdtempSync(join(tmpdir(), "produce-restart-"));

@@ -21,6 +21,8 @@ export { runScenario } from "./suite/run-scenario";
 export type { FaultContext, Scenario, ScenarioOptions, ScenarioResult, Targets } from "./suite/run-scenario";
 export { allScenarios, ISSUE_DURATIONS, killScenario } from "./suite/scenarios";
 export type { FaultDurations } from "./suite/scenarios";
+// Free loopback ports for a stack or a process of a test's own.
+export { freePort } from "./engine-process";
 export { SuiteStack } from "./suite/stack";
 export { SERVICES, ServiceSupervisor } from "./suite/supervisor";
 export { TcpProxy } from "./suite/tcp-proxy";
