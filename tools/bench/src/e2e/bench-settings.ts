@@ -27,7 +27,7 @@ export interface BenchSettings {
    */
   variants: readonly EngineVariant[];
   rounds: number;
-  /** Engine variables for every process of the `scaleout` phase (`--engine-env VAR=value,...`). */
+  /** Engine variables for the engine processes of the `scaleout` and `latency` phases (`--engine-env VAR=value,...`). */
   engineEnv: Record<string, string>;
 }
 

@@ -3,17 +3,18 @@ import { longestGroupStallMs, pausesAfter, type CommitSample } from "./commit-ti
 const at = (atMs: number, ...offsets: number[]): CommitSample => ({ atMs, offsets });
 
 describe("pausesAfter", () => {
-  it("counts a handover as paused until a commit passes the old owner's high point, not while the new owner re-reads", () => {
-    const samples = [at(0, 100, 100), at(1000, 200, 200), at(2000, 200, 200), at(3000, 150, 300), at(4000, 190, 400), at(5000, 260, 500)];
+  it("runs a handover's pause from the old owner's last commit until the new owner passes it, not while it re-reads", () => {
+    // The event (a member starting) at 1500; the old owner commits on until 2000; the new owner re-reads from 0 on partition 0.
+    const samples = [at(0, 100, 100), at(1000, 200, 200), at(2000, 250, 300), at(3000, 50, 400), at(4000, 190, 500), at(5000, 260, 600)];
     expect(pausesAfter(samples, 1500, [1000, 1000])).toEqual([
-      { partition: 0, highBefore: 200, pauseMs: 3500 },
-      { partition: 1, highBefore: 200, pauseMs: 1500 },
+      { partition: 0, pauseMs: 3000 },
+      { partition: 1, pauseMs: 1000 },
     ]);
   });
 
   it("leaves out a partition complete before the event and says when one never resumed", () => {
     const samples = [at(0, 1000, 10), at(1000, 1000, 10), at(2000, 1000, 10)];
-    expect(pausesAfter(samples, 500, [1000, 50])).toEqual([{ partition: 1, highBefore: 10, pauseMs: undefined }]);
+    expect(pausesAfter(samples, 500, [1000, 50])).toEqual([{ partition: 1, pauseMs: undefined }]);
   });
 });
 

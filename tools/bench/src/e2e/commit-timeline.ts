@@ -15,29 +15,39 @@ export async function sampleCommits(admin: Admin, groupId: string, topic: string
 
 export interface Handover {
   partition: number;
-  /** The highest offset committed before the event. */
-  highBefore: number;
-  /** Wall time from the event until a commit passed `highBefore` (progress resumed); undefined if it never did in the samples. */
+  /**
+   * The longest time without progress that ended after the event: between two commits that each
+   * passed the highest offset committed before them. Undefined if the partition never passed it
+   * again in the samples.
+   */
   pauseMs: number | undefined;
 }
 
 /**
- * How long each partition made no progress after an event (a member joining
- * or dying): from the event to the first sample whose committed offset passes
- * the highest committed before it. A new owner starts from its snapshot's
- * offsets and commits lower offsets at first while it re-reads, so progress is
- * measured against the old high point, not against the previous sample. A
- * partition already complete (at `ends`) before the event is left out.
+ * How long each partition made no progress around an event (a member joining
+ * or dying). Progress is a commit past the highest committed so far: a new
+ * owner starts from its snapshot's offsets and commits lower ones while it
+ * re-reads, so the pause runs from the old owner's last commit until the new
+ * owner passes it, whenever in between the group rebalanced. A partition
+ * already complete (at `ends`) before the event is left out.
  */
 export function pausesAfter(samples: readonly CommitSample[], eventMs: number, ends: readonly number[]): Handover[] {
-  const before = samples.filter((s) => s.atMs <= eventMs);
-  const after = samples.filter((s) => s.atMs > eventMs);
   const out: Handover[] = [];
   for (let p = 0; p < ends.length; p++) {
-    const highBefore = Math.max(-1, ...before.map((s) => s.offsets[p] ?? -1));
-    if (highBefore >= ends[p]!) continue;
-    const resumed = after.find((s) => (s.offsets[p] ?? -1) > highBefore);
-    out.push({ partition: p, highBefore, pauseMs: resumed === undefined ? undefined : resumed.atMs - eventMs });
+    let high = -1;
+    let lastHighMs = samples[0]?.atMs ?? eventMs;
+    let pauseMs: number | undefined;
+    let doneBefore = false;
+    for (const s of samples) {
+      const offset = s.offsets[p] ?? -1;
+      if (offset > high) {
+        if (s.atMs > eventMs) pauseMs = Math.max(pauseMs ?? 0, s.atMs - lastHighMs);
+        high = offset;
+        lastHighMs = s.atMs;
+      }
+      if (s.atMs <= eventMs && high >= ends[p]!) doneBefore = true;
+    }
+    if (!doneBefore) out.push({ partition: p, pauseMs });
   }
   return out;
 }

@@ -3,7 +3,7 @@ import { createWriteStream, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Admin } from "kafkajs";
 import { BenchPhaseError } from "./errors";
-import { sampleProcess } from "./proc-stat";
+import { sampleMachine, sampleProcess, type MachineSample } from "./proc-stat";
 
 export interface ServiceChild {
   child: ChildProcess;
@@ -65,6 +65,8 @@ export interface DrainResult {
   /** CPU seconds of the measured processes over the same window. */
   cpuSeconds: number;
   peakRssBytes: number;
+  /** Share of the whole machine's CPU (every core, every process) busy over the same window. */
+  machineBusyShare: number;
 }
 
 /**
@@ -82,7 +84,7 @@ export async function measureDrain(
 ): Promise<DrainResult> {
   const pollMs = opts.pollMs ?? 250;
   const deadline = Date.now() + opts.timeoutMs;
-  let start: { atMs: number; committed: number; cpu: number } | undefined;
+  let start: { atMs: number; committed: number; cpu: number; machine: MachineSample } | undefined;
   let peakRssBytes = 0;
   const cpuOf = (): number => pids().reduce((s, pid) => s + sampleProcess(pid).cpuSeconds, 0);
   for (;;) {
@@ -91,11 +93,13 @@ export async function measureDrain(
     const committed = await committedTotal(admin, groupId, topic);
     const now = Date.now();
     for (const pid of pids()) peakRssBytes = Math.max(peakRssBytes, sampleProcess(pid).rssBytes);
-    if (start === undefined && committed > 0) start = { atMs: now, committed, cpu: cpuOf() };
+    if (start === undefined && committed > 0) start = { atMs: now, committed, cpu: cpuOf(), machine: sampleMachine() };
     if (start !== undefined && committed >= total) {
       const elapsedMs = now - start.atMs;
       const records = committed - start.committed;
-      return { records, elapsedMs, perSecond: (records / elapsedMs) * 1000, cpuSeconds: cpuOf() - start.cpu, peakRssBytes };
+      const machine = sampleMachine();
+      const machineBusyShare = (machine.busyTicks - start.machine.busyTicks) / Math.max(1, machine.totalTicks - start.machine.totalTicks);
+      return { records, elapsedMs, perSecond: (records / elapsedMs) * 1000, cpuSeconds: cpuOf() - start.cpu, peakRssBytes, machineBusyShare };
     }
     await new Promise((r) => setTimeout(r, pollMs));
   }

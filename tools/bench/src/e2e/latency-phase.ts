@@ -48,7 +48,7 @@ export async function runLatencyPhases(spec: LatencySpec): Promise<LatencyPhaseR
     { topic: outcomes, numPartitions: settings.partitions },
     { topic: dlqTopicFor(outcomes), numPartitions: 1 },
   ]);
-  const engineEnv = await engineEnvFor({ kafka, prefix, inputTopic: topic, partitions: settings.partitions, policyFile: spec.policyFile });
+  const engineEnv = await engineEnvFor({ kafka, prefix, inputTopic: topic, partitions: settings.partitions, policyFile: spec.policyFile, env: settings.engineEnv });
   const applies: ApplySeen[] = [];
   const platform = new RecordingControlPlane({
     onCall: (call) => applies.push({ actionId: call.action.actionId, alertId: call.action.alertId, roomId: call.action.roomId, receivedAtMs: call.receivedAtMs }),

@@ -24,3 +24,20 @@ export function parseProcStat(stat: string): ProcSample {
 export function sampleProcess(pid: number): ProcSample {
   return parseProcStat(readFileSync(`/proc/${pid}/stat`, "utf8"));
 }
+
+/** Busy and total CPU ticks of the whole machine, all cores, from the first line of /proc/stat. */
+export interface MachineSample {
+  busyTicks: number;
+  totalTicks: number;
+}
+
+/** Parses /proc/stat's `cpu` line: user nice system idle iowait irq softirq steal ...; idle and iowait are not busy. */
+export function parseMachineStat(stat: string): MachineSample {
+  const fields = stat.split("\n")[0]!.trim().split(/\s+/).slice(1, 9).map(Number);
+  const totalTicks = fields.reduce((a, b) => a + b, 0);
+  return { busyTicks: totalTicks - fields[3]! - fields[4]!, totalTicks };
+}
+
+export function sampleMachine(): MachineSample {
+  return parseMachineStat(readFileSync("/proc/stat", "utf8"));
+}
