@@ -18,6 +18,10 @@ export interface Visit {
   ipPrefix: string;
   /** The account was active in another room during this visit (watching two rooms at once). */
   concurrent: boolean;
+  /** The visit began with a join (its stay can be measured once it leaves). */
+  joined: boolean;
+  /** Join to leave, once both were seen; 0 otherwise. */
+  dwellMs: number;
 }
 
 /** One room in which two accounts arrived and left together. */
@@ -29,6 +33,8 @@ export interface CoVisit {
   arrivedMs: number;
   leftMs: number;
   arrivalGapMs: number;
+  /** Mean stay of the two visits (join to leave), 0 when not known for both: the crew's script (script-dwell.ts). */
+  dwellMs: number;
 }
 
 export interface AccountState {
@@ -110,8 +116,8 @@ export function forgetBefore(state: AccountState, horizonMs: number): void {
 /** The most this state can hold, in bytes, under `config` (ids of `idChars` characters). */
 export function maxAccountStateBytes(config: CrewConfig, idChars = 16): number {
   const id = 2 * idChars + 16;
-  const visit = 64 + 3 * id + 5 * 8;
-  const coVisit = 48 + 2 * id + 3 * 8;
+  const visit = 64 + 3 * id + 7 * 8;
+  const coVisit = 48 + 2 * id + 4 * 8;
   const partner = 48 + id + config.maxCoVisitsPerPartner * coVisit;
   return 160 + id + config.maxVisitsPerAccount * visit + config.maxPartnersPerAccount * partner + 2 * config.maxKeysPerAccount * id;
 }
@@ -120,10 +126,10 @@ export function maxAccountStateBytes(config: CrewConfig, idChars = 16): number {
 export function accountStateBytes(state: AccountState): number {
   const str = (s: string) => 2 * s.length + 16;
   let bytes = 160 + str(state.accountId) + str(state.groupId);
-  for (const v of state.visits) bytes += 64 + str(v.roomId) + str(v.streamerId) + str(v.ipPrefix) + 5 * 8;
+  for (const v of state.visits) bytes += 64 + str(v.roomId) + str(v.streamerId) + str(v.ipPrefix) + 7 * 8;
   for (const [partner, coVisits] of state.partners) {
     bytes += 48 + str(partner);
-    for (const c of coVisits) bytes += 48 + str(c.roomId) + str(c.streamerId) + 3 * 8;
+    for (const c of coVisits) bytes += 48 + str(c.roomId) + str(c.streamerId) + 4 * 8;
   }
   for (const k of state.keys) bytes += str(k);
   for (const p of state.ipPrefixes) bytes += str(p);

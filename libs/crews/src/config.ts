@@ -42,6 +42,18 @@ export interface CrewConfig {
   mergeCrewsAfterStreamers: number;
   /** A finding also names accounts in sync with the crew's core in this many of its rooms where three or more of the core were in sync. */
   nameAfterCrewRooms: number;
+  /**
+   * A finding also names accounts in sync with this many of the core (0: none)
+   * in one of its rooms where three or more of the core were, whose stays there
+   * were within `nameDwellToleranceMs` of the crew's script (crew-naming.ts).
+   * Off. At 4 (20 s) it found 8 more crews on development seeds 201-203 and no
+   * hard negative, but named about 16 ordinary viewers per seed (2 without it)
+   * and the demo's viewers that come and go with its crew once: one room's
+   * timing cannot tell a crew's one-room account from a viewer who matched it
+   * by chance, and a wrong accusation costs more than a missed light crew.
+   */
+  nameWithCoreInOneRoom: number;
+  nameDwellToleranceMs: number;
   /** An account joins a group after being in sync with its members (any of them) in this many streamers' rooms. */
   attachAfterStreamers: number;
   /**
@@ -57,6 +69,13 @@ export interface CrewConfig {
    */
   attachTightAfterStreamers: number;
   attachTightArrivalMs: number;
+  /**
+   * Two groups whose members' stays (join to leave, median over their
+   * co-visits) differ by more than this, or this share of the longer, run two
+   * scripts and never merge by sync (script-dwell.ts).
+   */
+  scriptDwellToleranceMs: number;
+  scriptDwellToleranceShare: number;
   /** A device or payment key used by more accounts than this is a shared terminal or a locker, and links nobody (§6.3 campus). */
   maxAccountsPerKey: number;
   /** A group bigger than this is a crowd (raid, campus, fan club), not a light crew, and is not reported. */
@@ -93,7 +112,11 @@ export const DEFAULT_CREW_CONFIG: Readonly<CrewConfig> = Object.freeze({
   attachAfterStreamers: 3,
   attachTightAfterStreamers: 0,
   attachTightArrivalMs: 45_000,
+  scriptDwellToleranceMs: 60_000,
+  scriptDwellToleranceShare: 0.08,
   nameAfterCrewRooms: 2,
+  nameWithCoreInOneRoom: 0,
+  nameDwellToleranceMs: 20_000,
   maxAccountsPerKey: 12,
   maxCrewAccounts: 60,
   maxVisitsPerAccount: 12,

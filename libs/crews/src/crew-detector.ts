@@ -10,12 +10,14 @@ import { Severity } from "@redline/proto";
 import { type AccountActivity, validateActivity } from "./activity";
 import { type AccountState, type CoVisit, type Visit, accountStateBytes, addCoVisit, distinctStreamers, forgetBefore, newAccountState, rememberRecent } from "./account-state";
 import { type CrewConfig, resolveCrewConfig } from "./config";
-import { type CrewRoomEvidence, crewScore, crewSeverity, gatherEvidence } from "./crew-evidence";
+import { crewScore, crewSeverity, gatherEvidence } from "./crew-evidence";
 import { CREW_SNAPSHOT_FORMAT, decodeCrewSnapshot, encodeCrewSnapshot } from "./crew-snapshot";
 import { CrewSnapshotError } from "./errors";
 import type { CrewFinding, CrewOutput, CrewRoomFinding } from "./findings";
 import { CROSS_ROOM_COORDINATION } from "./findings";
+import { namedAccounts } from "./crew-naming";
 import { GroupPairs } from "./group-pairs";
+import { coVisitDwellMs, dwellsDiffer, groupDwellMs, visitDwellMs } from "./script-dwell";
 import { type Group, GroupStore } from "./groups";
 import { KeyIndex } from "./key-index";
 import { RoomActivity } from "./room-activity";
@@ -68,10 +70,15 @@ export class CrewDetector {
     let visit = findOpenVisit(account, record.roomId);
     if (visit === undefined) visit = this.arrive(account, record, room, touched);
     visit.lastMs = Math.max(visit.lastMs, now);
-    if (record.ipPrefix !== "") rememberRecent(account.ipPrefixes, record.ipPrefix, this.config.maxKeysPerAccount);
+    if (record.ipPrefix !== "") {
+      // Counted, never linked: a /24 is a NAT as often as a farm (§6.3 campus_network); only naming on one room's timing asks.
+      const counted = this.config.nameWithCoreInOneRoom > 0 && !account.ipPrefixes.includes(record.ipPrefix);
+      if (counted) this.keyIndex.add(`i:${record.ipPrefix}`, account.accountId);
+      rememberRecent(account.ipPrefixes, record.ipPrefix, this.config.maxKeysPerAccount);
+    }
     if (record.deviceId !== "") this.linkByKey(account, `d:${record.deviceId}`, now, touched);
     if (record.paymentKey !== "") this.linkByKey(account, `p:${record.paymentKey}`, now, touched);
-    if (record.kind === "leave") this.depart(account, visit, now, touched);
+    if (record.kind === "leave") this.depart(account, visit, now, touched, true);
     return this.report(touched, record);
   }
 
@@ -176,11 +183,13 @@ export class CrewDetector {
       leftMs: 0,
       ipPrefix: record.ipPrefix,
       concurrent: false,
+      joined: record.kind === "join",
+      dwellMs: 0,
     };
     for (const other of account.visits) {
       if (other.leftMs !== 0) continue;
       // A visit that went quiet without a leave is over; one still active means two rooms at once.
-      if (other.lastMs < now - this.config.concurrentVisitIdleMs) this.depart(account, other, other.lastMs, touched);
+      if (other.lastMs < now - this.config.concurrentVisitIdleMs) this.depart(account, other, other.lastMs, touched, false);
       else other.concurrent = visit.concurrent = true;
     }
     account.visits.push(visit);
@@ -203,13 +212,15 @@ export class CrewDetector {
       const partner = other.accountId === account.accountId ? undefined : this.accounts.get(other.accountId);
       const partnerVisit = partner === undefined ? undefined : findOpenVisit(partner, visit.roomId);
       if (partner === undefined || partnerVisit === undefined || !this.eligible(partnerVisit, room)) continue;
-      this.recordSync(account, partner, { ...visit, leftMs: visit.arrivedMs }, other.arrivedMs, other.arrivedMs, touched);
+      this.recordSync(account, partner, { ...visit, leftMs: visit.arrivedMs }, other.arrivedMs, other.arrivedMs, 0, touched);
     }
   }
 
-  private depart(account: AccountState, visit: Visit, leftMs: number, touched: Set<Group>): void {
+  private depart(account: AccountState, visit: Visit, leftMs: number, touched: Set<Group>, byLeave: boolean): void {
     if (visit.leftMs !== 0) return;
     visit.leftMs = leftMs;
+    const dwellMs = visitDwellMs(visit.joined, byLeave, visit.arrivedMs, leftMs);
+    visit.dwellMs = dwellMs;
     const room = this.rooms.get(visit.roomId);
     if (room === undefined) return;
     const eligible = this.eligible(visit, room);
@@ -218,9 +229,9 @@ export class CrewDetector {
       if (Math.abs(other.arrivedMs - visit.arrivedMs) > this.config.arrivalSyncMs) continue;
       if (Math.abs(other.leftMs - leftMs) > this.config.departureSyncMs) continue;
       const partner = this.accounts.get(other.accountId);
-      if (partner !== undefined) this.recordSync(account, partner, visit, other.arrivedMs, other.leftMs, touched);
+      if (partner !== undefined) this.recordSync(account, partner, visit, other.arrivedMs, other.leftMs, coVisitDwellMs(dwellMs, other.dwellMs), touched);
     }
-    room.recordEnded({ accountId: account.accountId, arrivedMs: visit.arrivedMs, leftMs, eligible });
+    room.recordEnded({ accountId: account.accountId, arrivedMs: visit.arrivedMs, leftMs, eligible, dwellMs });
   }
 
   private eligible(visit: Visit, room: RoomActivity): boolean {
@@ -229,14 +240,15 @@ export class CrewDetector {
     return room.arrivalsAround(visit.arrivedMs) <= this.config.maxArrivalsPerRoomMinute;
   }
 
-  private recordSync(account: AccountState, partner: AccountState, visit: Visit, partnerArrivedMs: number, partnerLeftMs: number, touched: Set<Group>): void {
-    const coVisit = {
+  private recordSync(account: AccountState, partner: AccountState, visit: Visit, partnerArrivedMs: number, partnerLeftMs: number, dwellMs: number, touched: Set<Group>): void {
+    const coVisit: CoVisit = {
       roomId: visit.roomId,
       streamerId: visit.streamerId,
       category: visit.category,
       arrivedMs: Math.min(visit.arrivedMs, partnerArrivedMs),
       leftMs: Math.max(visit.leftMs, partnerLeftMs),
       arrivalGapMs: Math.abs(visit.arrivedMs - partnerArrivedMs),
+      dwellMs,
     };
     const pairStreamers = distinctStreamers(addCoVisit(account, partner.accountId, coVisit, this.config));
     addCoVisit(partner, account.accountId, coVisit, this.config);
@@ -248,8 +260,10 @@ export class CrewDetector {
     }
     const threshold = this.linkThreshold(own, other);
     let linked = pairStreamers >= threshold;
-    if (own !== undefined && other !== undefined) linked ||= this.groupPairs.addAndCount(own.id, other.id, coVisit) >= threshold;
-    else if (own !== undefined) linked ||= this.attaches(partner, own.id);
+    if (own !== undefined && other !== undefined) {
+      linked ||= this.groupPairs.addAndCount(own.id, other.id, coVisit) >= threshold;
+      if (linked && this.scriptsDiffer(own, other)) linked = false;
+    } else if (own !== undefined) linked ||= this.attaches(partner, own.id);
     else if (other !== undefined) linked ||= this.attaches(account, other.id);
     if (linked) {
       const group = this.groups.link(account, partner, visit.leftMs);
@@ -293,6 +307,12 @@ export class CrewDetector {
     return out;
   }
 
+  /** Two groups whose accounts stay for clearly different times run two scripts: two crews met by chance (script-dwell.ts). */
+  private scriptsDiffer(x: Group, y: Group): boolean {
+    const accountOf = (id: string) => this.accounts.get(id);
+    return dwellsDiffer(groupDwellMs(x.members, accountOf), groupDwellMs(y.members, accountOf), this.config);
+  }
+
   private reportGroup(group: Group, record: AccountActivity): CrewOutput[] {
     const evidence = gatherEvidence(group.members, (id) => this.accounts.get(id));
     const severity = crewSeverity(evidence, this.config);
@@ -303,7 +323,7 @@ export class CrewDetector {
     group.reportedStreamers = evidence.distinctStreamers;
     const score = crewScore(evidence, this.config);
     const base = { category: "DATA_FALSIFICATION", subcategory: CROSS_ROOM_COORDINATION, crewId: group.id, severity, score, eventTimeMs: record.eventTimeMs, eventId: record.eventId } as const;
-    const finding: CrewFinding = { ...base, level: "account", accounts: this.namedAccounts(group, evidence.accounts, evidence.rooms), evidence };
+    const finding: CrewFinding = { ...base, level: "account", accounts: namedAccounts(group, evidence.accounts, evidence.rooms, { accountOf: (id) => this.accounts.get(id), sharedNetwork: (p) => this.keyIndex.saturated(`i:${p}`) }, this.config), evidence };
     const out: CrewOutput[] = [finding];
     if (severity < Severity.SEVERITY_MEDIUM) return out;
     for (const room of evidence.rooms) {
@@ -313,38 +333,6 @@ export class CrewDetector {
       out.push(roomFinding);
     }
     return out;
-  }
-
-  /**
-   * The crew's core, then members of its group who were in one of its rooms,
-   * then accounts that arrived and left with the core in `nameAfterCrewRooms`
-   * rooms where three or more of the core were in sync (a rotating subset's
-   * account that met no one twice).
-   */
-  private namedAccounts(group: Group, synced: readonly string[], rooms: readonly CrewRoomEvidence[]): string[] {
-    const named = [...synced];
-    const roomIds = new Set(rooms.map((r) => r.roomId));
-    const strongRooms = new Set(rooms.filter((r) => r.accounts.length >= 3).map((r) => r.roomId));
-    const strongRoomsOf = new Map<string, Set<string>>();
-    for (const id of synced) {
-      for (const [partner, coVisits] of this.accounts.get(id)?.partners ?? []) {
-        for (const c of coVisits) {
-          if (!strongRooms.has(c.roomId)) continue;
-          let seen = strongRoomsOf.get(partner);
-          if (seen === undefined) strongRoomsOf.set(partner, (seen = new Set()));
-          seen.add(c.roomId);
-        }
-      }
-    }
-    const attached = [...strongRoomsOf].filter(([id, seen]) => seen.size >= this.config.nameAfterCrewRooms && !synced.includes(id)).map(([id]) => id).sort();
-    for (const member of group.members) {
-      if (named.length >= this.config.maxCrewAccounts) break;
-      if (named.includes(member)) continue;
-      const state = this.accounts.get(member);
-      if (state !== undefined && state.visits.some((v) => roomIds.has(v.roomId))) named.push(member);
-    }
-    for (const id of attached) if (named.length < this.config.maxCrewAccounts && !named.includes(id)) named.push(id);
-    return named;
   }
 }
 

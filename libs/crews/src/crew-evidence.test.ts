@@ -12,7 +12,7 @@ function accountsInSync(pairs: [string, string, string[]][]): Map<string, Accoun
   for (const [a, b, rooms] of pairs) {
     const coVisits = rooms.map((spec, i) => {
       const [roomId, streamerId, category] = spec.split(":") as [string, string, string];
-      return { roomId, streamerId, category, arrivedMs: 1000 * i, leftMs: 1000 * i + 500, arrivalGapMs: 1 };
+      return { roomId, streamerId, category, arrivedMs: 1000 * i, leftMs: 1000 * i + 500, arrivalGapMs: 1, dwellMs: 0 };
     });
     state(a).partners.set(b, coVisits);
     state(b).partners.set(a, coVisits);

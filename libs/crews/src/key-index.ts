@@ -36,6 +36,11 @@ export class KeyIndex {
     return users.accounts.filter((a) => a !== accountId);
   }
 
+  /** More than `maxAccountsPerKey` accounts used `key`: a shared terminal, a locker or a NAT. */
+  saturated(key: string): boolean {
+    return this.keys.get(key)?.saturated === true;
+  }
+
   /** Keys least recently used first (the eviction order), for a snapshot. */
   entries(): Array<[string, KeyUsers]> {
     return [...this.keys];

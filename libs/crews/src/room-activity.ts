@@ -20,6 +20,8 @@ export interface EndedVisit {
   leftMs: number;
   /** Counts towards co-visits: not the opening crowd, not a wave, not watched alongside another room. */
   eligible: boolean;
+  /** Join to leave; 0 when either is missing. */
+  dwellMs: number;
 }
 
 const MINUTE_MS = 60_000;

@@ -60,6 +60,9 @@ describe("scoreCrews", () => {
     expect(score.perCrew.find((c) => c.crewId === "A")).toMatchObject({ activeAccounts: 4, bestNamed: 2, found: true });
     expect(score.perCrew.find((c) => c.crewId === "B")?.found).toBe(false);
     expect(score.hardNegativeFindings.shop_staff).toBe(1);
+    // a1, a2, x9, b1, s1, s2 named at MEDIUM+; x9 is in no crew and no hard-negative group.
+    expect(score.accountsNamed).toBe(6);
+    expect(score.organicNamed).toBe(1);
   });
 
   it("scores room findings against the rooms crews worked, by role of the rooms wrongly flagged", () => {

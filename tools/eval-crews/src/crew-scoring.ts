@@ -35,6 +35,9 @@ export interface CrewScore {
   roomPrecision: number;
   /** MEDIUM+ account findings naming at least one account of each hard-negative kind. */
   hardNegativeFindings: Record<HardNegativeKind, number>;
+  /** Distinct accounts the MEDIUM+ account findings name, and of them those in no crew and no hard-negative group (organic viewers). */
+  accountsNamed: number;
+  organicNamed: number;
   /** MEDIUM+ room findings on rooms no crew worked, by room role. */
   roomFalsePositivesByRole: Record<string, number>;
   /** Found/total per bin of each linkage measure and per style. */
@@ -103,6 +106,7 @@ export function scoreCrews(outputs: readonly CrewOutput[], truth: CrewScenarioTr
     meanAccountCoverage: found.length === 0 ? 0 : round(found.reduce((s, c) => s + c.bestNamed / c.activeAccounts, 0) / found.length),
     ...rooms,
     hardNegativeFindings: hardNegativeHits(findings, truth),
+    ...namedByOrigin(findings, truth),
     perBin: binRecall(truth.crews, new Set(found.map((c) => c.crewId))),
     perCrew,
   };
@@ -134,6 +138,12 @@ function scoreRooms(outputs: readonly CrewOutput[], truth: CrewScenarioTruth) {
     roomPrecision: flagged.size === 0 ? 1 : ratio(correctRooms, flagged.size),
     roomFalsePositivesByRole: falsePositivesByRole,
   };
+}
+
+function namedByOrigin(findings: readonly { accounts: string[] }[], truth: CrewScenarioTruth): { accountsNamed: number; organicNamed: number } {
+  const known = new Set([...truth.crews.flatMap((c) => c.accounts), ...truth.hardNegatives.flatMap((g) => g.accounts)]);
+  const named = new Set(findings.flatMap((f) => f.accounts));
+  return { accountsNamed: named.size, organicNamed: [...named].filter((a) => !known.has(a)).length };
 }
 
 function hardNegativeHits(findings: readonly { accounts: string[] }[], truth: CrewScenarioTruth): Record<HardNegativeKind, number> {
