@@ -87,6 +87,11 @@ export interface RoomState {
   content?: ContentFeatures;
   /** Accounts of crews known from other rooms (#21) acting here, per kind; created on the first one. */
   knownCrews?: KnownCrewSightings;
+  /**
+   * Accounts seen here on a phone shared by `sharedDeviceAccounts` or more (never less than the room's
+   * devices now show: evicted devices keep their count): lets `crowdOf` skip rooms without phone farms.
+   */
+  sharedPhoneAccounts?: number;
   /** The platform and product category the room's events state: with its size, its peer group (#12). */
   platform?: string;
   category?: string;
@@ -156,6 +161,10 @@ export function accountSlot(room: RoomState, actor: Actor, cfg: Readonly<EngineC
 export function accountsOnDevice(room: RoomState, actor: Actor, cfg: Readonly<EngineConfig>): number {
   if (actor.deviceId === "") return 1;
   const accounts = boundedUpsert(room.devices, actor.deviceId, cfg.maxDevicesPerRoom, () => [] as string[]);
-  if (accounts.length < MAX_ACCOUNTS_TRACKED_PER_DEVICE && !accounts.includes(actor.userId)) accounts.push(actor.userId);
+  if (accounts.length < MAX_ACCOUNTS_TRACKED_PER_DEVICE && !accounts.includes(actor.userId)) {
+    accounts.push(actor.userId);
+    const shared = cfg.falsification.sharedDeviceAccounts;
+    if (accounts.length >= shared) room.sharedPhoneAccounts = (room.sharedPhoneAccounts ?? 0) + (accounts.length === shared ? shared : 1);
+  }
   return accounts.length;
 }

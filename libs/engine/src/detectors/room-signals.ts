@@ -104,7 +104,9 @@ const onCrowdedSubnet = (room: RoomState, slot: AccountSlot, f: Readonly<Falsifi
  */
 export function crowdOf(room: RoomState, kind: CohortKind, timeMs: number, f: Readonly<FalsificationConfig>): Readonly<CrowdContext> {
   const window = room.cohort.windows[kind];
-  if (kind !== "views" || window.size < f.stackedCrowdMinViewers) return NO_CROWD;
+  // A stacked crowd needs stackedCrowdShare of at least stackedCrowdMinViewers accounts on shared phones.
+  const fewestStacked = f.stackedCrowdShare * f.stackedCrowdMinViewers;
+  if (kind !== "views" || window.size < f.stackedCrowdMinViewers || (room.sharedPhoneAccounts ?? 0) < fewestStacked) return NO_CROWD;
   const since = timeMs - windowOf(kind, f).windowMs;
   let accounts = 0;
   let stacked = 0;
