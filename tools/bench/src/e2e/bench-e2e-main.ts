@@ -24,6 +24,7 @@ import { renderReport } from "./report";
 import { readIfExists, withResults } from "./report-file";
 import { runEngineThroughput } from "./throughput-phase";
 import { runScaleOut } from "./scaleout-phase";
+import { splitBenchTopics } from "./split-topics";
 import { runTuning } from "./tuning-phase";
 
 const ROOT = resolve(__dirname, "..", "..", "..", "..");
@@ -101,11 +102,12 @@ async function main(): Promise<void> {
     if (settings.phases.has("tuning")) {
       say(`tuning: ${settings.variants.map((v) => v.name).join(" vs ")}, ${settings.rounds} rounds`);
       const profileDir = join(ROOT, ".local", "bench-e2e", "profiles", stamp);
-      const spec = { root: ROOT, kafka, admin, inputTopic: topic, partitions: settings.partitions, records: settings.records, policyFile, timeoutMs: settings.quick ? 300_000 : 1_200_000 };
+      const inputTopic = settings.splitTopics ? (await splitBenchTopics(kafka, admin, settings, say)).join(",") : topic;
+      const spec = { root: ROOT, kafka, admin, inputTopic, partitions: settings.partitions, records: settings.records, policyFile, timeoutMs: settings.quick ? 300_000 : 1_200_000 };
       const dirFor = (v: { name: string }): string => join(profileDir, v.name);
       const tuned = await runTuning(spec, `${prefix}tune.`, settings.variants, settings.rounds, say, settings.profile ? dirFor : undefined);
       results.tuning = {
-        topic,
+        topic: inputTopic,
         rounds: settings.rounds,
         results: tuned,
         ...(settings.profile ? { profiles: Object.fromEntries(settings.variants.map((v) => [v.name, summarizeProfileDir(dirFor(v))])) } : {}),

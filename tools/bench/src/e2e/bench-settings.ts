@@ -27,6 +27,8 @@ export interface BenchSettings {
    */
   variants: readonly EngineVariant[];
   rounds: number;
+  /** `--split-topics`: the tuning phase reads the events split into one topic per kind, as deployed. */
+  splitTopics: boolean;
   /** Engine variables for the engine processes of the `scaleout` and `latency` phases (`--engine-env VAR=value,...`). */
   engineEnv: Record<string, string>;
 }
@@ -67,6 +69,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchSettings {
     profile: argv.includes("--profile"),
     variants,
     rounds,
+    splitTopics: argv.includes("--split-topics"),
     engineEnv: parseVariant(`engine-env:${value("--engine-env") ?? ""}`).env,
   });
 }

@@ -8,6 +8,7 @@ export interface EngineRunSpec {
   admin: Admin;
   /** Names this run's group, outputs and changelog. */
   prefix: string;
+  /** One topic, or several comma-separated (the split topics: one per kind, co-partitioned). */
   inputTopic: string;
   partitions: number;
   records: number;
@@ -23,7 +24,7 @@ export async function engineEnvFor(spec: Pick<EngineRunSpec, "kafka" | "prefix" 
   const alerts = `${spec.prefix}alerts`;
   const actions = `${spec.prefix}actions`;
   await ensureTopics(spec.kafka, [
-    { topic: dlqTopicFor(spec.inputTopic), numPartitions: 1 },
+    ...spec.inputTopic.split(",").map((t) => ({ topic: dlqTopicFor(t), numPartitions: 1 })),
     { topic: alerts, numPartitions: spec.partitions },
     { topic: actions, numPartitions: spec.partitions },
     { topic: dlqTopicFor(actions), numPartitions: 1 },
@@ -49,6 +50,7 @@ export async function runEngineThroughput(spec: EngineRunSpec, label: string): P
     const result = await measureDrain(spec.admin, env.REDLINE_ENGINE_GROUP_ID!, spec.inputTopic, spec.records, () => [engine.pid], {
       timeoutMs: spec.timeoutMs,
       alive: () => engine.child.exitCode === null && engine.child.signalCode === null,
+      ...(spec.inputTopic.includes(",") ? { settleMs: 10_000 } : {}),
     });
     return { ...result, logFile: engine.logFile };
   } finally {
