@@ -12,9 +12,10 @@
  */
 import type { AccountActivity } from "@redline/crews";
 import type { PipelineOutput, RiskPipeline } from "@redline/engine";
-import { minuteStart, type ProducerMark } from "@redline/minute-table";
+import type { ProducerMark } from "@redline/minute-table";
 import { drainAccountActivity, sealAccountActivity } from "@redline/pipeline";
 import type { BaselineOutput } from "./baseline-outputs";
+import { MinuteMarks } from "./minute-marks";
 
 /** An account-activity record with the producer progress its headers carry. */
 export interface ActivityRecordOutput {
@@ -42,28 +43,20 @@ export function isProgressMark(output: EngineOutput): output is ProgressMarkOutp
 }
 
 export class AccountActivityOutputs {
-  /**
-   * Every minute before this one was complete when the last marks went out.
-   * Not snapshotted: a restored task marks again, which readers take as no news.
-   */
-  private completeBeforeMs = Number.NEGATIVE_INFINITY;
-  /** The promise the last marks carried. */
-  private markedThroughMs = Number.NEGATIVE_INFINITY;
+  private readonly marker: MinuteMarks;
 
   /**
    * @param markKeys one key per partition of the activity topic, each landing on its partition (`markKeysFor`)
    */
-  constructor(
-    private readonly partition: number,
-    private readonly partitions: number,
-    private readonly markKeys: readonly string[],
-  ) {}
+  constructor(partition: number, partitions: number, markKeys: readonly string[]) {
+    this.marker = new MinuteMarks(partition, partitions, markKeys);
+  }
 
   /** The records of the events the pipeline applied since the last call. Drained after every push. */
   records(pipeline: RiskPipeline): ActivityRecordOutput[] {
     // Records leave in strict (eventTimeMs, eventId) order, so the next one is at or after this one's time:
     // one millisecond less is a watermark this partition keeps on every activity partition.
-    return drainAccountActivity(pipeline).map((accountActivity) => ({ accountActivity, progress: this.mark(accountActivity.eventTimeMs - 1) }));
+    return drainAccountActivity(pipeline).map((accountActivity) => ({ accountActivity, progress: this.marker.mark(accountActivity.eventTimeMs - 1) }));
   }
 
   /**
@@ -73,8 +66,7 @@ export class AccountActivityOutputs {
    * minute m once every producer is through the last millisecond of m - 1.
    */
   afterStep(pipeline: RiskPipeline): ProgressMarkOutput[] {
-    const candidateMs = pipeline.engine.appliedThroughMs;
-    if (candidateMs < 0 || minuteStart(candidateMs + 1) <= this.completeBeforeMs) return [];
+    if (!this.marker.completesMinute(pipeline.engine.appliedThroughMs)) return [];
     return this.marks(pipeline, Number.NEGATIVE_INFINITY);
   }
 
@@ -88,21 +80,13 @@ export class AccountActivityOutputs {
    * ended mid-minute must still release its last records to the detector.
    */
   whenQuiet(pipeline: RiskPipeline, throughMs: number): ProgressMarkOutput[] {
-    const candidateMs = Math.max(pipeline.engine.appliedThroughMs, throughMs);
     // Before any event and with nothing to seal through, there is no time to promise.
-    if (!Number.isFinite(candidateMs) || candidateMs < 0 || candidateMs <= this.markedThroughMs) return [];
+    if (!this.marker.movedPast(Math.max(pipeline.engine.appliedThroughMs, throughMs))) return [];
     return this.marks(pipeline, throughMs);
   }
 
   private marks(pipeline: RiskPipeline, throughMs: number): ProgressMarkOutput[] {
-    const sealedMs = sealAccountActivity(pipeline, throughMs);
-    this.completeBeforeMs = minuteStart(sealedMs + 1);
-    this.markedThroughMs = sealedMs;
-    const progressMark = this.mark(sealedMs);
-    return this.markKeys.map((key) => ({ progressMark, key }));
-  }
-
-  private mark(watermarkMs: number): ProducerMark {
-    return { producerPartition: this.partition, producerPartitions: this.partitions, watermarkMs };
+    const progressMark = this.marker.markThrough(sealAccountActivity(pipeline, throughMs));
+    return this.marker.markKeys.map((key) => ({ progressMark, key }));
   }
 }

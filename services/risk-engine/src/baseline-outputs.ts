@@ -11,7 +11,8 @@
  * (`whenQuiet`). No Kafka here: the outputs go through the task's publisher.
  */
 import type { BaselinePartial, RiskPipeline } from "@redline/engine";
-import { minuteStart, type ProducerMark } from "@redline/minute-table";
+import type { ProducerMark } from "@redline/minute-table";
+import { MinuteMarks } from "./minute-marks";
 
 /** A partial with the producer progress its headers carry. */
 export interface BaselinePartialOutput {
@@ -36,22 +37,18 @@ export function isBaselineMark(output: object): output is BaselineMarkOutput {
 }
 
 export class BaselineOutputs {
-  /** Every minute before this one was complete when the last marks went out; not snapshotted (marks again after a restore). */
-  private completeBeforeMs = Number.NEGATIVE_INFINITY;
-  private markedThroughMs = Number.NEGATIVE_INFINITY;
+  private readonly marker: MinuteMarks;
 
   /** @param markKeys one key per partition of the baselines topic, each landing on its partition (`markKeysFor`) */
-  constructor(
-    private readonly partition: number,
-    private readonly partitions: number,
-    private readonly markKeys: readonly string[],
-  ) {}
+  constructor(partition: number, partitions: number, markKeys: readonly string[]) {
+    this.marker = new MinuteMarks(partition, partitions, markKeys);
+  }
 
   /** After every step: the partials of minutes the engine closed, and marks once another minute is complete. */
   afterStep(pipeline: RiskPipeline): BaselineOutput[] {
     const sealedMs = pipeline.engine.sealBaselines();
     const out: BaselineOutput[] = this.partials(pipeline);
-    if (sealedMs >= 0 && minuteStart(sealedMs + 1) > this.completeBeforeMs) out.push(...this.marks(sealedMs));
+    if (this.marker.completesMinute(sealedMs)) out.push(...this.marks(sealedMs));
     return out;
   }
 
@@ -62,8 +59,7 @@ export class BaselineOutputs {
    * moved, not only by whole minutes.
    */
   whenQuiet(pipeline: RiskPipeline, throughMs: number): BaselineOutput[] {
-    const candidateMs = Math.max(pipeline.engine.appliedThroughMs, throughMs);
-    if (!Number.isFinite(candidateMs) || candidateMs < 0 || candidateMs <= this.markedThroughMs) return [];
+    if (!this.marker.movedPast(Math.max(pipeline.engine.appliedThroughMs, throughMs))) return [];
     const sealedMs = pipeline.engine.sealBaselines(throughMs);
     return [...this.partials(pipeline), ...this.marks(sealedMs)];
   }
@@ -74,17 +70,11 @@ export class BaselineOutputs {
    * must not take m as complete before the marks that follow them all.
    */
   private partials(pipeline: RiskPipeline): BaselinePartialOutput[] {
-    return pipeline.engine.takeBaselinePartials().map((baselinePartial) => ({ baselinePartial, progress: this.mark(baselinePartial.minuteMs - 1) }));
+    return pipeline.engine.takeBaselinePartials().map((baselinePartial) => ({ baselinePartial, progress: this.marker.mark(baselinePartial.minuteMs - 1) }));
   }
 
   private marks(sealedMs: number): BaselineMarkOutput[] {
-    this.completeBeforeMs = minuteStart(sealedMs + 1);
-    this.markedThroughMs = sealedMs;
-    const baselineMark = this.mark(sealedMs);
-    return this.markKeys.map((key) => ({ baselineMark, key }));
-  }
-
-  private mark(watermarkMs: number): ProducerMark {
-    return { producerPartition: this.partition, producerPartitions: this.partitions, watermarkMs };
+    const baselineMark = this.marker.markThrough(sealedMs);
+    return this.marker.markKeys.map((key) => ({ baselineMark, key }));
   }
 }
