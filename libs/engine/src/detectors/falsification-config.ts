@@ -73,10 +73,7 @@ export interface FalsificationConfig {
   /**
    * Accounts count towards a kind's cohort while they acted in it this recently (event time). Long for the
    * rare kinds: a brushing ring placing 6 orders or a farm delivering 20 follows over a 20-minute drip
-   * (threat model: gradual ramps of 5–20 min) never has five of them in a few minutes. Likes too since
-   * rules-8 (3 min before): five auto-clickers tapping in short bursts over a gradual ramp have only two or
-   * three of them active in any 3 minutes, each beyond a thumb (development seeds: likes catchable recall
-   * 0.857 at 3 min, 0.943 at 7, 0.971 at 15, no hard negative at any).
+   * (threat model: gradual ramps of 5–20 min) never has five of them in a few minutes.
    */
   viewsWindowMs: number;
   likesWindowMs: number;
@@ -142,7 +139,7 @@ export const DEFAULT_FALSIFICATION_CONFIG: Readonly<FalsificationConfig> = Objec
   unpaidAfterMs: 180_000,
   lowValueCents: 1_000,
   viewsWindowMs: 300_000,
-  likesWindowMs: 900_000,
+  likesWindowMs: 180_000,
   followsWindowMs: 900_000,
   ordersWindowMs: 1_800_000,
   evaluateEveryMs: 10_000,
