@@ -14,7 +14,7 @@ export type { TarEntry } from "./tar-entries";
 export { chromiumPath, launchChromium } from "./browser";
 export { pipelineEnv, ensurePipelineTopics, pipelineOutputs, spawnService } from "./processes";
 export type { PipelineEnvOptions, ServiceProcess } from "./processes";
-export { ensureEngineTopics, inputTopics, publishEvents, roomOnPartition } from "./live-events";
+export { ensureEngineTopics, inputTopics, publishEvents, replayComparableEngineEnv, roomOnPartition } from "./live-events";
 export { replayAlertsThroughCli, replayCrewAlertsThroughCli, replayThroughCli } from "./replay";
 export { crewTraffic } from "./crew-traffic";
 export { peerTraffic } from "./peer-traffic";

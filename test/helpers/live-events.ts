@@ -26,6 +26,28 @@ export async function ensureEngineTopics(kafka: Kafka, prefix: string, partition
   ]);
 }
 
+/**
+ * The risk engine's environment for a test that compares it with `redline replay` on a day-old backlog
+ * under `prefix`: its own inputs, actions and group, no policy and no product table (so no version stamp or
+ * claim differs from replay's), a quick idle timeout so quiet partitions mark their progress, and a past
+ * skew that admits the backlog. `overrides` come last.
+ */
+export function replayComparableEngineEnv(prefix: string, overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    ...(process.env as Record<string, string>),
+    REDLINE_INPUT_TOPICS: inputTopics(prefix).join(","),
+    REDLINE_ALERTS_TOPIC: `${prefix}alerts`,
+    REDLINE_ACTIONS_TOPIC: `${prefix}actions`,
+    REDLINE_ENGINE_GROUP_ID: `${prefix}engine`,
+    REDLINE_ENGINE_IDLE_TIMEOUT_MS: "1000",
+    REDLINE_ENGINE_SESSION_TIMEOUT_MS: "10000",
+    REDLINE_POLICY_FILE: "off",
+    REDLINE_PRODUCTS_TOPIC: "off",
+    REDLINE_MAX_PAST_SKEW_MS: String(7 * 86_400_000),
+    ...overrides,
+  };
+}
+
 /** A room id that Kafka's default partitioner puts on partition `p` of `partitions`. */
 export function roomOnPartition(p: number, base: string, partitions: number): string {
   for (let i = 0; ; i++) if (partitionForKey(`${base}-${i}`, partitions) === p) return `${base}-${i}`;

@@ -4,13 +4,13 @@ import { dlqTopicFor, ensureTopics, RecordProducer } from "@redline/kafka";
 import { isProgressMark, PRODUCER_PARTITION_HEADER } from "@redline/minute-table";
 import { Alert } from "@redline/proto";
 import { loadConfig as loadEngineConfig, startRiskEngine, type RiskEngineService } from "@redline/risk-engine";
-import { collectTopic, ensureEngineTopics, inputTopics, peerTraffic, publishEvents, randomId, replayAlertsThroughCli, testKafka, waitFor } from "@redline/test-helpers";
+import { collectTopic, ensureEngineTopics, peerTraffic, publishEvents, randomId, replayAlertsThroughCli, replayComparableEngineEnv, testKafka, waitFor } from "@redline/test-helpers";
 
 const kafka = testKafka();
 const ENGINE_PARTITIONS = 2;
 const BASELINE_PARTITIONS = 3;
 const MIN = 60_000;
-// A day back, as a backlog or a replay would be: quiet partitions promise by event time, not by the wall clock.
+// A day back, as a backlog or a replay would be (replayComparableEngineEnv admits it): quiet partitions promise by event time.
 const T0 = Math.floor((Date.now() - 86_400_000) / MIN) * MIN;
 const events = peerTraffic(T0);
 
@@ -55,21 +55,7 @@ describe("risk engine with peer baselines against redline replay --baselines", (
     try {
       await publishEvents(producer, prefix, events);
       engine = await startRiskEngine(
-        loadEngineConfig({
-          ...(process.env as Record<string, string>),
-          REDLINE_ALERTS_TOPIC: topics.alerts,
-          REDLINE_ENGINE_BASELINES: "true",
-          REDLINE_BASELINES_TOPIC: topics.baselines,
-          REDLINE_INPUT_TOPICS: inputTopics(prefix).join(","),
-          REDLINE_ACTIONS_TOPIC: `${prefix}actions`,
-          REDLINE_ENGINE_GROUP_ID: `${prefix}engine`,
-          REDLINE_ENGINE_IDLE_TIMEOUT_MS: "1000",
-          REDLINE_ENGINE_SESSION_TIMEOUT_MS: "10000",
-          REDLINE_POLICY_FILE: "off",
-          REDLINE_PRODUCTS_TOPIC: "off",
-          // The traffic is a day old; the skew check is about live traffic.
-          REDLINE_MAX_PAST_SKEW_MS: String(7 * 86_400_000),
-        }),
+        loadEngineConfig(replayComparableEngineEnv(prefix, { REDLINE_ENGINE_BASELINES: "true", REDLINE_BASELINES_TOPIC: topics.baselines })),
         { logger: silentLogger },
       );
       const all = (): Map<string, { key: string | null; value: Buffer }> =>

@@ -9,9 +9,9 @@ import {
   collectTopic,
   crewTraffic,
   ensureEngineTopics,
-  inputTopics,
   publishEvents,
   randomId,
+  replayComparableEngineEnv,
   replayCrewAlertsThroughCli,
   testKafka,
   waitFor,
@@ -84,21 +84,15 @@ describe("risk engine + crew detector against redline replay --crews", () => {
       );
       await publishEvents(producer, prefix, events);
       engine = await startRiskEngine(
-        loadEngineConfig({
-          ...env,
-          REDLINE_ENGINE_ACCOUNT_ACTIVITY: "true",
-          // The loop closed: the engine holds each event until the account-risk table the crew detector writes is ready for it.
-          REDLINE_ENGINE_READ_ACCOUNT_RISK: "true",
-          REDLINE_INPUT_TOPICS: inputTopics(prefix).join(","),
-          REDLINE_ACTIONS_TOPIC: `${prefix}actions`,
-          REDLINE_ENGINE_GROUP_ID: `${prefix}engine`,
-          REDLINE_ENGINE_IDLE_TIMEOUT_MS: "1000",
-          REDLINE_ENGINE_SESSION_TIMEOUT_MS: "10000",
-          REDLINE_POLICY_FILE: "off",
-          REDLINE_PRODUCTS_TOPIC: "off",
-          // The traffic is a day old; the skew check is about live traffic.
-          REDLINE_MAX_PAST_SKEW_MS: String(7 * 86_400_000),
-        }),
+        loadEngineConfig(
+          replayComparableEngineEnv(prefix, {
+            REDLINE_ACCOUNT_ACTIVITY_TOPIC: topics.activity,
+            REDLINE_ACCOUNT_RISK_TOPIC: topics.accountRisk,
+            REDLINE_ENGINE_ACCOUNT_ACTIVITY: "true",
+            // The loop closed: the engine holds each event until the account-risk table the crew detector writes is ready for it.
+            REDLINE_ENGINE_READ_ACCOUNT_RISK: "true",
+          }),
+        ),
         { logger: silentLogger },
       );
       const crewRecords = (): ReadRecord[] => alerts.records.filter((r) => decodeMessage(Alert, r.value, "protobuf").subcategory === CROSS_ROOM_COORDINATION);
