@@ -1,5 +1,5 @@
 import { fullGcs } from "./gc-trace";
-import { liveHeapOf } from "./soak";
+import { liveHeapOf, memoryVerdict, type SoakSummary } from "./soak";
 
 describe("fullGcs", () => {
   it("reads the heap left after each mark-compact, and nothing from scavenges or JSON log lines", () => {
@@ -27,5 +27,35 @@ describe("liveHeapOf", () => {
 
   it("is flat and empty without collections", () => {
     expect(liveHeapOf([])).toEqual({ collections: 0, lastMb: 0, slopeMbPerMin: 0 });
+  });
+});
+
+describe("memoryVerdict", () => {
+  const services = <T>(v: T) => ({ "risk-engine": v, "action-dispatcher": v, "alert-gateway": v, archiver: v });
+  const heap = (slopeMbPerMin: number) => ({ collections: 10, lastMb: 40, slopeMbPerMin });
+  const summary = (o: { rss?: number; live?: number; state?: number }): SoakSummary => ({
+    samples: 180,
+    rssSlopeMbPerMin: { ...services(0.1), "risk-engine": o.rss ?? 0.1 },
+    rssLastMb: services(100),
+    stateSlopeMbPerMin: o.state ?? 0,
+    stateLastMb: 8,
+    lagSlopePerMin: 0,
+    lagLast: 0,
+    liveHeap: { ...services(heap(0.1)), archiver: heap(o.live ?? 0.1) },
+  });
+
+  it("passes when RSS, live heap and state are all within 1 MB/min", () => {
+    expect(memoryVerdict(summary({ rss: 0.9, live: 0.9, state: 0.9 }))).toEqual([]);
+  });
+
+  it("fails on RSS growth even with a flat live heap (memory outside V8's heap)", () => {
+    expect(memoryVerdict(summary({ rss: 5.6 }))).toEqual(["RSS grows more than 1 MB/min in the second half: risk-engine"]);
+  });
+
+  it("fails on live-heap growth even with flat RSS, and on state growth", () => {
+    expect(memoryVerdict(summary({ live: 1.5, state: 2 }))).toEqual([
+      "live heap after full GC grows more than 1 MB/min in the second half: archiver",
+      "engine state grows more than 1 MB/min in the second half",
+    ]);
   });
 });
