@@ -21,6 +21,7 @@ import { noteKnownCrewAccount, withKnownCrews, type AccountRiskAt } from "./dete
 import { severityOf } from "./detectors/scoring";
 import { judgePeerSignals, peerExplanation, type PeerBaselineAt } from "./detectors/peer-compare";
 import { crowdOf } from "./detectors/room-signals";
+import { countLike, newLikeBeat } from "./detectors/like-waves";
 import type { Finding } from "./detectors/finding";
 
 /** The acting account's slot, registering it with the room's device and /24 maps on first sight. */
@@ -103,6 +104,7 @@ function onLike(room: RoomState, event: LiveEvent, user: Actor, like: LikeEvent,
   if (slot.firstEngagedMs < 0) slot.firstEngagedMs = t;
   iaAdd(slot.likeGaps, t);
   if (taps > slot.maxTapsPerEvent) slot.maxTapsPerEvent = taps;
+  countLike((room.likeBeat ??= newLikeBeat(Math.floor(t / 1_000))), user.userId, slot, t, cfg.falsification, (id) => room.accounts.get(id));
   // Tumbling frames from the account's first tap: cheap, and a sustained rate shows in either alignment.
   if (slot.tapFrame10sMs < 0 || t - slot.tapFrame10sMs >= 10_000) [slot.tapFrame10sMs, slot.taps10s] = [t, 0];
   if (slot.tapFrame60sMs < 0 || t - slot.tapFrame60sMs >= 60_000) [slot.tapFrame60sMs, slot.taps60s] = [t, 0];

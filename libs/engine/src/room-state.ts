@@ -12,6 +12,7 @@ import type { CohortState } from "./detectors/cohort-state";
 import type { EngineConfig } from "./config";
 import type { ContentFeatures } from "./detectors/content-state";
 import type { KnownCrewSightings } from "./detectors/known-crews";
+import type { LikeBeat } from "./detectors/like-waves";
 
 /**
  * What the room has seen of one account: its identity as first seen and its
@@ -42,11 +43,19 @@ export interface AccountSlot {
   tapFrame60sMs: number;
   taps60s: number;
   maxTaps60s: number;
+  /**
+   * The latest second (epoch s) the account liked in, the seconds it liked in, the latest of the room's
+   * waves it liked in and how many waves it liked in (`detectors/like-waves.ts`; absent before rules-9).
+   */
+  likeSecond?: number;
+  likeSeconds?: number;
+  likeWave?: number;
+  waveLikes?: number;
   /** Event time of the account's first like, follow or order here (-1 none). */
   firstEngagedMs: number;
   /** Liked, followed or ordered here at all: such an account is judged in those kinds, not as a viewer. */
   engaged: boolean;
-  /** Bits (views 1, follows 2, orders 4) of kinds in which the account arrived while the room's cadence was a schedule. */
+  /** `ARRIVAL_BIT`s: kinds in which the account arrived while a cadence of the room was a schedule (tells.ts). */
   scheduledArrivals: number;
   /** Time from the latest join to the follow (-1: no follow, or no join before it). */
   followAfterJoinMs: number;
@@ -73,6 +82,8 @@ export interface RoomState {
   devices: Map<string, string[]>;
   /** Falsification cohorts: who acted in each kind recently, and the room's shared keys. */
   cohort: CohortState;
+  /** Accounts liking per second, for a fleet's waves (absent before rules-9 and until the first like). */
+  likeBeat?: LikeBeat;
   /** Per subcategory: event time the current alert episode opened, its highest severity, and when it may next be evaluated. */
   episodeStartMs: Record<string, number>;
   episodeSeverity: Record<string, number>;
@@ -143,6 +154,10 @@ export function accountSlot(room: RoomState, actor: Actor, cfg: Readonly<EngineC
     tapFrame60sMs: -1,
     taps60s: 0,
     maxTaps60s: 0,
+    likeSecond: -1,
+    likeSeconds: 0,
+    likeWave: 0,
+    waveLikes: 0,
     firstEngagedMs: -1,
     engaged: false,
     scheduledArrivals: 0,

@@ -1,5 +1,5 @@
 /**
- * Limits of the data-falsification detectors (redline-rules-8). Every number
+ * Limits of the data-falsification detectors (redline-rules-9). Every number
  * is a physical or contractual limit taken from docs/threat-model.md — what a
  * thumb can tap, how many accounts a family shares, how long a swipe-through
  * lasts — not a value fitted to any generator's output. What a room's numbers
@@ -35,6 +35,14 @@ export interface FalsificationConfig {
   regularGapCv: number;
   /** ...measured over at least this many gaps. */
   regularMinGaps: number;
+  /** A second in which at least this many accounts liked... */
+  waveMinAccounts: number;
+  /** ...while one of the three before held at most this fraction (1/n) of them is a fleet's wave (`like-waves.ts`). */
+  waveQuietRatio: number;
+  /** An account that liked in at least this many seconds... */
+  lockstepMinSeconds: number;
+  /** ...and in as many waves as this share of those seconds keeps time with a fleet (`lockstep_likes`). */
+  lockstepShare: number;
   /** A viewer counts in the views cohort once it left, or stayed this long without liking, following or buying. */
   viewerSettleMs: number;
   /** Orders by one account in one room at or above this are repeat brushing (a shopper splitting a cart places 2–3). */
@@ -124,6 +132,10 @@ export const DEFAULT_FALSIFICATION_CONFIG: Readonly<FalsificationConfig> = Objec
   humanMaxTapsPerMinute: 600,
   regularGapCv: 0.1,
   regularMinGaps: 6,
+  waveMinAccounts: 8,
+  waveQuietRatio: 4,
+  lockstepMinSeconds: 6,
+  lockstepShare: 0.75,
   viewerSettleMs: 30_000,
   repeatOrders: 4,
   repeatRefunds: 2,

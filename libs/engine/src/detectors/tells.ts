@@ -38,6 +38,7 @@ export const TELLS = [
   "repeat_refunds",
   "batch_created",
   "stacked_identity",
+  "lockstep_likes",
 ] as const;
 
 export type TellName = (typeof TELLS)[number];
@@ -113,7 +114,7 @@ const BATCHED_FRESH = BITS.fresh_account | BITS.batch_created;
  * Tells only the way an account likes can show (its taps, their timing, liking without a join). An account's
  * identity tells (fresh, farm device, a farm's /24) say it is fake, not what it was bought for.
  */
-export const LIKE_SPECIFIC_TELLS = BITS.superhuman_taps | BITS.acted_without_join | BITS.scheduled_timing;
+export const LIKE_SPECIFIC_TELLS = BITS.superhuman_taps | BITS.acted_without_join | BITS.scheduled_timing | BITS.lockstep_likes;
 /** Reused across calls: `tellsOf` runs for every account in a window at every measure, and allocation showed in profiles. */
 const SCRATCH = new TellSum();
 
@@ -148,6 +149,10 @@ function likeTells(out: TellSum, slot: AccountSlot, room: RoomState, f: Readonly
   }
   if (actedWithoutJoin(slot, room, f)) out.add("acted_without_join", 2);
   if (slot.likeGaps.gaps.n >= f.regularMinGaps && rsCoefficientOfVariation(slot.likeGaps.gaps) < f.regularGapCv) out.add("scheduled_timing", 1.5);
+  // Liking, second after second, with a crowd that comes out of a lull together: a fleet's waves, whatever
+  // its identities look like. A person in a like storm fills the seconds around them instead.
+  const seconds = slot.likeSeconds ?? 0;
+  if (seconds >= f.lockstepMinSeconds && (slot.waveLikes ?? 0) >= f.lockstepShare * seconds) out.add("lockstep_likes", 2);
 }
 
 /** Bit of `kind` in `AccountSlot.scheduledArrivals`; `subnetViews`: joined while its own /24's joins were on a schedule. */
