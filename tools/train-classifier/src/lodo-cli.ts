@@ -59,7 +59,7 @@ function main(argv: readonly string[]): void {
   const chosen = value("--folds")?.split(",").map(Number) ?? folds.map((_, i) => i);
   const writeResults = (): void => {
     mkdirSync(dirname(outPath), { recursive: true });
-    writeFileSync(outPath, `${JSON.stringify({ settings: { seed: config.seed, trainer: config.trainer, hidden: config.hidden, spamWeight: config.spamWeight, calibrationMinPositiveShare: config.calibrationMinPositiveShare, thresholds }, results }, null, 2)}\n`);
+    writeFileSync(outPath, `${JSON.stringify({ settings: { seed: config.seed, trainer: config.trainer, hidden: config.hidden, spamWeight: config.spamWeight, coldNegativeReview: config.coldNegativeReview, reviewHarassment: config.reviewHarassment, calibrationMinPositiveShare: config.calibrationMinPositiveShare, thresholds }, results }, null, 2)}\n`);
   };
   // Featurised once for all folds: they train on nearly the same texts.
   const cache = new FeatureCache(config.trainer.hashBits);

@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { normalizeText } from "@redline/text-classifier";
+import { coldPostTargets, reviewTargets } from "./cross-source-targets";
 import { loadColdDev, loadColdTrain, loadDavidson, loadShoppingReviews, type DomainExample } from "./datasets";
 import { SeedDataError } from "./errors";
 import type { Example } from "./example";
@@ -118,8 +119,9 @@ export function prepareData(config: TrainConfig, pools: DataPools, holdOut: Hold
   const keepReview = (e: DomainExample): boolean => e.domain !== holdOut.reviewCategory;
   const keepCold = (e: DomainExample): boolean => e.domain !== holdOut.coldTopic;
   const keepSpam = (e: SpamExample): boolean => !(holdOut.spamDomains ?? []).includes(e.domain);
-  const reviews = split(pools.reviews, [0.8, 0.1, 0.1], seed + 1).map((part) => part.filter(keepReview));
-  const cold = split(pools.coldTrain, [0.9, 0.1], seed + 2).map((part) => part.filter(keepCold));
+  // Cross-source targets change in training and calibration only (parts 0 and 1): the test sets still count every false positive.
+  const reviews = split(pools.reviews, [0.8, 0.1, 0.1], seed + 1).map((part, i) => part.filter(keepReview).map((e) => (i < 2 ? reviewTargets(e, config.reviewHarassment) : e)));
+  const cold = split(pools.coldTrain, [0.9, 0.1], seed + 2).map((part) => part.filter(keepCold).map((e) => coldPostTargets(e, config.coldNegativeReview)));
   const davidson = split(pools.davidson, [0.8, 0.1, 0.1], seed + 3);
   const spam = split(pools.spam, [0.8, 0.1, 0.1], seed + 8).map((part) => part.filter(keepSpam).map((e) => ({ ...e, weight: config.spamWeight })));
   const seedLines = splitSeedLines(pools.seedTrainLines, 0.2, seed + 4);

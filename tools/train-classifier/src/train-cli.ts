@@ -48,12 +48,17 @@ function readCorrections(path: string): TravelCorrections {
  */
 function reuseWeights(config: TrainConfig, dir: string, log: (line: string) => void): FittedModel {
   const { header, weights } = readModelArtifact(join(dir, "text-classifier.json"), join(dir, "text-classifier.weights.bin"));
-  const training = header.training as { seed?: number; trainer?: unknown; inDomainParameters?: Record<TextLabel, LabelParameters> } | undefined;
-  if (training?.seed !== config.seed || JSON.stringify(training.trainer) !== JSON.stringify(config.trainer)) {
-    throw new TrainingError(`--weights-from ${dir}: its seed and trainer settings differ from this run's`, { dir, theirs: { seed: training?.seed, trainer: training?.trainer }, ours: { seed: config.seed, trainer: config.trainer } });
+  const training = header.training as
+    | { seed?: number; trainer?: unknown; coldNegativeReview?: string; reviewHarassment?: string; inDomainParameters?: Record<TextLabel, LabelParameters> }
+    | undefined;
+  // Artifacts from before cross-source targets (issue 14) were trained with both as "negative".
+  const theirs = { seed: training?.seed, trainer: training?.trainer, coldNegativeReview: training?.coldNegativeReview ?? "negative", reviewHarassment: training?.reviewHarassment ?? "negative" };
+  const ours = { seed: config.seed, trainer: config.trainer, coldNegativeReview: config.coldNegativeReview, reviewHarassment: config.reviewHarassment };
+  if (JSON.stringify(theirs) !== JSON.stringify(ours)) {
+    throw new TrainingError(`--weights-from ${dir}: its seed, trainer or target settings differ from this run's`, { dir, theirs, ours });
   }
   log(`reusing the weights of ${header.version} from ${dir}`);
-  const parameters = training.inDomainParameters ?? header.parameters;
+  const parameters = training?.inDomainParameters ?? header.parameters;
   const restored = { ...header, parameters };
   return { header: restored, weights, classifier: new TextClassifier({ header: restored, weights }) };
 }
@@ -97,6 +102,8 @@ export function train(config: TrainConfig, log: (line: string) => void): ModelHe
     seedCalibrationVariants: config.seedCalibrationVariants,
     seedNegativeWeight: config.seedNegativeWeight,
     spamWeight: config.spamWeight,
+    coldNegativeReview: config.coldNegativeReview,
+    reviewHarassment: config.reviewHarassment,
     reviewFragments: config.reviewFragments,
     neutralFragments: config.neutralFragments,
     numberComments: config.numberComments,

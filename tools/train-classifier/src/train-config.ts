@@ -1,5 +1,6 @@
 import { join, resolve } from "node:path";
 import { DEFAULT_MODEL_DIR } from "@redline/text-classifier";
+import { parseColdNegativeReview, parseReviewHarassment, type ColdNegativeReview, type ReviewHarassment } from "./cross-source-targets";
 import type { HiddenOptions } from "./hidden-trainer";
 import type { TrainerOptions } from "./logistic-trainer";
 
@@ -24,6 +25,10 @@ export interface TrainConfig {
   seedNegativeWeight: number;
   /** Weight of the English spam sets' rows (YouTube comments, SMS), see spam-datasets.ts. */
   spamWeight: number;
+  /** NEGATIVE_REVIEW targets of COLD posts in training and calibration (cross-source-targets.ts). */
+  coldNegativeReview: ColdNegativeReview;
+  /** HARASSMENT targets of shopping reviews in training and calibration (cross-source-targets.ts). */
+  reviewHarassment: ReviewHarassment;
   /** Short fragments of training reviews and of neutral seed lines (see fragments.ts). */
   reviewFragments: number;
   neutralFragments: number;
@@ -50,6 +55,8 @@ export interface TrainConfig {
  *   --weights-from DIR               reuse the weights of an earlier artifact of the same settings (recalibration only)
  *   --hidden N                       a hidden layer of N units (hidden-trainer.ts; default 0, none): evaluation only,
  *                                    the runtime library cannot score it, so train:classifier writes no artifact with it
+ *   --cold-negative-review negative|offensive-unknown|unknown   NEGATIVE_REVIEW of COLD posts (default offensive-unknown)
+ *   --review-harassment negative|negative-unknown                HARASSMENT of shopping reviews (default negative-unknown)
  *   --hidden-learning-rate X --hidden-wide 1|0 --hidden-init X --hidden-dropout P
  *                                    its Adagrad rate, whether the linear part stays, its init scale, feature dropout
  * and the settings below by their kebab-case names.
@@ -88,6 +95,9 @@ export function parseArgs(argv: readonly string[]): TrainConfig {
         : null,
     seedNegativeWeight: Number(value("--seed-negative-weight") ?? 3),
     spamWeight: Number(value("--spam-weight") ?? 1),
+    // Chosen by the worst held-out domain (issue 14, MODEL_CARD.md): 蒙牛 0.644 -> 0.683, COLD region 0.750 -> 0.781.
+    coldNegativeReview: parseColdNegativeReview(value("--cold-negative-review") ?? "offensive-unknown"),
+    reviewHarassment: parseReviewHarassment(value("--review-harassment") ?? "negative-unknown"),
     reviewFragments: Number(value("--review-fragments") ?? 10000),
     neutralFragments: Number(value("--neutral-fragments") ?? 3000),
     numberComments: Number(value("--number-comments") ?? 1000),
