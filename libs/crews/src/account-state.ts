@@ -101,6 +101,15 @@ function dropWeakestPartner(state: AccountState, keep: string): void {
   if (weakest !== undefined) state.partners.delete(weakest);
 }
 
+/** The account's open visit of `roomId`, if any. */
+export function findOpenVisit(account: AccountState, roomId: string): Visit | undefined {
+  for (let i = account.visits.length - 1; i >= 0; i--) {
+    const v = account.visits[i]!;
+    if (v.roomId === roomId && v.leftMs === 0) return v;
+  }
+  return undefined;
+}
+
 /** Forgets visits and co-visits that ended before `horizonMs`. */
 export function forgetBefore(state: AccountState, horizonMs: number): void {
   if (state.visits.length > 0 && state.visits[0]!.lastMs < horizonMs) {

@@ -76,6 +76,32 @@ export interface CrewConfig {
    */
   scriptDwellToleranceMs: number;
   scriptDwellToleranceShare: number;
+  /**
+   * A member in sync with only one other member belongs to the crew's core
+   * when it shares a device or payment key with another synced member
+   * (crew-evidence.ts): a brushing crew's pairs on shared phones.
+   */
+  keyCountsForCore: boolean;
+  /**
+   * Two groups link on every co-visit between their members, not only those
+   * seen while both groups existed (group-merging.ts): a crew's subsets often
+   * met before they formed groups.
+   */
+  recountGroupSyncs: boolean;
+  /**
+   * After a link, the grown group absorbs groups in sync with its members in
+   * `mergeCrewsAfterStreamers` streamers' rooms, counted the same way.
+   */
+  absorbNeighbourGroups: boolean;
+  /**
+   * ...or in this many (0: never) when both groups run the same script: their
+   * median stays, each from `scriptMinSamples` co-visits or more, within
+   * `scriptDwellToleranceMs`/`scriptDwellToleranceShare` (the veto's mirror).
+   * Development seeds 201-203: 38 absorbs of a crew's own subsets, 3 of
+   * another crew's (2 with the three-streamer bar alone: 18 and 1).
+   */
+  absorbSameScriptAfterStreamers: number;
+  scriptMinSamples: number;
   /** A device or payment key used by more accounts than this is a shared terminal or a locker, and links nobody (§6.3 campus). */
   maxAccountsPerKey: number;
   /** A group bigger than this is a crowd (raid, campus, fan club), not a light crew, and is not reported. */
@@ -117,6 +143,11 @@ export const DEFAULT_CREW_CONFIG: Readonly<CrewConfig> = Object.freeze({
   nameAfterCrewRooms: 2,
   nameWithCoreInOneRoom: 0,
   nameDwellToleranceMs: 20_000,
+  keyCountsForCore: true,
+  recountGroupSyncs: true,
+  absorbNeighbourGroups: true,
+  absorbSameScriptAfterStreamers: 2,
+  scriptMinSamples: 3,
   maxAccountsPerKey: 12,
   maxCrewAccounts: 60,
   maxVisitsPerAccount: 12,

@@ -8,7 +8,7 @@
 import { setMostRecent } from "@redline/common";
 import { Severity } from "@redline/proto";
 import { type AccountActivity, validateActivity } from "./activity";
-import { type AccountState, type CoVisit, type Visit, accountStateBytes, addCoVisit, distinctStreamers, forgetBefore, newAccountState, rememberRecent } from "./account-state";
+import { type AccountState, type CoVisit, type Visit, accountStateBytes, addCoVisit, distinctStreamers, findOpenVisit, forgetBefore, newAccountState, rememberRecent } from "./account-state";
 import { type CrewConfig, resolveCrewConfig } from "./config";
 import { crewScore, crewSeverity, gatherEvidence } from "./crew-evidence";
 import { CREW_SNAPSHOT_FORMAT, decodeCrewSnapshot, encodeCrewSnapshot } from "./crew-snapshot";
@@ -17,7 +17,8 @@ import type { CrewFinding, CrewOutput, CrewRoomFinding } from "./findings";
 import { CROSS_ROOM_COORDINATION } from "./findings";
 import { namedAccounts } from "./crew-naming";
 import { GroupPairs } from "./group-pairs";
-import { coVisitDwellMs, dwellsDiffer, groupDwellMs, visitDwellMs } from "./script-dwell";
+import { neighbourGroups, streamersBetween, streamersWithGroup } from "./group-merging";
+import { coVisitDwellMs, dwellsDiffer, groupDwellMs, scriptsMatch, visitDwellMs } from "./script-dwell";
 import { type Group, GroupStore } from "./groups";
 import { KeyIndex } from "./key-index";
 import { RoomActivity } from "./room-activity";
@@ -44,6 +45,7 @@ export class CrewDetector {
   private readonly groups: GroupStore;
   private readonly groupPairs: GroupPairs;
   private lastEventTimeMs = 0;
+  private readonly accountOf = (id: string): AccountState | undefined => this.accounts.get(id);
 
   constructor(overrides: Partial<CrewConfig> = {}) {
     this.config = resolveCrewConfig(overrides);
@@ -262,19 +264,42 @@ export class CrewDetector {
     let linked = pairStreamers >= threshold;
     if (own !== undefined && other !== undefined) {
       linked ||= this.groupPairs.addAndCount(own.id, other.id, coVisit) >= threshold;
+      if (!linked && this.config.recountGroupSyncs) linked = streamersBetween(own, other, this.accountOf) >= threshold;
       if (linked && this.scriptsDiffer(own, other)) linked = false;
     } else if (own !== undefined) linked ||= this.attaches(partner, own.id);
     else if (other !== undefined) linked ||= this.attaches(account, other.id);
     if (linked) {
       const group = this.groups.link(account, partner, visit.leftMs);
       if (group !== undefined) touched.add(group);
+      if (group !== undefined && this.config.absorbNeighbourGroups) this.absorbNeighbours(group, visit.leftMs, touched);
+    }
+  }
+
+  /**
+   * After a link, the grown group absorbs each group whose accounts were in
+   * sync with its members in `mergeCrewsAfterStreamers` streamers' rooms, or
+   * in `absorbSameScriptAfterStreamers` when both run the same script
+   * (group-merging.ts): the crew's other subsets, whose rooms with it came
+   * before the link. One pass, no cascade. Counting past rooms finds chance
+   * meetings of crews rented to the same rooms too, hence the higher bar
+   * without the script (at two streamers it absorbed a whole crew on seed 201).
+   */
+  private absorbNeighbours(group: Group, nowMs: number, touched: Set<Group>): void {
+    for (const { member, partner, other } of neighbourGroups(group, this.accountOf, (id) => this.groups.get(id))) {
+      const current = this.groups.get(member.groupId);
+      if (current === undefined || this.groups.get(other.id) !== other || current === other || this.scriptsDiffer(current, other)) continue;
+      const streamers = streamersBetween(current, other, this.accountOf);
+      const sameScript = this.config.absorbSameScriptAfterStreamers > 0 && streamers >= Math.max(this.config.absorbSameScriptAfterStreamers, this.linkThreshold(current, other)) && scriptsMatch(current.members, other.members, this.accountOf, this.config);
+      if (streamers < this.config.mergeCrewsAfterStreamers && !sameScript) continue;
+      const merged = this.groups.link(member, partner, nowMs);
+      if (merged !== undefined) touched.add(merged);
     }
   }
 
   /** Joins a group after `attachAfterStreamers` streamers' rooms in sync with its members, or `attachTightAfterStreamers` arriving within seconds. */
   private attaches(state: AccountState, groupId: string): boolean {
     // attachTightAfterStreamers 0: never.
-    return streamersWithGroup(state, groupId, this.accounts) >= this.config.attachAfterStreamers || streamersWithGroup(state, groupId, this.accounts, this.config.attachTightArrivalMs) >= (this.config.attachTightAfterStreamers || Infinity);
+    return streamersWithGroup(state, groupId, this.accountOf) >= this.config.attachAfterStreamers || streamersWithGroup(state, groupId, this.accountOf, this.config.attachTightArrivalMs) >= (this.config.attachTightAfterStreamers || Infinity);
   }
 
   /**
@@ -309,12 +334,11 @@ export class CrewDetector {
 
   /** Two groups whose accounts stay for clearly different times run two scripts: two crews met by chance (script-dwell.ts). */
   private scriptsDiffer(x: Group, y: Group): boolean {
-    const accountOf = (id: string) => this.accounts.get(id);
-    return dwellsDiffer(groupDwellMs(x.members, accountOf), groupDwellMs(y.members, accountOf), this.config);
+    return dwellsDiffer(groupDwellMs(x.members, this.accountOf), groupDwellMs(y.members, this.accountOf), this.config);
   }
 
   private reportGroup(group: Group, record: AccountActivity): CrewOutput[] {
-    const evidence = gatherEvidence(group.members, (id) => this.accounts.get(id));
+    const evidence = gatherEvidence(group.members, (id) => this.accounts.get(id), this.config.keyCountsForCore);
     const severity = crewSeverity(evidence, this.config);
     if (severity === Severity.SEVERITY_UNSPECIFIED) return [];
     const grew = severity >= Severity.SEVERITY_MEDIUM && evidence.distinctStreamers > group.reportedStreamers;
@@ -334,19 +358,4 @@ export class CrewDetector {
     }
     return out;
   }
-}
-
-/** Streamers' rooms in which `state` was in sync with any member of group `groupId`: one account of a crew meets different members in different rooms. */
-function streamersWithGroup(state: AccountState, groupId: string, accounts: ReadonlyMap<string, AccountState>, maxArrivalGapMs = Number.POSITIVE_INFINITY): number {
-  const coVisits: CoVisit[] = [];
-  for (const [partner, list] of state.partners) if (accounts.get(partner)?.groupId === groupId) coVisits.push(...list.filter((c) => c.arrivalGapMs <= maxArrivalGapMs));
-  return distinctStreamers(coVisits);
-}
-
-function findOpenVisit(account: AccountState, roomId: string): Visit | undefined {
-  for (let i = account.visits.length - 1; i >= 0; i--) {
-    const v = account.visits[i]!;
-    if (v.roomId === roomId && v.leftMs === 0) return v;
-  }
-  return undefined;
 }

@@ -77,3 +77,41 @@ describe("crew evidence and severity", () => {
     expect(crewSeverity(evidence, config)).toBe(Severity.SEVERITY_MEDIUM);
   });
 });
+
+describe("the core with shared keys (keyCountsForCore)", () => {
+  // A triangle in one room, and pairs in three other streamers' rooms tied to it by phones and a wallet.
+  const pairsOnSharedPhones = () => {
+    const accounts = accountsInSync([
+      ["a", "b", ["r1:s1:food"]],
+      ["a", "c", ["r1:s1:food"]],
+      ["b", "c", ["r1:s1:food"]],
+      ["d", "e", ["r2:s2:home"]],
+      ["f", "g", ["r3:s3:beauty"]],
+      ["c", "regular", ["r4:s4:fashion"]],
+    ]);
+    const key = (id: string, k: string) => accounts.get(id)!.keys.push(k);
+    key("a", "d:phone-1");
+    key("d", "d:phone-1");
+    key("e", "d:phone-2");
+    key("f", "d:phone-2");
+    key("b", "p:wallet-1");
+    key("g", "p:wallet-1");
+    return accounts;
+  };
+  const members = ["a", "b", "c", "d", "e", "f", "g", "regular"];
+
+  it("counts a member in sync with one other when a phone or wallet ties it to another member in sync", () => {
+    const accounts = pairsOnSharedPhones();
+    const evidence = gatherEvidence(members, (id) => accounts.get(id), true);
+    expect(evidence.accounts.sort()).toEqual(["a", "b", "c", "d", "e", "f", "g"]);
+    expect(evidence.rooms.map((r) => r.roomId).sort()).toEqual(["r1", "r2", "r3"]);
+    expect(crewSeverity(evidence, config)).toBe(Severity.SEVERITY_MEDIUM);
+  });
+
+  it("leaves them out without it, and never takes in a regular who shares no key", () => {
+    const accounts = pairsOnSharedPhones();
+    const evidence = gatherEvidence(members, (id) => accounts.get(id), false);
+    expect(evidence.accounts.sort()).toEqual(["a", "b", "c"]);
+    expect(crewSeverity(evidence, config)).toBe(Severity.SEVERITY_UNSPECIFIED);
+  });
+});

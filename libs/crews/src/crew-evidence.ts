@@ -32,8 +32,8 @@ export interface CrewEvidence {
   sharedIpPrefixes: string[];
 }
 
-export function gatherEvidence(members: readonly string[], accountOf: (id: string) => AccountState | undefined): CrewEvidence {
-  const core = crewCore(members, accountOf);
+export function gatherEvidence(members: readonly string[], accountOf: (id: string) => AccountState | undefined, keyCountsForCore = false): CrewEvidence {
+  const core = crewCore(members, accountOf, keyCountsForCore);
   const rooms = new Map<string, CrewRoomEvidence>();
   const roomsPerAccount = new Map<string, number>();
   const keyUsers = new Map<string, Set<string>>();
@@ -79,9 +79,14 @@ export function gatherEvidence(members: readonly string[], accountOf: (id: strin
  * The members in sync with at least two other members, when three or more
  * are: a regular viewer who met one crew member twice by chance is linked but
  * is not the crew (and neither are the rooms where only he met it). Smaller
- * groups keep every member in sync with another.
+ * groups keep every member in sync with another. With `keyCountsForCore`, a
+ * member in sync with one other also counts when it shares a device or payment
+ * key with another member in sync: a brushing crew's rotating pairs (§6.2:
+ * 1–4 accounts per device, 2–10 buyers per wallet) meet one partner per room,
+ * and the phone they share is what ties the pairs together; a regular viewer
+ * who met a member by chance shares no phone with the crew.
  */
-function crewCore(members: readonly string[], accountOf: (id: string) => AccountState | undefined): Set<string> {
+function crewCore(members: readonly string[], accountOf: (id: string) => AccountState | undefined, keyCountsForCore: boolean): Set<string> {
   const memberSet = new Set(members);
   const partnersInGroup = new Map<string, number>();
   for (const id of members) {
@@ -91,8 +96,24 @@ function crewCore(members: readonly string[], accountOf: (id: string) => Account
     for (const partner of state.partners.keys()) if (memberSet.has(partner)) n++;
     if (n > 0) partnersInGroup.set(id, n);
   }
+  if (keyCountsForCore) addKeyPartners(partnersInGroup, accountOf);
   const wellLinked = [...partnersInGroup].filter(([, n]) => n >= 2).map(([id]) => id);
   return new Set(wellLinked.length >= 3 ? wellLinked : partnersInGroup.keys());
+}
+
+/** Adds one to each synced member's count when a device or payment key ties it to another synced member. */
+function addKeyPartners(partnersInGroup: Map<string, number>, accountOf: (id: string) => AccountState | undefined): void {
+  const usersOf = new Map<string, string[]>();
+  for (const id of partnersInGroup.keys()) {
+    for (const key of accountOf(id)?.keys ?? []) {
+      const users = usersOf.get(key);
+      if (users === undefined) usersOf.set(key, [id]);
+      else users.push(id);
+    }
+  }
+  const tied = new Set<string>();
+  for (const users of usersOf.values()) if (users.length >= 2) for (const id of users) tied.add(id);
+  for (const id of tied) partnersInGroup.set(id, partnersInGroup.get(id)! + 1);
 }
 
 /**

@@ -33,6 +33,16 @@ export function dwellsDiffer(a: number | undefined, b: number | undefined, confi
   return Math.abs(a - b) > Math.max(config.scriptDwellToleranceMs, config.scriptDwellToleranceShare * Math.max(a, b));
 }
 
+/**
+ * Two groups run the same script: both dwells known from `scriptMinSamples`
+ * co-visits or more and within a script's spread of each other.
+ */
+export function scriptsMatch(x: readonly string[], y: readonly string[], accountOf: (id: string) => AccountState | undefined, config: CrewConfig): boolean {
+  const a = groupDwellMs(x, accountOf, config.scriptMinSamples);
+  const b = groupDwellMs(y, accountOf, config.scriptMinSamples);
+  return a !== undefined && b !== undefined && !dwellsDiffer(a, b, config);
+}
+
 /** The stay of a visit that began with a join and ended with a leave; 0 when either is missing. */
 export function visitDwellMs(joined: boolean, byLeave: boolean, arrivedMs: number, leftMs: number): number {
   return joined && byLeave && leftMs > arrivedMs ? leftMs - arrivedMs : 0;
