@@ -90,7 +90,9 @@ function onView(room: RoomState, event: LiveEvent, user: Actor, view: ViewEvent,
     return touch(room, "views", user.userId, event, 1, cfg);
   }
   if (view.kind !== ViewKind.VIEW_KIND_LEAVE) return null;
-  if (slot.joinMs >= 0 && t - slot.joinMs < cfg.falsification.ghostDwellMs && !slot.interacted) slot.shortVisits++;
+  if (slot.joinMs >= 0 && t - slot.joinMs < cfg.falsification.ghostDwellMs && !slot.interacted && ++slot.shortVisits === cfg.falsification.ghostCrowdVisits) {
+    room.repeatGhostAccounts = (room.repeatGhostAccounts ?? 0) + 1;
+  }
   slot.joinMs = -1;
   return touch(room, "views", user.userId, event, 0, cfg);
 }

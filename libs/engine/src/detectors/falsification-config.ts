@@ -1,5 +1,5 @@
 /**
- * Limits of the data-falsification detectors (redline-rules-9). Every number
+ * Limits of the data-falsification detectors (redline-rules-10). Every number
  * is a physical or contractual limit taken from docs/threat-model.md — what a
  * thumb can tap, how many accounts a family shares, how long a swipe-through
  * lasts — not a value fitted to any generator's output. What a room's numbers
@@ -118,6 +118,13 @@ export interface FalsificationConfig {
    */
   stackedCrowdShare: number;
   stackedCrowdMinViewers: number;
+  /**
+   * Short visits from which a settled viewer counts as a ghost (`ghost_crowd`, 2) while at least
+   * `stackedCrowdShare` of the room's settled viewers (at least `stackedCrowdMinViewers`) made as many:
+   * one viewer with two or three short visits is a dropped connection (threat model §2.1), most of a
+   * room's audience coming back for seconds again and again is a ghost farm cycling its accounts.
+   */
+  ghostCrowdVisits: number;
 }
 
 export const DEFAULT_FALSIFICATION_CONFIG: Readonly<FalsificationConfig> = Object.freeze({
@@ -164,4 +171,5 @@ export const DEFAULT_FALSIFICATION_CONFIG: Readonly<FalsificationConfig> = Objec
   minSuspiciousShare: 0.05,
   stackedCrowdShare: 0.6,
   stackedCrowdMinViewers: 20,
+  ghostCrowdVisits: 2,
 });

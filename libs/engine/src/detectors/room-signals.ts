@@ -100,23 +100,35 @@ const onCrowdedSubnet = (room: RoomState, slot: AccountSlot, f: Readonly<Falsifi
 
 /**
  * What the views crowd shows as a whole (tells.ts): most settled viewers on a shared phone and fresh or on a
- * crowded /24. Its own pass over the window, without the other shares: it runs at every views measure.
+ * crowded /24, or most of them back for a few seconds again and again. Its own pass over the window, without
+ * the other shares: it runs at every views measure, and only in rooms with enough of either to make a crowd.
  */
 export function crowdOf(room: RoomState, kind: CohortKind, timeMs: number, f: Readonly<FalsificationConfig>): Readonly<CrowdContext> {
   const window = room.cohort.windows[kind];
-  // A stacked crowd needs stackedCrowdShare of at least stackedCrowdMinViewers accounts on shared phones.
-  const fewestStacked = f.stackedCrowdShare * f.stackedCrowdMinViewers;
-  if (kind !== "views" || window.size < f.stackedCrowdMinViewers || (room.sharedPhoneAccounts ?? 0) < fewestStacked) return NO_CROWD;
+  // A crowd needs stackedCrowdShare of at least stackedCrowdMinViewers accounts on shared phones, or ghosts.
+  const fewest = f.stackedCrowdShare * f.stackedCrowdMinViewers;
+  const phones = (room.sharedPhoneAccounts ?? 0) >= fewest;
+  const ghosts = (room.repeatGhostAccounts ?? 0) >= fewest;
+  if (kind !== "views" || window.size < f.stackedCrowdMinViewers || (!phones && !ghosts)) return NO_CROWD;
   const since = timeMs - windowOf(kind, f).windowMs;
   let accounts = 0;
   let stacked = 0;
+  let ghostly = 0;
   for (const [userId, entry] of window) {
     const slot = judgedSlot(room, kind, userId, entry.lastMs, since, timeMs, f);
     if (slot === undefined) continue;
     accounts++;
-    if (onSharedPhone(room, slot, f) && (freshAt(slot, timeMs, f) || onCrowdedSubnet(room, slot, f))) stacked++;
+    if (phones && onSharedPhone(room, slot, f) && (freshAt(slot, timeMs, f) || onCrowdedSubnet(room, slot, f))) stacked++;
+    if (slot.shortVisits >= f.ghostCrowdVisits) ghostly++;
   }
-  return accounts >= f.stackedCrowdMinViewers && stacked / accounts >= f.stackedCrowdShare ? STACKED_CROWD : NO_CROWD;
+  if (accounts < f.stackedCrowdMinViewers) return NO_CROWD;
+  return CROWDS[(stacked / accounts >= f.stackedCrowdShare ? 1 : 0) + (ghosts && ghostly / accounts >= f.stackedCrowdShare ? 2 : 0)]!;
 }
 
-const STACKED_CROWD: Readonly<CrowdContext> = Object.freeze({ stackedIdentity: true });
+/** The four crowd contexts, indexed by stacked identity (1) and ghost crowd (2). */
+const CROWDS: readonly Readonly<CrowdContext>[] = [
+  NO_CROWD,
+  Object.freeze({ stackedIdentity: true, ghostCrowd: false }),
+  Object.freeze({ stackedIdentity: false, ghostCrowd: true }),
+  Object.freeze({ stackedIdentity: true, ghostCrowd: true }),
+];

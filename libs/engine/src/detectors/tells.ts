@@ -39,6 +39,7 @@ export const TELLS = [
   "batch_created",
   "stacked_identity",
   "lockstep_likes",
+  "ghost_crowd",
 ] as const;
 
 export type TellName = (typeof TELLS)[number];
@@ -160,13 +161,15 @@ export const ARRIVAL_BIT: Readonly<Record<"views" | "follows" | "orders" | "subn
 
 /**
  * What a kind's crowd shows as a whole, judged once per measure (falsification.ts, `crowdOf`):
- * `stackedIdentity`, most of the room's settled viewers each carry two identity tells at once.
+ * `stackedIdentity`, most of the room's settled viewers each carry two identity tells at once; `ghostCrowd`, most
+ * of them came back for a few seconds again and again.
  */
 export interface CrowdContext {
   stackedIdentity: boolean;
+  ghostCrowd: boolean;
 }
 
-export const NO_CROWD: Readonly<CrowdContext> = Object.freeze({ stackedIdentity: false });
+export const NO_CROWD: Readonly<CrowdContext> = Object.freeze({ stackedIdentity: false, ghostCrowd: false });
 
 /**
  * An account on a shared phone that is also fresh or on a crowded /24: the stack a phone farm shows. Not
@@ -180,6 +183,7 @@ function viewTells(out: TellSum, slot: AccountSlot, f: Readonly<FalsificationCon
   // Weak identity tells are capped because a crowd shows several at once (a campus NAT and a family phone),
   // but no legitimate crowd has most of its viewers stacking two: there the stack is the farm (issue 12).
   if (slot.shortVisits >= f.ghostVisits) out.add("ghost_visits", 2);
+  else if (crowd.ghostCrowd && slot.shortVisits >= f.ghostCrowdVisits) out.add("ghost_crowd", 2);
   else if (slot.shortVisits >= f.ghostVisits - 1) out.add("ghost_visits", 1);
   if (crowd.stackedIdentity && stacksIdentity(out.mask)) out.add("stacked_identity", STACKED_IDENTITY_WEIGHT);
   if ((slot.joinGaps.gaps.n >= 3 && rsCoefficientOfVariation(slot.joinGaps.gaps) < f.regularGapCv) || (slot.scheduledArrivals & ARRIVAL_BIT.views) !== 0) out.add("scheduled_timing", 1);

@@ -1,0 +1,56 @@
+import type { Alert, LiveEvent } from "@redline/proto";
+import { Severity } from "@redline/proto";
+import { RiskEngine } from "../engine";
+import { actor, join, leave, seeded, T0 } from "../testing/event-builders";
+import { organicRoom } from "../testing/organic";
+
+const ROOM = "room-g";
+const DAY = 86_400_000;
+
+function viewAlerts(events: LiveEvent[]): Alert[] {
+  const engine = new RiskEngine();
+  const sorted = [...events].sort((a, b) => a.eventTimeMs - b.eventTimeMs || (a.eventId < b.eventId ? -1 : 1));
+  return [...sorted.map((e) => engine.ingest(e)), engine.flush()]
+    .flatMap((step) => step.outputs.map((o) => o.alert))
+    .filter((a) => a.subcategory === "FAKE_VIEWS" && a.severity >= Severity.SEVERITY_MEDIUM);
+}
+
+const signal = (a: Alert, name: string) => a.explanation!.signals.find((s) => s.name === name);
+
+/**
+ * Aged accounts, each on its own phone and /24, joining at random from a pool and leaving within 0.5-4 s, so
+ * each comes back only `visits` times during the attack: every one of them looks like a dropped connection.
+ */
+function ghostPool(pool: number, visits: number, startMs: number, spanMs: number): LiveEvent[] {
+  const rand = seeded(31);
+  const out: LiveEvent[] = [];
+  for (let b = 0; b < pool; b++) {
+    const bot = actor(`ghost-${b}`, { createdMs: T0 - (60 + b) * DAY, device: `g-dev-${b}`, ip: `100.64.${b % 250}.0/24` });
+    for (let v = 0; v < visits; v++) {
+      const t = startMs + Math.floor(((v + rand()) * spanMs) / visits);
+      out.push(join(ROOM, t, bot), leave(ROOM, t + 500 + Math.floor(rand() * 3_500), bot));
+    }
+  }
+  return out;
+}
+
+describe("ghost crowds", () => {
+  const room = () => organicRoom(ROOM, { seed: 8, viewersPerMinute: 20, durationMs: 15 * 60_000 });
+
+  it("fires when most of the room's settled viewers came back for seconds, twice or three times each", () => {
+    const alerts = viewAlerts([...room(), ...ghostPool(200, 3, T0 + 240_000, 360_000)]);
+    expect(alerts.length).toBeGreaterThan(0);
+    expect(signal(alerts[0]!, "tell_ghost_crowd")!.value).toBeGreaterThan(0.5);
+  });
+
+  it("stays quiet on the same visits when they are a minority of the room: dropped connections", () => {
+    // 40 viewers reconnecting among a room of ~60 viewers a minute: each is a dropped connection, and they
+    // are no majority of the audience.
+    const busy = organicRoom(ROOM, { seed: 8, viewersPerMinute: 60, durationMs: 15 * 60_000 });
+    expect(viewAlerts([...busy, ...ghostPool(40, 3, T0 + 240_000, 360_000)])).toEqual([]);
+  });
+
+  it("does not count one short visit each: a feed's swipe-throughs are one visit per viewer", () => {
+    expect(viewAlerts([...room(), ...ghostPool(300, 1, T0 + 240_000, 360_000)])).toEqual([]);
+  });
+});
