@@ -103,7 +103,7 @@ export interface RoomState {
    * devices now show: evicted devices keep their count): lets `crowdOf` skip rooms without phone farms.
    */
   sharedPhoneAccounts?: number;
-  /** Accounts with `ghostCrowdVisits` short visits or more here: lets `crowdOf` skip rooms without ghosts (absent before rules-9). */
+  /** Accounts with `ghostCrowdVisits` short visits or more here: lets `crowdOf` skip rooms without ghosts (absent before rules-10). */
   repeatGhostAccounts?: number;
   /** The platform and product category the room's events state: with its size, its peer group (#12). */
   platform?: string;
