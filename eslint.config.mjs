@@ -12,7 +12,8 @@
  *     Root-level code (test/, scripts/) may import any workspace package by
  *     name: npm links every workspace into the root.
  *  5. tools/adversary and tools/crew-scenarios, the independent traffic
- *     generators, read no detector; tools/claim-scenarios imports no project
+ *     generators, read no detector; tools/field-traffic reads only the
+ *     contract and @redline/common; tools/claim-scenarios imports no project
  *     package at all.
  *  6. No source file over 300 lines, except the ones in LONG_FILES.
  *
@@ -30,7 +31,7 @@ const readJson = (file) => JSON.parse(readFileSync(path.join(ROOT, file), "utf8"
 
 /** The workspace packages, from the root package.json (plus the blind generators, whose rule must hold from their first file). */
 function workspaceDirs() {
-  const dirs = new Set(["tools/adversary", "tools/crew-scenarios"]);
+  const dirs = new Set(["tools/adversary", "tools/crew-scenarios", "tools/field-traffic"]);
   for (const pattern of readJson("package.json").workspaces) {
     const parent = pattern.endsWith("/*") ? pattern.slice(0, -2) : undefined;
     const candidates = parent ? readdirSync(path.join(ROOT, parent)).map((name) => `${parent}/${name}`) : [pattern];
@@ -120,6 +121,12 @@ function restrictedImports(place, allowAdapters = []) {
     patterns.push({
       group: ["@redline/*", "!@redline/proto"],
       message: "The blind generators must not read the detectors: they import only @redline/proto and node built-ins.",
+    });
+  }
+  if (isUnder(place, "tools/field-traffic")) {
+    patterns.push({
+      group: ["@redline/*", "!@redline/proto", "!@redline/common"],
+      message: "The field generator is written blind (#12): it imports only @redline/proto, @redline/common (seeded random, hashes) and node built-ins.",
     });
   }
   if (isUnder(place, "tools/claim-scenarios")) {

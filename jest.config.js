@@ -4,7 +4,7 @@
 const transform = { "^.+\\.ts$": ["@swc/jest", { jsc: { target: "es2022" } }] };
 const moduleNameMapper = {
   "^@redline/proto$": "<rootDir>/proto/src",
-  "^@redline/(cli|bench|demo-platform|demo-feed|eval|adversary|crew-scenarios|claim-scenarios|faults)$": "<rootDir>/tools/$1/src",
+  "^@redline/(cli|bench|demo-platform|demo-feed|eval|adversary|crew-scenarios|claim-scenarios|field-traffic|faults)$": "<rootDir>/tools/$1/src",
   "^@redline/test-helpers$": "<rootDir>/test/helpers",
   "^@redline/(archiver|action-dispatcher|alert-gateway|risk-engine|inspector-console|crew-detector)$": "<rootDir>/services/$1/src",
   "^@redline/([a-z-]+)$": "<rootDir>/libs/$1/src",
