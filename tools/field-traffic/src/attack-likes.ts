@@ -47,9 +47,11 @@ export function fakeLikes(b: RoomBuilder, rng: Rng): AttackTruth {
   const taps = targetVolume(b, "like", c, 200);
   const windowS = (c.endMs - c.startMs) / 1000;
   const burstS = humans ? rng.uniform(5, 30) : rng.uniform(10, 60);
-  // Accounts so that each taps for a fraction of the window (its duty) at its rate.
-  const duty = rng.uniform(0.1, 0.6);
-  const accounts = clampInt(taps / (tap.rate * windowS * duty), 5, 300);
+  // Farm size is the seller's choice (5–300); a small order spreads over fewer accounts so each
+  // still taps for at least ~10 s, and a big one over more so no account taps past the window.
+  const drawnAccounts = Math.round(rng.logUniform(5, 300));
+  const accounts = clampInt(Math.max(Math.min(drawnAccounts, taps / (tap.rate * 10)), taps / (tap.rate * windowS * 0.8)), 5, 300);
+  const duty = Math.min(1, taps / (accounts * tap.rate * windowS));
   const farm = farmFor(rng, b, c, accounts);
   const first = starts(rng, c, accounts);
   const perAccountS = taps / accounts / tap.rate;
@@ -91,6 +93,7 @@ export function fakeLikes(b: RoomBuilder, rng: Rng): AttackTruth {
     joinFirst: round(realJoinFirst),
     pattern: waves > 0 ? "waves" : "bursts",
     waves,
+    drawnAccounts,
     duty: round(duty),
   });
 }

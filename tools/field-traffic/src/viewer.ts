@@ -29,7 +29,7 @@ export interface Habits {
   tipProb: number;
 }
 
-export const ORDINARY: Habits = { likeProb: 0.35, commentProb: 0.15, followProb: 0.05, buyProb: 0.025, tipProb: 0.01 };
+export const ORDINARY: Habits = { likeProb: 0.35, commentProb: 0.15, followProb: 0.08, buyProb: 0.04, tipProb: 0.01 };
 
 const CHAT = [
   "主播好", "这个多少钱", "有没有大码", "已拍", "支持主播", "好看", "上链接", "求讲解一下3号",
