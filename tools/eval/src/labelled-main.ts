@@ -1,12 +1,14 @@
 /**
  * Writes the labelled-room reports: docs/eval/adversary.{json,md} (the
- * independent generator) and docs/eval/randomized.{json,md} (the
- * simulator's randomised attacks). `node tools/eval/dist/labelled-main.js`
- * writes just these two; `npm run eval` writes them after the others.
+ * independent generator), docs/eval/field.{json,md} (the second blind
+ * generator) and docs/eval/randomized.{json,md} (the simulator's randomised
+ * attacks). `node tools/eval/dist/labelled-main.js` writes just these three;
+ * `npm run eval` writes them after the others.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { evaluateAdversary } from "./adversary-evaluation";
+import { evaluateField, FIELD_DEVELOPMENT_SEEDS, FIELD_SEEDS } from "./field-evaluation";
 import type { LabelledReport } from "./labelled-evaluation";
 import { renderLabelledMarkdown } from "./labelled-report";
 import { evaluateRandomized } from "./randomized-evaluation";
@@ -15,6 +17,12 @@ const ADVERSARY_INTRO = [
   "Never used to tune anything: the tells and limits come from docs/threat-model.md, and the only traffic they were checked",
   "on while being written is the unit tests' and the simulator's development seeds (see falsification.md). The report was",
   "read for the kinds of failure (which parameter bins miss), never to move a limit towards its seeds.",
+];
+const FIELD_INTRO = [
+  "A second generator written blind, from the threat model and the event contract only, with the field's mess (lost",
+  `joins, reconnects, feed swipe-throughs, host cues, tap batching). Development seeds ${FIELD_DEVELOPMENT_SEEDS.join(", ")} may be read`,
+  `to develop detectors; these reporting seeds (${FIELD_SEEDS.join(", ")}) are run once per detector change and never inspected.`,
+  "First reported with redline-rules-10: no detector limit was set on any seed of this generator.",
 ];
 const RANDOMIZED_INTRO = [
   "Attack parameters drawn from the threat model's ranges (§3) and the twelve hard negatives of §4, written by a helper",
@@ -37,6 +45,7 @@ export function writeLabelledReports(outDir: string, log: (line: string) => void
   mkdirSync(outDir, { recursive: true });
   write(outDir, "randomized", "Falsification detection on the simulator's randomised attacks", RANDOMIZED_INTRO, evaluateRandomized(undefined, log), log);
   write(outDir, "adversary", "Falsification detection on independent traffic", ADVERSARY_INTRO, evaluateAdversary(undefined, log), log);
+  write(outDir, "field", "Falsification detection on a second independent generator", FIELD_INTRO, evaluateField(undefined, log), log);
 }
 
 if (require.main === module) {

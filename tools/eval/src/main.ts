@@ -1,7 +1,7 @@
 /**
  * `npm run eval`: simulate → replay over seeds the detectors were not tuned
  * on, and write docs/eval/falsification.{json,md}, content.{json,md} and
- * adversary.{json,md} and randomized.{json,md} (labelled-main.ts). Wiring only.
+ * adversary.{json,md}, field.{json,md} and randomized.{json,md} (labelled-main.ts). Wiring only.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -11,12 +11,13 @@ import { writeContentReport } from "./content-main";
 import { writeLabelledReports } from "./labelled-main";
 import { createProgress } from "@redline/progress";
 import { ADVERSARY_SEEDS } from "./adversary-evaluation";
+import { FIELD_SEEDS } from "./field-evaluation";
 import { CONTENT_EVALUATION_SEEDS } from "./content-evaluation";
 import { EVALUATION_SEEDS, SWEEP_SEEDS } from "./evaluation";
 import { RANDOMIZED_SEEDS } from "./randomized-evaluation";
 
-/** Every seed the run simulates, in all four reports: the progress bar's total. */
-const SEEDS_IN_RUN = EVALUATION_SEEDS.length + SWEEP_SEEDS.length + CONTENT_EVALUATION_SEEDS.length + RANDOMIZED_SEEDS.length + ADVERSARY_SEEDS.length;
+/** Every seed the run simulates, in all five reports: the progress bar's total. */
+const SEEDS_IN_RUN = EVALUATION_SEEDS.length + SWEEP_SEEDS.length + CONTENT_EVALUATION_SEEDS.length + RANDOMIZED_SEEDS.length + ADVERSARY_SEEDS.length + FIELD_SEEDS.length;
 /** Each evaluation logs one line per finished seed ("... seed 611: ..."); the bar counts them. */
 const SEED_DONE = /\bseed \d+:/;
 
