@@ -56,6 +56,13 @@ function arrive(room: RoomState, slot: AccountSlot, kind: "views" | "follows" | 
   }
 }
 
+/** A LEAVE or a comment shows the account was in the room; without a JOIN of its own, its JOIN was lost. */
+function notePresence(room: RoomState, slot: AccountSlot): void {
+  if (slot.joins > 0 || slot.presentUnjoined === true) return;
+  slot.presentUnjoined = true;
+  room.unjoinedPresences = (room.unjoinedPresences ?? 0) + 1;
+}
+
 function freshAt(slot: AccountSlot, timeMs: number, cfg: Readonly<EngineConfig>): boolean {
   return isFreshAccount(slot.createdMs, timeMs, cfg.falsification.freshAccountAgeMs);
 }
@@ -90,6 +97,7 @@ function onView(room: RoomState, event: LiveEvent, user: Actor, view: ViewEvent,
     return touch(room, "views", user.userId, event, 1, cfg);
   }
   if (view.kind !== ViewKind.VIEW_KIND_LEAVE) return null;
+  notePresence(room, slot);
   if (slot.joinMs >= 0 && t - slot.joinMs < cfg.falsification.ghostDwellMs && !slot.interacted && ++slot.shortVisits === cfg.falsification.ghostCrowdVisits) {
     room.repeatGhostAccounts = (room.repeatGhostAccounts ?? 0) + 1;
   }
@@ -187,9 +195,12 @@ function observe(room: RoomState, event: LiveEvent, cfg: Readonly<EngineConfig>)
     case "follow": return onFollow(room, event, actor, cfg);
     case "transaction": return onTransaction(room, event, actor, body.value, cfg);
     case "comment":
-    case "barrage":
-      slotOf(room, actor, event.eventTimeMs, cfg).interacted = true;
+    case "barrage": {
+      const slot = slotOf(room, actor, event.eventTimeMs, cfg);
+      slot.interacted = true;
+      notePresence(room, slot);
       return null;
+    }
     default:
       return null;
   }

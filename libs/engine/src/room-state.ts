@@ -47,6 +47,8 @@ export interface AccountSlot {
    * The latest second (epoch s) the account liked in, the seconds it liked in, the latest of the room's
    * waves it liked in and how many waves it liked in (`detectors/like-waves.ts`; absent before rules-9).
    */
+  /** Left or commented without a JOIN of its own: it was watching, and its JOIN was lost (absent before rules-11). */
+  presentUnjoined?: boolean;
   likeSecond?: number;
   likeSeconds?: number;
   likeWave?: number;
@@ -103,6 +105,8 @@ export interface RoomState {
    * devices now show: evicted devices keep their count): lets `crowdOf` skip rooms without phone farms.
    */
   sharedPhoneAccounts?: number;
+  /** Accounts that left or commented here without a JOIN of their own: the platform loses JOINs (absent before rules-11). */
+  unjoinedPresences?: number;
   /** Accounts with `ghostCrowdVisits` short visits or more here: lets `crowdOf` skip rooms without ghosts (absent before rules-10). */
   repeatGhostAccounts?: number;
   /** The platform and product category the room's events state: with its size, its peer group (#12). */

@@ -1,5 +1,5 @@
 /**
- * Limits of the data-falsification detectors (redline-rules-10). Every number
+ * Limits of the data-falsification detectors (redline-rules-11). Every number
  * is a physical or contractual limit taken from docs/threat-model.md — what a
  * thumb can tap, how many accounts a family shares, how long a swipe-through
  * lasts — not a value fitted to any generator's output. What a room's numbers
@@ -66,6 +66,8 @@ export interface FalsificationConfig {
   ghostVisits: number;
   /** An account that liked, followed or ordered counts as never having joined once the room's joins have been applied this far past its first engagement. */
   withoutJoinGraceMs: number;
+  /** Accounts seen leaving or commenting without a JOIN, from which a room's platform counts as losing JOINs (`acted_without_join` then 1). */
+  lostJoinSightings: number;
   /** A follow this soon after the account joined is a scripted follow (people who follow watched first). */
   quickFollowMs: number;
   /** A payment account used by this many buyers in a room is a mule ring beyond doubt (a decisive-leaning tell)... */
@@ -151,6 +153,7 @@ export const DEFAULT_FALSIFICATION_CONFIG: Readonly<FalsificationConfig> = Objec
   ghostDwellMs: 30_000,
   ghostVisits: 4,
   withoutJoinGraceMs: 30_000,
+  lostJoinSightings: 2,
   quickFollowMs: 10_000,
   sharedPaymentBuyers: 5,
   weakSharedPaymentBuyers: 3,

@@ -141,14 +141,24 @@ function identityTells(out: TellSum, slot: AccountSlot, room: RoomState, timeMs:
  * every liker look like a script.
  */
 function actedWithoutJoin(slot: AccountSlot, room: RoomState, f: Readonly<FalsificationConfig>): boolean {
-  return slot.joins === 0 && slot.firstEngagedMs >= 0 && room.cohort.cadence.views.lastMs - slot.firstEngagedMs >= f.withoutJoinGraceMs;
+  return slot.joins === 0 && slot.presentUnjoined !== true && slot.firstEngagedMs >= 0 && room.cohort.cadence.views.lastMs - slot.firstEngagedMs >= f.withoutJoinGraceMs;
+}
+
+/**
+ * What a like without a JOIN weighs: decisive (2) where the platform delivers every JOIN, an ordinary
+ * tell (1) in a room where it has been seen losing some (accounts that left or commented without ever joining):
+ * there a real viewer whose JOIN was lost likes before its LEAVE or a comment shows it was watching, and a busy
+ * room holds a few by chance — as many as the floor of four likers.
+ */
+function withoutJoinWeight(room: RoomState, f: Readonly<FalsificationConfig>): number {
+  return (room.unjoinedPresences ?? 0) >= f.lostJoinSightings ? 1 : 2;
 }
 
 function likeTells(out: TellSum, slot: AccountSlot, room: RoomState, f: Readonly<FalsificationConfig>): void {
   if (slot.maxTapsPerEvent > f.humanMaxTapsPerEvent || slot.maxTaps10s > f.humanMaxTapsPer10s || slot.maxTaps60s > f.humanMaxTapsPerMinute) {
     out.add("superhuman_taps", 2);
   }
-  if (actedWithoutJoin(slot, room, f)) out.add("acted_without_join", 2);
+  if (actedWithoutJoin(slot, room, f)) out.add("acted_without_join", withoutJoinWeight(room, f));
   if (slot.likeGaps.gaps.n >= f.regularMinGaps && rsCoefficientOfVariation(slot.likeGaps.gaps) < f.regularGapCv) out.add("scheduled_timing", 1.5);
   // Liking, second after second, with a crowd that comes out of a lull together: a fleet's waves, whatever
   // its identities look like. A person in a like storm fills the seconds around them instead.
@@ -193,6 +203,8 @@ function viewTells(out: TellSum, slot: AccountSlot, f: Readonly<FalsificationCon
 }
 
 function followTells(out: TellSum, slot: AccountSlot, room: RoomState, f: Readonly<FalsificationConfig>): void {
+  // Kept decisive: a follow is bought through an API without a visit (threat model §2.3), and on traffic whose
+  // platform loses JOINs the downgrade cost four of 24 catchable follow attacks for one innocent room.
   if (actedWithoutJoin(slot, room, f)) out.add("acted_without_join", 2);
   if (slot.followAfterJoinMs >= 0 && slot.followAfterJoinMs < f.quickFollowMs) out.add("quick_follow", 1);
   if ((slot.scheduledArrivals & ARRIVAL_BIT.follows) !== 0) out.add("scheduled_timing", 1);
