@@ -1,48 +1,18 @@
-import type { AccountActivity, ActivityKind } from "./activity";
 import type { AccountState, CoVisit } from "./account-state";
 import { newAccountState } from "./account-state";
 import { CrewDetector } from "./crew-detector";
 import { type Group } from "./groups";
 import { neighbourGroups, streamersBetween } from "./group-merging";
+import type { AccountActivity } from "./activity";
+import { ActivityTraffic, MIN, T0, type RoomSpec } from "./testing/activity-traffic";
 
-const T0 = 1_757_674_800_000;
-const MIN = 60_000;
 const CATEGORIES = ["beauty", "food", "home", "fashion", "electronics", "toys", "books", "sports"];
 
-interface Room {
-  roomId: string;
-  streamerId: string;
-  category: string;
-  startedMs: number;
-}
+const room = (i: number): RoomSpec => ({ roomId: `room-${i}`, streamerId: `streamer-${i}`, category: CATEGORIES[i % CATEGORIES.length]!, startedMs: T0 + i * 40 * MIN });
 
-const room = (i: number): Room => ({ roomId: `room-${i}`, streamerId: `streamer-${i}`, category: CATEGORIES[i % CATEGORIES.length]!, startedMs: T0 + i * 40 * MIN });
-
-class Traffic {
-  private readonly records: AccountActivity[] = [];
-  private seq = 0;
-
-  act(r: Room, accountId: string, atMs: number, kind: ActivityKind, extra: Partial<AccountActivity> = {}): void {
-    this.records.push({
-      eventId: `${r.roomId}-${String(this.seq++).padStart(6, "0")}`,
-      eventTimeMs: atMs,
-      accountId,
-      deviceId: `dev-${accountId}`,
-      ipPrefix: `10.${this.seq % 250}.0.0/24`,
-      roomId: r.roomId,
-      streamerId: r.streamerId,
-      roomCategory: r.category,
-      roomStartedMs: r.startedMs,
-      kind,
-      paymentKey: "",
-      addressKey: "",
-      accountCreatedMs: T0 - 400 * 86_400_000,
-      ...extra,
-    });
-  }
-
+class Traffic extends ActivityTraffic {
   /** Accounts that arrive 5 minutes in, seconds apart, and stay ten minutes: in sync with each other. */
-  together(r: Room, accounts: readonly string[]): void {
+  together(r: RoomSpec, accounts: readonly string[]): void {
     accounts.forEach((a, i) => {
       this.act(r, a, r.startedMs + 5 * MIN + i * 3_000, "join");
       this.act(r, a, r.startedMs + 15 * MIN + i * 2_000, "leave");
@@ -50,12 +20,8 @@ class Traffic {
   }
 
   /** Orders paid from one wallet, minutes apart (never in sync by arrival): the wallet links the buyers. */
-  sharedWallet(r: Room, accounts: readonly string[], wallet: string): void {
+  sharedWallet(r: RoomSpec, accounts: readonly string[], wallet: string): void {
     accounts.forEach((a, i) => this.act(r, a, r.startedMs + 6 * MIN + i * 5 * MIN, "order", { paymentKey: wallet }));
-  }
-
-  sorted(): AccountActivity[] {
-    return [...this.records].sort((a, b) => a.eventTimeMs - b.eventTimeMs || (a.eventId < b.eventId ? -1 : 1));
   }
 }
 

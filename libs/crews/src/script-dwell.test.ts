@@ -1,59 +1,18 @@
 import { Severity } from "@redline/proto";
-import type { AccountActivity, ActivityKind } from "./activity";
 import { type AccountState, newAccountState } from "./account-state";
 import { resolveCrewConfig } from "./config";
 import { CrewDetector } from "./crew-detector";
 import type { CrewFinding, CrewOutput } from "./findings";
 import { coVisitDwellMs, dwellsDiffer, groupDwellMs, visitDwellMs } from "./script-dwell";
+import { ActivityTraffic, MIN, T0, type RoomSpec } from "./testing/activity-traffic";
 
-const T0 = 1_757_674_800_000;
-const MIN = 60_000;
 const CATEGORIES = ["beauty", "food", "home", "fashion", "electronics", "toys"];
 
-interface Room {
-  roomId: string;
-  streamerId: string;
-  category: string;
-  startedMs: number;
-}
+const room = (i: number): RoomSpec => ({ roomId: `room-${i}`, streamerId: `streamer-${i}`, category: CATEGORIES[i % CATEGORIES.length]!, startedMs: T0 + i * 40 * MIN });
 
-const room = (i: number): Room => ({ roomId: `room-${i}`, streamerId: `streamer-${i}`, category: CATEGORIES[i % CATEGORIES.length]!, startedMs: T0 + i * 40 * MIN });
-
-class Traffic {
-  private readonly records: AccountActivity[] = [];
-  private seq = 0;
-
-  act(r: Room, accountId: string, atMs: number, kind: ActivityKind, ipPrefix = `10.${this.seq % 250}.0.0/24`): void {
-    this.records.push({
-      eventId: `${r.roomId}-${String(this.seq++).padStart(6, "0")}`,
-      eventTimeMs: atMs,
-      accountId,
-      deviceId: `dev-${accountId}`,
-      ipPrefix,
-      roomId: r.roomId,
-      streamerId: r.streamerId,
-      roomCategory: r.category,
-      roomStartedMs: r.startedMs,
-      kind,
-      paymentKey: "",
-      addressKey: "",
-      accountCreatedMs: T0 - 400 * 86_400_000,
-    });
-  }
-
-  visit(r: Room, accountId: string, arriveMs: number, stayMs: number, ipPrefix?: string): void {
-    this.act(r, accountId, arriveMs, "join", ipPrefix);
-    this.act(r, accountId, arriveMs + MIN, "like", ipPrefix);
-    this.act(r, accountId, arriveMs + stayMs, "leave", ipPrefix);
-  }
-
-  sorted(): AccountActivity[] {
-    return [...this.records].sort((a, b) => a.eventTimeMs - b.eventTimeMs || (a.eventId < b.eventId ? -1 : 1));
-  }
-}
 
 /** `size` accounts that work each room 5 minutes in, a few seconds apart, and stay `stayMs` (their script). */
-function crewWorks(traffic: Traffic, rooms: readonly Room[], prefix: string, size: number, stayMs: number): string[] {
+function crewWorks(traffic: ActivityTraffic, rooms: readonly RoomSpec[], prefix: string, size: number, stayMs: number): string[] {
   const accounts = Array.from({ length: size }, (_, i) => `${prefix}-${i}`);
   for (const r of rooms) accounts.forEach((a, i) => traffic.visit(r, a, r.startedMs + 5 * MIN + i * 3_000, stayMs + (i % 2) * 2_000));
   return accounts;
@@ -99,7 +58,7 @@ describe("script dwell", () => {
   });
 
   it("names, when asked, an account that followed the crew's script with four of its core in one room, not one that stayed longer or sat behind a shared NAT", () => {
-    const traffic = new Traffic();
+    const traffic = new ActivityTraffic();
     const rooms = [0, 1, 2, 3].map(room);
     const crew = crewWorks(traffic, rooms, "crew", 5, 10 * MIN);
     const r0 = rooms[0]!;
@@ -107,8 +66,8 @@ describe("script dwell", () => {
     // In sync by arrival and departure (within 150 s), but 100 s longer than the script.
     traffic.visit(r0, "lingerer", r0.startedMs + 5 * MIN + 20_000, 10 * MIN + 100_000);
     // A campus NAT: thirteen other accounts on its /24, in the room's opening crowd.
-    for (let i = 0; i < 13; i++) traffic.act(r0, `student-${i}`, r0.startedMs + 10_000 + i * 1_000, "like", "172.16.5.0/24");
-    traffic.visit(r0, "student-x", r0.startedMs + 5 * MIN + 25_000, 10 * MIN, "172.16.5.0/24");
+    for (let i = 0; i < 13; i++) traffic.act(r0, `student-${i}`, r0.startedMs + 10_000 + i * 1_000, "like", { ipPrefix: "172.16.5.0/24" });
+    traffic.visit(r0, "student-x", r0.startedMs + 5 * MIN + 25_000, 10 * MIN, { ipPrefix: "172.16.5.0/24" });
     const records = traffic.sorted();
     const named = finalNames(new CrewDetector({ nameWithCoreInOneRoom: 4 }).ingestAll(records));
     expect(named).toHaveLength(1);
@@ -119,7 +78,7 @@ describe("script dwell", () => {
   });
 
   it("keeps two crews apart when their accounts meet in sync but stay for different times", () => {
-    const traffic = new Traffic();
+    const traffic = new ActivityTraffic();
     const all = Array.from({ length: 11 }, (_, i) => room(i));
     const a = crewWorks(traffic, all.slice(0, 4), "short", 5, 10 * MIN);
     const b = crewWorks(traffic, all.slice(4, 8), "long", 5, 13 * MIN);
