@@ -4,6 +4,7 @@ import { resolveCrewConfig, type CrewConfig } from "./config";
 import { CrewDetector } from "./crew-detector";
 import { CrewConfigError, CrewSnapshotError, InvalidActivityError } from "./errors";
 import type { CrewFinding, CrewOutput } from "./findings";
+import type { ActivityKind } from "./activity";
 import { ActivityTraffic as Traffic, MIN, T0, type RoomSpec } from "./testing/activity-traffic";
 
 const CATEGORIES = ["beauty", "food", "home", "fashion", "electronics"];
