@@ -148,4 +148,44 @@ describe("crew-detector service", () => {
       await alerts.stop();
     }
   });
+  it("replays the retained activity when its snapshot was taken under another crew config, instead of refusing to start", async () => {
+    const prefix = randomId("it.crews-upgrade");
+    const topics = { activity: `${prefix}.activity`, alerts: `${prefix}.alerts`, accountRisk: `${prefix}.account-risk` };
+    await ensureTopics(kafka, [
+      { topic: topics.activity, numPartitions: LANES },
+      { topic: dlqTopicFor(topics.activity), numPartitions: 1 },
+      { topic: topics.alerts, numPartitions: 1 },
+      { topic: topics.accountRisk, numPartitions: 2, configs: { "cleanup.policy": "compact" } },
+      { topic: dlqTopicFor(topics.accountRisk), numPartitions: 1 },
+    ]);
+    const env = {
+      ...(process.env as Record<string, string>),
+      REDLINE_ACCOUNT_ACTIVITY_TOPIC: topics.activity,
+      REDLINE_ALERTS_TOPIC: topics.alerts,
+      REDLINE_ACCOUNT_RISK_TOPIC: topics.accountRisk,
+      REDLINE_CREWS_CHANGELOG_TOPIC: `${prefix}.state`,
+      REDLINE_CREWS_SNAPSHOT_EVERY_MINUTES: "10",
+    };
+    const activity = traffic();
+    const alerts = await collectTopic(kafka, topics.alerts);
+    try {
+      const before = await CrewDetectorService.start(loadConfig(env), { logger: silentLogger });
+      services.push(before);
+      await producer.send(topics.activity, [...withMinuteMarks(activity), ...marks(activity[activity.length - 1]!.eventTimeMs + 10 * MIN)]);
+      await waitFor(() => before.stats.snapshots >= 2, { what: "a snapshot under the first config" });
+      await before.stop();
+
+      // The next release's config: its snapshot cannot be restored, so the whole retained input is replayed under it.
+      const windowMs = 5 * 60 * MIN;
+      const after = await CrewDetectorService.start(loadConfig({ ...env, REDLINE_CREWS_WINDOW_MS: String(windowMs) }), { logger: silentLogger });
+      services.push(after);
+      const expected = new CrewDetector({ windowMs }).ingestAll(activity).map((o) => crewAlert(o).alertId);
+      expect(expected.length).toBeGreaterThan(0);
+      await waitFor(() => after.stats.released >= activity.length, { what: "every record replayed" });
+      const seen = () => new Set(alerts.records.map((r) => decodeMessage(Alert, r.value, "protobuf").alertId));
+      await waitFor(() => expected.every((id) => seen().has(id)), { what: `${expected.length} alerts of the replay under the new config` });
+    } finally {
+      await alerts.stop();
+    }
+  });
 });

@@ -10,7 +10,7 @@
  * the ids and keys it had, so consumers see it once.
  */
 import type { Logger } from "@redline/common";
-import { crewAlert } from "@redline/crews";
+import { crewAlert, CrewSnapshotError } from "@redline/crews";
 import { encodeMessage } from "@redline/events";
 import {
   CountingMetrics,
@@ -50,6 +50,22 @@ export interface CrewDetectorStats {
   deadLettered: number;
 }
 
+/**
+ * The snapshot's state, or undefined when the snapshot is another release's (another format or crew config):
+ * then the detector replays the retained account activity from the earliest offsets, which is what a replay
+ * computes, instead of refusing to start — a crew detector that is down holds every room engine's reads of
+ * the account-risk table, so falsification would stop with it. What it re-raises keeps its ids.
+ */
+function restoreIfSameRelease(saved: Uint8Array, config: CrewDetectorConfig, logger: Logger): CrewStream | undefined {
+  try {
+    return CrewStream.restore(saved, config.crew, config.snapshotEveryMinutes);
+  } catch (err) {
+    if (!(err instanceof CrewSnapshotError)) throw err;
+    logger.warn("crew detector snapshot is another release's; replaying account activity from the earliest offsets", { err });
+    return undefined;
+  }
+}
+
 export class CrewDetectorService {
   readonly stats: CrewDetectorStats = { released: 0, alerts: 0, tableValues: 0, snapshots: 0, deadLettered: 0 };
   private reader: TopicReader | undefined;
@@ -73,12 +89,13 @@ export class CrewDetectorService {
     const producer = await RecordProducer.connect(kafka, logger);
     const lanes = (await partitionCounts(kafka, [config.activityTopic])).get(config.activityTopic)!;
     const saved = (await readLatestByKey(kafka, config.changelogTopic, logger)).get(SNAPSHOT_KEY);
-    const stream = saved !== undefined ? CrewStream.restore(saved, config.crew, config.snapshotEveryMinutes) : CrewStream.fresh(lanes, await earliestOffsets(kafka, config.activityTopic), config.crew, config.snapshotEveryMinutes);
-    logger.info("crew detector state ready", { restored: saved !== undefined, snapshotBytes: saved?.length ?? 0, held: stream.heldCount, lanes });
+    const restored = saved === undefined ? undefined : restoreIfSameRelease(saved, config, logger);
+    const stream = restored ?? CrewStream.fresh(lanes, await earliestOffsets(kafka, config.activityTopic), config.crew, config.snapshotEveryMinutes);
+    logger.info("crew detector state ready", { restored: restored !== undefined, snapshotBytes: saved?.length ?? 0, held: stream.heldCount, lanes });
     const table = await MinuteTableWriter.open(kafka, producer, config.accountRiskTopic);
     const service = new CrewDetectorService(config, stream, producer, table, new DeadLetterWriter(producer, metrics, logger), logger);
     // The first snapshot pins the start offsets, so a crash before the next one resumes here.
-    if (saved === undefined) await service.saveSnapshot();
+    if (restored === undefined) await service.saveSnapshot();
     service.reader = await TopicReader.open({
       kafka,
       topic: config.activityTopic,
