@@ -66,6 +66,27 @@ function marks(watermarkMs: number): OutputRecord[] {
   return out;
 }
 
+/** Fresh topics for one test and the service environment that names them. */
+async function testTopics(prefix: string): Promise<{ topics: { activity: string; alerts: string; accountRisk: string }; env: Record<string, string> }> {
+  const topics = { activity: `${prefix}.activity`, alerts: `${prefix}.alerts`, accountRisk: `${prefix}.account-risk` };
+  await ensureTopics(kafka, [
+    { topic: topics.activity, numPartitions: LANES },
+    { topic: dlqTopicFor(topics.activity), numPartitions: 1 },
+    { topic: topics.alerts, numPartitions: 1 },
+    { topic: topics.accountRisk, numPartitions: 2, configs: { "cleanup.policy": "compact" } },
+    { topic: dlqTopicFor(topics.accountRisk), numPartitions: 1 },
+  ]);
+  const env = {
+    ...(process.env as Record<string, string>),
+    REDLINE_ACCOUNT_ACTIVITY_TOPIC: topics.activity,
+    REDLINE_ALERTS_TOPIC: topics.alerts,
+    REDLINE_ACCOUNT_RISK_TOPIC: topics.accountRisk,
+    REDLINE_CREWS_CHANGELOG_TOPIC: `${prefix}.state`,
+    REDLINE_CREWS_SNAPSHOT_EVERY_MINUTES: "10",
+  };
+  return { topics, env };
+}
+
 describe("crew-detector service", () => {
   let producer: RecordProducer;
   const services: CrewDetectorService[] = [];
@@ -79,23 +100,8 @@ describe("crew-detector service", () => {
   });
 
   it("raises the alerts a replay of the ordered records raises, across a restart, writes the account-risk table and dead-letters bad records", async () => {
-    const prefix = randomId("it.crews");
-    const topics = { activity: `${prefix}.activity`, alerts: `${prefix}.alerts`, accountRisk: `${prefix}.account-risk` };
-    await ensureTopics(kafka, [
-      { topic: topics.activity, numPartitions: LANES },
-      { topic: dlqTopicFor(topics.activity), numPartitions: 1 },
-      { topic: topics.alerts, numPartitions: 1 },
-      { topic: topics.accountRisk, numPartitions: 2, configs: { "cleanup.policy": "compact" } },
-      { topic: dlqTopicFor(topics.accountRisk), numPartitions: 1 },
-    ]);
-    const config = loadConfig({
-      ...(process.env as Record<string, string>),
-      REDLINE_ACCOUNT_ACTIVITY_TOPIC: topics.activity,
-      REDLINE_ALERTS_TOPIC: topics.alerts,
-      REDLINE_ACCOUNT_RISK_TOPIC: topics.accountRisk,
-      REDLINE_CREWS_CHANGELOG_TOPIC: `${prefix}.state`,
-      REDLINE_CREWS_SNAPSHOT_EVERY_MINUTES: "10",
-    });
+    const { topics, env } = await testTopics(randomId("it.crews"));
+    const config = loadConfig(env);
     const activity = traffic();
     const replayed = new CrewDetector().ingestAll(activity);
     // The last alert of each id: a re-raise at the same severity is the same alert, updated.
@@ -149,23 +155,7 @@ describe("crew-detector service", () => {
     }
   });
   it("replays the retained activity when its snapshot was taken under another crew config, instead of refusing to start", async () => {
-    const prefix = randomId("it.crews-upgrade");
-    const topics = { activity: `${prefix}.activity`, alerts: `${prefix}.alerts`, accountRisk: `${prefix}.account-risk` };
-    await ensureTopics(kafka, [
-      { topic: topics.activity, numPartitions: LANES },
-      { topic: dlqTopicFor(topics.activity), numPartitions: 1 },
-      { topic: topics.alerts, numPartitions: 1 },
-      { topic: topics.accountRisk, numPartitions: 2, configs: { "cleanup.policy": "compact" } },
-      { topic: dlqTopicFor(topics.accountRisk), numPartitions: 1 },
-    ]);
-    const env = {
-      ...(process.env as Record<string, string>),
-      REDLINE_ACCOUNT_ACTIVITY_TOPIC: topics.activity,
-      REDLINE_ALERTS_TOPIC: topics.alerts,
-      REDLINE_ACCOUNT_RISK_TOPIC: topics.accountRisk,
-      REDLINE_CREWS_CHANGELOG_TOPIC: `${prefix}.state`,
-      REDLINE_CREWS_SNAPSHOT_EVERY_MINUTES: "10",
-    };
+    const { topics, env } = await testTopics(randomId("it.crews-upgrade"));
     const activity = traffic();
     const alerts = await collectTopic(kafka, topics.alerts);
     try {

@@ -1,17 +1,12 @@
 import type { Alert, LiveEvent } from "@redline/proto";
 import { Severity, TransactionKind } from "@redline/proto";
-import { RiskEngine } from "../engine";
+import { alertsFor } from "../testing/run-engine";
 import { actor, comment, follow, join, leave, like, order, seeded, T0 } from "../testing/event-builders";
 import { organicRoom } from "../testing/organic";
 
 const DAY = 86_400_000;
 const ROOM = "room-1";
 
-function alertsFor(events: LiveEvent[]): Alert[] {
-  const engine = new RiskEngine();
-  const sorted = [...events].sort((a, b) => a.eventTimeMs - b.eventTimeMs || (a.eventId < b.eventId ? -1 : 1));
-  return [...sorted.map((e) => engine.ingest(e)), engine.flush()].flatMap((step) => step.outputs.map((o) => o.alert));
-}
 
 function subcategories(alerts: Alert[]): string[] {
   return [...new Set(alerts.map((a) => a.subcategory))].sort();

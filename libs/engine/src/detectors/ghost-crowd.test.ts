@@ -1,20 +1,14 @@
 import type { Alert, LiveEvent } from "@redline/proto";
 import { Severity } from "@redline/proto";
-import { RiskEngine } from "../engine";
+import { alertsFor } from "../testing/run-engine";
 import { actor, join, leave, seeded, T0 } from "../testing/event-builders";
 import { organicRoom } from "../testing/organic";
 
 const ROOM = "room-g";
 const DAY = 86_400_000;
 
-function viewAlerts(events: LiveEvent[]): Alert[] {
-  const engine = new RiskEngine();
-  const sorted = [...events].sort((a, b) => a.eventTimeMs - b.eventTimeMs || (a.eventId < b.eventId ? -1 : 1));
-  return [...sorted.map((e) => engine.ingest(e)), engine.flush()]
-    .flatMap((step) => step.outputs.map((o) => o.alert))
-    .filter((a) => a.subcategory === "FAKE_VIEWS" && a.severity >= Severity.SEVERITY_MEDIUM);
-}
 
+const viewAlerts = (events: LiveEvent[]): Alert[] => alertsFor(events).filter((a) => a.subcategory === "FAKE_VIEWS" && a.severity >= Severity.SEVERITY_MEDIUM);
 const signal = (a: Alert, name: string) => a.explanation!.signals.find((s) => s.name === name);
 
 /**

@@ -1,6 +1,6 @@
 import type { Alert, LiveEvent } from "@redline/proto";
 import { Severity } from "@redline/proto";
-import { RiskEngine } from "../engine";
+import { alertsFor } from "../testing/run-engine";
 import { accountSlot, createRoomState } from "../room-state";
 import { DEFAULT_ENGINE_CONFIG } from "../config";
 import { actor, join, like, seeded, T0 } from "../testing/event-builders";
@@ -11,11 +11,6 @@ const ROOM = "room-w";
 const DAY = 86_400_000;
 const LIMITS = { waveMinAccounts: 8, waveQuietRatio: 4 };
 
-function alertsFor(events: LiveEvent[]): Alert[] {
-  const engine = new RiskEngine();
-  const sorted = [...events].sort((a, b) => a.eventTimeMs - b.eventTimeMs || (a.eventId < b.eventId ? -1 : 1));
-  return [...sorted.map((e) => engine.ingest(e)), engine.flush()].flatMap((step) => step.outputs.map((o) => o.alert));
-}
 
 const falsification = (alerts: Alert[]) => alerts.filter((a) => a.subcategory === "FAKE_LIKES" && a.severity >= Severity.SEVERITY_MEDIUM);
 const background = () => organicRoom(ROOM, { seed: 5, viewersPerMinute: 60, durationMs: 15 * 60_000 });

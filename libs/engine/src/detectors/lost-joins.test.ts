@@ -1,18 +1,13 @@
 import type { Alert, LiveEvent } from "@redline/proto";
 import { Severity } from "@redline/proto";
-import { RiskEngine } from "../engine";
+import { alertsFor } from "../testing/run-engine";
 import { actor, comment, leave, like, seeded, T0 } from "../testing/event-builders";
 import { organicRoom } from "../testing/organic";
 
 const ROOM = "room-lj";
 
-function likeAlerts(events: LiveEvent[]): Alert[] {
-  const engine = new RiskEngine();
-  const sorted = [...events].sort((a, b) => a.eventTimeMs - b.eventTimeMs || (a.eventId < b.eventId ? -1 : 1));
-  return [...sorted.map((e) => engine.ingest(e)), engine.flush()]
-    .flatMap((step) => step.outputs.map((o) => o.alert))
-    .filter((a) => a.subcategory === "FAKE_LIKES" && a.severity >= Severity.SEVERITY_MEDIUM);
-}
+const likeAlerts = (events: LiveEvent[]): Alert[] => alertsFor(events).filter((a) => a.subcategory === "FAKE_LIKES" && a.severity >= Severity.SEVERITY_MEDIUM);
+
 
 /**
  * Viewers whose JOIN the platform lost, liking at human rates from `startMs`; `proof` says whether and when one
