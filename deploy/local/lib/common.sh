@@ -133,11 +133,21 @@ refuse_if_recorded_alive() {
 }
 
 # run_detached <pid file> <stdout file> <command...>: start a server in its own session so it
-# outlives this shell and ignores the terminal's Ctrl-C, and record its pid.
+# outlives this shell and ignores the terminal's Ctrl-C, and record its pid once that pid runs
+# the command itself.
 run_detached() {
-  local pid_file="$1" out_file="$2"
+  local pid_file="$1" out_file="$2" pid waited=0
   shift 2
   # 9>&- : the stack lock fd must not be inherited, or the server would hold the lock forever.
   nohup setsid "$@" >"$out_file" 2>&1 </dev/null 9>&- &
-  echo $! >"$pid_file"
+  pid=$!
+  # $! is a fork of this shell until it has exec'd nohup, setsid and then the server: for that
+  # while its command line is this script's, then nohup's, and empty mid-exec. Checks by command
+  # line (pid_matches) would take the starting server for a dead one, and up.sh would give up on
+  # it and forget its pid while it went on starting (the faults-stack-stop flake, #17).
+  while [[ "$(pid_cmdline "$pid")" != "$* " ]] && kill -0 "$pid" 2>/dev/null && ((waited < 300)); do
+    sleep 0.05
+    waited=$((waited + 1))
+  done
+  echo "$pid" >"$pid_file"
 }
