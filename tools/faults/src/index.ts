@@ -24,5 +24,7 @@ export type { FaultDurations } from "./suite/scenarios";
 // Free loopback ports for a stack or a process of a test's own.
 export { freePort } from "./engine-process";
 export { SuiteStack } from "./suite/stack";
+export type { SuiteStackPorts } from "./suite/stack";
+export { portAnswers } from "./suite/port-answers";
 export { SERVICES, ServiceSupervisor } from "./suite/supervisor";
 export { TcpProxy } from "./suite/tcp-proxy";

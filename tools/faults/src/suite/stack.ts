@@ -4,6 +4,7 @@ import { promisify } from "node:util";
 import { REPO_ROOT } from "../engine-process";
 import { FaultSuiteError } from "./errors";
 import { HttpErrorProxy } from "./http-error-proxy";
+import { portAnswers } from "./port-answers";
 import { StartedServers, type StackComponent } from "./started-servers";
 import { TcpProxy } from "./tcp-proxy";
 
@@ -63,8 +64,23 @@ export class SuiteStack {
     this.started.noteUp(components, await this.script("up.sh", components));
   }
 
+  /**
+   * Stops the components by this folder's pid files, then checks that each
+   * port closed: down.sh leaves a server another folder started (another copy
+   * of the tree running its suite on the same ports), and a fault that stops
+   * nothing would pass without having happened.
+   */
   async down(components: readonly StackComponent[]): Promise<void> {
     await this.script("down.sh", components);
+    for (const component of components) {
+      const port = component === "kafka" ? this.ports.kafka : this.ports.clickhouseHttp;
+      if (await portAnswers(port)) {
+        throw new FaultSuiteError(
+          `${component} still answers on 127.0.0.1:${port} after deploy/local/down.sh: it is not this stack's (${this.dir}); another copy of the tree may be running its suite on these ports: stop it, or run this one on other ports`,
+          { component, port, dir: this.dir },
+        );
+      }
+    }
   }
 
   /**
