@@ -2,7 +2,7 @@
  * Dashboards and alerting rules against what the services really expose (#19): runs the
  * pipeline on the real broker and ClickHouse, drives it through the paths that feed every
  * metric a panel or a rule reads (bad input, late input, Apply failures, a ClickHouse
- * outage, a state restore), scrapes every service's /metrics and fails on any name that a
+ * outage, a state restore, a minute table nobody writes), scrapes every service's /metrics and fails on any name that a
  * dashboard or rule uses and no service exposes. The OpenTelemetry exporter prints a
  * metric only once it has a sample, so each path must really run.
  */
@@ -15,7 +15,7 @@ import { loadConfig as archiverConfig, startArchiver, type Archiver } from "@red
 import { ident, sql } from "@redline/clickhouse";
 import { RecordingControlPlane } from "@redline/demo-platform";
 import { demoScenario } from "@redline/demo-feed";
-import { RecordProducer } from "@redline/kafka";
+import { dlqTopicFor, ensureTopics, RecordProducer } from "@redline/kafka";
 import { loadConfig as engineConfig, startRiskEngine, type RiskEngineService } from "@redline/risk-engine";
 import { initTelemetry, loadTelemetryConfig, type Telemetry } from "@redline/telemetry";
 import {
@@ -64,10 +64,19 @@ describe("every metric a dashboard or an alerting rule reads is exposed by a ser
     platform = new RecordingControlPlane({ metrics: telemetry["demo-platform"]!.metrics });
     const platformPort = await platform.start();
     const proxyPort = await proxy.start();
+    // An account-risk table no crew detector writes (#21: the detector down): the engine waits on it a second, then goes on without it.
+    const accountRisk = `${prefix}risk.account-risk`;
+    await ensureTopics(kafka, [
+      { topic: accountRisk, numPartitions: 1 },
+      { topic: dlqTopicFor(accountRisk), numPartitions: 1 },
+    ]);
     const env = {
       ...pipelineEnv({ prefix, inputs, policyFile: POLICY, controlPlanePort: platformPort, gatewayTokens: "inspector-1:inspector:metrics-e2e-token-0123456789", clickhouseDatabase: database }),
       REDLINE_ENGINE_SNAPSHOT_INTERVAL_MS: "1000",
       REDLINE_ENGINE_LAG_POLL_MS: "1000",
+      REDLINE_ENGINE_READ_ACCOUNT_RISK: "true",
+      REDLINE_ACCOUNT_RISK_TOPIC: accountRisk,
+      REDLINE_ENGINE_TABLE_MAX_WAIT_MS: "1000",
     };
     producer = await RecordProducer.connect(kafka, silentLogger);
     // The archiver reaches ClickHouse through a proxy the test can cut.

@@ -23,3 +23,10 @@ export class SnapshotVersionError extends SnapshotRecordError {
     super(partition, new Error(`snapshot version ${found}, this release reads ${expected} only`), { found, expected });
   }
 }
+
+/** A minute table asked for by a name the hold was not built with: a wiring mistake, never retried. */
+export class UnknownTableError extends RedlineError {
+  constructor(name: string, known: string[]) {
+    super(`no minute table named ${name} (tables: ${known.join(", ")})`, { context: { name, known } });
+  }
+}

@@ -13,6 +13,8 @@ export { createPipeline, drainAccountActivity, policyCounters, sealAccountActivi
 export { AccountActivityStage } from "./account-activity-stage";
 export type { PipelineSpec } from "./create-pipeline";
 export { MinuteTableHold } from "./minute-table-hold";
+export { TableWaitBound } from "./table-wait-bound";
+export type { TableWaitBoundOptions, TableWaitObservation, TableWaitStep } from "./table-wait-bound";
 export { InProcessAccountRisk } from "./in-process-account-risk";
 export { accountRiskLookup } from "./account-risk-lookup";
 export { InProcessBaselines } from "./in-process-baselines";
@@ -26,7 +28,7 @@ export type { ReadyTable } from "./minute-table-hold";
 export { PIPELINE_DEFAULTS } from "./pipeline-defaults";
 export { decodeSnapshot, encodeSnapshot, restorePipeline, SNAPSHOT_VERSION } from "./pipeline-snapshot";
 export type { PipelineSnapshot, SnapshotPosition } from "./pipeline-snapshot";
-export { SnapshotRecordError, SnapshotVersionError } from "./errors";
+export { SnapshotRecordError, SnapshotVersionError, UnknownTableError } from "./errors";
 // The product table a spec's `products` takes, for callers that fill one themselves (redline replay).
 export { ProductTable } from "@redline/claims";
 export type { ProductFactsLookup } from "@redline/claims";

@@ -11,6 +11,8 @@
  * table: libs/minute-table/README.md, "The engine's hold".
  */
 
+import { UnknownTableError } from "./errors";
+
 /** What the hold needs of a table: how far it is ready. `MinuteVersionedTable` is one. */
 export interface ReadyTable {
   readyThroughMs(): number;
@@ -18,6 +20,8 @@ export interface ReadyTable {
 
 export class MinuteTableHold {
   private readonly tables: ReadonlyMap<string, ReadyTable>;
+  /** Tables the service gave up waiting on for now (`TableWaitBound`); replay never passes one over. */
+  private readonly passedOver = new Set<string>();
 
   /** @param tables by name (the names are for logs and metrics: which table holds a partition back) */
   constructor(tables: ReadonlyMap<string, ReadyTable> | Record<string, ReadyTable>) {
@@ -28,11 +32,25 @@ export class MinuteTableHold {
     return [...this.tables.keys()];
   }
 
-  /** Events at or below this may be applied: every table is ready for them. +Infinity without tables. */
+  /** Events at or below this may be applied: every table not passed over is ready for them. +Infinity without tables. */
   readyThroughMs(): number {
     let through = Number.POSITIVE_INFINITY;
-    for (const table of this.tables.values()) through = Math.min(through, table.readyThroughMs());
+    for (const [name, table] of this.tables) if (!this.passedOver.has(name)) through = Math.min(through, table.readyThroughMs());
     return through;
+  }
+
+  /** The named table's own ready time, passed over or not. */
+  tableReadyThroughMs(name: string): number {
+    const table = this.tables.get(name);
+    if (table === undefined) throw new UnknownTableError(name, this.tableNames);
+    return table.readyThroughMs();
+  }
+
+  /** Stops (or resumes) waiting on the named table: the engine then applies what its other tables allow, reading the versions this one has. */
+  passOver(name: string, on: boolean): void {
+    this.tableReadyThroughMs(name);
+    if (on) this.passedOver.add(name);
+    else this.passedOver.delete(name);
   }
 
   /** The tables not ready for an event at `eventTimeMs`. */

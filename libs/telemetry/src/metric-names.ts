@@ -10,6 +10,8 @@ export const METRIC_NAMES = {
   groupLag: "redline_consumer_group_lag",
   oldestUnappliedAgeMs: "redline_engine_oldest_unapplied_age_ms",
   idleAdvances: "redline_engine_idle_advances_total",
+  tableLagMs: "redline_engine_table_lag_ms",
+  tableMinutesPassedOver: "redline_engine_table_minutes_passed_over_total",
   lateEvents: "redline_late_events_total",
   roomsEvicted: "redline_rooms_evicted_total",
   duplicateEvents: "redline_duplicate_events_total",

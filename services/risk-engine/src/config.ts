@@ -31,6 +31,13 @@ export interface RiskEngineConfig {
    * peer quantiles only explain findings).
    */
   baselinesTopic: string;
+  /**
+   * Wall time a minute table (account risk, baselines) may stand still while
+   * the watermark is past it before the engine stops waiting on it until it
+   * moves (REDLINE_ENGINE_TABLE_MAX_WAIT_MS; 0 waits for ever). Past it,
+   * alerts may differ from replay's: libs/pipeline `TableWaitBound`.
+   */
+  maxTableWaitMs: number;
   /** Compacted table of product facts read whole by every instance (issue 22); "" when turned off. */
   productsTopic: string;
   /**
@@ -96,6 +103,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): R
     accountRiskTopic: r.bool("REDLINE_ENGINE_READ_ACCOUNT_RISK", r.bool("REDLINE_ENGINE_ACCOUNT_ACTIVITY", false)) ? r.string("REDLINE_ACCOUNT_RISK_TOPIC", DEFAULT_TABLE_TOPICS.accountRisk) : "",
     // "off" runs without product facts: claims are then unverifiable and only superlatives (LOW) alert.
     baselinesTopic: r.bool("REDLINE_ENGINE_BASELINES", false) ? r.string("REDLINE_BASELINES_TOPIC", DEFAULT_TABLE_TOPICS.baselines) : "",
+    // Five minutes: a healthy table moves at least once per event-time minute plus a round trip, so only a stuck producer waits this long.
+    maxTableWaitMs: r.int("REDLINE_ENGINE_TABLE_MAX_WAIT_MS", 300_000, { min: 0 }),
     productsTopic: ((t) => (t === "off" ? "" : t))(r.optionalString("REDLINE_PRODUCTS_TOPIC") ?? DEFAULT_TABLE_TOPICS.products),
     productsTopicRequired: r.optionalString("REDLINE_PRODUCTS_TOPIC") !== undefined,
     changelogTopic: r.string("REDLINE_ENGINE_CHANGELOG_TOPIC", `${groupId}.state`),

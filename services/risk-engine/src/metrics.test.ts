@@ -30,6 +30,9 @@ describe("the risk engine's metrics on telemetry", () => {
     m.setGroupLag("risk-engine", "live.comments", 3, 40);
     m.setStateBytes(3, 2048);
     m.setOldestUnappliedAgeMs(3, 500);
+    m.setTableLagMs("account-risk", 90_000);
+    m.tableMinutesPassedOver("account-risk", 2);
+    m.tableMinutesPassedOver("account-risk", 1);
     m.stateRestoredMs(20);
     m.scoringLatencyMs(0.7);
     const body = await scrape(telemetry);
@@ -42,6 +45,8 @@ describe("the risk engine's metrics on telemetry", () => {
     expect(sample(body, 'redline_consumer_group_lag{group="risk-engine",topic="live.comments",partition="3"}')).toBe(40);
     expect(sample(body, 'redline_state_bytes{partition="3"}')).toBe(2048);
     expect(sample(body, 'redline_engine_oldest_unapplied_age_ms{partition="3"}')).toBe(500);
+    expect(sample(body, 'redline_engine_table_lag_ms{table="account-risk"}')).toBe(90_000);
+    expect(sample(body, 'redline_engine_table_minutes_passed_over_total{table="account-risk"}')).toBe(3);
     expect(sample(body, "redline_state_restore_ms_count")).toBe(1);
     expect(sample(body, 'redline_scoring_latency_ms_bucket{le="1"}')).toBe(1);
   });

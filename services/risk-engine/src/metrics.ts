@@ -19,6 +19,10 @@ export interface RiskEngineMetrics {
   /** Broker-side lag of the group, for every partition whether or not this member owns it. */
   setGroupLag(group: string, topic: string, partition: number, lag: number): void;
   setOldestUnappliedAgeMs(partition: number, ms: number): void;
+  /** Event time by which the newest watermark of this member's partitions is past a minute table's ready time (#21); 0 when it is not. */
+  setTableLagMs(table: string, ms: number): void;
+  /** Event-time minutes applied without waiting for a minute table that stood still past its bound. */
+  tableMinutesPassedOver(table: string, minutes: number): void;
   setStateBytes(partition: number, bytes: number): void;
   stateRestoredMs(ms: number): void;
   /** Stops reporting gauges of a partition this member no longer owns. */
@@ -35,6 +39,8 @@ export const noopRiskEngineMetrics: RiskEngineMetrics = {
   setConsumerLag: () => undefined,
   setGroupLag: () => undefined,
   setOldestUnappliedAgeMs: () => undefined,
+  setTableLagMs: () => undefined,
+  tableMinutesPassedOver: () => undefined,
   setStateBytes: () => undefined,
   stateRestoredMs: () => undefined,
   forgetPartition: () => undefined,
@@ -55,6 +61,12 @@ export function riskEngineMetricsOn(instruments: MetricInstruments): RiskEngineM
     "Wall time since the oldest event received but not yet applied by the engine was received, per partition",
     "ms",
   );
+  const tableLag = instruments.gauge(
+    METRIC_NAMES.tableLagMs,
+    "Event time by which the newest watermark of this member's partitions is past a minute table's ready time, by table; the engine holds what lies beyond",
+    "ms",
+  );
+  const passedOver = instruments.counter(METRIC_NAMES.tableMinutesPassedOver, "Event-time minutes the engine applied without waiting for a minute table that stood still past REDLINE_ENGINE_TABLE_MAX_WAIT_MS, by table");
   const stateBytes = instruments.gauge(METRIC_NAMES.stateBytes, "Encoded size of a partition's detector state", "By");
   return {
     alertRaised: (category, subcategory, severity) => alerts.add(1, { category, subcategory, severity }),
@@ -66,6 +78,8 @@ export function riskEngineMetricsOn(instruments: MetricInstruments): RiskEngineM
     setConsumerLag: (topic, partition, value) => lag.set(value, { topic, partition: String(partition) }),
     setGroupLag: (group, topic, partition, value) => groupLag.set(value, { group, topic, partition: String(partition) }),
     setOldestUnappliedAgeMs: (partition, ms) => unapplied.set(ms, { partition: String(partition) }),
+    setTableLagMs: (table, ms) => tableLag.set(ms, { table }),
+    tableMinutesPassedOver: (table, minutes) => passedOver.add(minutes, { table }),
     setStateBytes: (partition, bytes) => stateBytes.set(bytes, { partition: String(partition) }),
     stateRestoredMs: (ms) => restore.record(ms),
     forgetPartition: (partition) => {

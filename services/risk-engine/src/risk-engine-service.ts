@@ -160,7 +160,9 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
           now,
         })
       : undefined;
-  const heldRelease = hold ? new HeldEventsRelease({ hold, tasks: () => tasks.values(), isCurrent: (task) => tasks.isCurrent(task), logger }) : undefined;
+  const heldRelease = hold
+    ? new HeldEventsRelease({ hold, tasks: () => tasks.values(), isCurrent: (task) => tasks.isCurrent(task), logger, maxTableWaitMs: config.maxTableWaitMs, metrics: engineMetrics, now })
+    : undefined;
   const laneConfirmation = new LaneConfirmation({
     inputTopics: config.inputTopics,
     readHighWatermarks: () => consumer.highWatermarks(),
