@@ -2,7 +2,7 @@ import { isRetriable, retry, RetriesExhaustedError, type Logger } from "@redline
 import type { Admin, Consumer, EachBatchPayload } from "kafkajs";
 import { assignmentFrom, revokedBetween, type TopicPartitions } from "./assignment";
 import type { DecodedRecord, EventConsumerOptions, HandledBatch, PartitionBatch } from "./consumer-options";
-import { HANDLER_FAILED_REASON, refusalOf, type Refusal } from "./dead-letter";
+import { handlerRefusalOf, refusalOf, type Refusal } from "./dead-letter";
 import { noopConsumerMetrics, type ConsumerMetrics } from "./metrics";
 import { fetchCommittedOffsets, fetchWatermarks, type TopicOffsets } from "./offsets";
 import { toInputRecord } from "./record";
@@ -230,7 +230,7 @@ export class EventConsumer<T> {
       // Retries used up on a retriable failure: crash the run so kafkajs
       // restarts it from the last commit; nothing is lost or skipped.
       if (isRetriable(err) || err instanceof RetriesExhaustedError) throw err;
-      await this.opts.deadLetters.write(batch.records.map((r) => refusalOf(r.record, err, HANDLER_FAILED_REASON)));
+      await this.opts.deadLetters.write(batch.records.map((r) => handlerRefusalOf(r.record, err)));
       return undefined;
     }
   }

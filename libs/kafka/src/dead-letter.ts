@@ -5,11 +5,7 @@ import type { ConsumerMetrics } from "./metrics";
 import type { RecordProducer } from "./producer";
 import type { InputRecord, OutputRecord } from "./record";
 
-/**
- * The reason given to valid records a handler refused (not retriable, or out
- * of retries on a non-retriable error); every other reason says what was
- * wrong with the record itself.
- */
+/** The reason given to valid records a handler refused (not retriable, or out of retries on a non-retriable error). */
 export const HANDLER_FAILED_REASON = "HANDLER_FAILED";
 
 export interface Refusal {
@@ -18,16 +14,34 @@ export interface Refusal {
   reason: string;
   /** Human-readable; no payload content. */
   detail: string;
+  /**
+   * The record itself is at fault (it would not decode or validate), so it is
+   * counted in `redline_decode_failures_total` too. False for a valid record a
+   * handler refused or the dispatcher could not deliver (REJECTED,
+   * RETRY_BUDGET_EXHAUSTED, ...): those are not decode failures.
+   */
+  undecodable: boolean;
 }
 
-/** Why a failure was refused, for errors that carry a `reason` (InvalidEventError) or not. */
+/** A record that would not decode or validate, with the error's `reason` (InvalidEventError) or `fallbackReason`. */
 export function refusalOf(record: InputRecord, err: unknown, fallbackReason: string): Refusal {
   const reason = (err as { reason?: unknown }).reason;
   return {
     record,
     reason: typeof reason === "string" ? reason : fallbackReason,
     detail: describeError(err).slice(0, 1000),
+    undecodable: true,
   };
+}
+
+/**
+ * A valid record whose handler failed for good: `HANDLER_FAILED`, unless the
+ * handler's error names what was wrong with the record (an InvalidEventError
+ * found while handling), which is then a decode failure like any other.
+ */
+export function handlerRefusalOf(record: InputRecord, err: unknown): Refusal {
+  const reason = (err as { reason?: unknown }).reason;
+  return typeof reason === "string" ? refusalOf(record, err, HANDLER_FAILED_REASON) : { record, reason: HANDLER_FAILED_REASON, detail: describeError(err).slice(0, 1000), undecodable: false };
 }
 
 /**
@@ -71,7 +85,7 @@ export class DeadLetterWriter {
     }
     for (const r of refusals) {
       this.metrics.recordDeadLettered(r.record.topic, r.reason);
-      if (r.reason !== HANDLER_FAILED_REASON) this.metrics.recordUndecodable(r.record.topic, r.reason);
+      if (r.undecodable) this.metrics.recordUndecodable(r.record.topic, r.reason);
       this.logger.warn("record dead-lettered", {
         topic: r.record.topic,
         partition: r.record.partition,

@@ -7,7 +7,7 @@ export interface ConsumerMetrics {
   recordsConsumed(topic: string, count: number): void;
   /** A record written to `<topic>.dlq`, whatever the reason. */
   recordDeadLettered(topic: string, reason: string): void;
-  /** A dead-lettered record refused for what it holds: every reason but `HANDLER_FAILED`. */
+  /** A dead-lettered record refused for what it holds (`Refusal.undecodable`), not a valid one a handler or delivery refused. */
   recordUndecodable(topic: string, reason: string): void;
   handlerRetried(topic: string): void;
 }

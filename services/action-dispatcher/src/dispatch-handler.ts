@@ -70,7 +70,7 @@ export function dispatchHandler(deps: DispatchHandlerDeps) {
       if (outcome.kind === "applied" || outcome.kind === "duplicate") continue;
       const reason = outcome.kind === "rejected" ? "REJECTED" : outcome.reason;
       const detail = outcome.kind === "rejected" ? outcome.message : outcome.detail;
-      await deps.deadLetters.write([{ record, reason, detail: `${kind} ${action.actionId}: ${detail}`.slice(0, 1000) }]);
+      await deps.deadLetters.write([{ record, reason, detail: `${kind} ${action.actionId}: ${detail}`.slice(0, 1000), undecodable: false }]);
       const alert = encodeMessage(Alert, undeliveredActionAlert(action, outcome), "protobuf");
       await deps.producer.send(deps.alertsTopic, [
         { key: action.roomId, value: alert.value, headers: { "content-type": alert.contentType } },
