@@ -1,6 +1,7 @@
 import { ExportResultCode, type ExportResult } from "@opentelemetry/core";
-import type { PushMetricExporter, ResourceMetrics } from "@opentelemetry/sdk-metrics";
+import { AggregationTemporality, type PushMetricExporter, type ResourceMetrics } from "@opentelemetry/sdk-metrics";
 import type { ReadableSpan, SpanExporter } from "@opentelemetry/sdk-trace-base";
+import { currentGaugesTemporality } from "./current-gauges";
 import type { TelemetryErrorHandler } from "./error-handler";
 
 /**
@@ -50,9 +51,8 @@ export class GuardedMetricExporter implements PushMetricExporter {
     private readonly inner: PushMetricExporter,
     private readonly errors: TelemetryErrorHandler,
   ) {
-    if (inner.selectAggregationTemporality) {
-      this.selectAggregationTemporality = inner.selectAggregationTemporality.bind(inner);
-    }
+    // Gauges report only their current series, as on the Prometheus reader.
+    this.selectAggregationTemporality = (type) => currentGaugesTemporality(type, inner.selectAggregationTemporality?.(type) ?? AggregationTemporality.CUMULATIVE);
     if (inner.selectAggregation) this.selectAggregation = inner.selectAggregation.bind(inner);
   }
 

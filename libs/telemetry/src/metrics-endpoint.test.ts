@@ -66,6 +66,20 @@ describe("Prometheus endpoint", () => {
     expect(sample(body, 'test_ms_bucket{le="10"}')).toBe(1);
   });
 
+  it("stops reporting a forgotten gauge series that was already scraped (a revoked partition's lag and state bytes)", async () => {
+    const lag = telemetry.instruments.gauge("test_owned_lag", "lag");
+    lag.set(5, { partition: "1" });
+    lag.set(9, { partition: "2" });
+    expect(sample(await scrape(telemetry), 'test_owned_lag{partition="2"}')).toBe(9);
+    lag.forget((labels) => labels.partition === "2");
+    const body = await scrape(telemetry);
+    expect(sample(body, 'test_owned_lag{partition="2"}')).toBeUndefined();
+    expect(sample(body, 'test_owned_lag{partition="1"}')).toBe(5);
+    // Owned again after a later rebalance: reported again, with its new value.
+    lag.set(3, { partition: "2" });
+    expect(sample(await scrape(telemetry), 'test_owned_lag{partition="2"}')).toBe(3);
+  });
+
   it("binds the Kafka consumer's port, one counter per method: consumed, DLQ, decode failures and retries", async () => {
     const consumer = consumerMetricsOn(telemetry.instruments);
     consumer.recordsConsumed("live.gifts", 10);

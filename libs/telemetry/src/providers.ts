@@ -1,5 +1,5 @@
 import { OTLPMetricExporter } from "@opentelemetry/exporter-metrics-otlp-http";
-import { PrometheusExporter } from "@opentelemetry/exporter-prometheus";
+import type { PrometheusExporter } from "@opentelemetry/exporter-prometheus";
 import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import { defaultResource, resourceFromAttributes, type Resource } from "@opentelemetry/resources";
 import { MeterProvider, PeriodicExportingMetricReader, type IMetricReader } from "@opentelemetry/sdk-metrics";
@@ -14,6 +14,7 @@ import {
 } from "@opentelemetry/sdk-trace-node";
 import { ATTR_SERVICE_NAME } from "@opentelemetry/semantic-conventions";
 import type { TelemetryConfig } from "./config";
+import { CurrentGaugesPrometheusExporter } from "./current-gauges";
 import type { TelemetryErrorHandler } from "./error-handler";
 import { GuardedMetricExporter, GuardedSpanExporter } from "./guarded-exporters";
 import { METRIC_NAMES } from "./metric-names";
@@ -62,7 +63,7 @@ export function createMeterProvider(
   let prometheus: PrometheusExporter | undefined;
   if (config.metricsPort !== undefined) {
     // Scope labels would add otel_scope_* to every series without telling an SRE anything.
-    prometheus = new PrometheusExporter({ preventServerStart: true, withoutScopeInfo: true });
+    prometheus = new CurrentGaugesPrometheusExporter({ preventServerStart: true, withoutScopeInfo: true });
     readers.push(prometheus);
   }
   if (config.otlpEndpoint !== undefined) {
