@@ -83,6 +83,7 @@ const INFRA_CLIENTS = [
       "tools/cli", // `tail` and `review` are gRPC clients
       "tools/demo-platform", // serves ControlPlane
       "tools/faults/src/suite/gateway-tails.ts", // the fault suite's tailing inspectors, one token each
+      "tools/bench/src/e2e/tail-reader.ts", // bench:e2e times alerts on an inspector's Tail
       "test",
     ],
   },

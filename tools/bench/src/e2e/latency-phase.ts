@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo } from "node:net";
 import type { Logger } from "@redline/common";
 import { RecordingControlPlane } from "@redline/demo-platform";
 import { decodeMessage } from "@redline/events";
@@ -14,6 +15,7 @@ import { phaseSamples, type AlertSeen, type ApplySeen } from "./latency-samples"
 import { OpenLoopClient } from "./open-loop-client";
 import { summarize } from "./percentiles";
 import { sampleProcess } from "./proc-stat";
+import { TailReader } from "./tail-reader";
 import { engineEnvFor } from "./throughput-phase";
 
 export interface LatencySpec {
@@ -28,14 +30,16 @@ export interface LatencySpec {
   logger: Logger;
 }
 
+/** The bench's reader token on its own gateway (loopback only, gone with the run). */
+const TAIL_TOKEN = "bench-tail-reader";
 /** Trigger pairs (one early, one ordered) per second of load. */
 const TRIGGERS_PER_SECOND = 4;
 /** The first seconds of a phase are not counted: the engine and producer settle into the new rate. */
 const WARMUP_MS = 3000;
 
 /**
- * The engine and the dispatcher as processes, a ControlPlane and an alerts
- * reader in this process, and an open-loop producer at each share of the
+ * The engine, the dispatcher and the alert gateway as processes, a
+ * ControlPlane, an alerts-topic reader and a Tail on the gateway in this process, and an open-loop producer at each share of the
  * measured maximum in turn (one topic; a phase's samples are the triggers
  * whose event time falls inside it).
  */
@@ -43,7 +47,9 @@ export async function runLatencyPhases(spec: LatencySpec): Promise<LatencyPhaseR
   const { kafka, admin, prefix, settings } = spec;
   const topic = `${prefix}live`;
   const outcomes = `${prefix}action-outcomes`;
+  const feedback = `${prefix}feedback`;
   await ensureTopics(kafka, [
+    { topic: feedback, numPartitions: 1 },
     { topic, numPartitions: settings.partitions },
     { topic: outcomes, numPartitions: settings.partitions },
     { topic: dlqTopicFor(outcomes), numPartitions: 1 },
@@ -68,6 +74,7 @@ export async function runLatencyPhases(spec: LatencySpec): Promise<LatencyPhaseR
   const load = new OpenLoopClient({ topic, partitions: settings.partitions, seed: settings.seed + 1, rooms: settings.rooms, zipfS: settings.zipfS, runId: prefix.replace(/\W/g, "").slice(-12) });
   await load.start();
   const children: ServiceChild[] = [];
+  let tail: TailReader | undefined;
   try {
     const engine = spawnService(spec.root, "risk-engine", engineEnv, "latency-engine");
     children.push(engine);
@@ -88,9 +95,30 @@ export async function runLatencyPhases(spec: LatencySpec): Promise<LatencyPhaseR
         "latency-dispatcher",
       ),
     );
-    // The whole path is up when an early-fired block reaches the ControlPlane.
+    const gatewayAddress = `127.0.0.1:${await freePort()}`;
+    children.push(
+      spawnService(
+        spec.root,
+        "alert-gateway",
+        {
+          REDLINE_ALERTS_TOPIC: engineEnv.REDLINE_ALERTS_TOPIC!,
+          REDLINE_FEEDBACK_TOPIC: feedback,
+          REDLINE_GATEWAY_ADDRESS: gatewayAddress,
+          REDLINE_GATEWAY_TOKENS: `bench:reader:${TAIL_TOKEN}`,
+          REDLINE_GATEWAY_EVIDENCE_STORE: "none",
+          REDLINE_METRICS_PORT: "off",
+          REDLINE_LOG_LEVEL: "warn",
+        },
+        "latency-gateway",
+      ),
+    );
+    tail = new TailReader(gatewayAddress, TAIL_TOKEN);
+    await tail.start(60_000);
+    // The whole path is up when an early-fired block reaches the ControlPlane (and, on Tail, its alert).
     const probeRoom = await load.probe();
     await waitUntil(() => applies.some((a) => a.roomId === probeRoom), 90_000, "the first Apply (path warm-up)", children);
+    const tailSeen = tail.seen;
+    await waitUntil(() => [...tailSeen.values()].some((a) => a.roomId === probeRoom), 30_000, "the first alert on Tail", children);
 
     const pending: PendingPhase[] = [];
     let produced = 1;
@@ -118,8 +146,11 @@ export async function runLatencyPhases(spec: LatencySpec): Promise<LatencyPhaseR
     }
     // The last phase's ordered triggers need the watermark to pass them: a low trickle moves it on.
     await load.run(Math.max(50, Math.round(spec.maxPerSecond * 0.01)), (PIPELINE_DEFAULTS.allowedLatenessMs + 10_000) / 1000, 0);
-    return pending.map((p) => finishPhase(p, applies, alerts, load.acks, settings.partitions));
+    const tailAlerts = tail.seen;
+    if (tail.errors > 0) spec.say(`latency: the Tail stream ended with an error ${tail.errors} time(s) and was re-opened from its cursor`);
+    return pending.map((p) => finishPhase(p, applies, alerts, tailAlerts, load.acks, settings.partitions));
   } finally {
+    tail?.stop();
     for (const c of children) await c.stop(30_000);
     await load.stop();
     await alertReader.disconnect();
@@ -136,12 +167,14 @@ function finishPhase(
   { measured, window }: PendingPhase,
   applies: readonly ApplySeen[],
   alerts: ReadonlyMap<string, AlertSeen>,
+  tailAlerts: ReadonlyMap<string, AlertSeen>,
   acks: AckLog,
   partitions: number,
 ): LatencyPhaseResult {
   const s = phaseSamples({
     applies,
     alerts,
+    tailAlerts,
     fromMs: window.fromMs,
     toMs: window.toMs,
     allowedLatenessMs: PIPELINE_DEFAULTS.allowedLatenessMs,
@@ -149,9 +182,17 @@ function finishPhase(
     firstAckedAtOrAfter: (p, t) => acks.firstAckedAtOrAfter(p, t),
     earliestAckAtOrAfter: (p, t) => acks.earliestAckAtOrAfter(p, t),
   });
-  return { ...measured, processing: summarize(s.processing), endToEnd: summarize(s.endToEnd), earlyEndToEnd: summarize(s.earlyEndToEnd), eventToAlert: summarize(s.eventToAlert), generatorLag: summarize(s.generatorLag), unmatchedApplies: s.unmatched };
+  return { ...measured, processing: summarize(s.processing), endToEnd: summarize(s.endToEnd), earlyEndToEnd: summarize(s.earlyEndToEnd), eventToAlert: summarize(s.eventToAlert), eventToTail: summarize(s.eventToTail), generatorLag: summarize(s.generatorLag), unmatchedApplies: s.unmatched };
 }
 
+/** A port free on loopback now, for the gateway (the bench may run beside a gateway on the default 7070). */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((res) => server.listen(0, "127.0.0.1", res));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((res) => server.close(() => res()));
+  return port;
+}
 
 async function waitUntil(cond: () => boolean, timeoutMs: number, what: string, children: readonly ServiceChild[]): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -53,4 +53,26 @@ describe("phaseSamples", () => {
     expect(s.endToEnd).toEqual([10_200]);
     expect(s.processing).toEqual([]);
   });
+
+  it("times the alerts a Tail received from their triggering record, inside the phase only", () => {
+    const tailAlerts = new Map<string, AlertSeen>([alert("a1", "STREAMER_UNDERAGE", 1_000, 1_130), alert("a3", "REPEAT_OFFENDER", 50_000, 60_200)]);
+    const s = phaseSamples({
+      applies,
+      alerts,
+      tailAlerts,
+      fromMs: 0,
+      toMs: 10_000,
+      allowedLatenessMs: 10_000,
+      partitionOf: () => 3,
+      firstAckedAtOrAfter: (_p, t) => ({ eventTimeMs: t, ackedAtMs: t + 5 }),
+      earliestAckAtOrAfter: () => undefined,
+    });
+    expect(s.eventToTail).toEqual([125]);
+    expect(s.eventToAlert.sort((a, b) => a - b)).toEqual([45, 10_095]);
+  });
+
+  it("has no Tail samples without a Tail reader", () => {
+    const s = phaseSamples({ applies, alerts, fromMs: 0, toMs: 10_000, allowedLatenessMs: 10_000, partitionOf: () => 3, firstAckedAtOrAfter: (_p, t) => ({ eventTimeMs: t, ackedAtMs: t }), earliestAckAtOrAfter: () => undefined });
+    expect(s.eventToTail).toEqual([]);
+  });
 });

@@ -1,6 +1,6 @@
 /**
- * Turns what the bench saw (alerts on the alerts topic, Apply calls at the
- * ControlPlane) into latency samples of one phase. In the open-loop load a
+ * Turns what the bench saw (alerts on the alerts topic and on the gateway's
+ * Tail, Apply calls at the ControlPlane) into latency samples of one phase. In the open-loop load a
  * record's event time is the tick that sent it, so an alert's event time
  * finds its triggering record on the room's partition; every latency starts
  * at that record's produce time (the broker's acknowledgement).
@@ -28,6 +28,8 @@ export interface PhaseSamples {
   endToEnd: number[];
   earlyEndToEnd: number[];
   eventToAlert: number[];
+  /** The same to the alert's arrival on the gateway's Tail (empty without a Tail reader). */
+  eventToTail: number[];
   /** Triggering record: acknowledged at, less its event time (the load generator's own delay). */
   generatorLag: number[];
   /** Applies whose alert was never seen on the alerts topic (should be none). */
@@ -37,6 +39,8 @@ export interface PhaseSamples {
 export interface SampleInputs {
   applies: readonly ApplySeen[];
   alerts: ReadonlyMap<string, AlertSeen>;
+  /** Alerts as an inspector's Tail on the gateway received them. */
+  tailAlerts?: ReadonlyMap<string, AlertSeen>;
   /** Triggering event times counted in this phase: [fromMs, toMs). */
   fromMs: number;
   toMs: number;
@@ -49,7 +53,7 @@ export interface SampleInputs {
 }
 
 export function phaseSamples(input: SampleInputs): PhaseSamples {
-  const out: PhaseSamples = { processing: [], endToEnd: [], earlyEndToEnd: [], eventToAlert: [], generatorLag: [], unmatched: 0 };
+  const out: PhaseSamples = { processing: [], endToEnd: [], earlyEndToEnd: [], eventToAlert: [], eventToTail: [], generatorLag: [], unmatched: 0 };
   const producedAt = (roomId: string, eventTimeMs: number): number | undefined => input.firstAckedAtOrAfter(input.partitionOf(roomId), eventTimeMs)?.ackedAtMs;
   const firstApply = new Map<string, ApplySeen>();
   for (const a of input.applies) if (!firstApply.has(a.actionId)) firstApply.set(a.actionId, a);
@@ -77,6 +81,11 @@ export function phaseSamples(input: SampleInputs): PhaseSamples {
     if (trigger === undefined) continue;
     out.eventToAlert.push(alert.seenAtMs - trigger);
     out.generatorLag.push(trigger - alert.eventTimeMs);
+  }
+  for (const alert of input.tailAlerts?.values() ?? []) {
+    if (alert.eventTimeMs < input.fromMs || alert.eventTimeMs >= input.toMs) continue;
+    const trigger = producedAt(alert.roomId, alert.eventTimeMs);
+    if (trigger !== undefined) out.eventToTail.push(alert.seenAtMs - trigger);
   }
   return out;
 }

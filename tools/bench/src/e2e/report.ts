@@ -52,13 +52,13 @@ export function renderReport(r: BenchResults, opts: { plotHref: string }): { mar
   if (r.latency.length > 0) {
     out.push("### Latency under open-loop load (dispatcher and ControlPlane in the path)", "");
     out.push(
-      "| offered (share of max) | achieved events/s | engine CPU | lag at end | processing p50 / p99 / p99.9 ms | end-to-end p50 / p99 / p99.9 ms | early-fired end-to-end p50 / p99 / p99.9 ms | event → alert p50 / p99 / p99.9 ms | generator lag p50 / p99 ms | samples (proc / e2e / early / alerts) |",
-      "|---|---:|---:|---:|---|---|---|---|---|---|",
+      "| offered (share of max) | achieved events/s | engine CPU | lag at end | processing p50 / p99 / p99.9 ms | end-to-end p50 / p99 / p99.9 ms | early-fired end-to-end p50 / p99 / p99.9 ms | event → alert p50 / p99 / p99.9 ms | event → Tail p50 / p99 / p99.9 ms | generator lag p50 / p99 ms | samples (proc / e2e / early / alerts / Tail) |",
+      "|---|---:|---:|---:|---|---|---|---|---|---|---|",
     );
     const three = (s: LatencySummary): string => `${ms(s.p50)} / ${ms(s.p99)} / ${ms(s.p999)}`;
     for (const p of r.latency) {
       out.push(
-        `| ${int(p.offeredPerSecond)} (${Math.round(p.share * 100)} %) | ${int(p.achievedPerSecond)} | ${((p.engineCpuSeconds / p.seconds) * 100).toFixed(0)} % of a core | ${int(p.lagAtEnd)} | ${three(p.processing)} | ${three(p.endToEnd)} | ${three(p.earlyEndToEnd)} | ${three(p.eventToAlert)} | ${ms(p.generatorLag.p50)} / ${ms(p.generatorLag.p99)} | ${p.processing.count} / ${p.endToEnd.count} / ${p.earlyEndToEnd.count} / ${p.eventToAlert.count} |`,
+        `| ${int(p.offeredPerSecond)} (${Math.round(p.share * 100)} %) | ${int(p.achievedPerSecond)} | ${((p.engineCpuSeconds / p.seconds) * 100).toFixed(0)} % of a core | ${int(p.lagAtEnd)} | ${three(p.processing)} | ${three(p.endToEnd)} | ${three(p.earlyEndToEnd)} | ${three(p.eventToAlert)} | ${p.eventToTail === undefined ? "–" : three(p.eventToTail)} | ${ms(p.generatorLag.p50)} / ${ms(p.generatorLag.p99)} | ${p.processing.count} / ${p.endToEnd.count} / ${p.earlyEndToEnd.count} / ${p.eventToAlert.count} / ${p.eventToTail?.count ?? 0} |`,
       );
     }
     for (const p of r.latency.filter(generatorFellBehind)) {
