@@ -61,7 +61,15 @@ export class SuiteStack {
   async up(components: readonly StackComponent[] = ["kafka", "clickhouse"]): Promise<void> {
     if (components.includes("kafka") && this.brokerProxy.port === 0) await this.brokerProxy.start(this.ports.kafkaProxy);
     if (components.includes("clickhouse") && this.clickhouseProxy.port === 0) await this.clickhouseProxy.start(this.ports.clickhouseProxy);
-    this.started.noteUp(components, await this.script("up.sh", components));
+    let printed: string;
+    try {
+      printed = await this.script("up.sh", components);
+    } catch (err) {
+      // up.sh leaves a server that was not ready in time running for inspection; the run still stops it at the end.
+      this.started.noteLeftRunning((err as { cause?: { stderr?: string } }).cause?.stderr ?? "");
+      throw err;
+    }
+    this.started.noteUp(components, printed);
   }
 
   /**

@@ -1,4 +1,4 @@
-import { pidsStartedIn, StartedServers } from "./started-servers";
+import { pidsLeftRunningIn, pidsStartedIn, StartedServers } from "./started-servers";
 
 /** What deploy/local/up.sh prints (its log lines), for a server it started and one it found. */
 const startedKafka = (pid: number) => `[stack] kafka: starting 4.1.2 on 127.0.0.1:19092 (controller 127.0.0.1:19093), logs in .local/faults-stack/logs/kafka.log\n[stack] kafka: up (pid ${pid})\n[stack] ready in 9s (kafka)\n`;
@@ -40,5 +40,18 @@ describe("StartedServers", () => {
     servers.noteUp(["kafka"], foundKafka);
     // down.sh is then asked for pid 100 only: a server someone else started in its place stays up.
     expect(servers.toStop()).toEqual([{ component: "kafka", pid: 100 }]);
+  });
+
+  it("stops a server up.sh started and then left running when it was not ready in time, and never one it found", () => {
+    const notReady = (pid: number) => `[stack] ---- last lines of logs/kafka.log ----\n...\n[stack] error: kafka: not ready within 120s (REDLINE_KAFKA_START_TIMEOUT_S); pid ${pid} left running for inspection, stop it with deploy/local/down.sh kafka\n`;
+    expect(pidsLeftRunningIn(notReady(700))).toEqual(new Map([["kafka", 700]]));
+    expect(pidsLeftRunningIn("[stack] error: kafka: broker process 700 exited during start-up (logs above)\n").size).toBe(0);
+    const servers = new StartedServers();
+    servers.noteLeftRunning(notReady(700));
+    expect(servers.toStop()).toEqual([{ component: "kafka", pid: 700 }]);
+    const found = new StartedServers();
+    found.noteUp(["kafka"], foundKafka);
+    found.noteLeftRunning(notReady(800));
+    expect(found.toStop()).toEqual([]);
   });
 });

@@ -15,6 +15,16 @@ export function pidsStartedIn(upOutput: string): Map<StackComponent, number> {
 }
 
 /**
+ * The pid of each server `up.sh` started and then gave up on ("[stack] error: kafka: not ready
+ * within 120s (...); pid 123 left running for inspection"): it runs on, and is the run's to stop.
+ */
+export function pidsLeftRunningIn(upStderr: string): Map<StackComponent, number> {
+  const left = new Map<StackComponent, number>();
+  for (const m of upStderr.matchAll(/^\[stack\] error: (kafka|clickhouse): .*\bpid (\d+) left running/gm)) left.set(m[1] as StackComponent, Number(m[2]));
+  return left;
+}
+
+/**
  * A component this run found stopped at its first `up` and started is its
  * own, by the pid it started last (a scenario that restarts it starts a new
  * one). A component found running belongs to someone else and is never the
@@ -35,6 +45,11 @@ export class StartedServers {
         this.lastStarted.set(component, pid);
       }
     }
+  }
+
+  /** After `up.sh` failed and printed `upStderr`: a server it left running (not ready in time) is still this run's. */
+  noteLeftRunning(upStderr: string): void {
+    for (const [component, pid] of pidsLeftRunningIn(upStderr)) if (!this.foundRunning.has(component)) this.lastStarted.set(component, pid);
   }
 
   /** The servers to stop at the end, each with the pid it must still be. */
