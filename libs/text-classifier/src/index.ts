@@ -14,9 +14,9 @@
 export { TEXT_LABELS, LABEL_COUNT, isTextLabel } from "./labels";
 export type { TextLabel, TextScores } from "./labels";
 export { normalizeText } from "./normalize";
-export { TextClassifier } from "./text-classifier";
+export { TextClassifier, lengthNorm } from "./text-classifier";
 export { loadDefaultClassifier, loadClassifier, DEFAULT_MODEL_DIR, DEFAULT_MODEL_NAME } from "./load-default";
-export { readModelArtifact, weightsDigest, weightsToBytes, ARTIFACT_FORMAT } from "./model-artifact";
+export { readModelArtifact, weightsDigest, weightsToBytes, ARTIFACT_FORMAT, DEFAULT_LENGTH_EXPONENT } from "./model-artifact";
 // For the trainer (tools/train-classifier), which must extract exactly the features scored here.
 export { extractFeatures, FEATURE_SPEC_VERSION, MAX_FEATURES_PER_TEXT } from "./features";
 export type { ModelArtifact, ModelHeader, LabelParameters } from "./model-artifact";

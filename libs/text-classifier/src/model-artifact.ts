@@ -13,6 +13,9 @@ import { LABEL_COUNT, TEXT_LABELS, type TextLabel } from "./labels";
  */
 export const ARTIFACT_FORMAT = "redline-text-classifier/1";
 
+/** 1/√n: every label's length scaling unless its parameters say otherwise. */
+export const DEFAULT_LENGTH_EXPONENT = 0.5;
+
 export interface LabelParameters {
   /** Raw-score intercept learned with the weights. */
   bias: number;
@@ -21,6 +24,14 @@ export interface LabelParameters {
   /** Platt scaling: probability = sigmoid(plattA * raw + plattB). */
   plattA: number;
   plattB: number;
+  /**
+   * The raw score sums the text's n feature weights × n^-lengthExponent;
+   * 0.5 (1/√n) when absent, as in every committed model so far. Another
+   * exponent changes how much a long text's many ordinary n-grams outweigh
+   * its few telling ones; measured per label for issue 14 (MODEL_CARD.md,
+   * "Length scaling").
+   */
+  lengthExponent?: number;
 }
 
 export interface ModelHeader {

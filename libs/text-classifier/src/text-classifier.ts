@@ -3,8 +3,15 @@ import { describeFeatures, extractFeatures, MAX_FEATURES_PER_TEXT } from "./feat
 import type { ModelArtifact } from "./model-artifact";
 import type { TextScores } from "./labels";
 import { TEXT_LABELS } from "./labels";
+import { DEFAULT_LENGTH_EXPONENT } from "./model-artifact";
 import { normalizeText } from "./normalize";
 import type { LabelThresholds } from "./thresholds";
+
+/** What the sum of a text's n feature weights is multiplied by (model-artifact.ts, lengthExponent); 0 for no features. */
+export function lengthNorm(count: number, exponent: number): number {
+  if (count === 0) return 0;
+  return exponent === DEFAULT_LENGTH_EXPONENT ? 1 / Math.sqrt(count) : count ** -exponent;
+}
 
 function sigmoid(x: number): number {
   return 1 / (1 + Math.exp(-x));
@@ -27,6 +34,7 @@ export class TextClassifier {
   private readonly scale: Float64Array;
   private readonly plattA: Float64Array;
   private readonly plattB: Float64Array;
+  private readonly lengthExponent: Float64Array;
 
   constructor(artifact: ModelArtifact) {
     const { header, weights } = artifact;
@@ -39,6 +47,7 @@ export class TextClassifier {
     this.scale = Float64Array.from(params, (p) => p.weightScale);
     this.plattA = Float64Array.from(params, (p) => p.plattA);
     this.plattB = Float64Array.from(params, (p) => p.plattB);
+    this.lengthExponent = Float64Array.from(params, (p) => p.lengthExponent ?? DEFAULT_LENGTH_EXPONENT);
   }
 
   /**
@@ -70,8 +79,8 @@ export class TextClassifier {
     const normalized = normalizeText(text);
     const count = normalized === "" ? 0 : extractFeatures(normalized, this.hashBits, this.features);
     const names = normalized === "" ? [] : describeFeatures(normalized);
-    const norm = count > 0 ? 1 / Math.sqrt(count) : 0;
     return TEXT_LABELS.map((label, l) => {
+      const norm = lengthNorm(count, this.lengthExponent[l]!);
       const contributions = Array.from(this.features.subarray(0, count), (f) => this.scale[l]! * norm * this.weights[f * TEXT_LABELS.length + l]!);
       const raw = count > 0 ? this.bias[l]! + contributions.reduce((s, x) => s + x, 0) : 0;
       return { label, score: scores[label], raw, bias: this.bias[l]!, top: topContributions(names, contributions, topK) };
@@ -79,6 +88,7 @@ export class TextClassifier {
   }
 
   private readonly raw = new Float64Array(TEXT_LABELS.length);
+  private readonly norm = new Float64Array(TEXT_LABELS.length);
 
   /** Uncalibrated logits of an already normalised text (used by training to fit calibration). */
   rawScores(normalized: string): Float64Array {
@@ -98,13 +108,16 @@ export class TextClassifier {
       s3 += w[base + 3]!;
       s4 += w[base + 4]!;
     }
-    const norm = count > 0 ? 1 / Math.sqrt(count) : 0;
+    const sqrtNorm = count > 0 ? 1 / Math.sqrt(count) : 0;
+    const e = this.lengthExponent;
+    const norm = this.norm;
+    for (let l = 0; l < 5; l++) norm[l] = e[l] === DEFAULT_LENGTH_EXPONENT ? sqrtNorm : lengthNorm(count, e[l]!);
     const raw = this.raw;
-    raw[0] = this.bias[0]! + this.scale[0]! * norm * s0;
-    raw[1] = this.bias[1]! + this.scale[1]! * norm * s1;
-    raw[2] = this.bias[2]! + this.scale[2]! * norm * s2;
-    raw[3] = this.bias[3]! + this.scale[3]! * norm * s3;
-    raw[4] = this.bias[4]! + this.scale[4]! * norm * s4;
+    raw[0] = this.bias[0]! + this.scale[0]! * norm[0]! * s0;
+    raw[1] = this.bias[1]! + this.scale[1]! * norm[1]! * s1;
+    raw[2] = this.bias[2]! + this.scale[2]! * norm[2]! * s2;
+    raw[3] = this.bias[3]! + this.scale[3]! * norm[3]! * s3;
+    raw[4] = this.bias[4]! + this.scale[4]! * norm[4]! * s4;
     return raw;
   }
 }

@@ -1,4 +1,4 @@
-import { LABEL_COUNT as LIBRARY_LABEL_COUNT } from "@redline/text-classifier";
+import { DEFAULT_LENGTH_EXPONENT, LABEL_COUNT as LIBRARY_LABEL_COUNT, lengthNorm } from "@redline/text-classifier";
 import { UNKNOWN, type Example } from "./example";
 import { buildFeatureMatrix, type FeatureCache } from "./feature-cache";
 import { labelGradients, runEpochs } from "./epochs";
@@ -24,6 +24,12 @@ export interface TrainerOptions {
    * come only from the small seed files are up-weighted to this ratio.
    */
   minPositiveRatio: number;
+  /**
+   * Per label (TEXT_LABELS order), the exponent of the length scaling n^-e
+   * (the runtime's LabelParameters.lengthExponent); absent: 0.5 for all,
+   * which keeps the committed procedure's settings record unchanged.
+   */
+  lengthExponents?: readonly number[];
 }
 
 export interface FloatModel {
@@ -66,14 +72,17 @@ export function trainLogistic(examples: readonly Example[], options: TrainerOpti
   const biasGradSq = new Float64Array(LABEL_COUNT).fill(1e-6);
   const logits = new Float64Array(LABEL_COUNT);
   const grads = new Float64Array(LABEL_COUNT);
+  const exponents = Float64Array.from({ length: LABEL_COUNT }, (_, l) => options.lengthExponents?.[l] ?? DEFAULT_LENGTH_EXPONENT);
+  const norms = new Float64Array(LABEL_COUNT);
 
-  runEpochs(examples, matrix, epochs, random, log, (example, start, end, norm, tally) => {
+  runEpochs(examples, matrix, epochs, random, log, (example, start, end, sqrtNorm, tally) => {
+    for (let l = 0; l < LABEL_COUNT; l++) norms[l] = exponents[l] === DEFAULT_LENGTH_EXPONENT ? sqrtNorm : lengthNorm(end - start, exponents[l] as number);
     logits.fill(0);
     for (let k = start; k < end; k++) {
       const base = (matrix.indices[k] as number) * LABEL_COUNT;
       for (let l = 0; l < LABEL_COUNT; l++) logits[l] += weights[base + l] as number;
     }
-    for (let l = 0; l < LABEL_COUNT; l++) logits[l] = (bias[l] as number) + norm * (logits[l] as number);
+    for (let l = 0; l < LABEL_COUNT; l++) logits[l] = (bias[l] as number) + (norms[l] as number) * (logits[l] as number);
     labelGradients(logits, example, multipliers, grads, tally);
     for (let l = 0; l < LABEL_COUNT; l++) {
       if (example.targets[l] === UNKNOWN) continue;
@@ -87,7 +96,7 @@ export function trainLogistic(examples: readonly Example[], options: TrainerOpti
         const g0 = grads[l] as number;
         if (g0 === 0 && example.targets[l] === UNKNOWN) continue;
         const i = base + l;
-        const g = g0 * norm + l2 * (weights[i] as number);
+        const g = g0 * (norms[l] as number) + l2 * (weights[i] as number);
         gradSq[i] += g * g;
         weights[i] -= (learningRate * g) / Math.sqrt(gradSq[i] as number);
       }

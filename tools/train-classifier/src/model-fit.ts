@@ -1,5 +1,6 @@
 import {
   ARTIFACT_FORMAT,
+  DEFAULT_LENGTH_EXPONENT,
   DEFAULT_MODEL_NAME,
   FEATURE_SPEC_VERSION,
   LABEL_COUNT,
@@ -64,7 +65,11 @@ export function fitModel(trainSet: readonly Example[], calibrationSet: readonly 
   const model = trainLogistic(trainSet, config.trainer, random, log, cache);
   const { weights, scales } = quantize(model);
   const identity = Object.fromEntries(
-    TEXT_LABELS.map((label, l) => [label, { bias: model.bias[l] as number, weightScale: scales[l] as number, plattA: 1, plattB: 0 }]),
+    TEXT_LABELS.map((label, l) => {
+      const exponent = config.trainer.lengthExponents?.[l];
+      const length = exponent === undefined || exponent === DEFAULT_LENGTH_EXPONENT ? {} : { lengthExponent: exponent };
+      return [label, { bias: model.bias[l] as number, weightScale: scales[l] as number, plattA: 1, plattB: 0, ...length }];
+    }),
   ) as Record<TextLabel, LabelParameters>;
   const rawClassifier = new TextClassifier({ header: headerFor(config, identity, weights), weights });
 

@@ -1,6 +1,7 @@
 import { join, resolve } from "node:path";
-import { DEFAULT_MODEL_DIR } from "@redline/text-classifier";
+import { DEFAULT_LENGTH_EXPONENT, DEFAULT_MODEL_DIR, TEXT_LABELS, type TextLabel } from "@redline/text-classifier";
 import { parseColdNegativeReview, parseReviewHarassment, type ColdNegativeReview, type ReviewHarassment } from "./cross-source-targets";
+import { TrainingError } from "./errors";
 import type { HiddenOptions } from "./hidden-trainer";
 import type { TrainerOptions } from "./logistic-trainer";
 
@@ -47,6 +48,20 @@ export interface TrainConfig {
   showErrors: boolean;
 }
 
+/** `--length-exponent DIVERSION=1,...` as TrainerOptions.lengthExponents; nothing when absent. */
+function lengthExponents(spec: string | undefined): { lengthExponents?: number[] } {
+  if (spec === undefined) return {};
+  const exponents = TEXT_LABELS.map(() => DEFAULT_LENGTH_EXPONENT);
+  for (const part of spec.split(",")) {
+    const [label, raw] = part.split("=");
+    const exponent = Number(raw);
+    const l = TEXT_LABELS.indexOf(label as TextLabel);
+    if (l < 0 || !(exponent >= 0 && exponent <= 1)) throw new TrainingError(`--length-exponent: "${part}" is not LABEL=E with a label of ${TEXT_LABELS.join(", ")} and 0 <= E <= 1`, { spec });
+    exponents[l] = exponent;
+  }
+  return { lengthExponents: exponents };
+}
+
 /**
  *   --datasets DIR   shared datasets (default ../shared/datasets from the repo root)
  *   --out DIR        where to write text-classifier.json/.weights.bin (default libs/text-classifier/model)
@@ -57,6 +72,7 @@ export interface TrainConfig {
  *                                    the runtime library cannot score it, so train:classifier writes no artifact with it
  *   --cold-negative-review negative|offensive-unknown|unknown   NEGATIVE_REVIEW of COLD posts (default offensive-unknown)
  *   --review-harassment negative|negative-unknown                HARASSMENT of shopping reviews (default negative-unknown)
+ *   --length-exponent LABEL=E,...    length scaling n^-E of those labels' weight sums (default 0.5, 1/√n, for all)
  *   --hidden-learning-rate X --hidden-wide 1|0 --hidden-init X --hidden-dropout P
  *                                    its Adagrad rate, whether the linear part stays, its init scale, feature dropout
  * and the settings below by their kebab-case names.
@@ -71,6 +87,8 @@ export function parseArgs(argv: readonly string[]): TrainConfig {
   const weightsFrom = value("--weights-from");
   const seed = Number(value("--seed") ?? 20261129);
   const hiddenUnits = Number(value("--hidden") ?? 0);
+  // The hidden-layer trainer scales every label by 1/√n; silently ignoring the option would mislabel a sweep.
+  if (hiddenUnits > 0 && value("--length-exponent") !== undefined) throw new TrainingError("--length-exponent applies to the logistic model only, not with --hidden", {});
   return {
     datasetsDir: resolve(value("--datasets") ?? join(REPO_ROOT, "..", "shared", "datasets")),
     outDir: resolve(value("--out") ?? DEFAULT_MODEL_DIR),
@@ -81,6 +99,7 @@ export function parseArgs(argv: readonly string[]): TrainConfig {
       learningRate: Number(value("--learning-rate") ?? 0.3),
       l2: Number(value("--l2") ?? 1e-6),
       minPositiveRatio: Number(value("--min-positive-ratio") ?? 0.08),
+      ...lengthExponents(value("--length-exponent")),
     },
     hidden:
       hiddenUnits > 0
