@@ -22,6 +22,8 @@ export interface Visit {
   joined: boolean;
   /** Join to leave, once both were seen; 0 otherwise. */
   dwellMs: number;
+  /** Join to the visit's first like (the crew script's offset, §6.1); -1 when it did not join or has not liked. */
+  firstLikeOffsetMs: number;
 }
 
 /** One room in which two accounts arrived and left together. */
@@ -125,7 +127,7 @@ export function forgetBefore(state: AccountState, horizonMs: number): void {
 /** The most this state can hold, in bytes, under `config` (ids of `idChars` characters). */
 export function maxAccountStateBytes(config: CrewConfig, idChars = 16): number {
   const id = 2 * idChars + 16;
-  const visit = 64 + 3 * id + 7 * 8;
+  const visit = 64 + 3 * id + 8 * 8;
   const coVisit = 48 + 2 * id + 4 * 8;
   const partner = 48 + id + config.maxCoVisitsPerPartner * coVisit;
   return 160 + id + config.maxVisitsPerAccount * visit + config.maxPartnersPerAccount * partner + 2 * config.maxKeysPerAccount * id;
@@ -135,7 +137,7 @@ export function maxAccountStateBytes(config: CrewConfig, idChars = 16): number {
 export function accountStateBytes(state: AccountState): number {
   const str = (s: string) => 2 * s.length + 16;
   let bytes = 160 + str(state.accountId) + str(state.groupId);
-  for (const v of state.visits) bytes += 64 + str(v.roomId) + str(v.streamerId) + str(v.ipPrefix) + 7 * 8;
+  for (const v of state.visits) bytes += 64 + str(v.roomId) + str(v.streamerId) + str(v.ipPrefix) + 8 * 8;
   for (const [partner, coVisits] of state.partners) {
     bytes += 48 + str(partner);
     for (const c of coVisits) bytes += 48 + str(c.roomId) + str(c.streamerId) + 4 * 8;

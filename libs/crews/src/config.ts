@@ -54,6 +54,33 @@ export interface CrewConfig {
    */
   nameWithCoreInOneRoom: number;
   nameDwellToleranceMs: number;
+  /**
+   * A finding also names accounts in sync with this many of the core (0: none)
+   * in one of its rooms where three or more of the core were, whose first like
+   * there came as long after joining as the script's (§6.1: like bursts at
+   * fixed offsets after arrival): within `scriptOffsetToleranceMs` of the first
+   * likes of three or more of the core's visits in the crew's rooms
+   * (script-offsets.ts). Unlike the stay, the offset holds for people in a task
+   * group too, whose stays spread by minutes.
+   */
+  nameByLikeOffsetWithCore: number;
+  scriptOffsetToleranceMs: number;
+  /**
+   * A finding also names accounts in sync with this many of the core (0: none)
+   * in one of its rooms where three or more of the core were, that used a /24
+   * a member of the core used, unless that /24 is a NAT's (used by more than
+   * `maxAccountsPerKey` accounts): a farm's few /24s or a proxy pool's
+   * (§6.2). Only names, never links: one room's co-presence and a shared
+   * network together, where either alone is common.
+   */
+  nameByNetworkWithCore: number;
+  /**
+   * Two groups whose first likes each show a script (three within
+   * `scriptOffsetToleranceMs` of one offset) and share no offset never merge
+   * by sync, as with different stays (script-offsets.ts): two crews rented to
+   * the same rooms whose packages last as long still run their own scripts.
+   */
+  likeScriptVeto: boolean;
   /** An account joins a group after being in sync with its members (any of them) in this many streamers' rooms. */
   attachAfterStreamers: number;
   /**
@@ -143,6 +170,10 @@ export const DEFAULT_CREW_CONFIG: Readonly<CrewConfig> = Object.freeze({
   nameAfterCrewRooms: 2,
   nameWithCoreInOneRoom: 0,
   nameDwellToleranceMs: 20_000,
+  nameByLikeOffsetWithCore: 4,
+  scriptOffsetToleranceMs: 3_000,
+  nameByNetworkWithCore: 2,
+  likeScriptVeto: true,
   keyCountsForCore: true,
   recountGroupSyncs: true,
   absorbNeighbourGroups: true,

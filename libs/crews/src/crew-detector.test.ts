@@ -26,12 +26,20 @@ function crewWorks(traffic: Traffic, worked: RoomSpec[], size: number, prefix = 
   return accounts;
 }
 
-/** Organic viewers: their own arrival times and dwell, spread over each room. */
+/** Organic viewers: their own arrival times, dwell and likes, spread over each room. */
 function organicViewers(traffic: Traffic, worked: RoomSpec[], perRoom: number): void {
   worked.forEach((room, r) => {
     for (let i = 0; i < perRoom; i++) {
       const arrive = room.startedMs + ((i * 7_919 + r * 104_729) % (30 * MIN));
-      traffic.visit(room, `viewer-${r}-${i}`, arrive, 3 * MIN + ((i * 15_485) % (20 * MIN)));
+      const stayMs = 3 * MIN + ((i * 15_485) % (20 * MIN));
+      const viewer = `viewer-${r}-${i}`;
+      // Its own network: the builder's default /24s cycle through 250 values per record, so a viewer would land on a
+      // crew account's /24 from an earlier room, which names it (nameByNetworkWithCore, script-offsets.test.ts).
+      const own = { ipPrefix: `100.${r}.${i}.0/24` };
+      traffic.act(room, viewer, arrive, "join", own);
+      // Whenever it likes: not a minute after joining as every crew account here does (the script, script-offsets.ts).
+      traffic.act(room, viewer, arrive + 5_000 + ((i * 37_199 + r * 11_003) % (stayMs - 10_000)), "like", own);
+      traffic.act(room, viewer, arrive + stayMs, "leave", own);
     }
   });
 }

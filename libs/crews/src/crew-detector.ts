@@ -19,6 +19,7 @@ import { namedAccounts } from "./crew-naming";
 import { GroupPairs } from "./group-pairs";
 import { neighbourGroups, streamersBetween, streamersWithGroup } from "./group-merging";
 import { coVisitDwellMs, dwellsDiffer, groupDwellMs, scriptsMatch, visitDwellMs } from "./script-dwell";
+import { groupLikeOffsets, likeScriptsDiffer, MIN_SCRIPT_SAMPLES } from "./script-offsets";
 import { type Group, GroupStore } from "./groups";
 import { KeyIndex } from "./key-index";
 import { RoomActivity } from "./room-activity";
@@ -72,9 +73,10 @@ export class CrewDetector {
     let visit = findOpenVisit(account, record.roomId);
     if (visit === undefined) visit = this.arrive(account, record, room, touched);
     visit.lastMs = Math.max(visit.lastMs, now);
+    if (record.kind === "like" && visit.joined && visit.firstLikeOffsetMs < 0) visit.firstLikeOffsetMs = now - visit.arrivedMs;
     if (record.ipPrefix !== "") {
       // Counted, never linked: a /24 is a NAT as often as a farm (§6.3 campus_network); only naming on one room's timing asks.
-      const counted = this.config.nameWithCoreInOneRoom > 0 && !account.ipPrefixes.includes(record.ipPrefix);
+      const counted = (this.config.nameWithCoreInOneRoom > 0 || this.config.nameByLikeOffsetWithCore > 0 || this.config.nameByNetworkWithCore > 0) && !account.ipPrefixes.includes(record.ipPrefix);
       if (counted) this.keyIndex.add(`i:${record.ipPrefix}`, account.accountId);
       rememberRecent(account.ipPrefixes, record.ipPrefix, this.config.maxKeysPerAccount);
     }
@@ -187,6 +189,7 @@ export class CrewDetector {
       concurrent: false,
       joined: record.kind === "join",
       dwellMs: 0,
+      firstLikeOffsetMs: -1,
     };
     for (const other of account.visits) {
       if (other.leftMs !== 0) continue;
@@ -334,7 +337,8 @@ export class CrewDetector {
 
   /** Two groups whose accounts stay for clearly different times run two scripts: two crews met by chance (script-dwell.ts). */
   private scriptsDiffer(x: Group, y: Group): boolean {
-    return dwellsDiffer(groupDwellMs(x.members, this.accountOf), groupDwellMs(y.members, this.accountOf), this.config);
+    if (dwellsDiffer(groupDwellMs(x.members, this.accountOf), groupDwellMs(y.members, this.accountOf), this.config)) return true;
+    return this.config.likeScriptVeto && likeScriptsDiffer(groupLikeOffsets(x.members, this.accountOf), groupLikeOffsets(y.members, this.accountOf), this.config.scriptOffsetToleranceMs, MIN_SCRIPT_SAMPLES);
   }
 
   private reportGroup(group: Group, record: AccountActivity): CrewOutput[] {

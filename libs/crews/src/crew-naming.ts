@@ -8,6 +8,7 @@ import type { CrewConfig } from "./config";
 import type { CrewRoomEvidence } from "./crew-evidence";
 import type { Group } from "./groups";
 import { groupDwellMs } from "./script-dwell";
+import { coreLikeOffsets, matchesScriptOffset, MIN_SCRIPT_SAMPLES as MIN_OFFSET_SAMPLES } from "./script-offsets";
 
 /**
  * The crew's core, then members of its group who were in one of its rooms,
@@ -33,8 +34,12 @@ export function namedAccounts(group: Group, synced: readonly string[], rooms: re
   const roomIds = new Set(rooms.map((r) => r.roomId));
   const strongRooms = new Set(rooms.filter((r) => r.accounts.length >= 3).map((r) => r.roomId));
   const crewDwellMs = config.nameWithCoreInOneRoom > 0 ? groupDwellMs(synced, accountOf, MIN_SCRIPT_SAMPLES) : undefined;
+  const likeOffsets = config.nameByLikeOffsetWithCore > 0 ? coreLikeOffsets(synced, roomIds, accountOf) : [];
+  const coreNetworks = new Set(config.nameByNetworkWithCore > 0 ? synced.flatMap((id) => accountOf(id)?.ipPrefixes ?? []) : []);
+  const networkMatches = new RoomCounts();
   const strongRoomsOf = new Map<string, Set<string>>();
-  const scriptMatchesOf = new Map<string, Map<string, number>>();
+  const dwellMatches = new RoomCounts();
+  const offsetMatches = new RoomCounts();
   for (const id of synced) {
     for (const [partner, coVisits] of accountOf(id)?.partners ?? []) {
       if (syncedSet.has(partner)) continue;
@@ -43,18 +48,15 @@ export function namedAccounts(group: Group, synced: readonly string[], rooms: re
         let seen = strongRoomsOf.get(partner);
         if (seen === undefined) strongRoomsOf.set(partner, (seen = new Set()));
         seen.add(c.roomId);
-        if (crewDwellMs === undefined || !followsScript(accountOf(partner), c.roomId, crewDwellMs, context, config)) continue;
-        let matches = scriptMatchesOf.get(partner);
-        if (matches === undefined) scriptMatchesOf.set(partner, (matches = new Map()));
-        matches.set(c.roomId, (matches.get(c.roomId) ?? 0) + 1);
+        if (crewDwellMs !== undefined && followsScript(accountOf(partner), c.roomId, crewDwellMs, context, config)) dwellMatches.add(partner, c.roomId);
+        if (likeOffsets.length > 0 && likesOnScript(accountOf(partner), c.roomId, likeOffsets, context, config)) offsetMatches.add(partner, c.roomId);
+        if (coreNetworks.size > 0 && onCoreNetwork(accountOf(partner), coreNetworks, context)) networkMatches.add(partner, c.roomId);
       }
     }
   }
   const attached = [...strongRoomsOf].filter(([, seen]) => seen.size >= config.nameAfterCrewRooms).map(([id]) => id).sort();
-  const scripted = [...scriptMatchesOf]
-    .filter(([id, matches]) => !attached.includes(id) && [...matches.values()].some((n) => n >= config.nameWithCoreInOneRoom))
-    .map(([id]) => id)
-    .sort();
+  const attachedSet = new Set(attached);
+  const scripted = [...new Set([...dwellMatches.reaching(config.nameWithCoreInOneRoom), ...offsetMatches.reaching(config.nameByLikeOffsetWithCore), ...networkMatches.reaching(config.nameByNetworkWithCore)])].filter((id) => !attachedSet.has(id)).sort();
   for (const member of group.members) {
     if (named.length >= config.maxCrewAccounts) break;
     if (named.includes(member)) continue;
@@ -74,4 +76,38 @@ function followsScript(state: AccountState | undefined, roomId: string, crewDwel
   if (state === undefined || state.ipPrefixes.some((p) => context.sharedNetwork(p))) return false;
   const visit = state.visits.find((v) => v.roomId === roomId && v.dwellMs > 0);
   return visit !== undefined && Math.abs(visit.dwellMs - crewDwellMs) <= config.nameDwellToleranceMs;
+}
+
+/** The account's first like in `roomId` came at the script's offset after its join, and not behind a shared NAT (as `followsScript`). */
+function likesOnScript(state: AccountState | undefined, roomId: string, scriptOffsets: readonly number[], context: NamingContext, config: CrewConfig): boolean {
+  if (state === undefined || state.ipPrefixes.some((p) => context.sharedNetwork(p))) return false;
+  const visit = state.visits.find((v) => v.roomId === roomId && v.firstLikeOffsetMs >= 0);
+  return visit !== undefined && matchesScriptOffset(visit.firstLikeOffsetMs, scriptOffsets, config.scriptOffsetToleranceMs, MIN_OFFSET_SAMPLES);
+}
+
+/**
+ * The account used a /24 that a member of the core used, and no NAT's (a /24
+ * of more than `maxAccountsPerKey` accounts): a farm's or proxy pool's
+ * network (§6.2), which an ordinary viewer shares with the crew only by
+ * chance. Never a link by itself (a /24 is a NAT as often as a farm).
+ */
+function onCoreNetwork(state: AccountState | undefined, coreNetworks: ReadonlySet<string>, context: NamingContext): boolean {
+  return state !== undefined && state.ipPrefixes.some((p) => coreNetworks.has(p) && !context.sharedNetwork(p));
+}
+
+/** Per account, how many of the core it matched in each room. */
+class RoomCounts {
+  private readonly counts = new Map<string, Map<string, number>>();
+
+  add(accountId: string, roomId: string): void {
+    let rooms = this.counts.get(accountId);
+    if (rooms === undefined) this.counts.set(accountId, (rooms = new Map()));
+    rooms.set(roomId, (rooms.get(roomId) ?? 0) + 1);
+  }
+
+  /** Accounts that matched at least `n` (> 0) of the core in one room. */
+  reaching(n: number): string[] {
+    if (n <= 0) return [];
+    return [...this.counts].filter(([, rooms]) => [...rooms.values()].some((k) => k >= n)).map(([id]) => id);
+  }
 }

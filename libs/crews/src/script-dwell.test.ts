@@ -69,11 +69,12 @@ describe("script dwell", () => {
     for (let i = 0; i < 13; i++) traffic.act(r0, `student-${i}`, r0.startedMs + 10_000 + i * 1_000, "like", { ipPrefix: "172.16.5.0/24" });
     traffic.visit(r0, "student-x", r0.startedMs + 5 * MIN + 25_000, 10 * MIN, { ipPrefix: "172.16.5.0/24" });
     const records = traffic.sorted();
-    const named = finalNames(new CrewDetector({ nameWithCoreInOneRoom: 4 }).ingestAll(records));
+    // Every account here likes a minute after joining: the like-offset rule (script-offsets.test.ts) is off to test the stay alone.
+    const named = finalNames(new CrewDetector({ nameWithCoreInOneRoom: 4, nameByLikeOffsetWithCore: 0 }).ingestAll(records));
     expect(named).toHaveLength(1);
     expect([...named[0]!].sort()).toEqual([...crew, "follower"].sort());
     // Off by default (it also names ordinary viewers who come and go with a crew once).
-    const withoutRule = finalNames(new CrewDetector().ingestAll(records));
+    const withoutRule = finalNames(new CrewDetector({ nameByLikeOffsetWithCore: 0 }).ingestAll(records));
     expect([...withoutRule[0]!].sort()).toEqual([...crew].sort());
   });
 
