@@ -75,6 +75,9 @@ describe("RiskEngine", () => {
     expect(c.eventsApplied).toBe(2);
     engine.flush();
     expect(engine.counters().eventsApplied).toBe(3);
+    // The cheap per-batch counts agree with the full ones, flush included.
+    const { eventsApplied, lateEvents, idleAdvances } = engine.eventCounts();
+    expect({ eventsApplied, lateEvents, idleAdvances }).toEqual({ eventsApplied: 3, lateEvents: 1, idleAdvances: 1 });
   });
 
   it("counts a record published twice once, across a snapshot, and forgets ids past the window", () => {

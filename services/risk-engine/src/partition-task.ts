@@ -291,7 +291,7 @@ export class PartitionTask {
   }
 
   private engineCounts(): EngineCounts {
-    const { lateEvents, duplicateEvents, roomsEvicted, idleAdvances } = this.pipeline.engine.counters();
+    const { lateEvents, duplicateEvents, roomsEvicted, idleAdvances } = this.pipeline.engine.eventCounts();
     return { lateEvents, duplicateEvents, roomsEvicted, idleAdvances };
   }
 }
