@@ -27,6 +27,7 @@ export interface LatencyPhaseResult {
   share: number;
   offeredPerSecond: number;
   achievedPerSecond: number;
+  /** How long the phase's load took to send: the asked length, or longer when the load generator fell behind. */
   seconds: number;
   /** Produce time (broker acknowledgement) of the record that moved the watermark past the triggering event, to Apply at the ControlPlane. */
   processing: LatencySummary;

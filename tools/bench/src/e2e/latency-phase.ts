@@ -135,7 +135,8 @@ export async function runLatencyPhases(spec: LatencySpec): Promise<LatencyPhaseR
           share,
           offeredPerSecond: perSecond,
           achievedPerSecond: (run.produced / (run.endedAtMs - run.startedAtMs)) * 1000,
-          seconds: settings.latencyPhaseSeconds,
+          // The engine's CPU was sampled over the whole send, which outlasts the asked length when the generator falls behind.
+          seconds: (run.endedAtMs - run.startedAtMs) / 1000,
           engineCpuSeconds: cpuSeconds,
           lagAtEnd,
           failedSends: run.failedSends,
