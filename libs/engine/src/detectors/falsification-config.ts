@@ -1,5 +1,5 @@
 /**
- * Limits of the data-falsification detectors (redline-rules-11). Every number
+ * Limits of the data-falsification detectors (redline-rules-12). Every number
  * is a physical or contractual limit taken from docs/threat-model.md — what a
  * thumb can tap, how many accounts a family shares, how long a swipe-through
  * lasts — not a value fitted to any generator's output. What a room's numbers
@@ -27,8 +27,14 @@ export interface FalsificationConfig {
   freshSubnetShare: number;
   /** One like event carrying more taps than this is not a thumb (clients batch ~1 s of taps; humans 1–15). */
   humanMaxTapsPerEvent: number;
-  /** Taps by one account within 10 s above this are beyond a human peak (10–15 taps/s for a second or two). */
+  /**
+   * Taps by one account within 10 s above this are beyond a human peak: 20 taps/s held for ten seconds. A thumb
+   * peaks at 10–15 taps/s for a second or two, but two thumbs in a 'like to win' giveaway hold 15–20 (the second
+   * blind generator's giveaway and PK-battle fans; rules-12).
+   */
   humanMaxTapsPer10s: number;
+  /** Taps within 10 s above this (15 taps/s held) are an ordinary tell: a thumb's peak held, or a script just under the limit. */
+  briskTapsPer10s: number;
   /** Taps by one account within a minute above this are beyond what a human sustains (6–8 taps/s for tens of seconds). */
   humanMaxTapsPerMinute: number;
   /** Per-account gaps between like events (or joins) with a coefficient of variation below this are a schedule (humans ≈ 1)... */
@@ -137,7 +143,8 @@ export const DEFAULT_FALSIFICATION_CONFIG: Readonly<FalsificationConfig> = Objec
   denseIpAccounts: 10,
   freshSubnetShare: 0.8,
   humanMaxTapsPerEvent: 25,
-  humanMaxTapsPer10s: 150,
+  humanMaxTapsPer10s: 200,
+  briskTapsPer10s: 150,
   humanMaxTapsPerMinute: 600,
   regularGapCv: 0.1,
   regularMinGaps: 6,

@@ -97,6 +97,33 @@ describe("FAKE_LIKES", () => {
     expect(alertsFor(events)).toEqual([]);
   });
 
+  /** Fans (or scripts) that each hold `tapsPerSecond` for ten seconds at a time, four times, at irregular moments. */
+  function tenSecondBursts(events: LiveEvent[], who: string, count: number, created: (i: number) => number, tapsPerSecond: (i: number) => number): void {
+    const rand = seeded(31);
+    for (let v = 0; v < count; v++) {
+      const u = actor(`${who}-${v}`, { createdMs: created(v), device: `d-${who}-${v}`, ip: `100.66.${v}.0/24` });
+      events.push(join(ROOM, T0 + 200_000 + Math.floor(rand() * 60_000), u));
+      for (let burst = 0; burst < 4; burst++) {
+        const start = T0 + 300_000 + burst * 30_000 + Math.floor(rand() * 10_000);
+        for (let s = 0; s < 10; s++) events.push(like(ROOM, start + s * 1_000 + Math.floor(rand() * 400), u, tapsPerSecond(v)));
+      }
+    }
+  }
+
+  it("stays quiet for a giveaway whose aged fans hold 15-20 taps/s for ten seconds with two thumbs", () => {
+    const events = background();
+    tenSecondBursts(events, "thumbs", 40, () => T0 - 300 * DAY, (v) => 16 + (v % 4));
+    expect(alertsFor(events)).toEqual([]);
+  });
+
+  it("fires on fresh accounts a script taps just under the limit, 16-19 taps/s", () => {
+    const events = background();
+    tenSecondBursts(events, "script", 12, (v) => T0 - DAY - v * 10 * 3_600_000, (v) => 16 + (v % 4));
+    const alerts = alertsFor(events);
+    expect(subcategories(alerts)).toEqual(["FAKE_LIKES"]);
+    expect(signal(alerts[0]!, "tell_superhuman_taps")!.value).toBeGreaterThan(0.5);
+  });
+
   it("stays quiet for a family of four sharing one phone, card and address", () => {
     const events = background();
     for (let m = 0; m < 4; m++) {
@@ -158,6 +185,27 @@ describe("FAKE_VIEWS", () => {
       if (i % 5 === 0) events.push(comment(ROOM, at + 60_000, student));
     }
     expect(alertsFor(events)).toEqual([]);
+  });
+
+  /** Silent viewers on one carrier /24, nine in ten of them new (created over a week), `perPhone` accounts to a phone. */
+  function carrierCampaign(perPhone: number): LiveEvent[] {
+    const events = background();
+    const rand = seeded(79);
+    for (let i = 0; i < 40; i++) {
+      const createdMs = i % 10 === 0 ? T0 - 400 * DAY : T0 - DAY - Math.floor(rand() * 7 * DAY);
+      const viewer = actor(`carrier-${i}`, { ip: "10.40.50.0/24", device: `d-carrier-${Math.floor(i / perPhone)}`, createdMs });
+      const at = T0 + 240_000 + Math.floor(rand() * 120_000);
+      events.push(join(ROOM, at, viewer), leave(ROOM, at + 20 * 60_000, viewer));
+    }
+    return events;
+  }
+
+  it("stays quiet for a new-user campaign on one carrier /24: nearly everyone new, each on a phone of their own", () => {
+    expect(alertsFor(carrierCampaign(1))).toEqual([]);
+  });
+
+  it("fires on the same fresh /24 when its new accounts share phones two to a device", () => {
+    expect(subcategories(alertsFor(carrierCampaign(2)))).toEqual(["FAKE_VIEWS"]);
   });
 
   it("fires on ghost bots that join and leave within seconds again and again", () => {

@@ -129,9 +129,22 @@ function identityTells(out: TellSum, slot: AccountSlot, room: RoomState, timeMs:
   if (subnet !== undefined && subnet.accounts.length >= f.denseIpAccounts) {
     // A farm's own /24 carries (almost) only its fresh accounts; a campus or carrier NAT carries a mix of
     // everyone, even during a new-user campaign (30–60 % fresh).
-    if (subnet.fresh >= f.freshSubnetShare * subnet.accounts.length) out.add("fresh_subnet", 1);
+    if (subnet.fresh >= f.freshSubnetShare * subnet.accounts.length) out.add("fresh_subnet", freshSubnetWeight(out, slot, room));
     else out.add("dense_subnet", 0.5);
   }
+}
+
+/**
+ * A fresh account on a /24 of fresh accounts says its freshness twice: a new-user campaign on one carrier
+ * NAT or campus shows both (threat model §4; on the second blind generator's development seeds such
+ * campaigns drew FAKE_ORDERS and FAKE_VIEWS). The /24 adds evidence of its own for an aged account there,
+ * for a fresh one sharing its phone with another account of the room (a farm's phones carry several), or
+ * for one from a registration batch: what a farm's accounts are and a campaign's new users are not.
+ */
+function freshSubnetWeight(out: TellSum, slot: AccountSlot, room: RoomState): number {
+  if ((out.mask & BITS.fresh_account) === 0) return 1;
+  if (slot.deviceId !== "" && (room.devices.get(slot.deviceId)?.length ?? 1) >= 2) return 1;
+  return isBatchCreated(room.cohort, slot.createdMs) ? 1 : WEAK_TELL;
 }
 
 /**
@@ -155,9 +168,11 @@ function withoutJoinWeight(room: RoomState, f: Readonly<FalsificationConfig>): n
 }
 
 function likeTells(out: TellSum, slot: AccountSlot, room: RoomState, f: Readonly<FalsificationConfig>): void {
+  // Past a thumb's limit decisive; at a thumb's peak held for ten seconds (two thumbs in a giveaway, threat
+  // model §4) an ordinary tell, which a script that taps just below the limit still shows.
   if (slot.maxTapsPerEvent > f.humanMaxTapsPerEvent || slot.maxTaps10s > f.humanMaxTapsPer10s || slot.maxTaps60s > f.humanMaxTapsPerMinute) {
     out.add("superhuman_taps", 2);
-  }
+  } else if (slot.maxTaps10s > f.briskTapsPer10s) out.add("superhuman_taps", 1);
   if (actedWithoutJoin(slot, room, f)) out.add("acted_without_join", withoutJoinWeight(room, f));
   if (slot.likeGaps.gaps.n >= f.regularMinGaps && rsCoefficientOfVariation(slot.likeGaps.gaps) < f.regularGapCv) out.add("scheduled_timing", 1.5);
   // Liking, second after second, with a crowd that comes out of a lull together: a fleet's waves, whatever
