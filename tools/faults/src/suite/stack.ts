@@ -58,12 +58,13 @@ export class SuiteStack {
     return `http://127.0.0.1:${this.ports.clickhouseProxy}`;
   }
 
-  async up(components: readonly StackComponent[] = ["kafka", "clickhouse"]): Promise<void> {
+  /** @param extraEnv settings for up.sh over the stack's own (a test's JVM options or start timeout) */
+  async up(components: readonly StackComponent[] = ["kafka", "clickhouse"], extraEnv: Record<string, string> = {}): Promise<void> {
     if (components.includes("kafka") && this.brokerProxy.port === 0) await this.brokerProxy.start(this.ports.kafkaProxy);
     if (components.includes("clickhouse") && this.clickhouseProxy.port === 0) await this.clickhouseProxy.start(this.ports.clickhouseProxy);
     let printed: string;
     try {
-      printed = await this.script("up.sh", components);
+      printed = await this.script("up.sh", components, extraEnv);
     } catch (err) {
       // up.sh leaves a server that was not ready in time running for inspection; the run still stops it at the end.
       this.started.noteLeftRunning((err as { cause?: { stderr?: string } }).cause?.stderr ?? "");
@@ -118,12 +119,12 @@ export class SuiteStack {
   private async script(name: string, components: readonly string[], extraEnv: Record<string, string> = {}): Promise<string> {
     const env = {
       ...process.env,
+      REDLINE_KAFKA_HEAP_OPTS: "-Xms256m -Xmx768m",
       ...extraEnv,
       REDLINE_LOCAL_DIR: this.dir,
       REDLINE_KAFKA_PORT: String(this.ports.kafka),
       REDLINE_KAFKA_CONTROLLER_PORT: String(this.ports.kafkaController),
       REDLINE_KAFKA_ADVERTISED_PORT: String(this.ports.kafkaProxy),
-      REDLINE_KAFKA_HEAP_OPTS: "-Xms256m -Xmx768m",
       REDLINE_CLICKHOUSE_HTTP_PORT: String(this.ports.clickhouseHttp),
       REDLINE_CLICKHOUSE_TCP_PORT: String(this.ports.clickhouseTcp),
     };
