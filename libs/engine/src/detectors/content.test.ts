@@ -135,6 +135,17 @@ describe("SELECTIVE_DELETION", () => {
     return { negatives, others, negativeRemoved, otherRemoved };
   }
 
+  it("keeps an author's latest eight texts once each, in order", () => {
+    const room = createRoomState(ROOM, T0);
+    const cfg = resolveEngineConfig();
+    const author = actor("chatty");
+    const ids = Array.from({ length: 10 }, (_, i) => `chat-${i}`);
+    ids.forEach((id, i) => applyContent(room, text(T0 + i * SEC, author, "hello", id), cfg, new TagScorer()));
+    expect(room.content!.authorTexts.get(author.userId)).toEqual(ids.slice(2));
+    applyContent(room, text(T0 + 20 * SEC, actor("once"), "hi", "only-1"), cfg, new TagScorer());
+    expect(room.content!.authorTexts.get("once")).toEqual(["only-1"]);
+  });
+
   it("counts a mute once, against the text that prompted it, not against the author's earlier comments", () => {
     // Critics chat for a while before complaining; muting them must not read as removing their praise.
     const events: LiveEvent[] = [];
