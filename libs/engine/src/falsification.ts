@@ -18,6 +18,7 @@ import { ARRIVAL_BIT } from "./detectors/tells";
 import { linkBuyers } from "./detectors/buyer-rings";
 import { detectCohort, SUBCATEGORY_OF } from "./detectors/cohort";
 import { noteKnownCrewAccount, withKnownCrews, type AccountRiskAt } from "./detectors/known-crews";
+import { batchedLikersFinding, noteBatchedLike } from "./detectors/batched-likers";
 import { severityOf } from "./detectors/scoring";
 import { judgePeerSignals, peerExplanation, type PeerBaselineAt } from "./detectors/peer-compare";
 import { crowdOf } from "./detectors/room-signals";
@@ -114,6 +115,7 @@ function onLike(room: RoomState, event: LiveEvent, user: Actor, like: LikeEvent,
   if (slot.firstEngagedMs < 0) slot.firstEngagedMs = t;
   iaAdd(slot.likeGaps, t);
   if (taps > slot.maxTapsPerEvent) slot.maxTapsPerEvent = taps;
+  noteBatchedLike(room, user.userId, event.eventId, t, taps, cfg.falsification);
   countLike((room.likeBeat ??= newLikeBeat(Math.floor(t / 1_000))), user.userId, slot, t, cfg.falsification, (id) => room.accounts.get(id));
   // Tumbling frames from the account's first tap: cheap, and a sustained rate shows in either alignment.
   if (slot.tapFrame10sMs < 0 || t - slot.tapFrame10sMs >= 10_000) [slot.tapFrame10sMs, slot.taps10s] = [t, 0];
@@ -244,7 +246,9 @@ function evaluate(room: RoomState, kind: CohortKind, t: number, cfg: Readonly<En
   const reached = open ? room.episodeSeverity[subcategory] ?? 0 : 0;
   if (reached >= MAX_SEVERITY) return null;
   room.nextEvaluationMs[subcategory] = t + cfg.falsification.evaluateEveryMs;
-  const cohort = detectCohort(room, kind, t, cfg.falsification, cfg.maxEvidenceIds, crowdOf(room, kind, t, cfg.falsification));
+  const cohort =
+    detectCohort(room, kind, t, cfg.falsification, cfg.maxEvidenceIds, crowdOf(room, kind, t, cfg.falsification)) ??
+    (kind === "likes" ? batchedLikersFinding(room, t, cfg.falsification, cfg.maxEvidenceIds) : null);
   const finding = withKnownCrews(cohort, room, kind, t, cfg);
   if (finding === null) return null;
   const severity = severityOf(finding.score);

@@ -13,6 +13,7 @@ import type { EngineConfig } from "./config";
 import type { ContentFeatures } from "./detectors/content-state";
 import type { KnownCrewSightings } from "./detectors/known-crews";
 import type { LikeBeat } from "./detectors/like-waves";
+import type { BatchedLiker } from "./detectors/batched-likers";
 
 /**
  * What the room has seen of one account: its identity as first seen and its
@@ -107,6 +108,8 @@ export interface RoomState {
   sharedPhoneAccounts?: number;
   /** Accounts that left or commented here without a JOIN of their own: the platform loses JOINs (absent before rules-11). */
   unjoinedPresences?: number;
+  /** Accounts that sent more taps in one like event than a thumb makes, oldest first (absent before rules-12 and in rooms without any). */
+  batchedLikers?: BatchedLiker[];
   /** Accounts with `ghostCrowdVisits` short visits or more here: lets `crowdOf` skip rooms without ghosts (absent before rules-10). */
   repeatGhostAccounts?: number;
   /** The platform and product category the room's events state: with its size, its peer group (#12). */

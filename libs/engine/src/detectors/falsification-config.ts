@@ -1,5 +1,5 @@
 /**
- * Limits of the data-falsification detectors (redline-rules-12). Every number
+ * Limits of the data-falsification detectors (redline-rules-13). Every number
  * is a physical or contractual limit taken from docs/threat-model.md — what a
  * thumb can tap, how many accounts a family shares, how long a swipe-through
  * lasts — not a value fitted to any generator's output. What a room's numbers
@@ -35,6 +35,11 @@ export interface FalsificationConfig {
   humanMaxTapsPer10s: number;
   /** Taps within 10 s above this (15 taps/s held) are an ordinary tell: a thumb's peak held, or a script just under the limit. */
   briskTapsPer10s: number;
+  /**
+   * Accounts past `humanMaxTapsPerEvent` in one event are counted over this long (batched-likers.ts): a farm
+   * dripping its scripted accounts in over a quarter of an hour never has four in one likes window.
+   */
+  batchedLikersWindowMs: number;
   /** Taps by one account within a minute above this are beyond what a human sustains (6–8 taps/s for tens of seconds). */
   humanMaxTapsPerMinute: number;
   /** Per-account gaps between like events (or joins) with a coefficient of variation below this are a schedule (humans ≈ 1)... */
@@ -145,6 +150,7 @@ export const DEFAULT_FALSIFICATION_CONFIG: Readonly<FalsificationConfig> = Objec
   humanMaxTapsPerEvent: 25,
   humanMaxTapsPer10s: 200,
   briskTapsPer10s: 150,
+  batchedLikersWindowMs: 1_800_000,
   humanMaxTapsPerMinute: 600,
   regularGapCv: 0.1,
   regularMinGaps: 6,

@@ -124,6 +124,34 @@ describe("FAKE_LIKES", () => {
     expect(signal(alerts[0]!, "tell_superhuman_taps")!.value).toBeGreaterThan(0.5);
   });
 
+  /** Scripted accounts sending `taps` per like event, one arriving every four minutes: never four in one likes window. */
+  function scriptDrip(events: LiveEvent[], accounts: number, taps: number): void {
+    for (let a = 0; a < accounts; a++) {
+      const bot = actor(`drip-${a}`, { createdMs: T0 - 600 * DAY, device: `d-drip-${a}`, ip: `198.51.${a}.0/24` });
+      const start = T0 + 240_000 + a * 240_000;
+      events.push(join(ROOM, start, bot));
+      for (let k = 0; k < 3; k++) events.push(like(ROOM, start + 5_000 + k * 20_000, bot, taps));
+    }
+  }
+
+  it("fires on scripted accounts past a thumb in one event, dripped in one every four minutes", () => {
+    const events = background();
+    scriptDrip(events, 5, 180);
+    const alerts = alertsFor(events);
+    expect(subcategories(alerts)).toEqual(["FAKE_LIKES"]);
+    expect(alerts[0]!.severity).toBeGreaterThanOrEqual(Severity.SEVERITY_MEDIUM);
+    expect(signal(alerts[0]!, "suspicious_accounts")!.value).toBeGreaterThanOrEqual(4);
+  });
+
+  it("stays quiet for three such accounts, and for five sending what a thumb can", () => {
+    const three = background();
+    scriptDrip(three, 3, 180);
+    expect(alertsFor(three)).toEqual([]);
+    const thumbs = background();
+    scriptDrip(thumbs, 5, 15);
+    expect(alertsFor(thumbs)).toEqual([]);
+  });
+
   it("stays quiet for a family of four sharing one phone, card and address", () => {
     const events = background();
     for (let m = 0; m < 4; m++) {
