@@ -168,8 +168,8 @@ function withoutJoinWeight(room: RoomState, f: Readonly<FalsificationConfig>): n
 }
 
 function likeTells(out: TellSum, slot: AccountSlot, room: RoomState, f: Readonly<FalsificationConfig>): void {
-  // Past a thumb's limit decisive; at a thumb's peak held for ten seconds (two thumbs in a giveaway, threat
-  // model §4) an ordinary tell, which a script that taps just below the limit still shows.
+  // Past a thumb's limit decisive; at a thumb's peak held for ten seconds an ordinary tell (two thumbs in a
+  // giveaway do that: the second blind generator's fans, rules-12), which a script just below the limit still shows.
   if (slot.maxTapsPerEvent > f.humanMaxTapsPerEvent || slot.maxTaps10s > f.humanMaxTapsPer10s || slot.maxTaps60s > f.humanMaxTapsPerMinute) {
     out.add("superhuman_taps", 2);
   } else if (slot.maxTaps10s > f.briskTapsPer10s) out.add("superhuman_taps", 1);
