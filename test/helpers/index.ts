@@ -12,7 +12,7 @@ export { TcpProxy } from "@redline/faults";
 export { joinTar, splitTar } from "./tar-entries";
 export type { TarEntry } from "./tar-entries";
 export { chromiumPath, launchChromium } from "./browser";
-export { pipelineEnv, ensurePipelineTopics, pipelineOutputs, spawnService } from "./processes";
+export { pipelineEnv, ensurePipelineTopics, pipelineOutputs, processAlive, spawnService } from "./processes";
 export type { PipelineEnvOptions, ServiceProcess } from "./processes";
 export { ensureEngineTopics, inputTopics, publishEvents, replayComparableEngineEnv, roomOnPartition } from "./live-events";
 export { replayAlertsThroughCli, replayCrewAlertsThroughCli, replayThroughCli } from "./replay";

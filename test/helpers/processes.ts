@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream, mkdirSync } from "node:fs";
+import { createWriteStream, mkdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { dlqTopicFor, ensureTopics } from "@redline/kafka";
 import type { Kafka } from "kafkajs";
@@ -33,6 +33,15 @@ export function spawnService(name: string, env: Record<string, string>, label = 
   child.stderr!.pipe(log);
   const exited = new Promise<number | string>((res) => child.on("exit", (code, signal) => res(code ?? signal ?? -1)));
   return { child, logFile, exited };
+}
+
+/** Alive and not a zombie: a stopped server's parent (init, or whatever adopted it) may not have reaped it yet. */
+export function processAlive(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8").length > 0;
+  } catch {
+    return false;
+  }
 }
 
 export interface PipelineEnvOptions {

@@ -12,15 +12,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { freePort, portAnswers, SuiteStack } from "@redline/faults";
-
-/** Alive and not a zombie (its parent may not have reaped it yet). */
-function alive(pid: number): boolean {
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, "utf8").length > 0;
-  } catch {
-    return false;
-  }
-}
+import { processAlive } from "@redline/test-helpers";
 
 describe("the fault suite's stack when its broker is not ready in time", () => {
   const dir = mkdtempSync(join(tmpdir(), "faults-not-ready-"));
@@ -37,10 +29,10 @@ describe("the fault suite's stack when its broker is not ready in time", () => {
     const suspended = `-Xms64m -Xmx256m -agentlib:jdwp=transport=dt_socket,server=y,suspend=y,address=127.0.0.1:${await freePort()}`;
     await expect(stack.up(["kafka"], { REDLINE_KAFKA_HEAP_OPTS: suspended, REDLINE_KAFKA_START_TIMEOUT_S: "3" })).rejects.toThrow(/not ready within 3s.*left running for inspection/);
     const pid = Number(readFileSync(join(dir, "kafka", "kafka.pid"), "utf8").trim());
-    expect(alive(pid)).toBe(true);
+    expect(processAlive(pid)).toBe(true);
 
     await stack.stopStarted();
-    expect(alive(pid)).toBe(false);
+    expect(processAlive(pid)).toBe(false);
     expect(await portAnswers(stack.ports.kafka)).toBe(false);
   }, 120_000);
 });

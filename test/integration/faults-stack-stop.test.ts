@@ -6,30 +6,10 @@
  * ports, a temporary folder); the shared stack is never touched.
  */
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createConnection } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { freePort, SuiteStack } from "@redline/faults";
-
-/** Alive and not a zombie: a stopped server's parent (init, or whatever adopted it) may not have reaped it yet. */
-function alive(pid: number): boolean {
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, "utf8").length > 0;
-  } catch {
-    return false;
-  }
-}
-
-function listening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ host: "127.0.0.1", port });
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once("error", () => resolve(false));
-  });
-}
+import { freePort, portAnswers, SuiteStack } from "@redline/faults";
+import { processAlive } from "@redline/test-helpers";
 
 describe("the fault suite's stack stops only what it started (its own broker)", () => {
   const dir = mkdtempSync(join(tmpdir(), "faults-stop-"));
@@ -64,7 +44,7 @@ describe("the fault suite's stack stops only what it started (its own broker)", 
     const second = await run();
     await second.up(["kafka"]);
     await second.stopStarted();
-    expect(alive(firstPid)).toBe(true);
+    expect(processAlive(firstPid)).toBe(true);
 
     // The second run restarts it (a scenario): the first run's pid is gone, and the new broker is not the first run's to stop.
     await second.down(["kafka"]);
@@ -73,8 +53,8 @@ describe("the fault suite's stack stops only what it started (its own broker)", 
     expect(replacedPid).not.toBe(firstPid);
     await first.stopStarted();
     await second.stopStarted();
-    expect(alive(replacedPid)).toBe(true);
-    expect(await listening(brokerPort)).toBe(true);
+    expect(processAlive(replacedPid)).toBe(true);
+    expect(await portAnswers(brokerPort)).toBe(true);
 
     // A run that starts the broker itself stops it when it ends.
     await second.down(["kafka"]);
@@ -82,7 +62,7 @@ describe("the fault suite's stack stops only what it started (its own broker)", 
     await third.up(["kafka"]);
     const ownPid = brokerPid();
     await third.stopStarted();
-    expect(alive(ownPid)).toBe(false);
-    expect(await listening(brokerPort)).toBe(false);
+    expect(processAlive(ownPid)).toBe(false);
+    expect(await portAnswers(brokerPort)).toBe(false);
   }, 300_000);
 });
