@@ -108,10 +108,9 @@ export class TextClassifier {
       s3 += w[base + 3]!;
       s4 += w[base + 4]!;
     }
-    const sqrtNorm = count > 0 ? 1 / Math.sqrt(count) : 0;
     const e = this.lengthExponent;
     const norm = this.norm;
-    for (let l = 0; l < 5; l++) norm[l] = e[l] === DEFAULT_LENGTH_EXPONENT ? sqrtNorm : lengthNorm(count, e[l]!);
+    for (let l = 0; l < 5; l++) norm[l] = lengthNorm(count, e[l]!);
     const raw = this.raw;
     raw[0] = this.bias[0]! + this.scale[0]! * norm[0]! * s0;
     raw[1] = this.bias[1]! + this.scale[1]! * norm[1]! * s1;
