@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, mkdirSync } from "node:fs";
 import { createServer, type AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
+import { createInterface } from "node:readline";
 
 /** The repository root, from tools/faults/{src,dist}. */
 export const REPO_ROOT = join(__dirname, "..", "..", "..");
@@ -24,6 +25,8 @@ export class EngineProcess {
   readonly exited: Promise<number | string>;
   private exitedEarly: number | string | undefined;
   private stopping = false;
+  /** The metrics port the engine says it bound (its "metrics endpoint listening" log line). */
+  private boundMetricsPort: number | undefined;
 
   private constructor(
     readonly child: ChildProcess,
@@ -36,18 +39,40 @@ export class EngineProcess {
         resolve(result);
       }),
     );
+    // The JSON logger writes to stderr; either stream is read, so a logger moved to stdout does not hide the port.
+    for (const stream of [child.stdout!, child.stderr!]) {
+      createInterface({ input: stream }).on("line", (line) => {
+        if (this.boundMetricsPort !== undefined || !line.includes('"metrics endpoint listening"')) return;
+        const port = /"port":(\d+)/.exec(line)?.[1];
+        if (port !== undefined) this.boundMetricsPort = Number(port);
+      });
+    }
   }
 
+  /**
+   * Starts the engine with `REDLINE_METRICS_PORT=0` unless `env` names a
+   * port: a port picked free beforehand (`freePort`) can be taken by another
+   * process before the engine binds it, and the engine only reports a failed
+   * bind, so a scrape would read someone else's counters. The likely cause of
+   * a CI failure (Dec 2026): a bad-input run's scrape showed 11,478 records
+   * consumed against 3,600 on its topics, while its DLQ held every dead
+   * letter exactly once, which a re-read by its own engine would have doubled.
+   */
   static start(env: Record<string, string>, logFile: string): EngineProcess {
     mkdirSync(dirname(logFile), { recursive: true });
     const log = createWriteStream(logFile);
     const child = spawn(process.execPath, [join(REPO_ROOT, "services", "risk-engine", "dist", "main.js")], {
-      env: { ...process.env, ...env },
+      env: { ...process.env, REDLINE_METRICS_PORT: "0", ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     child.stdout!.pipe(log);
     child.stderr!.pipe(log);
     return new EngineProcess(child, logFile);
+  }
+
+  /** Where the engine's /metrics answers, once it has said so; undefined before, or when the bind failed. */
+  get metricsPort(): number | undefined {
+    return this.boundMetricsPort;
   }
 
   /** The exit code or signal if the process ended without being asked to. */

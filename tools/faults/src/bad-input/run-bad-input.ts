@@ -4,7 +4,7 @@ import { type BodyCase } from "@redline/events";
 import { createKafkaClient, dlqTopicFor, ensureTopics, headersToStrings, highWatermarks, loadKafkaConfig } from "@redline/kafka";
 import { METRIC_NAMES } from "@redline/telemetry";
 import { counterByLabel, tally, type Accounting, type DeadLetter } from "./accounting";
-import { EngineProcess, freePort, REPO_ROOT } from "../engine-process";
+import { EngineProcess, REPO_ROOT } from "../engine-process";
 import { interleavedRecords, topicFor, type RecordClass } from "./fault-classes";
 
 const INPUT_CASES: readonly BodyCase[] = ["comment", "barrage", "transaction", "like", "follow", "view", "moderation", "room"];
@@ -113,7 +113,6 @@ export async function runBadInput(o: BadInputOptions): Promise<BadInputResult> {
   const inputRecords = [...ends.values()].flatMap((m) => [...m.values()]).reduce((a, b) => a + Number(b), 0);
   o.logger.info("records published", { runId, records: records.length, inputRecords });
 
-  const metricsPort = await freePort();
   const engineLog = join(REPO_ROOT, ".local", "faults", `${runId}-risk-engine.log`);
   const started = Date.now();
   const engine = EngineProcess.start(
@@ -125,7 +124,6 @@ export async function runBadInput(o: BadInputOptions): Promise<BadInputResult> {
       REDLINE_ENGINE_CHANGELOG_TOPIC: `${prefix}engine-changelog`,
       REDLINE_ENGINE_IDLE_TIMEOUT_MS: "1000",
       REDLINE_POLICY_FILE: join(REPO_ROOT, "deploy", "policy", "default-policy.json"),
-      REDLINE_METRICS_PORT: String(metricsPort),
       REDLINE_METRICS_HOST: "127.0.0.1",
       ...Object.fromEntries(Object.entries(o.env).filter(([k, v]) => k.startsWith("REDLINE_KAFKA_") && v !== undefined)),
     } as Record<string, string>,
@@ -134,8 +132,9 @@ export async function runBadInput(o: BadInputOptions): Promise<BadInputResult> {
   // Done when the engine has consumed every input record and holds none unapplied
   // (its oldest-unapplied gauge is 0 on every partition), from its own /metrics.
   const scrape = async (): Promise<string> => {
+    if (engine.metricsPort === undefined) return ""; // not listening yet
     try {
-      return await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+      return await (await fetch(`http://127.0.0.1:${engine.metricsPort}/metrics`)).text();
     } catch {
       return ""; // not listening yet
     }
