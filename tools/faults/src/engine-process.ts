@@ -7,13 +7,43 @@ import { createInterface } from "node:readline";
 /** The repository root, from tools/faults/{src,dist}. */
 export const REPO_ROOT = join(__dirname, "..", "..", "..");
 
-/** A port free right now on loopback, for a child's metrics endpoint. */
+/**
+ * Where `freePort` looks first: below Linux's default ephemeral range (32768-60999), from which the kernel hands
+ * out ports to every `listen(0)` and outgoing connection. A port picked there and handed to a child can be taken
+ * by someone else's connection or listener before the child binds it; below the range only a process that
+ * names that port itself can.
+ */
+const PICK_FROM = 20_000;
+const PICK_TO = 32_767;
+
+/** A port free right now on loopback, for a child's listener; outside the kernel's ephemeral range when one is free there. */
 export async function freePort(): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = PICK_FROM + Math.floor(Math.random() * (PICK_TO - PICK_FROM + 1));
+    if (await canListen(port)) return port;
+  }
+  return listenAndClose(0);
+}
+
+async function canListen(port: number): Promise<boolean> {
+  try {
+    await listenAndClose(port);
+    return true;
+  } catch {
+    return false; // taken (EADDRINUSE) or not ours to bind: try another
+  }
+}
+
+/** Binds `port` on loopback (0: any), closes it, and returns the port bound. */
+async function listenAndClose(port: number): Promise<number> {
   const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as AddressInfo).port;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", resolve);
+  });
+  const bound = (server.address() as AddressInfo).port;
   await new Promise((resolve) => server.close(resolve));
-  return port;
+  return bound;
 }
 
 /**
