@@ -21,8 +21,8 @@ import { roomSignalsOf, type RoomSignals } from "./detectors/room-signals";
 import type { PeerBaselineAt } from "./detectors/peer-compare";
 import { BaselineProducer, type BaselinePartial, type BaselineProducerSnapshot } from "./peer-baselines";
 import { alertFromFinding } from "./alert";
-import { decodeState, encodeState } from "./state-codec";
-import { SnapshotFormatError } from "./errors";
+import { encodeState } from "./state-codec";
+import { notThisRelease, readSlicedState, SnapshotCapture } from "./snapshot-capture";
 import { loadDefaultClassifier } from "@redline/text-classifier";
 import { applyContent } from "./detectors/content";
 import { alertFromContentFinding } from "./detectors/content-alert";
@@ -73,13 +73,9 @@ interface Progress {
   counters: Omit<EngineCounters, "roomsTracked" | "bufferedEvents" | "watermarkMs" | "stateEntries">;
 }
 
-/** What `RiskEngine.snapshot` writes. */
-interface EngineSnapshot {
+/** The engine's small parts of a snapshot (`SlicedEngineState.head`), encoded at the capture. */
+interface EngineHead {
   progress: Progress;
-  /** Protobuf bytes of each held event. */
-  buffered: Uint8Array[];
-  seen: Array<[number, number[]]>;
-  rooms: Map<string, RoomState>;
   early: Map<string, number[]>;
   baselines: BaselineProducerSnapshot | null;
 }
@@ -100,6 +96,8 @@ export class RiskEngine {
   private heap = new EventHeap();
   private seen: SeenEvents;
   private rooms = new Map<string, RoomState>();
+  /** Snapshots captured and not yet encoded in full: each must see a room before it changes. */
+  private readonly captures = new Set<SnapshotCapture>();
   /** What the public call in progress has applied and raised; created on the first of either. */
   private step: OpenStep | undefined;
   private early: EarlyFirings;
@@ -300,6 +298,8 @@ export class RiskEngine {
       this.progress.counters.eventsWithoutRoom++;
       return;
     }
+    // A capture still waiting to encode this room encodes it as it stood (snapshot-capture.ts).
+    for (const capture of this.captures) capture.beforeChange(event.roomId);
     if (this.baselines !== undefined) {
       // Minutes this event is past close on the rooms as the events before it left them.
       this.baselines.start(event.eventTimeMs);
@@ -378,32 +378,36 @@ export class RiskEngine {
    * Serialises the whole engine (buffer, seen ids, rooms) for checkpointing.
    * The layout carries no version of its own: the pipeline's snapshot
    * envelope versions it (`SNAPSHOT_VERSION` in libs/pipeline), so a change
-   * to `EngineSnapshot` or to the room state bumps that one.
+   * to `EngineHead`, `SlicedEngineState` or to the room state bumps that one.
    */
   snapshot(): Uint8Array {
-    const state: EngineSnapshot = {
-      progress: this.progress,
-      buffered: this.heap.items.map((e) => LiveEvent.encode(e).finish()),
-      seen: this.seen.toPlain(),
-      rooms: this.rooms,
-      early: this.early.state,
-      baselines: this.baselines?.snapshot() ?? null,
-    };
-    return encodeState(state);
+    return this.captureSnapshot(Number.MAX_SAFE_INTEGER).finish();
+  }
+
+  /**
+   * Captures the engine as it stands now for a snapshot whose rooms are
+   * encoded later, `roomsPerSlice` at a time (`SnapshotCapture.step`), while
+   * the engine goes on: `finish()` gives the bytes `snapshot()` would have
+   * given now. The small parts are encoded here, the seen ids and held events copied.
+   */
+  captureSnapshot(roomsPerSlice: number): SnapshotCapture {
+    const head: EngineHead = { progress: this.progress, early: this.early.state, baselines: this.baselines?.snapshot() ?? null };
+    const parts = { head: encodeState(head), seen: this.seen.toPlain(), buffered: [...this.heap.items] };
+    const capture = new SnapshotCapture(parts, this.rooms, roomsPerSlice, (done) => this.captures.delete(done));
+    this.captures.add(capture);
+    return capture;
   }
 
   /** Rebuilds an engine from `snapshot()` bytes; it continues exactly as the original would. */
   static restore(bytes: Uint8Array, config: Partial<EngineConfig> = {}, deps: EngineDeps = {}): RiskEngine {
-    const state = decodeState(bytes) as Partial<EngineSnapshot>;
-    const { progress, buffered, seen, rooms, early, baselines } = state;
-    if (typeof progress?.counters !== "object" || !Array.isArray(buffered) || !Array.isArray(seen) || !(rooms instanceof Map) || !(early instanceof Map)) {
-      throw new SnapshotFormatError("snapshot bytes are not an engine state of this release; rebuild from the last committed offsets instead");
-    }
+    const sliced = readSlicedState(bytes);
+    const { progress, early, baselines } = sliced.head as Partial<EngineHead>;
+    if (typeof progress?.counters !== "object" || !(early instanceof Map)) throw notThisRelease();
     const engine = new RiskEngine(config, deps);
     engine.progress = progress;
-    engine.seen = SeenEvents.fromPlain(engine.cfg.dedupeWindowMs, seen);
-    engine.heap = new EventHeap(buffered.map((b) => LiveEvent.decode(b)));
-    engine.rooms = rooms;
+    engine.seen = SeenEvents.fromPlain(engine.cfg.dedupeWindowMs, sliced.seen as Array<[number, number[]]>);
+    engine.heap = new EventHeap(sliced.buffered);
+    engine.rooms = sliced.rooms;
     engine.early = new EarlyFirings(early, engine.cfg.alertCooldownMs, engine.cfg.maxRooms);
     if (engine.baselines !== undefined && baselines) engine.baselines = BaselineProducer.restore(baselines, engine.cfg.falsification);
     return engine;

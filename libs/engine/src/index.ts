@@ -14,6 +14,8 @@
 // What other packages use, and nothing more (#13): detectors, findings,
 // sketches and the config parts stay inside the engine.
 export { RiskEngine } from "./engine";
+export { DEFAULT_ROOMS_PER_SLICE } from "./snapshot-capture";
+export type { SnapshotCapture } from "./snapshot-capture";
 export type { EngineCounters, EngineDeps, EngineStep, RoomStateSize } from "./engine";
 export { ROOM_SIGNALS } from "./detectors/room-signals";
 export type { BaselinePartial } from "./peer-baselines";

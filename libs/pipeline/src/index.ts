@@ -26,7 +26,7 @@ export type { AccountRiskTable, AccountRiskValue } from "./account-risk-lookup";
 export type { SettledStep } from "./in-process-account-risk";
 export type { ReadyTable } from "./minute-table-hold";
 export { PIPELINE_DEFAULTS } from "./pipeline-defaults";
-export { decodeSnapshot, encodeSnapshot, restorePipeline, SNAPSHOT_VERSION } from "./pipeline-snapshot";
+export { captureSnapshot, decodeSnapshot, encodeSnapshot, restorePipeline, SNAPSHOT_VERSION } from "./pipeline-snapshot";
 export type { PipelineSnapshot, SnapshotPosition } from "./pipeline-snapshot";
 export { SnapshotRecordError, SnapshotVersionError, UnknownTableError } from "./errors";
 // The product table a spec's `products` takes, for callers that fill one themselves (redline replay).

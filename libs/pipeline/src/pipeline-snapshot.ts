@@ -21,8 +21,10 @@ import { SnapshotRecordError, SnapshotVersionError } from "./errors";
  * version, 2 to 4, before), the policy stage's as MessagePack (was JSON).
  * 6: the engine's baseline producer (#12: rolling peer sketches) and each
  * room's platform and category.
+ * 7: the engine's state as its own parts and its rooms in slices (#15:
+ * encoded a slice at a time, `captureSnapshot`).
  */
-export const SNAPSHOT_VERSION = 6;
+export const SNAPSHOT_VERSION = 7;
 const MAGIC = Buffer.from("RLSN", "latin1");
 const HEADER_BYTES = MAGIC.length + 2;
 
@@ -42,17 +44,36 @@ export interface PipelineSnapshot extends SnapshotPosition {
 
 /** The pipeline's state and position in one envelope. */
 export function encodeSnapshot(pipeline: RiskPipeline, position: SnapshotPosition): Buffer {
-  const header = Buffer.alloc(HEADER_BYTES);
-  MAGIC.copy(header);
-  header.writeUInt16BE(SNAPSHOT_VERSION, MAGIC.length);
-  const body = encodeState({
-    partition: position.partition,
-    offsets: position.offsets,
-    takenAtMs: position.takenAtMs,
-    engine: pipeline.engine.snapshot(),
-    stages: pipeline.snapshotStages(),
-  });
-  return Buffer.concat([header, body]);
+  return captureSnapshot(pipeline, position, Number.MAX_SAFE_INTEGER).finish();
+}
+
+/** A pipeline snapshot captured at one instant whose rooms are encoded later, a slice per `step()`. */
+export interface PipelineSnapshotCapture {
+  /** Encodes the next slice of rooms; returns whether any is left. */
+  step(): boolean;
+  /** Encodes what is left and returns the envelope, as `encodeSnapshot` would have at the capture. */
+  finish(): Buffer;
+}
+
+/**
+ * Captures the pipeline now (the stages' states and the engine's own parts
+ * are encoded here), for an envelope finished later while the pipeline goes
+ * on: the engine encodes a room it is about to change first, so the envelope
+ * holds the state as it stood at the capture, with `position` (#15).
+ */
+export function captureSnapshot(pipeline: RiskPipeline, position: SnapshotPosition, roomsPerSlice: number): PipelineSnapshotCapture {
+  const engine = pipeline.engine.captureSnapshot(roomsPerSlice);
+  const stages = pipeline.snapshotStages();
+  return {
+    step: () => engine.step(),
+    finish: () => {
+      const header = Buffer.alloc(HEADER_BYTES);
+      MAGIC.copy(header);
+      header.writeUInt16BE(SNAPSHOT_VERSION, MAGIC.length);
+      const body = encodeState({ partition: position.partition, offsets: position.offsets, takenAtMs: position.takenAtMs, engine: engine.finish(), stages });
+      return Buffer.concat([header, body]);
+    },
+  };
 }
 
 /**

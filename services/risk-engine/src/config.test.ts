@@ -45,4 +45,10 @@ describe("risk-engine config", () => {
     expect([one.partitionsConsumedConcurrently, one.maxRecordsPerChunk, one.maxBytesPerPartition]).toEqual([1, 1000, 262144]);
     expect(() => loadConfig({ REDLINE_ENGINE_PARTITIONS_CONCURRENTLY: "0" })).toThrow(/REDLINE_ENGINE_PARTITIONS_CONCURRENTLY/);
   });
+
+  it("encodes snapshots 32 rooms a step unless told otherwise, 0 meaning all at once (#15)", () => {
+    expect(loadConfig({}).snapshotRoomsPerSlice).toBe(32);
+    expect(loadConfig({ REDLINE_ENGINE_SNAPSHOT_ROOMS_PER_SLICE: "0" }).snapshotRoomsPerSlice).toBe(0);
+    expect(() => loadConfig({ REDLINE_ENGINE_SNAPSHOT_ROOMS_PER_SLICE: "-1" })).toThrow(/REDLINE_ENGINE_SNAPSHOT_ROOMS_PER_SLICE/);
+  });
 });

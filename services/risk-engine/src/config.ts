@@ -1,5 +1,5 @@
 import { EnvReader } from "@redline/common";
-import { contentConfigForThresholds, DEFAULT_ENGINE_CONFIG, type EngineConfig } from "@redline/engine";
+import { contentConfigForThresholds, DEFAULT_ENGINE_CONFIG, DEFAULT_ROOMS_PER_SLICE, type EngineConfig } from "@redline/engine";
 import { PIPELINE_DEFAULTS } from "@redline/pipeline";
 import { DEFAULT_INPUT_TOPICS, DEFAULT_OUTPUT_TOPICS, DEFAULT_TABLE_TOPICS, loadValidationLimits, type ValidationLimits } from "@redline/events";
 import { dlqTopicFor, type KafkaConfig, loadKafkaConfig, type RequiredTopic } from "@redline/kafka";
@@ -48,6 +48,11 @@ export interface RiskEngineConfig {
   /** Compacted topic holding one state snapshot per input partition number. */
   changelogTopic: string;
   snapshotIntervalMs: number;
+  /**
+   * Rooms encoded per step of a snapshot, between which the event loop runs other work and the
+   * partition goes on (#15); 0 encodes the whole state at once inside the partition's turn, as before.
+   */
+  snapshotRoomsPerSlice: number;
   /** Wall time without input after which a partition's held events are applied (0: never). */
   idleTimeoutMs: number;
   /** How often the group's lag is read from the broker (0: never). */
@@ -109,6 +114,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): R
     productsTopicRequired: r.optionalString("REDLINE_PRODUCTS_TOPIC") !== undefined,
     changelogTopic: r.string("REDLINE_ENGINE_CHANGELOG_TOPIC", `${groupId}.state`),
     snapshotIntervalMs: r.int("REDLINE_ENGINE_SNAPSHOT_INTERVAL_MS", 30_000, { min: 0 }),
+    snapshotRoomsPerSlice: r.int("REDLINE_ENGINE_SNAPSHOT_ROOMS_PER_SLICE", DEFAULT_ROOMS_PER_SLICE, { min: 0 }),
     idleTimeoutMs: r.int("REDLINE_ENGINE_IDLE_TIMEOUT_MS", PIPELINE_DEFAULTS.idleTimeoutMs, { min: 0 }),
     lagPollMs: r.int("REDLINE_ENGINE_LAG_POLL_MS", 10_000, { min: 0 }),
     limits: loadValidationLimits(env),

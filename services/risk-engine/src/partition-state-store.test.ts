@@ -1,7 +1,7 @@
 import { silentLogger, type Logger } from "@redline/common";
 import type { TopicOffsets } from "@redline/kafka";
 import { encodeState } from "@redline/engine";
-import { createPipeline, encodeSnapshot, SNAPSHOT_VERSION } from "@redline/pipeline";
+import { createPipeline, decodeSnapshot, encodeSnapshot, restorePipeline, SNAPSHOT_VERSION } from "@redline/pipeline";
 import { LiveEvent, RoomEventKind } from "@redline/proto";
 import { PartitionStateStore, type PartitionStateIO } from "./partition-state-store";
 
@@ -36,10 +36,55 @@ class MemoryIO implements PartitionStateIO {
 }
 
 function store(io: MemoryIO, logger: Logger = silentLogger): PartitionStateStore {
-  return new PartitionStateStore({ io, spec: {}, inputTopics: TOPICS, logger, now: () => 1_000 });
+  return new PartitionStateStore({ io, spec: {}, inputTopics: TOPICS, logger, now: () => 1_000, roomsPerSlice: 2 });
 }
 
 describe("PartitionStateStore", () => {
+  it("with slices, writes the pipeline as it stood at the call while the pipeline goes on between slices (#15)", async () => {
+    const io = new MemoryIO();
+    const pipeline = createPipeline();
+    const roomEvent = (roomId: string, n: number): LiveEvent =>
+      LiveEvent.fromPartial({ eventId: `${roomId}-${n}`, roomId, eventTimeMs: T0 + n, platform: "t", body: { $case: "room", value: { kind: RoomEventKind.ROOM_EVENT_KIND_UPDATED, followerCount: n } } });
+    for (let r = 0; r < 9; r++) pipeline.push(roomEvent(`r${r}`, 1));
+    pipeline.engine.flush();
+    const atCall = encodeSnapshot(pipeline, { partition: 0, offsets: { "live.rooms": "9" }, takenAtMs: 1_000 });
+    const saving = store(io).save(0, { "live.rooms": "9" }, pipeline);
+    // Input goes on while the slices are encoded: every room changes after the call.
+    for (let n = 2; n < 6; n++) {
+      for (let r = 0; r < 9; r++) pipeline.push(roomEvent(`r${r}`, n));
+      pipeline.engine.flush();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await saving;
+    // Sliced, the bytes differ; the state is the same: re-encoded whole after a restore, it is the call's, byte for byte.
+    const restored = restorePipeline(decodeSnapshot("0", io.changelog.get("0")!), {});
+    expect(encodeSnapshot(restored, { partition: 0, offsets: { "live.rooms": "9" }, takenAtMs: 1_000 }).equals(atCall)).toBe(true);
+    expect(encodeSnapshot(pipeline, { partition: 0, offsets: { "live.rooms": "9" }, takenAtMs: 1_000 }).equals(atCall)).toBe(false);
+  });
+
+  it("encodes sliced snapshots of several partitions one after another, not stepping together", async () => {
+    const io = new MemoryIO();
+    const steps: string[] = [];
+    const pipelineLogging = (name: string) => {
+      const pipeline = createPipeline();
+      for (let r = 0; r < 5; r++) {
+        pipeline.push(LiveEvent.fromPartial({ eventId: `${name}${r}`, roomId: `${name}-r${r}`, eventTimeMs: T0, platform: "t", body: { $case: "room", value: { kind: RoomEventKind.ROOM_EVENT_KIND_UPDATED } } }));
+      }
+      const engine = pipeline.engine;
+      const capture = engine.captureSnapshot.bind(engine);
+      engine.captureSnapshot = (n: number) => {
+        const c = capture(n);
+        const step = c.step.bind(c);
+        c.step = () => (steps.push(name), step());
+        return c;
+      };
+      return pipeline;
+    };
+    const s = store(io);
+    await Promise.all([s.save(0, {}, pipelineLogging("a")), s.save(1, {}, pipelineLogging("b"))]);
+    expect(steps.join("")).toMatch(/^a+b+$/);
+  });
+
   it("starts a partition without a snapshot at the group's commits, else at the oldest retained offset", async () => {
     const start = await store(new MemoryIO()).start(0);
     expect(start.restored).toBe(false);

@@ -1,7 +1,7 @@
 import type { Logger } from "@redline/common";
 import type { RiskPipeline } from "@redline/engine";
 import type { TopicOffsets } from "@redline/kafka";
-import { createPipeline, decodeSnapshot, encodeSnapshot, restorePipeline, SnapshotVersionError, type PipelineSpec } from "@redline/pipeline";
+import { captureSnapshot, createPipeline, decodeSnapshot, restorePipeline, SnapshotVersionError, type PipelineSpec } from "@redline/pipeline";
 
 /** The broker and changelog reads and writes the store needs; the service gives it its consumer's and producer's. */
 export interface PartitionStateIO {
@@ -36,6 +36,8 @@ export interface PartitionStateStoreOptions {
   inputTopics: readonly string[];
   logger: Logger;
   now: () => number;
+  /** Rooms encoded per step of a snapshot, yielding to the event loop between steps; 0: all at once (`REDLINE_ENGINE_SNAPSHOT_ROOMS_PER_SLICE`). */
+  roomsPerSlice: number;
 }
 
 interface Generation {
@@ -54,6 +56,11 @@ interface Generation {
  */
 export class PartitionStateStore {
   private generation: Promise<Generation> | undefined;
+  /**
+   * Sliced snapshots are encoded one partition after another: a process's partitions come due together,
+   * and eight encodings stepping at once put eight slices between any two steps of a batch (#15).
+   */
+  private encoding: Promise<void> = Promise.resolve();
 
   constructor(private readonly opts: PartitionStateStoreOptions) {}
 
@@ -86,9 +93,27 @@ export class PartitionStateStore {
     return { pipeline: pipeline ?? createPipeline(this.opts.spec), restored: pipeline !== undefined, lanes, highsAsOfMs: info.highsAsOfMs };
   }
 
-  /** Writes the partition's checkpoint: its pipeline and, per topic, the first offset that pipeline has not seen. Returns its size. */
-  async save(partition: number, offsets: Record<string, string>, pipeline: RiskPipeline): Promise<number> {
-    const value = encodeSnapshot(pipeline, { partition, offsets, takenAtMs: this.opts.now() });
+  /**
+   * Writes the partition's checkpoint: its pipeline as it stands at the call
+   * and, per topic, the first offset that pipeline has not seen. Captured
+   * before the call returns; with slices the rooms are encoded between turns
+   * of the event loop while the pipeline goes on, one partition's at a time
+   * (#15: one encoding of 2,500 rooms held every partition's input 0.3-0.8 s). `stillWanted` is asked
+   * before the write: a partition since handed to another member must not
+   * overwrite what its new owner restores from. Resolves to the size written, 0 if none.
+   */
+  async save(partition: number, offsets: Record<string, string>, pipeline: RiskPipeline, stillWanted: () => boolean = () => true): Promise<number> {
+    const sliced = this.opts.roomsPerSlice > 0;
+    const capture = captureSnapshot(pipeline, { partition, offsets, takenAtMs: this.opts.now() }, sliced ? this.opts.roomsPerSlice : Number.MAX_SAFE_INTEGER);
+    if (sliced) {
+      const encoded = this.encoding.then(async () => {
+        while (capture.step()) await new Promise<void>((resolve) => setImmediate(resolve));
+      });
+      this.encoding = encoded.catch(() => undefined);
+      await encoded;
+    }
+    const value = capture.finish();
+    if (!stillWanted()) return 0;
     await this.opts.io.writeSnapshot(String(partition), value);
     return value.length;
   }

@@ -61,6 +61,10 @@ export interface FakeTaskOptions {
   sink?: RecordingSink;
   maxQueuedPerTopic?: number;
   snapshotIntervalMs?: number;
+  /** Due snapshots written after the turn (the service's sliced snapshots). */
+  snapshotInBackground?: boolean;
+  /** Holds each snapshot write until the returned promise resolves (for writes that outlast a turn). */
+  holdWrite?: () => Promise<void>;
   /** Account-activity records and marks, to the topic "activity". */
   activity?: AccountActivityOutputs;
   /** The wall clock when the task is made. */
@@ -87,8 +91,11 @@ export function fakeTask(opts: FakeTaskOptions = {}) {
     publisher: new OutputPublisher<EngineOutput>([...pipelineOutputRoutes({ alertsTopic: "alerts", actionsTopic: "actions" }), ...accountActivityRoutes("activity")], sink),
     ...(opts.activity ? { activity: opts.activity } : {}),
     backpressure,
-    saveSnapshot: async (_p, offsets) => {
-      snapshots.push({ offsets, atMs: clock });
+    saveSnapshot: async (_p, offsets, _pipeline, stillWanted) => {
+      const atMs = clock;
+      await opts.holdWrite?.();
+      if (!stillWanted()) return 0;
+      snapshots.push({ offsets, atMs });
       return 100;
     },
     requestLaneConfirmation: () => undefined,
@@ -97,6 +104,7 @@ export function fakeTask(opts: FakeTaskOptions = {}) {
     now: () => clock,
     maxQueuedPerTopic: opts.maxQueuedPerTopic ?? 1_000,
     snapshotIntervalMs: opts.snapshotIntervalMs ?? 60_000,
+    snapshotInBackground: opts.snapshotInBackground ?? false,
   });
   return { task, sink, backpressure, snapshots, reported, setClock: (ms: number) => (clock = ms) };
 }

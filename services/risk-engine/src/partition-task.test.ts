@@ -75,6 +75,41 @@ describe("PartitionTask batches", () => {
     await task.checkpoint();
     expect(snapshots.map((s) => s.atMs)).toEqual([1_000, 1_500]);
   });
+
+  it("in the background (sliced snapshots, #15), goes on with input while a snapshot is written, one at a time, and a checkpoint waits for it", async () => {
+    const writes: Array<() => void> = [];
+    const holdWrite = (): Promise<void> => new Promise((release) => writes.push(release));
+    const { task, snapshots, setClock } = harness({ snapshotIntervalMs: 1_000, snapshotInBackground: true, holdWrite });
+    setClock(1_000);
+    // The batch is committed while its snapshot is still being written.
+    expect((await task.handleBatch(batch(ROOMS, 0, [roomEvent("a", T0)], 1))).commitOffset).toBe(1n);
+    expect(writes).toHaveLength(1);
+    setClock(2_500);
+    await task.handleBatch(batch(ROOMS, 1, [roomEvent("a", T0 + 1)], 2));
+    expect(writes).toHaveLength(1); // due again, but one is still being written
+    const checkpoint = task.checkpoint();
+    writes[0]!();
+    await new Promise((r) => setImmediate(r));
+    expect(writes).toHaveLength(2); // the checkpoint's own, after the first was written
+    writes[1]!();
+    await checkpoint;
+    // The first covers what was captured at its turn, not the batch handled while it was written.
+    expect(snapshots).toEqual([
+      { offsets: { [ROOMS]: "1" }, atMs: 1_000 },
+      { offsets: { [ROOMS]: "2" }, atMs: 2_500 },
+    ]);
+  });
+
+  it("writes nothing once dropped (the partition went to another member), even a snapshot captured before", async () => {
+    const writes: Array<() => void> = [];
+    const { task, snapshots, setClock } = harness({ snapshotIntervalMs: 1_000, snapshotInBackground: true, holdWrite: () => new Promise((release) => writes.push(release)) });
+    setClock(1_000);
+    await task.handleBatch(batch(ROOMS, 0, [roomEvent("a", T0)], 1));
+    task.drop();
+    writes[0]!();
+    await new Promise((r) => setImmediate(r));
+    expect(snapshots).toEqual([]);
+  });
 });
 
 describe("PartitionTask idleness", () => {

@@ -30,8 +30,13 @@ export interface PartitionTaskOptions {
   /** The partition's baseline partials and progress marks (issue 12); absent when the engine reads no baselines. */
   baselines?: BaselineOutputs;
   backpressure: Backpressure;
-  /** Writes a checkpoint of the pipeline with the offsets it covers; resolves to its size in bytes. */
-  saveSnapshot: (partition: number, offsets: Record<string, string>, pipeline: RiskPipeline) => Promise<number>;
+  /**
+   * Writes a checkpoint of the pipeline with the offsets it covers, captured before it returns; resolves
+   * to its size in bytes (0: not written, `stillWanted` having said no).
+   */
+  saveSnapshot: (partition: number, offsets: Record<string, string>, pipeline: RiskPipeline, stillWanted: () => boolean) => Promise<number>;
+  /** A due snapshot is encoded and written after the turn that captured it, while input goes on (sliced snapshots, #15). */
+  snapshotInBackground: boolean;
   /** Asks for the broker's high-water marks, so a merge stopped at a drained topic can go on (`LaneConfirmation`). */
   requestLaneConfirmation: () => void;
   metrics: RiskEngineMetrics;
@@ -61,6 +66,10 @@ export class PartitionTask {
   private reported: EngineCounts;
   /** Work on the task runs one at a time (the idle and confirmation timers are other callers). */
   private turn: Promise<unknown> = Promise.resolve();
+  /** A snapshot captured and still being encoded or written; one at a time, so they reach the changelog in order. */
+  private writing: Promise<void> | undefined;
+  /** The partition went to another member: its snapshots would only confuse the new owner's restore. */
+  private dropped = false;
 
   constructor(private readonly opts: PartitionTaskOptions) {
     this.partition = opts.partition;
@@ -112,7 +121,7 @@ export class PartitionTask {
       this.reportCounts();
       await this.flush();
       this.applyBackpressure();
-      if (this.opts.now() - this.lastSnapshotAtMs >= this.opts.snapshotIntervalMs) await this.snapshot();
+      if (this.snapshotDue()) await this.snapshot(!this.opts.snapshotInBackground);
       return { commitOffset: this.merge.firstUnreleased().get(batch.topic) ?? batch.lastOffset + 1n };
     });
   }
@@ -161,12 +170,26 @@ export class PartitionTask {
     await this.flush();
   }
 
-  /** Sends what is pending and writes a snapshot now. */
+  /** Sends what is pending and writes a snapshot now; resolves once it is written. */
   checkpoint(): Promise<void> {
     return this.exclusive(async () => {
       await this.flush();
-      await this.snapshot();
+      await this.snapshot(true);
     });
+  }
+
+  /** The periodic timer, for partitions without input too: a snapshot if the interval has passed since the last began. */
+  snapshotIfDue(): Promise<void> {
+    return this.exclusive(async () => {
+      if (!this.snapshotDue()) return;
+      await this.flush();
+      await this.snapshot(!this.opts.snapshotInBackground);
+    });
+  }
+
+  /** The partition moved to another member: no snapshot from here is written after this (one on the wire may land). */
+  drop(): void {
+    this.dropped = true;
   }
 
   /**
@@ -245,10 +268,41 @@ export class PartitionTask {
     this.pending = [];
   }
 
-  private async snapshot(): Promise<void> {
-    const bytes = await this.opts.saveSnapshot(this.partition, this.snapshotOffsets(), this.pipeline);
-    this.lastSnapshotAtMs = this.opts.now();
+  private snapshotDue(): boolean {
+    return this.writing === undefined && this.opts.now() - this.lastSnapshotAtMs >= this.opts.snapshotIntervalMs;
+  }
+
+  /**
+   * Captures the state now, inside the turn, after the outputs of every event
+   * it covers were acknowledged. `wait`: resolves once written, failing with
+   * the write; otherwise the encoding and the write go on after the turn and a
+   * failure is logged, the next batch trying again.
+   */
+  private async snapshot(wait: boolean): Promise<void> {
+    if (this.writing !== undefined) await this.writing;
+    const previousAtMs = this.lastSnapshotAtMs;
+    const write = this.write().catch((err: unknown) => {
+      this.lastSnapshotAtMs = previousAtMs;
+      throw err;
+    });
+    if (wait) return write;
+    this.writing = write
+      .catch((err: unknown) => this.opts.logger.error("snapshot not written; the next batch tries again", { partition: this.partition, err }))
+      .finally(() => {
+        this.writing = undefined;
+      });
+  }
+
+  private async write(): Promise<void> {
+    const startedAtMs = (this.lastSnapshotAtMs = this.opts.now());
+    const syncStart = performance.now();
+    const saving = this.opts.saveSnapshot(this.partition, this.snapshotOffsets(), this.pipeline, () => !this.dropped);
+    // What ran before the save's first await held the event loop: every partition's input waited for it (#15).
+    const blockedMs = performance.now() - syncStart;
+    const bytes = await saving;
+    if (bytes === 0) return;
     this.opts.metrics.setStateBytes(this.partition, bytes);
+    this.opts.logger.info("snapshot written", { partition: this.partition, startedAtMs, blockedMs, wallMs: this.opts.now() - startedAtMs, bytes });
   }
 
   /**

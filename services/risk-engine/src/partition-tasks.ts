@@ -62,6 +62,7 @@ export class PartitionTasks {
     this.owned = [...owned];
     for (const p of [...this.tasks.keys()]) {
       if (owned.includes(p)) continue;
+      this.tasks.get(p)?.drop();
       this.tasks.delete(p);
       this.opts.metrics.forgetPartition(p);
     }
@@ -79,6 +80,11 @@ export class PartitionTasks {
 
   async checkpointAll(): Promise<void> {
     for (const task of this.tasks.values()) await task.checkpoint();
+  }
+
+  /** The periodic snapshots: each partition whose interval has passed takes one (in the background when sliced). */
+  async snapshotDue(): Promise<void> {
+    for (const task of this.tasks.values()) await task.snapshotIfDue();
   }
 
   status(): Array<{ partition: number; counters: EngineCounters; offsets: Record<string, string> }> {

@@ -83,6 +83,8 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
   const inputPartitions = await checkTopics(kafka, config);
 
   const producer = await RecordProducer.connect(kafka, logger);
+  // Its own broker connections: a snapshot of several MB queued on the outputs' connection held their acknowledgements behind it (#15).
+  const snapshotProducer = await RecordProducer.connect(kafka, logger);
   const deadLetters = new DeadLetterWriter(producer, metrics, logger);
   const policies = openPolicies(config, logger);
   const products = await ProductTableFeed.openConfigured(config, { kafka, deadLetters, logger });
@@ -106,13 +108,14 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
       watermarks: () => consumer.watermarks(),
       committedOffsets: () => consumer.committedOffsets(),
       writeSnapshot: async (key, value) => {
-        await producer.send(config.changelogTopic, [{ key, value }], { gzip: true });
+        await snapshotProducer.send(config.changelogTopic, [{ key, value }], { gzip: true });
       },
     },
     spec,
     inputTopics: config.inputTopics,
     logger,
     now,
+    roomsPerSlice: config.snapshotRoomsPerSlice,
   });
   const publisher = new OutputPublisher<EngineOutput>([...pipelineOutputRoutes(config), ...crew.routes(), ...baselines.routes()], producer);
   const tasks: PartitionTasks = new PartitionTasks({
@@ -129,7 +132,8 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
         ...((a) => (a ? { activity: a } : {}))(crew.activityOf(partition)),
         ...((b) => (b ? { baselines: b } : {}))(baselines.outputsOf(partition)),
         backpressure: consumer,
-        saveSnapshot: (p, offsets, pl) => store.save(p, offsets, pl),
+        saveSnapshot: (p, offsets, pl, stillWanted) => store.save(p, offsets, pl, stillWanted),
+        snapshotInBackground: config.snapshotRoomsPerSlice > 0,
         requestLaneConfirmation: () => laneConfirmation.request(),
         metrics: engineMetrics,
         logger,
@@ -267,7 +271,7 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
 
   const snapshotTimer = setInterval(() => {
     if (busy > 0 || stopping) return;
-    tasks.checkpointAll().catch((err: unknown) => logger.warn("periodic snapshot failed; the next one retries", { err }));
+    tasks.snapshotDue().catch((err: unknown) => logger.warn("periodic snapshot failed; the next one retries", { err }));
   }, Math.max(1000, config.snapshotIntervalMs));
   snapshotTimer.unref();
 
@@ -289,6 +293,7 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
       await crew.stop();
       await baselines.stop();
       await producer.disconnect();
+      await snapshotProducer.disconnect();
       policies.close();
     },
   };
