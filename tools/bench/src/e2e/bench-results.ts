@@ -3,6 +3,7 @@ import type { HotFunction } from "./cpu-profile-summary";
 import type { DrainResult } from "./engine-process";
 import type { LatencySummary } from "./percentiles";
 import type { ScaleOutResult } from "./scaleout-phase";
+import type { SnapshotAlignment } from "./snapshot-stalls";
 import type { TuningResult } from "./tuning-phase";
 
 /** Everything one run measured, rendered by report.ts and kept as JSON beside the report. */
@@ -48,4 +49,6 @@ export interface LatencyPhaseResult {
   failedSends: number;
   /** Applies whose alert the bench never saw (should be 0). */
   unmatchedApplies: number;
+  /** The engine's snapshots in the phase and the processing samples with and without one in their wait (#15). */
+  snapshots?: SnapshotAlignment;
 }

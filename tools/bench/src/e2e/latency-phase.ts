@@ -15,6 +15,7 @@ import { phaseSamples, type AlertSeen, type ApplySeen } from "./latency-samples"
 import { OpenLoopClient } from "./open-loop-client";
 import { summarize } from "./percentiles";
 import { sampleProcess } from "./proc-stat";
+import { alignWithSnapshots, readSnapshotRecords, type SnapshotRecord } from "./snapshot-stalls";
 import { TailReader } from "./tail-reader";
 import { engineEnvFor } from "./throughput-phase";
 
@@ -54,7 +55,9 @@ export async function runLatencyPhases(spec: LatencySpec): Promise<LatencyPhaseR
     { topic: outcomes, numPartitions: settings.partitions },
     { topic: dlqTopicFor(outcomes), numPartitions: 1 },
   ]);
-  const engineEnv = await engineEnvFor({ kafka, prefix, inputTopic: topic, partitions: settings.partitions, policyFile: spec.policyFile, env: settings.engineEnv });
+  const baseEnv = await engineEnvFor({ kafka, prefix, inputTopic: topic, partitions: settings.partitions, policyFile: spec.policyFile, env: settings.engineEnv });
+  // Info level for its "snapshot written" lines, which the phase lines up with the processing samples.
+  const engineEnv: Record<string, string> = { ...baseEnv, REDLINE_LOG_LEVEL: settings.engineEnv.REDLINE_LOG_LEVEL ?? "info" };
   const applies: ApplySeen[] = [];
   const platform = new RecordingControlPlane({
     onCall: (call) => applies.push({ actionId: call.action.actionId, alertId: call.action.alertId, roomId: call.action.roomId, receivedAtMs: call.receivedAtMs }),
@@ -149,7 +152,8 @@ export async function runLatencyPhases(spec: LatencySpec): Promise<LatencyPhaseR
     await load.run(Math.max(50, Math.round(spec.maxPerSecond * 0.01)), (PIPELINE_DEFAULTS.allowedLatenessMs + 10_000) / 1000, 0);
     const tailAlerts = tail.seen;
     if (tail.errors > 0) spec.say(`latency: the Tail stream ended with an error ${tail.errors} time(s) and was re-opened from its cursor`);
-    return pending.map((p) => finishPhase(p, applies, alerts, tailAlerts, load.acks, settings.partitions));
+    const snapshots = readSnapshotRecords(engine.logFile);
+    return pending.map((p) => finishPhase(p, applies, alerts, tailAlerts, load.acks, settings.partitions, snapshots));
   } finally {
     tail?.stop();
     for (const c of children) await c.stop(30_000);
@@ -171,6 +175,7 @@ function finishPhase(
   tailAlerts: ReadonlyMap<string, AlertSeen>,
   acks: AckLog,
   partitions: number,
+  snapshots: readonly SnapshotRecord[],
 ): LatencyPhaseResult {
   const s = phaseSamples({
     applies,
@@ -183,7 +188,7 @@ function finishPhase(
     firstAckedAtOrAfter: (p, t) => acks.firstAckedAtOrAfter(p, t),
     earliestAckAtOrAfter: (p, t) => acks.earliestAckAtOrAfter(p, t),
   });
-  return { ...measured, processing: summarize(s.processing), endToEnd: summarize(s.endToEnd), earlyEndToEnd: summarize(s.earlyEndToEnd), eventToAlert: summarize(s.eventToAlert), eventToTail: summarize(s.eventToTail), generatorLag: summarize(s.generatorLag), unmatchedApplies: s.unmatched };
+  return { ...measured, processing: summarize(s.processing), endToEnd: summarize(s.endToEnd), earlyEndToEnd: summarize(s.earlyEndToEnd), eventToAlert: summarize(s.eventToAlert), eventToTail: summarize(s.eventToTail), generatorLag: summarize(s.generatorLag), unmatchedApplies: s.unmatched, snapshots: alignWithSnapshots(s.processingSpans, snapshots, { fromMs: window.fromMs - WARMUP_MS, toMs: window.toMs }) };
 }
 
 /** A port free on loopback now, for the gateway (the bench may run beside a gateway on the default 7070). */

@@ -5,6 +5,8 @@
  * finds its triggering record on the room's partition; every latency starts
  * at that record's produce time (the broker's acknowledgement).
  */
+import type { SpanSample } from "./snapshot-stalls";
+
 export interface AlertSeen {
   alertId: string;
   roomId: string;
@@ -25,6 +27,8 @@ export const EARLY_FIRED_SUBCATEGORIES: ReadonlySet<string> = new Set(["STREAMER
 
 export interface PhaseSamples {
   processing: number[];
+  /** The same samples with the wall-clock span each waited over (watermark mover's acknowledgement to Apply). */
+  processingSpans: SpanSample[];
   endToEnd: number[];
   earlyEndToEnd: number[];
   eventToAlert: number[];
@@ -53,7 +57,7 @@ export interface SampleInputs {
 }
 
 export function phaseSamples(input: SampleInputs): PhaseSamples {
-  const out: PhaseSamples = { processing: [], endToEnd: [], earlyEndToEnd: [], eventToAlert: [], eventToTail: [], generatorLag: [], unmatched: 0 };
+  const out: PhaseSamples = { processing: [], processingSpans: [], endToEnd: [], earlyEndToEnd: [], eventToAlert: [], eventToTail: [], generatorLag: [], unmatched: 0 };
   const producedAt = (roomId: string, eventTimeMs: number): number | undefined => input.firstAckedAtOrAfter(input.partitionOf(roomId), eventTimeMs)?.ackedAtMs;
   const firstApply = new Map<string, ApplySeen>();
   for (const a of input.applies) if (!firstApply.has(a.actionId)) firstApply.set(a.actionId, a);
@@ -73,7 +77,10 @@ export function phaseSamples(input: SampleInputs): PhaseSamples {
     }
     out.endToEnd.push(endToEnd);
     const mover = input.earliestAckAtOrAfter(input.partitionOf(alert.roomId), alert.eventTimeMs + input.allowedLatenessMs);
-    if (mover !== undefined) out.processing.push(apply.receivedAtMs - mover);
+    if (mover !== undefined) {
+      out.processing.push(apply.receivedAtMs - mover);
+      out.processingSpans.push({ fromMs: mover, toMs: apply.receivedAtMs, valueMs: apply.receivedAtMs - mover });
+    }
   }
   for (const alert of input.alerts.values()) {
     if (alert.eventTimeMs < input.fromMs || alert.eventTimeMs >= input.toMs) continue;

@@ -1,6 +1,7 @@
 import type { BenchResults } from "./bench-results";
 import { latencyPlotSvg } from "./latency-plot";
 import { scaleOutSection } from "./report-scaleout";
+import { snapshotSection } from "./report-snapshots";
 import type { LatencySummary } from "./percentiles";
 
 const int = (n: number): string => (Number.isFinite(n) ? Math.round(n).toLocaleString("en-US") : "–");
@@ -67,7 +68,8 @@ export function renderReport(r: BenchResults, opts: { plotHref: string }): { mar
     const failed = r.latency.reduce((n, p) => n + p.failedSends, 0);
     const unmatched = r.latency.reduce((n, p) => n + p.unmatchedApplies, 0);
     out.push("", `Failed open-loop sends: ${failed}; Applies without a seen alert: ${unmatched}.`);
-    out.push("", `![latency versus offered load](${opts.plotHref})`, "");
+    out.push("", ...snapshotSection(r.latency));
+    out.push(`![latency versus offered load](${opts.plotHref})`, "");
     const series = (name: string, colour: string, pick: (p: BenchResults["latency"][number]) => number): { name: string; colour: string; points: Array<[number, number]> } => ({
       name,
       colour,
