@@ -100,6 +100,19 @@ describe("PartitionTask batches", () => {
     ]);
   });
 
+  it("in the background, spreads the partitions' first snapshots over the interval", async () => {
+    const dueAt = async (partition: number): Promise<number> => {
+      const { task, snapshots, setClock } = harness({ partition, snapshotIntervalMs: 1_000, snapshotInBackground: true });
+      for (let t = 0; t <= 1_000; t += 10) {
+        setClock(t);
+        await task.handleBatch(batch(ROOMS, t, [roomEvent("a", T0 + t)], t + 1, partition));
+        if (snapshots.length > 0) return snapshots[0]!.atMs;
+      }
+      return Number.NaN;
+    };
+    expect(await Promise.all([0, 1, 2, 3].map(dueAt))).toEqual([1_000, 390, 770, 150]);
+  });
+
   it("writes nothing once dropped (the partition went to another member), even a snapshot captured before", async () => {
     const writes: Array<() => void> = [];
     const { task, snapshots, setClock } = harness({ snapshotIntervalMs: 1_000, snapshotInBackground: true, holdWrite: () => new Promise((release) => writes.push(release)) });
