@@ -1,5 +1,5 @@
 /**
- * `npm run eval:classifier [-- --folds 0,4 --out FILE --scores FILE --thresholds DIVERSION=0.6 ...]`:
+ * `npm run eval:classifier [-- --folds 0,4 --out FILE --scores FILE --thresholds DIVERSION=0.6 --operating-point DIVERSION --operating-point-rows own-sources ...]`:
  * leave-one-domain-out results (lodo.ts) as a Markdown table on stdout and
  * JSON in FILE (default results/lodo.json); `--scores` also writes every
  * held-out example's score and target, the input of travel-calibration. Training options as in
@@ -8,7 +8,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { TEXT_LABELS, parseThresholds, type TextLabel } from "@redline/text-classifier";
-import { lodoFolds, runFold, THRESHOLD_GRID, worstByLabel, type DomainResult, type HeldOutScores } from "./lodo";
+import { lodoFolds, runFold, THRESHOLD_GRID, worstByLabel, type DomainResult, type HeldOutScores, type OperatingPointRule } from "./lodo";
 import { FeatureCache } from "./feature-cache";
 import { loadPools } from "./prepare-data";
 import { PACKAGE_DIR, parseArgs } from "./train-config";
@@ -47,6 +47,12 @@ function main(argv: readonly string[]): void {
   };
   const config = parseArgs(argv);
   const thresholds: Record<TextLabel, number> = { ...(Object.fromEntries(TEXT_LABELS.map((l) => [l, 0.5])) as Record<TextLabel, number>), ...parseThresholds(value("--thresholds") ?? "", "--thresholds") };
+  // Labels whose threshold each fold chooses on its own calibration split (operating-point.ts) instead of --thresholds.
+  const ruleLabels = (value("--operating-point") ?? "").split(",").filter((x) => x !== "") as TextLabel[];
+  for (const label of ruleLabels) if (!TEXT_LABELS.includes(label)) throw new RangeError(`--operating-point: "${label}" is not one of ${TEXT_LABELS.join(", ")}`);
+  const ruleRows = value("--operating-point-rows") ?? "all";
+  if (ruleRows !== "all" && ruleRows !== "own-sources") throw new RangeError(`--operating-point-rows: "${ruleRows}" is not all or own-sources`);
+  const rule: OperatingPointRule = { labels: ruleLabels, rows: ruleRows };
   const outPath = resolve(value("--out") ?? join(PACKAGE_DIR, "results", "lodo.json"));
   const log = (line: string): void => void process.stderr.write(`eval: ${line}\n`);
   const pools = loadPools(config.datasetsDir);
@@ -59,7 +65,7 @@ function main(argv: readonly string[]): void {
   const chosen = value("--folds")?.split(",").map(Number) ?? folds.map((_, i) => i);
   const writeResults = (): void => {
     mkdirSync(dirname(outPath), { recursive: true });
-    writeFileSync(outPath, `${JSON.stringify({ settings: { seed: config.seed, trainer: config.trainer, hidden: config.hidden, spamWeight: config.spamWeight, coldNegativeReview: config.coldNegativeReview, reviewHarassment: config.reviewHarassment, calibrationMinPositiveShare: config.calibrationMinPositiveShare, thresholds }, results }, null, 2)}\n`);
+    writeFileSync(outPath, `${JSON.stringify({ settings: { seed: config.seed, trainer: config.trainer, hidden: config.hidden, spamWeight: config.spamWeight, coldNegativeReview: config.coldNegativeReview, reviewHarassment: config.reviewHarassment, calibrationMinPositiveShare: config.calibrationMinPositiveShare, balancedCalibration: config.balancedCalibration, thresholds, operatingPoint: rule }, results }, null, 2)}\n`);
   };
   // Featurised once for all folds: they train on nearly the same texts.
   const cache = new FeatureCache(config.trainer.hashBits);
@@ -69,7 +75,7 @@ function main(argv: readonly string[]): void {
     const fold = folds[i];
     if (fold === undefined) throw new RangeError(`--folds: there is no fold ${i} (0-${folds.length - 1})`);
     const started = Date.now();
-    const { results: foldResults, heldOut: foldScores } = runFold(config, pools, fold, thresholds, log, cache);
+    const { results: foldResults, heldOut: foldScores } = runFold(config, pools, fold, thresholds, log, cache, rule);
     results.push(...foldResults);
     heldOut.push(...foldScores);
     writeScores();

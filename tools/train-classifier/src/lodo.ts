@@ -4,6 +4,7 @@ import { UNKNOWN, type Example } from "./example";
 import { balancedAccuracy, binaryMetrics, equalMassEce } from "./metrics";
 import type { FeatureCache } from "./feature-cache";
 import { fitScorer, type Scorer } from "./model-fit";
+import { balancedAccuracyThreshold, ownSourceRows } from "./operating-point";
 import { prepareData, type DataPools, type HoldOut } from "./prepare-data";
 import { SMS_DOMAIN, YOUTUBE_VIDEOS } from "./spam-datasets";
 import type { TrainConfig } from "./train-config";
@@ -131,12 +132,57 @@ export interface FoldOutcome {
   heldOut: HeldOutScores[];
 }
 
-export function runFold(config: TrainConfig, pools: DataPools, fold: Fold, thresholds: Readonly<Record<TextLabel, number>>, log: (line: string) => void, cache?: FeatureCache): FoldOutcome {
+/**
+ * Which calibration rows the operating-point rule reads: every row that knows
+ * the label, or only those of sources with positives of it ("own-sources":
+ * for DIVERSION the spam sets and the seed lines). The second keeps out the
+ * sources that are negatives only (reviews, COLD, tweets), which are easy and
+ * numerous and pull the balanced-accuracy cut down to the prior.
+ */
+export type OperatingPointRows = "all" | "own-sources";
+
+export interface OperatingPointRule {
+  labels: readonly TextLabel[];
+  rows: OperatingPointRows;
+}
+
+function ruleRows(calibrationSet: readonly Example[], l: number, rows: OperatingPointRows): Example[] {
+  return rows === "all" ? calibrationSet.filter((e) => e.targets[l] !== UNKNOWN) : ownSourceRows(calibrationSet, l);
+}
+
+/**
+ * The thresholds a fold scores by: `thresholds`, except for the rule's
+ * labels, whose threshold the fold picks on its own calibration split
+ * (operating-point.ts), so the rule is measured without the held-out domain.
+ */
+function foldThresholds(classifier: Scorer, calibrationSet: readonly Example[], thresholds: Readonly<Record<TextLabel, number>>, rule: OperatingPointRule): Record<TextLabel, number> {
+  const chosen = { ...thresholds };
+  for (const label of rule.labels) {
+    const l = TEXT_LABELS.indexOf(label);
+    const known = ruleRows(calibrationSet, l, rule.rows);
+    chosen[label] = balancedAccuracyThreshold(
+      known.map((e) => classifier.classify(e.text)[label]),
+      known.map((e) => e.targets[l] as number),
+    ).threshold;
+  }
+  return chosen;
+}
+
+export function runFold(
+  config: TrainConfig,
+  pools: DataPools,
+  fold: Fold,
+  thresholds: Readonly<Record<TextLabel, number>>,
+  log: (line: string) => void,
+  cache?: FeatureCache,
+  rule: OperatingPointRule = { labels: [], rows: "all" },
+): FoldOutcome {
   const { trainSet, calibrationSet, random } = prepareData(config, pools, fold.holdOut);
   log(`${fold.name}: holding out ${JSON.stringify(fold.holdOut)}; train ${trainSet.length}, calibration ${calibrationSet.length}`);
   const classifier = fitScorer(trainSet, calibrationSet, config, random, (line) => (line.startsWith("epoch") ? log(`${fold.name} ${line}`) : undefined), cache);
+  const chosen = foldThresholds(classifier, calibrationSet, thresholds, rule);
   const heldOut = fold.evaluate.map((domain) => heldOutScores(classifier, fold.name, domain));
-  return { results: heldOut.map((held, i) => scoreDomain(held, (fold.evaluate[i] as EvaluatedDomain).trainedOn, thresholds[held.label])), heldOut };
+  return { results: heldOut.map((held, i) => scoreDomain(held, (fold.evaluate[i] as EvaluatedDomain).trainedOn, chosen[held.label])), heldOut };
 }
 
 /** The worst held-out domain per label by balanced accuracy: what model selection looks at. */

@@ -2,6 +2,7 @@ import { DEFAULT_LENGTH_EXPONENT, LABEL_COUNT as LIBRARY_LABEL_COUNT, lengthNorm
 import { UNKNOWN, type Example } from "./example";
 import { buildFeatureMatrix, type FeatureCache } from "./feature-cache";
 import { labelGradients, runEpochs } from "./epochs";
+import { MeanHead } from "./mean-head";
 import type { Random } from "./rng";
 
 // A module constant: a package import compiles to a getter, read on every step of the per-feature loops.
@@ -30,6 +31,8 @@ export interface TrainerOptions {
    * which keeps the committed procedure's settings record unchanged.
    */
   lengthExponents?: readonly number[];
+  /** Per label (TEXT_LABELS order), whether it also gets a weight set summed × 1/n (mean-head.ts); absent: none. */
+  meanHead?: readonly boolean[];
 }
 
 export interface FloatModel {
@@ -37,6 +40,8 @@ export interface FloatModel {
   /** Feature-major: weights[feature * LABEL_COUNT + label]. */
   weights: Float32Array;
   bias: Float64Array;
+  /** Present when TrainerOptions.meanHead names a label; its logit adds to the shared one. */
+  meanHead?: MeanHead;
 }
 
 /** Per-label multiplier for positive examples so positives weigh at least minPositiveRatio of negatives. */
@@ -74,6 +79,7 @@ export function trainLogistic(examples: readonly Example[], options: TrainerOpti
   const grads = new Float64Array(LABEL_COUNT);
   const exponents = Float64Array.from({ length: LABEL_COUNT }, (_, l) => options.lengthExponents?.[l] ?? DEFAULT_LENGTH_EXPONENT);
   const norms = new Float64Array(LABEL_COUNT);
+  const meanHead = options.meanHead?.some(Boolean) === true ? new MeanHead(hashBits, options.meanHead) : undefined;
 
   runEpochs(examples, matrix, epochs, random, log, (example, start, end, sqrtNorm, tally) => {
     for (let l = 0; l < LABEL_COUNT; l++) norms[l] = exponents[l] === DEFAULT_LENGTH_EXPONENT ? sqrtNorm : lengthNorm(end - start, exponents[l] as number);
@@ -83,7 +89,9 @@ export function trainLogistic(examples: readonly Example[], options: TrainerOpti
       for (let l = 0; l < LABEL_COUNT; l++) logits[l] += weights[base + l] as number;
     }
     for (let l = 0; l < LABEL_COUNT; l++) logits[l] = (bias[l] as number) + (norms[l] as number) * (logits[l] as number);
+    meanHead?.addTo(logits, matrix.indices, start, end);
     labelGradients(logits, example, multipliers, grads, tally);
+    meanHead?.update(grads, matrix.indices, start, end, learningRate, l2);
     for (let l = 0; l < LABEL_COUNT; l++) {
       if (example.targets[l] === UNKNOWN) continue;
       const gb = grads[l] as number;
@@ -102,5 +110,5 @@ export function trainLogistic(examples: readonly Example[], options: TrainerOpti
       }
     }
   });
-  return { hashBits, weights, bias };
+  return { hashBits, weights, bias, ...(meanHead !== undefined ? { meanHead } : {}) };
 }

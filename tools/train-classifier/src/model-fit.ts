@@ -13,10 +13,13 @@ import {
   type TextLabel,
   type TextScores,
 } from "@redline/text-classifier";
-import { fitPlatt } from "./calibration";
+import { fitPlatt, type Platt } from "./calibration";
 import { UNKNOWN, type Example } from "./example";
 import type { FeatureCache } from "./feature-cache";
+import { TrainingError } from "./errors";
 import { HiddenScorer, trainHidden } from "./hidden-trainer";
+import { MeanHeadScorer } from "./mean-head";
+import { ownSourceRows } from "./operating-point";
 import { trainLogistic, type FloatModel } from "./logistic-trainer";
 import type { Random } from "./rng";
 import type { TrainConfig } from "./train-config";
@@ -62,7 +65,13 @@ function headerFor(config: TrainConfig, parameters: Record<TextLabel, LabelParam
  * leave-one-domain-out fold alike, so both measure the same procedure.
  */
 export function fitModel(trainSet: readonly Example[], calibrationSet: readonly Example[], config: TrainConfig, random: Random, log: (line: string) => void, cache?: FeatureCache): FittedModel {
-  const model = trainLogistic(trainSet, config.trainer, random, log, cache);
+  // The artifact format has no place for a mean head; writing the shared weights alone would ship a model nobody measured.
+  if (config.trainer.meanHead?.some(Boolean) === true) throw new TrainingError("--mean-head is for eval:classifier only: the runtime cannot score it", {});
+  return fitTrained(trainLogistic(trainSet, config.trainer, random, log, cache), calibrationSet, config, log);
+}
+
+/** Quantises a trained model and fits Platt per label on `calibrationSet`. */
+function fitTrained(model: FloatModel, calibrationSet: readonly Example[], config: TrainConfig, log: (line: string) => void): FittedModel {
   const { weights, scales } = quantize(model);
   const identity = Object.fromEntries(
     TEXT_LABELS.map((label, l) => {
@@ -73,17 +82,10 @@ export function fitModel(trainSet: readonly Example[], calibrationSet: readonly 
   ) as Record<TextLabel, LabelParameters>;
   const rawClassifier = new TextClassifier({ header: headerFor(config, identity, weights), weights });
 
-  const raws = calibrationSet.map((e) => Array.from(rawClassifier.rawScores(normalizeText(e.text))));
   const parameters = { ...identity };
-  TEXT_LABELS.forEach((label, l) => {
-    const known = calibrationSet.map((e, i) => [e.targets[l] as number, i] as const).filter(([t]) => t !== UNKNOWN);
-    const platt = fitPlatt(
-      known.map(([, i]) => (raws[i] as number[])[l] as number),
-      known.map(([t]) => t),
-      config.calibrationMinPositiveShare,
-    );
+  calibrate((text) => rawClassifier.rawScores(text), calibrationSet, config, log).forEach((platt, l) => {
+    const label = TEXT_LABELS[l] as TextLabel;
     parameters[label] = { ...identity[label], plattA: platt.a, plattB: platt.b };
-    log(`calibration ${label}: a=${platt.a.toFixed(4)} b=${platt.b.toFixed(4)} on ${known.length}`);
   });
   const header = headerFor(config, parameters, weights);
   header.version = `1.0.0+${header.weightsSha256.slice(0, 12)}`;
@@ -102,18 +104,39 @@ export interface Scorer {
  * leave-one-domain-out sweep compares the two by one procedure.
  */
 export function fitScorer(trainSet: readonly Example[], calibrationSet: readonly Example[], config: TrainConfig, random: Random, log: (line: string) => void, cache?: FeatureCache): Scorer {
-  if (config.hidden === null) return fitModel(trainSet, calibrationSet, config, random, log, cache).classifier;
-  const uncalibrated = new HiddenScorer(trainHidden(trainSet, config.trainer, config.hidden, random, log, cache));
-  const raws = calibrationSet.map((e) => Array.from(uncalibrated.rawScores(normalizeText(e.text))));
-  const platt = TEXT_LABELS.map((label, l) => {
-    const known = calibrationSet.map((e, i) => [e.targets[l] as number, i] as const).filter(([t]) => t !== UNKNOWN);
-    const fitted = fitPlatt(
-      known.map(([, i]) => (raws[i] as number[])[l] as number),
-      known.map(([t]) => t),
-      config.calibrationMinPositiveShare,
+  if (config.hidden === null && config.trainer.meanHead?.some(Boolean) !== true) return fitModel(trainSet, calibrationSet, config, random, log, cache).classifier;
+  const uncalibrated = config.hidden !== null ? new HiddenScorer(trainHidden(trainSet, config.trainer, config.hidden, random, log, cache)) : meanHeadScorer(trainLogistic(trainSet, config.trainer, random, log, cache), calibrationSet, config);
+  return uncalibrated.withCalibration(calibrate((text) => uncalibrated.rawScores(text), calibrationSet, config, log));
+}
+
+/** The shared weights as the runtime scores them (quantised, no calibration) with the model's mean head beside them. */
+function meanHeadScorer(model: FloatModel, calibrationSet: readonly Example[], config: TrainConfig): MeanHeadScorer {
+  const head = model.meanHead;
+  if (head === undefined) throw new TrainingError("meanHeadScorer: the model has no mean head", {});
+  const shared = fitTrained(model, calibrationSet, config, () => undefined);
+  const identity = { ...shared.header, parameters: Object.fromEntries(TEXT_LABELS.map((label) => [label, { ...shared.header.parameters[label], plattA: 1, plattB: 0 }])) as Record<TextLabel, LabelParameters> };
+  return new MeanHeadScorer(new TextClassifier({ header: identity, weights: shared.weights }), head);
+}
+
+/**
+ * Platt per label on the calibration split. A label in
+ * `config.balancedCalibration` is fitted on its own sources' rows only
+ * (ownSourceRows) with both classes weighted alike, so 0.5 is its balanced
+ * point on text in its positives' register rather than a probability under
+ * the 3% prior (issue 14: DIVERSION's held-out videos and SMS are 13-53% spam).
+ */
+function calibrate(rawScores: (normalized: string) => Float64Array, calibrationSet: readonly Example[], config: TrainConfig, log: (line: string) => void): Platt[] {
+  const raws = calibrationSet.map((e) => Array.from(rawScores(normalizeText(e.text))));
+  const index = new Map(calibrationSet.map((e, i) => [e, i]));
+  return TEXT_LABELS.map((label, l) => {
+    const balanced = config.balancedCalibration.includes(label);
+    const rows = balanced ? ownSourceRows(calibrationSet, l) : calibrationSet.filter((e) => e.targets[l] !== UNKNOWN);
+    const platt = fitPlatt(
+      rows.map((e) => (raws[index.get(e) as number] as number[])[l] as number),
+      rows.map((e) => e.targets[l] as number),
+      balanced ? 0.5 : config.calibrationMinPositiveShare,
     );
-    log(`calibration ${label}: a=${fitted.a.toFixed(4)} b=${fitted.b.toFixed(4)} on ${known.length}`);
-    return fitted;
+    log(`calibration ${label}: a=${platt.a.toFixed(4)} b=${platt.b.toFixed(4)} on ${rows.length}${balanced ? " (own sources, balanced)" : ""}`);
+    return platt;
   });
-  return uncalibrated.withCalibration(platt);
 }

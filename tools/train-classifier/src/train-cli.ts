@@ -135,17 +135,20 @@ function testMetricsTable(testMetrics: Record<string, Metrics>): string {
 }
 
 /**
- * `--hidden N`: the hidden-layer model trained and calibrated on the same
- * splits, measured on the same test sets, written to `results/hidden-N.json`
- * and not to the artifact (the runtime library has no scoring loop for it).
+ * `--hidden N` or `--mean-head LABEL`: that model trained and calibrated on
+ * the same splits, measured on the same test sets, written to
+ * `results/hidden-N.json` or `results/mean-head-LABEL-spam-weight-W.json` and
+ * not to the artifact (the runtime library has no scoring loop for either).
  */
 export function trainHiddenForMetrics(config: TrainConfig, log: (line: string) => void): { table: string; outPath: string } {
   const { trainSet, calibrationSet, testSets, random } = prepareData(config, loadPools(config.datasetsDir));
   const scorer = fitScorer(trainSet, calibrationSet, config, random, log);
   const testMetrics = Object.fromEntries(Object.entries(testSets).map(([name, set]) => [name, evaluate(scorer, set)]));
-  const outPath = join(PACKAGE_DIR, "results", `hidden-${config.hidden?.units ?? 0}.json`);
+  const meanHeadLabels = TEXT_LABELS.filter((_, l) => config.trainer.meanHead?.[l] === true);
+  const name = config.hidden !== null ? `hidden-${config.hidden.units}` : `mean-head-${meanHeadLabels.join("-")}-spam-weight-${config.spamWeight}`;
+  const outPath = join(PACKAGE_DIR, "results", `${name}.json`);
   mkdirSync(dirname(outPath), { recursive: true });
-  writeFileSync(outPath, `${JSON.stringify({ seed: config.seed, trainer: config.trainer, hidden: config.hidden, testMetrics }, null, 2)}\n`);
+  writeFileSync(outPath, `${JSON.stringify({ seed: config.seed, trainer: config.trainer, hidden: config.hidden, spamWeight: config.spamWeight, testMetrics }, null, 2)}\n`);
   return { table: testMetricsTable(testMetrics), outPath };
 }
 
@@ -176,10 +179,10 @@ if (require.main === module) {
   const started = Date.now();
   const config = parseArgs(process.argv.slice(2));
   const { log, done } = progressLog();
-  if (config.hidden !== null) {
+  if (config.hidden !== null || config.trainer.meanHead?.some(Boolean) === true) {
     const { table, outPath } = trainHiddenForMetrics(config, log);
     done();
-    process.stdout.write(`${table}\n\nhidden layer of ${config.hidden.units} units, trained in ${((Date.now() - started) / 1000).toFixed(1)} s: metrics in ${outPath}; no artifact written (the runtime scores the logistic model only)\n`);
+    process.stdout.write(`${table}\n\ntrained in ${((Date.now() - started) / 1000).toFixed(1)} s: metrics in ${outPath}; no artifact written (the runtime scores the logistic model only)\n`);
   } else {
     const header = train(config, log);
     done();

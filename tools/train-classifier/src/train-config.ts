@@ -2,6 +2,7 @@ import { join, resolve } from "node:path";
 import { DEFAULT_LENGTH_EXPONENT, DEFAULT_MODEL_DIR, TEXT_LABELS, type TextLabel } from "@redline/text-classifier";
 import { parseColdNegativeReview, parseReviewHarassment, type ColdNegativeReview, type ReviewHarassment } from "./cross-source-targets";
 import { TrainingError } from "./errors";
+import { parseMeanHead } from "./mean-head";
 import type { HiddenOptions } from "./hidden-trainer";
 import type { TrainerOptions } from "./logistic-trainer";
 
@@ -36,6 +37,8 @@ export interface TrainConfig {
   numberComments: number;
   /** See fitPlatt: the prior assumed for labels rare in the calibration split. */
   calibrationMinPositiveShare: number;
+  /** Labels whose Platt map is fitted on their own sources' rows with both classes weighted alike (model-fit.ts, calibrate). */
+  balancedCalibration: readonly TextLabel[];
   /**
    * Per-label Platt corrections fitted on held-out-domain scores
    * (travel-calibration.ts), composed into the model's calibration; null to
@@ -62,6 +65,13 @@ function lengthExponents(spec: string | undefined): { lengthExponents?: number[]
   return { lengthExponents: exponents };
 }
 
+/** `LABEL,...` as labels; none when absent. */
+function labelList(spec: string | undefined, flag: string): TextLabel[] {
+  const labels = (spec ?? "").split(",").filter((x) => x !== "");
+  for (const label of labels) if (!(TEXT_LABELS as readonly string[]).includes(label)) throw new TrainingError(`${flag}: "${label}" is not one of ${TEXT_LABELS.join(", ")}`, { spec });
+  return labels as TextLabel[];
+}
+
 /**
  *   --datasets DIR   shared datasets (default ../shared/datasets from the repo root)
  *   --out DIR        where to write text-classifier.json/.weights.bin (default libs/text-classifier/model)
@@ -73,6 +83,8 @@ function lengthExponents(spec: string | undefined): { lengthExponents?: number[]
  *   --cold-negative-review negative|offensive-unknown|unknown   NEGATIVE_REVIEW of COLD posts (default offensive-unknown)
  *   --review-harassment negative|negative-unknown                HARASSMENT of shopping reviews (default negative-unknown)
  *   --length-exponent LABEL=E,...    length scaling n^-E of those labels' weight sums (default 0.5, 1/√n, for all)
+ *   --mean-head LABEL,...            a second weight set per label summed × 1/n (mean-head.ts): eval:classifier only
+ *   --balanced-calibration LABEL,... Platt on the label's own sources with both classes alike (default none)
  *   --hidden-learning-rate X --hidden-wide 1|0 --hidden-init X --hidden-dropout P
  *                                    its Adagrad rate, whether the linear part stays, its init scale, feature dropout
  * and the settings below by their kebab-case names.
@@ -88,7 +100,7 @@ export function parseArgs(argv: readonly string[]): TrainConfig {
   const seed = Number(value("--seed") ?? 20261129);
   const hiddenUnits = Number(value("--hidden") ?? 0);
   // The hidden-layer trainer scales every label by 1/√n; silently ignoring the option would mislabel a sweep.
-  if (hiddenUnits > 0 && value("--length-exponent") !== undefined) throw new TrainingError("--length-exponent applies to the logistic model only, not with --hidden", {});
+  if (hiddenUnits > 0 && (value("--length-exponent") !== undefined || value("--mean-head") !== undefined)) throw new TrainingError("--length-exponent and --mean-head apply to the logistic model only, not with --hidden", {});
   return {
     datasetsDir: resolve(value("--datasets") ?? join(REPO_ROOT, "..", "shared", "datasets")),
     outDir: resolve(value("--out") ?? DEFAULT_MODEL_DIR),
@@ -100,6 +112,7 @@ export function parseArgs(argv: readonly string[]): TrainConfig {
       l2: Number(value("--l2") ?? 1e-6),
       minPositiveRatio: Number(value("--min-positive-ratio") ?? 0.08),
       ...lengthExponents(value("--length-exponent")),
+      ...parseMeanHead(value("--mean-head")),
     },
     hidden:
       hiddenUnits > 0
@@ -121,6 +134,7 @@ export function parseArgs(argv: readonly string[]): TrainConfig {
     neutralFragments: Number(value("--neutral-fragments") ?? 3000),
     numberComments: Number(value("--number-comments") ?? 1000),
     calibrationMinPositiveShare: Number(value("--calibration-positive-share") ?? 0.03),
+    balancedCalibration: labelList(value("--balanced-calibration"), "--balanced-calibration"),
     seedTrainVariants: 12,
     seedCalibrationVariants: 3,
     travelCalibration: travelCalibration === "none" ? null : resolve(travelCalibration),
