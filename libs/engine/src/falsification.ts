@@ -19,6 +19,7 @@ import { linkBuyers } from "./detectors/buyer-rings";
 import { detectCohort, SUBCATEGORY_OF } from "./detectors/cohort";
 import { noteKnownCrewAccount, withKnownCrews, type AccountRiskAt } from "./detectors/known-crews";
 import { batchedLikersFinding, noteBatchedLike } from "./detectors/batched-likers";
+import { keptRefundsFinding, noteOrderForRefunds, noteRefund } from "./detectors/kept-refunds";
 import { severityOf } from "./detectors/scoring";
 import { judgePeerSignals, peerExplanation, type PeerBaselineAt } from "./detectors/peer-compare";
 import { crowdOf } from "./detectors/room-signals";
@@ -82,7 +83,7 @@ function touch(room: RoomState, kind: CohortKind, userId: string, event: LiveEve
  * burst ends, and would otherwise wait for the room's next follow, minutes later, to be judged at all.
  */
 function maturityMs(kind: CohortKind, f: Readonly<EngineConfig["falsification"]>): number {
-  const ripen = kind === "orders" ? Math.max(f.withoutJoinGraceMs, f.unpaidAfterMs) : Math.max(f.withoutJoinGraceMs, f.viewerSettleMs);
+  const ripen = kind === "orders" ? Math.max(f.withoutJoinGraceMs, f.unpaidAfterMs, f.keptRefundGraceMs) : Math.max(f.withoutJoinGraceMs, f.viewerSettleMs);
   return ripen + f.evaluateEveryMs;
 }
 
@@ -174,10 +175,14 @@ function onTransaction(room: RoomState, event: LiveEvent, buyer: Actor, tx: Tran
   slot.engaged = true;
   if (tx.kind === TransactionKind.TRANSACTION_KIND_ORDER) {
     onOrder(room, slot, buyer.userId, tx, t, cfg);
+    noteOrderForRefunds(room, buyer.userId);
     return touch(room, "orders", buyer.userId, event, 1, cfg);
   }
   if (tx.kind === TransactionKind.TRANSACTION_KIND_PAYMENT) slot.paid++;
-  else if (tx.kind === TransactionKind.TRANSACTION_KIND_REFUND) slot.refunds++;
+  else if (tx.kind === TransactionKind.TRANSACTION_KIND_REFUND) {
+    slot.refunds++;
+    noteRefund(room, buyer.userId, event.eventId, t);
+  }
   else return null;
   return touch(room, "orders", buyer.userId, event, 0, cfg);
 }
@@ -248,7 +253,8 @@ function evaluate(room: RoomState, kind: CohortKind, t: number, cfg: Readonly<En
   room.nextEvaluationMs[subcategory] = t + cfg.falsification.evaluateEveryMs;
   const cohort =
     detectCohort(room, kind, t, cfg.falsification, cfg.maxEvidenceIds, crowdOf(room, kind, t, cfg.falsification)) ??
-    (kind === "likes" ? batchedLikersFinding(room, t, cfg.falsification, cfg.maxEvidenceIds) : null);
+    (kind === "likes" ? batchedLikersFinding(room, t, cfg.falsification, cfg.maxEvidenceIds) : null) ??
+    (kind === "orders" ? keptRefundsFinding(room, t, cfg.falsification, cfg.maxEvidenceIds) : null);
   const finding = withKnownCrews(cohort, room, kind, t, cfg);
   if (finding === null) return null;
   const severity = severityOf(finding.score);

@@ -14,6 +14,7 @@ import type { ContentFeatures } from "./detectors/content-state";
 import type { KnownCrewSightings } from "./detectors/known-crews";
 import type { LikeBeat } from "./detectors/like-waves";
 import type { BatchedLiker } from "./detectors/batched-likers";
+import type { KeptRefunds } from "./detectors/kept-refunds";
 
 /**
  * What the room has seen of one account: its identity as first seen and its
@@ -110,6 +111,8 @@ export interface RoomState {
   unjoinedPresences?: number;
   /** Accounts that sent more taps in one like event than a thumb makes, oldest first (absent before rules-12 and in rooms without any). */
   batchedLikers?: BatchedLiker[];
+  /** The room's orders and the buyers holding refunds they did not order again after (absent before rules-14, and until the first order). */
+  keptRefunds?: KeptRefunds;
   /** Accounts with `ghostCrowdVisits` short visits or more here: lets `crowdOf` skip rooms without ghosts (absent before rules-10). */
   repeatGhostAccounts?: number;
   /** The platform and product category the room's events state: with its size, its peer group (#12). */

@@ -1,5 +1,5 @@
 /**
- * Limits of the data-falsification detectors (redline-rules-13). Every number
+ * Limits of the data-falsification detectors (redline-rules-14). Every number
  * is a physical or contractual limit taken from docs/threat-model.md — what a
  * thumb can tap, how many accounts a family shares, how long a swipe-through
  * lasts — not a value fitted to any generator's output. What a room's numbers
@@ -40,6 +40,15 @@ export interface FalsificationConfig {
    * dripping its scripted accounts in over a quarter of an hour never has four in one likes window.
    */
   batchedLikersWindowMs: number;
+  /**
+   * Refunds that no later order of the same buyer replaced, as a share of the room's orders, that make a
+   * FAKE_ORDERS finding (`kept-refunds.ts`), once the room has this many orders and this many such buyers.
+   */
+  keptRefundShare: number;
+  keptRefundMinOrders: number;
+  keptRefundMinBuyers: number;
+  /** ...counting a buyer's refunds once its latest is this old without an order after it (a price drop re-orders sooner). */
+  keptRefundGraceMs: number;
   /** Taps by one account within a minute above this are beyond what a human sustains (6–8 taps/s for tens of seconds). */
   humanMaxTapsPerMinute: number;
   /** Per-account gaps between like events (or joins) with a coefficient of variation below this are a schedule (humans ≈ 1)... */
@@ -151,6 +160,10 @@ export const DEFAULT_FALSIFICATION_CONFIG: Readonly<FalsificationConfig> = Objec
   humanMaxTapsPer10s: 200,
   briskTapsPer10s: 150,
   batchedLikersWindowMs: 1_800_000,
+  keptRefundShare: 0.15,
+  keptRefundMinOrders: 10,
+  keptRefundMinBuyers: 3,
+  keptRefundGraceMs: 300_000,
   humanMaxTapsPerMinute: 600,
   regularGapCv: 0.1,
   regularMinGaps: 6,
