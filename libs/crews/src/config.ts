@@ -64,6 +64,14 @@ export interface CrewConfig {
    * group too, whose stays spread by minutes.
    */
   nameByLikeOffsetWithCore: number;
+  /**
+   * ...or with this many (0: none) when the account also visited another of
+   * the crew's rooms, in sync with anyone or not (crew-naming.ts). Development
+   * seeds 201-203: one crew more (128 -> 129 of 132), ordinary viewers named
+   * unchanged (5); the like offset at three of the core without the second
+   * room named three ordinary viewers, each seen in one room only.
+   */
+  nameByLikeOffsetInTwoCrewRoomsWithCore: number;
   scriptOffsetToleranceMs: number;
   /**
    * A finding also names accounts in sync with this many of the core (0: none)
@@ -171,6 +179,7 @@ export const DEFAULT_CREW_CONFIG: Readonly<CrewConfig> = Object.freeze({
   nameWithCoreInOneRoom: 0,
   nameDwellToleranceMs: 20_000,
   nameByLikeOffsetWithCore: 4,
+  nameByLikeOffsetInTwoCrewRoomsWithCore: 2,
   scriptOffsetToleranceMs: 3_000,
   nameByNetworkWithCore: 2,
   likeScriptVeto: true,

@@ -76,7 +76,7 @@ export class CrewDetector {
     if (record.kind === "like" && visit.joined && visit.firstLikeOffsetMs < 0) visit.firstLikeOffsetMs = now - visit.arrivedMs;
     if (record.ipPrefix !== "") {
       // Counted, never linked: a /24 is a NAT as often as a farm (§6.3 campus_network); only naming on one room's timing asks.
-      const counted = (this.config.nameWithCoreInOneRoom > 0 || this.config.nameByLikeOffsetWithCore > 0 || this.config.nameByNetworkWithCore > 0) && !account.ipPrefixes.includes(record.ipPrefix);
+      const counted = (this.config.nameWithCoreInOneRoom > 0 || this.config.nameByLikeOffsetWithCore > 0 || this.config.nameByLikeOffsetInTwoCrewRoomsWithCore > 0 || this.config.nameByNetworkWithCore > 0) && !account.ipPrefixes.includes(record.ipPrefix);
       if (counted) this.keyIndex.add(`i:${record.ipPrefix}`, account.accountId);
       rememberRecent(account.ipPrefixes, record.ipPrefix, this.config.maxKeysPerAccount);
     }

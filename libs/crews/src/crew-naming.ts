@@ -34,12 +34,13 @@ export function namedAccounts(group: Group, synced: readonly string[], rooms: re
   const roomIds = new Set(rooms.map((r) => r.roomId));
   const strongRooms = new Set(rooms.filter((r) => r.accounts.length >= 3).map((r) => r.roomId));
   const crewDwellMs = config.nameWithCoreInOneRoom > 0 ? groupDwellMs(synced, accountOf, MIN_SCRIPT_SAMPLES) : undefined;
-  const likeOffsets = config.nameByLikeOffsetWithCore > 0 ? coreLikeOffsets(synced, roomIds, accountOf) : [];
+  const likeOffsets = config.nameByLikeOffsetWithCore > 0 || config.nameByLikeOffsetInTwoCrewRoomsWithCore > 0 ? coreLikeOffsets(synced, roomIds, accountOf) : [];
   const coreNetworks = new Set(config.nameByNetworkWithCore > 0 ? synced.flatMap((id) => accountOf(id)?.ipPrefixes ?? []) : []);
   const networkMatches = new RoomCounts();
   const strongRoomsOf = new Map<string, Set<string>>();
   const dwellMatches = new RoomCounts();
   const offsetMatches = new RoomCounts();
+  const offsetSeenElsewhere = new RoomCounts();
   for (const id of synced) {
     for (const [partner, coVisits] of accountOf(id)?.partners ?? []) {
       if (syncedSet.has(partner)) continue;
@@ -49,14 +50,17 @@ export function namedAccounts(group: Group, synced: readonly string[], rooms: re
         if (seen === undefined) strongRoomsOf.set(partner, (seen = new Set()));
         seen.add(c.roomId);
         if (crewDwellMs !== undefined && followsScript(accountOf(partner), c.roomId, crewDwellMs, context, config)) dwellMatches.add(partner, c.roomId);
-        if (likeOffsets.length > 0 && likesOnScript(accountOf(partner), c.roomId, likeOffsets, context, config)) offsetMatches.add(partner, c.roomId);
+        if (likeOffsets.length > 0 && likesOnScript(accountOf(partner), c.roomId, likeOffsets, context, config)) {
+          offsetMatches.add(partner, c.roomId);
+          if (visitedAnotherRoom(accountOf(partner), c.roomId, roomIds)) offsetSeenElsewhere.add(partner, c.roomId);
+        }
         if (coreNetworks.size > 0 && onCoreNetwork(accountOf(partner), coreNetworks, context)) networkMatches.add(partner, c.roomId);
       }
     }
   }
   const attached = [...strongRoomsOf].filter(([, seen]) => seen.size >= config.nameAfterCrewRooms).map(([id]) => id).sort();
   const attachedSet = new Set(attached);
-  const scripted = [...new Set([...dwellMatches.reaching(config.nameWithCoreInOneRoom), ...offsetMatches.reaching(config.nameByLikeOffsetWithCore), ...networkMatches.reaching(config.nameByNetworkWithCore)])].filter((id) => !attachedSet.has(id)).sort();
+  const scripted = [...new Set([...dwellMatches.reaching(config.nameWithCoreInOneRoom), ...offsetMatches.reaching(config.nameByLikeOffsetWithCore), ...networkMatches.reaching(config.nameByNetworkWithCore), ...offsetSeenElsewhere.reaching(config.nameByLikeOffsetInTwoCrewRoomsWithCore)])].filter((id) => !attachedSet.has(id)).sort();
   for (const member of group.members) {
     if (named.length >= config.maxCrewAccounts) break;
     if (named.includes(member)) continue;
@@ -83,6 +87,16 @@ function likesOnScript(state: AccountState | undefined, roomId: string, scriptOf
   if (state === undefined || state.ipPrefixes.some((p) => context.sharedNetwork(p))) return false;
   const visit = state.visits.find((v) => v.roomId === roomId && v.firstLikeOffsetMs >= 0);
   return visit !== undefined && matchesScriptOffset(visit.firstLikeOffsetMs, scriptOffsets, config.scriptOffsetToleranceMs, MIN_OFFSET_SAMPLES);
+}
+
+/**
+ * The account also visited another of the crew's rooms (in sync or not): a
+ * crew's account is rented to the crew's rooms again and again (§6.1), an
+ * ordinary viewer who liked on the script's offset by chance has no reason to
+ * turn up in a second of them.
+ */
+function visitedAnotherRoom(state: AccountState | undefined, roomId: string, crewRoomIds: ReadonlySet<string>): boolean {
+  return state !== undefined && state.visits.some((v) => v.roomId !== roomId && crewRoomIds.has(v.roomId));
 }
 
 /**

@@ -51,6 +51,23 @@ describe("the script's like offsets", () => {
     expect(finalNames(new CrewDetector({ nameByLikeOffsetWithCore: 6 }).ingestAll(records))).toEqual([[...crew].sort()]);
   });
 
+  it("name an account that liked on the script with the core in one room when it also came to another of the crew's rooms, not one seen once", () => {
+    const traffic = new ActivityTraffic();
+    const rooms = [0, 1, 2, 3].map(room);
+    const crew = Array.from({ length: 5 }, (_, i) => `crew-${i}`);
+    for (const r of rooms) crew.forEach((a, i) => visit(traffic, r, a, r.startedMs + 5 * MIN + i * 7_000, 95_000 + (i % 3) * 1_000, 10 * MIN + i * 20_000));
+    const [r0, , r2] = rooms as [RoomSpec, RoomSpec, RoomSpec];
+    visit(traffic, r0, "returner", r0.startedMs + 5 * MIN + 30_000, 97_000, 11 * MIN + 50_000);
+    visit(traffic, r0, "seen-once", r0.startedMs + 5 * MIN + 32_000, 96_000, 11 * MIN + 50_000);
+    // Back in another of the crew's rooms long after the crew left it: in sync with no one there.
+    visit(traffic, r2, "returner", r2.startedMs + 30 * MIN, 200_000, 5 * MIN);
+    const records = traffic.sorted();
+    // The one-room like rule (four of the core) off, to see this rule alone.
+    expect(finalNames(new CrewDetector({ nameByLikeOffsetWithCore: 0 }).ingestAll(records))).toEqual([[...crew, "returner"].sort()]);
+    expect(finalNames(new CrewDetector({ nameByLikeOffsetWithCore: 0, nameByLikeOffsetInTwoCrewRoomsWithCore: 0 }).ingestAll(records))).toEqual([[...crew].sort()]);
+    expect(finalNames(new CrewDetector({ nameByLikeOffsetWithCore: 0, nameByLikeOffsetInTwoCrewRoomsWithCore: 6 }).ingestAll(records))).toEqual([[...crew].sort()]);
+  });
+
   it("tell two scripts apart only when both show one and they share no offset", () => {
     const a = [60_000, 61_000, 62_000, 400_000];
     expect(likeScriptsDiffer(a, [150_000, 151_000, 152_000], 3_000, 3)).toBe(true);
