@@ -20,6 +20,7 @@ import { detectCohort, SUBCATEGORY_OF } from "./detectors/cohort";
 import { noteKnownCrewAccount, withKnownCrews, type AccountRiskAt } from "./detectors/known-crews";
 import { batchedLikersFinding, noteBatchedLike } from "./detectors/batched-likers";
 import { keptRefundsFinding, noteOrderForRefunds, noteRefund } from "./detectors/kept-refunds";
+import { silentStackFinding } from "./detectors/silent-stack";
 import { severityOf } from "./detectors/scoring";
 import { judgePeerSignals, peerExplanation, type PeerBaselineAt } from "./detectors/peer-compare";
 import { crowdOf } from "./detectors/room-signals";
@@ -254,7 +255,8 @@ function evaluate(room: RoomState, kind: CohortKind, t: number, cfg: Readonly<En
   const cohort =
     detectCohort(room, kind, t, cfg.falsification, cfg.maxEvidenceIds, crowdOf(room, kind, t, cfg.falsification)) ??
     (kind === "likes" ? batchedLikersFinding(room, t, cfg.falsification, cfg.maxEvidenceIds) : null) ??
-    (kind === "orders" ? keptRefundsFinding(room, t, cfg.falsification, cfg.maxEvidenceIds) : null);
+    (kind === "orders" ? keptRefundsFinding(room, t, cfg.falsification, cfg.maxEvidenceIds) : null) ??
+    (kind === "views" ? silentStackFinding(room, t, cfg.falsification, cfg.maxEvidenceIds) : null);
   const finding = withKnownCrews(cohort, room, kind, t, cfg);
   if (finding === null) return null;
   const severity = severityOf(finding.score);

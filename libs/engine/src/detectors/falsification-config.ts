@@ -1,5 +1,5 @@
 /**
- * Limits of the data-falsification detectors (redline-rules-14). Every number
+ * Limits of the data-falsification detectors (redline-rules-15). Every number
  * is a physical or contractual limit taken from docs/threat-model.md — what a
  * thumb can tap, how many accounts a family shares, how long a swipe-through
  * lasts — not a value fitted to any generator's output. What a room's numbers
@@ -49,6 +49,15 @@ export interface FalsificationConfig {
   keptRefundMinBuyers: number;
   /** ...counting a buyer's refunds once its latest is this old without an order after it (a price drop re-orders sooner). */
   keptRefundGraceMs: number;
+  /**
+   * Settled viewers who never interact and stack two weak identity signals (`silent-stack.ts`): the share of
+   * the views window's settled viewers that makes a FAKE_VIEWS finding, over at least this many viewers, with a
+   * phone shared by this many accounts and a /24 carrying this many counting as signals.
+   */
+  silentStackShare: number;
+  silentStackMinViewers: number;
+  silentStackPhoneAccounts: number;
+  silentStackSubnetAccounts: number;
   /** Taps by one account within a minute above this are beyond what a human sustains (6–8 taps/s for tens of seconds). */
   humanMaxTapsPerMinute: number;
   /** Per-account gaps between like events (or joins) with a coefficient of variation below this are a schedule (humans ≈ 1)... */
@@ -164,6 +173,10 @@ export const DEFAULT_FALSIFICATION_CONFIG: Readonly<FalsificationConfig> = Objec
   keptRefundMinOrders: 10,
   keptRefundMinBuyers: 3,
   keptRefundGraceMs: 300_000,
+  silentStackShare: 0.6,
+  silentStackMinViewers: 20,
+  silentStackPhoneAccounts: 2,
+  silentStackSubnetAccounts: 5,
   humanMaxTapsPerMinute: 600,
   regularGapCv: 0.1,
   regularMinGaps: 6,
