@@ -25,6 +25,7 @@ import { severityOf } from "./detectors/scoring";
 import { judgePeerSignals, peerExplanation, type PeerBaselineAt } from "./detectors/peer-compare";
 import { crowdOf } from "./detectors/room-signals";
 import { countLike, newLikeBeat } from "./detectors/like-waves";
+import type { FalsificationConfig } from "./detectors/falsification-config";
 import type { Finding } from "./detectors/finding";
 
 /** The acting account's slot, registering it with the room's device and /24 maps on first sight. */
@@ -254,9 +255,8 @@ function evaluate(room: RoomState, kind: CohortKind, t: number, cfg: Readonly<En
   room.nextEvaluationMs[subcategory] = t + cfg.falsification.evaluateEveryMs;
   const cohort =
     detectCohort(room, kind, t, cfg.falsification, cfg.maxEvidenceIds, crowdOf(room, kind, t, cfg.falsification)) ??
-    (kind === "likes" ? batchedLikersFinding(room, t, cfg.falsification, cfg.maxEvidenceIds) : null) ??
-    (kind === "orders" ? keptRefundsFinding(room, t, cfg.falsification, cfg.maxEvidenceIds) : null) ??
-    (kind === "views" ? silentStackFinding(room, t, cfg.falsification, cfg.maxEvidenceIds) : null);
+    ROOM_FINDINGS[kind]?.(room, t, cfg.falsification, cfg.maxEvidenceIds) ??
+    null;
   const finding = withKnownCrews(cohort, room, kind, t, cfg);
   if (finding === null) return null;
   const severity = severityOf(finding.score);
@@ -268,6 +268,17 @@ function evaluate(room: RoomState, kind: CohortKind, t: number, cfg: Readonly<En
   const peers = peerExplanation(judgePeerSignals(room, kind, t, cfg.falsification, peerBaselineAt));
   return peers.length === 0 ? finding : { ...finding, signals: [...finding.signals, ...peers] };
 }
+
+/**
+ * Per kind, the room-level finding judged when the cohort of suspicious accounts has none: what a room shows as
+ * a whole that no single account does (likes past a thumb dripped in over half an hour, refunds nobody ordered
+ * again after, silent viewers stacking weak identity signals).
+ */
+const ROOM_FINDINGS: Partial<Record<CohortKind, (room: RoomState, timeMs: number, f: Readonly<FalsificationConfig>, maxEvidence: number) => Finding | null>> = {
+  likes: batchedLikersFinding,
+  orders: keptRefundsFinding,
+  views: silentStackFinding,
+};
 
 /** SEVERITY_CRITICAL: nothing can escalate past it. */
 const MAX_SEVERITY = severityOf(1);

@@ -29,8 +29,11 @@ async function canListen(port: number): Promise<boolean> {
   try {
     await listenAndClose(port);
     return true;
-  } catch {
-    return false; // taken (EADDRINUSE) or not ours to bind: try another
+  } catch (err) {
+    // Taken, or reserved for another user: try another. Anything else is not about the port.
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "EADDRINUSE" || code === "EACCES") return false;
+    throw err;
   }
 }
 

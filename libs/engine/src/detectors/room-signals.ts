@@ -85,7 +85,7 @@ export function roomSignalsOf(room: RoomState, kind: CohortKind, timeMs: number,
 }
 
 /** The account behind a window entry, if the kind's cohort judges it now (views: settled watchers only). */
-function judgedSlot(room: RoomState, kind: CohortKind, userId: string, lastMs: number, since: number, timeMs: number, f: Readonly<FalsificationConfig>): AccountSlot | undefined {
+export function judgedSlot(room: RoomState, kind: CohortKind, userId: string, lastMs: number, since: number, timeMs: number, f: Readonly<FalsificationConfig>): AccountSlot | undefined {
   if (lastMs < since) return undefined;
   const slot = room.accounts.get(userId);
   if (slot === undefined || (kind === "views" && !isSettledWatcher(slot, timeMs, f.viewerSettleMs))) return undefined;

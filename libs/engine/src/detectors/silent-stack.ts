@@ -8,18 +8,19 @@
  */
 import type { Signal } from "@redline/proto";
 import { addEvidence, type EvidenceItem } from "../evidence";
+import { isFreshAccount } from "../primitives/account-age";
 import type { AccountSlot, RoomState } from "../room-state";
-import { isSettledWatcher } from "./cohort";
 import { windowOf } from "./cohort-state";
 import type { FalsificationConfig } from "./falsification-config";
 import { FAKE_VIEWS, type Finding } from "./finding";
+import { judgedSlot } from "./room-signals";
 import { ramp } from "./scoring";
 
 const BASE_SCORE = 0.7;
 const PART = 0.1;
 
 function weakSignals(slot: AccountSlot, room: RoomState, timeMs: number, f: Readonly<FalsificationConfig>): number {
-  let n = slot.createdMs > 0 && timeMs - slot.createdMs < f.freshAccountAgeMs ? 1 : 0;
+  let n = isFreshAccount(slot.createdMs, timeMs, f.freshAccountAgeMs) ? 1 : 0;
   if (slot.deviceId !== "" && (room.devices.get(slot.deviceId)?.length ?? 1) >= f.silentStackPhoneAccounts) n++;
   if (slot.ipPrefix !== "" && (room.cohort.subnets.get(slot.ipPrefix)?.accounts.length ?? 0) >= f.silentStackSubnetAccounts) n++;
   return n;
@@ -34,9 +35,8 @@ export function silentStackFinding(room: RoomState, timeMs: number, f: Readonly<
   let stacked = 0;
   const evidence: EvidenceItem[] = [];
   for (const [userId, entry] of window) {
-    if (entry.lastMs < since) continue;
-    const slot = room.accounts.get(userId);
-    if (slot === undefined || !isSettledWatcher(slot, timeMs, f.viewerSettleMs)) continue;
+    const slot = judgedSlot(room, "views", userId, entry.lastMs, since, timeMs, f);
+    if (slot === undefined) continue;
     settled++;
     if (slot.interacted || weakSignals(slot, room, timeMs, f) < 2) continue;
     stacked++;
