@@ -2,6 +2,7 @@
  * Engine configuration: defaults in one place, validated once at
  * construction with messages that name the option and suggest the fix.
  */
+import { isTextLabel } from "@redline/text-classifier";
 import { EngineConfigError } from "./errors";
 import { DEFAULT_FALSIFICATION_CONFIG } from "./detectors/falsification-config";
 import type { FalsificationConfig } from "./detectors/falsification-config";
@@ -76,6 +77,10 @@ export function resolveEngineConfig(partial: Partial<EngineConfig> = {}): Readon
   }
   if (cfg.roomIdleMs <= cfg.allowedLatenessMs) {
     throw new EngineConfigError("roomIdleMs", `must exceed allowedLatenessMs (${cfg.allowedLatenessMs}) or rooms would be released before their late events arrive`);
+  }
+  // Operator thresholds also arrive from code (replay, the eval), not only through REDLINE_TEXT_THRESHOLDS's parser.
+  for (const [label, v] of Object.entries(cfg.content.labelThresholds)) {
+    if (!isTextLabel(label) || !(typeof v === "number" && v > 0 && v < 1)) throw new EngineConfigError(`content.labelThresholds.${label}`, `must be a text label's threshold in (0, 1), got ${String(v)}`);
   }
   if (cfg.modelVersion.length === 0) throw new EngineConfigError("modelVersion", "must not be empty; alerts carry it for audit");
   return Object.freeze(cfg);

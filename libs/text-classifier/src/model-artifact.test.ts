@@ -14,6 +14,25 @@ describe("model artifact", () => {
     expect(() => loadClassifier(dir)).toThrow(ModelArtifactError);
   });
 
+  /** A copy of the committed artifact whose header thresholds are `thresholds` (the weights are untouched). */
+  function withThresholds(thresholds: Record<string, unknown>): string {
+    const dir = mkdtempSync(join(tmpdir(), "text-classifier-"));
+    const header = JSON.parse(readFileSync(join(DEFAULT_MODEL_DIR, "text-classifier.json"), "utf8")) as { thresholds: Record<string, unknown> };
+    header.thresholds = { ...header.thresholds, ...thresholds };
+    writeFileSync(join(dir, "text-classifier.json"), JSON.stringify(header));
+    copyFileSync(join(DEFAULT_MODEL_DIR, "text-classifier.weights.bin"), join(dir, "text-classifier.weights.bin"));
+    return dir;
+  }
+
+  it("takes each label's decision threshold from the header, and refuses one outside (0, 1)", () => {
+    const classifier = loadClassifier(withThresholds({ DIVERSION: 0.8 }));
+    expect(classifier.thresholds.DIVERSION).toBe(0.8);
+    expect(classifier.thresholds.HARASSMENT).toBe(0.5);
+    expect(() => loadClassifier(withThresholds({ HARASSMENT: 1 }))).toThrow(/threshold for HARASSMENT/);
+    expect(() => loadClassifier(withThresholds({ MINOR_RISK: "0.9" }))).toThrow(ModelArtifactError);
+    expect(() => loadClassifier(withThresholds({ PROHIBITED: undefined }))).toThrow(/threshold for PROHIBITED/);
+  });
+
   it("names the missing file", () => {
     expect(() => loadClassifier(join(tmpdir(), "no-such-model-dir"))).toThrow(/cannot read text classifier artifact/);
   });

@@ -41,7 +41,7 @@ export interface ModelHeader {
   hashBits: number;
   labels: TextLabel[];
   parameters: Record<TextLabel, LabelParameters>;
-  /** Decision threshold per label on the calibrated score (0.5 by construction). */
+  /** Decision threshold per label on the calibrated score (0.5 by construction); the runtime's default, under REDLINE_TEXT_THRESHOLDS. */
   thresholds: Record<TextLabel, number>;
   weightsFile: string;
   weightsSha256: string;
@@ -101,6 +101,13 @@ export function readModelArtifact(headerPath: string, weightsPath: string): Mode
   }
   if (header.labels.join() !== TEXT_LABELS.join()) {
     throw new ModelArtifactError(`artifact labels ${header.labels.join()} differ from ${TEXT_LABELS.join()}`, context);
+  }
+  // The engine and `redline classify` decide by these unless an operator overrides them (issue 14).
+  for (const label of TEXT_LABELS) {
+    const t = header.thresholds?.[label];
+    if (typeof t !== "number" || !(t > 0 && t < 1)) {
+      throw new ModelArtifactError(`artifact threshold for ${label} must be a number between 0 and 1 (exclusive), got ${String(t)}`, context);
+    }
   }
   const expectedBytes = (1 << header.hashBits) * LABEL_COUNT * 2;
   if (bytes.length !== expectedBytes) {

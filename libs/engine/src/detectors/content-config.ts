@@ -8,18 +8,22 @@
 import { parseThresholds, THRESHOLDS_ENV, type TextLabel } from "@redline/text-classifier";
 
 export interface ContentConfig {
-  /** Classifier probability at or above which a text counts as having a label (the model's decision threshold). */
+  /**
+   * Classifier probability at or above which a text counts as having a label, for a label the scorer's
+   * artifact names no threshold for (a test's fake scorer): the artifact's own threshold comes first.
+   */
   labelThreshold: number;
   /**
-   * An operator's per-label thresholds (`REDLINE_TEXT_THRESHOLDS`, issue 14), each replacing both
-   * `labelThreshold` and `offenceThreshold` for its label: a label moved to a new domain's operating point
-   * moves everywhere the engine reads it. MINOR_RISK's stricter `minorRiskThreshold` stays as it is.
+   * An operator's per-label thresholds (`REDLINE_TEXT_THRESHOLDS`, issue 14), each replacing the artifact's
+   * threshold (and `labelThreshold` and `offenceThreshold`) for its label: a label moved to a new domain's
+   * operating point moves everywhere the engine reads it. MINOR_RISK's stricter `minorRiskThreshold` stays.
    */
   labelThresholds: Readonly<Partial<Record<TextLabel, number>>>;
   /**
-   * Probability at or above which a text counts towards REPEAT_OFFENDER and ROOM_FLOOD. The model's own
-   * threshold: the minimum counts (several texts, several authors) are what keep one ambiguous text from
-   * firing; 0.7 missed more offenders on the tuning seeds without removing any false alert.
+   * Probability at or above which a text counts towards REPEAT_OFFENDER and ROOM_FLOOD, for a label the
+   * artifact names no threshold for; otherwise the artifact's. The model's own threshold: the minimum counts
+   * (several texts, several authors) are what keep one ambiguous text from firing; 0.7 missed more offenders
+   * on the tuning seeds without removing any false alert.
    */
   offenceThreshold: number;
   /** Texts remembered per room for joining moderation to them; older ones are forgotten (FIFO). */
@@ -97,14 +101,17 @@ export const DEFAULT_CONTENT_CONFIG: Readonly<ContentConfig> = Object.freeze({
   minorAuthorTexts: 3,
 });
 
-/** Probability at or above which a text counts as having `label`. */
-export function labelThresholdOf(c: Readonly<ContentConfig>, label: TextLabel): number {
-  return c.labelThresholds[label] ?? c.labelThreshold;
+/** A model's decision threshold per label, as its artifact header gives them (TextScorer.thresholds). */
+export type ArtifactThresholds = Readonly<Partial<Record<TextLabel, number>>> | undefined;
+
+/** Probability at or above which a text counts as having `label`: the operator's, else the artifact's, else labelThreshold. */
+export function labelThresholdOf(c: Readonly<ContentConfig>, label: TextLabel, artifact?: ArtifactThresholds): number {
+  return c.labelThresholds[label] ?? artifact?.[label] ?? c.labelThreshold;
 }
 
-/** Probability at or above which a text of `label` counts towards REPEAT_OFFENDER and ROOM_FLOOD. */
-export function offenceThresholdOf(c: Readonly<ContentConfig>, label: TextLabel): number {
-  return c.labelThresholds[label] ?? c.offenceThreshold;
+/** Probability at or above which a text of `label` counts towards REPEAT_OFFENDER and ROOM_FLOOD (same order). */
+export function offenceThresholdOf(c: Readonly<ContentConfig>, label: TextLabel, artifact?: ArtifactThresholds): number {
+  return c.labelThresholds[label] ?? artifact?.[label] ?? c.offenceThreshold;
 }
 
 /**

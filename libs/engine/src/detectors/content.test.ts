@@ -1,6 +1,11 @@
 import { AgeBand, ModerationKind, OperatorRole, RiskCategory, RoomEventKind, Severity, TransactionKind } from "@redline/proto";
 import type { Actor, Alert, LiveEvent, Streamer } from "@redline/proto";
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DEFAULT_MODEL_DIR, loadClassifier, loadDefaultClassifier } from "@redline/text-classifier";
 import { RiskEngine } from "../engine";
+import { EngineConfigError } from "../errors";
 import { resolveEngineConfig } from "../config";
 import { createRoomState } from "../room-state";
 import { applyContent } from "./content";
@@ -82,6 +87,14 @@ describe("fisherGreater", () => {
 });
 
 describe("SELECTIVE_DELETION", () => {
+  it("counts a text as a negative review by the scorer's artifact threshold for NEGATIVE_REVIEW", () => {
+    const { events } = moderatedRoom(40, 160, 24, 3);
+    const deletions = (negativeThreshold: number): Alert[] =>
+      run(events, Object.assign(new TagScorer(), { thresholds: { NEGATIVE_REVIEW: negativeThreshold } })).filter((a) => a.subcategory === "SELECTIVE_DELETION");
+    expect(deletions(0.9)).toHaveLength(1);
+    expect(deletions(0.97)).toEqual([]);
+  });
+
   it("fires when negative reviews are removed far more often, with the removed comments as evidence", () => {
     const { events, removedNegativeIds } = moderatedRoom(40, 160, 24, 3);
     const alerts = run(events).filter((a) => a.subcategory === "SELECTIVE_DELETION");
@@ -266,6 +279,33 @@ describe("text risks", () => {
     expect(withThresholds("").map((a) => a.subcategory)).toEqual(["REPEAT_OFFENDER"]);
     expect(() => contentConfigForThresholds("HARASSMENT=1.5")).toThrow(/REDLINE_TEXT_THRESHOLDS: threshold for HARASSMENT/);
     expect(() => contentConfigForThresholds("SPAM=0.5")).toThrow(/not LABEL=value/);
+  });
+
+  it("decides by the artifact's per-label thresholds unless the operator sets that label", () => {
+    const troll = actor("troll");
+    const alertsWith = (scorer: TextScorer, spec = ""): string[] => {
+      const engine = new RiskEngine({ content: contentConfigForThresholds(spec) }, { textScorer: scorer });
+      const steps = [0, 1, 2].map((i) => engine.ingest(text(T0 + i * MIN, troll, "you idiot")));
+      return [...steps, engine.flush()].flatMap((step) => step.outputs.map((o) => o.alert?.subcategory ?? ""));
+    };
+    const scores = { NEGATIVE_REVIEW: 0.1, HARASSMENT: 0.9, DIVERSION: 0.05, PROHIBITED: 0.1, MINOR_RISK: 0 };
+    const strictArtifact: TextScorer = { version: "fake", thresholds: { HARASSMENT: 0.95 }, classify: () => scores };
+    expect(alertsWith(strictArtifact)).toEqual([]);
+    expect(alertsWith(strictArtifact, "HARASSMENT=0.5")).toEqual(["REPEAT_OFFENDER"]);
+    expect(alertsWith({ ...strictArtifact, thresholds: { DIVERSION: 0.95 } })).toEqual(["REPEAT_OFFENDER"]);
+
+    // The real classifier, its header edited: "you idiot" scores HARASSMENT 0.96 with the shipped weights.
+    const dir = mkdtempSync(join(tmpdir(), "content-thresholds-"));
+    const header = JSON.parse(readFileSync(join(DEFAULT_MODEL_DIR, "text-classifier.json"), "utf8")) as { thresholds: Record<string, number> };
+    writeFileSync(join(dir, "text-classifier.json"), JSON.stringify({ ...header, thresholds: { ...header.thresholds, HARASSMENT: 0.99 } }));
+    copyFileSync(join(DEFAULT_MODEL_DIR, "text-classifier.weights.bin"), join(dir, "text-classifier.weights.bin"));
+    expect(alertsWith(loadDefaultClassifier())).toEqual(["REPEAT_OFFENDER"]);
+    expect(alertsWith(loadClassifier(dir))).toEqual([]);
+  });
+
+  it("refuses an operator threshold the parser would have refused, when it comes from code", () => {
+    expect(() => resolveEngineConfig({ content: { ...contentConfigForThresholds(""), labelThresholds: { HARASSMENT: 1.2 } } })).toThrow(/content.labelThresholds.HARASSMENT/);
+    expect(() => resolveEngineConfig({ content: { ...contentConfigForThresholds(""), labelThresholds: { SPAM: 0.5 } as never } })).toThrow(EngineConfigError);
   });
 
   function spam(removeAfterMs: number | null): LiveEvent[] {

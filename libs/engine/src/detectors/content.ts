@@ -59,10 +59,10 @@ function observeTextEvent(room: RoomState, event: LiveEvent, textId: string, aut
   const authorId = author?.userId ?? "";
   if (f.texts.has(id)) return; // a redelivered text counts once
   const s = scorer.classify(text);
-  const abusive = RISK_LABELS.some((label) => s[label] >= labelThresholdOf(c, label));
+  const abusive = RISK_LABELS.some((label) => s[label] >= labelThresholdOf(c, label, scorer.thresholds));
   const record: TextRecord = { eventId: event.eventId, authorId, timeMs: t, negativeScore: s.NEGATIVE_REVIEW, abusive, removed: false };
   boundedUpsert(f.texts, id, c.maxTextsPerRoom, () => record);
-  observeText(f.suppression, record, c);
+  observeText(f.suppression, record, c, scorer.thresholds);
   if (authorId !== "") {
     let created = false;
     // Made holding its first id: V8 gives an empty array that is pushed to room for 17, and nearly
@@ -79,7 +79,7 @@ function observeTextEvent(room: RoomState, event: LiveEvent, textId: string, aut
   const top = topAbuseLabel(s);
   for (const label of ABUSE_LABELS) {
     const score = s[label];
-    if (label !== top || score < offenceThresholdOf(c, label)) continue;
+    if (label !== top || score < offenceThresholdOf(c, label, scorer.thresholds)) continue;
     queueFlagged(f.floods[label], { textId: id, eventId: event.eventId, authorId, timeMs: t, score });
     if (authorId === "") continue;
     const slot = recordOffence(f.offences, `${label}\u0000${authorId}`, { eventId: event.eventId, timeMs: t, score }, c.maxAuthorsPerRoom, cfg.maxEvidenceIds);
@@ -95,7 +95,7 @@ function observeTextEvent(room: RoomState, event: LiveEvent, textId: string, aut
   }
 }
 
-function observeModeration(room: RoomState, event: LiveEvent, m: ModerationEvent, cfg: Readonly<EngineConfig>, out: ContentFinding[]): void {
+function observeModeration(room: RoomState, event: LiveEvent, m: ModerationEvent, cfg: Readonly<EngineConfig>, scorer: TextScorer, out: ContentFinding[]): void {
   // The platform's own removals say nothing about the room's operators.
   if (m.operatorRole === OperatorRole.OPERATOR_ROLE_PLATFORM) return;
   const c = cfg.content;
@@ -104,7 +104,7 @@ function observeModeration(room: RoomState, event: LiveEvent, m: ModerationEvent
   const before = f.suppression.negativeRemoved;
   const remove = (textId: string): void => {
     const record = f.texts.get(textId);
-    if (record !== undefined) observeRemoval(f.suppression, record, event.eventId, t, c, cfg.maxEvidenceIds);
+    if (record !== undefined) observeRemoval(f.suppression, record, event.eventId, t, c, cfg.maxEvidenceIds, scorer.thresholds);
   };
   if (m.kind === ModerationKind.MODERATION_KIND_DELETE_COMMENT || m.kind === ModerationKind.MODERATION_KIND_HIDE_COMMENT) {
     remove(m.targetCommentId);
@@ -150,7 +150,7 @@ export function applyContent(room: RoomState, event: LiveEvent, cfg: Readonly<En
       observeTextEvent(room, event, body.value.barrageId, body.value.author, body.value.text, cfg, scorer, out);
       break;
     case "moderation":
-      observeModeration(room, event, body.value, cfg, out);
+      observeModeration(room, event, body.value, cfg, scorer, out);
       break;
     case "transaction": {
       const tx = body.value;

@@ -18,24 +18,33 @@ import { combine, ramp, severityOf } from "./scoring";
 import { fisherGreater } from "./fisher-exact";
 import { SELECTIVE_DELETION } from "./content-finding";
 import type { ContentFinding } from "./content-finding";
-import { labelThresholdOf, type ContentConfig } from "./content-config";
+import { labelThresholdOf, type ArtifactThresholds, type ContentConfig } from "./content-config";
 import type { SuppressionState, TextRecord } from "./content-state";
 
-export function observeText(s: SuppressionState, record: TextRecord, cfg: Readonly<ContentConfig>): void {
+/** `artifact`: the scorer's own thresholds (TextScorer.thresholds), under the operator's; see labelThresholdOf. */
+export function observeText(s: SuppressionState, record: TextRecord, cfg: Readonly<ContentConfig>, artifact?: ArtifactThresholds): void {
   if (record.abusive) return;
-  if (record.negativeScore >= labelThresholdOf(cfg, "NEGATIVE_REVIEW")) s.negatives++;
+  if (record.negativeScore >= labelThresholdOf(cfg, "NEGATIVE_REVIEW", artifact)) s.negatives++;
   else s.others++;
 }
 
 /** Counts the removal of `record` (once); the moderation event joins the evidence after the comment it removed. */
-export function observeRemoval(s: SuppressionState, record: TextRecord, moderationEventId: string, timeMs: number, cfg: Readonly<ContentConfig>, maxEvidence: number): void {
+export function observeRemoval(
+  s: SuppressionState,
+  record: TextRecord,
+  moderationEventId: string,
+  timeMs: number,
+  cfg: Readonly<ContentConfig>,
+  maxEvidence: number,
+  artifact?: ArtifactThresholds,
+): void {
   if (record.removed) return;
   record.removed = true;
   if (record.abusive) {
     s.legitimateRemoved++;
     return;
   }
-  if (record.negativeScore < labelThresholdOf(cfg, "NEGATIVE_REVIEW")) {
+  if (record.negativeScore < labelThresholdOf(cfg, "NEGATIVE_REVIEW", artifact)) {
     s.otherRemoved++;
     return;
   }

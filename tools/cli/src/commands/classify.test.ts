@@ -1,7 +1,8 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough, Readable } from "node:stream";
+import { DEFAULT_MODEL_DIR } from "@redline/text-classifier";
 import { runCli } from "../run-cli";
 
 interface Captured {
@@ -77,14 +78,14 @@ describe("redline classify", () => {
 });
 
 describe("redline classify --explain", () => {
-  async function explain(env: Record<string, string>, input: string): Promise<Captured> {
+  async function explain(env: Record<string, string>, input: string, args: string[] = []): Promise<Captured> {
     const stdout = new PassThrough();
     const stderr = new PassThrough();
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     stdout.on("data", (b: Buffer) => out.push(b));
     stderr.on("data", (b: Buffer) => err.push(b));
-    const code = await runCli(["classify", "--explain"], { stdin: Readable.from([input]), stdout, stderr, env });
+    const code = await runCli(["classify", "--explain", ...args], { stdin: Readable.from([input]), stdout, stderr, env });
     return { code, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") };
   }
 
@@ -112,5 +113,17 @@ describe("redline classify --explain", () => {
     const bad = await explain({ REDLINE_TEXT_THRESHOLDS: "DIVERSION=2" }, '{"text":"hi"}');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/REDLINE_TEXT_THRESHOLDS/);
+  });
+
+  it("flags by the artifact's own thresholds when the operator sets none", async () => {
+    // The committed artifact with only DIVERSION's header threshold raised past the lure's 0.99998.
+    const dir = mkdtempSync(join(tmpdir(), "classify-thresholds-"));
+    const header = JSON.parse(readFileSync(join(DEFAULT_MODEL_DIR, "text-classifier.json"), "utf8")) as { thresholds: Record<string, number> };
+    writeFileSync(join(dir, "text-classifier.json"), JSON.stringify({ ...header, thresholds: { ...header.thresholds, DIVERSION: 0.9999999 } }));
+    copyFileSync(join(DEFAULT_MODEL_DIR, "text-classifier.weights.bin"), join(dir, "text-classifier.weights.bin"));
+    const lure = '{"text":"加我 V 信 abc8899 私聊"}';
+    const flagged = async (env: Record<string, string>): Promise<string[]> => (outputLines((await explain(env, lure, ["--model", dir])).stdout)[0]!.explain as Explained).flagged;
+    expect(await flagged({})).not.toContain("DIVERSION");
+    expect(await flagged({ REDLINE_TEXT_THRESHOLDS: "DIVERSION=0.5" })).toContain("DIVERSION");
   });
 });
