@@ -2,6 +2,7 @@ import { DEFAULT_LENGTH_EXPONENT, LABEL_COUNT as LIBRARY_LABEL_COUNT, lengthNorm
 import { UNKNOWN, type Example } from "./example";
 import { buildFeatureMatrix, type FeatureCache } from "./feature-cache";
 import { labelGradients, runEpochs } from "./epochs";
+import { DomainCopies } from "./domain-copies";
 import { MeanHead } from "./mean-head";
 import type { Random } from "./rng";
 
@@ -33,6 +34,10 @@ export interface TrainerOptions {
   lengthExponents?: readonly number[];
   /** Per label (TEXT_LABELS order), whether it also gets a weight set summed × 1/n (mean-head.ts); absent: none. */
   meanHead?: readonly boolean[];
+  /** Per label (TEXT_LABELS order), whether its family's domains get copies of the weights during training (domain-copies.ts); absent: none. */
+  domainCopies?: readonly boolean[];
+  /** The copies' learning rate as a share of learningRate: below 1 the shared weights take what the domains have in common first. */
+  domainCopyRate?: number;
 }
 
 export interface FloatModel {
@@ -80,6 +85,8 @@ export function trainLogistic(examples: readonly Example[], options: TrainerOpti
   const exponents = Float64Array.from({ length: LABEL_COUNT }, (_, l) => options.lengthExponents?.[l] ?? DEFAULT_LENGTH_EXPONENT);
   const norms = new Float64Array(LABEL_COUNT);
   const meanHead = options.meanHead?.some(Boolean) === true ? new MeanHead(hashBits, options.meanHead) : undefined;
+  const copies = options.domainCopies?.some(Boolean) === true ? new DomainCopies(options.domainCopies, examples) : undefined;
+  if (copies !== undefined) log(`domain copies: ${copies.domains} domains`);
 
   runEpochs(examples, matrix, epochs, random, log, (example, start, end, sqrtNorm, tally) => {
     for (let l = 0; l < LABEL_COUNT; l++) norms[l] = exponents[l] === DEFAULT_LENGTH_EXPONENT ? sqrtNorm : lengthNorm(end - start, exponents[l] as number);
@@ -90,8 +97,11 @@ export function trainLogistic(examples: readonly Example[], options: TrainerOpti
     }
     for (let l = 0; l < LABEL_COUNT; l++) logits[l] = (bias[l] as number) + (norms[l] as number) * (logits[l] as number);
     meanHead?.addTo(logits, matrix.indices, start, end);
+    const copied = copies?.select(example) === true;
+    if (copied) copies.addTo(logits, matrix.indices, start, end, norms);
     labelGradients(logits, example, multipliers, grads, tally);
     meanHead?.update(grads, matrix.indices, start, end, learningRate, l2);
+    if (copied) copies.update(grads, matrix.indices, start, end, norms, learningRate * (options.domainCopyRate ?? 1), l2);
     for (let l = 0; l < LABEL_COUNT; l++) {
       if (example.targets[l] === UNKNOWN) continue;
       const gb = grads[l] as number;

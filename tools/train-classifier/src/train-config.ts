@@ -2,6 +2,7 @@ import { join, resolve } from "node:path";
 import { DEFAULT_LENGTH_EXPONENT, DEFAULT_MODEL_DIR, TEXT_LABELS, type TextLabel } from "@redline/text-classifier";
 import { parseColdNegativeReview, parseReviewHarassment, type ColdNegativeReview, type ReviewHarassment } from "./cross-source-targets";
 import { TrainingError } from "./errors";
+import { parseDomainCopies } from "./domain-copies";
 import { parseMeanHead } from "./mean-head";
 import type { HiddenOptions } from "./hidden-trainer";
 import type { TrainerOptions } from "./logistic-trainer";
@@ -100,7 +101,7 @@ export function parseArgs(argv: readonly string[]): TrainConfig {
   const seed = Number(value("--seed") ?? 20261129);
   const hiddenUnits = Number(value("--hidden") ?? 0);
   // The hidden-layer trainer scales every label by 1/√n; silently ignoring the option would mislabel a sweep.
-  if (hiddenUnits > 0 && (value("--length-exponent") !== undefined || value("--mean-head") !== undefined)) throw new TrainingError("--length-exponent and --mean-head apply to the logistic model only, not with --hidden", {});
+  if (hiddenUnits > 0 && (value("--length-exponent") !== undefined || value("--mean-head") !== undefined || value("--domain-copies") !== undefined)) throw new TrainingError("--length-exponent, --mean-head and --domain-copies apply to the logistic model only, not with --hidden", {});
   return {
     datasetsDir: resolve(value("--datasets") ?? join(REPO_ROOT, "..", "shared", "datasets")),
     outDir: resolve(value("--out") ?? DEFAULT_MODEL_DIR),
@@ -113,6 +114,8 @@ export function parseArgs(argv: readonly string[]): TrainConfig {
       minPositiveRatio: Number(value("--min-positive-ratio") ?? 0.08),
       ...lengthExponents(value("--length-exponent")),
       ...parseMeanHead(value("--mean-head")),
+      ...parseDomainCopies(value("--domain-copies")),
+      ...(value("--domain-copy-rate") === undefined ? {} : { domainCopyRate: Number(value("--domain-copy-rate")) }),
     },
     hidden:
       hiddenUnits > 0
