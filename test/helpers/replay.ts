@@ -13,8 +13,8 @@ export interface Replayed {
   lateEvents: number;
 }
 
-/** `redline replay --policy POLICY` over `events` written as a JSON-lines file: what the service should produce. */
-export async function replayThroughCli(events: readonly LiveEvent[], policyPath: string): Promise<Replayed> {
+/** `redline replay --policy POLICY [FLAGS]` over `events` written as a JSON-lines file: what the service should produce. */
+export async function replayThroughCli(events: readonly LiveEvent[], policyPath: string, flags: readonly string[] = []): Promise<Replayed> {
   const file = join(mkdtempSync(join(tmpdir(), "replay-")), "events.jsonl");
   writeFileSync(file, events.map((e) => JSON.stringify(LiveEvent.toJSON(e))).join("\n") + "\n");
   const stdout = new PassThrough();
@@ -23,7 +23,7 @@ export async function replayThroughCli(events: readonly LiveEvent[], policyPath:
   const stderr = new PassThrough();
   const errChunks: Buffer[] = [];
   stderr.on("data", (c: Buffer) => errChunks.push(c));
-  const code = await runCli(["replay", "--input", file, "--policy", policyPath], { stdin: new PassThrough(), stdout, stderr, env: {} });
+  const code = await runCli(["replay", "--input", file, "--policy", policyPath, ...flags], { stdin: new PassThrough(), stdout, stderr, env: {} });
   if (code !== 0) throw new Error(`redline replay exited ${code}`);
   const summary = /(\d+) late,/.exec(Buffer.concat(errChunks).toString("utf8"));
   if (summary === null) throw new Error("redline replay printed no summary");

@@ -22,6 +22,7 @@ export { RoomContextTracker } from "./from-live-event";
 export type { RoomContext } from "./from-live-event";
 export { activityFromWire, activityToWire } from "./activity-proto";
 export { CREW_MODEL_VERSION, crewAlert, crewAlertId } from "./crew-alerts";
+export { crewRoomTableEntry, crewRoomTableKey, roomOfCrewRoomKey } from "./crew-room-table";
 export { CrewDetector } from "./crew-detector";
 export type { CrewStateSize } from "./crew-detector";
 export { DEFAULT_CREW_CONFIG, resolveCrewConfig } from "./config";

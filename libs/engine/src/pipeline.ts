@@ -21,6 +21,12 @@ export interface OutputStage {
   observe?(event: LiveEvent): PipelineOutput[];
   /** Called when input goes quiet or ends, once the engine has applied everything up to `watermarkMs`. */
   idle?(watermarkMs: number): PipelineOutput[];
+  /**
+   * Called after every step (push, applyHeld, idle): outputs a stage raises
+   * from something other than the events, such as a minute table that moved
+   * (#21 crew room alerts). Must depend only on state that replay sees too.
+   */
+  poll?(): PipelineOutput[];
   snapshot?(): Uint8Array;
   restore?(bytes: Uint8Array): void;
 }
@@ -42,6 +48,7 @@ export class RiskPipeline {
   /** Ingests one event; returns whatever outputs it released (often none). */
   push(event: LiveEvent): PipelineOutput[] {
     this.take(this.engine.ingest(event));
+    this.poll();
     return this.release();
   }
 
@@ -54,13 +61,20 @@ export class RiskPipeline {
     this.stages.forEach((stage, i) => {
       if (stage.idle !== undefined) for (const output of stage.idle(this.engine.appliedThroughMs)) this.pending.push({ output, fromStage: i + 1 });
     });
+    this.poll();
     return this.release();
   }
 
   /** The minute tables became ready further (#21): applies the held events they now allow, through the stages. */
   applyHeld(): PipelineOutput[] {
     this.take(this.engine.applyHeld());
+    this.poll();
     return this.release();
+  }
+
+  /** Whether a stage raises outputs of its own between events (`OutputStage.poll`): then a table's move is worth an `applyHeld` even with nothing held. */
+  get polls(): boolean {
+    return this.stages.some((s) => s.poll !== undefined);
   }
 
   /** End of input: the same step as `idle`, so a replay ends as the service goes quiet. */
@@ -107,6 +121,12 @@ export class RiskPipeline {
       const stage = this.stages[i]!;
       if (stage.observe !== undefined) for (const output of stage.observe(event)) this.pending.push({ output, fromStage: i + 1 });
     }
+  }
+
+  private poll(): void {
+    this.stages.forEach((stage, i) => {
+      if (stage.poll !== undefined) for (const output of stage.poll()) this.pending.push({ output, fromStage: i + 1 });
+    });
   }
 
   private release(): PipelineOutput[] {

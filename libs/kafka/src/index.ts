@@ -48,6 +48,6 @@ export { readLatestByKey } from "./changelog";
 export { fetchGroupLag, GroupLagMonitor } from "./group-lag";
 export type { GroupLagMonitorOptions, PartitionLag } from "./group-lag";
 export { MinuteTableFeed, applyTableRecord } from "./minute-table-feed";
-export type { MinuteTableFeedOptions } from "./minute-table-feed";
+export type { MinuteTableFeedOptions, TableDivert } from "./minute-table-feed";
 export { MinuteTableWriter, markKeysFor } from "./minute-table-writer";
 export type { TableValue } from "./minute-table-writer";

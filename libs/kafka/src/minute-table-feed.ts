@@ -25,16 +25,31 @@ export interface MinuteTableFeedOptions<V> {
   logger: Logger;
   onFatal?: (err: Error) => void;
   maxCatchUpWaitMs?: number;
+  /**
+   * Values of keys another reader keeps (the crew room alerts on the
+   * account-risk topic, #21): they share the table's progress, not its value
+   * type. `put` throws (typed, non-retriable) for a value it cannot read.
+   */
+  divert?: TableDivert;
+}
+
+export interface TableDivert {
+  takes(key: string): boolean;
+  put(key: string, minuteMs: number, value: Buffer): void;
 }
 
 /** Applies one record of a table topic; returns its refusal when it is malformed. */
-export function applyTableRecord<V>(table: MinuteVersionedTable<V>, record: InputRecord, decode: MinuteTableFeedOptions<V>["decode"]): Refusal | undefined {
+export function applyTableRecord<V>(table: MinuteVersionedTable<V>, record: InputRecord, decode: MinuteTableFeedOptions<V>["decode"], divert?: TableDivert): Refusal | undefined {
   try {
     const mark = readProgress(record.headers);
     table.observe(record.partition, mark);
     if (isProgressMark(record.headers)) return undefined;
     const key = tableKeyOf(record.key?.toString("utf8") ?? "");
     const minuteMs = readTableMinute(record.headers);
+    if (divert?.takes(key) === true) {
+      divert.put(key, minuteMs, record.value);
+      return undefined;
+    }
     table.put(key, { minuteMs, producerPartition: mark.producerPartition, value: decode(record.value, record.headers["content-type"]) });
     return undefined;
   } catch (err) {
@@ -51,7 +66,7 @@ export class MinuteTableFeed<V> {
   static async open<V>(opts: MinuteTableFeedOptions<V>): Promise<MinuteTableFeed<V>> {
     const lanes = (await partitionCounts(opts.kafka, [opts.topic])).get(opts.topic)!;
     const table = new MinuteVersionedTable<V>(lanes);
-    const reader = await CompactedTableReader.open({ ...opts, groupIdPrefix: "redline-minute-table", apply: (r) => applyTableRecord(table, r, opts.decode) });
+    const reader = await CompactedTableReader.open({ ...opts, groupIdPrefix: "redline-minute-table", apply: (r) => applyTableRecord(table, r, opts.decode, opts.divert) });
     if (reader.caughtUp) opts.logger.info("minute table loaded", { topic: opts.topic, keys: table.size });
     else opts.logger.warn("minute table not read to its end in time; events wait until it is ready for them", { topic: opts.topic, keys: table.size });
     return new MinuteTableFeed(table, reader);

@@ -3,6 +3,7 @@ import type { AccountActivity } from "@redline/crews";
 import { MisleadingClaimsStage, RiskEngine, RiskPipeline, type EngineConfig, type EngineDeps, type OutputStage } from "@redline/engine";
 import { PolicyStage, type PolicySource, type RunnerCounters } from "@redline/policy";
 import { AccountActivityStage } from "./account-activity-stage";
+import { CrewRoomActionsStage, type CrewRoomAlertSource } from "./crew-room-actions-stage";
 import type { MinuteTableHold } from "./minute-table-hold";
 import { PIPELINE_DEFAULTS } from "./pipeline-defaults";
 
@@ -37,6 +38,12 @@ export interface PipelineSpec {
    * `takeBaselinePartials`) and judges rooms against the merged ones.
    */
   peerBaselineAt?: EngineDeps["peerBaselineAt"];
+  /**
+   * The crew detector's room alerts (#21), read from the account-risk
+   * table: with a policy, the pipeline acts on those about its own rooms
+   * (`CrewRoomActionsStage`).
+   */
+  crewRoomAlerts?: CrewRoomAlertSource;
 }
 
 /** The engine dependencies a spec resolves to: its own, and the hold's cap on what is applied. */
@@ -63,7 +70,11 @@ export function engineSettings(spec: PipelineSpec): Partial<EngineConfig> {
 export function createPipeline(spec: PipelineSpec = {}, engine = new RiskEngine(engineSettings(spec), engineDeps(spec))): RiskPipeline {
   // Claims first, so the policy stage sees their alerts like the engine's.
   const stages: OutputStage[] = [new MisleadingClaimsStage(spec.products ?? new ProductTable(), engine.modelVersion)];
-  if (spec.policy !== undefined) stages.push(new PolicyStage({ live: spec.policy, shadow: spec.shadowPolicy }));
+  if (spec.policy !== undefined) {
+    const policy = new PolicyStage({ live: spec.policy, shadow: spec.shadowPolicy });
+    stages.push(policy);
+    if (spec.crewRoomAlerts !== undefined) stages.push(new CrewRoomActionsStage(spec.crewRoomAlerts, policy));
+  }
   if (spec.accountActivity === true) stages.push(new AccountActivityStage());
   return new RiskPipeline(engine, stages);
 }
@@ -72,6 +83,12 @@ export function createPipeline(spec: PipelineSpec = {}, engine = new RiskEngine(
 export function policyCounters(pipeline: RiskPipeline): { live: RunnerCounters; shadow?: RunnerCounters } | undefined {
   const stage = pipeline.stageNamed(PolicyStage.STAGE_NAME);
   return stage instanceof PolicyStage ? stage.counters() : undefined;
+}
+
+/** How many crew room alerts the pipeline has acted on (#21); 0 without a policy or a source. */
+export function crewRoomAlertsActedOn(pipeline: RiskPipeline): number {
+  const stage = pipeline.stageNamed(CrewRoomActionsStage.STAGE_NAME);
+  return stage instanceof CrewRoomActionsStage ? stage.alertsActedOn : 0;
 }
 
 /** The account-activity records of the events applied since the last call; empty when the pipeline keeps none. */

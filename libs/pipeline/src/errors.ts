@@ -30,3 +30,10 @@ export class UnknownTableError extends RedlineError {
     super(`no minute table named ${name} (tables: ${known.join(", ")})`, { context: { name, known } });
   }
 }
+
+/** A crew room value of the account-risk table that is not a room alert of the crew detector (#21): dead-lettered, never retried. */
+export class CrewRoomValueError extends RedlineError {
+  constructor(key: string, reason: string, cause?: unknown) {
+    super(`crew room table value ${key.slice(0, 96)} is not a crew room alert: ${reason}`, { cause, context: { key: key.slice(0, 96) } });
+  }
+}

@@ -10,13 +10,16 @@
  * versions the service's engine reads behind the crew detector's marks:
  * versions from earlier minutes only, every one of them already written.
  * When they become ready differs (here at once, there a Kafka round trip
- * later), and only that.
+ * later), and only that. Room findings' alerts go to `roomAlerts`, which the
+ * pipeline's policy acts on once the table is past their minute, as the
+ * service's engines do with the values the detector writes.
  */
-import { accountRiskVersions, CrewDetector, type AccountRiskVersion, type CrewConfig, type CrewOutput } from "@redline/crews";
+import { accountRiskVersions, CrewDetector, crewRoomTableEntry, type AccountRiskVersion, type CrewConfig, type CrewOutput } from "@redline/crews";
 import type { PipelineOutput, RiskPipeline } from "@redline/engine";
 import { MinuteVersionedTable, minuteStart } from "@redline/minute-table";
 import { accountRiskLookup } from "./account-risk-lookup";
 import { drainAccountActivity, sealAccountActivity, type PipelineSpec } from "./create-pipeline";
+import { CrewRoomAlerts } from "./crew-room-alerts";
 import { MinuteTableHold } from "./minute-table-hold";
 
 /** What one `settle` released: the engine's outputs of the events the table let through, and the crew detector's findings. */
@@ -29,6 +32,8 @@ export class InProcessAccountRisk {
   /** One lane, one producer (this engine): what the service's table is with every engine partition merged. */
   readonly table = new MinuteVersionedTable<AccountRiskVersion>(1);
   readonly hold = new MinuteTableHold({ "account-risk": this.table });
+  /** The crew detector's room alerts, as the service's table reader keeps them (`crewRoomTableKey` values). */
+  readonly roomAlerts = new CrewRoomAlerts();
   readonly detector: CrewDetector;
   /** Account-activity records handed to the detector so far. */
   records = 0;
@@ -41,8 +46,8 @@ export class InProcessAccountRisk {
   }
 
   /** What a pipeline spec needs to run the loop: keep activity records, hold on the table, read it. */
-  spec(): Pick<PipelineSpec, "accountActivity" | "hold" | "accountRiskAt"> {
-    return { accountActivity: true, hold: this.hold, accountRiskAt: accountRiskLookup(this.table) };
+  spec(): Pick<PipelineSpec, "accountActivity" | "hold" | "accountRiskAt" | "crewRoomAlerts"> {
+    return { accountActivity: true, hold: this.hold, accountRiskAt: accountRiskLookup(this.table), crewRoomAlerts: { alerts: this.roomAlerts, ready: this.table } };
   }
 
   /**
@@ -68,9 +73,12 @@ export class InProcessAccountRisk {
     }
   }
 
-  /** The versions a finding produces, at the finding's minute, as the crew-detector service writes them (CrewStream). */
+  /** The versions a finding produces, at the finding's minute, as the crew-detector service writes them (CrewStream); a room finding's alert likewise. */
   private write(out: CrewOutput): void {
-    if (out.level !== "account") return;
+    if (out.level === "room") {
+      this.roomAlerts.put(minuteStart(out.eventTimeMs), crewRoomTableEntry(out).alert);
+      return;
+    }
     for (const value of accountRiskVersions(out, this.detector.config.windowMs)) {
       this.table.put(value.accountId, { minuteMs: minuteStart(out.eventTimeMs), producerPartition: 0, value });
       this.versions++;

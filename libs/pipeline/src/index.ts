@@ -9,7 +9,11 @@
  * for (const event of events) emit(pipeline.push(event));
  * emit(pipeline.end()); // or pipeline.idle() when live input goes quiet
  */
-export { createPipeline, drainAccountActivity, policyCounters, sealAccountActivity } from "./create-pipeline";
+export { createPipeline, crewRoomAlertsActedOn, drainAccountActivity, policyCounters, sealAccountActivity } from "./create-pipeline";
+export { CrewRoomAlerts, DEFAULT_CREW_ROOM_ALERTS_LIMITS } from "./crew-room-alerts";
+export type { CrewRoomAlertsLimits } from "./crew-room-alerts";
+export { CrewRoomActionsStage } from "./crew-room-actions-stage";
+export type { CrewRoomAlertSource } from "./crew-room-actions-stage";
 export { AccountActivityStage } from "./account-activity-stage";
 export type { PipelineSpec } from "./create-pipeline";
 export { MinuteTableHold } from "./minute-table-hold";
@@ -28,7 +32,7 @@ export type { ReadyTable } from "./minute-table-hold";
 export { PIPELINE_DEFAULTS } from "./pipeline-defaults";
 export { captureSnapshot, decodeSnapshot, encodeSnapshot, restorePipeline, SNAPSHOT_VERSION } from "./pipeline-snapshot";
 export type { PipelineSnapshot, SnapshotPosition } from "./pipeline-snapshot";
-export { SnapshotRecordError, SnapshotVersionError, UnknownTableError } from "./errors";
+export { CrewRoomValueError, SnapshotRecordError, SnapshotVersionError, UnknownTableError } from "./errors";
 // The product table a spec's `products` takes, for callers that fill one themselves (redline replay).
 export { ProductTable } from "@redline/claims";
 export type { ProductFactsLookup } from "@redline/claims";

@@ -17,6 +17,7 @@
 // sources and the policy's type. Ladders, state, action ids, the schema's
 // parts and the errors stay internal to the package.
 export { PolicyStage } from "./policy-stage";
+export { KEY_ROOM_SUBCATEGORY } from "./policy-runner";
 export type { PolicySource, RunnerCounters } from "./policy-runner";
 export { PolicyStore, fixedPolicy, loadPolicyFile } from "./policy-store";
 export type { Policy } from "./policy-types";

@@ -5,7 +5,7 @@
  * sends them. Learns room facts from events through `observe`, and
  * checkpoints both runners' state beside the engine's.
  */
-import type { LiveEvent } from "@redline/proto";
+import type { Alert, LiveEvent } from "@redline/proto";
 import { decodeState, encodeState, type OutputStage, type PipelineOutput } from "@redline/engine";
 import { PolicyError, PolicySnapshotError } from "./errors";
 import { PolicyRunner } from "./policy-runner";
@@ -61,6 +61,18 @@ export class PolicyStage implements OutputStage {
       for (const action of this.live.onAlert(alert)) out.push({ action });
       if (this.candidate !== undefined) for (const action of this.candidate.onAlert(alert)) out.push({ action });
     }
+    return out;
+  }
+
+  /**
+   * The actions the live (and shadow) policy takes on an alert another
+   * service raised and published itself (#21: the crew detector's room
+   * alerts, acted on in the room's own partition): the alert is not passed
+   * on again, so consumers keep the one copy its producer wrote.
+   */
+  actionsFor(alert: Alert): PipelineOutput[] {
+    const out: PipelineOutput[] = this.live.onAlert(alert).map((action) => ({ action }));
+    if (this.candidate !== undefined) for (const action of this.candidate.onAlert(alert)) out.push({ action });
     return out;
   }
 

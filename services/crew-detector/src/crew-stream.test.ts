@@ -1,7 +1,7 @@
-import { CrewDetector, type AccountActivity, type CrewOutput } from "@redline/crews";
+import { CrewDetector, crewAlert, roomOfCrewRoomKey, type AccountActivity, type CrewOutput } from "@redline/crews";
 import { type InputRecord, partitionForKey, toInputRecord } from "@redline/kafka";
 import { progressHeaders, progressMarkKey } from "@redline/minute-table";
-import { AccountRisk, Severity } from "@redline/proto";
+import { AccountRisk, Alert, Severity } from "@redline/proto";
 import { activityOutputRecord } from "./activity-record";
 import { CrewStream } from "./crew-stream";
 
@@ -88,8 +88,15 @@ describe("CrewStream", () => {
   it("writes account-risk versions for MEDIUM+ crew accounts and marks each minute the frontier enters", () => {
     const stream = CrewStream.fresh(LANES, new Map(), {});
     const steps = arrival(published(activity), 50).map((b) => stream.accept(b));
-    const values = steps.flatMap((s) => s.tableValues);
+    const all = steps.flatMap((s) => s.tableValues);
+    const values = all.filter((v) => roomOfCrewRoomKey(v.key) === undefined);
     expect(new Set(values.map((v) => v.key))).toEqual(new Set(["crew-0", "crew-1", "crew-2", "crew-3", "crew-4"]));
+    // Each room alert it raised is also a table value, for the engine that owns the room to act on (#21).
+    const roomAlerts = steps.flatMap((s) => s.outputs).filter((o) => o.level === "room").map((o) => crewAlert(o));
+    expect(roomAlerts.length).toBeGreaterThan(0);
+    const roomValues = all.filter((v) => roomOfCrewRoomKey(v.key) !== undefined);
+    expect(roomValues.map((v) => Alert.decode(v.value))).toEqual(roomAlerts);
+    expect(roomValues.map((v) => roomOfCrewRoomKey(v.key))).toEqual(roomAlerts.map((a) => a.roomId));
     const risk = AccountRisk.decode(values[0]!.value);
     expect(risk.validFromMs).toBe(values[0]!.minuteMs + MIN);
     expect(risk.severity).toBeGreaterThanOrEqual(Severity.SEVERITY_MEDIUM);

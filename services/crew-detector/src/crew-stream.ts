@@ -9,10 +9,10 @@
  * the offsets a snapshot resumes from. No Kafka here: the service does the
  * reading and writing.
  */
-import { accountRiskVersions, CrewDetector, type AccountActivity, type CrewConfig, type CrewOutput } from "@redline/crews";
+import { accountRiskVersions, CrewDetector, crewRoomTableEntry, type AccountActivity, type CrewConfig, type CrewOutput } from "@redline/crews";
 import { refusalOf, type InputRecord, type Refusal, type TableValue } from "@redline/kafka";
 import { minuteStart, ProducerProgress, WatermarkRelease, type ProducerProgressSnapshot } from "@redline/minute-table";
-import { AccountRisk } from "@redline/proto";
+import { AccountRisk, Alert } from "@redline/proto";
 import { Packr } from "msgpackr";
 import { readActivityRecord } from "./activity-record";
 import { LateActivityError } from "./errors";
@@ -21,7 +21,7 @@ export interface StreamStep {
   refusals: Refusal[];
   /** Findings of the records released by this step, in order. */
   outputs: CrewOutput[];
-  /** Account-risk versions those findings produced. */
+  /** Account-risk versions those findings produced, and their room alerts (`crewRoomTableKey`) for the rooms' engines. */
   tableValues: TableValue[];
   /** Set when the frontier entered a new minute: write progress marks through it. */
   markThroughMs: number | undefined;
@@ -121,7 +121,12 @@ export class CrewStream {
     const outputs = this.detector.ingestAll(released);
     const tableValues: TableValue[] = [];
     for (const out of outputs) {
-      if (out.level !== "account") continue;
+      if (out.level === "room") {
+        // The room engine that owns the room acts on it behind the table's hold (#21), as replay does.
+        const entry = crewRoomTableEntry(out);
+        tableValues.push({ key: entry.key, minuteMs: minuteStart(out.eventTimeMs), value: Buffer.from(Alert.encode(entry.alert).finish()) });
+        continue;
+      }
       for (const v of accountRiskVersions(out, this.detector.config.windowMs)) {
         tableValues.push({ key: v.accountId, minuteMs: minuteStart(out.eventTimeMs), value: Buffer.from(AccountRisk.encode(v).finish()) });
       }

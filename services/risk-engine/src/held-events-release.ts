@@ -46,7 +46,8 @@ export class HeldEventsRelease {
     this.readyThroughMs = ready;
     const released: number[] = [];
     for (const task of this.opts.tasks()) {
-      if (task.pipeline.engine.bufferedEvents === 0) continue;
+      // A pipeline that polls (the crew's room alerts, #21) has work when a table moves even with nothing held.
+      if (task.pipeline.engine.bufferedEvents === 0 && !task.pipeline.polls) continue;
       const done = await task.exclusive(async () => {
         if (!this.opts.isCurrent(task)) return false;
         await task.applyHeld();

@@ -33,6 +33,8 @@ export interface PartitionStart {
 export interface PartitionStateStoreOptions {
   io: PartitionStateIO;
   spec: PipelineSpec;
+  /** What a partition's pipeline adds to `spec`: the rooms it owns (#21 crew room alerts). */
+  specFor?: (partition: number) => Partial<PipelineSpec>;
   inputTopics: readonly string[];
   logger: Logger;
   now: () => number;
@@ -74,10 +76,11 @@ export class PartitionStateStore {
     const key = String(partition);
     const bytes = info.snapshots.get(key);
     let pipeline: RiskPipeline | undefined;
+    const spec: PipelineSpec = { ...this.opts.spec, ...this.opts.specFor?.(partition) };
     if (bytes !== undefined) {
       try {
         const snap = decodeSnapshot(key, bytes);
-        pipeline = restorePipeline(snap, this.opts.spec);
+        pipeline = restorePipeline(snap, spec);
         for (const [topic, offset] of Object.entries(snap.offsets)) info.starts.set(`${topic}|${partition}`, BigInt(offset));
       } catch (err) {
         // An older release's snapshot is expected once after an upgrade that changed the state (docs/operations.md): a warning.
@@ -90,7 +93,7 @@ export class PartitionStateStore {
       nextOffset: info.starts.get(`${topic}|${partition}`) ?? 0n,
       highWatermark: info.highs.get(`${topic}|${partition}`) ?? 0n,
     }));
-    return { pipeline: pipeline ?? createPipeline(this.opts.spec), restored: pipeline !== undefined, lanes, highsAsOfMs: info.highsAsOfMs };
+    return { pipeline: pipeline ?? createPipeline(spec), restored: pipeline !== undefined, lanes, highsAsOfMs: info.highsAsOfMs };
   }
 
   /**

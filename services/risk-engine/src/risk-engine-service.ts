@@ -112,6 +112,7 @@ export async function startRiskEngine(config: RiskEngineConfig, deps: RiskEngine
       },
     },
     spec,
+    specFor: (partition) => crew.specFor(partition),
     inputTopics: config.inputTopics,
     logger,
     now,

@@ -1,5 +1,7 @@
 import { CrewDetector, RoomContextTracker } from "@redline/crews";
-import { createPipeline, drainAccountActivity } from "@redline/pipeline";
+import { join } from "node:path";
+import { createPipeline, drainAccountActivity, InProcessTables, SettledPipeline } from "@redline/pipeline";
+import { fixedPolicy, loadPolicyFile } from "@redline/policy";
 import { Severity } from "@redline/proto";
 import { demoScenario } from "./demo-scenario";
 
@@ -47,5 +49,20 @@ describe("demoScenario", () => {
     const all = new CrewDetector().ingestAll(s.events.map((e) => rooms.toActivity(e)).filter((a) => a !== undefined));
     const namedAll = all.filter((f) => f.level === "account" && f.severity >= Severity.SEVERITY_MEDIUM).flatMap((f) => f.accounts);
     expect(new Set(namedAll)).toEqual(new Set(named.flatMap((f) => f.accounts)));
+  });
+
+  it("acts on each room its crew worked, through the room's own policy, as npm start's risk engine does", () => {
+    const s = demoScenario(1, Date.UTC(2026, 10, 29, 9, 0, 0), undefined, "demo-eeee-1");
+    const crewRoom = (roomId: string) => roomId.startsWith("demo-eeee-1-crew-room-");
+    const lastCrewMs = Math.max(...s.events.filter((e) => crewRoom(e.roomId)).map((e) => e.eventTimeMs));
+    // The crew's rooms, and the rest of the demo for a few minutes more: a minute's room alerts are acted on once the
+    // table has passed it, which the other rooms' traffic does in the demo.
+    const events = s.events.filter((e) => crewRoom(e.roomId) || e.eventTimeMs <= lastCrewMs + 3 * 60_000);
+    const policy = fixedPolicy(loadPolicyFile(join(__dirname, "..", "..", "..", "deploy", "policy", "default-policy.json")));
+    const pipeline = new SettledPipeline({ policy }, new InProcessTables({ crews: true }));
+    const outputs = [...events.flatMap((e) => pipeline.push(e)), ...pipeline.end()];
+    const crewActions = outputs.flatMap((o) => ("action" in o && o.action.subcategory === "CROSS_ROOM_COORDINATION" ? [o.action] : []));
+    expect(new Set(crewActions.map((a) => a.roomId))).toEqual(new Set([0, 1, 2, 3].map((k) => `demo-eeee-1-crew-room-${k}`)));
+    expect(crewActions.every((a) => a.platform === "demo")).toBe(true);
   });
 });

@@ -86,7 +86,7 @@ export function demoScenario(seed: number, startMs: number, attackLeadMs = 60_00
   rooms.push({ roomId: `${roomPrefix}-claims`, expect: "MISLEADING_CLAIMS HIGH (30 % bird's nest said, 0.014 % on the label): links restricted", truth: undefined });
   const crew = crewRooms(roomPrefix, startMs);
   events.push(...crew.events);
-  crew.roomIds.forEach((roomId, k) => rooms.push({ roomId, expect: k < 2 ? "worked by a crew of five in the recent past: CROSS_ROOM_COORDINATION once the crew is named" : "CROSS_ROOM_COORDINATION: the crew of five (crew detector, issue 21)", truth: undefined }));
+  crew.roomIds.forEach((roomId, k) => rooms.push({ roomId, expect: k < 2 ? "worked by a crew of five in the recent past: CROSS_ROOM_COORDINATION and a pop-up once the crew is named" : "CROSS_ROOM_COORDINATION and a pop-up: the crew of five (crew detector, issue 21)", truth: undefined }));
   events.sort(byTime);
   return { events, rooms, products: claims.products };
 }

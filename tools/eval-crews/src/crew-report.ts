@@ -6,6 +6,8 @@
 import { DEFAULT_CREW_CONFIG, maxAccountStateBytes } from "@redline/crews";
 import type { SeedResult } from "./run-seed";
 import type { BinRecall } from "./crew-scoring";
+import { ratio, row, sum } from "./markdown";
+import { roomActionsTable } from "./room-actions-report";
 
 export interface CrewReport {
   developmentSeeds: number[];
@@ -13,9 +15,6 @@ export interface CrewReport {
   results: SeedResult[];
 }
 
-const row = (cells: (string | number)[]) => `| ${cells.join(" | ")} |`;
-const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-const ratio = (n: number, d: number) => (d === 0 ? "–" : (Math.round((n / d) * 1000) / 1000).toString());
 
 export function renderCrewMarkdown(report: CrewReport): string {
   const reporting = report.results.filter((r) => report.reportingSeeds.includes(r.seed));
@@ -98,6 +97,14 @@ export function renderCrewMarkdown(report: CrewReport): string {
     "within 20 s, the core's /24) at two or three of the core (129, 5 → 7); the stay within 20 s with the second room",
     "at three of the core (129, 5 → 8); the second room alone, without a script, at three of the core (129, 5 → 34,",
     "6 hard-negative MEDIUM+).",
+    "Session 11 changed no detector rule: it acts on the crew's room alerts. Before, the crew detector published a room",
+    "alert for each room a crew worked, but the policy runs in the room engines on their own alerts, so a crew's room was",
+    "acted on only for the engine's own falsification alerts there (which the account-risk table raised in 229 of the",
+    "403 worked rooms of the reporting seeds). Now the detector also writes each room alert to the account-risk table and",
+    "the engine that owns the room runs the policy on it behind the table's hold (below, \"Room-level actions\").",
+    "Development seeds, shipped policy: worked rooms acted on 249 → 399 of 401, 0 crew actions on rooms no crew worked,",
+    "0 hard-negative rooms hit by the crew path. Reporting seeds, one run: 246 → 401 of 403 (0.995), 0 and 0 likewise.",
+    "Nothing was tuned: the policy is the shipped one and the detector unchanged.",
     "",
     "**Rules.** Only the latest finding per crew id counts, and only at MEDIUM or above (the default policy takes no",
     "action below MEDIUM). A finding is correct when more than half of the accounts it names belong to one crew. A crew is",
@@ -140,7 +147,7 @@ export function renderCrewMarkdown(report: CrewReport): string {
     );
   }
   lines.push("", "Targets (issue #21): crew recall ≥ 0.9, precision ≥ 0.95, 0 MEDIUM-or-above on hard negatives.", "");
-  lines.push(...hardNegativeTable(report), ...enginePathTable(report), ...binTable(reporting, "reporting seeds"), ...stateTable(report));
+  lines.push(...hardNegativeTable(report), ...enginePathTable(report), ...roomActionsTable(report), ...binTable(reporting, "reporting seeds"), ...stateTable(report));
   return lines.join("\n") + "\n";
 }
 

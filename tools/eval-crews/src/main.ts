@@ -20,7 +20,10 @@ function main(argv: readonly string[]): void {
     const s = result.score;
     process.stderr.write(`seed ${seed}: crew recall ${s.crewRecall}, precision ${s.precision}, room recall ${s.roomRecall}, precision ${s.roomPrecision}, ${result.state.bytesPerAccount} B/account\n`);
     const e = result.throughEngine;
-    if (e !== undefined) process.stderr.write(`  through the engine: crew recall ${e.score.crewRecall}, precision ${e.score.precision}, room recall ${e.score.roomRecall}, ${e.records} records, ${e.lateDropped} late, ${e.state.bytesPerAccount} B/account\n`);
+    if (e !== undefined) {
+      process.stderr.write(`  through the engine: crew recall ${e.score.crewRecall}, precision ${e.score.precision}, room recall ${e.score.roomRecall}, ${e.records} records, ${e.lateDropped} late, ${e.state.bytesPerAccount} B/account\n`);
+      process.stderr.write(`  room actions: ${JSON.stringify(e.roomActions)}\n`);
+    }
     if (devOnly) for (const c of s.perCrew.filter((x) => !x.found)) process.stderr.write(`  missed ${JSON.stringify(c)}\n`);
   }
   if (devOnly) return;

@@ -3,9 +3,13 @@
  * LiveEvents into account-activity records in (eventTimeMs, eventId) order,
  * as the room engine would publish them, ingest them, score the findings.
  */
-import { CrewDetector, RoomContextTracker, type CrewConfig, type CrewOutput, type CrewStateSize, type AccountActivity } from "@redline/crews";
+import { join } from "node:path";
+import { CrewDetector, crewAlert, RoomContextTracker, type CrewConfig, type CrewOutput, type CrewStateSize, type AccountActivity } from "@redline/crews";
 import { DEFAULT_CREW_SCENARIO_OPTIONS, generateCrewScenario } from "@redline/crew-scenarios";
 import { AccountActivityStage, createPipeline, InProcessAccountRisk } from "@redline/pipeline";
+import { fixedPolicy, loadPolicyFile, type PolicySource } from "@redline/policy";
+import type { Alert, ControlAction } from "@redline/proto";
+import { scoreRoomActions, type RoomActionScore } from "./room-actions-scoring";
 import { type CrewScore, type EngineRoomAlert, scoreCrews, scoreTableRooms, type TableRoomScore } from "./crew-scoring";
 
 export interface SeedResult {
@@ -28,6 +32,13 @@ export interface EnginePathResult {
   state: CrewStateSize;
   /** Rooms whose falsification alerts the account-risk table raised (known crew accounts acting there). */
   tableRooms: TableRoomScore;
+  /** What the rooms got from the shipped policy, the crew's room alerts acted on in their own pipeline included (#21). */
+  roomActions: RoomActionScore;
+}
+
+/** The policy `deploy/` ships, as the service and `npm start` run it. */
+function shippedPolicy(): PolicySource {
+  return fixedPolicy(loadPolicyFile(join(__dirname, "..", "..", "..", "deploy", "policy", "default-policy.json")));
 }
 
 export function runSeed(seed: number, config: Partial<CrewConfig> = {}, throughEngine = false): SeedResult {
@@ -43,20 +54,28 @@ type Scenario = ReturnType<typeof generateCrewScenario>;
  * its account-activity stage and the account-risk table read back
  * (`InProcessAccountRisk`, what `redline replay --crews` runs and the
  * service runs with REDLINE_ENGINE_READ_ACCOUNT_RISK on), in the order the
- * engine applies them, then the same scoring; and the rooms whose
- * falsification alerts the table raised.
+ * engine applies them, then the same scoring; the rooms whose
+ * falsification alerts the table raised; and, with the shipped policy, the
+ * actions the rooms got (the crew's room alerts acted on included).
  */
 function runThroughEngine(events: Scenario["events"], truth: Scenario["truth"], config: Partial<CrewConfig>): EnginePathResult {
   const loop = new InProcessAccountRisk(config);
-  const pipeline = createPipeline(loop.spec());
+  const pipeline = createPipeline({ ...loop.spec(), policy: shippedPolicy() });
   const outputs: CrewOutput[] = [];
   const alerts: EngineRoomAlert[] = [];
+  const roomAlerts: Alert[] = [];
+  const actions: ControlAction[] = [];
   const take = (released: ReturnType<typeof pipeline.push>) => {
     const settled = loop.settle(pipeline);
     for (const o of [...released, ...settled.outputs]) {
-      if ("alert" in o) alerts.push({ roomId: o.alert.roomId, severity: o.alert.severity, knownCrew: o.alert.explanation?.signals.some((s) => s.name === "known_crew_accounts") === true });
+      if ("action" in o) actions.push(o.action);
+      else {
+        alerts.push({ roomId: o.alert.roomId, severity: o.alert.severity, knownCrew: o.alert.explanation?.signals.some((s) => s.name === "known_crew_accounts") === true });
+        roomAlerts.push(o.alert);
+      }
     }
     outputs.push(...settled.crews);
+    roomAlerts.push(...settled.crews.map((c) => crewAlert(c)));
   };
   for (const event of events) take(pipeline.push(event));
   take(pipeline.end());
@@ -67,6 +86,7 @@ function runThroughEngine(events: Scenario["events"], truth: Scenario["truth"], 
     score: scoreCrews(outputs, truth),
     state: loop.detector.stateSize(),
     tableRooms: scoreTableRooms(alerts, truth),
+    roomActions: scoreRoomActions(roomAlerts, actions, truth),
   };
 }
 
