@@ -20,7 +20,7 @@ import { detectCohort, SUBCATEGORY_OF } from "./detectors/cohort";
 import { noteKnownCrewAccount, withKnownCrews, type AccountRiskAt } from "./detectors/known-crews";
 import { batchedLikersFinding, noteBatchedLike } from "./detectors/batched-likers";
 import { keptRefundsFinding, noteOrderForRefunds, noteRefund } from "./detectors/kept-refunds";
-import { silentStackFinding } from "./detectors/silent-stack";
+import { silentViewersFinding } from "./detectors/silent-viewers";
 import { severityOf } from "./detectors/scoring";
 import { judgePeerSignals, peerExplanation, type PeerBaselineAt } from "./detectors/peer-compare";
 import { crowdOf } from "./detectors/room-signals";
@@ -277,7 +277,7 @@ function evaluate(room: RoomState, kind: CohortKind, t: number, cfg: Readonly<En
 const ROOM_FINDINGS: Partial<Record<CohortKind, (room: RoomState, timeMs: number, f: Readonly<FalsificationConfig>, maxEvidence: number) => Finding | null>> = {
   likes: batchedLikersFinding,
   orders: keptRefundsFinding,
-  views: silentStackFinding,
+  views: silentViewersFinding,
 };
 
 /** SEVERITY_CRITICAL: nothing can escalate past it. */

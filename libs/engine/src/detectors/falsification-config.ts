@@ -1,5 +1,5 @@
 /**
- * Limits of the data-falsification detectors (redline-rules-15). Every number
+ * Limits of the data-falsification detectors (redline-rules-16). Every number
  * is a physical or contractual limit taken from docs/threat-model.md — what a
  * thumb can tap, how many accounts a family shares, how long a swipe-through
  * lasts — not a value fitted to any generator's output. What a room's numbers
@@ -50,7 +50,7 @@ export interface FalsificationConfig {
   /** ...counting a buyer's refunds once its latest is this old without an order after it (a price drop re-orders sooner). */
   keptRefundGraceMs: number;
   /**
-   * Settled viewers who never interact and stack two weak identity signals (`silent-stack.ts`): the share of
+   * Settled viewers who never interact and stack two weak identity signals (`silent-viewers.ts`): the share of
    * the views window's settled viewers that makes a FAKE_VIEWS finding, over at least this many viewers, with a
    * phone shared by this many accounts and a /24 carrying this many counting as signals.
    */
@@ -58,6 +58,16 @@ export interface FalsificationConfig {
   silentStackMinViewers: number;
   silentStackPhoneAccounts: number;
   silentStackSubnetAccounts: number;
+  /**
+   * Settled viewers who never interact on a phone another account of the room uses from a different /24
+   * (`silent-viewers.ts`): this many, and this share of the window's settled viewers, make a FAKE_VIEWS finding.
+   */
+  proxiedPhoneViewers: number;
+  proxiedPhoneShare: number;
+  /** ...counting a viewer once its visit ended silent or it has sat silent this long into it. */
+  proxiedPhoneQuietMs: number;
+  /** The per-account tell of an account on such a phone (tells.ts), in every kind. */
+  proxiedPhoneTellWeight: number;
   /** Taps by one account within a minute above this are beyond what a human sustains (6–8 taps/s for tens of seconds). */
   humanMaxTapsPerMinute: number;
   /** Per-account gaps between like events (or joins) with a coefficient of variation below this are a schedule (humans ≈ 1)... */
@@ -177,6 +187,10 @@ export const DEFAULT_FALSIFICATION_CONFIG: Readonly<FalsificationConfig> = Objec
   silentStackMinViewers: 20,
   silentStackPhoneAccounts: 2,
   silentStackSubnetAccounts: 5,
+  proxiedPhoneViewers: 10,
+  proxiedPhoneShare: 0.02,
+  proxiedPhoneQuietMs: 120_000,
+  proxiedPhoneTellWeight: 1,
   humanMaxTapsPerMinute: 600,
   regularGapCv: 0.1,
   regularMinGaps: 6,

@@ -152,6 +152,32 @@ describe("FAKE_LIKES", () => {
     expect(alertsFor(thumbs)).toEqual([]);
   });
 
+  /** Eight fresh accounts (created over a week: no batch), four to a phone, liking at a thumb's pace; `ownSubnets`: each on its own /24. */
+  function phoneFarmLikers(events: LiveEvent[], ownSubnets: boolean): void {
+    const rand = seeded(91);
+    for (let a = 0; a < 8; a++) {
+      const phone = Math.floor(a / 4);
+      const bot = actor(`pl-${a}`, { createdMs: T0 - DAY - Math.floor(rand() * 7 * DAY), device: `pl-phone-${phone}`, ip: `203.0.${ownSubnets ? 100 + a : phone}.0/24` });
+      const start = T0 + 120_000 + Math.floor(rand() * 30_000);
+      events.push(join(ROOM, start, bot));
+      for (let k = 0; k < 30; k++) events.push(like(ROOM, start + 5_000 + k * 4_000 + Math.floor(rand() * 2_000), bot, 3 + Math.floor(rand() * 6)));
+    }
+  }
+
+  it("fires on fresh likers four to a phone when each account of a phone comes from its own /24 (a proxy pool)", () => {
+    const events = background();
+    phoneFarmLikers(events, true);
+    const alerts = alertsFor(events);
+    expect(subcategories(alerts)).toEqual(["FAKE_LIKES"]);
+    expect(signal(alerts[0]!, "tell_proxied_phone")!.value).toBeGreaterThan(0.5);
+  });
+
+  it("stays quiet for the same likers when each phone's accounts share its /24, as a household's do", () => {
+    const events = background();
+    phoneFarmLikers(events, false);
+    expect(alertsFor(events)).toEqual([]);
+  });
+
   it("stays quiet for a family of four sharing one phone, card and address", () => {
     const events = background();
     for (let m = 0; m < 4; m++) {
@@ -177,13 +203,13 @@ describe("FAKE_LIKES", () => {
 });
 
 describe("FAKE_VIEWS", () => {
-  /** Hanging viewers: silent accounts that join once and stay, four to a phone, each on its own /24; `fresh` of them days old. */
+  /** Hanging viewers: silent accounts that join once and stay, four to a phone and its /24; `fresh` of them days old. */
   // Joins at random over two minutes and creation times spread over a week: no schedule, no registration batch.
   function hangingFarm(events: LiveEvent[], bots: number, fresh: (b: number) => boolean): void {
     const rand = seeded(77);
     for (let b = 0; b < bots; b++) {
       const createdMs = fresh(b) ? T0 - DAY - Math.floor(rand() * 7 * DAY) : T0 - 400 * DAY;
-      const bot = actor(`hang-${b}`, { createdMs, device: `hang-phone-${Math.floor(b / 4)}`, ip: `100.80.${b}.0/24` });
+      const bot = actor(`hang-${b}`, { createdMs, device: `hang-phone-${Math.floor(b / 4)}`, ip: `100.80.${Math.floor(b / 4)}.0/24` });
       events.push(join(ROOM, T0 + 120_000 + Math.floor(rand() * 120_000), bot));
     }
   }

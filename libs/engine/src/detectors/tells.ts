@@ -14,6 +14,7 @@ import { rsCoefficientOfVariation } from "../primitives/running-stats";
 import { isBatchCreated, type CohortKind } from "./cohort-state";
 import type { FalsificationConfig } from "./falsification-config";
 import { ringSize } from "./buyer-rings";
+import { onProxiedPhone } from "./proxied-phone";
 
 /** Tell names, in bit order of the masks `tellsOf` returns. */
 export const TELLS = [
@@ -40,6 +41,7 @@ export const TELLS = [
   "stacked_identity",
   "lockstep_likes",
   "ghost_crowd",
+  "proxied_phone",
 ] as const;
 
 export type TellName = (typeof TELLS)[number];
@@ -261,6 +263,11 @@ function isHousehold(payers: readonly string[], slot: AccountSlot, room: RoomSta
 export function tellsOf(kind: CohortKind, userId: string, slot: AccountSlot, room: RoomState, timeMs: number, f: Readonly<FalsificationConfig>, crowd: Readonly<CrowdContext> = NO_CROWD): AccountTells {
   const out = SCRATCH.reset();
   identityTells(out, slot, room, timeMs, f);
+  // A household's accounts on one phone share its /24 (threat model §4); a phone whose accounts come from
+  // different /24s sends each through a proxy, which is how a farm hides its handsets. Not for a viewer: a
+  // like, follow or order farm's phones join before they act, so viewers on them are judged as the room's
+  // silent viewers instead (silent-viewers.ts), once they have sat silent a while.
+  if (kind !== "views" && f.proxiedPhoneTellWeight > 0 && onProxiedPhone(slot, room)) out.add("proxied_phone", f.proxiedPhoneTellWeight);
   if (kind === "likes") likeTells(out, slot, room, f);
   else if (kind === "views") viewTells(out, slot, f, crowd);
   else if (kind === "follows") followTells(out, slot, room, f);

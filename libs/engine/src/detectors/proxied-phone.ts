@@ -1,0 +1,18 @@
+import type { AccountSlot, RoomState } from "../room-state";
+
+/**
+ * Another account of the room on this slot's phone came from a different /24. A handset carries its network:
+ * a household's accounts on one phone come from its Wi-Fi or carrier /24 (threat model §4, `family_devices`);
+ * a phone whose accounts each arrive from their own /24 routes every account through a proxy pool, which is
+ * how a farm hides that several accounts share a handset (threat model §3, identity).
+ */
+export function onProxiedPhone(slot: AccountSlot, room: RoomState): boolean {
+  if (slot.deviceId === "" || slot.ipPrefix === "") return false;
+  const onPhone = room.devices.get(slot.deviceId);
+  if (onPhone === undefined || onPhone.length < 2) return false;
+  for (const other of onPhone) {
+    const prefix = room.accounts.get(other)?.ipPrefix ?? "";
+    if (prefix !== "" && prefix !== slot.ipPrefix) return true;
+  }
+  return false;
+}
