@@ -26,7 +26,7 @@ const FIELD_INTRO = [
   "taps, a fresh /24 counted once for a fresh account), rules-13 (likers past a thumb in one event counted over 30",
   "minutes), rules-14 (refunds nobody ordered again after, against the room's orders: share 0.15, grace 5 min),",
   "rules-15 (silent viewers stacking two weak identity signals: share 0.6, a /24 of 5+) and rules-16 (phones whose",
-  "accounts come from different /24s: 10+ silent viewers on them after 2 min, a tell for likers, followers and buyers)",
+  "accounts come from different /24s: 10+ silent viewers on them after 3 min, a tell for likers, followers and buyers)",
   "on development seeds 7001-7005 (and rules-15's /24 floor on the randomised development seeds' family rooms);",
   "nothing was chosen on these seeds.",
 ];

@@ -189,7 +189,7 @@ export const DEFAULT_FALSIFICATION_CONFIG: Readonly<FalsificationConfig> = Objec
   silentStackSubnetAccounts: 5,
   proxiedPhoneViewers: 10,
   proxiedPhoneShare: 0.02,
-  proxiedPhoneQuietMs: 120_000,
+  proxiedPhoneQuietMs: 180_000,
   proxiedPhoneTellWeight: 1,
   humanMaxTapsPerMinute: 600,
   regularGapCv: 0.1,
