@@ -17,6 +17,7 @@ import type { RoomState } from "./room-state";
 import { applyFalsification } from "./falsification";
 import type { AccountRiskAt } from "./detectors/known-crews";
 import { COHORT_KINDS } from "./detectors/cohort-state";
+import { operatorThresholdsTag } from "./detectors/content-config";
 import { roomSignalsOf, type RoomSignals } from "./detectors/room-signals";
 import type { PeerBaselineAt } from "./detectors/peer-compare";
 import { BaselineProducer, type BaselinePartial, type BaselineProducerSnapshot } from "./peer-baselines";
@@ -117,7 +118,7 @@ export class RiskEngine {
     this.reads = { accountRiskAt: deps.accountRiskAt, peerBaselineAt: deps.peerBaselineAt };
     this.baselines = deps.peerBaselineAt === undefined ? undefined : new BaselineProducer(this.cfg.falsification);
     this.scorer = deps.textScorer ?? loadDefaultClassifier();
-    this.modelVersion = `${this.cfg.modelVersion}+text-${this.scorer.version}`;
+    this.modelVersion = `${this.cfg.modelVersion}+text-${this.scorer.version}${operatorThresholdsTag(this.cfg.content)}`;
   }
 
   get config(): Readonly<EngineConfig> {

@@ -115,6 +115,15 @@ export function offenceThresholdOf(c: Readonly<ContentConfig>, label: TextLabel,
 }
 
 /**
+ * An operator's thresholds change decisions, so they belong to the model an alert names: `+thresholds-` and the
+ * labels' values sorted by label (`+thresholds-HARASSMENT=0.6,NEGATIVE_REVIEW=0.4`); "" when the artifact's stand.
+ */
+export function operatorThresholdsTag(c: Readonly<ContentConfig>): string {
+  const set = Object.entries(c.labelThresholds).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return set.length === 0 ? "" : `+thresholds-${set.map(([label, v]) => `${label}=${String(v)}`).join(",")}`;
+}
+
+/**
  * The content settings for an operator's `REDLINE_TEXT_THRESHOLDS` (`LABEL=value,...`); the defaults when it is
  * unset or empty. Throws ThresholdConfigError naming the setting and the part it cannot read.
  */

@@ -351,6 +351,12 @@ describe("engine integration", () => {
     expect(new Set(whole.map((a) => a.subcategory))).toEqual(new Set(["SELECTIVE_DELETION", "MINOR_HARMFUL_CONTENT", "MINOR_TIPPING"]));
   });
 
+  it("names an operator's thresholds in the model version, since they change decisions", () => {
+    const content = contentConfigForThresholds("NEGATIVE_REVIEW=0.4,HARASSMENT=0.6");
+    expect(new RiskEngine({ content }, { textScorer: new TagScorer() }).modelVersion).toMatch(/\+text-\S+\+thresholds-HARASSMENT=0\.6,NEGATIVE_REVIEW=0\.4$/);
+    expect(new RiskEngine({}, { textScorer: new TagScorer() }).modelVersion).not.toContain("thresholds");
+  });
+
   it("uses the committed classifier by default and names its version", () => {
     const engine = new RiskEngine();
     expect(engine.modelVersion).toMatch(/^redline-rules-16\+text-\S+$/);
