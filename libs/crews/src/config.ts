@@ -136,6 +136,19 @@ export interface CrewConfig {
    * another crew's (2 with the three-streamer bar alone: 18 and 1).
    */
   absorbSameScriptAfterStreamers: number;
+  /**
+   * Two accounts in sync in one room also link when this many (0: never)
+   * accounts were in sync with both, in rooms of two other streamers, the
+   * three rooms in `minCategories` categories (triangle-links.ts): a click
+   * crew's people lag its script by minutes, so two of them are seldom in
+   * sync in two rooms, but its rotating subsets close triangles across rooms.
+   * A witness with `triangleMaxWitnessPartners` partners or more (a viewer of
+   * many rooms who meets everyone) does not count. Development seeds 201-209:
+   * 366 -> 367 of 396 crews, nothing else changed; one witness, or witnesses
+   * with 16 or more partners, made crews of ordinary viewers or joined two crews.
+   */
+  linkByTriangle: number;
+  triangleMaxWitnessPartners: number;
   scriptMinSamples: number;
   /** A device or payment key used by more accounts than this is a shared terminal or a locker, and links nobody (§6.3 campus). */
   maxAccountsPerKey: number;
@@ -187,6 +200,8 @@ export const DEFAULT_CREW_CONFIG: Readonly<CrewConfig> = Object.freeze({
   recountGroupSyncs: true,
   absorbNeighbourGroups: true,
   absorbSameScriptAfterStreamers: 2,
+  linkByTriangle: 2,
+  triangleMaxWitnessPartners: 12,
   scriptMinSamples: 3,
   maxAccountsPerKey: 12,
   maxCrewAccounts: 60,

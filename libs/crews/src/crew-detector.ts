@@ -8,7 +8,7 @@
 import { setMostRecent } from "@redline/common";
 import { Severity } from "@redline/proto";
 import { type AccountActivity, validateActivity } from "./activity";
-import { type AccountState, type CoVisit, type Visit, accountStateBytes, addCoVisit, distinctStreamers, findOpenVisit, forgetBefore, newAccountState, rememberRecent } from "./account-state";
+import { type AccountState, type CoVisit, type Visit, addCoVisit, distinctStreamers, findOpenVisit, forgetBefore, newAccountState, rememberRecent } from "./account-state";
 import { type CrewConfig, resolveCrewConfig } from "./config";
 import { crewScore, crewSeverity, gatherEvidence } from "./crew-evidence";
 import { CREW_SNAPSHOT_FORMAT, decodeCrewSnapshot, encodeCrewSnapshot } from "./crew-snapshot";
@@ -23,20 +23,9 @@ import { groupLikeOffsets, likeScriptsDiffer, MIN_SCRIPT_SAMPLES } from "./scrip
 import { type Group, GroupStore } from "./groups";
 import { KeyIndex } from "./key-index";
 import { RoomActivity } from "./room-activity";
+import { triangleWitnesses } from "./triangle-links";
+import { type CrewStateSize, measureState } from "./state-size";
 import { isDeepStrictEqual } from "node:util";
-
-export interface CrewStateSize {
-  accounts: number;
-  rooms: number;
-  groups: number;
-  keys: number;
-  accountBytes: number;
-  totalBytes: number;
-  /** accountBytes / accounts. */
-  bytesPerAccount: number;
-  /** The largest single account's state. */
-  maxAccountBytes: number;
-}
 
 export class CrewDetector {
   readonly config: Readonly<CrewConfig>;
@@ -76,7 +65,7 @@ export class CrewDetector {
     if (record.kind === "like" && visit.joined && visit.firstLikeOffsetMs < 0) visit.firstLikeOffsetMs = now - visit.arrivedMs;
     if (record.ipPrefix !== "") {
       // Counted, never linked: a /24 is a NAT as often as a farm (§6.3 campus_network); only naming on one room's timing asks.
-      const counted = (this.config.nameWithCoreInOneRoom > 0 || this.config.nameByLikeOffsetWithCore > 0 || this.config.nameByLikeOffsetInTwoCrewRoomsWithCore > 0 || this.config.nameByNetworkWithCore > 0) && !account.ipPrefixes.includes(record.ipPrefix);
+      const counted = (this.config.linkByTriangle > 0 || this.config.nameWithCoreInOneRoom > 0 || this.config.nameByLikeOffsetWithCore > 0 || this.config.nameByLikeOffsetInTwoCrewRoomsWithCore > 0 || this.config.nameByNetworkWithCore > 0) && !account.ipPrefixes.includes(record.ipPrefix);
       if (counted) this.keyIndex.add(`i:${record.ipPrefix}`, account.accountId);
       rememberRecent(account.ipPrefixes, record.ipPrefix, this.config.maxKeysPerAccount);
     }
@@ -126,26 +115,7 @@ export class CrewDetector {
   }
 
   stateSize(): CrewStateSize {
-    let accountBytes = 0;
-    let maxAccountBytes = 0;
-    for (const state of this.accounts.values()) {
-      const bytes = accountStateBytes(state);
-      accountBytes += bytes;
-      maxAccountBytes = Math.max(maxAccountBytes, bytes);
-    }
-    let roomBytes = 0;
-    for (const room of this.rooms.values()) roomBytes += room.bytes();
-    const n = this.accounts.size;
-    return {
-      accounts: n,
-      rooms: this.rooms.size,
-      groups: this.groups.size,
-      keys: this.keyIndex.size,
-      accountBytes,
-      totalBytes: accountBytes + roomBytes + this.groups.bytes() + this.keyIndex.bytes(),
-      bytesPerAccount: n === 0 ? 0 : Math.round(accountBytes / n),
-      maxAccountBytes,
-    };
+    return measureState(this.accounts, this.rooms, this.groups, this.keyIndex);
   }
 
   private account(accountId: string, nowMs: number): AccountState {
@@ -271,11 +241,30 @@ export class CrewDetector {
       if (linked && this.scriptsDiffer(own, other)) linked = false;
     } else if (own !== undefined) linked ||= this.attaches(partner, own.id);
     else if (other !== undefined) linked ||= this.attaches(account, other.id);
+    let witness: AccountState | undefined;
+    if (!linked && this.config.linkByTriangle > 0 && threshold === this.config.minPairStreamers) {
+      witness = this.triangleWitness(account, partner, coVisit);
+      linked = witness !== undefined;
+    }
     if (linked) {
-      const group = this.groups.link(account, partner, visit.leftMs);
+      let group = this.groups.link(account, partner, visit.leftMs);
+      if (witness !== undefined) group = this.groups.link(account, witness, visit.leftMs) ?? group;
       if (group !== undefined) touched.add(group);
       if (group !== undefined && this.config.absorbNeighbourGroups) this.absorbNeighbours(group, visit.leftMs, touched);
     }
+  }
+
+  /** A third account closing triangles of syncs across three streamers' rooms (triangle-links.ts), unless a NAT's or two of the groups run different scripts. */
+  private triangleWitness(account: AccountState, partner: AccountState, coVisit: CoVisit): AccountState | undefined {
+    const limits = { witnesses: this.config.linkByTriangle, minCategories: this.config.minCategories, maxWitnessPartners: this.config.triangleMaxWitnessPartners };
+    const ids = triangleWitnesses(account, partner, coVisit, this.accountOf, limits);
+    const witness = ids.length < limits.witnesses ? undefined : this.accounts.get(ids[0]!);
+    if (witness === undefined) return undefined;
+    // A campus NAT's students fill the same rooms at once and close triangles by the hundred (§6.3).
+    if ([account, partner, witness].some((s) => s.ipPrefixes.some((p) => this.keyIndex.saturated(`i:${p}`)))) return undefined;
+    const groups = [...new Set([account, partner, witness].map((s) => this.groups.get(s.groupId)).filter((g) => g !== undefined))];
+    for (const [i, x] of groups.entries()) for (const y of groups.slice(i + 1)) if (this.scriptsDiffer(x, y)) return undefined;
+    return witness;
   }
 
   /**

@@ -24,7 +24,7 @@ export { activityFromWire, activityToWire } from "./activity-proto";
 export { CREW_MODEL_VERSION, crewAlert, crewAlertId } from "./crew-alerts";
 export { crewRoomTableEntry, crewRoomTableKey, roomOfCrewRoomKey } from "./crew-room-table";
 export { CrewDetector } from "./crew-detector";
-export type { CrewStateSize } from "./crew-detector";
+export type { CrewStateSize } from "./state-size";
 export { DEFAULT_CREW_CONFIG, resolveCrewConfig } from "./config";
 export type { CrewConfig } from "./config";
 export { maxAccountStateBytes } from "./account-state";

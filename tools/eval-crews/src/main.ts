@@ -5,15 +5,16 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { DEVELOPMENT_SEEDS, REPORTING_SEEDS } from "@redline/crew-scenarios";
 import { renderCrewMarkdown, type CrewReport } from "./crew-report";
 import { runSeed } from "./run-seed";
+import { checkSeedsDisjoint, CREW_DEVELOPMENT_SEEDS, CREW_REPORTING_SEEDS } from "./seeds";
 
 function main(argv: readonly string[]): void {
   const devOnly = argv.includes("--dev");
   const throughEngine = argv.includes("--engine");
-  const seeds = devOnly ? [...DEVELOPMENT_SEEDS] : [...DEVELOPMENT_SEEDS, ...REPORTING_SEEDS];
-  const report: CrewReport = { developmentSeeds: [...DEVELOPMENT_SEEDS], reportingSeeds: [...REPORTING_SEEDS], results: [] };
+  checkSeedsDisjoint(CREW_DEVELOPMENT_SEEDS, CREW_REPORTING_SEEDS);
+  const seeds = devOnly ? [...CREW_DEVELOPMENT_SEEDS] : [...CREW_DEVELOPMENT_SEEDS, ...CREW_REPORTING_SEEDS];
+  const report: CrewReport = { developmentSeeds: [...CREW_DEVELOPMENT_SEEDS], reportingSeeds: [...CREW_REPORTING_SEEDS], results: [] };
   for (const seed of seeds) {
     const result = runSeed(seed, {}, throughEngine);
     report.results.push(result);
@@ -24,6 +25,7 @@ function main(argv: readonly string[]): void {
       process.stderr.write(`  through the engine: crew recall ${e.score.crewRecall}, precision ${e.score.precision}, room recall ${e.score.roomRecall}, ${e.records} records, ${e.lateDropped} late, ${e.state.bytesPerAccount} B/account\n`);
       process.stderr.write(`  room actions: ${JSON.stringify(e.roomActions)}\n`);
     }
+    // Misses by kind (the crew's style and size) are what a development round reads; never printed for reporting seeds.
     if (devOnly) for (const c of s.perCrew.filter((x) => !x.found)) process.stderr.write(`  missed ${JSON.stringify(c)}\n`);
   }
   if (devOnly) return;
