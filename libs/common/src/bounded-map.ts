@@ -8,23 +8,28 @@
  * map, a session), the writer re-inserts the key with `setMostRecent`.
  */
 
-/** Drops the oldest entries until `map` holds at most `capacity`; returns how many it dropped. */
-export function evictOldest<K, V>(map: Map<K, V>, capacity: number): number {
+/**
+ * Drops the oldest entries until `map` holds at most `capacity`; returns how many it dropped. `onEvict`
+ * sees each dropped value, for a caller that keeps references to values elsewhere and must retire them.
+ */
+export function evictOldest<K, V>(map: Map<K, V>, capacity: number, onEvict?: (value: V) => void): number {
   let dropped = 0;
   while (map.size > capacity) {
-    map.delete(map.keys().next().value as K);
+    const [key, value] = map.entries().next().value as [K, V];
+    map.delete(key);
+    onEvict?.(value);
     dropped++;
   }
   return dropped;
 }
 
-/** Gets or creates the entry for `key`, evicting the oldest entry past `capacity`. */
-export function boundedUpsert<V>(map: Map<string, V>, key: string, capacity: number, create: () => V): V {
+/** Gets or creates the entry for `key`, evicting the oldest entry past `capacity` (each seen by `onEvict`). */
+export function boundedUpsert<V>(map: Map<string, V>, key: string, capacity: number, create: () => V, onEvict?: (value: V) => void): V {
   const existing = map.get(key);
   if (existing !== undefined) return existing;
   const v = create();
   map.set(key, v);
-  evictOldest(map, capacity);
+  if (map.size > capacity) evictOldest(map, capacity, onEvict);
   return v;
 }
 

@@ -10,6 +10,7 @@ import type { Actor, LikeEvent, LiveEvent, TransactionEvent, ViewEvent } from "@
 import { actingAccount } from "./acting-account";
 import { isFreshAccount } from "./primitives/account-age";
 import { accountSlot, accountsOnDevice } from "./room-state";
+import { linkEntry, subnetOf } from "./account-refs";
 import { iaAdd } from "./primitives/running-stats";
 import type { AccountSlot, RoomState } from "./room-state";
 import type { EngineConfig } from "./config";
@@ -54,7 +55,7 @@ function arrive(room: RoomState, slot: AccountSlot, kind: "views" | "follows" | 
   let scheduled = cadenceAdd(cohort.cadence[kind], timeMs);
   if (fresh && cadenceAdd(cohort.freshCadence[kind], timeMs)) scheduled = true;
   if (scheduled) slot.scheduledArrivals |= ARRIVAL_BIT[kind];
-  const subnet = kind === "views" && slot.ipPrefix !== "" ? cohort.subnets.get(slot.ipPrefix) : undefined;
+  const subnet = kind === "views" ? subnetOf(room, slot) : undefined;
   if (subnet !== undefined && subnet.accounts.length >= SUBNET_CADENCE_ACCOUNTS && cadenceAdd((subnet.cadence ??= newCadence()), timeMs)) {
     slot.scheduledArrivals |= ARRIVAL_BIT.subnetViews;
   }
@@ -71,8 +72,9 @@ function freshAt(slot: AccountSlot, timeMs: number, cfg: Readonly<EngineConfig>)
   return isFreshAccount(slot.createdMs, timeMs, cfg.falsification.freshAccountAgeMs);
 }
 
-function touch(room: RoomState, kind: CohortKind, userId: string, event: LiveEvent, amount: number, cfg: Readonly<EngineConfig>): CohortKind {
-  touchWindow(room.cohort.windows[kind], userId, event.eventTimeMs, amount, event.eventId, windowOf(kind, cfg.falsification).halfLifeMs, cfg.maxAccountsPerRoom);
+function touch(room: RoomState, slot: AccountSlot, kind: CohortKind, userId: string, event: LiveEvent, amount: number, cfg: Readonly<EngineConfig>): CohortKind {
+  const entry = touchWindow(room.cohort.windows[kind], userId, event.eventTimeMs, amount, event.eventId, windowOf(kind, cfg.falsification).halfLifeMs, cfg.maxAccountsPerRoom);
+  linkEntry(entry, slot);
   (room.maturingUntilMs ??= {})[kind] = event.eventTimeMs + maturityMs(kind, cfg.falsification);
   return kind;
 }
@@ -98,7 +100,7 @@ function onView(room: RoomState, event: LiveEvent, user: Actor, view: ViewEvent,
     slot.joinMs = t;
     slot.interacted = false;
     arrive(room, slot, "views", t, freshAt(slot, t, cfg));
-    return touch(room, "views", user.userId, event, 1, cfg);
+    return touch(room, slot, "views", user.userId, event, 1, cfg);
   }
   if (view.kind !== ViewKind.VIEW_KIND_LEAVE) return null;
   notePresence(room, slot);
@@ -106,7 +108,7 @@ function onView(room: RoomState, event: LiveEvent, user: Actor, view: ViewEvent,
     room.repeatGhostAccounts = (room.repeatGhostAccounts ?? 0) + 1;
   }
   slot.joinMs = -1;
-  return touch(room, "views", user.userId, event, 0, cfg);
+  return touch(room, slot, "views", user.userId, event, 0, cfg);
 }
 
 function onLike(room: RoomState, event: LiveEvent, user: Actor, like: LikeEvent, cfg: Readonly<EngineConfig>): CohortKind | null {
@@ -127,7 +129,7 @@ function onLike(room: RoomState, event: LiveEvent, user: Actor, like: LikeEvent,
   slot.taps60s += taps;
   if (slot.taps10s > slot.maxTaps10s) slot.maxTaps10s = slot.taps10s;
   if (slot.taps60s > slot.maxTaps60s) slot.maxTaps60s = slot.taps60s;
-  return touch(room, "likes", user.userId, event, taps, cfg);
+  return touch(room, slot, "likes", user.userId, event, taps, cfg);
 }
 
 function onFollow(room: RoomState, event: LiveEvent, user: Actor, cfg: Readonly<EngineConfig>): CohortKind | null {
@@ -137,7 +139,7 @@ function onFollow(room: RoomState, event: LiveEvent, user: Actor, cfg: Readonly<
   if (slot.firstEngagedMs < 0) slot.firstEngagedMs = event.eventTimeMs;
   slot.followAfterJoinMs = slot.joinMs >= 0 ? event.eventTimeMs - slot.joinMs : -1;
   arrive(room, slot, "follows", event.eventTimeMs, freshAt(slot, event.eventTimeMs, cfg));
-  return touch(room, "follows", user.userId, event, 1, cfg);
+  return touch(room, slot, "follows", user.userId, event, 1, cfg);
 }
 
 function onOrder(room: RoomState, slot: AccountSlot, userId: string, tx: TransactionEvent, t: number, cfg: Readonly<EngineConfig>): void {
@@ -178,7 +180,7 @@ function onTransaction(room: RoomState, event: LiveEvent, buyer: Actor, tx: Tran
   if (tx.kind === TransactionKind.TRANSACTION_KIND_ORDER) {
     onOrder(room, slot, buyer.userId, tx, t, cfg);
     noteOrderForRefunds(room, buyer.userId);
-    return touch(room, "orders", buyer.userId, event, 1, cfg);
+    return touch(room, slot, "orders", buyer.userId, event, 1, cfg);
   }
   if (tx.kind === TransactionKind.TRANSACTION_KIND_PAYMENT) slot.paid++;
   else if (tx.kind === TransactionKind.TRANSACTION_KIND_REFUND) {
@@ -186,7 +188,7 @@ function onTransaction(room: RoomState, event: LiveEvent, buyer: Actor, tx: Tran
     noteRefund(room, buyer.userId, event.eventId, t);
   }
   else return null;
-  return touch(room, "orders", buyer.userId, event, 0, cfg);
+  return touch(room, slot, "orders", buyer.userId, event, 0, cfg);
 }
 
 /** Updates the room with `event`; returns the cohort kind to evaluate, if any. */

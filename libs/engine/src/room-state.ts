@@ -6,6 +6,7 @@
 import type { Actor, LiveEvent } from "@redline/proto";
 import { boundedUpsert } from "@redline/common";
 import { createInterArrival } from "./primitives/running-stats";
+import { retire, withAccountRefs } from "./account-refs";
 import type { InterArrival } from "./primitives/running-stats";
 import { createCohortState } from "./detectors/cohort-state";
 import type { CohortState } from "./detectors/cohort-state";
@@ -148,7 +149,7 @@ export function createRoomState(roomId: string, timeMs: number): RoomState {
 
 /** The room's slot for `actor`, created on first sight with its identity as seen then. */
 export function accountSlot(room: RoomState, actor: Actor, cfg: Readonly<EngineConfig>): AccountSlot {
-  return boundedUpsert(room.accounts, actor.userId, cfg.maxAccountsPerRoom, () => ({
+  const create = (): AccountSlot => withAccountRefs({
     joinMs: -1,
     interacted: false,
     createdMs: actor.accountCreatedMs > 0 ? actor.accountCreatedMs : 0,
@@ -181,7 +182,8 @@ export function accountSlot(room: RoomState, actor: Actor, cfg: Readonly<EngineC
     lastOrderMs: -1,
     paymentAccountId: "",
     shippingAddressHash: "",
-  }));
+  });
+  return boundedUpsert(room.accounts, actor.userId, cfg.maxAccountsPerRoom, create, retire);
 }
 
 /** Records that `actor` used its device here; returns how many accounts the device has carried in this room. */
@@ -193,7 +195,7 @@ export function accountsOnDevice(room: RoomState, actor: Actor, cfg: Readonly<En
   const accounts = boundedUpsert(room.devices, actor.deviceId, cfg.maxDevicesPerRoom, () => {
     created = true;
     return [actor.userId];
-  });
+  }, retire);
   if (created || (accounts.length < MAX_ACCOUNTS_TRACKED_PER_DEVICE && !accounts.includes(actor.userId))) {
     if (!created) accounts.push(actor.userId);
     const shared = cfg.falsification.sharedDeviceAccounts;

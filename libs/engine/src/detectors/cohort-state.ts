@@ -6,6 +6,7 @@
  */
 import { boundedUpsert, setMostRecent } from "@redline/common";
 import { createBuyerRings, type BuyerRings } from "./buyer-rings";
+import { retire } from "../account-refs";
 
 export type CohortKind = "views" | "likes" | "follows" | "orders";
 
@@ -144,7 +145,7 @@ export function addToKey(map: Map<string, KeyAccounts>, key: string, userId: str
   const entry = boundedUpsert(map, key, capacity, (): KeyAccounts => {
     created = true;
     return { accounts: [userId], fresh: fresh ? 1 : 0 };
-  });
+  }, retire);
   if (!created && entry.accounts.length < MAX_ACCOUNTS_PER_KEY && !entry.accounts.includes(userId)) {
     entry.accounts.push(userId);
     if (fresh) entry.fresh++;
@@ -152,18 +153,20 @@ export function addToKey(map: Map<string, KeyAccounts>, key: string, userId: str
   return entry.accounts.length;
 }
 
-/** Records an action of `kind` by `userId` in its window, moving the account to the recent end. */
-export function touchWindow(window: Map<string, WindowEntry>, userId: string, timeMs: number, amount: number, eventId: string, halfLifeMs: number, capacity: number): void {
+/** Records an action of `kind` by `userId` in its window, moving the account to the recent end; returns its entry. */
+export function touchWindow(window: Map<string, WindowEntry>, userId: string, timeMs: number, amount: number, eventId: string, halfLifeMs: number, capacity: number): WindowEntry {
   const prev = window.get(userId);
   if (prev === undefined) {
-    setMostRecent(window, userId, { lastMs: timeMs, weight: amount, eventId }, capacity);
-    return;
+    const entry: WindowEntry = { lastMs: timeMs, weight: amount, eventId };
+    setMostRecent(window, userId, entry, capacity);
+    return entry;
   }
   // Updated in place and moved to the recent end: a new entry per event showed as garbage-collection time.
   prev.weight = prev.weight * 0.5 ** (Math.max(0, timeMs - prev.lastMs) / halfLifeMs) + amount;
   prev.lastMs = Math.max(timeMs, prev.lastMs);
   prev.eventId = eventId;
   setMostRecent(window, userId, prev, capacity);
+  return prev;
 }
 
 /** Drops accounts whose last action is older than the window. */

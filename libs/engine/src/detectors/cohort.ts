@@ -10,6 +10,7 @@
  * cohort at all.
  */
 import type { Signal } from "@redline/proto";
+import { slotOfEntry } from "../account-refs";
 import { addEvidence } from "../evidence";
 import type { EvidenceItem } from "../evidence";
 import type { AccountSlot, RoomState } from "../room-state";
@@ -86,7 +87,7 @@ function judgeWindow(room: RoomState, kind: CohortKind, timeMs: number, f: Reado
   for (const [userId, entry] of window) {
     const weight = entry.weight * Math.exp(-Math.max(0, timeMs - entry.lastMs) * decayPerMs);
     out.total += weight;
-    const slot = room.accounts.get(userId);
+    const slot = slotOfEntry(room, userId, entry);
     if (slot === undefined) continue;
     if (kind === "views" && !isSettledWatcher(slot, timeMs, f.viewerSettleMs)) continue;
     const tells = tellsOf(kind, userId, slot, room, timeMs, f, crowd);

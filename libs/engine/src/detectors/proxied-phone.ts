@@ -1,3 +1,4 @@
+import { deviceAccountsOf } from "../account-refs";
 import type { AccountSlot, RoomState } from "../room-state";
 
 /**
@@ -8,7 +9,7 @@ import type { AccountSlot, RoomState } from "../room-state";
  */
 export function onProxiedPhone(slot: AccountSlot, room: RoomState): boolean {
   if (slot.deviceId === "" || slot.ipPrefix === "") return false;
-  const onPhone = room.devices.get(slot.deviceId);
+  const onPhone = deviceAccountsOf(room, slot);
   if (onPhone === undefined || onPhone.length < 2) return false;
   for (const other of onPhone) {
     const prefix = room.accounts.get(other)?.ipPrefix ?? "";

@@ -11,7 +11,8 @@
  */
 import type { AccountSlot, RoomState } from "../room-state";
 import { isSettledWatcher } from "./cohort";
-import { windowOf, type CohortKind } from "./cohort-state";
+import { windowOf, type CohortKind, type WindowEntry } from "./cohort-state";
+import { deviceAccountsOf, slotOfEntry, subnetOf } from "../account-refs";
 import type { FalsificationConfig } from "./falsification-config";
 import { NO_CROWD, type CrowdContext } from "./tells";
 
@@ -51,7 +52,7 @@ export function roomSignalsOf(room: RoomState, kind: CohortKind, timeMs: number,
   let stacked = 0;
   const perSubnet = new Map<string, number>();
   for (const [userId, entry] of window) {
-    const slot = judgedSlot(room, kind, userId, entry.lastMs, since, timeMs, f);
+    const slot = judgedSlot(room, kind, userId, entry, since, timeMs, f);
     if (slot === undefined) continue;
     accounts++;
     const isFresh = freshAt(slot, timeMs, f);
@@ -85,18 +86,18 @@ export function roomSignalsOf(room: RoomState, kind: CohortKind, timeMs: number,
 }
 
 /** The account behind a window entry, if the kind's cohort judges it now (views: settled watchers only). */
-export function judgedSlot(room: RoomState, kind: CohortKind, userId: string, lastMs: number, since: number, timeMs: number, f: Readonly<FalsificationConfig>): AccountSlot | undefined {
-  if (lastMs < since) return undefined;
-  const slot = room.accounts.get(userId);
+export function judgedSlot(room: RoomState, kind: CohortKind, userId: string, entry: WindowEntry, since: number, timeMs: number, f: Readonly<FalsificationConfig>): AccountSlot | undefined {
+  if (entry.lastMs < since) return undefined;
+  const slot = slotOfEntry(room, userId, entry);
   if (slot === undefined || (kind === "views" && !isSettledWatcher(slot, timeMs, f.viewerSettleMs))) return undefined;
   return slot;
 }
 
 const freshAt = (slot: AccountSlot, timeMs: number, f: Readonly<FalsificationConfig>): boolean => slot.createdMs > 0 && timeMs - slot.createdMs < f.freshAccountAgeMs;
 const onSharedPhone = (room: RoomState, slot: AccountSlot, f: Readonly<FalsificationConfig>): boolean =>
-  slot.deviceId !== "" && (room.devices.get(slot.deviceId)?.length ?? 1) >= f.sharedDeviceAccounts;
+  slot.deviceId !== "" && (deviceAccountsOf(room, slot)?.length ?? 1) >= f.sharedDeviceAccounts;
 const onCrowdedSubnet = (room: RoomState, slot: AccountSlot, f: Readonly<FalsificationConfig>): boolean =>
-  slot.ipPrefix !== "" && (room.cohort.subnets.get(slot.ipPrefix)?.accounts.length ?? 0) >= f.denseIpAccounts;
+  slot.ipPrefix !== "" && (subnetOf(room, slot)?.accounts.length ?? 0) >= f.denseIpAccounts;
 
 /**
  * What the views crowd shows as a whole (tells.ts): most settled viewers on a shared phone and fresh or on a
@@ -115,7 +116,7 @@ export function crowdOf(room: RoomState, kind: CohortKind, timeMs: number, f: Re
   let stacked = 0;
   let ghostly = 0;
   for (const [userId, entry] of window) {
-    const slot = judgedSlot(room, kind, userId, entry.lastMs, since, timeMs, f);
+    const slot = judgedSlot(room, kind, userId, entry, since, timeMs, f);
     if (slot === undefined) continue;
     accounts++;
     if (phones && onSharedPhone(room, slot, f) && (freshAt(slot, timeMs, f) || onCrowdedSubnet(room, slot, f))) stacked++;

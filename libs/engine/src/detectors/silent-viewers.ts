@@ -13,6 +13,7 @@
  *   chance (redline-rules-16, docs/falsification.md).
  */
 import type { Signal } from "@redline/proto";
+import { deviceAccountsOf, subnetOf } from "../account-refs";
 import { addEvidence, type EvidenceItem } from "../evidence";
 import { isFreshAccount } from "../primitives/account-age";
 import type { AccountSlot, RoomState } from "../room-state";
@@ -29,8 +30,8 @@ const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
 
 function weakSignals(slot: AccountSlot, room: RoomState, timeMs: number, f: Readonly<FalsificationConfig>): number {
   let n = isFreshAccount(slot.createdMs, timeMs, f.freshAccountAgeMs) ? 1 : 0;
-  if (slot.deviceId !== "" && (room.devices.get(slot.deviceId)?.length ?? 1) >= f.silentStackPhoneAccounts) n++;
-  if (slot.ipPrefix !== "" && (room.cohort.subnets.get(slot.ipPrefix)?.accounts.length ?? 0) >= f.silentStackSubnetAccounts) n++;
+  if ((deviceAccountsOf(room, slot)?.length ?? 1) >= f.silentStackPhoneAccounts) n++;
+  if ((subnetOf(room, slot)?.accounts.length ?? 0) >= f.silentStackSubnetAccounts) n++;
   return n;
 }
 
@@ -42,7 +43,7 @@ const quietFor = (slot: AccountSlot, timeMs: number, quietMs: number): boolean =
 
 /** No account on the slot's phone has liked, followed or bought here: a like or follow farm's phones soon have. */
 function phoneSilent(slot: AccountSlot, room: RoomState): boolean {
-  for (const other of room.devices.get(slot.deviceId) ?? []) if (room.accounts.get(other)?.engaged === true) return false;
+  for (const other of deviceAccountsOf(room, slot) ?? []) if (room.accounts.get(other)?.engaged === true) return false;
   return true;
 }
 
@@ -58,7 +59,7 @@ function countSilent(room: RoomState, timeMs: number, f: Readonly<FalsificationC
   const since = timeMs - windowOf("views", f).windowMs;
   const out: SilentCounts = { settled: 0, stacked: 0, proxied: 0, stackedEvidence: [], proxiedEvidence: [] };
   for (const [userId, entry] of room.cohort.windows.views) {
-    const slot = judgedSlot(room, "views", userId, entry.lastMs, since, timeMs, f);
+    const slot = judgedSlot(room, "views", userId, entry, since, timeMs, f);
     if (slot === undefined) continue;
     out.settled++;
     if (slot.interacted) continue;

@@ -15,6 +15,7 @@ import { isBatchCreated, type CohortKind } from "./cohort-state";
 import type { FalsificationConfig } from "./falsification-config";
 import { ringSize } from "./buyer-rings";
 import { onProxiedPhone } from "./proxied-phone";
+import { deviceAccountsOf, subnetOf } from "../account-refs";
 
 /** Tell names, in bit order of the masks `tellsOf` returns. */
 export const TELLS = [
@@ -123,11 +124,11 @@ const SCRATCH = new TellSum();
 
 function identityTells(out: TellSum, slot: AccountSlot, room: RoomState, timeMs: number, f: Readonly<FalsificationConfig>): void {
   if (slot.createdMs > 0 && timeMs - slot.createdMs < f.freshAccountAgeMs) out.add("fresh_account", 1);
-  const onDevice = slot.deviceId === "" ? 1 : room.devices.get(slot.deviceId)?.length ?? 1;
+  const onDevice = deviceAccountsOf(room, slot)?.length ?? 1;
   if (onDevice >= f.decisiveAccountsPerDevice) out.add("farm_device", 2);
   else if (onDevice >= f.farmAccountsPerDevice) out.add("farm_device", 1.5);
   else if (onDevice >= f.sharedDeviceAccounts) out.add("shared_device", 0.5);
-  const subnet = slot.ipPrefix === "" ? undefined : room.cohort.subnets.get(slot.ipPrefix);
+  const subnet = subnetOf(room, slot);
   if (subnet !== undefined && subnet.accounts.length >= f.denseIpAccounts) {
     // A farm's own /24 carries (almost) only its fresh accounts; a campus or carrier NAT carries a mix of
     // everyone, even during a new-user campaign (30–60 % fresh).
@@ -145,7 +146,7 @@ function identityTells(out: TellSum, slot: AccountSlot, room: RoomState, timeMs:
  */
 function freshSubnetWeight(out: TellSum, slot: AccountSlot, room: RoomState): number {
   if ((out.mask & BITS.fresh_account) === 0) return 1;
-  if (slot.deviceId !== "" && (room.devices.get(slot.deviceId)?.length ?? 1) >= 2) return 1;
+  if ((deviceAccountsOf(room, slot)?.length ?? 1) >= 2) return 1;
   return isBatchCreated(room.cohort, slot.createdMs) ? 1 : WEAK_TELL;
 }
 
@@ -250,7 +251,7 @@ function orderTells(out: TellSum, userId: string, slot: AccountSlot, room: RoomS
 
 /** A card shared by a few accounts that all use the same phone is a household (threat model §4: families of 2–4). */
 function isHousehold(payers: readonly string[], slot: AccountSlot, room: RoomState): boolean {
-  const onDevice = slot.deviceId === "" ? undefined : room.devices.get(slot.deviceId);
+  const onDevice = deviceAccountsOf(room, slot);
   return onDevice !== undefined && payers.every((id) => onDevice.includes(id));
 }
 
