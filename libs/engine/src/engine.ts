@@ -320,9 +320,13 @@ export class RiskEngine {
   }
 
   private recordApplied(event: LiveEvent): void {
-    const step = this.openStep();
-    step.applied.push(event);
-    step.outputsThrough.push(step.outputs.length);
+    const step = this.step;
+    // Made holding the event: most steps apply one, and an array pushed to from empty is given room for 17 (#15: garbage per event).
+    if (step === undefined) this.step = { applied: [event], outputs: [], outputsThrough: [0] };
+    else {
+      step.applied.push(event);
+      step.outputsThrough.push(step.outputs.length);
+    }
   }
 
   /** Raises, on receipt, the finding of a rule that needs no other event (see `early-firing.ts`). */

@@ -9,6 +9,13 @@ export function eventBefore(a: LiveEvent, b: LiveEvent): boolean {
   return a.eventTimeMs < b.eventTimeMs || (a.eventTimeMs === b.eventTimeMs && a.eventId < b.eventId);
 }
 
+/** Without a destructuring swap, whose temporary array the optimiser does not always remove. */
+function swap(a: LiveEvent[], i: number, j: number): void {
+  const t = a[i]!;
+  a[i] = a[j]!;
+  a[j] = t;
+}
+
 export class EventHeap {
   constructor(readonly items: LiveEvent[] = []) {}
 
@@ -27,7 +34,7 @@ export class EventHeap {
     while (i > 0) {
       const parent = (i - 1) >> 1;
       if (!eventBefore(a[i]!, a[parent]!)) break;
-      [a[i], a[parent]] = [a[parent]!, a[i]!];
+      swap(a, i, parent);
       i = parent;
     }
   }
@@ -47,7 +54,7 @@ export class EventHeap {
         if (l < a.length && eventBefore(a[l]!, a[m]!)) m = l;
         if (r < a.length && eventBefore(a[r]!, a[m]!)) m = r;
         if (m === i) break;
-        [a[i], a[m]] = [a[m]!, a[i]!];
+        swap(a, i, m);
         i = m;
       }
     }

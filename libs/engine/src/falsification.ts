@@ -121,7 +121,7 @@ function onLike(room: RoomState, event: LiveEvent, user: Actor, like: LikeEvent,
   iaAdd(slot.likeGaps, t);
   if (taps > slot.maxTapsPerEvent) slot.maxTapsPerEvent = taps;
   noteBatchedLike(room, user.userId, event.eventId, t, taps, cfg.falsification);
-  countLike((room.likeBeat ??= newLikeBeat(Math.floor(t / 1_000))), user.userId, slot, t, cfg.falsification, (id) => room.accounts.get(id));
+  countLike((room.likeBeat ??= newLikeBeat(Math.floor(t / 1_000))), user.userId, slot, t, cfg.falsification, room.accounts);
   // Tumbling frames from the account's first tap: cheap, and a sustained rate shows in either alignment.
   if (slot.tapFrame10sMs < 0 || t - slot.tapFrame10sMs >= 10_000) [slot.tapFrame10sMs, slot.taps10s] = [t, 0];
   if (slot.tapFrame60sMs < 0 || t - slot.tapFrame60sMs >= 60_000) [slot.tapFrame60sMs, slot.taps60s] = [t, 0];

@@ -149,6 +149,9 @@ export function createRoomState(roomId: string, timeMs: number): RoomState {
 
 /** The room's slot for `actor`, created on first sight with its identity as seen then. */
 export function accountSlot(room: RoomState, actor: Actor, cfg: Readonly<EngineConfig>): AccountSlot {
+  // Looked up first: the creating closure below would otherwise be allocated for every event (#15).
+  const existing = room.accounts.get(actor.userId);
+  if (existing !== undefined) return existing;
   const create = (): AccountSlot => withAccountRefs({
     joinMs: -1,
     interacted: false,

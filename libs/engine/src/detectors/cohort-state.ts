@@ -118,6 +118,9 @@ const CADENCE_MIN_MEDIAN_MS = 100;
  * scheduler's fixed interval. A median is used, not a variance, so the odd organic arrival slipped in
  * between a farm's does not hide the schedule; Poisson arrivals put ~7 % of gaps in that band.
  */
+const SORTED_GAPS: number[] = [];
+const byValue = (x: number, y: number): number => x - y;
+
 export function cadenceAdd(c: Cadence, timeMs: number): boolean {
   if (c.lastMs >= 0 && timeMs >= c.lastMs) {
     c.gapsMs.push(timeMs - c.lastMs);
@@ -125,7 +128,11 @@ export function cadenceAdd(c: Cadence, timeMs: number): boolean {
   }
   if (timeMs > c.lastMs) c.lastMs = timeMs;
   if (c.gapsMs.length < CADENCE_GAPS) return false;
-  const sorted = [...c.gapsMs].sort((x, y) => x - y);
+  // Sorted in a reused array: a copy per arrival showed as garbage (#15).
+  const sorted = SORTED_GAPS;
+  sorted.length = 0;
+  for (const g of c.gapsMs) sorted.push(g);
+  sorted.sort(byValue);
   const median = sorted[CADENCE_GAPS >> 1]!;
   if (median < CADENCE_MIN_MEDIAN_MS) return false;
   let near = 0;

@@ -77,13 +77,17 @@ export function isSettledWatcher(slot: AccountSlot, timeMs: number, viewerSettle
   return !slot.engaged && !(slot.joinMs >= 0 && timeMs - slot.joinMs < viewerSettleMs);
 }
 
+const ORDINARY_WEIGHTS: number[] = [];
+
 /** The window's accounts judged by their tells; views skip accounts judged in another kind or not yet settled. */
 function judgeWindow(room: RoomState, kind: CohortKind, timeMs: number, f: Readonly<FalsificationConfig>, crowd: Readonly<CrowdContext>): JudgedWindow {
   const window = room.cohort.windows[kind];
   const { windowMs, halfLifeMs } = windowOf(kind, f);
   pruneWindow(window, timeMs - windowMs);
   const decayPerMs = Math.LN2 / halfLifeMs;
-  const out: JudgedWindow = { suspicious: [], ordinaryWeights: [], total: 0, active: window.size };
+  // The ordinary likers' weights go to a reused array (read once by `measure`, before the next judgement): one grown per measure showed as garbage (#15).
+  ORDINARY_WEIGHTS.length = 0;
+  const out: JudgedWindow = { suspicious: [], ordinaryWeights: ORDINARY_WEIGHTS, total: 0, active: window.size };
   for (const [userId, entry] of window) {
     const weight = entry.weight * Math.exp(-Math.max(0, timeMs - entry.lastMs) * decayPerMs);
     out.total += weight;
@@ -114,15 +118,17 @@ function typicalLikerWeight(ordinaryWeights: number[]): number {
  * liker only when its likes are more than cover: not a follow bot's (judged with its follow), and more than the
  * room's typical fan taps.
  */
-function isCoverLiker(a: JudgedAccount, room: RoomState, typical: number): boolean {
+function isCoverLiker(a: JudgedAccount, room: RoomState, typical: () => number): boolean {
   if ((a.mask & LIKE_SPECIFIC_TELLS) !== 0) return false;
-  return room.cohort.windows.follows.has(a.userId) || a.weight <= typical;
+  return room.cohort.windows.follows.has(a.userId) || a.weight <= typical();
 }
 
 function measure(room: RoomState, kind: CohortKind, timeMs: number, f: Readonly<FalsificationConfig>, maxEvidence: number, crowd: Readonly<CrowdContext>): CohortMeasure {
   const judged = judgeWindow(room, kind, timeMs, f, crowd);
   const m: CohortMeasure = { active: judged.active, suspicious: 0, beyondHousehold: 0, share: 0, tellCounts: TELLS.map(() => 0), evidence: [] };
-  const typical = kind === "likes" ? typicalLikerWeight(judged.ordinaryWeights) : Infinity;
+  // Sorted for the median only when a liker needs it: most measures find no suspicious liker at all.
+  let typicalWeight: number | undefined;
+  const typical = (): number => (typicalWeight ??= typicalLikerWeight(judged.ordinaryWeights));
   let suspiciousWeight = 0;
   for (const a of judged.suspicious) {
     if (kind === "likes" && isCoverLiker(a, room, typical)) continue;

@@ -39,8 +39,7 @@ describe("wave seconds", () => {
     const room = createRoomState(ROOM, T0);
     const cfg = DEFAULT_ENGINE_CONFIG;
     const beat = newLikeBeat(Math.floor(T0 / 1_000));
-    const slotOf = (id: string) => room.accounts.get(id);
-    const likeAt = (id: string, t: number) => countLike(beat, id, accountSlot(room, actor(id), cfg), t, LIMITS, slotOf);
+    const likeAt = (id: string, t: number) => countLike(beat, id, accountSlot(room, actor(id), cfg), t, LIMITS, room.accounts);
     for (let a = 0; a < 8; a++) {
       likeAt(`u${a}`, T0 + 5_000 + a * 10);
       likeAt(`u${a}`, T0 + 5_500 + a * 10); // the same second again: counted once
@@ -56,7 +55,7 @@ describe("wave seconds", () => {
   it("credits an account once per wave, however many of the wave's seconds it liked in", () => {
     const room = createRoomState(ROOM, T0);
     const beat = newLikeBeat(Math.floor(T0 / 1_000));
-    const likeAt = (id: string, t: number) => countLike(beat, id, accountSlot(room, actor(id), DEFAULT_ENGINE_CONFIG), t, LIMITS, (x) => room.accounts.get(x));
+    const likeAt = (id: string, t: number) => countLike(beat, id, accountSlot(room, actor(id), DEFAULT_ENGINE_CONFIG), t, LIMITS, room.accounts);
     // Seconds 5 and 6 are both wave seconds (a lull at second 4): one wave. Second 20 starts another.
     for (const s of [5, 6, 20]) for (let a = 0; a < 9; a++) likeAt(`u${a}`, T0 + s * 1_000 + a);
     likeAt("closer", T0 + 30_000);

@@ -40,23 +40,23 @@ export const newLikeBeat = (second: number): LikeBeat => ({ second, liked: [], b
  * one, crediting each of its accounts (through `slotOf`) with a wave like when it was a wave second, once
  * per wave. A like dated before the counted second (a late event) is not counted.
  */
-export function countLike(beat: LikeBeat, userId: string, slot: AccountSlot, timeMs: number, limits: Readonly<WaveLimits>, slotOf: (userId: string) => AccountSlot | undefined): void {
+export function countLike(beat: LikeBeat, userId: string, slot: AccountSlot, timeMs: number, limits: Readonly<WaveLimits>, slots: ReadonlyMap<string, AccountSlot>): void {
   const second = Math.floor(timeMs / 1_000);
   if (second < beat.second) return;
-  if (second > beat.second) closeSecond(beat, second, limits, slotOf);
+  if (second > beat.second) closeSecond(beat, second, limits, slots);
   if (slot.likeSecond === second || beat.liked.length >= MAX_COUNTED_PER_SECOND) return;
   slot.likeSecond = second;
   slot.likeSeconds = (slot.likeSeconds ?? 0) + 1;
   beat.liked.push(userId);
 }
 
-function closeSecond(beat: LikeBeat, next: number, limits: Readonly<WaveLimits>, slotOf: (userId: string) => AccountSlot | undefined): void {
+function closeSecond(beat: LikeBeat, next: number, limits: Readonly<WaveLimits>, slots: ReadonlyMap<string, AccountSlot>): void {
   const count = beat.liked.length;
   if (isWaveSecond(count, beat.before, limits)) {
     if (beat.lastWaveSecond !== beat.second - 1) beat.waves++;
     beat.lastWaveSecond = beat.second;
     for (const userId of beat.liked) {
-      const slot = slotOf(userId);
+      const slot = slots.get(userId);
       if (slot === undefined || slot.likeWave === beat.waves) continue;
       slot.likeWave = beat.waves;
       slot.waveLikes = (slot.waveLikes ?? 0) + 1;
