@@ -300,7 +300,7 @@ export class RiskEngine {
       return;
     }
     // A capture still waiting to encode this room encodes it as it stood (snapshot-capture.ts).
-    for (const capture of this.captures) capture.beforeChange(event.roomId);
+    if (this.captures.size > 0) for (const capture of this.captures) capture.beforeChange(event.roomId);
     if (this.baselines !== undefined) {
       // Minutes this event is past close on the rooms as the events before it left them.
       this.baselines.start(event.eventTimeMs);
@@ -309,10 +309,14 @@ export class RiskEngine {
     const room = this.roomFor(event.roomId, event.eventTimeMs);
     if (event.eventTimeMs > room.lastEventMs) room.lastEventMs = event.eventTimeMs;
     noteRoomFacts(room, event);
-    for (const finding of applyFalsification(room, event, this.cfg, this.reads)) {
-      this.raise({ alert: alertFromFinding(room.roomId, finding, event.eventTimeMs, this.modelVersion) });
+    // Indexed loops: for-of here allocated an iterator result per event (#15).
+    const findings = applyFalsification(room, event, this.cfg, this.reads);
+    for (let i = 0; i < findings.length; i++) {
+      this.raise({ alert: alertFromFinding(room.roomId, findings[i]!, event.eventTimeMs, this.modelVersion) });
     }
-    for (const content of applyContent(room, event, this.cfg, this.scorer)) {
+    const contents = applyContent(room, event, this.cfg, this.scorer);
+    for (let i = 0; i < contents.length; i++) {
+      const content = contents[i]!;
       if (isOrderFree(content.subcategory) && this.early.covers(room.roomId, content, event.eventTimeMs)) continue;
       this.raise({ alert: alertFromContentFinding(room.roomId, content, event.eventTimeMs, this.modelVersion) });
     }

@@ -14,7 +14,7 @@ import { linkEntry, subnetOf } from "./account-refs";
 import { iaAdd } from "./primitives/running-stats";
 import type { AccountSlot, RoomState } from "./room-state";
 import type { EngineConfig } from "./config";
-import { addToKey, cadenceAdd, COHORT_KINDS, newCadence, noteFreshCreation, touchWindow, windowOf, type CohortKind } from "./detectors/cohort-state";
+import { addToKey, cadenceAdd, COHORT_KINDS, halfLifeMsOf, newCadence, noteFreshCreation, touchWindow, type CohortKind } from "./detectors/cohort-state";
 import { ARRIVAL_BIT } from "./detectors/tells";
 import { linkBuyers } from "./detectors/buyer-rings";
 import { detectCohort, SUBCATEGORY_OF } from "./detectors/cohort";
@@ -73,7 +73,7 @@ function freshAt(slot: AccountSlot, timeMs: number, cfg: Readonly<EngineConfig>)
 }
 
 function touch(room: RoomState, slot: AccountSlot, kind: CohortKind, userId: string, event: LiveEvent, amount: number, cfg: Readonly<EngineConfig>): CohortKind {
-  const entry = touchWindow(room.cohort.windows[kind], userId, event.eventTimeMs, amount, event.eventId, windowOf(kind, cfg.falsification).halfLifeMs, cfg.maxAccountsPerRoom);
+  const entry = touchWindow(room.cohort.windows[kind], userId, event.eventTimeMs, amount, event.eventId, halfLifeMsOf(kind, cfg.falsification), cfg.maxAccountsPerRoom);
   linkEntry(entry, slot);
   (room.maturingUntilMs ??= {})[kind] = event.eventTimeMs + maturityMs(kind, cfg.falsification);
   return kind;
@@ -123,8 +123,15 @@ function onLike(room: RoomState, event: LiveEvent, user: Actor, like: LikeEvent,
   noteBatchedLike(room, user.userId, event.eventId, t, taps, cfg.falsification);
   countLike((room.likeBeat ??= newLikeBeat(Math.floor(t / 1_000))), user.userId, slot, t, cfg.falsification, room.accounts);
   // Tumbling frames from the account's first tap: cheap, and a sustained rate shows in either alignment.
-  if (slot.tapFrame10sMs < 0 || t - slot.tapFrame10sMs >= 10_000) [slot.tapFrame10sMs, slot.taps10s] = [t, 0];
-  if (slot.tapFrame60sMs < 0 || t - slot.tapFrame60sMs >= 60_000) [slot.tapFrame60sMs, slot.taps60s] = [t, 0];
+  // Two assignments each, not a destructuring: its array was allocated for every like (#15).
+  if (slot.tapFrame10sMs < 0 || t - slot.tapFrame10sMs >= 10_000) {
+    slot.tapFrame10sMs = t;
+    slot.taps10s = 0;
+  }
+  if (slot.tapFrame60sMs < 0 || t - slot.tapFrame60sMs >= 60_000) {
+    slot.tapFrame60sMs = t;
+    slot.taps60s = 0;
+  }
   slot.taps10s += taps;
   slot.taps60s += taps;
   if (slot.taps10s > slot.maxTaps10s) slot.maxTaps10s = slot.taps10s;
@@ -231,19 +238,21 @@ export interface FalsificationReads {
  * detector fires outside an open episode, or inside one at a higher severity than the episode has reached
  * (an attack first seen at its start must not be held at MEDIUM for the whole cooldown while it grows).
  */
-export function applyFalsification(room: RoomState, event: LiveEvent, cfg: Readonly<EngineConfig>, reads: Readonly<FalsificationReads> = {}): Finding[] {
+export function applyFalsification(room: RoomState, event: LiveEvent, cfg: Readonly<EngineConfig>, reads: Readonly<FalsificationReads> = {}): readonly Finding[] {
   const observed = observe(room, event, cfg);
   const { accountRiskAt } = reads;
   // Accounts the crew detector named (#21): their actions here count towards the kind's finding (known-crews.ts).
   if (observed !== null && accountRiskAt !== undefined) noteKnownCrewAccount(room, observed, event, accountRiskAt);
   const t = event.eventTimeMs;
-  const findings: Finding[] = [];
-  for (const kind of COHORT_KINDS) {
+  // Made on the first finding: nearly every event has none, and an array each showed as garbage (#15).
+  let findings: Finding[] | undefined;
+  for (let k = 0; k < COHORT_KINDS.length; k++) {
+    const kind = COHORT_KINDS[k]!;
     if (kind !== observed && (room.maturingUntilMs?.[kind] ?? -1) < t) continue;
     const finding = evaluate(room, kind, t, cfg, reads.peerBaselineAt);
-    if (finding !== null) findings.push(finding);
+    if (finding !== null) (findings ??= []).push(finding);
   }
-  return findings;
+  return findings ?? NO_FINDINGS;
 }
 
 function evaluate(room: RoomState, kind: CohortKind, t: number, cfg: Readonly<EngineConfig>, peerBaselineAt: PeerBaselineAt | undefined): Finding | null {
@@ -281,6 +290,8 @@ const ROOM_FINDINGS: Partial<Record<CohortKind, (room: RoomState, timeMs: number
   orders: keptRefundsFinding,
   views: silentViewersFinding,
 };
+
+const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
 
 /** SEVERITY_CRITICAL: nothing can escalate past it. */
 const MAX_SEVERITY = severityOf(1);

@@ -11,13 +11,19 @@
 function idHash(roomId: string, eventId: string): number {
   let a = 0x811c9dc5;
   let b = 0x01000193 ^ 0x5eed;
-  const mix = (c: number): void => {
+  // The mixing step written out three times: as a closure over a and b it allocated a context per event (#15).
+  for (let i = 0; i < roomId.length; i++) {
+    const c = roomId.charCodeAt(i);
     a = Math.imul(a ^ c, 0x01000193);
     b = Math.imul(b ^ c, 0x5bd1e995);
-  };
-  for (let i = 0; i < roomId.length; i++) mix(roomId.charCodeAt(i));
-  mix(0);
-  for (let i = 0; i < eventId.length; i++) mix(eventId.charCodeAt(i));
+  }
+  a = Math.imul(a, 0x01000193);
+  b = Math.imul(b, 0x5bd1e995);
+  for (let i = 0; i < eventId.length; i++) {
+    const c = eventId.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+  }
   b ^= b >>> 15;
   return (a >>> 0) * 0x200000 + ((b >>> 0) >>> 11);
 }

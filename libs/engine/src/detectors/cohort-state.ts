@@ -118,8 +118,7 @@ const CADENCE_MIN_MEDIAN_MS = 100;
  * scheduler's fixed interval. A median is used, not a variance, so the odd organic arrival slipped in
  * between a farm's does not hide the schedule; Poisson arrivals put ~7 % of gaps in that band.
  */
-const SORTED_GAPS: number[] = [];
-const byValue = (x: number, y: number): number => x - y;
+const SORTED_GAPS: number[] = new Array<number>(CADENCE_GAPS).fill(0);
 
 export function cadenceAdd(c: Cadence, timeMs: number): boolean {
   if (c.lastMs >= 0 && timeMs >= c.lastMs) {
@@ -128,15 +127,18 @@ export function cadenceAdd(c: Cadence, timeMs: number): boolean {
   }
   if (timeMs > c.lastMs) c.lastMs = timeMs;
   if (c.gapsMs.length < CADENCE_GAPS) return false;
-  // Sorted in a reused array: a copy per arrival showed as garbage (#15).
+  // Sorted by insertion into a reused array: a copy and Array.prototype.sort's own work array per arrival showed as garbage (#15).
   const sorted = SORTED_GAPS;
-  sorted.length = 0;
-  for (const g of c.gapsMs) sorted.push(g);
-  sorted.sort(byValue);
+  for (let i = 0; i < CADENCE_GAPS; i++) {
+    const g = c.gapsMs[i]!;
+    let j = i;
+    for (; j > 0 && sorted[j - 1]! > g; j--) sorted[j] = sorted[j - 1]!;
+    sorted[j] = g;
+  }
   const median = sorted[CADENCE_GAPS >> 1]!;
   if (median < CADENCE_MIN_MEDIAN_MS) return false;
   let near = 0;
-  for (const g of c.gapsMs) if (Math.abs(g - median) <= median / 10) near++;
+  for (let i = 0; i < CADENCE_GAPS; i++) if (Math.abs(c.gapsMs[i]! - median) <= median / 10) near++;
   return near >= CADENCE_SHARE * CADENCE_GAPS;
 }
 
@@ -182,6 +184,12 @@ export function pruneWindow(window: Map<string, WindowEntry>, oldestMs: number):
     if (entry.lastMs >= oldestMs) return;
     window.delete(userId);
   }
+}
+
+/** `windowOf(kind, f).halfLifeMs` without the object: it is read for every event (#15). */
+export function halfLifeMsOf(kind: CohortKind, f: Parameters<typeof windowOf>[1]): number {
+  const windowMs = kind === "views" ? f.viewsWindowMs : kind === "likes" ? f.likesWindowMs : kind === "follows" ? f.followsWindowMs : f.ordersWindowMs;
+  return windowMs * f.activityHalfLifeShare;
 }
 
 /** How long an account stays in its kind's cohort after acting, and the half-life of its activity weight there. */

@@ -47,6 +47,8 @@ function openEpisode(f: ContentFeatures, finding: ContentFinding, label: string,
   return true;
 }
 
+const NO_CONTENT: readonly ContentFinding[] = Object.freeze([]);
+
 function raise(out: ContentFinding[], f: ContentFeatures, finding: ContentFinding | null, label: string, timeMs: number, cfg: Readonly<EngineConfig>): void {
   if (finding !== null && openEpisode(f, finding, label, timeMs, cfg)) out.push(finding);
 }
@@ -137,9 +139,10 @@ function judgeFloods(room: RoomState, t: number, cfg: Readonly<EngineConfig>, ou
 }
 
 /** Applies the event to the room's content features; returns the findings to raise (usually none). */
-export function applyContent(room: RoomState, event: LiveEvent, cfg: Readonly<EngineConfig>, scorer: TextScorer): ContentFinding[] {
+export function applyContent(room: RoomState, event: LiveEvent, cfg: Readonly<EngineConfig>, scorer: TextScorer): readonly ContentFinding[] {
   const body = event.body;
-  if (body === undefined) return [];
+  // Likes, views and follows (most events) carry nothing for these detectors: no array made for them (#15: garbage per event).
+  if (body === undefined || body.$case === "like" || body.$case === "view" || body.$case === "follow") return NO_CONTENT;
   const out: ContentFinding[] = [];
   const t = event.eventTimeMs;
   switch (body.$case) {
