@@ -7,16 +7,17 @@
  * A reference is held only while it is what the lookup would return: a map value the room drops (the
  * only way one leaves: eviction past a cap) is marked retired, and a retired or missing reference falls
  * back to the lookup. The references live under symbol keys, which snapshots never see (msgpackr walks
- * string keys): a restored room starts without them and finds them again on first use. They are plain
- * assignments made in one order (`withAccountRefs` at a slot's creation): properties added in varying
- * orders gave slots many hidden classes, and every slot read in the engine slowed down with them.
+ * string keys): a restored room starts without them and finds them again on first use. New slots and
+ * entries are made with them (`SLOT_REFS`, `newWindowEntry`), inside the object: added later, in varying
+ * orders, they gave slots many hidden classes, and every slot read in the engine slowed down with them;
+ * added later in one order, they cost an out-of-object property store each (1.1 KB per room of 20).
  */
 import type { AccountSlot, RoomState } from "./room-state";
 import type { KeyAccounts, WindowEntry } from "./detectors/cohort-state";
 
 const SLOT = Symbol("slot");
-const DEVICE_ACCOUNTS = Symbol("deviceAccounts");
-const SUBNET = Symbol("subnet");
+export const DEVICE_ACCOUNTS = Symbol("deviceAccounts");
+export const SUBNET = Symbol("subnet");
 const RETIRED = Symbol("retired");
 
 interface Retirable {
@@ -26,12 +27,10 @@ interface Retirable {
 type EntryRef = WindowEntry & { [SLOT]?: AccountSlot & Retirable };
 type SlotRefs = AccountSlot & Retirable & { [DEVICE_ACCOUNTS]?: string[] & Retirable; [SUBNET]?: KeyAccounts & Retirable };
 
-/** Gives a new slot its (empty) references, so every slot has the same shape. */
-export function withAccountRefs(slot: AccountSlot): AccountSlot {
-  const s = slot as SlotRefs;
-  s[DEVICE_ACCOUNTS] = undefined;
-  s[SUBNET] = undefined;
-  return s;
+/** A window entry made holding the slot of the account that acted. */
+export function newWindowEntry(lastMs: number, weight: number, eventId: string, slot: AccountSlot): WindowEntry {
+  const entry: EntryRef = { lastMs, weight, eventId, [SLOT]: slot };
+  return entry;
 }
 
 /** Marks a value a room's bounded map dropped: references to it are no longer what a lookup finds. */

@@ -10,7 +10,7 @@ import type { Actor, LikeEvent, LiveEvent, TransactionEvent, ViewEvent } from "@
 import { actingAccount } from "./acting-account";
 import { isFreshAccount } from "./primitives/account-age";
 import { accountSlot, accountsOnDevice } from "./room-state";
-import { linkEntry, subnetOf } from "./account-refs";
+import { subnetOf } from "./account-refs";
 import { iaAdd } from "./primitives/running-stats";
 import type { AccountSlot, RoomState } from "./room-state";
 import type { EngineConfig } from "./config";
@@ -73,8 +73,7 @@ function freshAt(slot: AccountSlot, timeMs: number, cfg: Readonly<EngineConfig>)
 }
 
 function touch(room: RoomState, slot: AccountSlot, kind: CohortKind, userId: string, event: LiveEvent, amount: number, cfg: Readonly<EngineConfig>): CohortKind {
-  const entry = touchWindow(room.cohort.windows[kind], userId, event.eventTimeMs, amount, event.eventId, halfLifeMsOf(kind, cfg.falsification), cfg.maxAccountsPerRoom);
-  linkEntry(entry, slot);
+  touchWindow(room.cohort.windows[kind], userId, slot, event.eventTimeMs, amount, event.eventId, halfLifeMsOf(kind, cfg.falsification), cfg.maxAccountsPerRoom);
   (room.maturingUntilMs ??= {})[kind] = event.eventTimeMs + maturityMs(kind, cfg.falsification);
   return kind;
 }

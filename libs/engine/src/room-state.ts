@@ -6,7 +6,7 @@
 import type { Actor, LiveEvent } from "@redline/proto";
 import { boundedUpsert } from "@redline/common";
 import { createInterArrival } from "./primitives/running-stats";
-import { retire, withAccountRefs } from "./account-refs";
+import { DEVICE_ACCOUNTS, retire, SUBNET } from "./account-refs";
 import type { InterArrival } from "./primitives/running-stats";
 import { createCohortState } from "./detectors/cohort-state";
 import type { CohortState } from "./detectors/cohort-state";
@@ -152,7 +152,10 @@ export function accountSlot(room: RoomState, actor: Actor, cfg: Readonly<EngineC
   // Looked up first: the creating closure below would otherwise be allocated for every event (#15).
   const existing = room.accounts.get(actor.userId);
   if (existing !== undefined) return existing;
-  const create = (): AccountSlot => withAccountRefs({
+  // The references of account-refs.ts made empty with the slot, inside it.
+  const create = (): AccountSlot => ({
+    [DEVICE_ACCOUNTS]: undefined,
+    [SUBNET]: undefined,
     joinMs: -1,
     interacted: false,
     createdMs: actor.accountCreatedMs > 0 ? actor.accountCreatedMs : 0,
@@ -185,7 +188,7 @@ export function accountSlot(room: RoomState, actor: Actor, cfg: Readonly<EngineC
     lastOrderMs: -1,
     paymentAccountId: "",
     shippingAddressHash: "",
-  });
+  }) as AccountSlot;
   return boundedUpsert(room.accounts, actor.userId, cfg.maxAccountsPerRoom, create, retire);
 }
 

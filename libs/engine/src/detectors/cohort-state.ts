@@ -6,7 +6,8 @@
  */
 import { boundedUpsert, setMostRecent } from "@redline/common";
 import { createBuyerRings, type BuyerRings } from "./buyer-rings";
-import { retire } from "../account-refs";
+import { linkEntry, newWindowEntry, retire } from "../account-refs";
+import type { AccountSlot } from "../room-state";
 
 export type CohortKind = "views" | "likes" | "follows" | "orders";
 
@@ -162,20 +163,19 @@ export function addToKey(map: Map<string, KeyAccounts>, key: string, userId: str
   return entry.accounts.length;
 }
 
-/** Records an action of `kind` by `userId` in its window, moving the account to the recent end; returns its entry. */
-export function touchWindow(window: Map<string, WindowEntry>, userId: string, timeMs: number, amount: number, eventId: string, halfLifeMs: number, capacity: number): WindowEntry {
+/** Records an action of `kind` by `userId` (its slot: `slot`) in its window, moving the account to the recent end. */
+export function touchWindow(window: Map<string, WindowEntry>, userId: string, slot: AccountSlot, timeMs: number, amount: number, eventId: string, halfLifeMs: number, capacity: number): void {
   const prev = window.get(userId);
   if (prev === undefined) {
-    const entry: WindowEntry = { lastMs: timeMs, weight: amount, eventId };
-    setMostRecent(window, userId, entry, capacity);
-    return entry;
+    setMostRecent(window, userId, newWindowEntry(timeMs, amount, eventId, slot), capacity);
+    return;
   }
   // Updated in place and moved to the recent end: a new entry per event showed as garbage-collection time.
   prev.weight = prev.weight * 0.5 ** (Math.max(0, timeMs - prev.lastMs) / halfLifeMs) + amount;
   prev.lastMs = Math.max(timeMs, prev.lastMs);
   prev.eventId = eventId;
+  linkEntry(prev, slot);
   setMostRecent(window, userId, prev, capacity);
-  return prev;
 }
 
 /** Drops accounts whose last action is older than the window. */
