@@ -1,9 +1,11 @@
 /**
  * Engine throughput on one core over a simulated stream, next to the cost
  * of merely decoding the same stream from JSON lines and from protobuf
- * bytes, measured in the same run. Target (issue 4): the engine at >= 50 %
- * of protobuf-decode throughput, so decoding, not risk logic, bounds a
- * consumer.
+ * bytes, measured in the same run. Targets: the engine at >= 50 % of
+ * protobuf-decode throughput (issue 4), and decode + engine at >= 50 % of it
+ * (issue 12), so decoding, not risk logic, bounds a consumer. Throughputs are
+ * the best of three rounds; on a shared machine read the ratios of one run,
+ * and compare builds in interleaved runs (docs/performance.md).
  */
 import { LiveEvent } from "@redline/proto";
 import { RiskEngine } from "@redline/engine";
@@ -48,7 +50,10 @@ function main(): void {
   ];
   printTable(`engine vs decode, ${events.length.toLocaleString("en-US")} simulated events (seed ${SEED}), ${alerts} alerts`, results);
   const ratio = results[2]!.perSecond / results[0]!.perSecond;
-  process.stdout.write(`\nengine / protobuf decode = ${ratio.toFixed(2)} (target >= 0.50)\n`);
+  const withDecode = results[3]!.perSecond / results[0]!.perSecond;
+  process.stdout.write(`\nengine / protobuf decode = ${ratio.toFixed(2)} (issue 4's target >= 0.50)\n`);
+  // Issue 12's bound is on this one: what a consumer that decodes and scores gets, against decoding alone.
+  process.stdout.write(`protobuf decode + engine / protobuf decode = ${withDecode.toFixed(2)} (issue 12's target >= 0.50)\n`);
 }
 
 main();
