@@ -1,14 +1,15 @@
 /**
  * Direct references to what the detectors' per-account loops would otherwise find by hashing a string
  * per account: the slot behind a window entry, the accounts on a slot's device, the /24 a slot sits on.
- * Every measure walks a kind's whole window, and three lookups an entry in maps of thousands of string
- * keys were a quarter of the engine's time (#15, #12: profile of the seed-7 bench stream).
+ * Every measure walks a kind's whole window, and the three lookups an entry (maps of thousands of string
+ * keys) were the largest lines of the engine's profile (#15, #12: the seed-7 bench stream).
  *
  * A reference is held only while it is what the lookup would return: a map value the room drops (the
  * only way one leaves: eviction past a cap) is marked retired, and a retired or missing reference falls
  * back to the lookup. The references live under symbol keys, which snapshots never see (msgpackr walks
  * string keys): a restored room starts without them and finds them again on first use. New slots and
- * entries are made with them (`SLOT_REFS`, `newWindowEntry`), inside the object: added later, in varying
+ * entries are made with them inside the object (`DEVICE_ACCOUNTS` and `SUBNET` in the slot's literal,
+ * `newWindowEntry`): added later, in varying
  * orders, they gave slots many hidden classes, and every slot read in the engine slowed down with them;
  * added later in one order, they cost an out-of-object property store each (1.1 KB per room of 20).
  */
