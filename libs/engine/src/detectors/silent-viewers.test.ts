@@ -10,19 +10,28 @@ const signal = (a: Alert, name: string) => a.explanation!.signals.find((s) => s.
 const subcategories = (alerts: Alert[]) => [...new Set(alerts.map((a) => a.subcategory))].sort();
 const quietRoom = (): LiveEvent[] => organicRoom(ROOM, { seed: 31, viewersPerMinute: 2, durationMs: 15 * 60_000 });
 
-/**
- * Forty aged accounts that join over two minutes and stay silent: `perPhone` to a phone, `perSubnet` to a /24.
- * Two to a phone and six to a /24 stay under every per-account tell (a shared phone is 3+, a dense /24 10+).
- */
-function spreadFarm(events: LiveEvent[], perPhone: number, perSubnet: number, chatty = false): void {
+interface SilentFarm {
+  /** Accounts (default 40); aged, joining at random over two minutes and staying silent unless `chatty`. */
+  count?: number;
+  perPhone: number;
+  /** The /24 of the farm's `b`-th account, by number. */
+  subnetOf: (b: number) => number;
+  chatty?: boolean;
+}
+
+function silentFarm(events: LiveEvent[], { count = 40, perPhone, subnetOf, chatty = false }: SilentFarm): void {
   const rand = seeded(5);
-  for (let b = 0; b < 40; b++) {
-    const bot = actor(`spread-${b}`, { createdMs: T0 - 500 * DAY, device: `spread-phone-${Math.floor(b / perPhone)}`, ip: `100.70.${Math.floor(b / perSubnet)}.0/24` });
+  for (let b = 0; b < count; b++) {
+    const bot = actor(`farm-${b}`, { createdMs: T0 - 500 * DAY, device: `farm-phone-${Math.floor(b / perPhone)}`, ip: `100.70.${subnetOf(b)}.0/24` });
     const t = T0 + 120_000 + Math.floor(rand() * 120_000);
     events.push(join(ROOM, t, bot));
     if (chatty) events.push(comment(ROOM, t + 60_000, bot));
   }
 }
+
+/** Two to a phone and six to a /24 stay under every per-account tell (a shared phone is 3+, a dense /24 10+). */
+const spreadFarm = (events: LiveEvent[], perPhone: number, perSubnet: number, chatty = false): void =>
+  silentFarm(events, { perPhone, subnetOf: (b) => Math.floor(b / perSubnet), chatty });
 
 describe("silent viewers stacking two weak identity signals (FAKE_VIEWS)", () => {
   it("fires on a farm spread thin: two accounts a phone, six a /24 (each phone on one), silent, most of the room", () => {
@@ -47,17 +56,9 @@ describe("silent viewers stacking two weak identity signals (FAKE_VIEWS)", () =>
   });
 });
 
-/** `count` aged accounts, `perPhone` to a phone, each from its own /24 (a proxy pool), joining over two minutes. */
-function proxiedFarm(events: LiveEvent[], count: number, perPhone: number, sameSubnetPerPhone = false, chatty = false): void {
-  const rand = seeded(7);
-  for (let b = 0; b < count; b++) {
-    const phone = Math.floor(b / perPhone);
-    const bot = actor(`proxied-${b}`, { createdMs: T0 - 900 * DAY, device: `proxied-phone-${phone}`, ip: `100.71.${sameSubnetPerPhone ? phone : b}.0/24` });
-    const t = T0 + 120_000 + Math.floor(rand() * 120_000);
-    events.push(join(ROOM, t, bot));
-    if (chatty) events.push(comment(ROOM, t + 60_000, bot));
-  }
-}
+/** `count` accounts, `perPhone` to a phone, each from its own /24 (a proxy pool) or from its phone's (a household). */
+const proxiedFarm = (events: LiveEvent[], count: number, perPhone: number, sameSubnetPerPhone = false, chatty = false): void =>
+  silentFarm(events, { count, perPhone, subnetOf: (b) => (sameSubnetPerPhone ? Math.floor(b / perPhone) : 100 + b), chatty });
 
 describe("silent viewers on phones whose accounts come from different /24s (FAKE_VIEWS)", () => {
   it("fires on twelve aged silent viewers, three a phone, each behind its own /24", () => {
