@@ -281,6 +281,19 @@ describe("text risks", () => {
     expect(() => contentConfigForThresholds("SPAM=0.5")).toThrow(/not LABEL=value/);
   });
 
+  it("scores a repeat offender's mean against the label's own threshold, so a stricter one weighs the same texts less", () => {
+    const insult: TextScorer = { version: "fake", classify: () => ({ NEGATIVE_REVIEW: 0.1, HARASSMENT: 0.9, DIVERSION: 0.05, PROHIBITED: 0.1, MINOR_RISK: 0 }) };
+    const troll = actor("troll");
+    const meanStrength = (spec: string): number => {
+      const engine = new RiskEngine({ content: contentConfigForThresholds(spec) }, { textScorer: insult });
+      const steps = [0, 1, 2].map((i) => engine.ingest(text(T0 + i * MIN, troll, "you idiot")));
+      const alert = [...steps, engine.flush()].flatMap((step) => step.outputs.map((o) => o.alert))[0]!;
+      return alert.explanation!.signals.find((x) => x.name === "mean_harassment_score")!.contribution;
+    };
+    expect(meanStrength("HARASSMENT=0.8")).toBeLessThan(meanStrength(""));
+    expect(meanStrength("DIVERSION=0.8")).toBe(meanStrength(""));
+  });
+
   it("decides by the artifact's per-label thresholds unless the operator sets that label", () => {
     const troll = actor("troll");
     const alertsWith = (scorer: TextScorer, spec = ""): string[] => {

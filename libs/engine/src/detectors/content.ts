@@ -81,11 +81,12 @@ function observeTextEvent(room: RoomState, event: LiveEvent, textId: string, aut
   const top = topAbuseLabel(s);
   for (const label of ABUSE_LABELS) {
     const score = s[label];
-    if (label !== top || score < offenceThresholdOf(c, label, scorer.thresholds)) continue;
+    const threshold = offenceThresholdOf(c, label, scorer.thresholds);
+    if (label !== top || score < threshold) continue;
     queueFlagged(f.floods[label], { textId: id, eventId: event.eventId, authorId, timeMs: t, score });
     if (authorId === "") continue;
     const slot = recordOffence(f.offences, `${label}\u0000${authorId}`, { eventId: event.eventId, timeMs: t, score }, c.maxAuthorsPerRoom, cfg.maxEvidenceIds);
-    raise(out, f, detectRepeatOffender(label, slot, authorId, t, c), label, t, cfg);
+    raise(out, f, detectRepeatOffender(label, slot, authorId, t, c, threshold), label, t, cfg);
   }
   if (s.MINOR_RISK >= c.minorRiskThreshold) {
     observeMinorText(f.minor, authorId, event.eventId, t, s.MINOR_RISK, c, cfg.maxEvidenceIds);

@@ -29,12 +29,16 @@ const WORDS: Readonly<Record<AbuseLabel, string>> = { HARASSMENT: "harassing", D
 /** Pending flagged texts kept per label; past this the oldest is judged at once. */
 const MAX_PENDING = 512;
 
-export function detectRepeatOffender(label: AbuseLabel, slot: OffenceSlot, authorId: string, timeMs: number, cfg: Readonly<ContentConfig>): ContentFinding | null {
+/**
+ * `threshold` is the label's offence threshold (the operator's, else the artifact's): the mean score's strength
+ * starts just under it, so a label set stricter or looser moves the severity with the decision.
+ */
+export function detectRepeatOffender(label: AbuseLabel, slot: OffenceSlot, authorId: string, timeMs: number, cfg: Readonly<ContentConfig>, threshold: number): ContentFinding | null {
   const { count, meanScore } = recentOffences(slot, timeMs, cfg.textWindowMs);
   if (count < cfg.repeatOffenderTexts) return null;
   const { score, signals } = combine([
     { name: `${label.toLowerCase()}_texts_by_account`, value: count, strength: ramp(count, cfg.repeatOffenderTexts - 1, cfg.repeatOffenderTexts + 4), weight: 0.75 },
-    { name: `mean_${label.toLowerCase()}_score`, value: meanScore, strength: ramp(meanScore, cfg.offenceThreshold - 0.1, 0.98), weight: 0.6 },
+    { name: `mean_${label.toLowerCase()}_score`, value: meanScore, strength: ramp(meanScore, threshold - 0.1, 0.98), weight: 0.6 },
   ]);
   return {
     category: CATEGORY_OF_LABEL[label],
