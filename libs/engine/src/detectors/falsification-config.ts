@@ -66,8 +66,6 @@ export interface FalsificationConfig {
   proxiedPhoneShare: number;
   /** ...counting a viewer once its visit ended silent or it has sat silent this long into it. */
   proxiedPhoneQuietMs: number;
-  /** The per-account tell of an account on such a phone (tells.ts), in every kind. */
-  proxiedPhoneTellWeight: number;
   /** Taps by one account within a minute above this are beyond what a human sustains (6–8 taps/s for tens of seconds). */
   humanMaxTapsPerMinute: number;
   /** Per-account gaps between like events (or joins) with a coefficient of variation below this are a schedule (humans ≈ 1)... */
@@ -190,7 +188,6 @@ export const DEFAULT_FALSIFICATION_CONFIG: Readonly<FalsificationConfig> = Objec
   proxiedPhoneViewers: 10,
   proxiedPhoneShare: 0.02,
   proxiedPhoneQuietMs: 180_000,
-  proxiedPhoneTellWeight: 1,
   humanMaxTapsPerMinute: 600,
   regularGapCv: 0.1,
   regularMinGaps: 6,

@@ -268,7 +268,7 @@ export function tellsOf(kind: CohortKind, userId: string, slot: AccountSlot, roo
   // different /24s sends each through a proxy, which is how a farm hides its handsets. Not for a viewer: a
   // like, follow or order farm's phones join before they act, so viewers on them are judged as the room's
   // silent viewers instead (silent-viewers.ts), once they have sat silent a while.
-  if (kind !== "views" && f.proxiedPhoneTellWeight > 0 && onProxiedPhone(slot, room)) out.add("proxied_phone", f.proxiedPhoneTellWeight);
+  if (kind !== "views" && onProxiedPhone(slot, room)) out.add("proxied_phone", 1);
   if (kind === "likes") likeTells(out, slot, room, f);
   else if (kind === "views") viewTells(out, slot, f, crowd);
   else if (kind === "follows") followTells(out, slot, room, f);
