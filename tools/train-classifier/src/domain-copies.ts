@@ -1,15 +1,9 @@
-import { LABEL_COUNT as LIBRARY_LABEL_COUNT, TEXT_LABELS, type TextLabel } from "@redline/text-classifier";
+import { LABEL_COUNT as LIBRARY_LABEL_COUNT, TEXT_LABELS } from "@redline/text-classifier";
 import type { Example } from "./example";
+import { FAMILY_SOURCES, parseFamilyLabels } from "./label-families";
 
 // A module constant: a package import compiles to a getter, read on every step of the per-feature loops.
 const LABEL_COUNT: number = LIBRARY_LABEL_COUNT;
-
-/** The sources whose `domain` is a held-out family of a label in the leave-one-domain-out sweep (lodo.ts). */
-const FAMILY_SOURCES: Readonly<Partial<Record<TextLabel, readonly string[]>>> = {
-  NEGATIVE_REVIEW: ["zh-reviews"],
-  HARASSMENT: ["cold"],
-  DIVERSION: ["youtube-spam", "sms-spam"],
-};
 
 /** Rows of the hashed (feature, domain) table: 2^20, so ~25 domains' vocabularies collide rarely. */
 const TABLE_BITS = 20;
@@ -118,10 +112,5 @@ function familyDomainOf(example: Example, labels: readonly boolean[]): string | 
 
 /** `--domain-copies NEGATIVE_REVIEW,...` as TrainerOptions.domainCopies (per label in TEXT_LABELS order); nothing when absent. */
 export function parseDomainCopies(spec: string | undefined): { domainCopies?: boolean[] } {
-  if (spec === undefined) return {};
-  const labels = spec.split(",");
-  for (const label of labels) {
-    if (FAMILY_SOURCES[label as TextLabel] === undefined) throw new RangeError(`--domain-copies: "${label}" is not one of ${Object.keys(FAMILY_SOURCES).join(", ")}`);
-  }
-  return { domainCopies: TEXT_LABELS.map((label) => labels.includes(label)) };
+  return spec === undefined ? {} : { domainCopies: parseFamilyLabels(spec, "--domain-copies") };
 }

@@ -179,7 +179,7 @@ export function runFold(
 ): FoldOutcome {
   const { trainSet, calibrationSet, random } = prepareData(config, pools, fold.holdOut);
   log(`${fold.name}: holding out ${JSON.stringify(fold.holdOut)}; train ${trainSet.length}, calibration ${calibrationSet.length}`);
-  const classifier = fitScorer(trainSet, calibrationSet, config, random, (line) => (line.startsWith("epoch") ? log(`${fold.name} ${line}`) : undefined), cache);
+  const classifier = fitScorer(trainSet, calibrationSet, config, random, (line) => (/^(epoch|group DRO|invariant)/.test(line) ? log(`${fold.name} ${line}`) : undefined), cache);
   const chosen = foldThresholds(classifier, calibrationSet, thresholds, rule);
   const heldOut = fold.evaluate.map((domain) => heldOutScores(classifier, fold.name, domain));
   return { results: heldOut.map((held, i) => scoreDomain(held, (fold.evaluate[i] as EvaluatedDomain).trainedOn, chosen[held.label])), heldOut };

@@ -3,6 +3,8 @@ import { UNKNOWN, type Example } from "./example";
 import { buildFeatureMatrix, type FeatureCache } from "./feature-cache";
 import { labelGradients, runEpochs } from "./epochs";
 import { DomainCopies } from "./domain-copies";
+import { GroupDro, type GroupDroOptions } from "./group-dro";
+import { invariantFeatureScales, type InvariantFeatureOptions } from "./invariant-features";
 import { MeanHead } from "./mean-head";
 import type { Random } from "./rng";
 
@@ -38,6 +40,10 @@ export interface TrainerOptions {
   domainCopies?: readonly boolean[];
   /** The copies' learning rate as a share of learningRate: below 1 the shared weights take what the domains have in common first. */
   domainCopyRate?: number;
+  /** Group DRO over the (domain, class) groups of some labels' families (group-dro.ts); absent: none. */
+  groupDro?: GroupDroOptions;
+  /** Domain-dependent features of some labels scaled down or dropped (invariant-features.ts); absent: none. */
+  invariantFeatures?: InvariantFeatureOptions;
 }
 
 export interface FloatModel {
@@ -87,19 +93,25 @@ export function trainLogistic(examples: readonly Example[], options: TrainerOpti
   const meanHead = options.meanHead?.some(Boolean) === true ? new MeanHead(hashBits, options.meanHead) : undefined;
   const copies = options.domainCopies?.some(Boolean) === true ? new DomainCopies(options.domainCopies, examples) : undefined;
   if (copies !== undefined) log(`domain copies: ${copies.domains} domains`);
+  const dro = options.groupDro === undefined ? undefined : new GroupDro(options.groupDro, examples);
+  if (dro !== undefined) log(`group DRO: groups per label ${dro.groupCounts.join(" ")}`);
+  // Multiplies a (feature, label) weight's input: 1 keeps the committed procedure bit for bit, 0 keeps the weight at 0.
+  const scales = options.invariantFeatures === undefined ? undefined : invariantFeatureScales(examples, matrix, hashBits, options.invariantFeatures, log);
 
   runEpochs(examples, matrix, epochs, random, log, (example, start, end, sqrtNorm, tally) => {
     for (let l = 0; l < LABEL_COUNT; l++) norms[l] = exponents[l] === DEFAULT_LENGTH_EXPONENT ? sqrtNorm : lengthNorm(end - start, exponents[l] as number);
     logits.fill(0);
     for (let k = start; k < end; k++) {
       const base = (matrix.indices[k] as number) * LABEL_COUNT;
-      for (let l = 0; l < LABEL_COUNT; l++) logits[l] += weights[base + l] as number;
+      if (scales === undefined) for (let l = 0; l < LABEL_COUNT; l++) logits[l] += weights[base + l] as number;
+      else for (let l = 0; l < LABEL_COUNT; l++) logits[l] += (weights[base + l] as number) * (scales[base + l] as number);
     }
     for (let l = 0; l < LABEL_COUNT; l++) logits[l] = (bias[l] as number) + (norms[l] as number) * (logits[l] as number);
     meanHead?.addTo(logits, matrix.indices, start, end);
     const copied = copies?.select(example) === true;
     if (copied) copies.addTo(logits, matrix.indices, start, end, norms);
     labelGradients(logits, example, multipliers, grads, tally);
+    dro?.apply(example, logits, grads, log);
     meanHead?.update(grads, matrix.indices, start, end, learningRate, l2);
     if (copied) copies.update(grads, matrix.indices, start, end, norms, learningRate * (options.domainCopyRate ?? 1), l2);
     for (let l = 0; l < LABEL_COUNT; l++) {
@@ -114,11 +126,15 @@ export function trainLogistic(examples: readonly Example[], options: TrainerOpti
         const g0 = grads[l] as number;
         if (g0 === 0 && example.targets[l] === UNKNOWN) continue;
         const i = base + l;
-        const g = g0 * (norms[l] as number) + l2 * (weights[i] as number);
+        const scale = scales === undefined ? 1 : (scales[i] as number);
+        if (scale === 0) continue;
+        const g = g0 * (norms[l] as number) * scale + l2 * (weights[i] as number);
         gradSq[i] += g * g;
         weights[i] -= (learningRate * g) / Math.sqrt(gradSq[i] as number);
       }
     }
   });
+  if (scales !== undefined) for (let i = 0; i < size; i++) weights[i] = (weights[i] as number) * (scales[i] as number);
+  if (dro !== undefined) log(`group DRO, final: ${dro.describe()}`);
   return { hashBits, weights, bias, ...(meanHead !== undefined ? { meanHead } : {}) };
 }

@@ -3,6 +3,8 @@ import { DEFAULT_LENGTH_EXPONENT, DEFAULT_MODEL_DIR, TEXT_LABELS, type TextLabel
 import { parseColdNegativeReview, parseReviewHarassment, type ColdNegativeReview, type ReviewHarassment } from "./cross-source-targets";
 import { TrainingError } from "./errors";
 import { parseDomainCopies } from "./domain-copies";
+import { parseGroupDro } from "./group-dro";
+import { parseInvariantFeatures } from "./invariant-features";
 import { parseMeanHead } from "./mean-head";
 import type { HiddenOptions } from "./hidden-trainer";
 import type { TrainerOptions } from "./logistic-trainer";
@@ -86,6 +88,11 @@ function labelList(spec: string | undefined, flag: string): TextLabel[] {
  *   --length-exponent LABEL=E,...    length scaling n^-E of those labels' weight sums (default 0.5, 1/√n, for all)
  *   --mean-head LABEL,...            a second weight set per label summed × 1/n (mean-head.ts): eval:classifier only
  *   --balanced-calibration LABEL,... Platt on the label's own sources with both classes alike (default none)
+ *   --group-dro LABEL,...            group DRO over the family's (domain, class) groups (group-dro.ts), with
+ *                                    --group-dro-step X (0.01), --group-dro-updates N per epoch (100), --group-dro-epochs E (all)
+ *   --invariant-features LABEL,...   scale domain-dependent features (invariant-features.ts), with --invariant-scale X (0),
+ *                                    --invariant-min-domains N (2), --invariant-min-count N (3), --invariant-sign-margin X|none,
+ *                                    --invariant-sign-source counts|logistic (counts)
  *   --hidden-learning-rate X --hidden-wide 1|0 --hidden-init X --hidden-dropout P
  *                                    its Adagrad rate, whether the linear part stays, its init scale, feature dropout
  * and the settings below by their kebab-case names.
@@ -101,7 +108,8 @@ export function parseArgs(argv: readonly string[]): TrainConfig {
   const seed = Number(value("--seed") ?? 20261129);
   const hiddenUnits = Number(value("--hidden") ?? 0);
   // The hidden-layer trainer scales every label by 1/√n; silently ignoring the option would mislabel a sweep.
-  if (hiddenUnits > 0 && (value("--length-exponent") !== undefined || value("--mean-head") !== undefined || value("--domain-copies") !== undefined)) throw new TrainingError("--length-exponent, --mean-head and --domain-copies apply to the logistic model only, not with --hidden", {});
+  const logisticOnly = ["--length-exponent", "--mean-head", "--domain-copies", "--group-dro", "--invariant-features"];
+  if (hiddenUnits > 0 && logisticOnly.some((flag) => value(flag) !== undefined)) throw new TrainingError(`${logisticOnly.join(", ")} apply to the logistic model only, not with --hidden`, {});
   return {
     datasetsDir: resolve(value("--datasets") ?? join(REPO_ROOT, "..", "shared", "datasets")),
     outDir: resolve(value("--out") ?? DEFAULT_MODEL_DIR),
@@ -116,6 +124,8 @@ export function parseArgs(argv: readonly string[]): TrainConfig {
       ...parseMeanHead(value("--mean-head")),
       ...parseDomainCopies(value("--domain-copies")),
       ...(value("--domain-copy-rate") === undefined ? {} : { domainCopyRate: Number(value("--domain-copy-rate")) }),
+      ...parseGroupDro(value),
+      ...parseInvariantFeatures(value),
     },
     hidden:
       hiddenUnits > 0
