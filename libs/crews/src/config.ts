@@ -149,6 +149,26 @@ export interface CrewConfig {
    */
   linkByTriangle: number;
   triangleMaxWitnessPartners: number;
+  /**
+   * Script cohorts (script-cohorts.ts): a visit's first like, second like
+   * burst, first follow or first comment whose offset from its join lies
+   * within `scriptOffsetToleranceMs` of the same mark of this many (0: never)
+   * other visits of the room that joined within `scriptCohortArrivalMs` of it
+   * forms a cohort; an account whose cohorts in two streamers' rooms ran the
+   * same offset (within `scriptCohortConsistencyMs`) is confirmed and links to
+   * confirmed partners, and to partners that matched `scriptCohortPartnerMarks`
+   * of its marks. A click crew's people lag the script by minutes, so they
+   * are seldom in sync by arrival and departure, but each runs the script from
+   * its own join (§6.1) and the script is the same in every room. Development
+   * seeds 201-209: 367 -> 369 of 396 crews, 0 hard-negative MEDIUM+, ordinary
+   * viewers named 22 -> 20; linking every partner of a confirmed visit found
+   * 370 but named 158 ordinary viewers, and requiring two categories 366.
+   */
+  linkByScriptCohort: number;
+  scriptCohortArrivalMs: number;
+  scriptCohortConsistencyMs: number;
+  scriptCohortPartnerMarks: number;
+  maxScriptPartnersPerVisit: number;
   scriptMinSamples: number;
   /** A device or payment key used by more accounts than this is a shared terminal or a locker, and links nobody (§6.3 campus). */
   maxAccountsPerKey: number;
@@ -202,6 +222,11 @@ export const DEFAULT_CREW_CONFIG: Readonly<CrewConfig> = Object.freeze({
   absorbSameScriptAfterStreamers: 2,
   linkByTriangle: 2,
   triangleMaxWitnessPartners: 12,
+  linkByScriptCohort: 1,
+  scriptCohortArrivalMs: 450_000,
+  scriptCohortConsistencyMs: 4_000,
+  scriptCohortPartnerMarks: 2,
+  maxScriptPartnersPerVisit: 8,
   scriptMinSamples: 3,
   maxAccountsPerKey: 12,
   maxCrewAccounts: 60,

@@ -10,12 +10,10 @@ import { Severity } from "@redline/proto";
 import { type AccountActivity, validateActivity } from "./activity";
 import { type AccountState, type CoVisit, type Visit, addCoVisit, distinctStreamers, findOpenVisit, forgetBefore, newAccountState, rememberRecent } from "./account-state";
 import { type CrewConfig, resolveCrewConfig } from "./config";
-import { crewScore, crewSeverity, gatherEvidence } from "./crew-evidence";
 import { CREW_SNAPSHOT_FORMAT, decodeCrewSnapshot, encodeCrewSnapshot } from "./crew-snapshot";
 import { CrewSnapshotError } from "./errors";
-import type { CrewFinding, CrewOutput, CrewRoomFinding } from "./findings";
-import { CROSS_ROOM_COORDINATION } from "./findings";
-import { namedAccounts } from "./crew-naming";
+import type { CrewOutput } from "./findings";
+import { reportGroup } from "./group-report";
 import { GroupPairs } from "./group-pairs";
 import { neighbourGroups, streamersBetween, streamersWithGroup } from "./group-merging";
 import { coVisitDwellMs, dwellsDiffer, groupDwellMs, scriptsMatch, visitDwellMs } from "./script-dwell";
@@ -24,6 +22,7 @@ import { type Group, GroupStore } from "./groups";
 import { KeyIndex } from "./key-index";
 import { RoomActivity } from "./room-activity";
 import { triangleWitnesses } from "./triangle-links";
+import { applyScriptMark, noteScriptMark, scriptKindOf } from "./script-cohorts";
 import { type CrewStateSize, measureState } from "./state-size";
 import { isDeepStrictEqual } from "node:util";
 
@@ -62,13 +61,13 @@ export class CrewDetector {
     let visit = findOpenVisit(account, record.roomId);
     if (visit === undefined) visit = this.arrive(account, record, room, touched);
     visit.lastMs = Math.max(visit.lastMs, now);
-    if (record.kind === "like" && visit.joined && visit.firstLikeOffsetMs < 0) visit.firstLikeOffsetMs = now - visit.arrivedMs;
     if (record.ipPrefix !== "") {
       // Counted, never linked: a /24 is a NAT as often as a farm (§6.3 campus_network); only naming on one room's timing asks.
-      const counted = (this.config.linkByTriangle > 0 || this.config.nameWithCoreInOneRoom > 0 || this.config.nameByLikeOffsetWithCore > 0 || this.config.nameByLikeOffsetInTwoCrewRoomsWithCore > 0 || this.config.nameByNetworkWithCore > 0) && !account.ipPrefixes.includes(record.ipPrefix);
+      const counted = (this.config.linkByTriangle > 0 || this.config.nameWithCoreInOneRoom > 0 || this.config.nameByLikeOffsetWithCore > 0 || this.config.nameByLikeOffsetInTwoCrewRoomsWithCore > 0 || this.config.nameByNetworkWithCore > 0 || this.config.linkByScriptCohort > 0) && !account.ipPrefixes.includes(record.ipPrefix);
       if (counted) this.keyIndex.add(`i:${record.ipPrefix}`, account.accountId);
       rememberRecent(account.ipPrefixes, record.ipPrefix, this.config.maxKeysPerAccount);
     }
+    this.noteScript(account, visit, record, room, touched);
     if (record.deviceId !== "") this.linkByKey(account, `d:${record.deviceId}`, now, touched);
     if (record.paymentKey !== "") this.linkByKey(account, `p:${record.paymentKey}`, now, touched);
     if (record.kind === "leave") this.depart(account, visit, now, touched, true);
@@ -160,6 +159,12 @@ export class CrewDetector {
       joined: record.kind === "join",
       dwellMs: 0,
       firstLikeOffsetMs: -1,
+      firstFollowOffsetMs: -1,
+      firstCommentOffsetMs: -1,
+      secondBurstOffsetMs: -1,
+      lastLikeMs: 0,
+      scriptPartners: [],
+      scriptConfirmed: false,
     };
     for (const other of account.visits) {
       if (other.leftMs !== 0) continue;
@@ -261,10 +266,34 @@ export class CrewDetector {
     const witness = ids.length < limits.witnesses ? undefined : this.accounts.get(ids[0]!);
     if (witness === undefined) return undefined;
     // A campus NAT's students fill the same rooms at once and close triangles by the hundred (§6.3).
-    if ([account, partner, witness].some((s) => s.ipPrefixes.some((p) => this.keyIndex.saturated(`i:${p}`)))) return undefined;
+    if ([account, partner, witness].some((s) => this.natted(s))) return undefined;
     const groups = [...new Set([account, partner, witness].map((s) => this.groups.get(s.groupId)).filter((g) => g !== undefined))];
     for (const [i, x] of groups.entries()) for (const y of groups.slice(i + 1)) if (this.scriptsDiffer(x, y)) return undefined;
     return witness;
+  }
+
+  private natted(state: AccountState): boolean {
+    return state.ipPrefixes.some((p) => this.keyIndex.saturated(`i:${p}`));
+  }
+
+  /** A visit's first like, follow or comment: its offset after the join, matched against the room's (script-cohorts.ts). */
+  private noteScript(account: AccountState, visit: Visit, record: AccountActivity, room: RoomActivity, touched: Set<Group>): void {
+    const kind = scriptKindOf(record.kind);
+    const mark = kind === undefined ? undefined : noteScriptMark(account.accountId, visit, kind, record.eventTimeMs);
+    if (mark === undefined || this.config.linkByScriptCohort === 0 || !this.eligible(visit, room)) return;
+    const deps = { accountOf: this.accountOf, natted: (s: AccountState) => this.natted(s), link: (a: AccountState, b: AccountState, c: CoVisit) => this.linkByScript(a, b, c, touched) };
+    applyScriptMark(account, visit, room.scriptMarksMatching(mark, this.config), deps, this.config);
+  }
+
+  /** Two script partners of a confirmed cohort: in sync in the room, linked unless their groups run different scripts or are two reported crews. */
+  private linkByScript(a: AccountState, b: AccountState, coVisit: CoVisit, touched: Set<Group>): void {
+    const ga = this.groups.get(a.groupId);
+    const gb = this.groups.get(b.groupId);
+    if (ga !== undefined && gb !== undefined && ga !== gb && (this.scriptsDiffer(ga, gb) || this.linkThreshold(ga, gb) > this.config.minPairStreamers)) return;
+    addCoVisit(a, b.accountId, coVisit, this.config);
+    addCoVisit(b, a.accountId, coVisit, this.config);
+    const group = this.groups.link(a, b, coVisit.leftMs);
+    if (group !== undefined) touched.add(group);
   }
 
   /**
@@ -319,7 +348,7 @@ export class CrewDetector {
     for (const group of touched) {
       // A merge may have retired a touched group into another one.
       if (group.crowd || this.groups.get(group.id) !== group) continue;
-      out.push(...this.reportGroup(group, record));
+      out.push(...reportGroup(group, record, { accountOf: this.accountOf, sharedNetwork: (p) => this.keyIndex.saturated(`i:${p}`) }, this.config));
     }
     return out;
   }
@@ -328,27 +357,5 @@ export class CrewDetector {
   private scriptsDiffer(x: Group, y: Group): boolean {
     if (dwellsDiffer(groupDwellMs(x.members, this.accountOf), groupDwellMs(y.members, this.accountOf), this.config)) return true;
     return this.config.likeScriptVeto && likeScriptsDiffer(groupLikeOffsets(x.members, this.accountOf), groupLikeOffsets(y.members, this.accountOf), this.config.scriptOffsetToleranceMs, MIN_SCRIPT_SAMPLES);
-  }
-
-  private reportGroup(group: Group, record: AccountActivity): CrewOutput[] {
-    const evidence = gatherEvidence(group.members, (id) => this.accounts.get(id), this.config.keyCountsForCore);
-    const severity = crewSeverity(evidence, this.config);
-    if (severity === Severity.SEVERITY_UNSPECIFIED) return [];
-    const grew = severity >= Severity.SEVERITY_MEDIUM && evidence.distinctStreamers > group.reportedStreamers;
-    if (severity <= group.reportedSeverity && !grew) return [];
-    group.reportedSeverity = Math.max(group.reportedSeverity, severity);
-    group.reportedStreamers = evidence.distinctStreamers;
-    const score = crewScore(evidence, this.config);
-    const base = { category: "DATA_FALSIFICATION", subcategory: CROSS_ROOM_COORDINATION, crewId: group.id, severity, score, eventTimeMs: record.eventTimeMs, eventId: record.eventId } as const;
-    const finding: CrewFinding = { ...base, level: "account", accounts: namedAccounts(group, evidence.accounts, evidence.rooms, { accountOf: (id) => this.accounts.get(id), sharedNetwork: (p) => this.keyIndex.saturated(`i:${p}`) }, this.config), evidence };
-    const out: CrewOutput[] = [finding];
-    if (severity < Severity.SEVERITY_MEDIUM) return out;
-    for (const room of evidence.rooms) {
-      if (group.reportedRooms.has(room.roomId)) continue;
-      group.reportedRooms.add(room.roomId);
-      const roomFinding: CrewRoomFinding = { ...base, level: "room", roomId: room.roomId, accounts: room.accounts, firstMs: room.firstMs, lastMs: room.lastMs };
-      out.push(roomFinding);
-    }
-    return out;
   }
 }

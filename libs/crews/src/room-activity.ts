@@ -24,6 +24,16 @@ export interface EndedVisit {
   dwellMs: number;
 }
 
+/** A visit's first like, follow or comment, as an offset from its join (script-cohorts.ts). */
+export interface ScriptMark {
+  accountId: string;
+  arrivedMs: number;
+  kind: ScriptKind;
+  offsetMs: number;
+}
+
+export type ScriptKind = "like" | "burst" | "follow" | "comment";
+
 const MINUTE_MS = 60_000;
 /** A room's ended visits are compared only within `departureSyncMs`; this caps a pathological room. */
 const MAX_ENDED_VISITS_PER_ROOM = 4096;
@@ -35,12 +45,15 @@ export interface RoomActivitySnapshot {
   arrivalsPerMinute: Array<[number, number]>;
   ended: EndedVisit[];
   arrivals: Arrival[];
+  /** Absent in snapshots taken before script cohorts. */
+  scriptMarks?: ScriptMark[];
 }
 
 export class RoomActivity {
   private readonly arrivalsPerMinute = new Map<number, number>();
   private ended: EndedVisit[] = [];
   private arrivals: Arrival[] = [];
+  private scriptMarks: ScriptMark[] = [];
   lastMs = 0;
 
   constructor(readonly roomId: string) {}
@@ -79,13 +92,32 @@ export class RoomActivity {
     return recent;
   }
 
+  /**
+   * Marks of the same kind from visits that joined within `scriptCohortArrivalMs`
+   * of this one, offsets within `scriptOffsetToleranceMs`; then records this one.
+   * Marks come in time order, and a mark older than the arrival window plus the
+   * tolerance can match nothing that comes later, so they are forgotten.
+   */
+  scriptMarksMatching(mark: ScriptMark, config: CrewConfig): ScriptMark[] {
+    const horizon = mark.arrivedMs + mark.offsetMs - config.scriptCohortArrivalMs - config.scriptOffsetToleranceMs;
+    let drop = 0;
+    while (drop < this.scriptMarks.length && this.scriptMarks[drop]!.arrivedMs + this.scriptMarks[drop]!.offsetMs < horizon) drop++;
+    if (drop > 0) this.scriptMarks = this.scriptMarks.slice(drop);
+    const matches = this.scriptMarks.filter(
+      (m) => m.kind === mark.kind && m.accountId !== mark.accountId && Math.abs(m.arrivedMs - mark.arrivedMs) <= config.scriptCohortArrivalMs && Math.abs(m.offsetMs - mark.offsetMs) <= config.scriptOffsetToleranceMs,
+    );
+    this.scriptMarks.push(mark);
+    if (this.scriptMarks.length > MAX_ENDED_VISITS_PER_ROOM) this.scriptMarks.shift();
+    return matches;
+  }
+
   recordEnded(visit: EndedVisit): void {
     this.ended.push(visit);
     if (this.ended.length > MAX_ENDED_VISITS_PER_ROOM) this.ended.shift();
   }
 
   toSnapshot(): RoomActivitySnapshot {
-    return { roomId: this.roomId, lastMs: this.lastMs, arrivalsPerMinute: [...this.arrivalsPerMinute], ended: this.ended, arrivals: this.arrivals };
+    return { roomId: this.roomId, lastMs: this.lastMs, arrivalsPerMinute: [...this.arrivalsPerMinute], ended: this.ended, arrivals: this.arrivals, scriptMarks: this.scriptMarks };
   }
 
   static fromSnapshot(snapshot: RoomActivitySnapshot): RoomActivity {
@@ -94,11 +126,12 @@ export class RoomActivity {
     for (const [minute, n] of snapshot.arrivalsPerMinute) room.arrivalsPerMinute.set(minute, n);
     room.ended = snapshot.ended;
     room.arrivals = snapshot.arrivals;
+    room.scriptMarks = snapshot.scriptMarks ?? [];
     return room;
   }
 
   /** Estimated bytes held. */
   bytes(): number {
-    return 200 + 2 * this.roomId.length + this.arrivalsPerMinute.size * 40 + (this.ended.length + this.arrivals.length) * (64 + 2 * 16 + 16);
+    return 200 + 2 * this.roomId.length + this.arrivalsPerMinute.size * 40 + (this.ended.length + this.arrivals.length + this.scriptMarks.length) * (64 + 2 * 16 + 16);
   }
 }
