@@ -34,6 +34,8 @@ export interface RoomStateSize {
   accounts: number;
 }
 
+export type WindowJudgedHook = (roomId: string, kind: "views" | "likes" | "follows" | "orders", timeMs: number, features: Float64Array) => void;
+
 export interface EngineDeps {
   /** Wall clock, used only for `watermarkLagMs` in counters; never in outputs. */
   clock?: () => number;
@@ -60,4 +62,10 @@ export interface EngineDeps {
    * (`takeBaselinePartials`) and findings list the room's peer quantiles.
    */
   peerBaselineAt?: PeerBaselineAt;
+  /**
+   * Fitting only (`npm run fit:combiner`): called with each window the falsification detectors judge, with
+   * the features the fitted combiner reads (`WINDOW_FEATURES`). The values are reused after the call returns:
+   * copy what you keep. The service never sets it.
+   */
+  onWindowJudged?: WindowJudgedHook;
 }

@@ -14,12 +14,10 @@ import { evictOldest } from "@redline/common";
 import { SeenEvents } from "./seen-events";
 import { createRoomState, noteRoomFacts } from "./room-state";
 import type { RoomState } from "./room-state";
-import { applyFalsification } from "./falsification";
-import type { AccountRiskAt } from "./detectors/known-crews";
+import { applyFalsification, type FalsificationReads } from "./falsification";
 import { COHORT_KINDS } from "./detectors/cohort-state";
 import { operatorThresholdsTag } from "./detectors/content-config";
 import { roomSignalsOf, type RoomSignals } from "./detectors/room-signals";
-import type { PeerBaselineAt } from "./detectors/peer-compare";
 import { BaselineProducer, type BaselinePartial, type BaselineProducerSnapshot } from "./peer-baselines";
 import { alertFromFinding } from "./alert";
 import { encodeState } from "./state-codec";
@@ -88,7 +86,7 @@ export class RiskEngine {
   private readonly cfg: Readonly<EngineConfig>;
   private readonly clock: () => number;
   private readonly applyLimit: () => number;
-  private readonly reads: { accountRiskAt?: AccountRiskAt; peerBaselineAt?: PeerBaselineAt };
+  private readonly reads: FalsificationReads;
   /** Makes this partition's baseline partials; only when the engine reads baselines back. */
   private baselines: BaselineProducer | undefined;
   private readonly scorer: TextScorer;
@@ -115,7 +113,7 @@ export class RiskEngine {
     this.early = new EarlyFirings(new Map(), this.cfg.alertCooldownMs, this.cfg.maxRooms);
     this.clock = deps.clock ?? Date.now;
     this.applyLimit = deps.applyLimitMs ?? (() => Number.POSITIVE_INFINITY);
-    this.reads = { accountRiskAt: deps.accountRiskAt, peerBaselineAt: deps.peerBaselineAt };
+    this.reads = { accountRiskAt: deps.accountRiskAt, peerBaselineAt: deps.peerBaselineAt, onWindowJudged: deps.onWindowJudged };
     this.baselines = deps.peerBaselineAt === undefined ? undefined : new BaselineProducer(this.cfg.falsification);
     this.scorer = deps.textScorer ?? loadDefaultClassifier();
     this.modelVersion = `${this.cfg.modelVersion}+text-${this.scorer.version}${operatorThresholdsTag(this.cfg.content)}`;

@@ -14,10 +14,13 @@ import { subnetOf } from "./account-refs";
 import { iaAdd } from "./primitives/running-stats";
 import type { AccountSlot, RoomState } from "./room-state";
 import type { EngineConfig } from "./config";
+import type { WindowJudgedHook } from "./engine-types";
 import { addToKey, cadenceAdd, COHORT_KINDS, halfLifeMsOf, newCadence, noteFreshCreation, touchWindow, type CohortKind } from "./detectors/cohort-state";
 import { ARRIVAL_BIT } from "./detectors/tells";
 import { linkBuyers } from "./detectors/buyer-rings";
-import { detectCohort, SUBCATEGORY_OF } from "./detectors/cohort";
+import { detectCohort, minCohort, SUBCATEGORY_OF } from "./detectors/cohort";
+import { combinedFinding } from "./detectors/combiner";
+import { WindowFeatureSums } from "./detectors/window-features";
 import { noteKnownCrewAccount, withKnownCrews, type AccountRiskAt } from "./detectors/known-crews";
 import { batchedLikersFinding, noteBatchedLike } from "./detectors/batched-likers";
 import { keptRefundsFinding, noteOrderForRefunds, noteRefund } from "./detectors/kept-refunds";
@@ -229,6 +232,8 @@ export interface FalsificationReads {
   accountRiskAt?: AccountRiskAt;
   /** The peer group's sketch of a signal (#12 baselines table). */
   peerBaselineAt?: PeerBaselineAt;
+  /** Fitting only: each judged window's combiner features (`EngineDeps.onWindowJudged`). */
+  onWindowJudged?: WindowJudgedHook;
 }
 
 /**
@@ -248,13 +253,13 @@ export function applyFalsification(room: RoomState, event: LiveEvent, cfg: Reado
   for (let k = 0; k < COHORT_KINDS.length; k++) {
     const kind = COHORT_KINDS[k]!;
     if (kind !== observed && (room.maturingUntilMs?.[kind] ?? -1) < t) continue;
-    const finding = evaluate(room, kind, t, cfg, reads.peerBaselineAt);
+    const finding = evaluate(room, kind, t, cfg, reads);
     if (finding !== null) (findings ??= []).push(finding);
   }
   return findings ?? NO_FINDINGS;
 }
 
-function evaluate(room: RoomState, kind: CohortKind, t: number, cfg: Readonly<EngineConfig>, peerBaselineAt: PeerBaselineAt | undefined): Finding | null {
+function evaluate(room: RoomState, kind: CohortKind, t: number, cfg: Readonly<EngineConfig>, reads: Readonly<FalsificationReads>): Finding | null {
   const subcategory = SUBCATEGORY_OF[kind]!;
   const next = room.nextEvaluationMs[subcategory];
   if (next !== undefined && t < next) return null;
@@ -263,16 +268,18 @@ function evaluate(room: RoomState, kind: CohortKind, t: number, cfg: Readonly<En
   const reached = open ? room.episodeSeverity[subcategory] ?? 0 : 0;
   if (reached >= MAX_SEVERITY) return null;
   room.nextEvaluationMs[subcategory] = t + cfg.falsification.evaluateEveryMs;
-  const cohort =
-    detectCohort(room, kind, t, cfg.falsification, cfg.maxEvidenceIds, crowdOf(room, kind, t, cfg.falsification)) ??
-    ROOM_FINDINGS[kind]?.(room, t, cfg.falsification, cfg.maxEvidenceIds) ??
-    null;
+  const crowd = crowdOf(room, kind, t, cfg.falsification);
+  const features = WINDOW_FEATURES_SCRATCH;
+  const byCohort = detectCohort(room, kind, t, cfg.falsification, cfg.maxEvidenceIds, crowd, features);
+  if (reads.onWindowJudged !== undefined && features.accounts >= minCohort(kind, cfg.falsification)) reads.onWindowJudged(room.roomId, kind, t, features.finish());
+  const cohort = byCohort ?? ROOM_FINDINGS[kind]?.(room, t, cfg.falsification, cfg.maxEvidenceIds) ?? (cfg.falsification.useCombiner ? combinedFinding(room, kind, t, cfg.falsification, cfg.maxEvidenceIds, crowd, features) : null);
   const finding = withKnownCrews(cohort, room, kind, t, cfg);
   if (finding === null) return null;
   const severity = severityOf(finding.score);
   if (open && severity <= reached) return null;
   room.episodeStartMs[subcategory] = t;
   room.episodeSeverity[subcategory] = severity;
+  const { peerBaselineAt } = reads;
   if (peerBaselineAt === undefined) return finding;
   // How the room sits among its peers, for the inspector: judged only for a finding that leaves (rare), as the peers' sketch costs a merge.
   const peers = peerExplanation(judgePeerSignals(room, kind, t, cfg.falsification, peerBaselineAt));
@@ -291,6 +298,9 @@ const ROOM_FINDINGS: Partial<Record<CohortKind, (room: RoomState, timeMs: number
 };
 
 const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
+
+/** Filled by each judgement and read by the combiner right after it: one reused, not one a measure (#15). */
+const WINDOW_FEATURES_SCRATCH = new WindowFeatureSums();
 
 /** SEVERITY_CRITICAL: nothing can escalate past it. */
 const MAX_SEVERITY = severityOf(1);

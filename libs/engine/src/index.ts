@@ -17,6 +17,11 @@ export { RiskEngine } from "./engine";
 export { DEFAULT_ROOMS_PER_SLICE } from "./snapshot-capture";
 export type { SnapshotCapture } from "./snapshot-capture";
 export type { EngineCounters, EngineDeps, EngineStep, RoomStateSize } from "./engine";
+export type { WindowJudgedHook } from "./engine-types";
+// For fitting the falsification combiner (tools/eval, fit-combiner): its features and the model it writes.
+export { WINDOW_FEATURES } from "./detectors/window-features";
+export { COMBINER_MODEL } from "./detectors/combiner-model";
+export type { CombinerKindModel, CombinerModel } from "./detectors/combiner-model";
 export { ROOM_SIGNALS } from "./detectors/room-signals";
 export type { BaselinePartial } from "./peer-baselines";
 export type { RoomSignals } from "./detectors/room-signals";

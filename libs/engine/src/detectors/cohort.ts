@@ -20,6 +20,7 @@ import { FAKE_FOLLOWS, FAKE_LIKES, FAKE_ORDERS, FAKE_VIEWS } from "./finding";
 import type { Finding } from "./finding";
 import { ramp } from "./scoring";
 import { LIKE_SPECIFIC_TELLS, NO_CROWD, TELLS, tellsOf, type CrowdContext } from "./tells";
+import type { WindowFeatureSums } from "./window-features";
 
 export const SUBCATEGORY_OF: Readonly<Record<CohortKind, string>> = { views: FAKE_VIEWS, likes: FAKE_LIKES, follows: FAKE_FOLLOWS, orders: FAKE_ORDERS };
 
@@ -31,7 +32,7 @@ const PART = 0.1;
 /** A tell counts towards diversity when this share of the cohort shows it. */
 const DIVERSITY_PREVALENCE = 0.25;
 
-function minCohort(kind: CohortKind, f: Readonly<FalsificationConfig>): number {
+export function minCohort(kind: CohortKind, f: Readonly<FalsificationConfig>): number {
   if (kind === "views") return f.minSuspiciousViewers;
   if (kind === "likes") return f.minSuspiciousLikers;
   if (kind === "follows") return f.minSuspiciousFollowers;
@@ -80,7 +81,7 @@ export function isSettledWatcher(slot: AccountSlot, timeMs: number, viewerSettle
 const ORDINARY_WEIGHTS: number[] = [];
 
 /** The window's accounts judged by their tells; views skip accounts judged in another kind or not yet settled. */
-function judgeWindow(room: RoomState, kind: CohortKind, timeMs: number, f: Readonly<FalsificationConfig>, crowd: Readonly<CrowdContext>): JudgedWindow {
+function judgeWindow(room: RoomState, kind: CohortKind, timeMs: number, f: Readonly<FalsificationConfig>, crowd: Readonly<CrowdContext>, features?: WindowFeatureSums): JudgedWindow {
   const window = room.cohort.windows[kind];
   const { windowMs, halfLifeMs } = windowOf(kind, f);
   pruneWindow(window, timeMs - windowMs);
@@ -93,9 +94,12 @@ function judgeWindow(room: RoomState, kind: CohortKind, timeMs: number, f: Reado
     const weight = entry.weight * Math.exp(-Math.max(0, timeMs - entry.lastMs) * decayPerMs);
     out.total += weight;
     const slot = slotOfEntry(room, userId, entry);
-    if (slot === undefined) return;
-    if (kind === "views" && !isSettledWatcher(slot, timeMs, f.viewerSettleMs)) return;
+    if (slot === undefined || (kind === "views" && !isSettledWatcher(slot, timeMs, f.viewerSettleMs))) {
+      features?.addUnjudged(weight);
+      return;
+    }
     const tells = tellsOf(kind, userId, slot, room, timeMs, f, crowd);
+    features?.add(weight, tells.mask, tells.weight >= f.suspiciousTellWeight, slot.joinMs < 0, slot.maxTapsPerEvent > 0);
     if (tells.weight >= f.suspiciousTellWeight) out.suspicious.push({ userId, entry, weight, tellWeight: tells.weight, beyondHousehold: tells.beyondHousehold, mask: tells.mask });
     else if (kind === "likes") out.ordinaryWeights.push(weight);
   });
@@ -124,8 +128,8 @@ function isCoverLiker(a: JudgedAccount, room: RoomState, typical: () => number):
   return room.cohort.windows.follows.has(a.userId) || a.weight <= typical();
 }
 
-function measure(room: RoomState, kind: CohortKind, timeMs: number, f: Readonly<FalsificationConfig>, maxEvidence: number, crowd: Readonly<CrowdContext>): CohortMeasure {
-  const judged = judgeWindow(room, kind, timeMs, f, crowd);
+function measure(room: RoomState, kind: CohortKind, timeMs: number, f: Readonly<FalsificationConfig>, maxEvidence: number, crowd: Readonly<CrowdContext>, features?: WindowFeatureSums): CohortMeasure {
+  const judged = judgeWindow(room, kind, timeMs, f, crowd, features);
   const m: CohortMeasure = { active: judged.active, suspicious: 0, beyondHousehold: 0, share: 0, tellCounts: TELLS.map(() => 0), evidence: [] };
   // Sorted for the median only when a liker needs it: most measures find no suspicious liker at all.
   let typicalWeight: number | undefined;
@@ -190,7 +194,11 @@ function reachesFloor(kind: CohortKind, m: CohortMeasure, f: Readonly<Falsificat
   return kind === "orders" && m.tellCounts[REPEAT_REFUNDS]! >= f.minDecisiveBuyers;
 }
 
-/** The room's finding for `kind` now, or null when no cohort of suspicious accounts carries enough of it. */
+/**
+ * The room's finding for `kind` now, or null when no cohort of suspicious accounts carries enough of it.
+ * `features`, when given, is filled with what the judged window shows as a whole (left empty when the window is
+ * too small to judge), for the fitted combiner to read after.
+ */
 export function detectCohort(
   room: RoomState,
   kind: CohortKind,
@@ -198,10 +206,12 @@ export function detectCohort(
   f: Readonly<FalsificationConfig>,
   maxEvidence: number,
   crowd: Readonly<CrowdContext> = NO_CROWD,
+  features?: WindowFeatureSums,
 ): Finding | null {
+  features?.reset();
   const floor = Math.min(minCohort(kind, f), beyondHouseholdFloor(kind, f), kind === "orders" ? f.minDecisiveBuyers : Infinity);
   if (room.cohort.windows[kind].size < floor) return null;
-  const m = measure(room, kind, timeMs, f, maxEvidence, crowd);
+  const m = measure(room, kind, timeMs, f, maxEvidence, crowd, features);
   if (!reachesFloor(kind, m, f) || m.share < f.minSuspiciousShare) return null;
   const { score, signals } = explain(kind, m, f);
   const top = signals.filter((s) => s.name.startsWith("tell_")).slice(0, 3).map((s) => `${s.name.slice(5).replace(/_/g, " ")} ${Math.round(s.value * 100)}%`);
@@ -212,4 +222,14 @@ export function detectCohort(
     signals,
     evidence: m.evidence,
   };
+}
+
+/**
+ * Fills `features` with what `kind`'s window shows now, the way `detectCohort` judges it, without a decision;
+ * empty below the kind's cohort floor. For fitting the combiner on labelled traffic (tools/eval, fit-combiner).
+ */
+export function windowFeaturesOf(room: RoomState, kind: CohortKind, timeMs: number, f: Readonly<FalsificationConfig>, crowd: Readonly<CrowdContext>, features: WindowFeatureSums): WindowFeatureSums {
+  features.reset();
+  if (room.cohort.windows[kind].size >= minCohort(kind, f)) judgeWindow(room, kind, timeMs, f, crowd, features);
+  return features;
 }

@@ -1,5 +1,5 @@
 /**
- * Limits of the data-falsification detectors (redline-rules-16). Every number
+ * Limits of the data-falsification detectors (redline-rules-17). Every number
  * is a physical or contractual limit taken from docs/threat-model.md — what a
  * thumb can tap, how many accounts a family shares, how long a swipe-through
  * lasts — not a value fitted to any generator's output. What a room's numbers
@@ -164,6 +164,11 @@ export interface FalsificationConfig {
    * room's audience coming back for seconds again and again is a ghost farm cycling its accounts.
    */
   ghostCrowdVisits: number;
+  /**
+   * Whether the fitted combiner (combiner.ts) judges a window the rules found nothing in. Off only to fit it
+   * (`npm run fit:combiner` scores the rules alone) or to compare with and without it.
+   */
+  useCombiner: boolean;
 }
 
 export const DEFAULT_FALSIFICATION_CONFIG: Readonly<FalsificationConfig> = Object.freeze({
@@ -225,4 +230,5 @@ export const DEFAULT_FALSIFICATION_CONFIG: Readonly<FalsificationConfig> = Objec
   stackedCrowdShare: 0.6,
   stackedCrowdMinViewers: 20,
   ghostCrowdVisits: 2,
+  useCombiner: true,
 });

@@ -527,7 +527,8 @@ describe("FAKE_ORDERS", () => {
     }
     const alerts = alertsFor(events);
     expect(subcategories(alerts)).toEqual(["FAKE_ORDERS"]);
-    expect(signal(alerts[0]!, "tell_repeat_orders")!.value).toBe(1);
+    // The fitted combiner may see the room first (buyers without a join, never liking); the cohort then names the repeats.
+    expect(alerts.some((a) => signal(a, "tell_repeat_orders")?.value === 1)).toBe(true);
   });
 
   it("fires on two aged accounts that watch, then order a dozen times each and refund most of it in the stream", () => {
