@@ -20,6 +20,7 @@ import { ARRIVAL_BIT } from "./detectors/tells";
 import { linkBuyers } from "./detectors/buyer-rings";
 import { detectCohort, minCohort, SUBCATEGORY_OF } from "./detectors/cohort";
 import { combinedFinding } from "./detectors/combiner";
+import { COMBINER_MODEL } from "./detectors/combiner-model";
 import { WindowFeatureSums } from "./detectors/window-features";
 import { noteKnownCrewAccount, withKnownCrews, type AccountRiskAt } from "./detectors/known-crews";
 import { batchedLikersFinding, noteBatchedLike } from "./detectors/batched-likers";
@@ -269,10 +270,12 @@ function evaluate(room: RoomState, kind: CohortKind, t: number, cfg: Readonly<En
   if (reached >= MAX_SEVERITY) return null;
   room.nextEvaluationMs[subcategory] = t + cfg.falsification.evaluateEveryMs;
   const crowd = crowdOf(room, kind, t, cfg.falsification);
-  const features = WINDOW_FEATURES_SCRATCH;
+  // Summed only when something reads them: the combiner has a model for few kinds, and the window pass is the engine's hottest (#15).
+  const combines = cfg.falsification.useCombiner && COMBINER_MODEL.kinds[kind] !== undefined;
+  const features = combines || reads.onWindowJudged !== undefined ? WINDOW_FEATURES_SCRATCH : undefined;
   const byCohort = detectCohort(room, kind, t, cfg.falsification, cfg.maxEvidenceIds, crowd, features);
-  if (reads.onWindowJudged !== undefined && features.accounts >= minCohort(kind, cfg.falsification)) reads.onWindowJudged(room.roomId, kind, t, features.finish());
-  const cohort = byCohort ?? ROOM_FINDINGS[kind]?.(room, t, cfg.falsification, cfg.maxEvidenceIds) ?? (cfg.falsification.useCombiner ? combinedFinding(room, kind, t, cfg.falsification, cfg.maxEvidenceIds, crowd, features) : null);
+  if (reads.onWindowJudged !== undefined && features!.accounts >= minCohort(kind, cfg.falsification)) reads.onWindowJudged(room.roomId, kind, t, features!.finish());
+  const cohort = byCohort ?? ROOM_FINDINGS[kind]?.(room, t, cfg.falsification, cfg.maxEvidenceIds) ?? (combines ? combinedFinding(room, kind, t, cfg.falsification, cfg.maxEvidenceIds, crowd, features!) : null);
   const finding = withKnownCrews(cohort, room, kind, t, cfg);
   if (finding === null) return null;
   const severity = severityOf(finding.score);
