@@ -24,8 +24,7 @@ export interface Visit {
   dwellMs: number;
   /** Join to the visit's first like (the crew script's offset, §6.1); -1 when it did not join or has not liked. */
   firstLikeOffsetMs: number;
-  /** Join to the visit's first follow and first comment, as the first like; -1 when none (script-cohorts.ts). */
-  firstFollowOffsetMs: number;
+  /** Join to the visit's first comment, as the first like; -1 when none (script-cohorts.ts). */
   firstCommentOffsetMs: number;
   /** Join to the first like of the visit's second like burst (a like `LIKE_BURST_GAP_MS` after the one before); -1 when none. */
   secondBurstOffsetMs: number;
@@ -138,7 +137,7 @@ export function forgetBefore(state: AccountState, horizonMs: number): void {
 /** The most this state can hold, in bytes, under `config` (ids of `idChars` characters). */
 export function maxAccountStateBytes(config: CrewConfig, idChars = 16): number {
   const id = 2 * idChars + 16;
-  const visit = 64 + 3 * id + 13 * 8 + 16 + config.maxScriptPartnersPerVisit * id;
+  const visit = 64 + 3 * id + 12 * 8 + 16 + config.maxScriptPartnersPerVisit * id;
   const coVisit = 48 + 2 * id + 4 * 8;
   const partner = 48 + id + config.maxCoVisitsPerPartner * coVisit;
   return 160 + id + config.maxVisitsPerAccount * visit + config.maxPartnersPerAccount * partner + 2 * config.maxKeysPerAccount * id;
@@ -149,7 +148,7 @@ export function accountStateBytes(state: AccountState): number {
   const str = (s: string) => 2 * s.length + 16;
   let bytes = 160 + str(state.accountId) + str(state.groupId);
   for (const v of state.visits) {
-    bytes += 64 + str(v.roomId) + str(v.streamerId) + str(v.ipPrefix) + 13 * 8 + 16;
+    bytes += 64 + str(v.roomId) + str(v.streamerId) + str(v.ipPrefix) + 12 * 8 + 16;
     for (const p of v.scriptPartners ?? []) bytes += str(p);
   }
   for (const [partner, coVisits] of state.partners) {

@@ -151,7 +151,7 @@ export interface CrewConfig {
   triangleMaxWitnessPartners: number;
   /**
    * Script cohorts (script-cohorts.ts): a visit's first like, second like
-   * burst, first follow or first comment whose offset from its join lies
+   * burst or first comment whose offset from its join lies
    * within `scriptOffsetToleranceMs` of the same mark of this many (0: never)
    * other visits of the room that joined within `scriptCohortArrivalMs` of it
    * forms a cohort; an account whose cohorts in two streamers' rooms ran the

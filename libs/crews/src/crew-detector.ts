@@ -159,7 +159,6 @@ export class CrewDetector {
       joined: record.kind === "join",
       dwellMs: 0,
       firstLikeOffsetMs: -1,
-      firstFollowOffsetMs: -1,
       firstCommentOffsetMs: -1,
       secondBurstOffsetMs: -1,
       lastLikeMs: 0,

@@ -32,7 +32,7 @@ export interface ScriptMark {
   offsetMs: number;
 }
 
-export type ScriptKind = "like" | "burst" | "follow" | "comment";
+export type ScriptKind = "like" | "burst" | "comment";
 
 const MINUTE_MS = 60_000;
 /** A room's ended visits are compared only within `departureSyncMs`; this caps a pathological room. */

@@ -2,32 +2,32 @@ import { Severity } from "@redline/proto";
 import type { Visit } from "./account-state";
 import { CrewDetector } from "./crew-detector";
 import type { CrewFinding } from "./findings";
-import { marksInCommon, noteScriptMark } from "./script-cohorts";
+import { marksInCommon, noteScriptMark, scriptKindOf } from "./script-cohorts";
 import { ActivityTraffic, MIN, T0, type RoomSpec } from "./testing/activity-traffic";
 
 function visit(joined = true): Visit {
   return {
     roomId: "r1", streamerId: "s1", category: "food", roomStartedMs: T0, arrivedMs: T0, lastMs: T0, leftMs: 0, ipPrefix: "", concurrent: false, joined,
-    dwellMs: 0, firstLikeOffsetMs: -1, firstFollowOffsetMs: -1, firstCommentOffsetMs: -1, secondBurstOffsetMs: -1, lastLikeMs: 0, scriptPartners: [], scriptConfirmed: false,
+    dwellMs: 0, firstLikeOffsetMs: -1, firstCommentOffsetMs: -1, secondBurstOffsetMs: -1, lastLikeMs: 0, scriptPartners: [], scriptConfirmed: false,
   };
 }
 
 describe("script marks", () => {
-  it("notes the first like, the first like of a second burst, the first follow and comment, each once", () => {
+  it("notes the first like, the first like of a second burst and the first comment, each once", () => {
     const v = visit();
     expect(noteScriptMark("a", v, "like", T0 + 30_000)).toEqual({ accountId: "a", arrivedMs: T0, kind: "like", offsetMs: 30_000 });
     expect(noteScriptMark("a", v, "like", T0 + 31_000)).toBeUndefined(); // the same burst
     expect(noteScriptMark("a", v, "like", T0 + 90_000)?.kind).toBe("burst");
     expect(noteScriptMark("a", v, "like", T0 + 200_000)).toBeUndefined(); // a third burst: only the second is kept
-    expect(noteScriptMark("a", v, "follow", T0 + 40_000)?.offsetMs).toBe(40_000);
-    expect(noteScriptMark("a", v, "follow", T0 + 50_000)).toBeUndefined();
-    expect(noteScriptMark("a", v, "comment", T0 + 60_000)?.kind).toBe("comment");
+    expect(noteScriptMark("a", v, "comment", T0 + 40_000)?.offsetMs).toBe(40_000);
+    expect(noteScriptMark("a", v, "comment", T0 + 50_000)).toBeUndefined();
+    expect(scriptKindOf("follow")).toBeUndefined(); // a platform's follow prompt puts every follower on one offset
     expect(noteScriptMark("b", visit(false), "like", T0 + 30_000)).toBeUndefined(); // no join: no offset
   });
 
   it("counts the marks two visits made at the same offsets", () => {
-    const a = { ...visit(), firstLikeOffsetMs: 30_000, secondBurstOffsetMs: 90_000, firstFollowOffsetMs: 40_000 };
-    const b = { ...visit(), firstLikeOffsetMs: 32_500, secondBurstOffsetMs: 95_000, firstFollowOffsetMs: 41_000 };
+    const a = { ...visit(), firstLikeOffsetMs: 30_000, secondBurstOffsetMs: 90_000, firstCommentOffsetMs: 40_000 };
+    const b = { ...visit(), firstLikeOffsetMs: 32_500, secondBurstOffsetMs: 95_000, firstCommentOffsetMs: 41_000 };
     expect(marksInCommon(a, b, 3_000)).toBe(2);
     expect(marksInCommon(a, b, 1_000)).toBe(1);
   });

@@ -4,12 +4,12 @@
  * arrival — and each account runs it from its own join. A click crew's people
  * lag the script by minutes, so two of them are seldom in sync by arrival and
  * departure (and seldom meet in two rooms at all), but their offsets from join
- * to first like, follow or comment agree within seconds, and the crew's
+ * to first like or comment agree within seconds, and the crew's
  * offsets are the same in every room.
  *
  * In one room, visits that joined within `scriptCohortArrivalMs` of each
- * other and made their first like, second like burst, first follow or first
- * comment at the same offset after joining (within `scriptOffsetToleranceMs`)
+ * other and made their first like, second like burst or first comment at the
+ * same offset after joining (within `scriptOffsetToleranceMs`)
  * are script partners; `linkByScriptCohort` of them make a cohort. One room's
  * match can be chance (a busy room has many viewers who liked some seconds
  * after joining); an account whose cohort visits in two streamers' rooms ran
@@ -30,17 +30,24 @@ import { coVisitDwellMs } from "./script-dwell";
 /** Likes this far apart start a new burst: a script's bursts come at offsets minutes apart, each a few seconds of taps. */
 export const LIKE_BURST_GAP_MS = 10_000;
 
-const SCRIPT_KINDS = ["like", "burst", "follow", "comment"] as const;
+const SCRIPT_KINDS = ["like", "burst", "comment"] as const;
 
+/**
+ * Follows are not marks: a platform's follow prompt fires a fixed time after
+ * each viewer's join, which puts every ordinary viewer who follows on one
+ * offset (the demo's viewers follow 70 s in, as its crew does). A host's
+ * spoken cue to like comes at one moment for the whole room, which lines up
+ * clock times, not offsets from each viewer's own join.
+ */
 export function scriptKindOf(kind: ActivityKind): ScriptKind | undefined {
-  return kind === "like" || kind === "follow" || kind === "comment" ? kind : undefined;
+  return kind === "like" || kind === "comment" ? kind : undefined;
 }
 
 /** The visit's offset from join to its first mark of `kind`; -1 when none. */
 export function scriptOffset(visit: Visit, kind: ScriptKind): number {
   if (kind === "like") return visit.firstLikeOffsetMs;
   if (kind === "burst") return visit.secondBurstOffsetMs ?? -1;
-  return (kind === "follow" ? visit.firstFollowOffsetMs : visit.firstCommentOffsetMs) ?? -1;
+  return visit.firstCommentOffsetMs ?? -1;
 }
 
 /**
@@ -61,7 +68,6 @@ export function noteScriptMark(accountId: string, visit: Visit, kind: ScriptKind
   const offsetMs = nowMs - visit.arrivedMs;
   if (noted === "like") visit.firstLikeOffsetMs = offsetMs;
   else if (noted === "burst") visit.secondBurstOffsetMs = offsetMs;
-  else if (noted === "follow") visit.firstFollowOffsetMs = offsetMs;
   else visit.firstCommentOffsetMs = offsetMs;
   return { accountId, arrivedMs: visit.arrivedMs, kind: noted, offsetMs };
 }

@@ -9,6 +9,7 @@ import type { BinRecall } from "./crew-scoring";
 import { ratio, row, sum } from "./markdown";
 import { roomActionsTable } from "./room-actions-report";
 import { FIRST_DEVELOPMENT_SEEDS } from "./seeds";
+import { scriptCohortParagraph } from "./script-cohort-notes";
 
 export interface CrewReport {
   developmentSeeds: number[];
@@ -107,6 +108,7 @@ export function renderCrewMarkdown(report: CrewReport): string {
     "0 hard-negative rooms hit by the crew path. Reporting seeds, one run: 246 → 401 of 403 (0.995), 0 and 0 likewise.",
     "Nothing was tuned: the policy is the shipped one and the detector unchanged.",
     ...session12Paragraph(report),
+    ...scriptCohortParagraph(report),
     "",
     "**Rules.** Only the latest finding per crew id counts, and only at MEDIUM or above (the default policy takes no",
     "action below MEDIUM). A finding is correct when more than half of the accounts it names belong to one crew. A crew is",
@@ -259,7 +261,7 @@ function stateTable(report: CrewReport): string[] {
   const lines = [
     "## State and throughput",
     "",
-    `Per-account state is capped by the config: ${DEFAULT_CREW_CONFIG.maxVisitsPerAccount} visits, ${DEFAULT_CREW_CONFIG.maxPartnersPerAccount} sync partners × ${DEFAULT_CREW_CONFIG.maxCoVisitsPerPartner} rooms,`,
+    `Per-account state is capped by the config: ${DEFAULT_CREW_CONFIG.maxVisitsPerAccount} visits (each with up to ${DEFAULT_CREW_CONFIG.maxScriptPartnersPerVisit} script partners), ${DEFAULT_CREW_CONFIG.maxPartnersPerAccount} sync partners × ${DEFAULT_CREW_CONFIG.maxCoVisitsPerPartner} rooms,`,
     `${DEFAULT_CREW_CONFIG.maxKeysPerAccount} device/payment keys and ${DEFAULT_CREW_CONFIG.maxKeysPerAccount} /24s, inside a ${DEFAULT_CREW_CONFIG.windowMs / 3_600_000} h event-time window: at most **${cap} bytes per account** (16-character ids),`,
     `estimated by counting strings (2 bytes a character + header), numbers (8) and object headers; at most ${DEFAULT_CREW_CONFIG.maxAccounts.toLocaleString("en")} accounts (${Math.round((cap * DEFAULT_CREW_CONFIG.maxAccounts) / 1e9)} GB worst case).`,
     "Throughput is `CrewDetector.ingest` alone, one core shared with other work (indicative, not a benchmark).",
