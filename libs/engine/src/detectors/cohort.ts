@@ -19,7 +19,7 @@ import type { FalsificationConfig } from "./falsification-config";
 import { FAKE_FOLLOWS, FAKE_LIKES, FAKE_ORDERS, FAKE_VIEWS } from "./finding";
 import type { Finding } from "./finding";
 import { ramp } from "./scoring";
-import { LIKE_SPECIFIC_TELLS, NO_CROWD, TELLS, tellsOf, type CrowdContext } from "./tells";
+import { LIKE_SPECIFIC_TELLS, NO_CROWD, REFUND_TELLS, TELLS, tellsOf, type CrowdContext } from "./tells";
 import type { WindowFeatureSums } from "./window-features";
 
 export const SUBCATEGORY_OF: Readonly<Record<CohortKind, string>> = { views: FAKE_VIEWS, likes: FAKE_LIKES, follows: FAKE_FOLLOWS, orders: FAKE_ORDERS };
@@ -99,7 +99,7 @@ function judgeWindow(room: RoomState, kind: CohortKind, timeMs: number, f: Reado
       return;
     }
     const tells = tellsOf(kind, userId, slot, room, timeMs, f, crowd);
-    features?.add(weight, tells.mask, tells.weight >= f.suspiciousTellWeight, slot.joinMs < 0, slot.maxTapsPerEvent > 0);
+    features?.add(weight, tells.mask & ~REFUND_TELLS, tells.weight >= f.suspiciousTellWeight, slot.joinMs < 0, slot.maxTapsPerEvent > 0);
     if (tells.weight >= f.suspiciousTellWeight) out.suspicious.push({ userId, entry, weight, tellWeight: tells.weight, beyondHousehold: tells.beyondHousehold, mask: tells.mask });
     else if (kind === "likes") out.ordinaryWeights.push(weight);
   });

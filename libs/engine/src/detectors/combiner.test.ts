@@ -1,4 +1,4 @@
-import type { LiveEvent } from "@redline/proto";
+import { TransactionKind, type LiveEvent } from "@redline/proto";
 import { DEFAULT_ENGINE_CONFIG } from "../config";
 import { applyFalsification } from "../falsification";
 import { createRoomState, type RoomState } from "../room-state";
@@ -22,13 +22,15 @@ function lowValueModel(bias: number): CombinerKindModel {
 }
 
 /** `buyers` aged accounts on their own phone, /24, card and address, each placing one 5-yuan order after watching. */
-function lowValueBuyers(buyers: number): { room: RoomState; lastMs: number } {
+function lowValueBuyers(buyers: number, refund = false): { room: RoomState; lastMs: number } {
   const room = createRoomState(ROOM, T0);
   const events: LiveEvent[] = [];
   for (let b = 0; b < buyers; b++) {
     const person = actor(`buyer-${b}`, { createdMs: T0 - 900 * DAY, ip: `100.70.${b}.0/24`, device: `phone-${b}` });
     const at = T0 + 300_000 + b * 20_000;
-    events.push(join(ROOM, at - 120_000, person), order(ROOM, at, person, { payment: `card-${b}`, address: `home-${b}`, amountCents: 500, orderId: `o-${b}` }));
+    const o = { payment: `card-${b}`, address: `home-${b}`, amountCents: 500, orderId: `o-${b}` };
+    events.push(join(ROOM, at - 120_000, person), order(ROOM, at, person, o));
+    if (refund) events.push(order(ROOM, at + 30_000, person, { ...o, kind: TransactionKind.TRANSACTION_KIND_REFUND }));
   }
   events.sort((a, c) => a.eventTimeMs - c.eventTimeMs);
   for (const e of events) applyFalsification(room, e, cfg);
@@ -62,6 +64,13 @@ describe("the fitted combiner", () => {
     expect(judge(big.room, big.lastMs, lowValueModel(-15)).finding).toBeNull();
     const small = lowValueBuyers(f.minSuspiciousBuyers - 1);
     expect(judge(small.room, small.lastMs, lowValueModel(-5)).finding).toBeNull();
+  });
+
+  it("does not read refunds: a price drop's buyers refund and order again, which the shares cannot tell from a boost taken back", () => {
+    const { room, lastMs } = lowValueBuyers(12, true);
+    const x = judge(room, lastMs, lowValueModel(-5)).features.finish();
+    expect(x[WINDOW_FEATURES.indexOf("share_refunded_in_stream")]).toBe(0);
+    expect(x[LOW_VALUE]).toBeCloseTo(1, 6);
   });
 
   it("does not judge a window with more accounts than any attacked window it was fitted on", () => {

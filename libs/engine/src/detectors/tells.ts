@@ -119,6 +119,12 @@ const BATCHED_FRESH = BITS.fresh_account | BITS.batch_created;
  * identity tells (fresh, farm device, a farm's /24) say it is fake, not what it was bought for.
  */
 export const LIKE_SPECIFIC_TELLS = BITS.superhuman_taps | BITS.acted_without_join | BITS.scheduled_timing | BITS.lockstep_likes;
+/**
+ * Tells of refunds, which the fitted combiner does not read: a price drop's buyers refund and order again at the
+ * new price, which these count the same as a boost taken back. The rules read refunds their own ways (kept
+ * refunds after a grace, order-and-refund again and again); the combiner has no notion of the re-order.
+ */
+export const REFUND_TELLS = BITS.refunded_in_stream | BITS.repeat_refunds;
 /** Reused across calls: `tellsOf` runs for every account in a window at every measure, and allocation showed in profiles. */
 const SCRATCH = new TellSum();
 
