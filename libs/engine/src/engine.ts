@@ -116,7 +116,9 @@ export class RiskEngine {
     this.reads = { accountRiskAt: deps.accountRiskAt, peerBaselineAt: deps.peerBaselineAt, onWindowJudged: deps.onWindowJudged };
     this.baselines = deps.peerBaselineAt === undefined ? undefined : new BaselineProducer(this.cfg.falsification);
     this.scorer = deps.textScorer ?? loadDefaultClassifier();
-    this.modelVersion = `${this.cfg.modelVersion}+text-${this.scorer.version}${operatorThresholdsTag(this.cfg.content)}`;
+    // An operator's choices that change outputs are named in the version, so an alert says what judged it.
+    const acting = this.cfg.falsification.combinerActs ? "+combiner-acts" : "";
+    this.modelVersion = `${this.cfg.modelVersion}${acting}+text-${this.scorer.version}${operatorThresholdsTag(this.cfg.content)}`;
   }
 
   get config(): Readonly<EngineConfig> {

@@ -21,6 +21,7 @@ export type { WindowJudgedHook } from "./engine-types";
 // For fitting the falsification combiner (tools/eval, fit-combiner): its features and the model it writes.
 export { WINDOW_FEATURES } from "./detectors/window-features";
 export { COMBINER_MODEL } from "./detectors/combiner-model";
+export { combinerActsFrom } from "./detectors/falsification-config";
 export type { CombinerKindModel, CombinerModel } from "./detectors/combiner-model";
 export { ROOM_SIGNALS } from "./detectors/room-signals";
 export type { BaselinePartial } from "./peer-baselines";

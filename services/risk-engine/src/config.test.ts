@@ -12,6 +12,13 @@ describe("risk-engine config", () => {
     expect(() => loadConfig({ REDLINE_TEXT_THRESHOLDS: "DIVERSION=high" })).toThrow(/REDLINE_TEXT_THRESHOLDS/);
   });
 
+  it("leaves the falsification combiner as evidence (LOW) unless told to act on it, and refuses a value it cannot read", () => {
+    expect(loadConfig({}).engine.falsification?.combinerActs).toBe(false);
+    expect(loadConfig({ REDLINE_ENGINE_COMBINER_ACTS: "true" }).engine.falsification?.combinerActs).toBe(true);
+    expect(() => loadConfig({ REDLINE_ENGINE_COMBINER_ACTS: "yes" })).toThrow(RedlineError);
+    expect(() => loadConfig({ REDLINE_ENGINE_COMBINER_ACTS: "yes" })).toThrow(/REDLINE_ENGINE_COMBINER_ACTS/);
+  });
+
   it("runs the default policy unless named, and none when told `off` (a blank value is unset)", () => {
     expect(loadConfig({}).policyFile).toBe("deploy/policy/default-policy.json");
     expect(loadConfig({ REDLINE_POLICY_FILE: "" }).policyFile).toBe("deploy/policy/default-policy.json");

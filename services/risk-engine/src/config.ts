@@ -1,5 +1,5 @@
 import { EnvReader } from "@redline/common";
-import { contentConfigForThresholds, DEFAULT_ENGINE_CONFIG, DEFAULT_ROOMS_PER_SLICE, type EngineConfig } from "@redline/engine";
+import { combinerActsFrom, contentConfigForThresholds, DEFAULT_ENGINE_CONFIG, DEFAULT_ROOMS_PER_SLICE, type EngineConfig } from "@redline/engine";
 import { PIPELINE_DEFAULTS } from "@redline/pipeline";
 import { DEFAULT_INPUT_TOPICS, DEFAULT_OUTPUT_TOPICS, DEFAULT_TABLE_TOPICS, loadValidationLimits, type ValidationLimits } from "@redline/events";
 import { dlqTopicFor, type KafkaConfig, loadKafkaConfig, type RequiredTopic } from "@redline/kafka";
@@ -124,6 +124,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): R
       dedupeWindowMs: r.int("REDLINE_ENGINE_DEDUPE_WINDOW_MS", DEFAULT_ENGINE_CONFIG.dedupeWindowMs, { min: 0 }),
       // Per-label text thresholds (issue 14); `redline replay` reads the same variable, so both agree.
       content: contentConfigForThresholds(env.REDLINE_TEXT_THRESHOLDS),
+      // Whether the fitted falsification combiner's findings are acted on (MEDIUM) or evidence only (LOW); replay reads it too.
+      falsification: { ...DEFAULT_ENGINE_CONFIG.falsification, combinerActs: combinerActsFrom(env.REDLINE_ENGINE_COMBINER_ACTS) },
     }),
     policyFile: policyFileOf(r.string("REDLINE_POLICY_FILE", "deploy/policy/default-policy.json")),
     shadowPolicyFile: r.optionalString("REDLINE_SHADOW_POLICY_FILE") ?? "",

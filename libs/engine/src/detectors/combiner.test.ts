@@ -1,5 +1,6 @@
 import { TransactionKind, type LiveEvent } from "@redline/proto";
 import { DEFAULT_ENGINE_CONFIG } from "../config";
+import { RiskEngine } from "../engine";
 import { applyFalsification } from "../falsification";
 import { createRoomState, type RoomState } from "../room-state";
 import { actor, join, order, T0 } from "../testing/event-builders";
@@ -12,7 +13,7 @@ import { WINDOW_FEATURES, WindowFeatureSums } from "./window-features";
 const ROOM = "room-cb";
 const DAY = 86_400_000;
 const cfg = { ...DEFAULT_ENGINE_CONFIG, falsification: { ...DEFAULT_ENGINE_CONFIG.falsification, useCombiner: false } };
-const f = cfg.falsification;
+const f = { ...cfg.falsification, combinerActs: true };
 const LOW_VALUE = WINDOW_FEATURES.indexOf("share_low_value_order");
 
 /** A model that reads one feature only: logit = bias + weight × share of low-value orders. */
@@ -57,6 +58,22 @@ describe("the fitted combiner", () => {
     expect(finding!.signals[0]!.name).toBe("share_low_value_order");
     expect(finding!.signals.find((s) => s.name === "combiner_logit")!.value).toBeCloseTo(5, 3);
     expect(finding!.evidence.length).toBe(10);
+  });
+
+  it("is LOW, evidence without an action, unless the operator lets it act", () => {
+    const { room, lastMs } = lowValueBuyers(12);
+    const features = new WindowFeatureSums();
+    const quiet = { ...f, combinerActs: false };
+    const crowd = crowdOf(room, "orders", lastMs, quiet);
+    detectCohort(room, "orders", lastMs, quiet, 10, crowd, features);
+    const finding = combinedFinding(room, "orders", lastMs, quiet, 10, crowd, features, { orders: lowValueModel(-5) });
+    expect(finding!.score).toBeGreaterThanOrEqual(0.5);
+    expect(finding!.score).toBeLessThan(0.7);
+  });
+
+  it("names an acting combiner in the engine's model version, so an alert says what judged it", () => {
+    expect(new RiskEngine().modelVersion).not.toContain("combiner-acts");
+    expect(new RiskEngine({ falsification: { ...DEFAULT_ENGINE_CONFIG.falsification, combinerActs: true } }).modelVersion).toMatch(/^redline-rules-\d+\+combiner-acts\+text-/);
   });
 
   it("stays quiet under its threshold and below the kind's cohort floor", () => {

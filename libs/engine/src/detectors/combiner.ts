@@ -2,9 +2,9 @@
  * The fitted combiner (issue 12, "combine them with a calibrated model"): a logistic model per kind over what the
  * window shows as a whole (window-features.ts), fitted on development seeds by `npm run fit:combiner`
  * (tools/eval/src/fit-combiner). It is read only when the cohort rule and the kind's room findings have found
- * nothing, and makes a MEDIUM finding at most: it is there for rooms where many accounts each show one tell,
- * which the cohort rule, counting accounts with two, does not see. Its explanation lists each feature's value
- * and its part of the score.
+ * nothing. It is there for rooms where many accounts each show one tell, which the cohort rule, counting
+ * accounts with two, does not see. Its finding is LOW, evidence with no action, unless the operator lets it act
+ * (`combinerActs`, then MEDIUM at most). Its explanation lists each feature's value and its part of the score.
  */
 import type { Signal } from "@redline/proto";
 import { slotOfEntry } from "../account-refs";
@@ -19,8 +19,10 @@ import { ramp } from "./scoring";
 import { tellsOf, type CrowdContext } from "./tells";
 import { WINDOW_FEATURES, type WindowFeatureSums } from "./window-features";
 
-const BASE_SCORE = 0.7;
-/** Never HIGH on its own: the combined shares are weak signals added up (issue 12, "severity that means something"). */
+/** MEDIUM when the operator lets it act (`combinerActs`), else LOW: seen by inspectors, no action. */
+const ACTING_BASE_SCORE = 0.7;
+const EVIDENCE_BASE_SCORE = 0.5;
+/** Never HIGH on its own (nor MEDIUM when it does not act): the combined shares are weak signals added up (issue 12). */
 const MAX_PART = 0.09;
 /** Logit units above the threshold at which the score reaches its top. */
 const LOGIT_SPAN = 4;
@@ -73,7 +75,8 @@ export function combinedFinding(
   if (logit < model.threshold) return null;
   const parts = new Float64Array(WINDOW_FEATURES.length);
   combinerLogit(model, x, parts);
-  const score = round4(BASE_SCORE + MAX_PART * ramp(logit, model.threshold, model.threshold + LOGIT_SPAN));
+  const base = f.combinerActs ? ACTING_BASE_SCORE : EVIDENCE_BASE_SCORE;
+  const score = round4(base + MAX_PART * ramp(logit, model.threshold, model.threshold + LOGIT_SPAN));
   const order = WINDOW_FEATURES.map((_, i) => i).filter((i) => parts[i]! > 0).sort((a, b) => parts[b]! - parts[a]! || a - b);
   const positive = order.reduce((sum, i) => sum + parts[i]!, 0);
   const signals: Signal[] = [

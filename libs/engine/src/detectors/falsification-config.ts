@@ -7,6 +7,7 @@
  * `cohort.ts` asks for two tells per account, so no single crowd behaviour
  * (a campus behind one NAT, a family phone, a new-user campaign) is enough.
  */
+import { EngineConfigError } from "../errors";
 import { DAY_MS } from "../primitives/account-age";
 
 export interface FalsificationConfig {
@@ -169,6 +170,13 @@ export interface FalsificationConfig {
    * (`npm run fit:combiner` scores the rules alone) or to compare with and without it.
    */
   useCombiner: boolean;
+  /**
+   * Whether the combiner's findings are MEDIUM, which the default policy acts on, or LOW: evidence an inspector
+   * sees, with no action. Off by default: its first two reports (docs/falsification.md, rules-17) added order
+   * recall on every generator but also FAKE_ORDERS on 3 of the independent generator's 30 price-drop rooms,
+   * a hard negative the development seeds did not show it failing on.
+   */
+  combinerActs: boolean;
 }
 
 export const DEFAULT_FALSIFICATION_CONFIG: Readonly<FalsificationConfig> = Object.freeze({
@@ -231,4 +239,15 @@ export const DEFAULT_FALSIFICATION_CONFIG: Readonly<FalsificationConfig> = Objec
   stackedCrowdMinViewers: 20,
   ghostCrowdVisits: 2,
   useCombiner: true,
+  combinerActs: false,
 });
+
+/**
+ * `REDLINE_ENGINE_COMBINER_ACTS` as the service and `redline replay` both read it (so they agree): absent or
+ * "false" leaves the combiner's findings LOW, "true" makes them MEDIUM; anything else is a configuration error.
+ */
+export function combinerActsFrom(value: string | undefined): boolean {
+  if (value === undefined || value === "" || value === "false") return false;
+  if (value === "true") return true;
+  throw new EngineConfigError("falsification.combinerActs", `REDLINE_ENGINE_COMBINER_ACTS must be true or false, got ${JSON.stringify(value)}`);
+}

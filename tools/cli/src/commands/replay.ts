@@ -23,7 +23,7 @@
 import { createReadStream, statSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { once } from "node:events";
-import { contentConfigForThresholds, outputToJsonLine, type PipelineOutput } from "@redline/engine";
+import { combinerActsFrom, contentConfigForThresholds, DEFAULT_ENGINE_CONFIG, outputToJsonLine, type PipelineOutput } from "@redline/engine";
 import { InProcessTables, policyCounters, SettledPipeline, type PipelineSpec } from "@redline/pipeline";
 import { crewAlert } from "@redline/crews";
 import { fixedPolicy, loadPolicyFile } from "@redline/policy";
@@ -73,7 +73,11 @@ function pipelineSpec(o: ReplayOptions, ctx: CommandContext): PipelineSpec {
   return {
     ...(products === undefined ? {} : { products: products.table }),
     // The service's REDLINE_TEXT_THRESHOLDS, read the same way, so a replay scores texts as the service does.
-    engine: { ...(o.latenessMs === undefined ? {} : { allowedLatenessMs: o.latenessMs }), content: contentConfigForThresholds(ctx.env.REDLINE_TEXT_THRESHOLDS) },
+    engine: {
+      ...(o.latenessMs === undefined ? {} : { allowedLatenessMs: o.latenessMs }),
+      content: contentConfigForThresholds(ctx.env.REDLINE_TEXT_THRESHOLDS),
+      falsification: { ...DEFAULT_ENGINE_CONFIG.falsification, combinerActs: combinerActsFrom(ctx.env.REDLINE_ENGINE_COMBINER_ACTS) },
+    },
     ...(o.policy === undefined ? {} : { policy: fixedPolicy(loadPolicyFile(o.policy)) }),
     ...(o.shadowPolicy === undefined ? {} : { shadowPolicy: fixedPolicy(loadPolicyFile(o.shadowPolicy)) }),
   };
