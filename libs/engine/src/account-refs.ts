@@ -8,8 +8,8 @@
  * only way one leaves: eviction past a cap) is marked retired, and a retired or missing reference falls
  * back to the lookup. The references live under symbol keys, which snapshots never see (msgpackr walks
  * string keys): a restored room starts without them and finds them again on first use. New slots and
- * entries are made with them inside the object (`DEVICE_ACCOUNTS` and `SUBNET` in the slot's literal,
- * `newWindowEntry`): added later, in varying
+ * entries are made with them inside the object (`DEVICE_ACCOUNTS` and `SUBNET` as fields of the
+ * `AccountSlot` class, `newWindowEntry`): added later, in varying
  * orders, they gave slots many hidden classes, and every slot read in the engine slowed down with them;
  * added later in one order, they cost an out-of-object property store each (1.1 KB per room of 20).
  */

@@ -21,6 +21,7 @@ import { roomSignalsOf, type RoomSignals } from "./detectors/room-signals";
 import { BaselineProducer, type BaselinePartial, type BaselineProducerSnapshot } from "./peer-baselines";
 import { alertFromFinding } from "./alert";
 import { encodeState } from "./state-codec";
+import { encodeRoom } from "./room-codec";
 import { notThisRelease, readSlicedState, SnapshotCapture } from "./snapshot-capture";
 import { loadDefaultClassifier } from "@redline/text-classifier";
 import { applyContent } from "./detectors/content";
@@ -364,7 +365,7 @@ export class RiskEngine {
    * for the hot path.
    */
   roomStateSizes(): RoomStateSize[] {
-    return [...this.rooms.values()].map((room) => ({ roomId: room.roomId, bytes: encodeState(room).byteLength, accounts: room.accounts.size }));
+    return [...this.rooms.values()].map((room) => ({ roomId: room.roomId, bytes: encodeRoom(room).byteLength, accounts: room.accounts.size }));
   }
 
   /**

@@ -11,7 +11,6 @@ import { actingAccount } from "./acting-account";
 import { isFreshAccount } from "./primitives/account-age";
 import { accountSlot, accountsOnDevice } from "./room-state";
 import { subnetOf } from "./account-refs";
-import { iaAdd } from "./primitives/running-stats";
 import type { AccountSlot, RoomState } from "./room-state";
 import type { EngineConfig } from "./config";
 import type { WindowJudgedHook } from "./engine-types";
@@ -99,7 +98,7 @@ function onView(room: RoomState, event: LiveEvent, user: Actor, view: ViewEvent,
   const slot = slotOf(room, user, t, cfg);
   if (view.kind === ViewKind.VIEW_KIND_JOIN) {
     slot.joins++;
-    iaAdd(slot.joinGaps, t);
+    slot.addJoinGap(t);
     slot.joinMs = t;
     slot.interacted = false;
     arrive(room, slot, "views", t, freshAt(slot, t, cfg));
@@ -121,7 +120,7 @@ function onLike(room: RoomState, event: LiveEvent, user: Actor, like: LikeEvent,
   slot.interacted = true;
   slot.engaged = true;
   if (slot.firstEngagedMs < 0) slot.firstEngagedMs = t;
-  iaAdd(slot.likeGaps, t);
+  slot.addLikeGap(t);
   if (taps > slot.maxTapsPerEvent) slot.maxTapsPerEvent = taps;
   noteBatchedLike(room, user.userId, event.eventId, t, taps, cfg.falsification);
   countLike((room.likeBeat ??= newLikeBeat(Math.floor(t / 1_000))), user.userId, slot, t, cfg.falsification, room.accounts);

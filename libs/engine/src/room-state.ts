@@ -5,9 +5,8 @@
  */
 import type { Actor, LiveEvent } from "@redline/proto";
 import { boundedUpsert } from "@redline/common";
-import { createInterArrival } from "./primitives/running-stats";
-import { DEVICE_ACCOUNTS, retire, SUBNET } from "./account-refs";
-import type { InterArrival } from "./primitives/running-stats";
+import { retire } from "./account-refs";
+import { AccountColumns, AccountSlot } from "./account-slot";
 import { createCohortState } from "./detectors/cohort-state";
 import type { CohortState } from "./detectors/cohort-state";
 import type { EngineConfig } from "./config";
@@ -17,62 +16,10 @@ import type { LikeBeat } from "./detectors/like-waves";
 import type { BatchedLiker } from "./detectors/batched-likers";
 import type { KeptRefunds } from "./detectors/kept-refunds";
 
-/**
- * What the room has seen of one account: its identity as first seen and its
- * behaviour here. The falsification tells (`detectors/tells.ts`) are read
- * from these facts; all are plain numbers so snapshots stay exact.
- */
-export interface AccountSlot {
-  /** Event time of the account's open join; -1 when not in the room (or unknown). */
-  joinMs: number;
-  /** Whether the account liked, commented, followed or ordered since joining. */
-  interacted: boolean;
-  /** accountCreatedMs as first seen (0 unknown); device and /24 as first seen; whether the room's key maps count it yet. */
-  createdMs: number;
-  registered: boolean;
-  deviceId: string;
-  ipPrefix: string;
-  /** JOINs in this room, and visits shorter than the ghost dwell without interaction. */
-  joins: number;
-  shortVisits: number;
-  /** Gap statistics (Welford) between this account's joins, and the last join time. */
-  joinGaps: InterArrival;
-  /** Gap statistics of like events; largest taps in one event; taps in the current 10 s and 60 s frames. */
-  likeGaps: InterArrival;
-  maxTapsPerEvent: number;
-  tapFrame10sMs: number;
-  taps10s: number;
-  maxTaps10s: number;
-  tapFrame60sMs: number;
-  taps60s: number;
-  maxTaps60s: number;
-  /**
-   * The latest second (epoch s) the account liked in, the seconds it liked in, the latest of the room's
-   * waves it liked in and how many waves it liked in (`detectors/like-waves.ts`; absent before rules-9).
-   */
-  /** Left or commented without a JOIN of its own: it was watching, and its JOIN was lost (absent before rules-11). */
-  presentUnjoined?: boolean;
-  likeSecond?: number;
-  likeSeconds?: number;
-  likeWave?: number;
-  waveLikes?: number;
-  /** Event time of the account's first like, follow or order here (-1 none). */
-  firstEngagedMs: number;
-  /** Liked, followed or ordered here at all: such an account is judged in those kinds, not as a viewer. */
-  engaged: boolean;
-  /** `ARRIVAL_BIT`s: kinds in which the account arrived while a cadence of the room was a schedule (tells.ts). */
-  scheduledArrivals: number;
-  /** Time from the latest join to the follow (-1: no follow, or no join before it). */
-  followAfterJoinMs: number;
-  /** Orders placed and paid here, refunds, low-value orders; last order time; payment account and address used. */
-  orders: number;
-  paid: number;
-  refunds: number;
-  lowValueOrders: number;
-  lastOrderMs: number;
-  paymentAccountId: string;
-  shippingAddressHash: string;
-}
+export { AccountSlot } from "./account-slot";
+
+/** The rows behind a room's account slots (`account-slot.ts`): under a symbol key, which snapshots never see. */
+export const ACCOUNT_COLUMNS = Symbol("accountColumns");
 
 export interface RoomState {
   roomId: string;
@@ -83,6 +30,7 @@ export interface RoomState {
   /** Event time of ROOM_ENDED; -1 while live. */
   endedMs: number;
   accounts: Map<string, AccountSlot>;
+  [ACCOUNT_COLUMNS]: AccountColumns;
   /** Accounts seen on each device in this room (capped). */
   devices: Map<string, string[]>;
   /** Falsification cohorts: who acted in each kind recently, and the room's shared keys. */
@@ -138,6 +86,7 @@ export function createRoomState(roomId: string, timeMs: number): RoomState {
     movedToFrontMs: timeMs,
     endedMs: -1,
     accounts: new Map(),
+    [ACCOUNT_COLUMNS]: new AccountColumns(),
     devices: new Map(),
     cohort: createCohortState(),
     episodeStartMs: {},
@@ -152,44 +101,14 @@ export function accountSlot(room: RoomState, actor: Actor, cfg: Readonly<EngineC
   // Looked up first: the creating closure below would otherwise be allocated for every event (#15).
   const existing = room.accounts.get(actor.userId);
   if (existing !== undefined) return existing;
-  // The references of account-refs.ts made empty with the slot, inside it.
-  const create = (): AccountSlot => ({
-    [DEVICE_ACCOUNTS]: undefined,
-    [SUBNET]: undefined,
-    joinMs: -1,
-    interacted: false,
-    createdMs: actor.accountCreatedMs > 0 ? actor.accountCreatedMs : 0,
-    registered: false,
-    deviceId: actor.deviceId,
-    ipPrefix: actor.ipPrefix,
-    joins: 0,
-    shortVisits: 0,
-    joinGaps: createInterArrival(),
-    likeGaps: createInterArrival(),
-    maxTapsPerEvent: 0,
-    tapFrame10sMs: -1,
-    taps10s: 0,
-    maxTaps10s: 0,
-    tapFrame60sMs: -1,
-    taps60s: 0,
-    maxTaps60s: 0,
-    likeSecond: -1,
-    likeSeconds: 0,
-    likeWave: 0,
-    waveLikes: 0,
-    firstEngagedMs: -1,
-    engaged: false,
-    scheduledArrivals: 0,
-    followAfterJoinMs: -1,
-    orders: 0,
-    paid: 0,
-    refunds: 0,
-    lowValueOrders: 0,
-    lastOrderMs: -1,
-    paymentAccountId: "",
-    shippingAddressHash: "",
-  }) as AccountSlot;
-  return boundedUpsert(room.accounts, actor.userId, cfg.maxAccountsPerRoom, create, retire);
+  const create = (): AccountSlot => AccountSlot.create(room[ACCOUNT_COLUMNS], actor.accountCreatedMs > 0 ? actor.accountCreatedMs : 0, actor.deviceId, actor.ipPrefix);
+  return boundedUpsert(room.accounts, actor.userId, cfg.maxAccountsPerRoom, create, retireSlot);
+}
+
+/** An evicted slot: references to it fall back to the lookup, and its row goes back to the room. */
+function retireSlot(slot: AccountSlot): void {
+  retire(slot);
+  slot.detach();
 }
 
 /** Records that `actor` used its device here; returns how many accounts the device has carried in this room. */

@@ -21,6 +21,7 @@ import { LiveEvent } from "@redline/proto";
 import { SnapshotFormatError } from "./errors";
 import type { RoomState } from "./room-state";
 import { decodeState, encodeState } from "./state-codec";
+import { encodeRoom, roomFromPlain, roomToPlain } from "./room-codec";
 
 /** Rooms per slice when the caller does not say: about 5-10 ms of encoding on the shared 2-core machine. */
 export const DEFAULT_ROOMS_PER_SLICE = 32;
@@ -82,7 +83,7 @@ export class SnapshotCapture {
     const at = this.waiting.get(roomId);
     if (at === undefined) return;
     const pair = this.slices[at[0]]![at[1]]!;
-    pair[1] = encodeState(pair[1]);
+    pair[1] = isBytes(pair[1]) ? pair[1] : encodeRoom(pair[1]);
     this.waiting.delete(roomId);
   }
 
@@ -96,7 +97,7 @@ export class SnapshotCapture {
       this.eventsEncoded += chunk.length;
     } else if (this.encodedSlices.length < this.slices.length) {
       const slice = this.slices[this.encodedSlices.length]!;
-      this.encodedSlices.push(encodeState(slice));
+      this.encodedSlices.push(encodeState(slice.map(([roomId, room]) => [roomId, isBytes(room) ? room : roomToPlain(room)])));
       for (const [roomId] of slice) this.waiting.delete(roomId);
     }
     if (!this.done) return true;
@@ -120,7 +121,7 @@ export function readSlicedState(bytes: Uint8Array): { head: unknown; seen: unkno
   for (const chunk of buffered) for (const record of decodeArray(chunk)) events.push(LiveEvent.decode(record as Uint8Array));
   const rooms = new Map<string, RoomState>();
   for (const slice of slices) {
-    for (const [roomId, room] of decodeArray(slice) as Array<[string, RoomState | Uint8Array]>) rooms.set(roomId, isBytes(room) ? (decodeState(room) as RoomState) : room);
+    for (const [roomId, room] of decodeArray(slice) as Array<[string, RoomState | Uint8Array]>) rooms.set(roomId, roomFromPlain(isBytes(room) ? decodeState(room) : room));
   }
   return { head: decodeState(head), seen: decodeArray(seen), buffered: events, rooms };
 }

@@ -10,7 +10,6 @@
  * and weak tells together never count for more than one weak tell.
  */
 import type { AccountSlot, RoomState } from "../room-state";
-import { rsCoefficientOfVariation } from "../primitives/running-stats";
 import { isBatchCreated, type CohortKind } from "./cohort-state";
 import type { FalsificationConfig } from "./falsification-config";
 import { ringSize } from "./buyer-rings";
@@ -183,7 +182,7 @@ function likeTells(out: TellSum, slot: AccountSlot, room: RoomState, f: Readonly
     out.add("superhuman_taps", 2);
   } else if (slot.maxTaps10s > f.briskTapsPer10s) out.add("superhuman_taps", 1);
   if (actedWithoutJoin(slot, room, f)) out.add("acted_without_join", withoutJoinWeight(room, f));
-  if (slot.likeGaps.gaps.n >= f.regularMinGaps && rsCoefficientOfVariation(slot.likeGaps.gaps) < f.regularGapCv) out.add("scheduled_timing", 1.5);
+  if (slot.likeGapsN >= f.regularMinGaps && slot.likeGapsCv() < f.regularGapCv) out.add("scheduled_timing", 1.5);
   // Liking, second after second, with a crowd that comes out of a lull together: a fleet's waves, whatever
   // its identities look like. A person in a like storm fills the seconds around them instead.
   const seconds = slot.likeSeconds ?? 0;
@@ -220,7 +219,7 @@ function viewTells(out: TellSum, slot: AccountSlot, f: Readonly<FalsificationCon
   else if (crowd.ghostCrowd && slot.shortVisits >= f.ghostCrowdVisits) out.add("ghost_crowd", 2);
   else if (slot.shortVisits >= f.ghostVisits - 1) out.add("ghost_visits", 1);
   if (crowd.stackedIdentity && stacksIdentity(out.mask)) out.add("stacked_identity", STACKED_IDENTITY_WEIGHT);
-  if ((slot.joinGaps.gaps.n >= 3 && rsCoefficientOfVariation(slot.joinGaps.gaps) < f.regularGapCv) || (slot.scheduledArrivals & ARRIVAL_BIT.views) !== 0) out.add("scheduled_timing", 1);
+  if ((slot.joinGapsN >= 3 && slot.joinGapsCv() < f.regularGapCv) || (slot.scheduledArrivals & ARRIVAL_BIT.views) !== 0) out.add("scheduled_timing", 1);
   // One /24's accounts arriving like a metronome: a schedule and a concentration at once. A campus or
   // office NAT carries people who arrive at random; one weak tell beside it (a dense /24, a shared phone) suffices.
   if ((slot.scheduledArrivals & ARRIVAL_BIT.subnetViews) !== 0) out.add("subnet_schedule", 1.5);

@@ -22,8 +22,13 @@ export function rsAdd(s: RunningStats, x: number): void {
 
 /** Coefficient of variation (stddev / mean); 1 (Poisson-like) until there are 3 samples. */
 export function rsCoefficientOfVariation(s: RunningStats): number {
-  if (s.n < 3 || s.mean <= 0) return 1;
-  return Math.sqrt(s.m2 / (s.n - 1)) / s.mean;
+  return coefficientOfVariation(s.n, s.mean, s.m2);
+}
+
+/** The same from the three sums, for stats kept outside a `RunningStats` (account slots' columns). */
+export function coefficientOfVariation(n: number, mean: number, m2: number): number {
+  if (n < 3 || mean <= 0) return 1;
+  return Math.sqrt(m2 / (n - 1)) / mean;
 }
 
 /** Inter-arrival tracker: feeds gaps between successive event times into running stats. */
