@@ -365,7 +365,7 @@ export class RiskEngine {
    * for the hot path.
    */
   roomStateSizes(): RoomStateSize[] {
-    return [...this.rooms.values()].map((room) => ({ roomId: room.roomId, bytes: encodeRoom(room).byteLength, accounts: room.accounts.size }));
+    return [...this.rooms.values()].map((room) => ({ roomId: room.roomId, bytes: encodeRoom(room, this.cfg).byteLength, accounts: room.accounts.size }));
   }
 
   /**
@@ -403,7 +403,7 @@ export class RiskEngine {
   captureSnapshot(roomsPerSlice: number): SnapshotCapture {
     const head: EngineHead = { progress: this.progress, early: this.early.state, baselines: this.baselines?.snapshot() ?? null };
     const parts = { head: encodeState(head), seen: this.seen.toPlain(), buffered: [...this.heap.items] };
-    const capture = new SnapshotCapture(parts, this.rooms, roomsPerSlice, (done) => this.captures.delete(done));
+    const capture = new SnapshotCapture(parts, this.rooms, roomsPerSlice, (done) => this.captures.delete(done), this.cfg);
     this.captures.add(capture);
     return capture;
   }

@@ -6,16 +6,29 @@
 import { AccountColumns, AccountSlot, type PlainAccountSlot } from "./account-slot";
 import { ACCOUNT_COLUMNS, type RoomState } from "./room-state";
 import { decodeState, encodeState } from "./state-codec";
+import { createFlood, createMinorContent, type ContentFeatures } from "./detectors/content-state";
+import type { EngineConfig } from "./config";
 
 /** The room with plain slots, its other fields shared (not copied): encode it before the room changes. */
-export function roomToPlain(room: RoomState): unknown {
+export function roomToPlain(room: RoomState, cfg: Readonly<EngineConfig>): unknown {
   const accounts = new Map<string, PlainAccountSlot>();
   room.accounts.forEach((slot, userId) => accounts.set(userId, slot.toPlain()));
-  return { ...room, accounts };
+  return { ...room, accounts, ...(room.content ? { content: plainContent(room.content, cfg.content.textWindowMs) } : {}) };
 }
 
-export function encodeRoom(room: RoomState): Uint8Array {
-  return encodeState(roomToPlain(room));
+/** The content features with the floods and minor-risk texts not made yet, as they were made up front before #15. */
+function plainContent(f: ContentFeatures, textWindowMs: number): ContentFeatures {
+  const { HARASSMENT, DIVERSION, PROHIBITED } = f.floods;
+  const floods = {
+    HARASSMENT: HARASSMENT ?? createFlood(textWindowMs),
+    DIVERSION: DIVERSION ?? createFlood(textWindowMs),
+    PROHIBITED: PROHIBITED ?? createFlood(textWindowMs),
+  };
+  return { ...f, floods, minor: f.minor ?? createMinorContent(textWindowMs) };
+}
+
+export function encodeRoom(room: RoomState, cfg: Readonly<EngineConfig>): Uint8Array {
+  return encodeState(roomToPlain(room, cfg));
 }
 
 /** A room decoded from a snapshot, its slots back in columns of their own. */

@@ -20,6 +20,7 @@
 import { LiveEvent } from "@redline/proto";
 import { SnapshotFormatError } from "./errors";
 import type { RoomState } from "./room-state";
+import type { EngineConfig } from "./config";
 import { decodeState, encodeState } from "./state-codec";
 import { encodeRoom, roomFromPlain, roomToPlain } from "./room-codec";
 
@@ -63,6 +64,7 @@ export class SnapshotCapture {
     rooms: ReadonlyMap<string, RoomState>,
     roomsPerSlice: number,
     private readonly onDone: (capture: SnapshotCapture) => void,
+    private readonly cfg: Readonly<EngineConfig>,
   ) {
     const size = Math.max(1, Math.floor(roomsPerSlice));
     for (const [roomId, room] of rooms) {
@@ -83,7 +85,7 @@ export class SnapshotCapture {
     const at = this.waiting.get(roomId);
     if (at === undefined) return;
     const pair = this.slices[at[0]]![at[1]]!;
-    pair[1] = isBytes(pair[1]) ? pair[1] : encodeRoom(pair[1]);
+    pair[1] = isBytes(pair[1]) ? pair[1] : encodeRoom(pair[1], this.cfg);
     this.waiting.delete(roomId);
   }
 
@@ -97,7 +99,7 @@ export class SnapshotCapture {
       this.eventsEncoded += chunk.length;
     } else if (this.encodedSlices.length < this.slices.length) {
       const slice = this.slices[this.encodedSlices.length]!;
-      this.encodedSlices.push(encodeState(slice.map(([roomId, room]) => [roomId, isBytes(room) ? room : roomToPlain(room)])));
+      this.encodedSlices.push(encodeState(slice.map(([roomId, room]) => [roomId, isBytes(room) ? room : roomToPlain(room, this.cfg)])));
       for (const [roomId] of slice) this.waiting.delete(roomId);
     }
     if (!this.done) return true;

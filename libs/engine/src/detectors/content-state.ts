@@ -72,8 +72,13 @@ export interface ContentFeatures {
   suppression: SuppressionState;
   /** Key `<label>\u0000<author>`. */
   offences: Map<string, OffenceSlot>;
-  floods: Record<AbuseLabel, FloodState>;
-  minor: MinorContentState;
+  /**
+   * Per label, made on its first flagged text, and the minor-risk texts, made on the first (#15): an ordinary
+   * room's comments flag nothing, and the seven sliding windows were 3.4 KB of its memory. Snapshots hold
+   * them in full either way (`room-codec.ts`).
+   */
+  floods: Partial<Record<AbuseLabel, FloodState>>;
+  minor: MinorContentState | undefined;
   /** Key `<subcategory>\u0000<label or "">\u0000<subject>` → event time the open episode started. */
   episodes: Map<string, number>;
   nextEvaluationMs: Record<string, number>;
@@ -83,18 +88,22 @@ export function windowOf(spanMs: number): SlidingWindow {
   return createSlidingWindow(Math.max(1, Math.round(spanMs / 10)), 10);
 }
 
-function createFlood(spanMs: number): FloodState {
+export function createFlood(spanMs: number): FloodState {
   return { pending: [], standing: windowOf(spanMs), removed: windowOf(spanMs), authors: new Map(), evidence: [] };
 }
 
-export function createContentFeatures(textWindowMs: number): ContentFeatures {
+export function createMinorContent(spanMs: number): MinorContentState {
+  return { texts: windowOf(spanMs), authors: new Map(), evidence: [] };
+}
+
+export function createContentFeatures(): ContentFeatures {
   return {
     texts: new Map(),
     authorTexts: new Map(),
     suppression: { negatives: 0, others: 0, negativeRemoved: 0, otherRemoved: 0, legitimateRemoved: 0, evidence: [] },
     offences: new Map(),
-    floods: { HARASSMENT: createFlood(textWindowMs), DIVERSION: createFlood(textWindowMs), PROHIBITED: createFlood(textWindowMs) },
-    minor: { texts: windowOf(textWindowMs), authors: new Map(), evidence: [] },
+    floods: {},
+    minor: undefined,
     episodes: new Map(),
     nextEvaluationMs: {},
   };

@@ -11,9 +11,9 @@ import type { Actor, LiveEvent, ModerationEvent } from "@redline/proto";
 import { boundedUpsert, setMostRecent } from "@redline/common";
 import type { RoomState } from "../room-state";
 import type { EngineConfig } from "../config";
-import { labelThresholdOf, offenceThresholdOf, type ContentConfig } from "./content-config";
+import { labelThresholdOf, offenceThresholdOf } from "./content-config";
 import type { ContentFinding } from "./content-finding";
-import { createContentFeatures, recordOffence } from "./content-state";
+import { createContentFeatures, createFlood, createMinorContent, recordOffence } from "./content-state";
 import type { ContentFeatures, TextRecord } from "./content-state";
 import { ABUSE_LABELS } from "./text-scorer";
 
@@ -33,8 +33,8 @@ function topAbuseLabel(s: TextScores): AbuseLabel {
 /** Latest text ids remembered per author, for mutes and blocks. */
 const TEXTS_PER_AUTHOR = 8;
 
-function contentOf(room: RoomState, c: Readonly<ContentConfig>): ContentFeatures {
-  room.content ??= createContentFeatures(c.textWindowMs);
+function contentOf(room: RoomState): ContentFeatures {
+  room.content ??= createContentFeatures();
   return room.content;
 }
 
@@ -55,7 +55,7 @@ function raise(out: ContentFinding[], f: ContentFeatures, finding: ContentFindin
 
 function observeTextEvent(room: RoomState, event: LiveEvent, textId: string, author: Actor | undefined, text: string, cfg: Readonly<EngineConfig>, scorer: TextScorer, out: ContentFinding[]): void {
   const c = cfg.content;
-  const f = contentOf(room, c);
+  const f = contentOf(room);
   const t = event.eventTimeMs;
   const id = textId !== "" ? textId : event.eventId;
   const authorId = author?.userId ?? "";
@@ -83,18 +83,19 @@ function observeTextEvent(room: RoomState, event: LiveEvent, textId: string, aut
     const score = s[label];
     const threshold = offenceThresholdOf(c, label, scorer.thresholds);
     if (label !== top || score < threshold) continue;
-    queueFlagged(f.floods[label], { textId: id, eventId: event.eventId, authorId, timeMs: t, score });
+    queueFlagged((f.floods[label] ??= createFlood(c.textWindowMs)), { textId: id, eventId: event.eventId, authorId, timeMs: t, score });
     if (authorId === "") continue;
     const slot = recordOffence(f.offences, `${label}\u0000${authorId}`, { eventId: event.eventId, timeMs: t, score }, c.maxAuthorsPerRoom, cfg.maxEvidenceIds);
     raise(out, f, detectRepeatOffender(label, slot, authorId, t, c, threshold), label, t, cfg);
   }
   if (s.MINOR_RISK >= c.minorRiskThreshold) {
-    observeMinorText(f.minor, authorId, event.eventId, t, s.MINOR_RISK, c, cfg.maxEvidenceIds);
+    const minor = (f.minor ??= createMinorContent(c.textWindowMs));
+    observeMinorText(minor, authorId, event.eventId, t, s.MINOR_RISK, c, cfg.maxEvidenceIds);
     if (authorId !== "") {
       const slot = recordOffence(f.offences, `MINOR_RISK\u0000${authorId}`, { eventId: event.eventId, timeMs: t, score: s.MINOR_RISK }, c.maxAuthorsPerRoom, cfg.maxEvidenceIds);
       raise(out, f, detectMinorContentAuthor(slot, authorId, t, c), "", t, cfg);
     }
-    raise(out, f, detectMinorContentRoom(f.minor, t, c), "", t, cfg);
+    raise(out, f, detectMinorContentRoom(minor, t, c), "", t, cfg);
   }
 }
 
@@ -102,7 +103,7 @@ function observeModeration(room: RoomState, event: LiveEvent, m: ModerationEvent
   // The platform's own removals say nothing about the room's operators.
   if (m.operatorRole === OperatorRole.OPERATOR_ROLE_PLATFORM) return;
   const c = cfg.content;
-  const f = contentOf(room, c);
+  const f = contentOf(room);
   const t = event.eventTimeMs;
   const before = f.suppression.negativeRemoved;
   const remove = (textId: string): void => {
@@ -133,7 +134,7 @@ function judgeFloods(room: RoomState, t: number, cfg: Readonly<EngineConfig>, ou
   if (f === undefined) return;
   for (const label of ABUSE_LABELS) {
     const flood = f.floods[label];
-    if (flood.pending.length === 0 || flood.pending[0]!.timeMs + cfg.content.floodGraceMs > t) continue;
+    if (flood === undefined || flood.pending.length === 0 || flood.pending[0]!.timeMs + cfg.content.floodGraceMs > t) continue;
     judgePending(flood, f.texts, t, cfg.content, cfg.maxEvidenceIds);
     raise(out, f, detectRoomFlood(label, flood, t, cfg.content), label, t, cfg);
   }
@@ -160,14 +161,14 @@ export function applyContent(room: RoomState, event: LiveEvent, cfg: Readonly<En
       const tx = body.value;
       if (tx.kind !== TransactionKind.TRANSACTION_KIND_TIP || tx.buyer === undefined || tx.buyer.userId === "") break;
       const finding = detectMinorTip(tx.buyer.userId, tx.buyer.ageBand, tx.amountCents, event.eventId, t);
-      if (finding !== null) raise(out, contentOf(room, cfg.content), finding, "", t, cfg);
+      if (finding !== null) raise(out, contentOf(room), finding, "", t, cfg);
       break;
     }
     case "room": {
       const kind = body.value.kind;
       if (kind !== RoomEventKind.ROOM_EVENT_KIND_STARTED && kind !== RoomEventKind.ROOM_EVENT_KIND_UPDATED) break;
       const finding = detectMinorStreamer(body.value.streamer, event.eventId, t);
-      if (finding !== null) raise(out, contentOf(room, cfg.content), finding, "", t, cfg);
+      if (finding !== null) raise(out, contentOf(room), finding, "", t, cfg);
       break;
     }
     default:
