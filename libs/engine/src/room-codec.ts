@@ -16,7 +16,7 @@ export function roomToPlain(room: RoomState, cfg: Readonly<EngineConfig>): unkno
   return { ...room, accounts, ...(room.content ? { content: plainContent(room.content, cfg.content.textWindowMs) } : {}) };
 }
 
-/** The content features with the floods and minor-risk texts not made yet, as they were made up front before #15. */
+/** The content features as they were in memory before #15: floods and minor-risk texts made up front, every author's ids an array. */
 function plainContent(f: ContentFeatures, textWindowMs: number): ContentFeatures {
   const { HARASSMENT, DIVERSION, PROHIBITED } = f.floods;
   const floods = {
@@ -24,7 +24,9 @@ function plainContent(f: ContentFeatures, textWindowMs: number): ContentFeatures
     DIVERSION: DIVERSION ?? createFlood(textWindowMs),
     PROHIBITED: PROHIBITED ?? createFlood(textWindowMs),
   };
-  return { ...f, floods, minor: f.minor ?? createMinorContent(textWindowMs) };
+  const authorTexts = new Map<string, string[]>();
+  f.authorTexts.forEach((ids, authorId) => authorTexts.set(authorId, typeof ids === "string" ? [ids] : ids));
+  return { ...f, authorTexts, floods, minor: f.minor ?? createMinorContent(textWindowMs) };
 }
 
 export function encodeRoom(room: RoomState, cfg: Readonly<EngineConfig>): Uint8Array {

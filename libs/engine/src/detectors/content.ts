@@ -13,7 +13,7 @@ import type { RoomState } from "../room-state";
 import type { EngineConfig } from "../config";
 import { labelThresholdOf, offenceThresholdOf } from "./content-config";
 import type { ContentFinding } from "./content-finding";
-import { createContentFeatures, createFlood, createMinorContent, recordOffence } from "./content-state";
+import { authorTextIds, createContentFeatures, createFlood, createMinorContent, noteAuthorText, recordOffence } from "./content-state";
 import type { ContentFeatures, TextRecord } from "./content-state";
 import { ABUSE_LABELS } from "./text-scorer";
 
@@ -65,17 +65,7 @@ function observeTextEvent(room: RoomState, event: LiveEvent, textId: string, aut
   const record: TextRecord = { eventId: event.eventId, authorId, timeMs: t, negativeScore: s.NEGATIVE_REVIEW, abusive, removed: false };
   boundedUpsert(f.texts, id, c.maxTextsPerRoom, () => record);
   observeText(f.suppression, record, c, scorer.thresholds);
-  if (authorId !== "") {
-    let created = false;
-    // Made holding its first id: V8 gives an empty array that is pushed to room for 17, and nearly
-    // every author of an ordinary room writes one text (#15: 20 such lists, 2.4 KB of ~47 KB per room).
-    const ids = boundedUpsert(f.authorTexts, authorId, c.maxAuthorsPerRoom, () => {
-      created = true;
-      return [id];
-    });
-    if (!created) ids.push(id);
-    if (ids.length > TEXTS_PER_AUTHOR) ids.shift();
-  }
+  if (authorId !== "") noteAuthorText(f.authorTexts, authorId, id, c.maxAuthorsPerRoom, TEXTS_PER_AUTHOR);
   // A text counts towards its strongest risk label only: the model card notes the labels overlap
   // (an insult can score PROHIBITED 0.6), and one text must not make its author two kinds of offender.
   const top = topAbuseLabel(s);
@@ -117,7 +107,7 @@ function observeModeration(room: RoomState, event: LiveEvent, m: ModerationEvent
     // enters the deletion test. Counting each of their recent texts would weigh one decision
     // several times and put an outspoken critic's praise and questions among "other comments
     // removed", hiding the bias the test looks for. All of them still leave the room's view.
-    const recent = (f.authorTexts.get(m.targetUserId) ?? []).filter((id) => {
+    const recent = authorTextIds(f.authorTexts, m.targetUserId).filter((id) => {
       const record = f.texts.get(id);
       return record !== undefined && record.timeMs <= t && t - record.timeMs <= c.muteLookbackMs;
     });
