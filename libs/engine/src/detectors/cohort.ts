@@ -224,12 +224,3 @@ export function detectCohort(
   };
 }
 
-/**
- * Fills `features` with what `kind`'s window shows now, the way `detectCohort` judges it, without a decision;
- * empty below the kind's cohort floor. For fitting the combiner on labelled traffic (tools/eval, fit-combiner).
- */
-export function windowFeaturesOf(room: RoomState, kind: CohortKind, timeMs: number, f: Readonly<FalsificationConfig>, crowd: Readonly<CrowdContext>, features: WindowFeatureSums): WindowFeatureSums {
-  features.reset();
-  if (room.cohort.windows[kind].size >= minCohort(kind, f)) judgeWindow(room, kind, timeMs, f, crowd, features);
-  return features;
-}
