@@ -22,7 +22,7 @@ export type { WindowJudgedHook } from "./engine-types";
 export { WINDOW_FEATURES } from "./detectors/window-features";
 export { COMBINER_MODEL } from "./detectors/combiner-model";
 export { combinerActsFrom } from "./detectors/falsification-config";
-export type { CombinerKindModel, CombinerModel } from "./detectors/combiner-model";
+export type { CombinerKindModel, CombinerModel } from "./detectors/combiner-types";
 export { ROOM_SIGNALS } from "./detectors/room-signals";
 export type { BaselinePartial } from "./peer-baselines";
 export type { RoomSignals } from "./detectors/room-signals";

@@ -52,24 +52,7 @@ function modelSource(model: CombinerModel): string {
     .map(([kind, m]) => `    ${kind}: {\n      mean: [${m.mean.join(", ")}],\n      scale: [${m.scale.join(", ")}],\n      weights: [${m.weights.join(", ")}],\n      bias: ${m.bias},\n      threshold: ${m.threshold},\n      maxAccounts: ${m.maxAccounts},\n    },`)
     .join("\n");
   return `// Written by \`npm run fit:combiner\` (tools/eval/src/fit-combiner-main.ts): do not edit by hand.
-import type { CohortKind } from "./cohort-state";
-
-export interface CombinerKindModel {
-  mean: readonly number[];
-  scale: readonly number[];
-  weights: readonly number[];
-  bias: number;
-  threshold: number;
-  /** The most accounts of any attacked window it was fitted on: it does not judge larger windows (no support there). */
-  maxAccounts: number;
-}
-
-export interface CombinerModel {
-  version: string;
-  fittedOn: string;
-  features: readonly string[];
-  kinds: Partial<Record<CohortKind, CombinerKindModel>>;
-}
+import type { CombinerModel } from "./combiner-types";
 
 export const COMBINER_MODEL: CombinerModel = {
   version: ${JSON.stringify(model.version)},

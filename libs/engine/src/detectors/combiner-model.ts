@@ -1,22 +1,5 @@
 // Written by `npm run fit:combiner` (tools/eval/src/fit-combiner-main.ts): do not edit by hand.
-import type { CohortKind } from "./cohort-state";
-
-export interface CombinerKindModel {
-  mean: readonly number[];
-  scale: readonly number[];
-  weights: readonly number[];
-  bias: number;
-  threshold: number;
-  /** The most accounts of any attacked window it was fitted on: it does not judge larger windows (no support there). */
-  maxAccounts: number;
-}
-
-export interface CombinerModel {
-  version: string;
-  fittedOn: string;
-  features: readonly string[];
-  kinds: Partial<Record<CohortKind, CombinerKindModel>>;
-}
+import type { CombinerModel } from "./combiner-types";
 
 export const COMBINER_MODEL: CombinerModel = {
   version: "combiner-1",

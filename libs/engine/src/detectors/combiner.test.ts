@@ -6,7 +6,7 @@ import { createRoomState, type RoomState } from "../room-state";
 import { actor, join, order, T0 } from "../testing/event-builders";
 import { detectCohort } from "./cohort";
 import { combinedFinding, combinerLogit } from "./combiner";
-import type { CombinerKindModel } from "./combiner-model";
+import type { CombinerKindModel } from "./combiner-types";
 import { crowdOf } from "./room-signals";
 import { WINDOW_FEATURES, WindowFeatureSums } from "./window-features";
 
