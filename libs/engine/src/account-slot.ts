@@ -24,6 +24,11 @@ const PRESENT_UNJOINED = I32_FIELDS.length + FLAG_FIELDS.length;
 const F64_STRIDE = F64_FIELDS.length;
 const I32_STRIDE = PRESENT_UNJOINED + 1;
 const INITIAL_ROWS = 4;
+/** Each gap's last time, mean and M2 are consecutive doubles (`addGap` reads them from the first). */
+const JOIN_GAPS = F64_FIELDS.indexOf("joinGapsLastMs");
+const LIKE_GAPS = F64_FIELDS.indexOf("likeGapsLastMs");
+const JOIN_GAPS_N = I32_FIELDS.indexOf("joinGapsN");
+const LIKE_GAPS_N = I32_FIELDS.indexOf("likeGapsN");
 
 type F64Field = (typeof F64_FIELDS)[number];
 type I32Field = (typeof I32_FIELDS)[number];
@@ -134,31 +139,29 @@ export class AccountSlot {
 
   /** `iaAdd(joinGaps, timeMs)`, on the columns. */
   addJoinGap(timeMs: number): void {
-    const last = this.joinGapsLastMs;
-    if (last >= 0 && timeMs >= last) {
-      const n = ++this.joinGapsN;
-      const x = timeMs - last;
-      const d = x - this.joinGapsMean;
-      this.joinGapsMean += d / n;
-      this.joinGapsM2 += d * (x - this.joinGapsMean);
-    }
-    if (timeMs > last) this.joinGapsLastMs = timeMs;
+    this.addGap(JOIN_GAPS, JOIN_GAPS_N, timeMs);
   }
 
   /** `iaAdd(likeGaps, timeMs)`, on the columns. */
   addLikeGap(timeMs: number): void {
-    const last = this.likeGapsLastMs;
-    if (last >= 0 && timeMs >= last) {
-      const n = ++this.likeGapsN;
-      const x = timeMs - last;
-      const d = x - this.likeGapsMean;
-      this.likeGapsMean += d / n;
-      this.likeGapsM2 += d * (x - this.likeGapsMean);
-    }
-    if (timeMs > last) this.likeGapsLastMs = timeMs;
+    this.addGap(LIKE_GAPS, LIKE_GAPS_N, timeMs);
   }
 
-  /** Coefficients of variation of the gaps between joins and between likes (`rsCoefficientOfVariation`). */
+  /** `iaAdd` on one gap's columns: last time, mean and M2 side by side in the doubles, the count in the integers. */
+  private addGap(first: number, countField: number, timeMs: number): void {
+    const f = this.columns.f64;
+    const at = this.row * F64_STRIDE + first;
+    const last = f[at]!;
+    if (last >= 0 && timeMs >= last) {
+      const n = ++this.columns.i32[this.row * I32_STRIDE + countField]!;
+      const x = timeMs - last;
+      const d = x - f[at + 1]!;
+      f[at + 1]! += d / n;
+      f[at + 2]! += d * (x - f[at + 1]!);
+    }
+    if (timeMs > last) f[at] = timeMs;
+  }
+
   joinGapsCv(): number {
     return coefficientOfVariation(this.joinGapsN, this.joinGapsMean, this.joinGapsM2);
   }

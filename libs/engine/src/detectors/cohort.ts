@@ -78,6 +78,12 @@ export function isSettledWatcher(slot: AccountSlot, timeMs: number, viewerSettle
   return !slot.engaged && !(slot.joinMs >= 0 && timeMs - slot.joinMs < viewerSettleMs);
 }
 
+/** The account's slot if its tells are read in this kind's window now: not for a viewer still settling or judged in another kind. */
+export function judgedSlotOf(room: RoomState, kind: CohortKind, userId: string, entry: WindowEntry, timeMs: number, f: Readonly<FalsificationConfig>): AccountSlot | undefined {
+  const slot = slotOfEntry(room, userId, entry);
+  return slot === undefined || (kind === "views" && !isSettledWatcher(slot, timeMs, f.viewerSettleMs)) ? undefined : slot;
+}
+
 const ORDINARY_WEIGHTS: number[] = [];
 
 /** The window's accounts judged by their tells; views skip accounts judged in another kind or not yet settled. */
@@ -93,8 +99,8 @@ function judgeWindow(room: RoomState, kind: CohortKind, timeMs: number, f: Reado
   window.forEach((entry, userId) => {
     const weight = entry.weight * Math.exp(-Math.max(0, timeMs - entry.lastMs) * decayPerMs);
     out.total += weight;
-    const slot = slotOfEntry(room, userId, entry);
-    if (slot === undefined || (kind === "views" && !isSettledWatcher(slot, timeMs, f.viewerSettleMs))) {
+    const slot = judgedSlotOf(room, kind, userId, entry, timeMs, f);
+    if (slot === undefined) {
       features?.addUnjudged(weight);
       return;
     }

@@ -7,11 +7,10 @@
  * (`combinerActs`, then MEDIUM at most). Its explanation lists each feature's value and its part of the score.
  */
 import type { Signal } from "@redline/proto";
-import { slotOfEntry } from "../account-refs";
 import { addEvidence, type EvidenceItem } from "../evidence";
 import type { RoomState } from "../room-state";
 import type { CohortKind } from "./cohort-state";
-import { isSettledWatcher, minCohort, SUBCATEGORY_OF } from "./cohort";
+import { judgedSlotOf, minCohort, SUBCATEGORY_OF } from "./cohort";
 import { COMBINER_MODEL } from "./combiner-model";
 import type { CombinerKindModel, CombinerModel } from "./combiner-types";
 import type { FalsificationConfig } from "./falsification-config";
@@ -46,8 +45,8 @@ const round4 = (x: number): number => Math.round(x * 10_000) / 10_000;
 function toldEvidence(room: RoomState, kind: CohortKind, timeMs: number, f: Readonly<FalsificationConfig>, crowd: Readonly<CrowdContext>, maxEvidence: number): EvidenceItem[] {
   const evidence: EvidenceItem[] = [];
   room.cohort.windows[kind].forEach((entry, userId) => {
-    const slot = slotOfEntry(room, userId, entry);
-    if (slot === undefined || (kind === "views" && !isSettledWatcher(slot, timeMs, f.viewerSettleMs))) return;
+    const slot = judgedSlotOf(room, kind, userId, entry, timeMs, f);
+    if (slot === undefined) return;
     const tells = tellsOf(kind, userId, slot, room, timeMs, f, crowd);
     if (tells.mask !== 0) addEvidence(evidence, { eventId: entry.eventId, weight: tells.weight, timeMs: entry.lastMs }, maxEvidence);
   });
