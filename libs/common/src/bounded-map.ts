@@ -10,21 +10,21 @@
 
 /**
  * Drops the oldest entries until `map` holds at most `capacity`; returns how many it dropped. `onEvict`
- * sees each dropped value, for a caller that keeps references to values elsewhere and must retire them.
+ * sees each dropped value and its key, for a caller that keeps references to values elsewhere and must retire them.
  */
-export function evictOldest<K, V>(map: Map<K, V>, capacity: number, onEvict?: (value: V) => void): number {
+export function evictOldest<K, V>(map: Map<K, V>, capacity: number, onEvict?: (value: V, key: K) => void): number {
   let dropped = 0;
   while (map.size > capacity) {
     const [key, value] = map.entries().next().value as [K, V];
     map.delete(key);
-    onEvict?.(value);
+    onEvict?.(value, key);
     dropped++;
   }
   return dropped;
 }
 
 /** Gets or creates the entry for `key`, evicting the oldest entry past `capacity` (each seen by `onEvict`). */
-export function boundedUpsert<V>(map: Map<string, V>, key: string, capacity: number, create: () => V, onEvict?: (value: V) => void): V {
+export function boundedUpsert<V>(map: Map<string, V>, key: string, capacity: number, create: () => V, onEvict?: (value: V, key: string) => void): V {
   const existing = map.get(key);
   if (existing !== undefined) return existing;
   const v = create();

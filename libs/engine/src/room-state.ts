@@ -7,6 +7,7 @@ import type { Actor, LiveEvent } from "@redline/proto";
 import { boundedUpsert } from "@redline/common";
 import { retire } from "./account-refs";
 import { AccountColumns, AccountSlot } from "./account-slot";
+import { joinedBeforeEviction, noteEvictedJoiner, type EvictedJoiners } from "./evicted-joiners";
 import { createCohortState } from "./detectors/cohort-state";
 import type { CohortState } from "./detectors/cohort-state";
 import type { EngineConfig } from "./config";
@@ -64,6 +65,8 @@ export interface RoomState {
   keptRefunds?: KeptRefunds;
   /** Accounts with `ghostCrowdVisits` short visits or more here: lets `crowdOf` skip rooms without ghosts (absent before rules-10). */
   repeatGhostAccounts?: number;
+  /** Accounts that had joined before the account map evicted their slots (`evicted-joiners.ts`); made on the first. */
+  evictedJoiners?: EvictedJoiners;
   /** The platform and product category the room's events state: with its size, its peer group (#12). */
   platform?: string;
   category?: string;
@@ -101,12 +104,18 @@ export function accountSlot(room: RoomState, actor: Actor, cfg: Readonly<EngineC
   // Looked up first: the creating closure below would otherwise be allocated for every event (#15).
   const existing = room.accounts.get(actor.userId);
   if (existing !== undefined) return existing;
-  const create = (): AccountSlot => AccountSlot.create(room[ACCOUNT_COLUMNS], actor.accountCreatedMs > 0 ? actor.accountCreatedMs : 0, actor.deviceId, actor.ipPrefix);
-  return boundedUpsert(room.accounts, actor.userId, cfg.maxAccountsPerRoom, create, retireSlot);
+  const create = (): AccountSlot => {
+    const slot = AccountSlot.create(room[ACCOUNT_COLUMNS], actor.accountCreatedMs > 0 ? actor.accountCreatedMs : 0, actor.deviceId, actor.ipPrefix);
+    // Its JOIN came before the bound dropped the slot: the count is all that is known of it (its time is not).
+    if (joinedBeforeEviction(room.evictedJoiners, actor.userId)) slot.joins = 1;
+    return slot;
+  };
+  return boundedUpsert(room.accounts, actor.userId, cfg.maxAccountsPerRoom, create, (slot, userId) => retireSlot(room, slot, userId));
 }
 
-/** An evicted slot: references to it fall back to the lookup, and its row goes back to the room. */
-function retireSlot(slot: AccountSlot): void {
+/** An evicted slot: references to it fall back to the lookup, its row goes back to the room, and a JOIN it made is remembered. */
+function retireSlot(room: RoomState, slot: AccountSlot, userId: string): void {
+  if (slot.joins > 0) room.evictedJoiners = noteEvictedJoiner(room.evictedJoiners, userId);
   retire(slot);
   slot.detach();
 }

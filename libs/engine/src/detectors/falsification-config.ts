@@ -1,5 +1,5 @@
 /**
- * Limits of the data-falsification detectors (redline-rules-17). Every number
+ * Limits of the data-falsification detectors (redline-rules-18). Every number
  * is a physical or contractual limit taken from docs/threat-model.md — what a
  * thumb can tap, how many accounts a family shares, how long a swipe-through
  * lasts — not a value fitted to any generator's output. What a room's numbers
