@@ -62,10 +62,12 @@ export interface AccountState {
   ipPrefixes: string[];
   /** The group (candidate crew) the account is linked into; empty when none. */
   groupId: string;
+  /** When the account was created (its records' `accountCreatedMs`); 0 or absent (older snapshots) when unknown (registration-batch.ts). */
+  createdMs?: number;
 }
 
 export function newAccountState(accountId: string, nowMs: number): AccountState {
-  return { accountId, lastMs: nowMs, visits: [], partners: new Map(), keys: [], ipPrefixes: [], groupId: "" };
+  return { accountId, lastMs: nowMs, visits: [], partners: new Map(), keys: [], ipPrefixes: [], groupId: "", createdMs: 0 };
 }
 
 /** Distinct streamers of a list of co-visits: sessions of one streamer count once (§6.3 streamer_fans). */
@@ -140,13 +142,13 @@ export function maxAccountStateBytes(config: CrewConfig, idChars = 16): number {
   const visit = 64 + 3 * id + 12 * 8 + 16 + config.maxScriptPartnersPerVisit * id;
   const coVisit = 48 + 2 * id + 4 * 8;
   const partner = 48 + id + config.maxCoVisitsPerPartner * coVisit;
-  return 160 + id + config.maxVisitsPerAccount * visit + config.maxPartnersPerAccount * partner + 2 * config.maxKeysPerAccount * id;
+  return 168 + id + config.maxVisitsPerAccount * visit + config.maxPartnersPerAccount * partner + 2 * config.maxKeysPerAccount * id;
 }
 
 /** This state's size in bytes, estimated the same way as `maxAccountStateBytes`. */
 export function accountStateBytes(state: AccountState): number {
   const str = (s: string) => 2 * s.length + 16;
-  let bytes = 160 + str(state.accountId) + str(state.groupId);
+  let bytes = 168 + str(state.accountId) + str(state.groupId);
   for (const v of state.visits) {
     bytes += 64 + str(v.roomId) + str(v.streamerId) + str(v.ipPrefix) + 12 * 8 + 16;
     for (const p of v.scriptPartners ?? []) bytes += str(p);

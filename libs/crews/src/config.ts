@@ -89,6 +89,15 @@ export interface CrewConfig {
    * the same rooms whose packages last as long still run their own scripts.
    */
   likeScriptVeto: boolean;
+  /**
+   * Two groups never merge by sync when one is mostly one registration batch
+   * and the other has almost none, or both are batches created more than two
+   * spans apart (registration-batch.ts; spans of `registrationBatchSpanMs`):
+   * a farm's accounts are registered together, a click crew's people and
+   * bought aged accounts over years, and one crew's subsets share its make-up.
+   */
+  registrationBatchVeto: boolean;
+  registrationBatchSpanMs: number;
   /** An account joins a group after being in sync with its members (any of them) in this many streamers' rooms. */
   attachAfterStreamers: number;
   /**
@@ -165,6 +174,19 @@ export interface CrewConfig {
    * 370 but named 158 ordinary viewers, and requiring two categories 366.
    */
   linkByScriptCohort: number;
+  /**
+   * Two script partners of one room (as above, confirmed or not) link when
+   * they also joined a room of another streamer and another product category
+   * within this many ms of each other (0: never; presence-links.ts): a
+   * crew's pool rotates through its rooms, so its accounts come back
+   * together, while viewers who merely arrived together, or liked on one
+   * offset once, seldom do both. Off: on development seeds 201-209 at
+   * 150, 300 or 450 s it found 369 of 396 crews as without it, ordinary
+   * viewers named 20 -> 23-24, room findings on rooms no crew worked 2 -> 2-5.
+   * The misses are crews split into small pure groups and one-room accounts,
+   * not unlinked pairs (docs/eval/crews.md, session 14).
+   */
+  linkByPartnerPresenceMs: number;
   scriptCohortArrivalMs: number;
   scriptCohortConsistencyMs: number;
   scriptCohortPartnerMarks: number;
@@ -216,6 +238,8 @@ export const DEFAULT_CREW_CONFIG: Readonly<CrewConfig> = Object.freeze({
   scriptOffsetToleranceMs: 3_000,
   nameByNetworkWithCore: 2,
   likeScriptVeto: true,
+  registrationBatchVeto: true,
+  registrationBatchSpanMs: 72 * 3_600_000,
   keyCountsForCore: true,
   recountGroupSyncs: true,
   absorbNeighbourGroups: true,
@@ -223,6 +247,7 @@ export const DEFAULT_CREW_CONFIG: Readonly<CrewConfig> = Object.freeze({
   linkByTriangle: 2,
   triangleMaxWitnessPartners: 12,
   linkByScriptCohort: 1,
+  linkByPartnerPresenceMs: 0,
   scriptCohortArrivalMs: 450_000,
   scriptCohortConsistencyMs: 4_000,
   scriptCohortPartnerMarks: 2,

@@ -23,6 +23,8 @@ import { KeyIndex } from "./key-index";
 import { RoomActivity } from "./room-activity";
 import { triangleWitnesses } from "./triangle-links";
 import { applyScriptMark, noteScriptMark, scriptKindOf } from "./script-cohorts";
+import { groupBatchesDiffer } from "./registration-batch";
+import { linkArrivalsPartneredApart, linkPartnersSeenApart, type PresenceDeps } from "./presence-links";
 import { type CrewStateSize, measureState } from "./state-size";
 import { isDeepStrictEqual } from "node:util";
 
@@ -61,6 +63,7 @@ export class CrewDetector {
     let visit = findOpenVisit(account, record.roomId);
     if (visit === undefined) visit = this.arrive(account, record, room, touched);
     visit.lastMs = Math.max(visit.lastMs, now);
+    if (record.accountCreatedMs > 0) account.createdMs = record.accountCreatedMs;
     if (record.ipPrefix !== "") {
       // Counted, never linked: a /24 is a NAT as often as a farm (§6.3 campus_network); only naming on one room's timing asks.
       const counted = (this.config.linkByTriangle > 0 || this.config.nameWithCoreInOneRoom > 0 || this.config.nameByLikeOffsetWithCore > 0 || this.config.nameByLikeOffsetInTwoCrewRoomsWithCore > 0 || this.config.nameByNetworkWithCore > 0 || this.config.linkByScriptCohort > 0) && !account.ipPrefixes.includes(record.ipPrefix);
@@ -175,6 +178,8 @@ export class CrewDetector {
     if (account.visits.length > this.config.maxVisitsPerAccount) account.visits.shift();
     room.recordArrival(now, this.config);
     this.compareArrivals(account, visit, record.kind === "join", room, touched);
+    // Partner lists exist only with script cohorts on.
+    if (this.config.linkByScriptCohort > 0 && this.config.linkByPartnerPresenceMs > 0) linkArrivalsPartneredApart(account, visit, room.arrivedSince(now - this.config.linkByPartnerPresenceMs), this.presenceDeps(touched));
     return visit;
   }
 
@@ -280,18 +285,24 @@ export class CrewDetector {
     const kind = scriptKindOf(record.kind);
     const mark = kind === undefined ? undefined : noteScriptMark(account.accountId, visit, kind, record.eventTimeMs);
     if (mark === undefined || this.config.linkByScriptCohort === 0 || !this.eligible(visit, room)) return;
-    const deps = { accountOf: this.accountOf, natted: (s: AccountState) => this.natted(s), link: (a: AccountState, b: AccountState, c: CoVisit) => this.linkByScript(a, b, c, touched) };
-    applyScriptMark(account, visit, room.scriptMarksMatching(mark, this.config), deps, this.config);
+    const deps = { accountOf: this.accountOf, natted: (s: AccountState) => this.natted(s), link: (a: AccountState, b: AccountState, c: CoVisit) => this.linkByScript(a, b, [c], touched) };
+    const matches = room.scriptMarksMatching(mark, this.config);
+    applyScriptMark(account, visit, matches, deps, this.config);
+    if (this.config.linkByPartnerPresenceMs > 0) linkPartnersSeenApart(account, visit, matches.map((m) => m.accountId), this.config.linkByPartnerPresenceMs, this.presenceDeps(touched));
   }
 
-  /** Two script partners of a confirmed cohort: in sync in the room, linked unless their groups run different scripts or are two reported crews. */
-  private linkByScript(a: AccountState, b: AccountState, coVisit: CoVisit, touched: Set<Group>): void {
+  private presenceDeps(touched: Set<Group>): PresenceDeps {
+    const eligible = (v: Visit) => this.rooms.has(v.roomId) && this.eligible(v, this.rooms.get(v.roomId)!);
+    return { accountOf: this.accountOf, eligible, natted: (s) => this.natted(s), link: (a, b, coVisits) => this.linkByScript(a, b, coVisits, touched) };
+  }
+
+  /** Two script partners of a confirmed cohort, or seen apart too: in sync in the rooms, linked unless their groups run different scripts or are two reported crews. */
+  private linkByScript(a: AccountState, b: AccountState, coVisits: readonly CoVisit[], touched: Set<Group>): void {
     const ga = this.groups.get(a.groupId);
     const gb = this.groups.get(b.groupId);
     if (ga !== undefined && gb !== undefined && ga !== gb && (this.scriptsDiffer(ga, gb) || this.linkThreshold(ga, gb) > this.config.minPairStreamers)) return;
-    addCoVisit(a, b.accountId, coVisit, this.config);
-    addCoVisit(b, a.accountId, coVisit, this.config);
-    const group = this.groups.link(a, b, coVisit.leftMs);
+    for (const coVisit of coVisits) for (const [x, y] of [[a, b], [b, a]] as const) addCoVisit(x, y.accountId, coVisit, this.config);
+    const group = this.groups.link(a, b, Math.max(...coVisits.map((c) => c.leftMs)));
     if (group !== undefined) touched.add(group);
   }
 
@@ -355,6 +366,7 @@ export class CrewDetector {
   /** Two groups whose accounts stay for clearly different times run two scripts: two crews met by chance (script-dwell.ts). */
   private scriptsDiffer(x: Group, y: Group): boolean {
     if (dwellsDiffer(groupDwellMs(x.members, this.accountOf), groupDwellMs(y.members, this.accountOf), this.config)) return true;
+    if (this.config.registrationBatchVeto && groupBatchesDiffer(x.members, y.members, this.accountOf, this.config.registrationBatchSpanMs)) return true;
     return this.config.likeScriptVeto && likeScriptsDiffer(groupLikeOffsets(x.members, this.accountOf), groupLikeOffsets(y.members, this.accountOf), this.config.scriptOffsetToleranceMs, MIN_SCRIPT_SAMPLES);
   }
 }

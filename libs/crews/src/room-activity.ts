@@ -82,14 +82,24 @@ export class RoomActivity {
     return this.ended;
   }
 
-  /** Arrivals within `arrivalSyncMs` before this one, after forgetting older ones; then records this one. */
+  /**
+   * Arrivals within `arrivalSyncMs` before this one, after forgetting those
+   * older than that and `linkByPartnerPresenceMs` (presence-links.ts); then
+   * records this one.
+   */
   arrivalsBefore(arrival: Arrival, config: CrewConfig): readonly Arrival[] {
-    const horizon = arrival.arrivedMs - config.arrivalSyncMs;
+    const horizon = arrival.arrivedMs - Math.max(config.arrivalSyncMs, config.linkByPartnerPresenceMs);
     let drop = 0;
     while (drop < this.arrivals.length && this.arrivals[drop]!.arrivedMs < horizon) drop++;
-    const recent = this.arrivals.slice(drop);
-    this.arrivals = recent.length >= MAX_ENDED_VISITS_PER_ROOM ? [...recent.slice(1), arrival] : [...recent, arrival];
-    return recent;
+    const kept = this.arrivals.slice(drop);
+    this.arrivals = kept.length >= MAX_ENDED_VISITS_PER_ROOM ? [...kept.slice(1), arrival] : [...kept, arrival];
+    const syncHorizon = arrival.arrivedMs - config.arrivalSyncMs;
+    return kept.filter((a) => a.arrivedMs >= syncHorizon);
+  }
+
+  /** Accounts of the arrivals kept since `fromMs` (the latest recorded included). */
+  arrivedSince(fromMs: number): string[] {
+    return this.arrivals.filter((a) => a.arrivedMs >= fromMs).map((a) => a.accountId);
   }
 
   /**

@@ -10,6 +10,7 @@ import { ratio, row, sum } from "./markdown";
 import { roomActionsTable } from "./room-actions-report";
 import { FIRST_DEVELOPMENT_SEEDS } from "./seeds";
 import { scriptCohortParagraph } from "./script-cohort-notes";
+import { accountMakeUpParagraph } from "./account-make-up-notes";
 
 export interface CrewReport {
   developmentSeeds: number[];
@@ -109,6 +110,7 @@ export function renderCrewMarkdown(report: CrewReport): string {
     "Nothing was tuned: the policy is the shipped one and the detector unchanged.",
     ...session12Paragraph(report),
     ...scriptCohortParagraph(report),
+    ...accountMakeUpParagraph(report),
     "",
     "**Rules.** Only the latest finding per crew id counts, and only at MEDIUM or above (the default policy takes no",
     "action below MEDIUM). A finding is correct when more than half of the accounts it names belong to one crew. A crew is",
