@@ -30,7 +30,9 @@ const FIELD_INTRO = [
   "on development seeds 7001-7005 (and rules-15's /24 floor on the randomised development seeds' family rooms), and",
   "rules-17 (a logistic combiner over each window's tell shares, fitted on 7001-7005 and the randomised development",
   "seeds, shipped for orders only and alerting at LOW by default: docs/eval/combiner.md); rules-18 keeps the JOIN of an",
-  "account whose slot a room's account bound evicted (a fix, no limit); nothing was chosen on these seeds.",
+  "account whose slot a room's account bound evicted (a fix, no limit), and rules-19 counts a liker with only identity",
+  "tells on a phone or /24 whose accounts mostly never liked as a view farm's cover (read on 7001-7005); nothing was",
+  "chosen on these seeds.",
 ];
 const RANDOMIZED_INTRO = [
   "Attack parameters drawn from the threat model's ranges (§3) and the twelve hard negatives of §4, written by a helper",

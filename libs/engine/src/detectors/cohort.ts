@@ -19,6 +19,7 @@ import type { FalsificationConfig } from "./falsification-config";
 import { FAKE_FOLLOWS, FAKE_LIKES, FAKE_ORDERS, FAKE_VIEWS } from "./finding";
 import type { Finding } from "./finding";
 import { ramp } from "./scoring";
+import { onMostlySilentFarm } from "./view-farm-cover";
 import { LIKE_SPECIFIC_TELLS, NO_CROWD, REFUND_TELLS, TELLS, tellsOf, type CrowdContext } from "./tells";
 import type { WindowFeatureSums } from "./window-features";
 
@@ -129,8 +130,10 @@ function typicalLikerWeight(ordinaryWeights: number[]): number {
  * liker only when its likes are more than cover: not a follow bot's (judged with its follow), and more than the
  * room's typical fan taps.
  */
-function isCoverLiker(a: JudgedAccount, room: RoomState, typical: () => number): boolean {
+function isCoverLiker(a: JudgedAccount, room: RoomState, typical: () => number, f: Readonly<FalsificationConfig>): boolean {
   if ((a.mask & LIKE_SPECIFIC_TELLS) !== 0) return false;
+  const slot = slotOfEntry(room, a.userId, a.entry);
+  if (slot !== undefined && f.viewFarmCoverAccounts > 0 && onMostlySilentFarm(room, slot, f)) return true;
   return room.cohort.windows.follows.has(a.userId) || a.weight <= typical();
 }
 
@@ -142,7 +145,7 @@ function measure(room: RoomState, kind: CohortKind, timeMs: number, f: Readonly<
   const typical = (): number => (typicalWeight ??= typicalLikerWeight(judged.ordinaryWeights));
   let suspiciousWeight = 0;
   for (const a of judged.suspicious) {
-    if (kind === "likes" && isCoverLiker(a, room, typical)) continue;
+    if (kind === "likes" && isCoverLiker(a, room, typical, f)) continue;
     m.suspicious++;
     if (a.beyondHousehold >= f.suspiciousTellWeight) m.beyondHousehold++;
     suspiciousWeight += a.weight;

@@ -1,5 +1,5 @@
 /**
- * Limits of the data-falsification detectors (redline-rules-18). Every number
+ * Limits of the data-falsification detectors (redline-rules-19). Every number
  * is a physical or contractual limit taken from docs/threat-model.md — what a
  * thumb can tap, how many accounts a family shares, how long a swipe-through
  * lasts — not a value fitted to any generator's output. What a room's numbers
@@ -166,6 +166,13 @@ export interface FalsificationConfig {
    */
   ghostCrowdVisits: number;
   /**
+   * A liker showing only identity tells is a view farm's cover (`view-farm-cover.ts`) when its phone or /24
+   * carries this many accounts or more, at most this share of which ever liked here: a like farm's accounts
+   * like, a view farm taps a few likes from some of its accounts (rules-19). 0 accounts turns the rule off.
+   */
+  viewFarmCoverAccounts: number;
+  viewFarmCoverLikedShare: number;
+  /**
    * Whether the fitted combiner (combiner.ts) judges a window the rules found nothing in. Off only to fit it
    * (`npm run fit:combiner` scores the rules alone) or to compare with and without it.
    */
@@ -238,6 +245,8 @@ export const DEFAULT_FALSIFICATION_CONFIG: Readonly<FalsificationConfig> = Objec
   stackedCrowdShare: 0.6,
   stackedCrowdMinViewers: 20,
   ghostCrowdVisits: 2,
+  viewFarmCoverAccounts: 4,
+  viewFarmCoverLikedShare: 0.25,
   useCombiner: true,
   combinerActs: false,
 });
