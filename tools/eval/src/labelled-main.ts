@@ -31,7 +31,8 @@ const FIELD_INTRO = [
   "rules-17 (a logistic combiner over each window's tell shares, fitted on 7001-7005 and the randomised development",
   "seeds, shipped for orders only and alerting at LOW by default: docs/eval/combiner.md); rules-18 keeps the JOIN of an",
   "account whose slot a room's account bound evicted (a fix, no limit), and rules-19 counts a liker with only identity",
-  "tells on a phone or /24 whose accounts mostly never liked as a view farm's cover (read on 7001-7005); nothing was",
+  "tells on a phone or /24 whose accounts mostly never liked as a view farm's cover, and rules-20 counts an in-stream",
+  "refund as a tell only once the room's kept refunds reach 2 % of its orders (both read on 7001-7005); nothing was",
   "chosen on these seeds.",
 ];
 const RANDOMIZED_INTRO = [

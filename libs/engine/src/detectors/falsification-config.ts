@@ -1,5 +1,5 @@
 /**
- * Limits of the data-falsification detectors (redline-rules-19). Every number
+ * Limits of the data-falsification detectors (redline-rules-20). Every number
  * is a physical or contractual limit taken from docs/threat-model.md — what a
  * thumb can tap, how many accounts a family shares, how long a swipe-through
  * lasts — not a value fitted to any generator's output. What a room's numbers
@@ -46,6 +46,12 @@ export interface FalsificationConfig {
    * FAKE_ORDERS finding (`kept-refunds.ts`), once the room has this many orders and this many such buyers.
    */
   keptRefundShare: number;
+  /**
+   * A buyer's in-stream refund is a tell (`refunded_in_stream`) only once refunds nobody re-ordered after reach
+   * this share of the room's orders: where refunds are rare, as a new-user campaign's are (threat model §4), a
+   * few shoppers taking their money back say nothing; a ring taking the boost back raises the share (rules-20).
+   */
+  refundTellMinShare: number;
   keptRefundMinOrders: number;
   keptRefundMinBuyers: number;
   /** ...counting a buyer's refunds once its latest is this old without an order after it (a price drop re-orders sooner). */
@@ -198,6 +204,7 @@ export const DEFAULT_FALSIFICATION_CONFIG: Readonly<FalsificationConfig> = Objec
   briskTapsPer10s: 150,
   batchedLikersWindowMs: 1_800_000,
   keptRefundShare: 0.15,
+  refundTellMinShare: 0.02,
   keptRefundMinOrders: 10,
   keptRefundMinBuyers: 3,
   keptRefundGraceMs: 300_000,

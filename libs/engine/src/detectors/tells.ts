@@ -244,7 +244,7 @@ function orderTells(out: TellSum, userId: string, slot: AccountSlot, room: RoomS
     if (ringSize(room.cohort.rings, userId) >= f.sharedPaymentBuyers) out.add("buyer_ring", 1.5);
   }
   if ((room.cohort.addresses.get(slot.shippingAddressHash)?.accounts.length ?? 1) >= f.sharedAddressBuyers) out.add("shared_address", 0.5);
-  if (slot.refunds > 0) out.add("refunded_in_stream", 0.75);
+  if (slot.refunds > 0 && keptRefundShareOf(room) >= f.refundTellMinShare) out.add("refunded_in_stream", 0.75);
   // Ordering again and again and taking the money back in the same stream: a price-drop refunder refunds
   // once and re-orders once (threat model §4), a split cart is 2–3 orders; nobody shopping does this.
   if (slot.orders >= f.repeatOrders && slot.refunds >= f.repeatRefunds) out.add("repeat_refunds", 2);
@@ -252,6 +252,12 @@ function orderTells(out: TellSum, userId: string, slot: AccountSlot, room: RoomS
   if ((slot.scheduledArrivals & ARRIVAL_BIT.orders) !== 0) out.add("scheduled_timing", 1);
   if (slot.orders > slot.paid && slot.lastOrderMs >= 0 && timeMs - slot.lastOrderMs > f.unpaidAfterMs) out.add("unpaid_order", 0.5);
   if (slot.lowValueOrders > 0) out.add("low_value_order", 0.25);
+}
+
+/** Refunds nobody re-ordered after (`kept-refunds.ts`), as a share of the room's orders. */
+function keptRefundShareOf(room: RoomState): number {
+  const kept = room.keptRefunds;
+  return kept === undefined || kept.orders === 0 ? 0 : kept.refunders.length / kept.orders;
 }
 
 /** A card shared by a few accounts that all use the same phone is a household (threat model §4: families of 2–4). */
