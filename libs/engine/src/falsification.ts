@@ -17,7 +17,7 @@ import type { WindowJudgedHook } from "./engine-types";
 import { addToKey, cadenceAdd, COHORT_KINDS, halfLifeMsOf, newCadence, noteFreshCreation, touchWindow, type CohortKind } from "./detectors/cohort-state";
 import { ARRIVAL_BIT } from "./detectors/tells";
 import { linkBuyers } from "./detectors/buyer-rings";
-import { detectCohort, minCohort, SUBCATEGORY_OF } from "./detectors/cohort";
+import { judgeCohort, minCohort, SUBCATEGORY_OF } from "./detectors/cohort";
 import { combinedFinding } from "./detectors/combiner";
 import { COMBINER_MODEL } from "./detectors/combiner-model";
 import { WindowFeatureSums } from "./detectors/window-features";
@@ -27,7 +27,6 @@ import { keptRefundsFinding, noteOrderForRefunds, noteRefund } from "./detectors
 import { silentViewersFinding } from "./detectors/silent-viewers";
 import { severityOf } from "./detectors/scoring";
 import { judgePeerSignals, peerExplanation, type PeerBaselineAt } from "./detectors/peer-compare";
-import { crowdOf } from "./detectors/room-signals";
 import { countLike, newLikeBeat } from "./detectors/like-waves";
 import type { FalsificationConfig } from "./detectors/falsification-config";
 import type { Finding } from "./detectors/finding";
@@ -268,11 +267,10 @@ function evaluate(room: RoomState, kind: CohortKind, t: number, cfg: Readonly<En
   const reached = open ? room.episodeSeverity[subcategory] ?? 0 : 0;
   if (reached >= MAX_SEVERITY) return null;
   room.nextEvaluationMs[subcategory] = t + cfg.falsification.evaluateEveryMs;
-  const crowd = crowdOf(room, kind, t, cfg.falsification);
   // Summed only when something reads them: the combiner has a model for few kinds, and the window pass is the engine's hottest (#15).
   const combines = cfg.falsification.useCombiner && COMBINER_MODEL.kinds[kind] !== undefined;
   const features = combines || reads.onWindowJudged !== undefined ? WINDOW_FEATURES_SCRATCH : undefined;
-  const byCohort = detectCohort(room, kind, t, cfg.falsification, cfg.maxEvidenceIds, crowd, features);
+  const { finding: byCohort, crowd } = judgeCohort(room, kind, t, cfg.falsification, cfg.maxEvidenceIds, features);
   if (reads.onWindowJudged !== undefined && features!.accounts >= minCohort(kind, cfg.falsification)) reads.onWindowJudged(room.roomId, kind, t, features!.finish());
   const cohort = byCohort ?? ROOM_FINDINGS[kind]?.(room, t, cfg.falsification, cfg.maxEvidenceIds) ?? (combines ? combinedFinding(room, kind, t, cfg.falsification, cfg.maxEvidenceIds, crowd, features!) : null);
   const finding = withKnownCrews(cohort, room, kind, t, cfg);

@@ -12,9 +12,10 @@
 import type { AccountSlot, RoomState } from "../room-state";
 import { isSettledWatcher } from "./cohort";
 import { windowOf, type CohortKind, type WindowEntry } from "./cohort-state";
-import { deviceAccountsOf, slotOfEntry, subnetOf } from "../account-refs";
+import { slotOfEntry } from "../account-refs";
 import type { FalsificationConfig } from "./falsification-config";
 import { NO_CROWD, type CrowdContext } from "./tells";
+import { CrowdTally, freshAt, onCrowdedSubnet, onSharedPhone } from "./crowd";
 
 export const ROOM_SIGNALS = [
   "fresh_share",
@@ -93,44 +94,20 @@ export function judgedSlot(room: RoomState, kind: CohortKind, userId: string, en
   return slot;
 }
 
-const freshAt = (slot: AccountSlot, timeMs: number, f: Readonly<FalsificationConfig>): boolean => slot.createdMs > 0 && timeMs - slot.createdMs < f.freshAccountAgeMs;
-const onSharedPhone = (room: RoomState, slot: AccountSlot, f: Readonly<FalsificationConfig>): boolean =>
-  slot.deviceId !== "" && (deviceAccountsOf(room, slot)?.length ?? 1) >= f.sharedDeviceAccounts;
-const onCrowdedSubnet = (room: RoomState, slot: AccountSlot, f: Readonly<FalsificationConfig>): boolean =>
-  slot.ipPrefix !== "" && (subnetOf(room, slot)?.accounts.length ?? 0) >= f.denseIpAccounts;
-
 /**
  * What the views crowd shows as a whole (tells.ts): most settled viewers on a shared phone and fresh or on a
  * crowded /24, or most of them back for a few seconds again and again. Its own pass over the window, without
- * the other shares: it runs at every views measure, and only in rooms with enough of either to make a crowd.
+ * the other shares; the engine tallies it inside the cohort's own pass instead (`CrowdTally`, cohort.ts).
  */
 export function crowdOf(room: RoomState, kind: CohortKind, timeMs: number, f: Readonly<FalsificationConfig>): Readonly<CrowdContext> {
-  const window = room.cohort.windows[kind];
-  // A crowd needs stackedCrowdShare of at least stackedCrowdMinViewers accounts on shared phones, or ghosts.
-  const fewest = f.stackedCrowdShare * f.stackedCrowdMinViewers;
-  const phones = (room.sharedPhoneAccounts ?? 0) >= fewest;
-  const ghosts = (room.repeatGhostAccounts ?? 0) >= fewest;
-  if (kind !== "views" || window.size < f.stackedCrowdMinViewers || (!phones && !ghosts)) return NO_CROWD;
-  const since = timeMs - windowOf(kind, f).windowMs;
-  let accounts = 0;
-  let stacked = 0;
-  let ghostly = 0;
+  const tally = CROWD_TALLY;
+  if (!tally.start(room, kind, timeMs, f)) return NO_CROWD;
   // forEach, not for-of: V8 allocated a [key, value] pair per entry (#15).
-  window.forEach((entry, userId) => {
-    const slot = judgedSlot(room, kind, userId, entry, since, timeMs, f);
-    if (slot === undefined) return;
-    accounts++;
-    if (phones && onSharedPhone(room, slot, f) && (freshAt(slot, timeMs, f) || onCrowdedSubnet(room, slot, f))) stacked++;
-    if (slot.shortVisits >= f.ghostCrowdVisits) ghostly++;
+  room.cohort.windows[kind].forEach((entry, userId) => {
+    const slot = judgedSlot(room, kind, userId, entry, tally.since, timeMs, f);
+    if (slot !== undefined) tally.note(room, slot, timeMs, f);
   });
-  if (accounts < f.stackedCrowdMinViewers) return NO_CROWD;
-  return CROWDS[(stacked / accounts >= f.stackedCrowdShare ? 1 : 0) + (ghosts && ghostly / accounts >= f.stackedCrowdShare ? 2 : 0)]!;
+  return tally.crowd(f);
 }
 
-/** The four crowd contexts, indexed by stacked identity (1) and ghost crowd (2). */
-const CROWDS: readonly Readonly<CrowdContext>[] = [
-  NO_CROWD,
-  Object.freeze({ stackedIdentity: true, ghostCrowd: false }),
-  Object.freeze({ stackedIdentity: false, ghostCrowd: true }),
-  Object.freeze({ stackedIdentity: true, ghostCrowd: true }),
-];
+const CROWD_TALLY = new CrowdTally();
