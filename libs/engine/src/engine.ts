@@ -178,7 +178,7 @@ export class RiskEngine {
 
   counters(): EngineCounters & { watermarkLagMs: number } {
     let stateEntries = 0;
-    for (const room of this.rooms.values()) stateEntries += room.accounts.size + room.devices.size + room.cohort.payments.size + room.cohort.addresses.size + room.cohort.subnets.size;
+    for (const room of this.rooms.values()) stateEntries += room.accounts.size + room.devices.size + (room.cohort.payments?.size ?? 0) + (room.cohort.addresses?.size ?? 0) + room.cohort.subnets.size;
     return {
       ...this.progress.counters,
       roomsTracked: this.rooms.size,

@@ -14,9 +14,9 @@ import { subnetOf } from "./account-refs";
 import type { AccountSlot, RoomState } from "./room-state";
 import type { EngineConfig } from "./config";
 import type { WindowJudgedHook } from "./engine-types";
-import { addToKey, cadenceAdd, COHORT_KINDS, halfLifeMsOf, newCadence, noteFreshCreation, touchWindow, type CohortKind } from "./detectors/cohort-state";
+import { addToKey, cadenceAdd, cadenceOf, COHORT_KINDS, halfLifeMsOf, newCadence, noteFreshCreation, touchWindow, windowToTouch, type CohortKind } from "./detectors/cohort-state";
 import { ARRIVAL_BIT } from "./detectors/tells";
-import { linkBuyers } from "./detectors/buyer-rings";
+import { createBuyerRings, linkBuyers } from "./detectors/buyer-rings";
 import { judgeCohort, minCohort, SUBCATEGORY_OF } from "./detectors/cohort";
 import { combinedFinding } from "./detectors/combiner";
 import { COMBINER_MODEL } from "./detectors/combiner-model";
@@ -54,8 +54,8 @@ const SUBNET_CADENCE_ACCOUNTS = 3;
  */
 function arrive(room: RoomState, slot: AccountSlot, kind: "views" | "follows" | "orders", timeMs: number, fresh: boolean): void {
   const cohort = room.cohort;
-  let scheduled = cadenceAdd(cohort.cadence[kind], timeMs);
-  if (fresh && cadenceAdd(cohort.freshCadence[kind], timeMs)) scheduled = true;
+  let scheduled = cadenceAdd(cadenceOf(cohort, kind, false), timeMs);
+  if (fresh && cadenceAdd(cadenceOf(cohort, kind, true), timeMs)) scheduled = true;
   if (scheduled) slot.scheduledArrivals |= ARRIVAL_BIT[kind];
   const subnet = kind === "views" ? subnetOf(room, slot) : undefined;
   if (subnet !== undefined && subnet.accounts.length >= SUBNET_CADENCE_ACCOUNTS && cadenceAdd((subnet.cadence ??= newCadence()), timeMs)) {
@@ -75,7 +75,7 @@ function freshAt(slot: AccountSlot, timeMs: number, cfg: Readonly<EngineConfig>)
 }
 
 function touch(room: RoomState, slot: AccountSlot, kind: CohortKind, userId: string, event: LiveEvent, amount: number, cfg: Readonly<EngineConfig>): CohortKind {
-  touchWindow(room.cohort.windows[kind], userId, slot, event.eventTimeMs, amount, event.eventId, halfLifeMsOf(kind, cfg.falsification), cfg.maxAccountsPerRoom);
+  touchWindow(windowToTouch(room.cohort, kind), userId, slot, event.eventTimeMs, amount, event.eventId, halfLifeMsOf(kind, cfg.falsification), cfg.maxAccountsPerRoom);
   (room.maturingUntilMs ??= {})[kind] = event.eventTimeMs + maturityMs(kind, cfg.falsification);
   return kind;
 }
@@ -160,22 +160,22 @@ function onOrder(room: RoomState, slot: AccountSlot, userId: string, tx: Transac
   if (tx.amountCents < f.lowValueCents) slot.lowValueOrders++;
   if (tx.paymentAccountId !== "") {
     slot.paymentAccountId = tx.paymentAccountId;
-    addToKey(room.cohort.payments, tx.paymentAccountId, userId, fresh, cfg.maxOrderKeysPerRoom);
+    addToKey((room.cohort.payments ??= new Map()), tx.paymentAccountId, userId, fresh, cfg.maxOrderKeysPerRoom);
   }
   linkToRing(room, slot, userId, cfg);
   if (tx.shippingAddressHash !== "") {
     slot.shippingAddressHash = tx.shippingAddressHash;
-    addToKey(room.cohort.addresses, tx.shippingAddressHash, userId, fresh, cfg.maxOrderKeysPerRoom);
+    addToKey((room.cohort.addresses ??= new Map()), tx.shippingAddressHash, userId, fresh, cfg.maxOrderKeysPerRoom);
   }
 }
 
 /** Links a buyer to the buyers it shares a payment account or a device with (see `detectors/buyer-rings.ts`). */
 function linkToRing(room: RoomState, slot: AccountSlot, userId: string, cfg: Readonly<EngineConfig>): void {
-  const rings = room.cohort.rings;
-  const firstPayer = slot.paymentAccountId === "" ? undefined : room.cohort.payments.get(slot.paymentAccountId)?.accounts[0];
-  if (firstPayer !== undefined) linkBuyers(rings, userId, firstPayer, cfg.maxOrderKeysPerRoom);
+  const cohort = room.cohort;
+  const firstPayer = slot.paymentAccountId === "" ? undefined : cohort.payments?.get(slot.paymentAccountId)?.accounts[0];
+  if (firstPayer !== undefined) linkBuyers((cohort.rings ??= createBuyerRings()), userId, firstPayer, cfg.maxOrderKeysPerRoom);
   for (const other of slot.deviceId === "" ? [] : room.devices.get(slot.deviceId) ?? []) {
-    if (other !== userId && (room.accounts.get(other)?.orders ?? 0) > 0) linkBuyers(rings, userId, other, cfg.maxOrderKeysPerRoom);
+    if (other !== userId && (room.accounts.get(other)?.orders ?? 0) > 0) linkBuyers((cohort.rings ??= createBuyerRings()), userId, other, cfg.maxOrderKeysPerRoom);
   }
 }
 

@@ -46,6 +46,23 @@ describe("room codec (#15)", () => {
     expect(plain.content.minor.texts.head).toBe(-1);
   });
 
+  it("makes no follows or orders window, cadence, payment, address, ring or creation-hour state for a room that only views and likes", () => {
+    const { cohort } = ordinaryRoom();
+    expect(Object.keys(cohort.windows)).toEqual(["views", "likes"]);
+    expect(Object.keys(cohort.cadence)).toEqual(["views"]);
+    expect(cohort.freshCadence).toEqual({});
+    expect([cohort.payments, cohort.addresses, cohort.rings, cohort.freshCreatedHours]).toEqual([undefined, undefined, undefined, undefined]);
+  });
+
+  it("writes every cohort part into snapshots, in the order they were made up front, empty where absent", () => {
+    const plain = roomToPlain(ordinaryRoom(), cfg) as { cohort: Record<string, unknown> & { windows: object; cadence: Record<string, { lastMs: number; gapsMs: number[] }> } };
+    expect(Object.keys(plain.cohort)).toEqual(["windows", "cadence", "freshCadence", "subnets", "payments", "addresses", "rings", "freshCreatedHours"]);
+    expect(Object.keys(plain.cohort.windows)).toEqual(["views", "likes", "follows", "orders"]);
+    expect(plain.cohort.cadence.follows).toEqual({ lastMs: -1, gapsMs: [] });
+    expect(plain.cohort.cadence.views!.lastMs).toBe(T0 + 5_000);
+    expect(plain.cohort.rings).toEqual({ parent: new Map(), size: new Map() });
+  });
+
   it("restores a room whose slots and snapshot bytes are those it was encoded from", () => {
     const room = ordinaryRoom();
     const bytes = encodeRoom(room, cfg);

@@ -1,6 +1,6 @@
 /**
  * A room as snapshots hold it: the plain state of `room-state.ts` with each account slot in its plain
- * form. Slots live as rows of per-room columns in memory (#15, `account-slot.ts`); snapshots keep the
+ * form, and its cohort state with every part (made on first use in memory). Slots live as rows of per-room columns in memory (#15, `account-slot.ts`); snapshots keep the
  * plain layout, so their bytes and `SNAPSHOT_VERSION` do not change with the layout in memory.
  */
 import { AccountColumns, AccountSlot, type PlainAccountSlot } from "./account-slot";
@@ -8,12 +8,13 @@ import { ACCOUNT_COLUMNS, type RoomState } from "./room-state";
 import { decodeState, encodeState } from "./state-codec";
 import { createFlood, createMinorContent, type ContentFeatures } from "./detectors/content-state";
 import type { EngineConfig } from "./config";
+import { plainCohortState } from "./detectors/cohort-state";
 
 /** The room with plain slots, its other fields shared (not copied): encode it before the room changes. */
 export function roomToPlain(room: RoomState, cfg: Readonly<EngineConfig>): unknown {
   const accounts = new Map<string, PlainAccountSlot>();
   room.accounts.forEach((slot, userId) => accounts.set(userId, slot.toPlain()));
-  return { ...room, accounts, ...(room.content ? { content: plainContent(room.content, cfg.content.textWindowMs) } : {}) };
+  return { ...room, accounts, cohort: plainCohortState(room.cohort), ...(room.content ? { content: plainContent(room.content, cfg.content.textWindowMs) } : {}) };
 }
 
 /** The content features as they were in memory before #15: floods and minor-risk texts made up front, every author's ids an array. */

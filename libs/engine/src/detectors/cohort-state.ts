@@ -35,35 +35,64 @@ export interface Cadence {
   gapsMs: number[];
 }
 
+/**
+ * A room's cohort state. What most ordinary rooms never use (a follows or orders window, cadences, payment
+ * accounts, addresses, buyer rings, creation hours) is made on first use (#15: 1.5 KB of every room made up
+ * front); snapshots hold every part, made empty where absent (room-codec.ts), as before.
+ */
 export interface CohortState {
-  windows: Record<CohortKind, Map<string, WindowEntry>>;
+  windows: { views: Map<string, WindowEntry>; likes: Map<string, WindowEntry>; follows?: Map<string, WindowEntry>; orders?: Map<string, WindowEntry> };
   /** Arrival cadence of joins, follows and orders: a farm on a fixed schedule makes the room's gaps regular. */
-  cadence: Record<"views" | "follows" | "orders", Cadence>;
+  cadence: Partial<Record<"views" | "follows" | "orders", Cadence>>;
   /**
    * The same for fresh accounts only: a fleet on a schedule hidden among a busy room's organic arrivals keeps
    * its schedule in the sub-stream it belongs to (organic fresh arrivals, even a new-user campaign's, are Poisson).
    */
-  freshCadence: Record<"views" | "follows" | "orders", Cadence>;
+  freshCadence: Partial<Record<"views" | "follows" | "orders", Cadence>>;
   subnets: Map<string, KeyAccounts>;
-  payments: Map<string, KeyAccounts>;
-  addresses: Map<string, KeyAccounts>;
+  payments?: Map<string, KeyAccounts>;
+  addresses?: Map<string, KeyAccounts>;
   /** Buyers linked by a shared payment account or device. */
-  rings: BuyerRings;
+  rings?: BuyerRings;
   /** Fresh accounts seen here per creation hour (absent in rules-6 snapshots): a farm registers in batches. */
   freshCreatedHours?: Map<number, number>;
 }
 
 export function createCohortState(): CohortState {
+  return { windows: { views: new Map(), likes: new Map() }, cadence: {}, freshCadence: {}, subnets: new Map() };
+}
+
+/** The cohort state as snapshots hold it (and as it was made before #15): every part present, in this order. */
+export function plainCohortState(c: CohortState): Required<CohortState> {
+  const cadences = (of: CohortState["cadence"]) => ({ views: of.views ?? newCadence(), follows: of.follows ?? newCadence(), orders: of.orders ?? newCadence() });
   return {
-    windows: { views: new Map(), likes: new Map(), follows: new Map(), orders: new Map() },
-    cadence: { views: newCadence(), follows: newCadence(), orders: newCadence() },
-    freshCadence: { views: newCadence(), follows: newCadence(), orders: newCadence() },
-    subnets: new Map(),
-    payments: new Map(),
-    addresses: new Map(),
-    rings: createBuyerRings(),
-    freshCreatedHours: new Map(),
+    windows: { views: c.windows.views, likes: c.windows.likes, follows: c.windows.follows ?? new Map(), orders: c.windows.orders ?? new Map() },
+    cadence: cadences(c.cadence),
+    freshCadence: cadences(c.freshCadence),
+    subnets: c.subnets,
+    payments: c.payments ?? new Map(),
+    addresses: c.addresses ?? new Map(),
+    rings: c.rings ?? createBuyerRings(),
+    freshCreatedHours: c.freshCreatedHours ?? new Map(),
   };
+}
+
+const NO_ENTRIES: ReadonlyMap<string, WindowEntry> = new Map();
+
+/** The accounts that acted in `kind` recently (none when the room never saw it). */
+export function cohortWindow(cohort: CohortState, kind: CohortKind): ReadonlyMap<string, WindowEntry> {
+  return cohort.windows[kind] ?? NO_ENTRIES;
+}
+
+/** `kind`'s window, made on the room's first action of the kind. */
+export function windowToTouch(cohort: CohortState, kind: CohortKind): Map<string, WindowEntry> {
+  return (cohort.windows[kind] ??= new Map());
+}
+
+/** `kind`'s arrival cadence (the fresh accounts' when `fresh`), made on the room's first such arrival. */
+export function cadenceOf(cohort: CohortState, kind: "views" | "follows" | "orders", fresh: boolean): Cadence {
+  const cadences = fresh ? cohort.freshCadence : cohort.cadence;
+  return (cadences[kind] ??= newCadence());
 }
 
 const HOUR_MS = 3_600_000;
@@ -179,7 +208,8 @@ export function touchWindow(window: Map<string, WindowEntry>, userId: string, sl
 }
 
 /** Drops accounts whose last action is older than the window. */
-export function pruneWindow(window: Map<string, WindowEntry>, oldestMs: number): void {
+export function pruneWindow(window: Map<string, WindowEntry> | undefined, oldestMs: number): void {
+  if (window === undefined) return;
   for (const [userId, entry] of window) {
     if (entry.lastMs >= oldestMs) return;
     window.delete(userId);

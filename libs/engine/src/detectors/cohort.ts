@@ -14,7 +14,7 @@ import { slotOfEntry } from "../account-refs";
 import { addEvidence } from "../evidence";
 import type { EvidenceItem } from "../evidence";
 import type { AccountSlot, RoomState } from "../room-state";
-import { pruneWindow, windowOf, type CohortKind, type WindowEntry } from "./cohort-state";
+import { cohortWindow, pruneWindow, windowOf, type CohortKind, type WindowEntry } from "./cohort-state";
 import type { FalsificationConfig } from "./falsification-config";
 import { FAKE_FOLLOWS, FAKE_LIKES, FAKE_ORDERS, FAKE_VIEWS } from "./finding";
 import type { Finding } from "./finding";
@@ -93,9 +93,9 @@ const ORDINARY_WEIGHTS: number[] = [];
  * `tally`, when given, counts the views crowd among the accounts met (see `judgeCohort`).
  */
 function judgeWindow(room: RoomState, kind: CohortKind, timeMs: number, f: Readonly<FalsificationConfig>, crowd: Readonly<CrowdContext>, features?: WindowFeatureSums, tally?: CrowdTally): JudgedWindow {
-  const window = room.cohort.windows[kind];
   const { windowMs, halfLifeMs } = windowOf(kind, f);
-  pruneWindow(window, timeMs - windowMs);
+  pruneWindow(room.cohort.windows[kind], timeMs - windowMs);
+  const window = cohortWindow(room.cohort, kind);
   const decayPerMs = Math.LN2 / halfLifeMs;
   // The ordinary likers' weights go to a reused array (read once by `measure`, before the next judgement): one grown per measure showed as garbage (#15).
   ORDINARY_WEIGHTS.length = 0;
@@ -139,7 +139,7 @@ function isCoverLiker(a: JudgedAccount, room: RoomState, typical: () => number, 
   if ((a.mask & LIKE_SPECIFIC_TELLS) !== 0) return false;
   const slot = slotOfEntry(room, a.userId, a.entry);
   if (slot !== undefined && f.viewFarmCoverAccounts > 0 && onMostlySilentFarm(room, slot, f)) return true;
-  return room.cohort.windows.follows.has(a.userId) || a.weight <= typical();
+  return cohortWindow(room.cohort, "follows").has(a.userId) || a.weight <= typical();
 }
 
 function measure(room: RoomState, kind: CohortKind, timeMs: number, f: Readonly<FalsificationConfig>, maxEvidence: number, crowd: Readonly<CrowdContext>, features?: WindowFeatureSums): CohortMeasure {
@@ -260,7 +260,7 @@ export function judgeCohort(room: RoomState, kind: CohortKind, timeMs: number, f
 /** Whether the window holds enough accounts to reach any floor. */
 function judgeable(room: RoomState, kind: CohortKind, f: Readonly<FalsificationConfig>): boolean {
   const floor = Math.min(minCohort(kind, f), beyondHouseholdFloor(kind, f), kind === "orders" ? f.minDecisiveBuyers : Infinity);
-  return room.cohort.windows[kind].size >= floor;
+  return cohortWindow(room.cohort, kind).size >= floor;
 }
 
 function findingOf(kind: CohortKind, m: CohortMeasure, f: Readonly<FalsificationConfig>): Finding | null {

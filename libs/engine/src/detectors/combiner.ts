@@ -9,7 +9,7 @@
 import type { Signal } from "@redline/proto";
 import { addEvidence, type EvidenceItem } from "../evidence";
 import type { RoomState } from "../room-state";
-import type { CohortKind } from "./cohort-state";
+import { cohortWindow, type CohortKind } from "./cohort-state";
 import { judgedSlotOf, minCohort, SUBCATEGORY_OF } from "./cohort";
 import { COMBINER_MODEL } from "./combiner-model";
 import type { CombinerKindModel, CombinerModel } from "./combiner-types";
@@ -44,7 +44,7 @@ const round4 = (x: number): number => Math.round(x * 10_000) / 10_000;
 /** The window's accounts that show a tell, heaviest tells first: what an inspector opens. */
 function toldEvidence(room: RoomState, kind: CohortKind, timeMs: number, f: Readonly<FalsificationConfig>, crowd: Readonly<CrowdContext>, maxEvidence: number): EvidenceItem[] {
   const evidence: EvidenceItem[] = [];
-  room.cohort.windows[kind].forEach((entry, userId) => {
+  cohortWindow(room.cohort, kind).forEach((entry, userId) => {
     const slot = judgedSlotOf(room, kind, userId, entry, timeMs, f);
     if (slot === undefined) return;
     const tells = tellsOf(kind, userId, slot, room, timeMs, f, crowd);

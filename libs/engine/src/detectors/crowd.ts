@@ -4,7 +4,7 @@
  */
 import type { AccountSlot, RoomState } from "../room-state";
 import { deviceAccountsOf, subnetOf } from "../account-refs";
-import { windowOf, type CohortKind } from "./cohort-state";
+import { cohortWindow, windowOf, type CohortKind } from "./cohort-state";
 import type { FalsificationConfig } from "./falsification-config";
 import { NO_CROWD, type CrowdContext } from "./tells";
 
@@ -37,7 +37,7 @@ export class CrowdTally {
     this.stacked = 0;
     this.ghostly = 0;
     this.since = timeMs - windowOf(kind, f).windowMs;
-    return kind === "views" && room.cohort.windows[kind].size >= f.stackedCrowdMinViewers && (this.phones || this.ghosts);
+    return kind === "views" && cohortWindow(room.cohort, kind).size >= f.stackedCrowdMinViewers && (this.phones || this.ghosts);
   }
 
   note(room: RoomState, slot: AccountSlot, timeMs: number, f: Readonly<FalsificationConfig>): void {

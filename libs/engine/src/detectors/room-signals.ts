@@ -11,7 +11,7 @@
  */
 import type { AccountSlot, RoomState } from "../room-state";
 import { isSettledWatcher } from "./cohort";
-import { windowOf, type CohortKind, type WindowEntry } from "./cohort-state";
+import { cohortWindow, windowOf, type CohortKind, type WindowEntry } from "./cohort-state";
 import { slotOfEntry } from "../account-refs";
 import type { FalsificationConfig } from "./falsification-config";
 import { NO_CROWD, type CrowdContext } from "./tells";
@@ -42,7 +42,7 @@ export interface RoomSignals {
  * cohort detector's job), so calling it never changes what the detectors see.
  */
 export function roomSignalsOf(room: RoomState, kind: CohortKind, timeMs: number, f: Readonly<FalsificationConfig>, minAccounts = 5): RoomSignals | null {
-  const window = room.cohort.windows[kind];
+  const window = cohortWindow(room.cohort, kind);
   const since = timeMs - windowOf(kind, f).windowMs;
   let accounts = 0;
   let fresh = 0;
@@ -103,7 +103,7 @@ export function crowdOf(room: RoomState, kind: CohortKind, timeMs: number, f: Re
   const tally = CROWD_TALLY;
   if (!tally.start(room, kind, timeMs, f)) return NO_CROWD;
   // forEach, not for-of: V8 allocated a [key, value] pair per entry (#15).
-  room.cohort.windows[kind].forEach((entry, userId) => {
+  cohortWindow(room.cohort, kind).forEach((entry, userId) => {
     const slot = judgedSlot(room, kind, userId, entry, tally.since, timeMs, f);
     if (slot !== undefined) tally.note(room, slot, timeMs, f);
   });

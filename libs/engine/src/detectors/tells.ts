@@ -162,7 +162,7 @@ function freshSubnetWeight(out: TellSum, slot: AccountSlot, room: RoomState): nu
  * every liker look like a script.
  */
 function actedWithoutJoin(slot: AccountSlot, room: RoomState, f: Readonly<FalsificationConfig>): boolean {
-  return slot.joins === 0 && slot.presentUnjoined !== true && slot.firstEngagedMs >= 0 && room.cohort.cadence.views.lastMs - slot.firstEngagedMs >= f.withoutJoinGraceMs;
+  return slot.joins === 0 && slot.presentUnjoined !== true && slot.firstEngagedMs >= 0 && (room.cohort.cadence.views?.lastMs ?? -1) - slot.firstEngagedMs >= f.withoutJoinGraceMs;
 }
 
 /**
@@ -236,14 +236,14 @@ function followTells(out: TellSum, slot: AccountSlot, room: RoomState, f: Readon
 function orderTells(out: TellSum, userId: string, slot: AccountSlot, room: RoomState, timeMs: number, f: Readonly<FalsificationConfig>): void {
   // Shoppers may buy from the product page without watching: an ordinary tell here, decisive for likes and follows.
   if (actedWithoutJoin(slot, room, f)) out.add("acted_without_join", 1);
-  const payers = room.cohort.payments.get(slot.paymentAccountId)?.accounts ?? [];
+  const payers = room.cohort.payments?.get(slot.paymentAccountId)?.accounts ?? [];
   if (payers.length >= f.sharedPaymentBuyers) out.add("shared_payment_account", 1.5);
   else {
     if (payers.length >= f.weakSharedPaymentBuyers) out.add("shared_payment_account", isHousehold(payers, slot, room) ? 0.5 : 0.75);
     // Cards and phones that each look like a household, chained into more buyers than any household has.
-    if (ringSize(room.cohort.rings, userId) >= f.sharedPaymentBuyers) out.add("buyer_ring", 1.5);
+    if (room.cohort.rings !== undefined && ringSize(room.cohort.rings, userId) >= f.sharedPaymentBuyers) out.add("buyer_ring", 1.5);
   }
-  if ((room.cohort.addresses.get(slot.shippingAddressHash)?.accounts.length ?? 1) >= f.sharedAddressBuyers) out.add("shared_address", 0.5);
+  if ((room.cohort.addresses?.get(slot.shippingAddressHash)?.accounts.length ?? 1) >= f.sharedAddressBuyers) out.add("shared_address", 0.5);
   if (slot.refunds > 0 && keptRefundShareOf(room) >= f.refundTellMinShare) out.add("refunded_in_stream", 0.75);
   // Ordering again and again and taking the money back in the same stream: a price-drop refunder refunds
   // once and re-orders once (threat model §4), a split cart is 2–3 orders; nobody shopping does this.
