@@ -24,7 +24,7 @@ import { WindowFeatureSums } from "./detectors/window-features";
 import { noteKnownCrewAccount, withKnownCrews, type AccountRiskAt } from "./detectors/known-crews";
 import { batchedLikersFinding, noteBatchedLike } from "./detectors/batched-likers";
 import { keptRefundsFinding, noteOrderForRefunds, noteRefund } from "./detectors/kept-refunds";
-import { silentViewersFinding } from "./detectors/silent-viewers";
+import { SilentTally, silentViewersFinding } from "./detectors/silent-viewers";
 import { severityOf } from "./detectors/scoring";
 import { judgePeerSignals, peerExplanation, type PeerBaselineAt } from "./detectors/peer-compare";
 import { countLike, newLikeBeat } from "./detectors/like-waves";
@@ -270,9 +270,10 @@ function evaluate(room: RoomState, kind: CohortKind, t: number, cfg: Readonly<En
   // Summed only when something reads them: the combiner has a model for few kinds, and the window pass is the engine's hottest (#15).
   const combines = cfg.falsification.useCombiner && COMBINER_MODEL.kinds[kind] !== undefined;
   const features = combines || reads.onWindowJudged !== undefined ? WINDOW_FEATURES_SCRATCH : undefined;
-  const { finding: byCohort, crowd } = judgeCohort(room, kind, t, cfg.falsification, cfg.maxEvidenceIds, features);
+  const silent = kind === "views" ? SILENT_TALLY.begin(t, cfg.falsification, cfg.maxEvidenceIds) : undefined;
+  const { finding: byCohort, crowd, judged } = judgeCohort(room, kind, t, cfg.falsification, cfg.maxEvidenceIds, features, silent);
   if (reads.onWindowJudged !== undefined && features!.accounts >= minCohort(kind, cfg.falsification)) reads.onWindowJudged(room.roomId, kind, t, features!.finish());
-  const cohort = byCohort ?? ROOM_FINDINGS[kind]?.(room, t, cfg.falsification, cfg.maxEvidenceIds) ?? (combines ? combinedFinding(room, kind, t, cfg.falsification, cfg.maxEvidenceIds, crowd, features!) : null);
+  const cohort = byCohort ?? roomFinding(room, kind, t, cfg, judged ? silent : undefined) ?? (combines ? combinedFinding(room, kind, t, cfg.falsification, cfg.maxEvidenceIds, crowd, features!) : null);
   const finding = withKnownCrews(cohort, room, kind, t, cfg);
   if (finding === null) return null;
   const severity = severityOf(finding.score);
@@ -296,6 +297,15 @@ const ROOM_FINDINGS: Partial<Record<CohortKind, (room: RoomState, timeMs: number
   orders: keptRefundsFinding,
   views: silentViewersFinding,
 };
+
+/** The kind's room-level finding; the silent viewers from the cohort's pass when it counted them (`silent`), not a pass of their own. */
+function roomFinding(room: RoomState, kind: CohortKind, t: number, cfg: Readonly<EngineConfig>, silent: SilentTally | undefined): Finding | null {
+  if (silent !== undefined) return silent.finding(room, cfg.falsification);
+  return ROOM_FINDINGS[kind]?.(room, t, cfg.falsification, cfg.maxEvidenceIds) ?? null;
+}
+
+/** Counts the views window's silent viewers in the cohort's pass (begun per views judgement; its findings keep their own lists). */
+const SILENT_TALLY = new SilentTally();
 
 const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
 

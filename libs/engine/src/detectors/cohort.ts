@@ -88,11 +88,19 @@ export function judgedSlotOf(room: RoomState, kind: CohortKind, userId: string, 
 
 const ORDINARY_WEIGHTS: number[] = [];
 
+/** Something else counted over the window's judged accounts in the cohort's own pass (`judgeCohort`): one visit each, not two. */
+export interface WindowVisitor {
+  /** Accounts whose entry is older than this are not visited (the window's own bound: a late entry may outlive it). */
+  readonly since: number;
+  visit(room: RoomState, slot: AccountSlot, entry: WindowEntry, timeMs: number, f: Readonly<FalsificationConfig>): void;
+}
+
 /**
  * The window's accounts judged by their tells; views skip accounts judged in another kind or not yet settled.
- * `tally`, when given, counts the views crowd among the accounts met (see `judgeCohort`).
+ * `tally` and `visitor`, when given, count the views crowd and whatever else the visitor counts among the
+ * accounts met (see `judgeCohort`).
  */
-function judgeWindow(room: RoomState, kind: CohortKind, timeMs: number, f: Readonly<FalsificationConfig>, crowd: Readonly<CrowdContext>, features?: WindowFeatureSums, tally?: CrowdTally): JudgedWindow {
+function judgeWindow(room: RoomState, kind: CohortKind, timeMs: number, f: Readonly<FalsificationConfig>, crowd: Readonly<CrowdContext>, features?: WindowFeatureSums, tally?: CrowdTally, visitor?: WindowVisitor): JudgedWindow {
   const { windowMs, halfLifeMs } = windowOf(kind, f);
   pruneWindow(room.cohort.windows[kind], timeMs - windowMs);
   const window = cohortWindow(room.cohort, kind);
@@ -110,6 +118,7 @@ function judgeWindow(room: RoomState, kind: CohortKind, timeMs: number, f: Reado
       return;
     }
     if (tally !== undefined && entry.lastMs >= tally.since) tally.note(room, slot, timeMs, f);
+    if (visitor !== undefined && entry.lastMs >= visitor.since) visitor.visit(room, slot, entry, timeMs, f);
     const tells = tellsOf(kind, userId, slot, room, timeMs, f, crowd);
     features?.add(weight, tells.mask & ~REFUND_TELLS, tells.weight >= f.suspiciousTellWeight, slot.joinMs < 0, slot.maxTapsPerEvent > 0);
     if (tells.weight >= f.suspiciousTellWeight) out.suspicious.push({ userId, entry, weight, tellWeight: tells.weight, beyondHousehold: tells.beyondHousehold, mask: tells.mask });
@@ -230,10 +239,12 @@ export function detectCohort(
   return findingOf(kind, measure(room, kind, timeMs, f, maxEvidence, crowd, features), f);
 }
 
-/** What `judgeCohort` found, and the crowd it judged the window with (the combiner reads the same). */
+/** What `judgeCohort` found, the crowd it judged the window with (the combiner reads the same), and whether it judged the window at all. */
 export interface CohortJudgement {
   finding: Finding | null;
   crowd: Readonly<CrowdContext>;
+  /** False when the window was too small to judge: then it was neither pruned nor visited. */
+  judged: boolean;
 }
 
 const TALLY = new CrowdTally();
@@ -242,19 +253,20 @@ const TALLY = new CrowdTally();
  * `detectCohort` with the crowd (`crowdOf`) counted in the same pass as the tells, judged first as if there were
  * no crowd: nearly always there is none, and then those tells are the tells. When the tally shows a crowd, the
  * window is judged again with it. The crowd's own pass was a third of the engine's window visits (#12, #15).
+ * `visitor` visits each judged account once, in the first pass, when the window is judged.
  */
-export function judgeCohort(room: RoomState, kind: CohortKind, timeMs: number, f: Readonly<FalsificationConfig>, maxEvidence: number, features?: WindowFeatureSums): CohortJudgement {
+export function judgeCohort(room: RoomState, kind: CohortKind, timeMs: number, f: Readonly<FalsificationConfig>, maxEvidence: number, features?: WindowFeatureSums, visitor?: WindowVisitor): CohortJudgement {
   features?.reset();
   const tally = TALLY.start(room, kind, timeMs, f) ? TALLY : undefined;
   // Unjudged, the window gives the combiner nothing to read (no features), and nothing else reads the crowd.
-  if (!judgeable(room, kind, f)) return { finding: null, crowd: NO_CROWD };
-  let judged = judgeWindow(room, kind, timeMs, f, NO_CROWD, features, tally);
+  if (!judgeable(room, kind, f)) return { finding: null, crowd: NO_CROWD, judged: false };
+  let judged = judgeWindow(room, kind, timeMs, f, NO_CROWD, features, tally, visitor);
   const crowd = tally?.crowd(f) ?? NO_CROWD;
   if (crowd !== NO_CROWD) {
     features?.reset();
     judged = judgeWindow(room, kind, timeMs, f, crowd, features);
   }
-  return { finding: findingOf(kind, measureJudged(room, kind, f, maxEvidence, judged), f), crowd };
+  return { finding: findingOf(kind, measureJudged(room, kind, f, maxEvidence, judged), f), crowd, judged: true };
 }
 
 /** Whether the window holds enough accounts to reach any floor. */

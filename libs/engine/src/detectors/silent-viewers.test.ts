@@ -2,6 +2,11 @@ import type { Alert, LiveEvent } from "@redline/proto";
 import { alertsFor } from "../testing/run-engine";
 import { actor, comment, join, seeded, T0 } from "../testing/event-builders";
 import { organicRoom } from "../testing/organic";
+import { DEFAULT_ENGINE_CONFIG } from "../config";
+import { applyFalsification } from "../falsification";
+import { createRoomState, type RoomState } from "../room-state";
+import { judgeCohort } from "./cohort";
+import { SilentTally, silentViewersFinding } from "./silent-viewers";
 
 const ROOM = "room-sv";
 const DAY = 86_400_000;
@@ -86,5 +91,28 @@ describe("silent viewers on phones whose accounts come from different /24s (FAKE
     const events = quietRoom();
     proxiedFarm(events, 12, 3, false, true);
     expect(alertsFor(events)).toEqual([]);
+  });
+});
+
+describe("silent viewers counted in the cohort's own pass (SilentTally)", () => {
+  const cfg = DEFAULT_ENGINE_CONFIG;
+  const f = cfg.falsification;
+  const at = T0 + 330_000;
+  function roomOf(events: readonly LiveEvent[]): RoomState {
+    const room = createRoomState(ROOM, T0);
+    for (const e of events) if (e.eventTimeMs <= at) applyFalsification(room, e, cfg);
+    return room;
+  }
+
+  it("finds what the silent viewers' own pass finds, evidence included", () => {
+    const events = quietRoom();
+    spreadFarm(events, 2, 6);
+    events.sort((a, b) => a.eventTimeMs - b.eventTimeMs || (a.eventId < b.eventId ? -1 : 1));
+    const ownPass = silentViewersFinding(roomOf(events), at, f, cfg.maxEvidenceIds);
+    const room = roomOf(events);
+    const tally = new SilentTally().begin(at, f, cfg.maxEvidenceIds);
+    expect(judgeCohort(room, "views", at, f, cfg.maxEvidenceIds, undefined, tally).judged).toBe(true);
+    expect(ownPass).not.toBeNull();
+    expect(tally.finding(room, f)).toEqual(ownPass);
   });
 });

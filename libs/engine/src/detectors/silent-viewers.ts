@@ -17,7 +17,8 @@ import { deviceAccountsOf, subnetOf } from "../account-refs";
 import { addEvidence, type EvidenceItem } from "../evidence";
 import { isFreshAccount } from "../primitives/account-age";
 import type { AccountSlot, RoomState } from "../room-state";
-import { windowOf } from "./cohort-state";
+import { windowOf, type WindowEntry } from "./cohort-state";
+import type { WindowVisitor } from "./cohort";
 import type { FalsificationConfig } from "./falsification-config";
 import { FAKE_VIEWS, type Finding } from "./finding";
 import { onProxiedPhone } from "./proxied-phone";
@@ -55,26 +56,50 @@ interface SilentCounts {
   proxiedEvidence: EvidenceItem[];
 }
 
-function countSilent(room: RoomState, timeMs: number, f: Readonly<FalsificationConfig>, maxEvidence: number): SilentCounts {
-  const since = timeMs - windowOf("views", f).windowMs;
-  const out: SilentCounts = { settled: 0, stacked: 0, proxied: 0, stackedEvidence: [], proxiedEvidence: [] };
-  // forEach, not for-of: V8 allocated a [key, value] pair per entry; the evidence item is made only for a viewer that counts (#15).
-  room.cohort.windows.views.forEach((entry, userId) => {
-    const slot = judgedSlot(room, "views", userId, entry, since, timeMs, f);
-    if (slot === undefined) return;
+/**
+ * Counts the views window's silent settled viewers as a pass over the window meets them: its own pass
+ * (`silentViewersFinding`), or the cohort's judgement of the views window (cohort.ts, `judgeCohort`), which
+ * then needs no second visit of every viewer (#12, #15: this pass was a third of the engine's window visits).
+ * `visit` takes a settled viewer whose entry is within the window (`since`), in window order.
+ */
+export class SilentTally implements WindowVisitor {
+  since = 0;
+  private maxEvidence = 0;
+  private counts: SilentCounts = SilentTally.empty();
+
+  private static empty(): SilentCounts {
+    return { settled: 0, stacked: 0, proxied: 0, stackedEvidence: [], proxiedEvidence: [] };
+  }
+
+  /** Starts a count at `timeMs`: fresh counts and evidence lists (a finding keeps the lists it cites). */
+  begin(timeMs: number, f: Readonly<FalsificationConfig>, maxEvidence: number): this {
+    this.since = timeMs - windowOf("views", f).windowMs;
+    this.maxEvidence = maxEvidence;
+    this.counts = SilentTally.empty();
+    return this;
+  }
+
+  visit(room: RoomState, slot: AccountSlot, entry: WindowEntry, timeMs: number, f: Readonly<FalsificationConfig>): void {
+    const out = this.counts;
     out.settled++;
     if (slot.interacted) return;
+    // The evidence item is made only for a viewer that counts (#15).
     let item: EvidenceItem | undefined;
     if (weakSignals(slot, room, timeMs, f) >= 2) {
       out.stacked++;
-      addEvidence(out.stackedEvidence, (item ??= { eventId: entry.eventId, weight: 1, timeMs: entry.lastMs }), maxEvidence);
+      addEvidence(out.stackedEvidence, (item ??= { eventId: entry.eventId, weight: 1, timeMs: entry.lastMs }), this.maxEvidence);
     }
     if (quietFor(slot, timeMs, f.proxiedPhoneQuietMs) && onProxiedPhone(slot, room) && phoneSilent(slot, room)) {
       out.proxied++;
-      addEvidence(out.proxiedEvidence, (item ??= { eventId: entry.eventId, weight: 1, timeMs: entry.lastMs }), maxEvidence);
+      addEvidence(out.proxiedEvidence, (item ??= { eventId: entry.eventId, weight: 1, timeMs: entry.lastMs }), this.maxEvidence);
     }
-  });
-  return out;
+  }
+
+  /** The finding from the viewers counted (stacked weak signals first, then proxied phones); null when neither holds or the window is too small. */
+  finding(room: RoomState, f: Readonly<FalsificationConfig>): Finding | null {
+    if (room.cohort.windows.views.size < Math.min(f.silentStackMinViewers, f.proxiedPhoneViewers)) return null;
+    return stackedFinding(this.counts, f) ?? proxiedFinding(this.counts, f);
+  }
 }
 
 function stackedFinding(c: SilentCounts, f: Readonly<FalsificationConfig>): Finding | null {
@@ -116,6 +141,11 @@ function proxiedFinding(c: SilentCounts, f: Readonly<FalsificationConfig>): Find
 /** A FAKE_VIEWS finding from the window's silent settled viewers (stacked weak signals first, then proxied phones); null when neither holds. */
 export function silentViewersFinding(room: RoomState, timeMs: number, f: Readonly<FalsificationConfig>, maxEvidence: number): Finding | null {
   if (room.cohort.windows.views.size < Math.min(f.silentStackMinViewers, f.proxiedPhoneViewers)) return null;
-  const counts = countSilent(room, timeMs, f, maxEvidence);
-  return stackedFinding(counts, f) ?? proxiedFinding(counts, f);
+  const tally = new SilentTally().begin(timeMs, f, maxEvidence);
+  // forEach, not for-of: V8 allocated a [key, value] pair per entry (#15).
+  room.cohort.windows.views.forEach((entry, userId) => {
+    const slot = judgedSlot(room, "views", userId, entry, tally.since, timeMs, f);
+    if (slot !== undefined) tally.visit(room, slot, entry, timeMs, f);
+  });
+  return tally.finding(room, f);
 }
