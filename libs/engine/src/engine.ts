@@ -61,6 +61,12 @@ interface OpenStep {
 
 /** Shared by every call that applies and raises nothing (most `ingest` calls between watermark moves). */
 const NOTHING: EngineStep = Object.freeze({ applied: Object.freeze([]), outputs: Object.freeze([]), outputsThrough: Object.freeze([]) });
+/**
+ * A step's outputs and counts while it has applied one event and raised nothing, which is most steps: shared and
+ * frozen, replaced by the step's own arrays on its first output or second event (#15: two arrays per event).
+ */
+const NO_OUTPUTS = Object.freeze([]) as unknown as EngineOutput[];
+const ONE_APPLIED_NONE_RAISED = Object.freeze([0]) as unknown as number[];
 
 
 /** How often (event time) rooms are checked for release. */
@@ -233,7 +239,9 @@ export class RiskEngine {
   }
 
   private raise(output: EngineOutput): void {
-    this.openStep().outputs.push(output);
+    const step = this.openStep();
+    if (step.outputs === NO_OUTPUTS) step.outputs = [];
+    step.outputs.push(output);
     this.progress.counters.alertsRaised++;
   }
 
@@ -327,9 +335,10 @@ export class RiskEngine {
   private recordApplied(event: LiveEvent): void {
     const step = this.step;
     // Made holding the event: most steps apply one, and an array pushed to from empty is given room for 17 (#15: garbage per event).
-    if (step === undefined) this.step = { applied: [event], outputs: [], outputsThrough: [0] };
+    if (step === undefined) this.step = { applied: [event], outputs: NO_OUTPUTS, outputsThrough: ONE_APPLIED_NONE_RAISED };
     else {
       step.applied.push(event);
+      if (step.outputsThrough === ONE_APPLIED_NONE_RAISED) step.outputsThrough = [0];
       step.outputsThrough.push(step.outputs.length);
     }
   }
