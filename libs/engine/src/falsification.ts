@@ -14,7 +14,7 @@ import { subnetOf } from "./account-refs";
 import type { AccountSlot, RoomState } from "./room-state";
 import type { EngineConfig } from "./config";
 import type { WindowJudgedHook } from "./engine-types";
-import { addToKey, cadenceAdd, cadenceOf, COHORT_KINDS, halfLifeMsOf, newCadence, noteFreshCreation, touchWindow, windowToTouch, type CohortKind } from "./detectors/cohort-state";
+import { addToKey, cadenceAdd, cadenceOf, keyAccountList, keyCount, COHORT_KINDS, halfLifeMsOf, newCadence, noteFreshCreation, touchWindow, windowToTouch, type CohortKind } from "./detectors/cohort-state";
 import { ARRIVAL_BIT } from "./detectors/tells";
 import { createBuyerRings, linkBuyers } from "./detectors/buyer-rings";
 import { judgeCohort, minCohort, SUBCATEGORY_OF } from "./detectors/cohort";
@@ -58,7 +58,7 @@ function arrive(room: RoomState, slot: AccountSlot, kind: "views" | "follows" | 
   if (fresh && cadenceAdd(cadenceOf(cohort, kind, true), timeMs)) scheduled = true;
   if (scheduled) slot.scheduledArrivals |= ARRIVAL_BIT[kind];
   const subnet = kind === "views" ? subnetOf(room, slot) : undefined;
-  if (subnet !== undefined && subnet.accounts.length >= SUBNET_CADENCE_ACCOUNTS && cadenceAdd((subnet.cadence ??= newCadence()), timeMs)) {
+  if (subnet !== undefined && keyCount(subnet) >= SUBNET_CADENCE_ACCOUNTS && cadenceAdd((subnet.cadence ??= newCadence()), timeMs)) {
     slot.scheduledArrivals |= ARRIVAL_BIT.subnetViews;
   }
 }
@@ -172,7 +172,8 @@ function onOrder(room: RoomState, slot: AccountSlot, userId: string, tx: Transac
 /** Links a buyer to the buyers it shares a payment account or a device with (see `detectors/buyer-rings.ts`). */
 function linkToRing(room: RoomState, slot: AccountSlot, userId: string, cfg: Readonly<EngineConfig>): void {
   const cohort = room.cohort;
-  const firstPayer = slot.paymentAccountId === "" ? undefined : cohort.payments?.get(slot.paymentAccountId)?.accounts[0];
+  const payers = slot.paymentAccountId === "" ? undefined : cohort.payments?.get(slot.paymentAccountId);
+  const firstPayer = payers === undefined ? undefined : keyAccountList(payers)[0];
   if (firstPayer !== undefined) linkBuyers((cohort.rings ??= createBuyerRings()), userId, firstPayer, cfg.maxOrderKeysPerRoom);
   for (const other of slot.deviceId === "" ? [] : room.devices.get(slot.deviceId) ?? []) {
     if (other !== userId && (room.accounts.get(other)?.orders ?? 0) > 0) linkBuyers((cohort.rings ??= createBuyerRings()), userId, other, cfg.maxOrderKeysPerRoom);

@@ -8,7 +8,7 @@ import { ACCOUNT_COLUMNS, type RoomState } from "./room-state";
 import { decodeState, encodeState } from "./state-codec";
 import { createFlood, createMinorContent, type ContentFeatures } from "./detectors/content-state";
 import type { EngineConfig } from "./config";
-import { plainCohortState } from "./detectors/cohort-state";
+import { keysFromPlain, plainCohortState } from "./detectors/cohort-state";
 
 /** The room with plain slots, its other fields shared (not copied): encode it before the room changes. */
 export function roomToPlain(room: RoomState, cfg: Readonly<EngineConfig>): unknown {
@@ -37,6 +37,10 @@ export function encodeRoom(room: RoomState, cfg: Readonly<EngineConfig>): Uint8A
 /** A room decoded from a snapshot, its slots back in columns of their own. */
 export function roomFromPlain(plain: unknown): RoomState {
   const room = plain as Omit<RoomState, "accounts"> & { accounts: Map<string, PlainAccountSlot> };
+  const cohort = room.cohort as unknown as Record<"subnets" | "payments" | "addresses", Parameters<typeof keysFromPlain>[0]>;
+  room.cohort.subnets = keysFromPlain(cohort.subnets);
+  room.cohort.payments = keysFromPlain(cohort.payments);
+  room.cohort.addresses = keysFromPlain(cohort.addresses);
   const columns = new AccountColumns(Math.max(1, room.accounts.size));
   const accounts = new Map<string, AccountSlot>();
   room.accounts.forEach((slot, userId) => accounts.set(userId, AccountSlot.fromPlain(columns, slot)));

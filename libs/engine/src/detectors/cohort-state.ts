@@ -23,7 +23,11 @@ export interface WindowEntry {
 
 /** Accounts seen on one key (capped: past the cap the key is shared beyond doubt) and how many of them were fresh. */
 export interface KeyAccounts {
-  accounts: string[];
+  /**
+   * The accounts: the one id while the key has carried one (nearly every /24 of an ordinary room), an array
+   * from the second (#15: an array of one was 56 bytes a key). Read through `keyCount` and `keyAccountList`.
+   */
+  ids: string | string[];
   fresh: number;
   /** Arrival cadence of the key's accounts (joins on a /24), kept once the key carries a few accounts. */
   cadence?: Cadence;
@@ -69,9 +73,9 @@ export function plainCohortState(c: CohortState): Required<CohortState> {
     windows: { views: c.windows.views, likes: c.windows.likes, follows: c.windows.follows ?? new Map(), orders: c.windows.orders ?? new Map() },
     cadence: cadences(c.cadence),
     freshCadence: cadences(c.freshCadence),
-    subnets: c.subnets,
-    payments: c.payments ?? new Map(),
-    addresses: c.addresses ?? new Map(),
+    subnets: plainKeys(c.subnets) as Map<string, KeyAccounts>,
+    payments: plainKeys(c.payments ?? new Map()) as Map<string, KeyAccounts>,
+    addresses: plainKeys(c.addresses ?? new Map()) as Map<string, KeyAccounts>,
     rings: c.rings ?? createBuyerRings(),
     freshCreatedHours: c.freshCreatedHours ?? new Map(),
   };
@@ -175,21 +179,47 @@ export function cadenceAdd(c: Cadence, timeMs: number): boolean {
 /** Accounts tracked per key; a key beyond it counts as this many. */
 export const MAX_ACCOUNTS_PER_KEY = 64;
 
+/** How many accounts the key has carried. */
+export function keyCount(key: KeyAccounts): number {
+  return typeof key.ids === "string" ? 1 : key.ids.length;
+}
+
+/** The key's accounts in the order first seen (an array made for a key of one: read where a few keys are). */
+export function keyAccountList(key: KeyAccounts): readonly string[] {
+  return typeof key.ids === "string" ? [key.ids] : key.ids;
+}
+
 /** Adds `userId` to the key's accounts (once); returns how many accounts the key has carried. */
 export function addToKey(map: Map<string, KeyAccounts>, key: string, userId: string, fresh: boolean, capacity: number): number {
   if (key === "") return 1;
   let created = false;
-  // Made holding its first account: V8 gives an empty array that is pushed to room for 17, and nearly
-  // every /24 of an ordinary room carries one account (#15: 19 such lists, ~2.4 KB of ~50 KB per room).
   const entry = boundedUpsert(map, key, capacity, (): KeyAccounts => {
     created = true;
-    return { accounts: [userId], fresh: fresh ? 1 : 0 };
+    return { ids: userId, fresh: fresh ? 1 : 0 };
   }, retire);
-  if (!created && entry.accounts.length < MAX_ACCOUNTS_PER_KEY && !entry.accounts.includes(userId)) {
-    entry.accounts.push(userId);
-    if (fresh) entry.fresh++;
-  }
-  return entry.accounts.length;
+  if (created) return 1;
+  const ids = entry.ids;
+  if (typeof ids === "string") {
+    if (ids === userId) return 1;
+    entry.ids = [ids, userId];
+  } else if (ids.length < MAX_ACCOUNTS_PER_KEY && !ids.includes(userId)) ids.push(userId);
+  else return ids.length;
+  if (fresh) entry.fresh++;
+  return keyCount(entry);
+}
+
+/** A key as snapshots hold it (and as it was in memory before #15): its accounts always an array. */
+function plainKeys(keys: Map<string, KeyAccounts>): Map<string, unknown> {
+  const plain = new Map<string, unknown>();
+  keys.forEach((k, key) => plain.set(key, { accounts: keyAccountList(k), fresh: k.fresh, ...(k.cadence !== undefined ? { cadence: k.cadence } : {}) }));
+  return plain;
+}
+
+/** Keys restored from a snapshot, in memory's form. */
+export function keysFromPlain(plain: Map<string, { accounts: string[]; fresh: number; cadence?: Cadence }>): Map<string, KeyAccounts> {
+  const keys = new Map<string, KeyAccounts>();
+  plain.forEach((p, key) => keys.set(key, { ids: p.accounts.length === 1 ? p.accounts[0]! : p.accounts, fresh: p.fresh, ...(p.cadence !== undefined ? { cadence: p.cadence } : {}) }));
+  return keys;
 }
 
 /** Records an action of `kind` by `userId` (its slot: `slot`) in its window, moving the account to the recent end. */

@@ -4,7 +4,7 @@
  */
 import type { AccountSlot, RoomState } from "../room-state";
 import { deviceAccountsOf, subnetOf } from "../account-refs";
-import { cohortWindow, windowOf, type CohortKind } from "./cohort-state";
+import { cohortWindow, keyCount, windowOf, type CohortKind } from "./cohort-state";
 import type { FalsificationConfig } from "./falsification-config";
 import { NO_CROWD, type CrowdContext } from "./tells";
 
@@ -12,7 +12,13 @@ export const freshAt = (slot: AccountSlot, timeMs: number, f: Readonly<Falsifica
 export const onSharedPhone = (room: RoomState, slot: AccountSlot, f: Readonly<FalsificationConfig>): boolean =>
   slot.deviceId !== "" && (deviceAccountsOf(room, slot)?.length ?? 1) >= f.sharedDeviceAccounts;
 export const onCrowdedSubnet = (room: RoomState, slot: AccountSlot, f: Readonly<FalsificationConfig>): boolean =>
-  slot.ipPrefix !== "" && (subnetOf(room, slot)?.accounts.length ?? 0) >= f.denseIpAccounts;
+  slot.ipPrefix !== "" && subnetCount(room, slot) >= f.denseIpAccounts;
+
+/** Accounts on the slot's /24 (0 when the room does not track it). */
+export function subnetCount(room: RoomState, slot: AccountSlot): number {
+  const subnet = subnetOf(room, slot);
+  return subnet === undefined ? 0 : keyCount(subnet);
+}
 
 /**
  * Counts the crowd's settled viewers as a pass over the views window meets them: `crowdOf`'s own pass, or the

@@ -10,7 +10,7 @@
  * and weak tells together never count for more than one weak tell.
  */
 import type { AccountSlot, RoomState } from "../room-state";
-import { isBatchCreated, type CohortKind } from "./cohort-state";
+import { isBatchCreated, keyAccountList, keyCount, type CohortKind } from "./cohort-state";
 import type { FalsificationConfig } from "./falsification-config";
 import { ringSize } from "./buyer-rings";
 import { onProxiedPhone } from "./proxied-phone";
@@ -134,10 +134,11 @@ function identityTells(out: TellSum, slot: AccountSlot, room: RoomState, timeMs:
   else if (onDevice >= f.farmAccountsPerDevice) out.add("farm_device", 1.5);
   else if (onDevice >= f.sharedDeviceAccounts) out.add("shared_device", 0.5);
   const subnet = subnetOf(room, slot);
-  if (subnet !== undefined && subnet.accounts.length >= f.denseIpAccounts) {
+  const onSubnet = subnet === undefined ? 0 : keyCount(subnet);
+  if (subnet !== undefined && onSubnet >= f.denseIpAccounts) {
     // A farm's own /24 carries (almost) only its fresh accounts; a campus or carrier NAT carries a mix of
     // everyone, even during a new-user campaign (30–60 % fresh).
-    if (subnet.fresh >= f.freshSubnetShare * subnet.accounts.length) out.add("fresh_subnet", freshSubnetWeight(out, slot, room));
+    if (subnet.fresh >= f.freshSubnetShare * onSubnet) out.add("fresh_subnet", freshSubnetWeight(out, slot, room));
     else out.add("dense_subnet", 0.5);
   }
 }
@@ -236,14 +237,16 @@ function followTells(out: TellSum, slot: AccountSlot, room: RoomState, f: Readon
 function orderTells(out: TellSum, userId: string, slot: AccountSlot, room: RoomState, timeMs: number, f: Readonly<FalsificationConfig>): void {
   // Shoppers may buy from the product page without watching: an ordinary tell here, decisive for likes and follows.
   if (actedWithoutJoin(slot, room, f)) out.add("acted_without_join", 1);
-  const payers = room.cohort.payments?.get(slot.paymentAccountId)?.accounts ?? [];
+  const payment = room.cohort.payments?.get(slot.paymentAccountId);
+  const payers = payment === undefined ? NO_ACCOUNTS : keyAccountList(payment);
   if (payers.length >= f.sharedPaymentBuyers) out.add("shared_payment_account", 1.5);
   else {
     if (payers.length >= f.weakSharedPaymentBuyers) out.add("shared_payment_account", isHousehold(payers, slot, room) ? 0.5 : 0.75);
     // Cards and phones that each look like a household, chained into more buyers than any household has.
     if (room.cohort.rings !== undefined && ringSize(room.cohort.rings, userId) >= f.sharedPaymentBuyers) out.add("buyer_ring", 1.5);
   }
-  if ((room.cohort.addresses?.get(slot.shippingAddressHash)?.accounts.length ?? 1) >= f.sharedAddressBuyers) out.add("shared_address", 0.5);
+  const address = room.cohort.addresses?.get(slot.shippingAddressHash);
+  if ((address === undefined ? 1 : keyCount(address)) >= f.sharedAddressBuyers) out.add("shared_address", 0.5);
   if (slot.refunds > 0 && keptRefundShareOf(room) >= f.refundTellMinShare) out.add("refunded_in_stream", 0.75);
   // Ordering again and again and taking the money back in the same stream: a price-drop refunder refunds
   // once and re-orders once (threat model §4), a split cart is 2–3 orders; nobody shopping does this.
@@ -259,6 +262,8 @@ function keptRefundShareOf(room: RoomState): number {
   const kept = room.keptRefunds;
   return kept === undefined || kept.orders === 0 ? 0 : kept.refunders.length / kept.orders;
 }
+
+const NO_ACCOUNTS: readonly string[] = Object.freeze([]);
 
 /** A card shared by a few accounts that all use the same phone is a household (threat model §4: families of 2–4). */
 function isHousehold(payers: readonly string[], slot: AccountSlot, room: RoomState): boolean {

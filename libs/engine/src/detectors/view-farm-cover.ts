@@ -8,6 +8,7 @@
 import { deviceAccountsOf, subnetOf } from "../account-refs";
 import type { AccountSlot, RoomState } from "../room-state";
 import type { FalsificationConfig } from "./falsification-config";
+import { keyAccountList, keyCount } from "./cohort-state";
 
 function likedShare(room: RoomState, accounts: readonly string[]): number {
   let liked = 0;
@@ -19,6 +20,6 @@ function likedShare(room: RoomState, accounts: readonly string[]): number {
 export function onMostlySilentFarm(room: RoomState, slot: AccountSlot, f: Readonly<FalsificationConfig>): boolean {
   const phone = deviceAccountsOf(room, slot);
   if (phone !== undefined && phone.length >= f.viewFarmCoverAccounts && likedShare(room, phone) <= f.viewFarmCoverLikedShare) return true;
-  const subnet = subnetOf(room, slot)?.accounts;
-  return subnet !== undefined && subnet.length >= f.viewFarmCoverAccounts && likedShare(room, subnet) <= f.viewFarmCoverLikedShare;
+  const subnet = subnetOf(room, slot);
+  return subnet !== undefined && keyCount(subnet) >= f.viewFarmCoverAccounts && likedShare(room, keyAccountList(subnet)) <= f.viewFarmCoverLikedShare;
 }
