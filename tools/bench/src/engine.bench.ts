@@ -31,23 +31,25 @@ function main(): void {
   const events = [...simulate({ seed: SEED, scale: 0.5 })].flatMap((h) => h.events);
   const jsonLines = events.map((e) => JSON.stringify(LiveEvent.toJSON(e)));
   const protoBytes = events.map((e) => LiveEvent.encode(e).finish());
+  // The rows that decode run before any decoded event is kept: once a pass's worth of decoded objects survives,
+  // V8 allocates what the decoder makes directly in old space (allocation-site pretenuring), which slowed both
+  // decode rows, the baseline most (#15, docs/performance.md: 432-438 against 208-237 ms a pass).
+  const decodeOnly = measureThroughput("protobuf decode only", protoBytes, (b) => LiveEvent.decode(b));
+  const decodeAndEngine = measureEngine("protobuf decode + engine", protoBytes.length, () => {
+    const engine = new RiskEngine();
+    for (const b of protoBytes) engine.ingest(LiveEvent.decode(b));
+    engine.flush();
+  });
+  const jsonOnly = measureThroughput("JSON decode only", jsonLines, (l) => LiveEvent.fromJSON(JSON.parse(l)));
   const decoded = protoBytes.map((b) => LiveEvent.decode(b));
   let alerts = 0;
-  const results = [
-    measureThroughput("protobuf decode only", protoBytes, (b) => LiveEvent.decode(b)),
-    measureThroughput("JSON decode only", jsonLines, (l) => LiveEvent.fromJSON(JSON.parse(l))),
-    measureEngine("engine (decoded events)", decoded.length, () => {
-      const engine = new RiskEngine();
-      let raised = 0;
-      for (const e of decoded) raised += engine.ingest(e).outputs.length;
-      alerts = raised + engine.flush().outputs.length;
-    }),
-    measureEngine("protobuf decode + engine", protoBytes.length, () => {
-      const engine = new RiskEngine();
-      for (const b of protoBytes) engine.ingest(LiveEvent.decode(b));
-      engine.flush();
-    }),
-  ];
+  const engineOnly = measureEngine("engine (decoded events)", decoded.length, () => {
+    const engine = new RiskEngine();
+    let raised = 0;
+    for (const e of decoded) raised += engine.ingest(e).outputs.length;
+    alerts = raised + engine.flush().outputs.length;
+  });
+  const results = [decodeOnly, jsonOnly, engineOnly, decodeAndEngine];
   printTable(`engine vs decode, ${events.length.toLocaleString("en-US")} simulated events (seed ${SEED}), ${alerts} alerts`, results);
   const ratio = results[2]!.perSecond / results[0]!.perSecond;
   const withDecode = results[3]!.perSecond / results[0]!.perSecond;
