@@ -4,11 +4,12 @@
  */
 import type { AccountSlot, RoomState } from "../room-state";
 import { deviceAccountsOf, subnetOf } from "../account-refs";
+import { isFreshAccount } from "../primitives/account-age";
 import { cohortWindow, keyCount, windowOf, type CohortKind } from "./cohort-state";
 import type { FalsificationConfig } from "./falsification-config";
 import { NO_CROWD, type CrowdContext } from "./tells";
 
-export const freshAt = (slot: AccountSlot, timeMs: number, f: Readonly<FalsificationConfig>): boolean => slot.createdMs > 0 && timeMs - slot.createdMs < f.freshAccountAgeMs;
+export const freshAt = (slot: AccountSlot, timeMs: number, f: Readonly<FalsificationConfig>): boolean => isFreshAccount(slot.createdMs, timeMs, f.freshAccountAgeMs);
 export const onSharedPhone = (room: RoomState, slot: AccountSlot, f: Readonly<FalsificationConfig>): boolean =>
   slot.deviceId !== "" && (deviceAccountsOf(room, slot)?.length ?? 1) >= f.sharedDeviceAccounts;
 export const onCrowdedSubnet = (room: RoomState, slot: AccountSlot, f: Readonly<FalsificationConfig>): boolean =>

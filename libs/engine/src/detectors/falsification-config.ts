@@ -47,8 +47,8 @@ export interface FalsificationConfig {
    */
   keptRefundShare: number;
   /**
-   * A buyer's in-stream refund is a tell (`refunded_in_stream`) only once refunds nobody re-ordered after reach
-   * this share of the room's orders: where refunds are rare, as a new-user campaign's are (threat model §4), a
+   * A buyer's in-stream refund is a tell (`refunded_in_stream`) only once buyers holding refunds nobody re-ordered
+   * after reach this share of the room's orders (`keptRefunderShare`): where refunds are rare, as a new-user campaign's are (threat model §4), a
    * few shoppers taking their money back say nothing; a ring taking the boost back raises the share (rules-20).
    */
   refundTellMinShare: number;

@@ -42,6 +42,15 @@ export function noteOrderForRefunds(room: RoomState, userId: string): void {
   if (i >= 0) kept.refunders.splice(i, 1);
 }
 
+/**
+ * Buyers holding refunds they did not order again after, per order of the room (no grace: a price drop's refunder
+ * counts until its re-order). Where this is low, refunds are rare here and one buyer's refund says little (tells.ts).
+ */
+export function keptRefunderShare(room: RoomState): number {
+  const kept = room.keptRefunds;
+  return kept === undefined || kept.orders === 0 ? 0 : kept.refunders.length / kept.orders;
+}
+
 /** Notes a refund by `userId`, kept until the same buyer orders again. */
 export function noteRefund(room: RoomState, userId: string, eventId: string, timeMs: number): void {
   const kept = (room.keptRefunds ??= { orders: 0, refunders: [] });

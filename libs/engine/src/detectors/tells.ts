@@ -13,6 +13,7 @@ import type { AccountSlot, RoomState } from "../room-state";
 import { isBatchCreated, keyAccountList, keyCount, type CohortKind } from "./cohort-state";
 import type { FalsificationConfig } from "./falsification-config";
 import { ringSize } from "./buyer-rings";
+import { keptRefunderShare } from "./kept-refunds";
 import { onProxiedPhone } from "./proxied-phone";
 import { deviceAccountsOf, subnetOf } from "../account-refs";
 
@@ -247,7 +248,7 @@ function orderTells(out: TellSum, userId: string, slot: AccountSlot, room: RoomS
   }
   const address = room.cohort.addresses?.get(slot.shippingAddressHash);
   if ((address === undefined ? 1 : keyCount(address)) >= f.sharedAddressBuyers) out.add("shared_address", 0.5);
-  if (slot.refunds > 0 && keptRefundShareOf(room) >= f.refundTellMinShare) out.add("refunded_in_stream", 0.75);
+  if (slot.refunds > 0 && keptRefunderShare(room) >= f.refundTellMinShare) out.add("refunded_in_stream", 0.75);
   // Ordering again and again and taking the money back in the same stream: a price-drop refunder refunds
   // once and re-orders once (threat model §4), a split cart is 2–3 orders; nobody shopping does this.
   if (slot.orders >= f.repeatOrders && slot.refunds >= f.repeatRefunds) out.add("repeat_refunds", 2);
@@ -255,12 +256,6 @@ function orderTells(out: TellSum, userId: string, slot: AccountSlot, room: RoomS
   if ((slot.scheduledArrivals & ARRIVAL_BIT.orders) !== 0) out.add("scheduled_timing", 1);
   if (slot.orders > slot.paid && slot.lastOrderMs >= 0 && timeMs - slot.lastOrderMs > f.unpaidAfterMs) out.add("unpaid_order", 0.5);
   if (slot.lowValueOrders > 0) out.add("low_value_order", 0.25);
-}
-
-/** Refunds nobody re-ordered after (`kept-refunds.ts`), as a share of the room's orders. */
-function keptRefundShareOf(room: RoomState): number {
-  const kept = room.keptRefunds;
-  return kept === undefined || kept.orders === 0 ? 0 : kept.refunders.length / kept.orders;
 }
 
 const NO_ACCOUNTS: readonly string[] = Object.freeze([]);
