@@ -16,6 +16,7 @@
 import type { CrewOutput } from "@redline/crews";
 import type { CrewScenarioTruth, CrewTruth, HardNegativeKind } from "@redline/crew-scenarios";
 import { Severity } from "@redline/proto";
+import { missKind, type MissKind } from "./miss-kinds";
 
 export interface CrewScore {
   crews: number;
@@ -60,6 +61,10 @@ export interface CrewOutcome {
   rooms: number;
   bestNamed: number;
   found: boolean;
+  /** Where a missed crew's evidence is (miss-kinds.ts); absent when found. */
+  missKind?: MissKind;
+  /** The generator's drawn parameters, for reading misses on development seeds. */
+  params: Record<string, number | string>;
 }
 
 const MEDIUM = Severity.SEVERITY_MEDIUM;
@@ -90,7 +95,10 @@ export function scoreCrews(outputs: readonly CrewOutput[], truth: CrewScenarioTr
   const perCrew: CrewOutcome[] = truth.crews.map((c) => {
     const n = active.get(c.crewId)!.size;
     const best = bestNamed.get(c.crewId) ?? 0;
-    return { crewId: c.crewId, style: c.style, activeAccounts: n, rooms: c.visits.length, bestNamed: best, found: best * 2 >= n && best >= 2 };
+    const found = best * 2 >= n && best >= 2;
+    const outcome: CrewOutcome = { crewId: c.crewId, style: c.style, activeAccounts: n, rooms: c.visits.length, bestNamed: best, found, params: c.params };
+    if (!found) outcome.missKind = missKind(active.get(c.crewId)!, c.crewId, [...latest.values()], crewOf);
+    return outcome;
   });
   const found = perCrew.filter((c) => c.found);
   const rooms = scoreRooms(outputs, truth);

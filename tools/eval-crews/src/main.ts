@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { renderCrewMarkdown, type CrewReport } from "./crew-report";
 import { runSeed } from "./run-seed";
+import { missesByKind } from "./miss-kinds";
 import { checkSeedsDisjoint, CREW_DEVELOPMENT_SEEDS, CREW_REPORTING_SEEDS } from "./seeds";
 
 function main(argv: readonly string[]): void {
@@ -28,7 +29,10 @@ function main(argv: readonly string[]): void {
     // Misses by kind (the crew's style and size) are what a development round reads; never printed for reporting seeds.
     if (devOnly) for (const c of s.perCrew.filter((x) => !x.found)) process.stderr.write(`  missed ${JSON.stringify(c)}\n`);
   }
-  if (devOnly) return;
+  if (devOnly) {
+    process.stderr.write(`missed crews by where their evidence is: ${JSON.stringify(missesByKind(report.results.flatMap((r) => r.score.perCrew)))}\n`);
+    return;
+  }
   const outDir = process.env.REDLINE_EVAL_OUT_DIR ?? join(__dirname, "..", "..", "..", "docs", "eval");
   mkdirSync(outDir, { recursive: true });
   // Per-crew outcomes are for --dev tuning; the report keeps the totals.
