@@ -187,6 +187,20 @@ export interface CrewConfig {
    * not unlinked pairs (docs/eval/crews.md, session 14).
    */
   linkByPartnerPresenceMs: number;
+  /**
+   * Dispatches (dispatch-links.ts): a room's script cohort of this many
+   * visits (0: never) and one in another streamer's room whose visits joined
+   * within `dispatchWindowMs` of each other, at the same mark and offset, are
+   * one actor's dispatch: both cohorts count as confirmed and their anchors
+   * link. With `dispatchConfirmsCohort`, every visit of both cohorts counts
+   * as confirmed, not only the two that matched. Off: on development seeds
+   * 201-209 no setting found a crew more (cohorts of 3: 372 -> 354 of 396 and
+   * 48 hard-negative MEDIUM+; of 5: 372, 0, ordinary viewers named 20 -> 24):
+   * a busy room holds chance cohorts of ordinary viewers as often as a crew's.
+   */
+  linkByDispatch: number;
+  dispatchWindowMs: number;
+  dispatchConfirmsCohort: boolean;
   scriptCohortArrivalMs: number;
   scriptCohortConsistencyMs: number;
   scriptCohortPartnerMarks: number;
@@ -248,6 +262,9 @@ export const DEFAULT_CREW_CONFIG: Readonly<CrewConfig> = Object.freeze({
   triangleMaxWitnessPartners: 12,
   linkByScriptCohort: 1,
   linkByPartnerPresenceMs: 0,
+  linkByDispatch: 0,
+  dispatchWindowMs: 600_000,
+  dispatchConfirmsCohort: false,
   scriptCohortArrivalMs: 450_000,
   scriptCohortConsistencyMs: 4_000,
   scriptCohortPartnerMarks: 2,

@@ -23,6 +23,7 @@ import { KeyIndex } from "./key-index";
 import { RoomActivity } from "./room-activity";
 import { triangleWitnesses } from "./triangle-links";
 import { applyScriptMark, noteScriptMark, scriptKindOf } from "./script-cohorts";
+import { DispatchIndex } from "./dispatch-links";
 import { groupBatchesDiffer } from "./registration-batch";
 import { linkArrivalsPartneredApart, linkPartnersSeenApart, type PresenceDeps } from "./presence-links";
 import { type CrewStateSize, measureState } from "./state-size";
@@ -35,6 +36,7 @@ export class CrewDetector {
   private readonly keyIndex: KeyIndex;
   private readonly groups: GroupStore;
   private readonly groupPairs: GroupPairs;
+  private readonly dispatches = new DispatchIndex();
   private lastEventTimeMs = 0;
   private readonly accountOf = (id: string): AccountState | undefined => this.accounts.get(id);
 
@@ -47,9 +49,7 @@ export class CrewDetector {
 
   /** Applies records in order; returns the findings they raised, in order. */
   ingestAll(records: Iterable<AccountActivity>): CrewOutput[] {
-    const out: CrewOutput[] = [];
-    for (const record of records) out.push(...this.ingest(record));
-    return out;
+    return [...records].flatMap((record) => this.ingest(record));
   }
 
   /** Applies one record; throws `InvalidActivityError` (state untouched) when it is malformed. */
@@ -97,6 +97,7 @@ export class CrewDetector {
       keys: this.keyIndex.entries(),
       groups: [...this.groups.all()].map((g) => ({ ...g, reportedRooms: [...g.reportedRooms] })),
       groupPairs: this.groupPairs.entries(),
+      dispatches: this.dispatches.entries(),
     });
   }
 
@@ -113,11 +114,12 @@ export class CrewDetector {
     detector.keyIndex.restore(snapshot.keys);
     detector.groups.restore(snapshot.groups.map((g) => ({ ...g, reportedRooms: new Set(g.reportedRooms) })));
     detector.groupPairs.restore(snapshot.groupPairs);
+    detector.dispatches.restore(snapshot.dispatches ?? []);
     return detector;
   }
 
   stateSize(): CrewStateSize {
-    return measureState(this.accounts, this.rooms, this.groups, this.keyIndex);
+    return measureState(this.accounts, this.rooms, this.groups, this.keyIndex, this.dispatches);
   }
 
   private account(accountId: string, nowMs: number): AccountState {
@@ -139,8 +141,7 @@ export class CrewDetector {
   }
 
   private room(roomId: string, nowMs: number): RoomActivity {
-    let room = this.rooms.get(roomId);
-    if (room === undefined) room = new RoomActivity(roomId);
+    const room = this.rooms.get(roomId) ?? new RoomActivity(roomId);
     setMostRecent(this.rooms, roomId, room, this.config.maxRooms);
     room.lastMs = nowMs;
     return room;
@@ -276,9 +277,7 @@ export class CrewDetector {
     return witness;
   }
 
-  private natted(state: AccountState): boolean {
-    return state.ipPrefixes.some((p) => this.keyIndex.saturated(`i:${p}`));
-  }
+  private readonly natted = (state: AccountState): boolean => state.ipPrefixes.some((p) => this.keyIndex.saturated(`i:${p}`));
 
   /** A visit's first like, follow or comment: its offset after the join, matched against the room's (script-cohorts.ts). */
   private noteScript(account: AccountState, visit: Visit, record: AccountActivity, room: RoomActivity, touched: Set<Group>): void {
@@ -288,6 +287,7 @@ export class CrewDetector {
     const deps = { accountOf: this.accountOf, natted: (s: AccountState) => this.natted(s), link: (a: AccountState, b: AccountState, c: CoVisit) => this.linkByScript(a, b, [c], touched) };
     const matches = room.scriptMarksMatching(mark, this.config);
     applyScriptMark(account, visit, matches, deps, this.config);
+    this.dispatches.noteCohort({ state: account, visit, mark, streamerId: record.streamerId, matches }, deps, this.config);
     if (this.config.linkByPartnerPresenceMs > 0) linkPartnersSeenApart(account, visit, matches.map((m) => m.accountId), this.config.linkByPartnerPresenceMs, this.presenceDeps(touched));
   }
 

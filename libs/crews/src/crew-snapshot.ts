@@ -14,6 +14,7 @@ import { CrewSnapshotError } from "./errors";
 import type { Group } from "./groups";
 import type { KeyUsers } from "./key-index";
 import type { RoomActivitySnapshot } from "./room-activity";
+import type { DispatchInstance } from "./dispatch-links";
 
 export const CREW_SNAPSHOT_FORMAT = 1;
 
@@ -28,6 +29,8 @@ export interface CrewDetectorSnapshot {
   keys: Array<[string, KeyUsers]>;
   groups: Array<Omit<Group, "reportedRooms"> & { reportedRooms: string[] }>;
   groupPairs: Array<[string, CoVisit[]]>;
+  /** Absent in snapshots taken before dispatches (dispatch-links.ts). */
+  dispatches?: DispatchInstance[];
 }
 
 const packr = new Packr({ useRecords: true, mapsAsObjects: false });

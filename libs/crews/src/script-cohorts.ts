@@ -163,6 +163,16 @@ function confirmCohort(state: AccountState, visit: Visit, deps: ScriptCohortDeps
 }
 
 /**
+ * Confirms the visit on evidence from outside the account (a dispatch,
+ * dispatch-links.ts) and links its partners as a confirmed cohort's.
+ */
+export function confirmVisit(state: AccountState, visit: Visit, deps: ScriptCohortDeps, config: CrewConfig): void {
+  if (visit.scriptConfirmed) return;
+  visit.scriptConfirmed = true;
+  linkCohort(state, visit, deps, config);
+}
+
+/**
  * A partner of a confirmed visit joins its cohort when its own cohort is
  * confirmed too, or when it ran `minMarksUnconfirmed` of the script's marks at
  * the confirmed visit's offsets: an ordinary viewer who arrived with the crew

@@ -23,7 +23,7 @@ export interface SizedTable {
   bytes(): number;
 }
 
-export function measureState(accounts: ReadonlyMap<string, AccountState>, rooms: { size: number; values(): Iterable<{ bytes(): number }> }, groups: SizedTable, keys: SizedTable): CrewStateSize {
+export function measureState(accounts: ReadonlyMap<string, AccountState>, rooms: { size: number; values(): Iterable<{ bytes(): number }> }, groups: SizedTable, keys: SizedTable, dispatches?: SizedTable): CrewStateSize {
   let accountBytes = 0;
   let maxAccountBytes = 0;
   for (const state of accounts.values()) {
@@ -40,7 +40,7 @@ export function measureState(accounts: ReadonlyMap<string, AccountState>, rooms:
     groups: groups.size,
     keys: keys.size,
     accountBytes,
-    totalBytes: accountBytes + roomBytes + groups.bytes() + keys.bytes(),
+    totalBytes: accountBytes + roomBytes + groups.bytes() + keys.bytes() + (dispatches?.bytes() ?? 0),
     bytesPerAccount: n === 0 ? 0 : Math.round(accountBytes / n),
     maxAccountBytes,
   };

@@ -11,6 +11,7 @@ import { roomActionsTable } from "./room-actions-report";
 import { FIRST_DEVELOPMENT_SEEDS } from "./seeds";
 import { scriptCohortParagraph } from "./script-cohort-notes";
 import { accountMakeUpParagraph } from "./account-make-up-notes";
+import { dispatchParagraph } from "./dispatch-notes";
 
 export interface CrewReport {
   developmentSeeds: number[];
@@ -111,6 +112,7 @@ export function renderCrewMarkdown(report: CrewReport): string {
     ...session12Paragraph(report),
     ...scriptCohortParagraph(report),
     ...accountMakeUpParagraph(report),
+    ...dispatchParagraph(report),
     "",
     "**Rules.** Only the latest finding per crew id counts, and only at MEDIUM or above (the default policy takes no",
     "action below MEDIUM). A finding is correct when more than half of the accounts it names belong to one crew. A crew is",
