@@ -32,8 +32,9 @@ const FIELD_INTRO = [
   "seeds, shipped for orders only and alerting at LOW by default: docs/eval/combiner.md); rules-18 keeps the JOIN of an",
   "account whose slot a room's account bound evicted (a fix, no limit), and rules-19 counts a liker with only identity",
   "tells on a phone or /24 whose accounts mostly never liked as a view farm's cover, and rules-20 counts an in-stream",
-  "refund as a tell only once the room's kept refunds reach 2 % of its orders (both read on 7001-7005); nothing was",
-  "chosen on these seeds.",
+  "refund as a tell only once the room's kept refunds reach 2 % of its orders (both read on 7001-7005); rules-21 makes",
+  "three short silent visits decisive for an account that never did anything else here (read on the simulator's",
+  "seeds 101-105, checked on 7001-7005); nothing was chosen on these seeds.",
 ];
 const RANDOMIZED_INTRO = [
   "Attack parameters drawn from the threat model's ranges (§3) and the twelve hard negatives of §4, written by a helper",

@@ -10,7 +10,8 @@ import { NO_CROWD } from "./tells";
 
 const ROOM = "room-crowd";
 const DAY = 86_400_000;
-const cfg = DEFAULT_ENGINE_CONFIG;
+// Ghosts that only ever came three times would show `ghost_visits` first (rules-21); the crowd's tally is under test here.
+const cfg = { ...DEFAULT_ENGINE_CONFIG, falsification: { ...DEFAULT_ENGINE_CONFIG.falsification, ghostOnlyVisits: 0 } };
 const f = cfg.falsification;
 const JUDGED_AT = T0 + 610_000;
 

@@ -1,5 +1,5 @@
 /**
- * Limits of the data-falsification detectors (redline-rules-20). Every number
+ * Limits of the data-falsification detectors (redline-rules-21). Every number
  * is a physical or contractual limit taken from docs/threat-model.md — what a
  * thumb can tap, how many accounts a family shares, how long a swipe-through
  * lasts — not a value fitted to any generator's output. What a room's numbers
@@ -108,6 +108,13 @@ export interface FalsificationConfig {
   ghostDwellMs: number;
   /** ...and this many such visits by one account in a room is a ghost bot (network drops give 2–3). */
   ghostVisits: number;
+  /**
+   * ...or this many when they are all the account ever did here: every visit short, silent, nothing liked,
+   * followed or bought (0: off). A dropped connection cuts a watch that was going on, so a viewer's 2–3
+   * rejoins sit beside a long visit or an interaction; a feed push's swipers join once or twice (threat
+   * model §2.1 and §4). Ghosts come 2–20 times and never stay (rules-21).
+   */
+  ghostOnlyVisits: number;
   /** An account that liked, followed or ordered counts as never having joined once the room's joins have been applied this far past its first engagement. */
   withoutJoinGraceMs: number;
   /** Accounts seen leaving or commenting without a JOIN, from which a room's platform counts as losing JOINs (`acted_without_join` then 1). */
@@ -229,6 +236,7 @@ export const DEFAULT_FALSIFICATION_CONFIG: Readonly<FalsificationConfig> = Objec
   minBeyondHouseholdAccounts: 3,
   ghostDwellMs: 30_000,
   ghostVisits: 4,
+  ghostOnlyVisits: 3,
   withoutJoinGraceMs: 30_000,
   lostJoinSightings: 2,
   quickFollowMs: 10_000,

@@ -214,10 +214,22 @@ function stacksIdentity(mask: number): boolean {
   return (mask & (BITS.shared_device | BITS.farm_device)) !== 0 && (mask & (BITS.fresh_account | BITS.dense_subnet | BITS.fresh_subnet)) !== 0;
 }
 
-function viewTells(out: TellSum, slot: AccountSlot, f: Readonly<FalsificationConfig>, crowd: Readonly<CrowdContext>): void {
+/**
+ * Every visit the account made here was short and silent, `ghostOnlyVisits` of them, and it never liked,
+ * followed or bought: what a ghost does and a dropped connection does not (`ghostOnlyVisits`). A visit still
+ * open counts as long once it has lasted `ghostDwellMs` (the viewer who reconnected and stayed), and as nothing
+ * before that; a lost LEAVE leaves a JOIN unmatched, which only makes the test stricter.
+ */
+function onlyGhostVisits(slot: AccountSlot, timeMs: number, f: Readonly<FalsificationConfig>): boolean {
+  if (f.ghostOnlyVisits <= 0 || slot.shortVisits < f.ghostOnlyVisits || slot.engaged) return false;
+  if (slot.joinMs >= 0 && timeMs - slot.joinMs >= f.ghostDwellMs) return false;
+  return slot.shortVisits >= slot.joins - (slot.joinMs >= 0 ? 1 : 0);
+}
+
+function viewTells(out: TellSum, slot: AccountSlot, timeMs: number, f: Readonly<FalsificationConfig>, crowd: Readonly<CrowdContext>): void {
   // Weak identity tells are capped because a crowd shows several at once (a campus NAT and a family phone),
   // but no legitimate crowd has most of its viewers stacking two: there the stack is the farm (issue 12).
-  if (slot.shortVisits >= f.ghostVisits) out.add("ghost_visits", 2);
+  if (slot.shortVisits >= f.ghostVisits || onlyGhostVisits(slot, timeMs, f)) out.add("ghost_visits", 2);
   else if (crowd.ghostCrowd && slot.shortVisits >= f.ghostCrowdVisits) out.add("ghost_crowd", 2);
   else if (slot.shortVisits >= f.ghostVisits - 1) out.add("ghost_visits", 1);
   if (crowd.stackedIdentity && stacksIdentity(out.mask)) out.add("stacked_identity", STACKED_IDENTITY_WEIGHT);
@@ -281,7 +293,7 @@ export function tellsOf(kind: CohortKind, userId: string, slot: AccountSlot, roo
   // silent viewers instead (silent-viewers.ts), once they have sat silent a while.
   if (kind !== "views" && onProxiedPhone(slot, room)) out.add("proxied_phone", 1);
   if (kind === "likes") likeTells(out, slot, room, f);
-  else if (kind === "views") viewTells(out, slot, f, crowd);
+  else if (kind === "views") viewTells(out, slot, timeMs, f, crowd);
   else if (kind === "follows") followTells(out, slot, room, f);
   else orderTells(out, userId, slot, room, timeMs, f);
   if ((out.mask & BITS.fresh_account) !== 0 && out.weight >= f.suspiciousTellWeight && isBatchCreated(room.cohort, slot.createdMs)) out.add("batch_created", 0);
