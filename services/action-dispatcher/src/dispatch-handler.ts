@@ -65,6 +65,9 @@ export function dispatchHandler(deps: DispatchHandlerDeps) {
         ),
       );
       await publishOutcome(deps, action, outcome);
+      // kafkajs heartbeats only when asked: a chunk of slow but successful Applies (50 × a few seconds) would
+      // outlast the session timeout, and the group would hand the partition on mid-chunk to re-send it all.
+      await batch.heartbeat().catch((err: unknown) => deps.logger.debug("heartbeat failed; the chunk's commit will tell", { err }));
       deps.metrics.actionDelivered(kind, outcome.kind);
       if (outcome.kind === "applied") deps.onApplied?.(kind, clock.now() - action.issuedAtMs);
       if (outcome.kind === "applied" || outcome.kind === "duplicate") continue;
