@@ -4,11 +4,11 @@ import type { LabelledScoring } from "./labelled-scoring";
 
 function labelTable(s: LabelledScoring, any: LabelledScoring): string[] {
   const rows = [
-    "| label | attacked rooms | precision | recall | catchable rooms | recall on catchable | missed, alerted below MEDIUM only | recall at any severity | median delay (s) |",
-    "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    "| label | attacked rooms | precision | false alerts (on rooms attacked with another label) | recall | catchable rooms | recall on catchable | missed, alerted below MEDIUM only | recall at any severity | median delay (s) |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
   ];
   for (const [label, x] of Object.entries(s.perLabel)) {
-    rows.push(`| ${label} | ${x.attacked} | ${x.precision} | ${x.recall} | ${x.catchable} | ${x.catchableRecall} | ${x.belowFloorOnly} | ${any.perLabel[label]?.recall ?? "–"} | ${x.medianDelayS ?? "–"} |`);
+    rows.push(`| ${label} | ${x.attacked} | ${x.precision} | ${x.fp} (${x.falseOnOtherAttacks}) | ${x.recall} | ${x.catchable} | ${x.catchableRecall} | ${x.belowFloorOnly} | ${any.perLabel[label]?.recall ?? "–"} | ${x.medianDelayS ?? "–"} |`);
   }
   return rows;
 }

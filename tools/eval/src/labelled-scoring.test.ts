@@ -25,10 +25,15 @@ describe("scoreLabelledRooms", () => {
   it("counts a room as detected only at or above the floor, and reports what stayed below it", () => {
     const s = scoreLabelledRooms(rooms, alerts);
     expect(s.perLabel.FAKE_LIKES).toMatchObject({ tp: 1, fn: 2, attacked: 3, catchable: 2, catchableRecall: 0.5, belowFloorOnly: 1, medianDelayS: 30 });
-    expect(s.perLabel.FAKE_ORDERS).toMatchObject({ tp: 0, fp: 1, precision: 0 });
+    expect(s.perLabel.FAKE_ORDERS).toMatchObject({ tp: 0, fp: 1, precision: 0, falseOnOtherAttacks: 0 });
     expect(s.hardNegatives.flash_sale).toEqual({ rooms: 1, roomsAlerted: 1, alerts: { FAKE_ORDERS: 1 } });
     expect(s.organic).toEqual({ rooms: 1, roomsAlerted: 0 });
     expect(scoreLabelledRooms(rooms, alerts, Severity.SEVERITY_UNSPECIFIED).organic.roomsAlerted).toBe(1);
+  });
+
+  it("says which false alerts fell on rooms attacked under another label", () => {
+    const s = scoreLabelledRooms(rooms, [...alerts, alert("c", "FAKE_VIEWS", Severity.SEVERITY_MEDIUM), alert("e", "FAKE_VIEWS", Severity.SEVERITY_HIGH)]);
+    expect(s.perLabel.FAKE_VIEWS).toMatchObject({ tp: 0, fp: 2, falseOnOtherAttacks: 1 });
   });
 
   it("gives recall per value of string parameters and per quartile of numeric ones", () => {

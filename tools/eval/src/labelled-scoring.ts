@@ -25,6 +25,11 @@ export interface LabelScore extends Confusion {
   catchableRecall: number;
   /** Attacked rooms whose only alerts of this label were below the floor (the policy acts on none). */
   belowFloorOnly: number;
+  /**
+   * Of the false positives, rooms attacked under another label: a like or order farm's phones also named as
+   * fake viewers, say. Still false for this label; an inspector reading the alert finds a farm, not a crowd.
+   */
+  falseOnOtherAttacks: number;
   medianDelayS: number | null;
 }
 
@@ -70,7 +75,7 @@ export function scoreLabelledRooms(rooms: readonly LabelledRoom[], alerts: reado
   const { atFloor, any } = firstAlerts(alerts, floor);
   const perLabel: Record<string, LabelScore> = {};
   for (const label of SUBCATEGORIES) {
-    let tp = 0, fp = 0, fn = 0, catchable = 0, catchableHit = 0, belowFloorOnly = 0;
+    let tp = 0, fp = 0, fn = 0, catchable = 0, catchableHit = 0, belowFloorOnly = 0, falseOnOtherAttacks = 0;
     const delays: number[] = [];
     for (const room of rooms) {
       const alert = atFloor.get(`${room.roomId}\u0000${label}`);
@@ -84,7 +89,10 @@ export function scoreLabelledRooms(rooms: readonly LabelledRoom[], alerts: reado
           fn++;
           if (any.has(`${room.roomId}\u0000${label}`)) belowFloorOnly++;
         }
-      } else if (alert !== undefined) fp++;
+      } else if (alert !== undefined) {
+        fp++;
+        if (room.label !== null) falseOnOtherAttacks++;
+      }
     }
     const m = median(delays);
     perLabel[label] = {
@@ -93,6 +101,7 @@ export function scoreLabelledRooms(rooms: readonly LabelledRoom[], alerts: reado
       catchable,
       catchableRecall: round(catchable === 0 ? 1 : catchableHit / catchable),
       belowFloorOnly,
+      falseOnOtherAttacks,
       medianDelayS: m === null ? null : round(m, 1),
     };
   }
