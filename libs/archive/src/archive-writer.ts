@@ -149,6 +149,33 @@ export class ArchiveWriter {
   }
 
   /**
+   * Waits again for the cited events of alerts archived within the look-up window whose evidence is not all
+   * archived. The waiting lived in memory only, and each alert's offset was committed with its batch: after a
+   * crash the archiver never reads those alerts again, and events arriving behind them stayed `transient`,
+   * expiring in days. Newest alerts first, at most `maxPendingEvidence`; returns how many alerts wait.
+   */
+  async restorePendingEvidence(): Promise<number> {
+    const now = this.now();
+    const rows = await this.db.query<{ alert_id: string; room_id: string; event_time_ms: string | number; evidence_event_ids: string[] }>(
+      sql`SELECT alert_id, room_id, event_time_ms, evidence_event_ids FROM ${ident("alerts")} WHERE retention_class = 'evidence' AND notEmpty(evidence_event_ids) AND event_time_ms > ${now - this.opts.evidenceLookupWindowMs} ORDER BY event_time_ms DESC, alert_id LIMIT 1 BY alert_id LIMIT ${this.opts.maxPendingEvidence}`,
+    );
+    const cited = rows.reverse().map((r) => ({ alertId: r.alert_id, roomId: r.room_id, eventTimeMs: Number(r.event_time_ms), eventIds: r.evidence_event_ids }));
+    for (const chunk of chunkByIds(cited, LOOKUP_IDS_PER_QUERY)) {
+      const rooms = [...new Set(chunk.map((c) => c.roomId))];
+      const ids = [...new Set(chunk.flatMap((c) => c.eventIds))];
+      const kept = await this.db.query<{ room_id: string; event_id: string }>(
+        sql`SELECT DISTINCT room_id, event_id FROM ${ident("events")} WHERE room_id IN (SELECT arrayJoin(${rooms})) AND event_id IN (SELECT arrayJoin(${ids})) AND retention_class IN ('evidence', 'key')`,
+      );
+      const keptKeys = new Set(kept.map((r) => `${r.room_id}\n${r.event_id}`));
+      for (const c of chunk) {
+        const missing = c.eventIds.filter((id) => !keptKeys.has(`${c.roomId}\n${id}`));
+        if (missing.length > 0) this.abandon(this.pending.add(c.alertId, c.roomId, c.eventTimeMs, missing, now));
+      }
+    }
+    return this.pending.alertCount;
+  }
+
+  /**
    * A room the policy has just named key: what the archive holds of it only in the short `transient` class
    * (its stream so far) is copied to `key`, which the retention of key rooms keeps; later events go to `key`
    * directly. Copies, like evidence promotion: a redelivered action copies nothing twice (FINAL, LIMIT BY).

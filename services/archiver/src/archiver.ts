@@ -67,6 +67,8 @@ export async function startArchiver(config: ArchiverConfig, deps: ArchiverDeps):
 
   const restored = await writer.restoreKeyRooms(config.maxKeyRooms);
   if (restored > 0) logger.info("key rooms restored from the archive", { rooms: restored });
+  const awaiting = await writer.restorePendingEvidence();
+  if (awaiting > 0) logger.info("alerts whose cited events are not all archived yet: looking for them again", { alerts: awaiting });
 
   const producer = await RecordProducer.connect(kafka, logger);
   const consumer = new EventConsumer<ArchiveRecord>({
