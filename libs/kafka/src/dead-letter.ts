@@ -66,8 +66,9 @@ export class DeadLetterWriter {
       list.push({
         key: record.key,
         value: record.value,
+        // As the broker held them: decoded to strings, a binary header (a schema id) came out changed (U+FFFD).
+        rawHeaders: record.rawHeaders ?? record.headers,
         headers: {
-          ...record.headers,
           [DLQ_HEADERS.reason]: reason,
           [DLQ_HEADERS.detail]: detail,
           [DLQ_HEADERS.sourceTopic]: record.topic,

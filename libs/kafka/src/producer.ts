@@ -2,7 +2,7 @@ import { isRetriable, retry, type Logger } from "@redline/common";
 import { CompressionTypes, Partitioners, type Kafka, type Producer, type RecordMetadata } from "kafkajs";
 import { isBrokerUnavailable } from "./broker-unavailable";
 import { BrokerUnavailableError } from "./errors";
-import type { OutputRecord } from "./record";
+import { outgoingHeaders, type OutputRecord } from "./record";
 
 export interface ProducerOptions {
   /**
@@ -66,7 +66,7 @@ export class RecordProducer {
       .filter((b) => b.records.length > 0)
       .map((b) => ({
         topic: b.topic,
-        messages: b.records.map((r) => ({ key: r.key, value: r.value, headers: r.headers })),
+        messages: b.records.map((r) => ({ key: r.key, value: r.value, headers: outgoingHeaders(r) })),
       }));
     if (topicMessages.length === 0) return [];
     const compression = opts.gzip ? CompressionTypes.GZIP : CompressionTypes.None;

@@ -8,14 +8,21 @@ export interface InputRecord {
   key: Buffer | null;
   value: Buffer;
   headers: Readonly<Record<string, string>>;
+  /** The headers as the broker holds them (bytes, every value of a repeated key): what a dead letter copies untouched. */
+  rawHeaders?: Readonly<RawHeaders>;
   timestampMs: number;
 }
+
+/** Header values as Kafka carries them: bytes, and a key may repeat. */
+export type RawHeaders = Record<string, Buffer | string | ReadonlyArray<Buffer | string>>;
 
 /** A record to produce. */
 export interface OutputRecord {
   key: string | Buffer | null;
   value: Buffer;
   headers?: Record<string, string>;
+  /** Headers sent as they are, before `headers` (which wins on a shared key): a dead letter's copy of its original's. */
+  rawHeaders?: Readonly<RawHeaders>;
 }
 
 export function headersToStrings(headers: IHeaders | undefined): Record<string, string> {
@@ -28,6 +35,20 @@ export function headersToStrings(headers: IHeaders | undefined): Record<string, 
   return out;
 }
 
+/** Headers to send: `rawHeaders` as they are, then `headers` over them. */
+export function outgoingHeaders(r: OutputRecord): IHeaders | undefined {
+  if (r.rawHeaders === undefined) return r.headers;
+  const out: IHeaders = {};
+  for (const [k, v] of Object.entries(r.rawHeaders)) out[k] = Array.isArray(v) ? [...(v as ReadonlyArray<Buffer | string>)] : (v as Buffer | string);
+  return { ...out, ...r.headers };
+}
+
+function rawHeadersOf(headers: IHeaders | undefined): RawHeaders {
+  const out: RawHeaders = {};
+  for (const [k, v] of Object.entries(headers ?? {})) if (v !== undefined) out[k] = v;
+  return out;
+}
+
 export function toInputRecord(topic: string, partition: number, m: KafkaMessage): InputRecord {
   return {
     topic,
@@ -36,6 +57,7 @@ export function toInputRecord(topic: string, partition: number, m: KafkaMessage)
     key: m.key,
     value: m.value ?? Buffer.alloc(0),
     headers: headersToStrings(m.headers),
+    rawHeaders: rawHeadersOf(m.headers),
     timestampMs: Number(m.timestamp),
   };
 }
