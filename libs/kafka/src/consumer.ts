@@ -30,6 +30,8 @@ export class EventConsumer<T> {
   private assigned: TopicPartitions[] = [];
   private admin: Promise<Admin> | undefined;
   private fatal = false;
+  /** Per `topic|partition`, the offset `positionFor` last had the consumer seek to. */
+  private readonly sought = new Map<string, bigint>();
 
   constructor(private readonly opts: EventConsumerOptions<T>) {
     this.metrics = opts.metrics ?? noopConsumerMetrics;
@@ -174,12 +176,16 @@ export class EventConsumer<T> {
     const first = batch.messages[0];
     if (first === undefined) return;
     if (this.opts.positionFor) {
-      const wanted = await this.opts.positionFor(topic, partition, BigInt(first.offset));
-      if (wanted !== undefined && wanted !== BigInt(first.offset)) {
+      const firstOffset = BigInt(first.offset);
+      const wanted = await this.opts.positionFor(topic, partition, firstOffset);
+      const key = `${topic}|${partition}`;
+      if (wanted !== undefined && wanted !== firstOffset && !(await this.goneFromLog(topic, partition, wanted, firstOffset))) {
         this.logger.info("seeking to the position state was restored at", { topic, partition, from: first.offset, to: wanted.toString() });
+        this.sought.set(key, wanted);
         this.consumer.seek({ topic, partition, offset: wanted.toString() });
         return;
       }
+      this.sought.delete(key);
     }
     for (let i = 0; i < batch.messages.length; i += this.maxRecordsPerChunk) {
       if (!isRunning() || isStale() || this.draining) return;
@@ -207,6 +213,25 @@ export class EventConsumer<T> {
       resolveOffset(lastOffset.toString());
       await heartbeat();
     }
+  }
+
+  /**
+   * Whether `wanted` was sought already and the log now starts past it: retention (or deleteRecords) took
+   * records the restored state never read while it was not running. The fetch after such a seek restarts
+   * at the log's start, and seeking back again looped for ever with the partition read no further.
+   */
+  private async goneFromLog(topic: string, partition: number, wanted: bigint, firstOffset: bigint): Promise<boolean> {
+    if (this.sought.get(`${topic}|${partition}`) !== wanted || wanted > firstOffset) return false;
+    const logStart = (await this.watermarks()).low.get(topic)?.get(partition);
+    if (logStart === undefined || logStart <= wanted) return false;
+    this.logger.warn("records the restored state had not read are gone from the log (retention); reading on from the oldest retained", {
+      topic,
+      partition,
+      wanted: wanted.toString(),
+      logStart: logStart.toString(),
+      lost: (logStart - wanted).toString(),
+    });
+    return true;
   }
 
   private async handle(batch: PartitionBatch<T>): Promise<void | HandledBatch | typeof INTERRUPTED> {
