@@ -64,6 +64,10 @@ export class ArchiveWriter {
   private readonly logger: Logger;
   private lastLookupMs = Number.NEGATIVE_INFINITY;
   private lastPendingLogMs = Number.NEGATIVE_INFINITY;
+  /** Rooms named key whose archived stream is not copied to `key` yet. */
+  private readonly keyRoomsToCopy = new Set<string>();
+  /** Key rooms read back at start-up that no action has named since: their copy may have died with the last process. */
+  private readonly restoredKeyRooms = new Set<string>();
 
   constructor(
     private readonly db: ClickHouseClient,
@@ -82,7 +86,11 @@ export class ArchiveWriter {
 
   async write(batch: ArchiveBatch): Promise<void> {
     const now = this.now();
-    const newKeyRooms = batch.actions.filter((a) => this.keyRooms.observeAction(a)).map((a) => a.roomId);
+    for (const a of batch.actions) {
+      const named = this.keyRooms.observeAction(a);
+      // A room restored as key may not have been copied yet: the batch that named it can be back after a crash.
+      if (named || (this.restoredKeyRooms.delete(a.roomId) && this.keyRooms.isKeyRoom(a.roomId))) this.keyRoomsToCopy.add(a.roomId);
+    }
     // Alerts, actions, their outcomes and reviews are what a dispute is about: they live as long as the evidence
     // they cite (or as a key room's record), never shorter, so a bundle finds them (issue 20).
     const classOf = (roomId: string): RetentionClass => (this.keyRooms.isKeyRoom(roomId) ? "key" : "evidence");
@@ -106,7 +114,11 @@ export class ArchiveWriter {
     await this.insert("actions", batch.actions.map((a) => actionRow(a, classOf(a.roomId), now)));
     await this.insert("action_outcomes", (batch.outcomes ?? []).map((o) => outcomeRow(o, classOf(o.roomId), now)));
     await this.insert("feedback", batch.feedback.map((f) => feedbackRow(f, classOf(f.roomId), now)));
-    for (const roomId of newKeyRooms) await this.reclassAsKey(roomId, now);
+    // Forgotten only once copied: a batch that fails on the way is retried, and the tracker knows the room by then.
+    for (const roomId of [...this.keyRoomsToCopy]) {
+      await this.reclassAsKey(roomId, now);
+      this.keyRoomsToCopy.delete(roomId);
+    }
 
     let newCitations = false;
     for (const a of batch.alerts) {
@@ -144,7 +156,10 @@ export class ArchiveWriter {
       sql`SELECT room_id, max(issued_at_ms) AS last_ms FROM ${ident("actions")} WHERE has(${KEY_ROOM_ACTION_KINDS.map(actionKindToJSON)}, kind) AND shadow = 0 AND (expires_at_ms = 0 OR expires_at_ms > ${this.now()}) GROUP BY room_id ORDER BY last_ms DESC, room_id LIMIT ${maxRooms}`,
     );
     // Oldest first, so the tracker's least-recently-marked order matches the actions' order.
-    for (const r of [...rows].reverse()) this.keyRooms.restore(r.room_id);
+    for (const r of [...rows].reverse()) {
+      this.keyRooms.restore(r.room_id);
+      this.restoredKeyRooms.add(r.room_id);
+    }
     return rows.length;
   }
 
