@@ -43,6 +43,13 @@ export class PartitionTasks {
     const start = await this.opts.store.start(partition);
     const task = this.opts.newTask(partition, start.pipeline);
     task.startLanes(start.lanes, start.highsAsOfMs);
+    if (!this.owned.includes(partition)) {
+      // Revoked while its state was read: its new owner restores from the changelog, which this task's
+      // first and periodic snapshots would overwrite with a state that goes no further.
+      task.drop();
+      this.opts.logger.info("partition revoked while its state was read; not taken on", { partition });
+      return task;
+    }
     this.tasks.set(partition, task);
     // A first snapshot pins the start offsets, so even a crash before the next one resumes here.
     if (!start.restored) await task.checkpoint();
