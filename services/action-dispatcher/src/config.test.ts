@@ -20,4 +20,12 @@ describe("action-dispatcher config", () => {
     expect(loadConfig({ REDLINE_ACTION_FEED_ADDRESS: "" }).actionFeedAddress).toBe("");
     expect(loadConfig({ REDLINE_ACTION_FEED_ADDRESS: " " }).actionFeedAddress).toBe("");
   });
+
+  it("refuses an Apply deadline the group's session cannot sit through, and a backoff whose start is past its cap", () => {
+    // Nothing heartbeats while one Apply waits on its deadline: a longer one costs the member its partitions mid-call.
+    expect(() => loadConfig({ REDLINE_DISPATCHER_APPLY_DEADLINE_MS: "45000" })).toThrow(/REDLINE_DISPATCHER_APPLY_DEADLINE_MS .*REDLINE_DISPATCHER_SESSION_TIMEOUT_MS/);
+    expect(() => loadConfig({ REDLINE_DISPATCHER_APPLY_DEADLINE_MS: "20000", REDLINE_DISPATCHER_SESSION_TIMEOUT_MS: "10000" })).toThrow(/REDLINE_DISPATCHER_APPLY_DEADLINE_MS/);
+    expect(loadConfig({ REDLINE_DISPATCHER_APPLY_DEADLINE_MS: "20000", REDLINE_DISPATCHER_SESSION_TIMEOUT_MS: "60000" }).delivery.deadlineMs).toBe(20_000);
+    expect(() => loadConfig({ REDLINE_DISPATCHER_INITIAL_BACKOFF_MS: "60000" })).toThrow(/REDLINE_DISPATCHER_INITIAL_BACKOFF_MS .*REDLINE_DISPATCHER_MAX_BACKOFF_MS/);
+  });
 });

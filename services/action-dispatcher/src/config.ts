@@ -42,6 +42,15 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): D
       `is required when REDLINE_ACTION_FEED_ADDRESS (${actionFeedAddress}) listens beyond loopback; set id:reader:token entries, or an empty address to turn the feed off`,
     );
   }
+  const delivery = Object.freeze({
+    deadlineMs: r.int("REDLINE_DISPATCHER_APPLY_DEADLINE_MS", 5000, { min: 10 }),
+    retryBudgetMs: r.int("REDLINE_DISPATCHER_RETRY_BUDGET_MS", 15 * 60_000, { min: 0 }),
+    initialBackoffMs: r.int("REDLINE_DISPATCHER_INITIAL_BACKOFF_MS", 200, { min: 1 }),
+    maxBackoffMs: r.int("REDLINE_DISPATCHER_MAX_BACKOFF_MS", 30_000, { min: 1 }),
+  });
+  // The broker refuses less than its group.min.session.timeout.ms, 6 s by default.
+  const sessionTimeoutMs = r.int("REDLINE_DISPATCHER_SESSION_TIMEOUT_MS", 30_000, { min: 6000 });
+  checkDeliveryTimes(delivery, sessionTimeoutMs);
   return Object.freeze({
     kafka: loadKafkaConfig(env, "redline-action-dispatcher"),
     groupId: r.string("REDLINE_DISPATCHER_GROUP_ID", "redline-action-dispatcher"),
@@ -53,20 +62,34 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): D
       ...loadTlsConfig(env, "REDLINE_CONTROL_PLANE"),
       enabled: r.bool("REDLINE_CONTROL_PLANE_TLS", false),
     }),
-    delivery: Object.freeze({
-      deadlineMs: r.int("REDLINE_DISPATCHER_APPLY_DEADLINE_MS", 5000, { min: 10 }),
-      retryBudgetMs: r.int("REDLINE_DISPATCHER_RETRY_BUDGET_MS", 15 * 60_000, { min: 0 }),
-      initialBackoffMs: r.int("REDLINE_DISPATCHER_INITIAL_BACKOFF_MS", 200, { min: 1 }),
-      maxBackoffMs: r.int("REDLINE_DISPATCHER_MAX_BACKOFF_MS", 30_000, { min: 1 }),
-    }),
+    delivery,
     actionFeedAddress,
     actionFeedTls: loadTlsConfig(env, "REDLINE_ACTION_FEED"),
     actionFeedTokens: tokens === undefined ? new TokenTable([]) : parseTokens(tokens, "REDLINE_ACTION_FEED_TOKENS"),
     partitionsConsumedConcurrently: r.int("REDLINE_DISPATCHER_CONCURRENT_PARTITIONS", 3, { min: 1 }),
-    // The broker refuses less than its group.min.session.timeout.ms, 6 s by default.
-    sessionTimeoutMs: r.int("REDLINE_DISPATCHER_SESSION_TIMEOUT_MS", 30_000, { min: 6000 }),
+    sessionTimeoutMs,
     logLevel: r.oneOf("REDLINE_LOG_LEVEL", ["debug", "info", "warn", "error"] as const, "info"),
   });
+}
+
+/**
+ * Nothing heartbeats while an Apply waits on its deadline (kafkajs heartbeats only when asked, and a heartbeat
+ * asked for within its interval of the last is skipped): a deadline past half the session timeout lets the group
+ * take the partition mid-call and hand the chunk to another member, which sends it again.
+ */
+function checkDeliveryTimes(delivery: DeliveryPolicy, sessionTimeoutMs: number): void {
+  if (delivery.deadlineMs * 2 > sessionTimeoutMs) {
+    throw new ConfigError(
+      "REDLINE_DISPATCHER_APPLY_DEADLINE_MS",
+      `(${delivery.deadlineMs}) must be at most half of REDLINE_DISPATCHER_SESSION_TIMEOUT_MS (${sessionTimeoutMs}); lower the deadline or raise the session timeout`,
+    );
+  }
+  if (delivery.initialBackoffMs > delivery.maxBackoffMs) {
+    throw new ConfigError(
+      "REDLINE_DISPATCHER_INITIAL_BACKOFF_MS",
+      `(${delivery.initialBackoffMs}) must not exceed REDLINE_DISPATCHER_MAX_BACKOFF_MS (${delivery.maxBackoffMs})`,
+    );
+  }
 }
 
 /** Whether host:port listens on the loopback interface only. */
