@@ -51,7 +51,7 @@ export const DEFAULT_ENGINE_CONFIG: Readonly<EngineConfig> = Object.freeze({
   dedupeWindowMs: 30_000,
   alertCooldownMs: 30 * 60_000,
   maxEvidenceIds: 20,
-  modelVersion: "redline-rules-21",
+  modelVersion: "redline-rules-22",
   falsification: DEFAULT_FALSIFICATION_CONFIG,
   content: DEFAULT_CONTENT_CONFIG,
 });

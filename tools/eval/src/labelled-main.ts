@@ -34,7 +34,9 @@ const FIELD_INTRO = [
   "tells on a phone or /24 whose accounts mostly never liked as a view farm's cover, and rules-20 counts an in-stream",
   "refund as a tell only once the room's kept refunds reach 2 % of its orders (both read on 7001-7005); rules-21 makes",
   "three short silent visits decisive for an account that never did anything else here (read on the simulator's",
-  "seeds 101-105, checked on 7001-7005); nothing was chosen on these seeds.",
+  "seeds 101-105, checked on 7001-7005), and rules-22 asks five followers without a JOIN where the room has shown",
+  "lost JOINs and marks followers whose follow-after-join delays agree within 250 ms (8+, half of those within",
+  "2.5 s; both read on 7001-7005); nothing was chosen on these seeds.",
 ];
 const RANDOMIZED_INTRO = [
   "Attack parameters drawn from the threat model's ranges (§3) and the twelve hard negatives of §4, written by a helper",

@@ -19,6 +19,7 @@ import type { FalsificationConfig } from "./falsification-config";
 import { FAKE_FOLLOWS, FAKE_LIKES, FAKE_ORDERS, FAKE_VIEWS } from "./finding";
 import type { Finding } from "./finding";
 import { ramp } from "./scoring";
+import { markScriptedFollowers } from "./scripted-follows";
 import { onMostlySilentFarm } from "./view-farm-cover";
 import { LIKE_SPECIFIC_TELLS, NO_CROWD, REFUND_TELLS, TELLS, tellsOf, type CrowdContext } from "./tells";
 import { CrowdTally } from "./crowd";
@@ -104,6 +105,7 @@ function judgeWindow(room: RoomState, kind: CohortKind, timeMs: number, f: Reado
   const { windowMs, halfLifeMs } = windowOf(kind, f);
   pruneWindow(room.cohort.windows[kind], timeMs - windowMs);
   const window = cohortWindow(room.cohort, kind);
+  if (kind === "follows") markScriptedFollowers(room, window, timeMs - windowMs, f);
   const decayPerMs = Math.LN2 / halfLifeMs;
   // The ordinary likers' weights go to a reused array (read once by `measure`, before the next judgement): one grown per measure showed as garbage (#15).
   ORDINARY_WEIGHTS.length = 0;

@@ -109,7 +109,7 @@ describe("SELECTIVE_DELETION", () => {
     expect(a.evidenceEventIds.length).toBeLessThanOrEqual(20);
     expect(removedNegativeIds.has(a.evidenceEventIds[0]!)).toBe(true);
     expect(a.explanation!.signals.map((s) => s.name)).toContain("fisher_minus_log10_p");
-    expect(a.modelVersion).toBe("redline-rules-21+text-fake");
+    expect(a.modelVersion).toBe("redline-rules-22+text-fake");
   });
 
   it("stays quiet in a big honest room that removes complaints slightly more often (significant, not substantial)", () => {
@@ -374,7 +374,7 @@ describe("engine integration", () => {
 
   it("uses the committed classifier by default and names its version", () => {
     const engine = new RiskEngine();
-    expect(engine.modelVersion).toMatch(/^redline-rules-21\+text-\S+$/);
+    expect(engine.modelVersion).toMatch(/^redline-rules-22\+text-\S+$/);
     const events: LiveEvent[] = [];
     for (let i = 0; i < 16; i++) events.push(text(T0 + i * 10 * SEC, actor(`bot${i}`), `加我微信 vip${1000 + i * 7}，私聊更便宜`));
     const steps = [...events, text(T0 + 5 * MIN, actor("fan"), "好看")].map((e) => engine.ingest(e));

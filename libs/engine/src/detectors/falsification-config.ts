@@ -1,5 +1,5 @@
 /**
- * Limits of the data-falsification detectors (redline-rules-21). Every number
+ * Limits of the data-falsification detectors (redline-rules-22). Every number
  * is a physical or contractual limit taken from docs/threat-model.md — what a
  * thumb can tap, how many accounts a family shares, how long a swipe-through
  * lasts — not a value fitted to any generator's output. What a room's numbers
@@ -121,6 +121,17 @@ export interface FalsificationConfig {
   lostJoinSightings: number;
   /** A follow this soon after the account joined is a scripted follow (people who follow watched first). */
   quickFollowMs: number;
+  /**
+   * Followers whose follow-after-join delays agree within `scriptedFollowBandMs` that make a script's batch
+   * (`scripted-follows.ts`; 0: off), when they are at least `scriptedFollowShare` of the followers within ten
+   * bands and the delay is at most `scriptedFollowMaxDelayMs`. Development seeds: no innocent room of the three
+   * generators had more than five within ±250 ms (raids), and half of those within ±2.5 s; the bought-follow
+   * rooms that needed it had 11-15 (rules-22).
+   */
+  scriptedFollowAccounts: number;
+  scriptedFollowBandMs: number;
+  scriptedFollowShare: number;
+  scriptedFollowMaxDelayMs: number;
   /** A payment account used by this many buyers in a room is a mule ring beyond doubt (a decisive-leaning tell)... */
   sharedPaymentBuyers: number;
   /** ...and this many is already more than most households (weak-leaning: the threat model's families share 2–4). */
@@ -240,6 +251,10 @@ export const DEFAULT_FALSIFICATION_CONFIG: Readonly<FalsificationConfig> = Objec
   withoutJoinGraceMs: 30_000,
   lostJoinSightings: 2,
   quickFollowMs: 10_000,
+  scriptedFollowAccounts: 8,
+  scriptedFollowBandMs: 250,
+  scriptedFollowShare: 0.5,
+  scriptedFollowMaxDelayMs: 60_000,
   sharedPaymentBuyers: 5,
   weakSharedPaymentBuyers: 3,
   sharedAddressBuyers: 3,

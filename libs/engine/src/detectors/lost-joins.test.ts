@@ -1,7 +1,7 @@
 import type { Alert, LiveEvent } from "@redline/proto";
 import { Severity } from "@redline/proto";
 import { alertsFor } from "../testing/run-engine";
-import { actor, comment, leave, like, seeded, T0 } from "../testing/event-builders";
+import { actor, comment, follow, leave, like, seeded, T0 } from "../testing/event-builders";
 import { organicRoom } from "../testing/organic";
 
 const ROOM = "room-lj";
@@ -63,5 +63,23 @@ describe("likes without a JOIN where the platform loses JOINs", () => {
     const proof = lostJoinLikers("shown", 3, T0 + 60_000, (i) => ({ kind: "leave", atMs: T0 + 100_000 + i }));
     const bots = apiLikers(6, T0 + 300_000).map((e) => (e.body?.$case === "like" ? { ...e, body: { $case: "like" as const, value: { ...e.body.value, count: 60 } } } : e));
     expect(likeAlerts([...room(), ...proof, ...bots]).length).toBeGreaterThan(0);
+  });
+});
+
+describe("follows without a JOIN where the platform loses JOINs (rules-22)", () => {
+  const room = () => organicRoom(ROOM, { seed: 3, viewersPerMinute: 40, durationMs: 20 * 60_000 });
+  const followAlerts = (events: LiveEvent[]): Alert[] => alertsFor(events).filter((a) => a.subcategory === "FAKE_FOLLOWS" && a.severity >= Severity.SEVERITY_MEDIUM);
+  /** Three viewers who follow without a JOIN, a minute apart: a bought follow each, or real followers whose JOINs were lost. */
+  const unjoinedFollowers = (prefix: string): LiveEvent[] =>
+    [0, 1, 2].map((i) => follow(ROOM, T0 + 360_000 + i * 60_000, actor(`${prefix}-${i}`, { device: `${prefix}-dev-${i}`, ip: `198.51.${i}.0/24` })));
+  /** Two viewers whose LEAVE, with no JOIN before it, shows the platform losing JOINs in this room. */
+  const lostJoinSightings = (): LiveEvent[] => [0, 1].map((i) => leave(ROOM, T0 + 120_000 + i * 10_000, actor(`gone-${i}`)));
+
+  it("lets three such followers make a cohort where every JOIN arrives: no household follows without a visit", () => {
+    expect(followAlerts([...room(), ...unjoinedFollowers("bought")]).length).toBeGreaterThan(0);
+  });
+
+  it("wants the full floor once the room has shown lost JOINs: three real followers show it by chance", () => {
+    expect(followAlerts([...room(), ...lostJoinSightings(), ...unjoinedFollowers("fan")])).toEqual([]);
   });
 });

@@ -96,10 +96,11 @@ class TellSum implements AccountTells {
   get beyondHousehold(): number {
     return this.nonHousehold + ((this.mask & BATCHED_FRESH) === BATCHED_FRESH ? 1 : 0);
   }
-  add(name: TellName, weight: number): void {
+  /** `byChance`: a tell the room's ordinary crowd also shows a few times, so it says nothing about how many accounts are one actor. */
+  add(name: TellName, weight: number, byChance = false): void {
     if (weight <= WEAK_TELL) this.weak += weight;
     else this.strong += weight;
-    if (weight > WEAK_TELL && name !== "fresh_account" && (!HOUSEHOLD_TELLS.has(name) || weight >= NEAR_DECISIVE)) this.nonHousehold += weight;
+    if (!byChance && weight > WEAK_TELL && name !== "fresh_account" && (!HOUSEHOLD_TELLS.has(name) || weight >= NEAR_DECISIVE)) this.nonHousehold += weight;
     this.mask |= BITS[name];
   }
   reset(): this {
@@ -174,7 +175,12 @@ function actedWithoutJoin(slot: AccountSlot, room: RoomState, f: Readonly<Falsif
  * room holds a few by chance — as many as the floor of four likers.
  */
 function withoutJoinWeight(room: RoomState, f: Readonly<FalsificationConfig>): number {
-  return (room.unjoinedPresences ?? 0) >= f.lostJoinSightings ? 1 : 2;
+  return lostJoinsSeen(room, f) ? 1 : 2;
+}
+
+/** The room has been seen losing JOINs: accounts that left or commented without ever joining. */
+function lostJoinsSeen(room: RoomState, f: Readonly<FalsificationConfig>): boolean {
+  return (room.unjoinedPresences ?? 0) >= f.lostJoinSightings;
 }
 
 function likeTells(out: TellSum, slot: AccountSlot, room: RoomState, f: Readonly<FalsificationConfig>): void {
@@ -241,8 +247,10 @@ function viewTells(out: TellSum, slot: AccountSlot, timeMs: number, f: Readonly<
 
 function followTells(out: TellSum, slot: AccountSlot, room: RoomState, f: Readonly<FalsificationConfig>): void {
   // Kept decisive: a follow is bought through an API without a visit (threat model §2.3), and on traffic whose
-  // platform loses JOINs the downgrade cost four of 24 catchable follow attacks for one innocent room.
-  if (actedWithoutJoin(slot, room, f)) out.add("acted_without_join", 2);
+  // platform loses JOINs the downgrade cost four of 24 catchable follow attacks for one innocent room. But where
+  // the room has been seen losing JOINs, a few real followers show it by chance, so it does not let three
+  // accounts make a cohort the way tells no household shows do: the floor of five applies (rules-22).
+  if (actedWithoutJoin(slot, room, f)) out.add("acted_without_join", 2, lostJoinsSeen(room, f));
   if (slot.followAfterJoinMs >= 0 && slot.followAfterJoinMs < f.quickFollowMs) out.add("quick_follow", 1);
   if ((slot.scheduledArrivals & ARRIVAL_BIT.follows) !== 0) out.add("scheduled_timing", 1);
 }
