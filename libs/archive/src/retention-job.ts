@@ -18,7 +18,8 @@ export async function dropExpiredPartitions(
   const parts = rows
     .map((r) => parsePartition(r.table, r.partition_id, r.partition))
     .filter((p): p is PartitionRef => p !== undefined);
-  const expired = expiredPartitions(parts, days, nowMs);
+  const [server] = await db.query<{ tz: string }>(sql`SELECT timezone() AS tz`);
+  const expired = expiredPartitions(parts, days, nowMs, server?.tz ?? "UTC");
   for (const p of expired) {
     await db.exec(sql`ALTER TABLE ${ident(p.table)} DROP PARTITION ID ${p.partitionId}`);
     logger.info("partition dropped", { table: p.table, retentionClass: p.retentionClass, day: p.day });

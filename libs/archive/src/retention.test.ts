@@ -24,4 +24,18 @@ describe("retention partitions", () => {
     const days = { transient: 2, normal: 90, key: 365, evidence: 365 };
     expect(expiredPartitions(parts, days, now).map((p) => p.partitionId)).toEqual(["t-old", "k"]);
   });
+
+  it("reads a partition's day in the server's time zone, as toYYYYMMDD(event_time) wrote it", () => {
+    const days = { transient: 2, normal: 90, key: 365, evidence: 365 };
+    // 01:00 UTC: the cutoff is Dec 3 01:00 UTC, Dec 2 17:00 in Los Angeles, whose Dec 2 runs to Dec 3 08:00 UTC.
+    const now = Date.UTC(2026, 11, 5, 1);
+    const parts = [
+      { table: "events", partitionId: "dec1", retentionClass: "transient" as const, day: 20261201 },
+      { table: "events", partitionId: "dec2", retentionClass: "transient" as const, day: 20261202 },
+    ];
+    expect(expiredPartitions(parts, days, now, "America/Los_Angeles").map((p) => p.partitionId)).toEqual(["dec1"]);
+    expect(expiredPartitions(parts, days, now, "UTC").map((p) => p.partitionId)).toEqual(["dec1", "dec2"]);
+    // Shanghai's Dec 2 ended at Dec 2 16:00 UTC, before the cutoff.
+    expect(expiredPartitions(parts, days, now, "Asia/Shanghai").map((p) => p.partitionId)).toEqual(["dec1", "dec2"]);
+  });
 });

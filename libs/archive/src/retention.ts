@@ -42,12 +42,18 @@ export function parsePartition(table: string, partitionId: string, text: string)
   return { table, partitionId, retentionClass: cls, day: Number(m[2]) };
 }
 
-function yyyymmdd(ms: number): number {
-  const d = new Date(ms);
-  return d.getUTCFullYear() * 10000 + (d.getUTCMonth() + 1) * 100 + d.getUTCDate();
+/** The calendar day of `ms` in `timeZone` as yyyymmdd. */
+function yyyymmdd(ms: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "numeric", day: "numeric" }).formatToParts(ms);
+  const part = (type: string): number => Number(parts.find((p) => p.type === type)!.value);
+  return part("year") * 10000 + part("month") * 100 + part("day");
 }
 
-/** Partitions whose whole day lies before now minus their class's retention. */
-export function expiredPartitions(parts: readonly PartitionRef[], days: RetentionDays, nowMs: number): PartitionRef[] {
-  return parts.filter((p) => p.day < yyyymmdd(nowMs - days[p.retentionClass] * 86_400_000));
+/**
+ * Partitions whose whole day lies before now minus their class's retention. `timeZone` is the server's
+ * (`SELECT timezone()`): `toYYYYMMDD(event_time)` names a partition by its day there, and read as a UTC
+ * day a server west of Greenwich had its partitions dropped up to a time-zone offset early.
+ */
+export function expiredPartitions(parts: readonly PartitionRef[], days: RetentionDays, nowMs: number, timeZone = "UTC"): PartitionRef[] {
+  return parts.filter((p) => p.day < yyyymmdd(nowMs - days[p.retentionClass] * 86_400_000, timeZone));
 }
