@@ -1,5 +1,8 @@
 import { ConfigError } from "./errors";
 
+/** The longest delay a Node timer honours: setTimeout and setInterval take anything longer as 1 ms. */
+export const MAX_TIMER_DELAY_MS = 2_147_483_647;
+
 /**
  * Typed reads of an environment map for `loadConfig(env)` functions. Each
  * read names the variable in its error so a bad deploy fails at start-up
@@ -28,6 +31,8 @@ export class EnvReader {
     if (v === undefined) return fallback;
     if (!/^-?\d+$/.test(v)) throw new ConfigError(name, `must be an integer, got '${v}'`);
     const n = Number(v);
+    // Past 2^53 the value read is not the one written (99999999999999999999 reads as 100000000000000000000).
+    if (!Number.isSafeInteger(n)) throw new ConfigError(name, `must be a safe integer (at most ${Number.MAX_SAFE_INTEGER}), got '${v}'`);
     if (bounds.min !== undefined && n < bounds.min) throw new ConfigError(name, `must be ≥ ${bounds.min}, got ${n}`);
     if (bounds.max !== undefined && n > bounds.max) throw new ConfigError(name, `must be ≤ ${bounds.max}, got ${n}`);
     return n;

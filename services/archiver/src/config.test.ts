@@ -11,4 +11,11 @@ describe("archiver config", () => {
     expect(() => loadConfig({ REDLINE_ARCHIVER_EVIDENCE_RETRY_MS: "120000" })).toThrow(ConfigError);
     expect(() => loadConfig({ REDLINE_ARCHIVER_EVIDENCE_RETRY_MS: "120000" })).toThrow(/REDLINE_ARCHIVER_EVIDENCE_RETRY_MS/);
   });
+
+  it("refuses a retention interval past what a Node timer can wait, which would run the job every millisecond", () => {
+    // 30 days: setInterval takes any delay over 2^31 - 1 ms as 1 ms.
+    expect(() => loadConfig({ REDLINE_ARCHIVER_RETENTION_INTERVAL_MS: "2592000000" })).toThrow(/REDLINE_ARCHIVER_RETENTION_INTERVAL_MS must be ≤ 2147483647/);
+    expect(loadConfig({ REDLINE_ARCHIVER_RETENTION_INTERVAL_MS: "604800000" }).retentionIntervalMs).toBe(604_800_000);
+    expect(() => loadConfig({ REDLINE_ARCHIVER_MAX_KEY_ROOMS: "99999999999999999999" })).toThrow(/REDLINE_ARCHIVER_MAX_KEY_ROOMS must be a safe integer/);
+  });
 });
