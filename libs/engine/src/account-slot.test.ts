@@ -54,4 +54,14 @@ describe("AccountSlot (rows of a room's columns)", () => {
     c.orders = 7;
     expect(a.orders).toBe(3);
   });
+
+  it("counts taps in tumbling frames of 10 s and 60 s from the first tap, keeping each frame's most and the most in one event", () => {
+    const slot = AccountSlot.create(new AccountColumns(), T0, "", "");
+    const likes: Array<[number, number]> = [[0, 3], [4_000, 5], [9_999, 2], [10_000, 1], [30_000, 40], [59_999, 1], [60_000, 2], [61_000, 1]];
+    for (const [dt, taps] of likes) slot.noteTaps(T0 + dt, taps);
+    // 10 s frames: 10 taps from T0, 1 from 10 s, 40 from 30 s, then 1 + 2 + 1 from 59.999 s (a frame starts at a tap, not on a grid).
+    expect([slot.maxTapsPerEvent, slot.maxTaps10s, slot.tapFrame10sMs, slot.taps10s]).toEqual([40, 40, T0 + 59_999, 4]);
+    // 60 s frames: 52 taps from T0 through 59.999 s, then 3 from 60 s.
+    expect([slot.maxTaps60s, slot.tapFrame60sMs, slot.taps60s]).toEqual([52, T0 + 60_000, 3]);
+  });
 });

@@ -27,6 +27,9 @@ const INITIAL_ROWS = 4;
 /** Each gap's last time, mean and M2 are consecutive doubles (`addGap` reads them from the first). */
 const JOIN_GAPS = F64_FIELDS.indexOf("joinGapsLastMs");
 const LIKE_GAPS = F64_FIELDS.indexOf("likeGapsLastMs");
+const MAX_TAPS_PER_EVENT = F64_FIELDS.indexOf("maxTapsPerEvent");
+const TAP_FRAME_10S = F64_FIELDS.indexOf("tapFrame10sMs");
+const TAP_FRAME_60S = F64_FIELDS.indexOf("tapFrame60sMs");
 const JOIN_GAPS_N = I32_FIELDS.indexOf("joinGapsN");
 const LIKE_GAPS_N = I32_FIELDS.indexOf("likeGapsN");
 
@@ -70,6 +73,18 @@ export class AccountColumns {
     this.i32.fill(0, row * I32_STRIDE, (row + 1) * I32_STRIDE);
     this.free.push(row);
   }
+}
+
+/** Adds `taps` to the frame whose start, count and most are the three doubles from `at`, starting a new frame past `frameMs`. */
+function noteFrame(f: Float64Array, at: number, frameMs: number, timeMs: number, taps: number): void {
+  const start = f[at]!;
+  if (start < 0 || timeMs - start >= frameMs) {
+    f[at] = timeMs;
+    f[at + 1] = 0;
+  }
+  const count = f[at + 1]! + taps;
+  f[at + 1] = count;
+  if (count > f[at + 2]!) f[at + 2] = count;
 }
 
 /** A slot as snapshots hold it (and as it was in memory before #15). */
@@ -160,6 +175,19 @@ export class AccountSlot {
       f[at + 2]! += d * (x - f[at + 1]!);
     }
     if (timeMs > last) f[at] = timeMs;
+  }
+
+  /**
+   * A like of `taps`: the most taps in one event, and the taps in tumbling frames of 10 s and 60 s from the
+   * account's first tap (cheap, and a sustained rate shows in either alignment) with each frame's most. On the
+   * row in one method: through the accessors each like boxed a few doubles, most of the like path's garbage (#15).
+   */
+  noteTaps(timeMs: number, taps: number): void {
+    const f = this.columns.f64;
+    const at = this.row * F64_STRIDE;
+    if (taps > f[at + MAX_TAPS_PER_EVENT]!) f[at + MAX_TAPS_PER_EVENT] = taps;
+    noteFrame(f, at + TAP_FRAME_10S, 10_000, timeMs, taps);
+    noteFrame(f, at + TAP_FRAME_60S, 60_000, timeMs, taps);
   }
 
   joinGapsCv(): number {

@@ -120,23 +120,9 @@ function onLike(room: RoomState, event: LiveEvent, user: Actor, like: LikeEvent,
   slot.engaged = true;
   if (slot.firstEngagedMs < 0) slot.firstEngagedMs = t;
   slot.addLikeGap(t);
-  if (taps > slot.maxTapsPerEvent) slot.maxTapsPerEvent = taps;
+  slot.noteTaps(t, taps);
   noteBatchedLike(room, user.userId, event.eventId, t, taps, cfg.falsification);
   countLike((room.likeBeat ??= newLikeBeat(Math.floor(t / 1_000))), user.userId, slot, t, cfg.falsification, room.accounts);
-  // Tumbling frames from the account's first tap: cheap, and a sustained rate shows in either alignment.
-  // Two assignments each, not a destructuring: its array was allocated for every like (#15).
-  if (slot.tapFrame10sMs < 0 || t - slot.tapFrame10sMs >= 10_000) {
-    slot.tapFrame10sMs = t;
-    slot.taps10s = 0;
-  }
-  if (slot.tapFrame60sMs < 0 || t - slot.tapFrame60sMs >= 60_000) {
-    slot.tapFrame60sMs = t;
-    slot.taps60s = 0;
-  }
-  slot.taps10s += taps;
-  slot.taps60s += taps;
-  if (slot.taps10s > slot.maxTaps10s) slot.maxTaps10s = slot.taps10s;
-  if (slot.taps60s > slot.maxTaps60s) slot.maxTaps60s = slot.taps60s;
   return touch(room, slot, "likes", user.userId, event, taps, cfg);
 }
 

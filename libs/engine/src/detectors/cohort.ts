@@ -68,8 +68,27 @@ interface JudgedWindow {
   suspicious: JudgedAccount[];
   /** Likes only: the activity of each liker below the suspicious weight, the room's ordinary fans. */
   ordinaryWeights: number[];
+  /** The window's decayed activity; NaN until `windowTotal` sums it, when nothing in the pass needed every weight. */
   total: number;
   active: number;
+}
+
+/** An entry's activity decayed to `timeMs`. One expression for every caller, so a weight summed later is the same double. */
+function decayed(entry: WindowEntry, timeMs: number, decayPerMs: number): number {
+  return entry.weight * Math.exp(-Math.max(0, timeMs - entry.lastMs) * decayPerMs);
+}
+
+/**
+ * The window's total decayed activity at `timeMs`, summed in the order the pass met the entries (the window is not
+ * changed between): the same double the pass would have summed. Read only for a cohort that reaches its floor.
+ */
+function windowTotal(room: RoomState, kind: CohortKind, timeMs: number, f: Readonly<FalsificationConfig>): number {
+  const decayPerMs = Math.LN2 / windowOf(kind, f).halfLifeMs;
+  let total = 0;
+  cohortWindow(room.cohort, kind).forEach((entry) => {
+    total += decayed(entry, timeMs, decayPerMs);
+  });
+  return total;
 }
 
 /**
@@ -109,10 +128,14 @@ function judgeWindow(room: RoomState, kind: CohortKind, timeMs: number, f: Reado
   const decayPerMs = Math.LN2 / halfLifeMs;
   // The ordinary likers' weights go to a reused array (read once by `measure`, before the next judgement): one grown per measure showed as garbage (#15).
   ORDINARY_WEIGHTS.length = 0;
-  const out: JudgedWindow = { suspicious: [], ordinaryWeights: ORDINARY_WEIGHTS, total: 0, active: window.size };
+  // Every account's weight is needed only for the combiner's features and the likers' median; otherwise only the
+  // suspicious accounts' and, when a cohort reaches its floor, the total (`windowTotal`): Math.exp per entry was the
+  // top line of the engine's profile, and the views window is nearly every visit (#12, #15).
+  const eager = features !== undefined || kind === "likes";
+  const out: JudgedWindow = { suspicious: [], ordinaryWeights: ORDINARY_WEIGHTS, total: eager ? 0 : NaN, active: window.size };
   // forEach, not for-of: V8 allocated a [key, value] pair per entry, the largest garbage of all (#15).
   window.forEach((entry, userId) => {
-    const weight = entry.weight * Math.exp(-Math.max(0, timeMs - entry.lastMs) * decayPerMs);
+    const weight = eager ? decayed(entry, timeMs, decayPerMs) : 0;
     out.total += weight;
     const slot = judgedSlotOf(room, kind, userId, entry, timeMs, f);
     if (slot === undefined) {
@@ -123,8 +146,9 @@ function judgeWindow(room: RoomState, kind: CohortKind, timeMs: number, f: Reado
     if (visitor !== undefined && entry.lastMs >= visitor.since) visitor.visit(room, slot, entry, timeMs, f);
     const tells = tellsOf(kind, userId, slot, room, timeMs, f, crowd);
     features?.add(weight, tells.mask & ~REFUND_TELLS, tells.weight >= f.suspiciousTellWeight, slot.joinMs < 0, slot.maxTapsPerEvent > 0);
-    if (tells.weight >= f.suspiciousTellWeight) out.suspicious.push({ userId, entry, weight, tellWeight: tells.weight, beyondHousehold: tells.beyondHousehold, mask: tells.mask });
-    else if (kind === "likes") out.ordinaryWeights.push(weight);
+    if (tells.weight >= f.suspiciousTellWeight) {
+      out.suspicious.push({ userId, entry, weight: eager ? weight : decayed(entry, timeMs, decayPerMs), tellWeight: tells.weight, beyondHousehold: tells.beyondHousehold, mask: tells.mask });
+    } else if (kind === "likes") out.ordinaryWeights.push(weight);
   });
   return out;
 }
@@ -154,10 +178,10 @@ function isCoverLiker(a: JudgedAccount, room: RoomState, typical: () => number, 
 }
 
 function measure(room: RoomState, kind: CohortKind, timeMs: number, f: Readonly<FalsificationConfig>, maxEvidence: number, crowd: Readonly<CrowdContext>, features?: WindowFeatureSums): CohortMeasure {
-  return measureJudged(room, kind, f, maxEvidence, judgeWindow(room, kind, timeMs, f, crowd, features));
+  return measureJudged(room, kind, timeMs, f, maxEvidence, judgeWindow(room, kind, timeMs, f, crowd, features));
 }
 
-function measureJudged(room: RoomState, kind: CohortKind, f: Readonly<FalsificationConfig>, maxEvidence: number, judged: JudgedWindow): CohortMeasure {
+function measureJudged(room: RoomState, kind: CohortKind, timeMs: number, f: Readonly<FalsificationConfig>, maxEvidence: number, judged: JudgedWindow): CohortMeasure {
   const m: CohortMeasure = { active: judged.active, suspicious: 0, beyondHousehold: 0, share: 0, tellCounts: TELLS.map(() => 0), evidence: [] };
   // Sorted for the median only when a liker needs it: most measures find no suspicious liker at all.
   let typicalWeight: number | undefined;
@@ -171,7 +195,11 @@ function measureJudged(room: RoomState, kind: CohortKind, f: Readonly<Falsificat
     for (let i = 0; i < TELLS.length; i++) if ((a.mask & (1 << i)) !== 0) m.tellCounts[i]!++;
     addEvidence(m.evidence, { eventId: a.entry.eventId, weight: a.tellWeight, timeMs: a.entry.lastMs }, maxEvidence);
   }
-  m.share = judged.total > 0 ? suspiciousWeight / judged.total : 0;
+  // The share is read only past the floor (`findingOf`): below it the total is never summed.
+  if (!Number.isNaN(judged.total) || reachesFloor(kind, m, f)) {
+    const total = Number.isNaN(judged.total) ? windowTotal(room, kind, timeMs, f) : judged.total;
+    m.share = total > 0 ? suspiciousWeight / total : 0;
+  }
   return m;
 }
 
@@ -268,7 +296,7 @@ export function judgeCohort(room: RoomState, kind: CohortKind, timeMs: number, f
     features?.reset();
     judged = judgeWindow(room, kind, timeMs, f, crowd, features);
   }
-  return { finding: findingOf(kind, measureJudged(room, kind, f, maxEvidence, judged), f), crowd, judged: true };
+  return { finding: findingOf(kind, measureJudged(room, kind, timeMs, f, maxEvidence, judged), f), crowd, judged: true };
 }
 
 /** Whether the window holds enough accounts to reach any floor. */

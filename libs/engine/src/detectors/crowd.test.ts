@@ -7,6 +7,7 @@ import { organicRoom } from "../testing/organic";
 import { detectCohort, judgeCohort } from "./cohort";
 import { crowdOf } from "./room-signals";
 import { NO_CROWD } from "./tells";
+import { WindowFeatureSums } from "./window-features";
 
 const ROOM = "room-crowd";
 const DAY = 86_400_000;
@@ -54,5 +55,16 @@ describe("the views crowd tallied in the cohort's own pass (judgeCohort)", () =>
 
   it("reads no crowd for a kind other than views", () => {
     expect(judgeCohort(roomOf(eventsWith(300)), "likes", JUDGED_AT, f, cfg.maxEvidenceIds).crowd).toBe(NO_CROWD);
+  });
+});
+
+describe("the window's total activity summed only past the floor", () => {
+  it("gives the share a pass that weighs every account gives (the combiner's features make it weigh them all)", () => {
+    const events = eventsWith(300);
+    const lazy = detectCohort(roomOf(events), "views", JUDGED_AT, f, cfg.maxEvidenceIds, crowdOf(roomOf(events), "views", JUDGED_AT, f));
+    const eager = detectCohort(roomOf(events), "views", JUDGED_AT, f, cfg.maxEvidenceIds, crowdOf(roomOf(events), "views", JUDGED_AT, f), new WindowFeatureSums());
+    expect(lazy).not.toBeNull();
+    expect(lazy!.signals.find((s) => s.name === "suspicious_activity_share")!.value).toBeGreaterThan(0);
+    expect(lazy).toEqual(eager);
   });
 });
