@@ -14,6 +14,7 @@
  * added later in one order, they cost an out-of-object property store each (1.1 KB per room of 20).
  */
 import type { AccountSlot, RoomState } from "./room-state";
+import type { AccountColumns } from "./account-slot";
 import type { KeyAccounts, WindowEntry } from "./detectors/cohort-state";
 
 const SLOT = Symbol("slot");
@@ -26,7 +27,14 @@ interface Retirable {
 }
 
 type EntryRef = WindowEntry & { [SLOT]?: AccountSlot & Retirable };
-type SlotRefs = AccountSlot & Retirable & { [DEVICE_ACCOUNTS]?: string[] & Retirable; [SUBNET]?: KeyAccounts & Retirable };
+/**
+ * A lone device is one whose entry is its one account's id, not a list. Its entry changes only when it gains a second
+ * account or the room drops it (`loneDevicesChanged`, room-state.ts), and the room counts those changes in its slots'
+ * columns (`AccountColumns.loneDeviceChanges`): a live slot that found its device lone holds the count as of then, and
+ * holds the truth while the count has not moved. Read through the slot, not the room, whose many hidden classes made
+ * a load from it a slow one.
+ */
+type SlotRefs = AccountSlot & Retirable & { [DEVICE_ACCOUNTS]?: (string[] & Retirable) | number; [SUBNET]?: KeyAccounts & Retirable };
 
 /** A window entry made holding the slot of the account that acted. */
 export function newWindowEntry(lastMs: number, weight: number, eventId: string, slot: AccountSlot): WindowEntry {
@@ -54,15 +62,42 @@ export function slotOfEntry(room: RoomState, userId: string, entry: WindowEntry)
   return slot;
 }
 
-/** `room.devices.get(slot.deviceId)`: the accounts seen on the slot's device, if the room still tracks it. */
-export function deviceAccountsOf(room: RoomState, slot: AccountSlot): string[] | undefined {
+/** How many accounts the slot's device has carried in the room (undefined without a device or once the room dropped it). */
+export function deviceCount(room: RoomState, slot: AccountSlot): number | undefined {
   if (slot.deviceId === "") return undefined;
   const s = slot as SlotRefs;
   const held = s[DEVICE_ACCOUNTS];
-  if (held !== undefined && held[RETIRED] !== true) return held;
+  if (typeof held === "number") {
+    if (held === slot.loneDeviceChanges && s[RETIRED] !== true) return 1;
+  } else if (held !== undefined && held[RETIRED] !== true) return held.length;
   const accounts = room.devices.get(slot.deviceId);
+  if (accounts === undefined) return undefined;
+  if (typeof accounts === "string") {
+    s[DEVICE_ACCOUNTS] = slot.loneDeviceChanges;
+    return 1;
+  }
+  s[DEVICE_ACCOUNTS] = accounts;
+  return accounts.length;
+}
+
+/**
+ * `room.devices.get(slot.deviceId)` as a list: the accounts seen on the slot's device, if the room still tracks it.
+ * A lone account's list is made for the call: read where a device is shared (count it with `deviceCount` first).
+ */
+export function deviceAccountsOf(room: RoomState, slot: AccountSlot): readonly string[] | undefined {
+  if (slot.deviceId === "") return undefined;
+  const s = slot as SlotRefs;
+  const held = s[DEVICE_ACCOUNTS];
+  if (held !== undefined && typeof held !== "number" && held[RETIRED] !== true) return held;
+  const accounts = room.devices.get(slot.deviceId);
+  if (typeof accounts === "string") return [accounts];
   if (accounts !== undefined) s[DEVICE_ACCOUNTS] = accounts;
   return accounts;
+}
+
+/** A lone device of the room gained a second account or was dropped: every slot that found its device lone looks it up again. */
+export function loneDevicesChanged(columns: AccountColumns): void {
+  columns.loneDeviceChanges++;
 }
 
 /** `room.cohort.subnets.get(slot.ipPrefix)`: the slot's /24 with its accounts, if the room still tracks it. */

@@ -41,6 +41,8 @@ type FlagField = (typeof FLAG_FIELDS)[number];
 export class AccountColumns {
   f64: Float64Array;
   i32: Int32Array;
+  /** Changes of the room's lone devices (`account-refs.ts`): here, not on the room, because every slot reaches it in one load. */
+  loneDeviceChanges = 0;
   private rows = 0;
   private readonly free: number[] = [];
 
@@ -105,7 +107,7 @@ export interface PlainAccountSlot {
  * waves (`like-waves.ts`), first engagement, scheduled arrivals (`ARRIVAL_BIT`s), follow delay and orders.
  */
 export class AccountSlot {
-  [DEVICE_ACCOUNTS]: string[] | undefined = undefined;
+  [DEVICE_ACCOUNTS]: string[] | number | undefined = undefined;
   [SUBNET]: object | undefined = undefined;
   paymentAccountId = "";
   shippingAddressHash = "";
@@ -142,6 +144,11 @@ export class AccountSlot {
     this.columns.release(this.row);
     this.columns = own;
     this.row = row;
+  }
+
+  /** The room's count of lone-device changes (`account-refs.ts`); a detached slot's own columns keep none. */
+  get loneDeviceChanges(): number {
+    return this.columns.loneDeviceChanges;
   }
 
   get presentUnjoined(): boolean | undefined {

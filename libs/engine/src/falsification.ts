@@ -10,7 +10,7 @@ import type { Actor, LikeEvent, LiveEvent, TransactionEvent, ViewEvent } from "@
 import { actingAccount } from "./acting-account";
 import { isFreshAccount } from "./primitives/account-age";
 import { accountSlot, accountsOnDevice } from "./room-state";
-import { subnetOf } from "./account-refs";
+import { deviceAccountsOf, subnetOf } from "./account-refs";
 import type { AccountSlot, RoomState } from "./room-state";
 import type { EngineConfig } from "./config";
 import type { WindowJudgedHook } from "./engine-types";
@@ -161,7 +161,7 @@ function linkToRing(room: RoomState, slot: AccountSlot, userId: string, cfg: Rea
   const payers = slot.paymentAccountId === "" ? undefined : cohort.payments?.get(slot.paymentAccountId);
   const firstPayer = payers === undefined ? undefined : keyAccountList(payers)[0];
   if (firstPayer !== undefined) linkBuyers((cohort.rings ??= createBuyerRings()), userId, firstPayer, cfg.maxOrderKeysPerRoom);
-  for (const other of slot.deviceId === "" ? [] : room.devices.get(slot.deviceId) ?? []) {
+  for (const other of deviceAccountsOf(room, slot) ?? []) {
     if (other !== userId && (room.accounts.get(other)?.orders ?? 0) > 0) linkBuyers((cohort.rings ??= createBuyerRings()), userId, other, cfg.maxOrderKeysPerRoom);
   }
 }

@@ -74,4 +74,15 @@ describe("room codec (#15)", () => {
     expect(restored.accounts.get("late")!.maxTapsPerEvent).toBe(5);
     expect(restored.accounts.get("u3")!.maxTapsPerEvent).toBe(2);
   });
+
+  it("writes a device's lone account as a list of one, as before #15, and holds it as its id again when restored", () => {
+    const room = ordinaryRoom();
+    applyFalsification(room, join(ROOM, T0 + 9_000, actor("sister", { device: "dev-u2" })), cfg);
+    expect([room.devices.get("dev-u1"), room.devices.get("dev-u2")]).toEqual(["u1", ["u2", "sister"]]);
+    const plain = roomToPlain(room, cfg) as { devices: Map<string, string[]> };
+    expect([plain.devices.get("dev-u1"), plain.devices.get("dev-u2")]).toEqual([["u1"], ["u2", "sister"]]);
+    expect([...plain.devices.keys()]).toEqual([...room.devices.keys()]);
+    const restored = decodeRoom(encodeRoom(room, cfg));
+    expect([...restored.devices]).toEqual([...room.devices]);
+  });
 });

@@ -14,7 +14,9 @@ import { keysFromPlain, plainCohortState } from "./detectors/cohort-state";
 export function roomToPlain(room: RoomState, cfg: Readonly<EngineConfig>): unknown {
   const accounts = new Map<string, PlainAccountSlot>();
   room.accounts.forEach((slot, userId) => accounts.set(userId, slot.toPlain()));
-  return { ...room, accounts, cohort: plainCohortState(room.cohort), ...(room.content ? { content: plainContent(room.content, cfg.content.textWindowMs) } : {}) };
+  const devices = new Map<string, string[]>();
+  room.devices.forEach((ids, deviceId) => devices.set(deviceId, typeof ids === "string" ? [ids] : ids));
+  return { ...room, accounts, devices, cohort: plainCohortState(room.cohort), ...(room.content ? { content: plainContent(room.content, cfg.content.textWindowMs) } : {}) };
 }
 
 /** The content features as they were in memory before #15: floods and minor-risk texts made up front, every author's ids an array. */
@@ -41,6 +43,9 @@ export function roomFromPlain(plain: unknown): RoomState {
   room.cohort.subnets = keysFromPlain(cohort.subnets);
   room.cohort.payments = keysFromPlain(cohort.payments);
   room.cohort.addresses = keysFromPlain(cohort.addresses);
+  room.devices.forEach((ids, deviceId, devices) => {
+    if (typeof ids !== "string" && ids.length === 1) devices.set(deviceId, ids[0]!);
+  });
   const columns = new AccountColumns(Math.max(1, room.accounts.size));
   const accounts = new Map<string, AccountSlot>();
   room.accounts.forEach((slot, userId) => accounts.set(userId, AccountSlot.fromPlain(columns, slot)));

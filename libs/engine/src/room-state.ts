@@ -4,8 +4,8 @@
  * straight serialisation and a restored room behaves exactly the same.
  */
 import type { Actor, LiveEvent } from "@redline/proto";
-import { boundedUpsert } from "@redline/common";
-import { retire } from "./account-refs";
+import { boundedUpsert, evictOldest } from "@redline/common";
+import { loneDevicesChanged, retire } from "./account-refs";
 import { AccountColumns, AccountSlot } from "./account-slot";
 import { joinedBeforeEviction, noteEvictedJoiner, type EvictedJoiners } from "./evicted-joiners";
 import { createCohortState } from "./detectors/cohort-state";
@@ -32,8 +32,8 @@ export interface RoomState {
   endedMs: number;
   accounts: Map<string, AccountSlot>;
   [ACCOUNT_COLUMNS]: AccountColumns;
-  /** Accounts seen on each device in this room (capped). */
-  devices: Map<string, string[]>;
+  /** Accounts seen on each device in this room (capped): the id while one, an array from the second (read through `account-refs.ts`). */
+  devices: Map<string, string | string[]>;
   /** Falsification cohorts: who acted in each kind recently, and the room's shared keys. */
   cohort: CohortState;
   /** Accounts liking per second, for a fleet's waves (absent before rules-9 and until the first like). */
@@ -130,17 +130,32 @@ function retireSlot(room: RoomState, slot: AccountSlot, userId: string): void {
 /** Records that `actor` used its device here; returns how many accounts the device has carried in this room. */
 export function accountsOnDevice(room: RoomState, actor: Actor, cfg: Readonly<EngineConfig>): number {
   if (actor.deviceId === "") return 1;
-  let created = false;
-  // Made holding its first account: V8 gives an empty array that is pushed to room for 17, and
-  // nearly every device of an ordinary room carries one account (#15: 4.4 of 51 KB per room).
-  const accounts = boundedUpsert(room.devices, actor.deviceId, cfg.maxDevicesPerRoom, () => {
-    created = true;
-    return [actor.userId];
-  }, retire);
-  if (created || (accounts.length < MAX_ACCOUNTS_TRACKED_PER_DEVICE && !accounts.includes(actor.userId))) {
-    if (!created) accounts.push(actor.userId);
-    const shared = cfg.falsification.sharedDeviceAccounts;
-    if (accounts.length >= shared) room.sharedPhoneAccounts = (room.sharedPhoneAccounts ?? 0) + (accounts.length === shared ? shared : 1);
-  }
-  return accounts.length;
+  const devices = room.devices;
+  const held = devices.get(actor.deviceId);
+  let accounts: string | string[];
+  if (held === undefined) {
+    // A device's lone account is held as its id, an array from the second (#15: nearly every device of an
+    // ordinary room carries one account, and an array of one took 56 bytes a device).
+    accounts = actor.userId;
+    devices.set(actor.deviceId, accounts);
+    if (devices.size > cfg.maxDevicesPerRoom) evictOldest(devices, cfg.maxDevicesPerRoom, (dropped) => dropDevice(room, dropped));
+  } else if (typeof held === "string") {
+    if (held === actor.userId) return 1;
+    accounts = [held, actor.userId];
+    devices.set(actor.deviceId, accounts);
+    loneDevicesChanged(room[ACCOUNT_COLUMNS]);
+  } else if (held.length < MAX_ACCOUNTS_TRACKED_PER_DEVICE && !held.includes(actor.userId)) {
+    held.push(actor.userId);
+    accounts = held;
+  } else return held.length;
+  const count = typeof accounts === "string" ? 1 : accounts.length;
+  const shared = cfg.falsification.sharedDeviceAccounts;
+  if (count >= shared) room.sharedPhoneAccounts = (room.sharedPhoneAccounts ?? 0) + (count === shared ? shared : 1);
+  return count;
+}
+
+/** A device the room's cap dropped: references to its list or to it being lone no longer hold. */
+function dropDevice(room: RoomState, accounts: string | string[]): void {
+  if (typeof accounts === "string") loneDevicesChanged(room[ACCOUNT_COLUMNS]);
+  else retire(accounts);
 }

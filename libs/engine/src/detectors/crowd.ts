@@ -3,7 +3,7 @@
  * `crowdOf`'s own pass (room-signals.ts) or the cohort's judgement of the window (cohort.ts, `judgeCohort`).
  */
 import type { AccountSlot, RoomState } from "../room-state";
-import { deviceAccountsOf, subnetOf } from "../account-refs";
+import { deviceCount, subnetOf } from "../account-refs";
 import { isFreshAccount } from "../primitives/account-age";
 import { cohortWindow, keyCount, windowOf, type CohortKind } from "./cohort-state";
 import type { FalsificationConfig } from "./falsification-config";
@@ -11,7 +11,7 @@ import { NO_CROWD, type CrowdContext } from "./tells";
 
 export const freshAt = (slot: AccountSlot, timeMs: number, f: Readonly<FalsificationConfig>): boolean => isFreshAccount(slot.createdMs, timeMs, f.freshAccountAgeMs);
 export const onSharedPhone = (room: RoomState, slot: AccountSlot, f: Readonly<FalsificationConfig>): boolean =>
-  slot.deviceId !== "" && (deviceAccountsOf(room, slot)?.length ?? 1) >= f.sharedDeviceAccounts;
+  slot.deviceId !== "" && (deviceCount(room, slot) ?? 1) >= f.sharedDeviceAccounts;
 export const onCrowdedSubnet = (room: RoomState, slot: AccountSlot, f: Readonly<FalsificationConfig>): boolean =>
   slot.ipPrefix !== "" && subnetCount(room, slot) >= f.denseIpAccounts;
 

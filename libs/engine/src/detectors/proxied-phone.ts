@@ -1,4 +1,4 @@
-import { deviceAccountsOf } from "../account-refs";
+import { deviceAccountsOf, deviceCount } from "../account-refs";
 import type { AccountSlot, RoomState } from "../room-state";
 
 /**
@@ -9,9 +9,9 @@ import type { AccountSlot, RoomState } from "../room-state";
  */
 export function onProxiedPhone(slot: AccountSlot, room: RoomState): boolean {
   if (slot.deviceId === "" || slot.ipPrefix === "") return false;
-  const onPhone = deviceAccountsOf(room, slot);
-  if (onPhone === undefined || onPhone.length < 2) return false;
-  for (const other of onPhone) {
+  // Counted first: nearly every phone carries one account, whose list is not held (account-refs.ts).
+  if ((deviceCount(room, slot) ?? 0) < 2) return false;
+  for (const other of deviceAccountsOf(room, slot)!) {
     const prefix = room.accounts.get(other)?.ipPrefix ?? "";
     if (prefix !== "" && prefix !== slot.ipPrefix) return true;
   }

@@ -13,7 +13,7 @@
  *   chance (redline-rules-16, docs/falsification.md).
  */
 import type { Signal } from "@redline/proto";
-import { deviceAccountsOf } from "../account-refs";
+import { deviceAccountsOf, deviceCount } from "../account-refs";
 import { addEvidence, type EvidenceItem } from "../evidence";
 import { isFreshAccount } from "../primitives/account-age";
 import type { AccountSlot, RoomState } from "../room-state";
@@ -32,7 +32,7 @@ const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
 
 function weakSignals(slot: AccountSlot, room: RoomState, timeMs: number, f: Readonly<FalsificationConfig>): number {
   let n = isFreshAccount(slot.createdMs, timeMs, f.freshAccountAgeMs) ? 1 : 0;
-  if ((deviceAccountsOf(room, slot)?.length ?? 1) >= f.silentStackPhoneAccounts) n++;
+  if ((deviceCount(room, slot) ?? 1) >= f.silentStackPhoneAccounts) n++;
   if (subnetCount(room, slot) >= f.silentStackSubnetAccounts) n++;
   return n;
 }

@@ -15,7 +15,7 @@ import type { FalsificationConfig } from "./falsification-config";
 import { ringSize } from "./buyer-rings";
 import { keptRefunderShare } from "./kept-refunds";
 import { onProxiedPhone } from "./proxied-phone";
-import { deviceAccountsOf, subnetOf } from "../account-refs";
+import { deviceAccountsOf, deviceCount, subnetOf } from "../account-refs";
 
 /** Tell names, in bit order of the masks `tellsOf` returns. */
 export const TELLS = [
@@ -131,7 +131,7 @@ const SCRATCH = new TellSum();
 
 function identityTells(out: TellSum, slot: AccountSlot, room: RoomState, timeMs: number, f: Readonly<FalsificationConfig>): void {
   if (slot.createdMs > 0 && timeMs - slot.createdMs < f.freshAccountAgeMs) out.add("fresh_account", 1);
-  const onDevice = deviceAccountsOf(room, slot)?.length ?? 1;
+  const onDevice = deviceCount(room, slot) ?? 1;
   if (onDevice >= f.decisiveAccountsPerDevice) out.add("farm_device", 2);
   else if (onDevice >= f.farmAccountsPerDevice) out.add("farm_device", 1.5);
   else if (onDevice >= f.sharedDeviceAccounts) out.add("shared_device", 0.5);
@@ -154,7 +154,7 @@ function identityTells(out: TellSum, slot: AccountSlot, room: RoomState, timeMs:
  */
 function freshSubnetWeight(out: TellSum, slot: AccountSlot, room: RoomState): number {
   if ((out.mask & BITS.fresh_account) === 0) return 1;
-  if ((deviceAccountsOf(room, slot)?.length ?? 1) >= 2) return 1;
+  if ((deviceCount(room, slot) ?? 1) >= 2) return 1;
   return isBatchCreated(room.cohort, slot.createdMs) ? 1 : WEAK_TELL;
 }
 

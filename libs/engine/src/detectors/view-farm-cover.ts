@@ -5,7 +5,7 @@
  * tells are who it is (fresh, a farm phone, a farm's /24), on a phone or /24 whose accounts mostly never
  * liked, is the view farm's cover, judged there (silent viewers, identity cohorts), not a like farm.
  */
-import { deviceAccountsOf, subnetOf } from "../account-refs";
+import { deviceAccountsOf, deviceCount, subnetOf } from "../account-refs";
 import type { AccountSlot, RoomState } from "../room-state";
 import type { FalsificationConfig } from "./falsification-config";
 import { keyAccountList, keyCount } from "./cohort-state";
@@ -18,8 +18,8 @@ function likedShare(room: RoomState, accounts: readonly string[]): number {
 
 /** The slot's phone or /24 carries `viewFarmCoverAccounts` or more accounts, at most `viewFarmCoverLikedShare` of which ever liked here. */
 export function onMostlySilentFarm(room: RoomState, slot: AccountSlot, f: Readonly<FalsificationConfig>): boolean {
-  const phone = deviceAccountsOf(room, slot);
-  if (phone !== undefined && phone.length >= f.viewFarmCoverAccounts && likedShare(room, phone) <= f.viewFarmCoverLikedShare) return true;
+  const onPhone = deviceCount(room, slot);
+  if (onPhone !== undefined && onPhone >= f.viewFarmCoverAccounts && likedShare(room, deviceAccountsOf(room, slot)!) <= f.viewFarmCoverLikedShare) return true;
   const subnet = subnetOf(room, slot);
   return subnet !== undefined && keyCount(subnet) >= f.viewFarmCoverAccounts && likedShare(room, keyAccountList(subnet)) <= f.viewFarmCoverLikedShare;
 }
