@@ -46,8 +46,8 @@ function action(room: string, seq: number, extra: Partial<ControlAction> = {}): 
   });
 }
 
-async function publish(topic: string, actions: ControlAction[]): Promise<void> {
-  await producer.send(
+async function publish(topic: string, actions: ControlAction[], via = producer): Promise<void> {
+  await via.send(
     topic,
     actions.map((a) => {
       const enc = encodeMessage(ControlAction, a, "protobuf");
@@ -291,14 +291,23 @@ describe("action-dispatcher against a recording ControlPlane", () => {
       new Promise<SubscribeResponse[]>((resolve, reject) => {
         const got: SubscribeResponse[] = [];
         const stream = client.subscribe({ cursor, platform: platformFilter });
+        const late = setTimeout(() => {
+          stream.cancel();
+          reject(new Error(`ActionFeed delivered ${got.length} of ${n} actions within 30 s`));
+        }, 30_000);
         stream.on("data", (m: SubscribeResponse) => {
           got.push(m);
           if (got.length === n) {
+            clearTimeout(late);
             stream.cancel();
             resolve(got);
           }
         });
-        stream.on("error", (e: { code?: number }) => (e.code === GrpcStatus.CANCELLED ? undefined : reject(e)));
+        stream.on("error", (e: { code?: number }) => {
+          if (e.code === GrpcStatus.CANCELLED) return;
+          clearTimeout(late);
+          reject(e);
+        });
       });
     const all = await take("", "", 3);
     expect(all.map((m) => m.action!.actionId).sort()).toEqual(["act-a-0", "act-a-2", "act-t2b-0"]);
@@ -309,6 +318,24 @@ describe("action-dispatcher against a recording ControlPlane", () => {
     expect(resumed.map((m) => m.action!.actionId)).toEqual(["act-a-3"]);
     const bad = await take("not a cursor!", "", 1).catch((e: { code?: number }) => e);
     expect((bad as { code?: number }).code).toBe(GrpcStatus.INVALID_ARGUMENT);
+
+    // Partitions added after the cursor was made: their actions are newer than the cursor and are all delivered.
+    const admin = kafka.admin();
+    await admin.connect();
+    await admin.createPartitions({ topicPartitions: [{ topic: topics.actions, count: 6 }] });
+    await admin.disconnect();
+    const later = Array.from({ length: 12 }, (_, i) => action(`late${i}`, 0));
+    // A producer of its own: the shared one's metadata would still show three partitions.
+    const fresh = await RecordProducer.connect(kafka, silentLogger);
+    try {
+      await publish(topics.actions, later, fresh);
+    } finally {
+      await fresh.disconnect();
+    }
+    const onTopic = await readTopic(kafka, topics.actions, 17);
+    expect(onTopic.some((r) => r.partition >= 3)).toBe(true);
+    const afterGrowth = await take(resumed[0]!.cursor, "tenant-1", later.length);
+    expect(afterGrowth.map((m) => m.action!.actionId).sort()).toEqual(later.map((a) => a.actionId).sort());
     client.close();
   });
 });

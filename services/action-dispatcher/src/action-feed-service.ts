@@ -88,7 +88,10 @@ export function actionFeedService(deps: ActionFeedDeps): ActionFeedServer {
       };
       const positions = new Map<number, bigint>();
       (async () => {
-        const start = from ?? (await earliestOffsets(deps.kafka, deps.actionsTopic));
+        // A cursor names the partitions the topic had when it was made; one added since holds only newer
+        // actions, so it is read from its start, not (the reader's default) from the live end.
+        const earliest = await earliestOffsets(deps.kafka, deps.actionsTopic);
+        const start = from === undefined ? earliest : new Map([...earliest, ...from]);
         for (const [p, o] of start) positions.set(p, o);
         reader = await TopicReader.open({
           kafka: deps.kafka,
