@@ -29,3 +29,4 @@ export {
   ruleExpressions,
   ruleFiles,
 } from "./monitoring";
+export { alertCiting, citedComment } from "./archive-fixtures";

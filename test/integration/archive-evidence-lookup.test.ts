@@ -1,7 +1,6 @@
 import { ArchiveWriter, KeyRoomTracker, migrateArchive, type AbandonReason } from "@redline/archive";
 import { ident, sql } from "@redline/clickhouse";
-import { Alert, LiveEvent, RiskCategory, Severity } from "@redline/proto";
-import { randomId, testClickHouse } from "@redline/test-helpers";
+import { alertCiting, citedComment, randomId, testClickHouse } from "@redline/test-helpers";
 
 const server = testClickHouse(null);
 const databases: string[] = [];
@@ -11,28 +10,6 @@ afterAll(async () => {
 
 const START = Date.now();
 const MINUTE = 60_000;
-
-function comment(id: string, roomId: string, eventTimeMs: number): LiveEvent {
-  return LiveEvent.fromPartial({
-    eventId: id,
-    roomId,
-    eventTimeMs,
-    platform: "demo",
-    body: { $case: "comment", value: { commentId: `c-${id}`, author: { userId: "u-1" }, text: "fake five stars" } },
-  });
-}
-
-function alertCiting(alertId: string, roomId: string, eventIds: string[], eventTimeMs: number): Alert {
-  return Alert.fromPartial({
-    alertId,
-    roomId,
-    category: RiskCategory.RISK_CATEGORY_REVIEW_SUPPRESSION,
-    severity: Severity.SEVERITY_HIGH,
-    score: 0.9,
-    eventTimeMs,
-    evidenceEventIds: eventIds,
-  });
-}
 
 async function evidenceIds(database: string): Promise<string[]> {
   const rows = await server
@@ -57,8 +34,8 @@ describe("ArchiveWriter's evidence look-up on the real ClickHouse", () => {
       onEvidencePending: (_alerts, events) => pendingSeen.push(events),
       onEvidenceAbandoned: (events, reason) => abandoned.push([events, reason]),
     });
-    const early = comment("evt-early", "room-a", START - 30_000);
-    const late = [comment("evt-late-1", "room-a", START - 20_000), comment("evt-late-2", "room-a", START - 10_000)];
+    const early = citedComment("evt-early", "room-a", START - 30_000);
+    const late = [citedComment("evt-late-1", "room-a", START - 20_000), citedComment("evt-late-2", "room-a", START - 10_000)];
     const never = "evt-never";
     // The alert arrives with one of its events; the others are still behind in the archiver's input.
     await writer.write({ alerts: [alertCiting("alert-1", "room-a", [early.eventId, ...late.map((e) => e.eventId)], START)], actions: [], feedback: [], events: [early] });
@@ -69,7 +46,7 @@ describe("ArchiveWriter's evidence look-up on the real ClickHouse", () => {
     // Twelve minutes of batches without them (a platform outage, a slow archiver): 120 s of wall clock gave up here.
     for (let i = 1; i <= 12; i++) {
       nowMs = START + i * MINUTE;
-      await writer.write({ alerts: [], actions: [], feedback: [], events: [comment(`evt-other-${i}`, "room-c", START + i)] });
+      await writer.write({ alerts: [], actions: [], feedback: [], events: [citedComment(`evt-other-${i}`, "room-c", START + i)] });
     }
     expect(abandoned).toEqual([]);
     expect(pendingSeen.at(-1)).toBe(3);

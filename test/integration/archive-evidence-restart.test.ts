@@ -1,7 +1,6 @@
 import { ArchiveWriter, KeyRoomTracker, migrateArchive } from "@redline/archive";
 import { ident, sql } from "@redline/clickhouse";
-import { Alert, LiveEvent, RiskCategory, Severity } from "@redline/proto";
-import { randomId, testClickHouse } from "@redline/test-helpers";
+import { alertCiting, citedComment, randomId, testClickHouse } from "@redline/test-helpers";
 
 const server = testClickHouse(null);
 const databases: string[] = [];
@@ -12,20 +11,6 @@ afterAll(async () => {
 const START = Date.now();
 const DAY = 24 * 3_600_000;
 
-function comment(id: string, roomId: string, eventTimeMs: number): LiveEvent {
-  return LiveEvent.fromPartial({
-    eventId: id,
-    roomId,
-    eventTimeMs,
-    platform: "demo",
-    body: { $case: "comment", value: { commentId: `c-${id}`, author: { userId: "u-1" }, text: "fake five stars" } },
-  });
-}
-
-function alertCiting(alertId: string, roomId: string, eventIds: string[], eventTimeMs: number): Alert {
-  return Alert.fromPartial({ alertId, roomId, category: RiskCategory.RISK_CATEGORY_REVIEW_SUPPRESSION, severity: Severity.SEVERITY_HIGH, score: 0.9, eventTimeMs, evidenceEventIds: eventIds });
-}
-
 describe("ArchiveWriter across a restart, on the real ClickHouse", () => {
   it("still promotes the cited events of an alert archived (and committed) before the crash once they arrive after it", async () => {
     const database = randomId("it_evidence_restart");
@@ -34,9 +19,9 @@ describe("ArchiveWriter across a restart, on the real ClickHouse", () => {
     const db = server.withDatabase(database);
     const writerAt = (): ArchiveWriter =>
       new ArchiveWriter(db, new KeyRoomTracker({ maxRooms: 10 }), { eventSampleRate: 0, evidenceLookupWindowMs: 2 * DAY, maxPendingEvidence: 100, now: () => START });
-    const early = comment("evt-early", "room-a", START - 30_000);
-    const late = comment("evt-late", "room-a", START - 20_000);
-    const other = comment("evt-other", "room-b", START - 10_000);
+    const early = citedComment("evt-early", "room-a", START - 30_000);
+    const late = citedComment("evt-late", "room-a", START - 20_000);
+    const other = citedComment("evt-other", "room-b", START - 10_000);
 
     // The alert is archived with one cited event; the other is still behind in the archiver's input. Its
     // offset is committed with the batch, so a restarted archiver never reads the alert again.
