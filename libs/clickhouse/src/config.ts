@@ -22,6 +22,6 @@ export function loadClickHouseConfig(env: Readonly<Record<string, string | undef
     database: r.string("REDLINE_CLICKHOUSE_DATABASE", "redline"),
     user: r.optionalString("REDLINE_CLICKHOUSE_USER"),
     password: r.optionalString("REDLINE_CLICKHOUSE_PASSWORD"),
-    requestTimeoutMs: r.int("REDLINE_CLICKHOUSE_REQUEST_TIMEOUT_MS", 30_000, { min: 100 }),
+    requestTimeoutMs: r.timerMs("REDLINE_CLICKHOUSE_REQUEST_TIMEOUT_MS", 30_000, { min: 100 }),
   });
 }

@@ -18,4 +18,12 @@ describe("EnvReader", () => {
     expect(() => r.string("BROKERS")).toThrow(ConfigError);
     expect(() => r.oneOf("MODE", ["slow", "safe"] as const, "safe")).toThrow(/one of slow, safe/);
   });
+
+  it("refuses a timer's milliseconds past what a Node timer waits (it would fire after 1 ms), keeping the caller's minimum", () => {
+    const r = new EnvReader({ T_MS: "2147483648", OK_MS: "2147483647", LOW_MS: "5" });
+    expect(() => r.timerMs("T_MS", 1000)).toThrow(/T_MS must be ≤ 2147483647/);
+    expect(r.timerMs("OK_MS", 1000)).toBe(2_147_483_647);
+    expect(() => r.timerMs("LOW_MS", 1000, { min: 10 })).toThrow(/LOW_MS must be ≥ 10/);
+    expect(r.timerMs("UNSET_MS", 1000)).toBe(1000);
+  });
 });

@@ -1,7 +1,7 @@
 import { ConfigError } from "./errors";
 
 /** The longest delay a Node timer honours: setTimeout and setInterval take anything longer as 1 ms. */
-export const MAX_TIMER_DELAY_MS = 2_147_483_647;
+const MAX_TIMER_DELAY_MS = 2_147_483_647;
 
 /**
  * Typed reads of an environment map for `loadConfig(env)` functions. Each
@@ -36,6 +36,14 @@ export class EnvReader {
     if (bounds.min !== undefined && n < bounds.min) throw new ConfigError(name, `must be ≥ ${bounds.min}, got ${n}`);
     if (bounds.max !== undefined && n > bounds.max) throw new ConfigError(name, `must be ≤ ${bounds.max}, got ${n}`);
     return n;
+  }
+
+  /**
+   * An integer of milliseconds a timer waits (setTimeout, setInterval, a client's timeout): past
+   * MAX_TIMER_DELAY_MS Node takes it as 1 ms, so a larger value is refused here, for every such setting.
+   */
+  timerMs(name: string, fallback: number, bounds: { min?: number } = {}): number {
+    return this.int(name, fallback, { ...bounds, max: MAX_TIMER_DELAY_MS });
   }
 
   number(name: string, fallback: number, bounds: { min?: number; max?: number } = {}): number {

@@ -13,7 +13,7 @@ export { retry, backoffDelayMs, sleepUnlessAborted } from "./retry";
 export type { RetryOptions } from "./retry";
 export { createJsonLogger, silentLogger } from "./logger";
 export type { Logger, LogLevel, JsonLoggerOptions } from "./logger";
-export { EnvReader, MAX_TIMER_DELAY_MS } from "./env-reader";
+export { EnvReader } from "./env-reader";
 export { Mulberry32, mulberry32 } from "./seeded-random";
 export { hash32, hashHex64 } from "./hash";
 export { boundedUpsert, evictOldest, setMostRecent } from "./bounded-map";

@@ -16,8 +16,8 @@ export function loadKafkaConfig(env: Readonly<Record<string, string | undefined>
   return Object.freeze({
     brokers: Object.freeze(brokers),
     clientId: r.string("REDLINE_KAFKA_CLIENT_ID", clientId),
-    connectionTimeoutMs: r.int("REDLINE_KAFKA_CONNECTION_TIMEOUT_MS", 3000, { min: 100 }),
-    requestTimeoutMs: r.int("REDLINE_KAFKA_REQUEST_TIMEOUT_MS", 30000, { min: 100 }),
+    connectionTimeoutMs: r.timerMs("REDLINE_KAFKA_CONNECTION_TIMEOUT_MS", 3000, { min: 100 }),
+    requestTimeoutMs: r.timerMs("REDLINE_KAFKA_REQUEST_TIMEOUT_MS", 30000, { min: 100 }),
     ssl: r.bool("REDLINE_KAFKA_SSL", false),
   });
 }

@@ -1,4 +1,4 @@
-import { ConfigError, EnvReader, MAX_TIMER_DELAY_MS } from "@redline/common";
+import { ConfigError, EnvReader } from "@redline/common";
 import type { DeliveryPolicy } from "@redline/dispatch";
 import { DEFAULT_OUTPUT_TOPICS } from "@redline/events";
 import { loadTlsConfig, parseTokens, TokenTable, type TlsConfig } from "@redline/grpc";
@@ -45,8 +45,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): D
   const delivery = Object.freeze({
     deadlineMs: r.int("REDLINE_DISPATCHER_APPLY_DEADLINE_MS", 5000, { min: 10 }),
     retryBudgetMs: r.int("REDLINE_DISPATCHER_RETRY_BUDGET_MS", 15 * 60_000, { min: 0 }),
-    initialBackoffMs: r.int("REDLINE_DISPATCHER_INITIAL_BACKOFF_MS", 200, { min: 1, max: MAX_TIMER_DELAY_MS }),
-    maxBackoffMs: r.int("REDLINE_DISPATCHER_MAX_BACKOFF_MS", 30_000, { min: 1, max: MAX_TIMER_DELAY_MS }),
+    initialBackoffMs: r.timerMs("REDLINE_DISPATCHER_INITIAL_BACKOFF_MS", 200, { min: 1 }),
+    maxBackoffMs: r.timerMs("REDLINE_DISPATCHER_MAX_BACKOFF_MS", 30_000, { min: 1 }),
   });
   // The broker refuses less than its group.min.session.timeout.ms, 6 s by default.
   const sessionTimeoutMs = r.int("REDLINE_DISPATCHER_SESSION_TIMEOUT_MS", 30_000, { min: 6000 });

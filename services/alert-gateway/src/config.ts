@@ -63,14 +63,14 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): G
         : undefined,
     ringCapacity,
     maxQueuedAlertsPerClient: maxQueued,
-    slowClientGraceMs: r.int("REDLINE_GATEWAY_SLOW_CLIENT_GRACE_MS", 10_000, { min: 10 }),
+    slowClientGraceMs: r.timerMs("REDLINE_GATEWAY_SLOW_CLIENT_GRACE_MS", 10_000, { min: 10 }),
     maxCatchUpReaders: r.int("REDLINE_GATEWAY_MAX_CATCH_UP_READERS", 16, { min: 0, max: 1000 }),
     maxNoteChars: r.int("REDLINE_GATEWAY_MAX_NOTE_CHARS", 4000, { min: 1, max: 100_000 }),
     // The largest honest request is a Tail naming 1,000 rooms of 256-byte ids,
     // or a 100,000-character note (4 bytes a character at worst): 512 KiB covers both.
     maxReceiveMessageBytes: r.int("REDLINE_GATEWAY_MAX_MESSAGE_BYTES", 512 * 1024, { min: 1024, max: 64 * 1024 * 1024 }),
     maxTailsPerClient: r.int("REDLINE_GATEWAY_MAX_TAILS_PER_CLIENT", 16, { min: 1, max: 10_000 }),
-    shutdownTimeoutMs: r.int("REDLINE_GATEWAY_SHUTDOWN_TIMEOUT_MS", 5000, { min: 0 }),
+    shutdownTimeoutMs: r.timerMs("REDLINE_GATEWAY_SHUTDOWN_TIMEOUT_MS", 5000, { min: 0 }),
     logLevel: r.oneOf("REDLINE_LOG_LEVEL", ["debug", "info", "warn", "error"] as const, "info"),
   });
 }

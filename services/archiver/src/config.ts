@@ -1,6 +1,6 @@
 import { DEFAULT_RETENTION_DAYS, type RetentionDays } from "@redline/archive";
 import { loadClickHouseConfig, type ClickHouseConfig } from "@redline/clickhouse";
-import { ConfigError, EnvReader, MAX_TIMER_DELAY_MS } from "@redline/common";
+import { ConfigError, EnvReader } from "@redline/common";
 import { DEFAULT_INPUT_TOPICS, DEFAULT_OUTPUT_TOPICS, loadValidationLimits, type ValidationLimits } from "@redline/events";
 import { dlqTopicFor, type KafkaConfig, loadKafkaConfig, type RequiredTopic } from "@redline/kafka";
 
@@ -62,7 +62,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
     eventSampleRate: r.number("REDLINE_ARCHIVER_EVENT_SAMPLE_RATE", 1, { min: 0, max: 1 }),
     maxKeyRooms: r.int("REDLINE_ARCHIVER_MAX_KEY_ROOMS", 100_000, { min: 1 }),
     retentionDays,
-    retentionIntervalMs: r.int("REDLINE_ARCHIVER_RETENTION_INTERVAL_MS", 3_600_000, { min: 1000, max: MAX_TIMER_DELAY_MS }),
+    retentionIntervalMs: r.timerMs("REDLINE_ARCHIVER_RETENTION_INTERVAL_MS", 3_600_000, { min: 1000 }),
     evidenceLookupWindowMs: retentionDays.transient * 86_400_000,
     maxRecordsPerChunk: r.int("REDLINE_ARCHIVER_MAX_RECORDS_PER_BATCH", 2000, { min: 1 }),
     logLevel: r.oneOf("REDLINE_LOG_LEVEL", ["debug", "info", "warn", "error"] as const, "info"),

@@ -1,4 +1,4 @@
-import { EnvReader, MAX_TIMER_DELAY_MS } from "@redline/common";
+import { EnvReader } from "@redline/common";
 import { combinerActsFrom, contentConfigForThresholds, DEFAULT_ENGINE_CONFIG, DEFAULT_ROOMS_PER_SLICE, type EngineConfig } from "@redline/engine";
 import { PIPELINE_DEFAULTS } from "@redline/pipeline";
 import { DEFAULT_INPUT_TOPICS, DEFAULT_OUTPUT_TOPICS, DEFAULT_TABLE_TOPICS, loadValidationLimits, type ValidationLimits } from "@redline/events";
@@ -113,10 +113,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): R
     productsTopic: ((t) => (t === "off" ? "" : t))(r.optionalString("REDLINE_PRODUCTS_TOPIC") ?? DEFAULT_TABLE_TOPICS.products),
     productsTopicRequired: r.optionalString("REDLINE_PRODUCTS_TOPIC") !== undefined,
     changelogTopic: r.string("REDLINE_ENGINE_CHANGELOG_TOPIC", `${groupId}.state`),
-    snapshotIntervalMs: r.int("REDLINE_ENGINE_SNAPSHOT_INTERVAL_MS", 30_000, { min: 0, max: MAX_TIMER_DELAY_MS }),
+    snapshotIntervalMs: r.timerMs("REDLINE_ENGINE_SNAPSHOT_INTERVAL_MS", 30_000, { min: 0 }),
     snapshotRoomsPerSlice: r.int("REDLINE_ENGINE_SNAPSHOT_ROOMS_PER_SLICE", DEFAULT_ROOMS_PER_SLICE, { min: 0 }),
     idleTimeoutMs: r.int("REDLINE_ENGINE_IDLE_TIMEOUT_MS", PIPELINE_DEFAULTS.idleTimeoutMs, { min: 0 }),
-    lagPollMs: r.int("REDLINE_ENGINE_LAG_POLL_MS", 10_000, { min: 0, max: MAX_TIMER_DELAY_MS }),
+    lagPollMs: r.timerMs("REDLINE_ENGINE_LAG_POLL_MS", 10_000, { min: 0 }),
     limits: loadValidationLimits(env),
     engine: Object.freeze({
       allowedLatenessMs: r.int("REDLINE_ENGINE_ALLOWED_LATENESS_MS", PIPELINE_DEFAULTS.allowedLatenessMs, { min: 0 }),
@@ -129,7 +129,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): R
     }),
     policyFile: policyFileOf(r.string("REDLINE_POLICY_FILE", "deploy/policy/default-policy.json")),
     shadowPolicyFile: r.optionalString("REDLINE_SHADOW_POLICY_FILE") ?? "",
-    policyPollMs: r.int("REDLINE_POLICY_POLL_MS", 2000, { min: 100, max: MAX_TIMER_DELAY_MS }),
+    policyPollMs: r.timerMs("REDLINE_POLICY_POLL_MS", 2000, { min: 100 }),
     // Draining a backlog, 1 MiB fetches in chunks of 5,000 with 8 partitions in flight took 1.7-2.9 times the
     // records/s of 256 KiB, chunks of 1,000 and one partition at a time, at 0.74 of the CPU per record (#15, docs/performance.md).
     maxRecordsPerChunk: r.int("REDLINE_ENGINE_MAX_RECORDS_PER_BATCH", 5000, { min: 1 }),
